@@ -1,0 +1,7 @@
+package io.javakeepalived.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("javakeepalived");
+    }
+}

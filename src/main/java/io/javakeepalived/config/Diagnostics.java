@@ -1,0 +1,38 @@
+package io.javakeepalived.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Collects what the lexer and binder have to say about a configuration, in the order they
+ * said it, and derives keepalived's {@code -t} exit code from it. Not thread-safe: one
+ * parse, one collector.
+ */
+public final class Diagnostics {
+    private final List<Diagnostic> all = new ArrayList<>();
+    private ConfigErrorKind deciding;
+
+    public void report(ConfigErrorKind kind, SourceLocation location, String message) {
+        all.add(new Diagnostic(kind, location, message));
+        // keepalived keeps the numerically largest config_err_t it has seen, so a later
+        // constant in ConfigErrorKind decides over an earlier one (a missing interface plus
+        // any warning exits 5, not 4 - measured with 2.2.7).
+        if (deciding == null || kind.ordinal() > deciding.ordinal()) {
+            deciding = kind;
+        }
+    }
+
+    public List<Diagnostic> all() {
+        return Collections.unmodifiableList(all);
+    }
+
+    public boolean isEmpty() {
+        return all.isEmpty();
+    }
+
+    /** keepalived's {@code -t} exit code for everything reported so far (0 when nothing was). */
+    public int exitCode() {
+        return deciding == null ? ExitCodes.OK : deciding.configTestExitCode();
+    }
+}
