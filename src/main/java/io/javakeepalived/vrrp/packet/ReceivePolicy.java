@@ -174,6 +174,13 @@ public record ReceivePolicy(
             return this;
         }
 
+        /** auth_type PASS with a password already in stored form (ISO-8859-1 chars, as in {@link Advert#password()}). */
+        public Builder storedPassword(String stored) {
+            authType = AuthType.SIMPLE_PASSWORD;
+            password = stored;
+            return this;
+        }
+
         public Builder authType(AuthType v) {
             authType = v;
             if (v != AuthType.SIMPLE_PASSWORD) {
