@@ -33,7 +33,15 @@ public final class PacketForge {
         this.source = source;
         this.destination = destination;
         this.family = IpFamily.of(source);
-        this.vrrp = VrrpCodec.encode(advert, source, destination);
+        if (advert.authType() == AuthType.IP_AH) {
+            // the VRRP part of an AH advert is a plain one with auth type 2 (see ahHeader())
+            Advert plain = new Advert(2, advert.vrid(), advert.priority(), advert.advertIntervalCentis(),
+                    AuthType.NONE, "", advert.addresses());
+            this.vrrp = VrrpCodec.encode(plain, source, destination);
+            this.vrrp[4] = (byte) AuthType.IP_AH.wireValue();
+        } else {
+            this.vrrp = VrrpCodec.encode(advert, source, destination);
+        }
         this.checksumWithPseudoHeader = family == IpFamily.IPV6 || advert.version() == 3;
         this.checksumDestination = destination;
     }
