@@ -91,7 +91,10 @@ public record Advert(
         }
     }
 
-    /** A VRRPv2 advert; {@code password} is used only with {@link AuthType#SIMPLE_PASSWORD}. */
+    /**
+     * A VRRPv2 advert; {@code password} (stored form, see {@link #passwordFromConfig}) is used
+     * only with {@link AuthType#SIMPLE_PASSWORD}.
+     */
     public static Advert v2(int vrid, int priority, int advertIntervalSeconds, AuthType authType,
                             String password, List<InetAddress> addresses) {
         return new Advert(2, vrid, priority, advertIntervalSeconds * 100, authType,
