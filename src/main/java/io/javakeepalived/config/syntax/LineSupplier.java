@@ -1,0 +1,13 @@
+package io.javakeepalived.config.syntax;
+
+/**
+ * Something that produces lines to process: a file, the files an include matched, the
+ * remaining lines of a multi-line definition, a ~SEQ/~LST generator, the rest of a line
+ * after a brace. The reader keeps them on a stack and always takes from the top one, which
+ * is how nesting (a ~SEQ inside a definition inside an include) comes out in order.
+ */
+interface LineSupplier {
+
+    /** The next line, or null when this supplier has no more. */
+    Candidate next();
+}
