@@ -12,6 +12,8 @@ import io.javakeepalived.config.SourceLocation;
  *                 file line that produced it, as keepalived reports it
  * @param raw      true for a line read straight from a file: it still has its comments, and
  *                 an empty raw line ends a multi-line definition
+ * @param depth    how many multi-line definition expansions this line is nested in (0 for
+ *                 a file line); a definition that uses itself makes this grow without end
  */
-record Candidate(String text, SourceLocation location, boolean raw) {
+record Candidate(String text, SourceLocation location, boolean raw, int depth) {
 }

@@ -43,6 +43,11 @@ public final class ConfigReader {
      */
     public static List<ConfigNode> read(Path mainFile, String configId, Diagnostics diagnostics,
                                         ReaderOptions options) throws ConfigFatalException {
+        return read(mainFile, configId, diagnostics, options, Limits.DEFAULT);
+    }
+
+    static List<ConfigNode> read(Path mainFile, String configId, Diagnostics diagnostics, ReaderOptions options,
+                                 Limits limits) throws ConfigFatalException {
         Objects.requireNonNull(mainFile, "mainFile");
         Objects.requireNonNull(diagnostics, "diagnostics");
         Objects.requireNonNull(options, "options");
@@ -52,7 +57,7 @@ public final class ConfigReader {
             Definitions definitions = new Definitions(configId, options.random(), includes::currentDirectory,
                     message -> reporter.info(includes.current() == null ? null : includes.current().source().location(),
                             message));
-            LineExpander lines = new LineExpander(reporter, includes, definitions, configId);
+            LineExpander lines = new LineExpander(reporter, includes, definitions, configId, limits);
             if (!lines.openMain(mainFile)) {
                 return List.of();
             }

@@ -8,15 +8,17 @@ import java.util.List;
 final class FixedLines implements LineSupplier {
     private final List<String> lines;
     private final SourceLocation location;
+    private final int depth;
     private int next;
 
-    FixedLines(List<String> lines, SourceLocation location) {
+    FixedLines(List<String> lines, SourceLocation location, int depth) {
         this.lines = List.copyOf(lines);
         this.location = location;
+        this.depth = depth;
     }
 
     @Override
     public Candidate next() {
-        return next < lines.size() ? new Candidate(lines.get(next++), location, false) : null;
+        return next < lines.size() ? new Candidate(lines.get(next++), location, false, depth) : null;
     }
 }

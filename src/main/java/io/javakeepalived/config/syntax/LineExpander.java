@@ -33,10 +33,6 @@ import java.util.List;
  * braces) all carry that file line's location.
  */
 final class LineExpander {
-    /** Upper bound on lines handed to the block builder. */
-    static final long MAX_LOGICAL_LINES = 2_000_000;
-    /** Upper bound on lines processed, including generated ones that produce nothing. */
-    static final long MAX_PROCESSED_LINES = 20_000_000;
     /** Upper bound on the text of one multi-line definition. */
     static final int MAX_DEFINITION_LENGTH = 4 * 1024 * 1024;
 
@@ -47,6 +43,7 @@ final class LineExpander {
     private final DefinitionExpander expander;
     private final SequenceParser sequences;
     private final String configId;
+    private final Limits limits;
 
     private Definitions.Definition collecting;
     private final StringBuilder collected = new StringBuilder();
@@ -54,7 +51,8 @@ final class LineExpander {
     private long logicalLines;
     private long processedLines;
 
-    LineExpander(Reporter reporter, Includes includes, Definitions definitions, String configId) {
+    LineExpander(Reporter reporter, Includes includes, Definitions definitions, String configId, Limits limits) {
+        this.limits = limits;
         this.reporter = reporter;
         this.includes = includes;
         this.definitions = definitions;
@@ -101,7 +99,7 @@ final class LineExpander {
                 continue;
             }
             expander.startLine();
-            line = process(line, location);
+            line = process(line, location, candidate.depth());
             if (line == null || line.isEmpty()) {
                 continue;
             }
@@ -115,7 +113,7 @@ final class LineExpander {
             }
             BraceSplitter.Split split = BraceSplitter.split(line);
             if (split.residue() != null) {
-                suppliers.push(new FixedLines(List.of(split.residue()), location));
+                suppliers.push(new FixedLines(List.of(split.residue()), location, candidate.depth()));
             }
             if (split.kind() != BraceSplitter.Kind.WORDS) {
                 return emit(new LogicalLine(split.kind(), List.of(), location));
@@ -135,9 +133,9 @@ final class LineExpander {
     }
 
     private LogicalLine emit(LogicalLine line) throws ConfigFatalException {
-        if (++logicalLines > MAX_LOGICAL_LINES) {
+        if (++logicalLines > limits.maxLogicalLines()) {
             throw new ConfigFatalException(line.location(), "The configuration expands to more than "
-                    + MAX_LOGICAL_LINES + " lines, expected a finite configuration (check ~SEQ/~LST ranges"
+                    + limits.maxLogicalLines() + " lines, expected a finite configuration (check ~SEQ/~LST ranges"
                     + " and definitions that use themselves)");
         }
         return line;
@@ -147,9 +145,9 @@ final class LineExpander {
         while (!suppliers.isEmpty()) {
             Candidate candidate = suppliers.peek().next();
             if (candidate != null) {
-                if (++processedLines > MAX_PROCESSED_LINES) {
+                if (++processedLines > limits.maxProcessedLines()) {
                     throw new ConfigFatalException(candidate.location(), "The configuration expands to more than "
-                            + MAX_PROCESSED_LINES + " lines, expected a finite configuration (check ~SEQ/~LST"
+                            + limits.maxProcessedLines() + " lines, expected a finite configuration (check ~SEQ/~LST"
                             + " ranges and definitions that use themselves)");
                 }
                 return candidate;
@@ -164,7 +162,7 @@ final class LineExpander {
      * leaves something to do. Returns the line to use, or null when the line was consumed
      * (a definition, a ~SEQ/~LST) or dropped.
      */
-    private String process(String line, SourceLocation location) {
+    private String process(String line, SourceLocation location, int depth) {
         while (true) {
             if (line.startsWith("@")) {
                 line = conditional(line);
@@ -177,8 +175,8 @@ final class LineExpander {
             }
             if (line.startsWith("~SEQ") || line.startsWith("~LST")) {
                 SequenceGenerator generator = line.charAt(1) == 'S'
-                        ? sequences.parseSeq(line, location)
-                        : sequences.parseLst(line, location);
+                        ? sequences.parseSeq(line, location, depth)
+                        : sequences.parseLst(line, location, depth);
                 if (generator != null) {
                     suppliers.push(generator);
                 }
@@ -188,8 +186,15 @@ final class LineExpander {
                 return line;
             }
             DefinitionExpander.Outcome outcome = expander.expand(line, true);
+            if (!outcome.pendingLines().isEmpty() && depth >= limits.maxExpansionDepth()) {
+                reporter.error(ConfigErrorKind.GENERAL_ERROR, location, "Multi-line definitions expand inside each"
+                        + " other more than " + limits.maxExpansionDepth() + " deep in '"
+                        + DefinitionExpander.abbreviate(line) + "', expected a definition that does not use itself"
+                        + " - line ignored");
+                return null;
+            }
             for (List<String> pending : outcome.pendingLines()) {
-                suppliers.push(new FixedLines(pending, location));
+                suppliers.push(new FixedLines(pending, location, depth + 1));
             }
             if (outcome.error() != null) {
                 reporter.error(ConfigErrorKind.GENERAL_ERROR, location, outcome.error());

@@ -16,6 +16,7 @@ final class SequenceGenerator implements LineSupplier {
     private final List<String> variables;
     private final String text;
     private final SourceLocation location;
+    private final int depth;
 
     // ~SEQ
     private final boolean numeric;
@@ -31,12 +32,13 @@ final class SequenceGenerator implements LineSupplier {
     private boolean done;
 
     private SequenceGenerator(Definitions definitions, List<String> variables, String text, SourceLocation location,
-                              boolean numeric, boolean hex, long start, long step, long last,
+                              int depth, boolean numeric, boolean hex, long start, long step, long last,
                               List<List<String>> valueSets) {
         this.definitions = definitions;
         this.variables = variables;
         this.text = text;
         this.location = location;
+        this.depth = depth;
         this.numeric = numeric;
         this.hex = hex;
         this.next = start;
@@ -46,14 +48,14 @@ final class SequenceGenerator implements LineSupplier {
     }
 
     static SequenceGenerator sequence(Definitions definitions, String variable, long start, long step, long end,
-                                      boolean hex, String text, SourceLocation location) {
-        return new SequenceGenerator(definitions, List.of(variable), text, location, true, hex, start, step, end,
+                                      boolean hex, String text, SourceLocation location, int depth) {
+        return new SequenceGenerator(definitions, List.of(variable), text, location, depth, true, hex, start, step, end,
                 List.of());
     }
 
     static SequenceGenerator list(Definitions definitions, List<String> variables, List<List<String>> valueSets,
-                                  String text, SourceLocation location) {
-        return new SequenceGenerator(definitions, List.copyOf(variables), text, location, false, false, 0, 0, 0,
+                                  String text, SourceLocation location, int depth) {
+        return new SequenceGenerator(definitions, List.copyOf(variables), text, location, depth, false, false, 0, 0, 0,
                 List.copyOf(valueSets));
     }
 
@@ -78,6 +80,6 @@ final class SequenceGenerator implements LineSupplier {
             }
             done = nextSet >= valueSets.size();
         }
-        return new Candidate(text, location, false);
+        return new Candidate(text, location, false, depth);
     }
 }

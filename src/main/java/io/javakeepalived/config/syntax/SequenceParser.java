@@ -38,7 +38,7 @@ final class SequenceParser {
     }
 
     /** A generator for a line starting "~SEQ", or null after reporting why there is none. */
-    SequenceGenerator parseSeq(String line, SourceLocation location) {
+    SequenceGenerator parseSeq(String line, SourceLocation location, int depth) {
         int p = 4;
         boolean hex = false;
         if (p < line.length() && line.charAt(p) == 'x') {
@@ -115,11 +115,11 @@ final class SequenceParser {
             return null;
         }
         String text = line.substring(skipBlanks(line, close + 1));
-        return SequenceGenerator.sequence(definitions, variable, start, step, end, hex, text, location);
+        return SequenceGenerator.sequence(definitions, variable, start, step, end, hex, text, location, depth);
     }
 
     /** A generator for a line starting "~LST", or null after reporting why there is none. */
-    SequenceGenerator parseLst(String line, SourceLocation location) {
+    SequenceGenerator parseLst(String line, SourceLocation location, int depth) {
         int n = line.length();
         int p = skipBlanks(line, 4);
         if (p >= n || line.charAt(p) != '(') {
@@ -209,7 +209,7 @@ final class SequenceParser {
             p = skipBlanks(line, p + 1);
         }
         String text = line.substring(skipBlanks(line, p + 1));
-        return SequenceGenerator.list(definitions, variables, valueSets, text, location);
+        return SequenceGenerator.list(definitions, variables, valueSets, text, location, depth);
     }
 
     private SequenceGenerator invalidSeq(String line, SourceLocation location, String why) {

@@ -91,7 +91,7 @@ final class SourceFile {
         while (length > 0 && line.charAt(length - 1) == '\r') {
             length--;
         }
-        return new Candidate(line.substring(0, length), new SourceLocation(display, lineNumber), true);
+        return new Candidate(line.substring(0, length), new SourceLocation(display, lineNumber), true, 0);
     }
 
     /** The location of the line last returned (line 0 before the first). */

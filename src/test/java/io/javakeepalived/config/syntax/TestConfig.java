@@ -53,6 +53,11 @@ final class TestConfig {
                 ReaderOptions.defaults().withRandomSeed(42).withNotes(notes::add));
     }
 
+    List<ConfigNode> readWithLimits(String name, Limits limits) throws ConfigFatalException {
+        return ConfigReader.read(dir.resolve(name), "test", diagnostics,
+                ReaderOptions.defaults().withRandomSeed(42).withNotes(notes::add), limits);
+    }
+
     /** Reads a single main file given as lines. */
     List<ConfigNode> readLines(String... lines) throws ConfigFatalException {
         write("keepalived.conf", lines);
