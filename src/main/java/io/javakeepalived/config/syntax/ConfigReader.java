@@ -15,6 +15,9 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Reads a keepalived.conf and everything it includes into a tree of {@link ConfigNode}s,
  * with keepalived 2.2.7's syntax: comments, quotes and escapes, braces, includes,
@@ -25,6 +28,7 @@ import java.util.Objects;
  * end (and, defensively, for a bug in the reader itself).
  */
 public final class ConfigReader {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
 
     private ConfigReader() {
     }
@@ -72,6 +76,7 @@ public final class ConfigReader {
             }
             return builder.finish();
         } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Internal error in the configuration reader while reading '{}'", mainFile, e);
             throw new ConfigFatalException(new Diagnostic(ConfigErrorKind.FATAL, null,
                     "Internal error in the configuration reader while reading '" + mainFile + "' (" + e
                             + "), expected the reader to cope with any input - please report this"));
