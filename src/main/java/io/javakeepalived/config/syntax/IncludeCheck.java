@@ -35,10 +35,10 @@ final class IncludeCheck {
             return -1;
         }
         char c = line.charAt(7);
-        if (Character.isWhitespace(c)) {
+        if (Tokenizer.isWhitespace(c)) {
             return 0;
         }
-        if (line.length() < 9 || !Character.isWhitespace(line.charAt(8))) {
+        if (line.length() < 9 || !Tokenizer.isWhitespace(line.charAt(8))) {
             return -1;
         }
         return switch (c) {
@@ -53,7 +53,7 @@ final class IncludeCheck {
 
     /** The pattern of an include line whose {@link #typeOf} is not -1. */
     static String patternOf(String line) {
-        int p = Character.isWhitespace(line.charAt(7)) ? 8 : 9;
+        int p = Tokenizer.isWhitespace(line.charAt(7)) ? 8 : 9;
         while (p < line.length() && Decommenter.isBlank(line.charAt(p))) {
             p++;
         }

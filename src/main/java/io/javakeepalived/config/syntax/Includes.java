@@ -135,7 +135,7 @@ final class Includes {
         String display = displayName(origin.displayBase(), match);
         if (match.endsWith("/")) {
             fileError(IncludeCheck.READABLE, checks, origin.at(),
-                    "Configuration file '" + display + "' is a directory - skipping, expected a file");
+                    "Configuration file '" + display + "' is a directory, expected a file - skipping it");
             return null;
         }
         Path path;
@@ -143,12 +143,12 @@ final class Includes {
             path = origin.base().resolve(match);
         } catch (InvalidPathException e) {
             fileError(IncludeCheck.READABLE, checks, origin.at(),
-                    "Configuration file '" + display + "' is not a valid path - skipping");
+                    "Configuration file '" + display + "' is not a valid path, expected a file name - skipping it");
             return null;
         }
         if (!Files.isRegularFile(path) || isExecutable(path)) {
             fileError(IncludeCheck.READABLE, checks, origin.at(), "Configuration file '" + display
-                    + "' is not a regular non-executable file - skipping");
+                    + "' is executable or not a regular file, expected a regular non-executable file - skipping it");
             return null;
         }
         Path identity = identity(path);
@@ -171,7 +171,7 @@ final class Includes {
             return push(source, path, displayParent == null ? null : displayParent.toString());
         } catch (IOException | RuntimeException e) {
             fileError(IncludeCheck.READABLE, checks, origin.at(), "Configuration file '" + display
-                    + "' cannot be opened: " + reason(e) + " - skipping");
+                    + "' cannot be opened: " + reason(e) + ", expected a readable file - skipping it");
             return null;
         }
     }
@@ -203,7 +203,8 @@ final class Includes {
     }
 
     void noFileOpened(Origin origin) {
-        reporter.info(origin.at(), "No config files matched '" + origin.pattern() + "'.");
+        reporter.info(origin.at(), "None of the files matching '" + origin.pattern()
+                + "' could be read, expected at least one readable file");
     }
 
     /**

@@ -159,7 +159,7 @@ class IncludesTest {
         assertEquals("after\n", TestConfig.dump(nodes));
         List<Diagnostic> missing = config.problems(ConfigErrorKind.FILE_NOT_FOUND);
         assertEquals(2, missing.size(), config.diagnostics.all().toString());
-        assertTrue(missing.get(0).message().contains("not a regular non-executable file"), missing.get(0).message());
+        assertTrue(missing.get(0).message().contains("expected a regular non-executable file"), missing.get(0).message());
         assertTrue(missing.get(1).message().contains("is a directory"), missing.get(1).message());
     }
 
