@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class DefinitionExpander {
     static final int MAX_REPLACEMENTS = 10_000;
-    static final int MAX_LINE_LENGTH = 65_536;
+    static final int MAX_LINE_LENGTH = SourceFile.MAX_LINE_LENGTH;
 
     /**
      * @param line         the line after replacement
@@ -67,8 +67,9 @@ final class DefinitionExpander {
             }
             if (--replacementsLeft < 0) {
                 return new Outcome(text.toString(), changed, pending,
-                        "Definition replacement in '" + abbreviate(line) + "' does not end (a definition that uses"
-                                + " itself?), expected definitions that expand to a finite line - line ignored");
+                        "Definition replacement in '" + abbreviate(line) + "' needs more than " + MAX_REPLACEMENTS
+                                + " replacements (a definition that uses itself?), expected definitions that expand"
+                                + " to a finite line - line ignored");
             }
             changed = true;
             String value = definitions.valueOf(use.definition(), use.parameters());

@@ -18,6 +18,11 @@ final class FixedLines implements LineSupplier {
     }
 
     @Override
+    public boolean exhausted() {
+        return next >= lines.size();
+    }
+
+    @Override
     public Candidate next() {
         return next < lines.size() ? new Candidate(lines.get(next++), location, false, depth) : null;
     }

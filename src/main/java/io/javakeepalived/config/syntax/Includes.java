@@ -77,7 +77,7 @@ final class Includes {
         String problem = unusable(mainFile);
         if (problem == null) {
             try {
-                SourceFile source = SourceFile.read(mainFile, display);
+                SourceFile source = SourceFile.read(mainFile, display, reporter);
                 Path parent = Paths.get(display).getParent();
                 return new IncludedFiles(this, List.of(), null, includeCheck,
                         push(source, mainFile, parent == null ? null : parent.toString()));
@@ -166,7 +166,7 @@ final class Includes {
             return null;
         }
         try {
-            SourceFile source = SourceFile.read(path, display);
+            SourceFile source = SourceFile.read(path, display, reporter);
             Path displayParent = Paths.get(display).getParent();
             return push(source, path, displayParent == null ? null : displayParent.toString());
         } catch (IOException | RuntimeException e) {

@@ -143,8 +143,12 @@ final class LineExpander {
 
     private Candidate pull() throws ConfigFatalException {
         while (!suppliers.isEmpty()) {
-            Candidate candidate = suppliers.peek().next();
+            LineSupplier top = suppliers.peek();
+            Candidate candidate = top.next();
             if (candidate != null) {
+                if (top.exhausted()) {
+                    suppliers.pop();
+                }
                 if (++processedLines > limits.maxProcessedLines()) {
                     throw new ConfigFatalException(candidate.location(), "The configuration expands to more than "
                             + limits.maxProcessedLines() + " lines, expected a finite configuration (check ~SEQ/~LST"

@@ -10,4 +10,13 @@ interface LineSupplier {
 
     /** The next line, or null when this supplier has no more. */
     Candidate next();
+
+    /**
+     * True when {@link #next()} is known to return null now. Generated lines are dropped
+     * from the stack as soon as they are used up, so a long chain of them (a line with many
+     * braces, a definition that expands into itself) does not pile up.
+     */
+    default boolean exhausted() {
+        return false;
+    }
 }

@@ -60,6 +60,11 @@ final class SequenceGenerator implements LineSupplier {
     }
 
     @Override
+    public boolean exhausted() {
+        return done;
+    }
+
+    @Override
     public Candidate next() {
         if (done) {
             return null;

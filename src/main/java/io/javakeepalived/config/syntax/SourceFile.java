@@ -1,5 +1,6 @@
 package io.javakeepalived.config.syntax;
 
+import io.javakeepalived.config.ConfigErrorKind;
 import io.javakeepalived.config.SourceLocation;
 
 import java.io.IOException;
@@ -23,23 +24,31 @@ import java.nio.file.Path;
 final class SourceFile {
     /** Files larger than this are refused rather than read into memory. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Longer lines are cut (and reported). keepalived reads at most 1023 characters per line;
+     * the cap keeps brace splitting, which re-reads the rest of a line per brace, cheap.
+     */
+    static final int MAX_LINE_LENGTH = 16 * 1024;
 
     private final String display;
     private final String text;
+    private final Reporter reporter;
     private int position;
     private int lineNumber;
 
-    private SourceFile(String display, String text) {
+    private SourceFile(String display, String text, Reporter reporter) {
         this.display = display;
         this.text = text;
+        this.reporter = reporter;
     }
 
     /**
      * @param path    the file to read
-     * @param display the name used in locations
+     * @param display  the name used in locations
+     * @param reporter told about lines that are cut
      * @throws IOException when the file cannot be read (or is too large: {@link TooLargeException})
      */
-    static SourceFile read(Path path, String display) throws IOException {
+    static SourceFile read(Path path, String display, Reporter reporter) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes((int) MAX_BYTES + 1);
@@ -47,12 +56,7 @@ final class SourceFile {
         if (bytes.length > MAX_BYTES) {
             throw new TooLargeException();
         }
-        return new SourceFile(display, decode(bytes));
-    }
-
-    /** For tests and in-memory use. */
-    static SourceFile of(String display, String text) {
-        return new SourceFile(display, text);
+        return new SourceFile(display, decode(bytes), reporter);
     }
 
     private static String decode(byte[] bytes) {
@@ -91,7 +95,13 @@ final class SourceFile {
         while (length > 0 && line.charAt(length - 1) == '\r') {
             length--;
         }
-        return new Candidate(line.substring(0, length), new SourceLocation(display, lineNumber), true, 0);
+        SourceLocation location = new SourceLocation(display, lineNumber);
+        if (length > MAX_LINE_LENGTH) {
+            reporter.error(ConfigErrorKind.GENERAL_ERROR, location, "Line is " + length + " characters long, expected"
+                    + " at most " + MAX_LINE_LENGTH + " - ignoring the rest of it");
+            length = MAX_LINE_LENGTH;
+        }
+        return new Candidate(line.substring(0, length), location, true, 0);
     }
 
     /** The location of the line last returned (line 0 before the first). */

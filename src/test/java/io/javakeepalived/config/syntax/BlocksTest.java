@@ -10,6 +10,7 @@ import io.javakeepalived.config.Diagnostic;
 import io.javakeepalived.config.SourceLocation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -183,6 +184,20 @@ class BlocksTest {
         assertEquals(1, unexpected.size());
         assertEquals(new SourceLocation(file(), 3), unexpected.get(0).location());
         assertEquals(1, config.diagnostics.all().size());
+    }
+
+    @Test
+    @Timeout(10)
+    void longLinesFullOfBracesStayCheap() throws Exception {
+        config.writeRaw("keepalived.conf", "a" + "{".repeat(200_000) + "\n" + "b {} ".repeat(3000) + "\nlast\n");
+        List<ConfigNode> all = TestConfig.flatten(config.read("keepalived.conf"));
+        assertEquals(List.of("last"), all.get(all.size() - 1).words());
+        assertEquals(3002, all.size());
+        Diagnostic cut = config.problems(ConfigErrorKind.GENERAL_ERROR).get(0);
+        assertEquals(new SourceLocation(file(), 1), cut.location());
+        assertTrue(cut.message().startsWith("Line is 200001 characters long, expected at most 16384"), cut.message());
+        // one stray '{' diagnostic per brace would be 16383; they are capped, with a count at the end
+        assertEquals(Reporter.MAX_PER_KIND, config.problems(ConfigErrorKind.UNEXPECTED_BLOCK_START).size() - 1);
     }
 
     @Test
