@@ -87,4 +87,10 @@ class ConditionalsTest {
         List<ConfigNode> nodes = config.read("keepalived.conf", "mai");
         assertEquals(0, nodes.get(0).children().size());
     }
+
+    @Test
+    void defaultConfigIdIsTheHostNameUpToTheFirstDot() {
+        String id = ConfigReader.defaultConfigId();
+        assertTrue(!id.isEmpty() && !id.contains("."), id);
+    }
 }

@@ -21,7 +21,8 @@ import java.util.Random;
 
 /**
  * Mutates the sample configurations at random (token edits, truncation, binary noise,
- * unbalanced braces and quotes, stray syntax features) and checks that the reader only ever
+ * unbalanced braces and quotes, stray syntax features), and in one case out of ten reads
+ * plain random bytes instead, and checks that the reader only ever
  * returns a tree or throws ConfigFatalException, and never fails inside.
  *
  * <p>Reproducible: the base seed is fixed unless {@code -Dreader.seed=N} is given, and a
@@ -53,10 +54,15 @@ class ReaderPropertyTest {
         for (; cases < CASES && System.currentTimeMillis() < deadline; cases++) {
             long seed = baseSeed + cases;
             Random random = new Random(seed);
-            String text = new String(samples.get(random.nextInt(samples.size())), StandardCharsets.ISO_8859_1);
-            int mutations = 1 + random.nextInt(6);
-            for (int m = 0; m < mutations; m++) {
-                text = mutate(text, random);
+            String text;
+            if (random.nextInt(10) == 0) {
+                text = junk(random);
+            } else {
+                text = new String(samples.get(random.nextInt(samples.size())), StandardCharsets.ISO_8859_1);
+                int mutations = 1 + random.nextInt(6);
+                for (int m = 0; m < mutations; m++) {
+                    text = mutate(text, random);
+                }
             }
             Files.write(input, text.getBytes(StandardCharsets.ISO_8859_1));
             String configId = switch (random.nextInt(3)) {
@@ -98,6 +104,20 @@ class ReaderPropertyTest {
         } catch (Exception e) {
             return "seed " + seed + " (rerun with -Dreader.seed=" + seed + "): " + what;
         }
+    }
+
+    /** Random bytes, half of the time biased towards the characters the syntax cares about. */
+    static String junk(Random random) {
+        int length = random.nextInt(random.nextBoolean() ? 200 : 40_000);
+        boolean biased = random.nextBoolean();
+        String syntax = "{}\"'\\!#$@~ \t\n\r\0=(),SEQLSTinclude_{}";
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(biased && random.nextInt(3) > 0
+                    ? syntax.charAt(random.nextInt(syntax.length()))
+                    : (char) random.nextInt(256));
+        }
+        return out.toString();
     }
 
     /** One random edit of the text (characters stand for bytes: ISO-8859-1). */
