@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  *   notify INSTANCE VI_1 MASTER 100                        notify GROUP G1 FAULT 0     notify
  *   add vips 10.77.0.100/24       remove vips            (list comma-separated, optional)
  *   garp 5                        garp
- *   arm MASTER_DOWN 13.0234375    arm ADVERT             cancel MASTER_DOWN
+ *   arm MASTER_DOWN 13.0234375    arm ADVERT             cancel MASTER_DOWN     timer
  * </pre>
  */
 final class Observation {
@@ -182,6 +182,11 @@ final class Observation {
                 expect(w.size() == 2, text, "garp [N]");
                 int n = Integer.parseInt(w.get(1));
                 return new Observation(text, "garp", a -> a instanceof Action.SendGratuitousBurst g && g.count() == n);
+            }
+            case "timer": {
+                expect(w.size() == 1, text, "timer");
+                return new Observation(text, "timer",
+                        a -> a instanceof Action.ArmTimer || a instanceof Action.CancelTimer);
             }
             case "arm": {
                 expect(w.size() == 2 || w.size() == 3, text, "arm KIND [TIME]");
