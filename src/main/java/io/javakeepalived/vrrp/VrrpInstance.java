@@ -565,7 +565,11 @@ public final class VrrpInstance {
 
     /* Priority -------------------------------------------------------------------------- */
 
-    private void updateEffectivePriority(boolean logChange, List<Action> out) {
+    /**
+     * Recomputes the effective priority. For a tracker change ({@code trackerChange}) the
+     * change is logged and a running down timer re-derived here; a reload does both itself.
+     */
+    private void updateEffectivePriority(boolean trackerChange, List<Action> out) {
         if (basePriority == InstanceSettings.PRIORITY_OWNER) {
             effectivePriority = basePriority; // trackers never move an address owner
             return;
@@ -578,12 +582,12 @@ public final class VrrpInstance {
         if (np == effectivePriority) {
             return;
         }
-        if (logChange) {
+        if (trackerChange) {
             log(LogLevel.INFO, "Changing effective priority from " + effectivePriority + " to " + np, out);
         }
         long oldDown = masterDownInterval();
         effectivePriority = np;
-        if (state == VrrpState.BACKUP) {
+        if (trackerChange && state == VrrpState.BACKUP) {
             // re-derive the running down timer: keep what has elapsed, change the skew
             Long deadline = timers.get(TimerKind.MASTER_DOWN);
             if (deadline != null) {
