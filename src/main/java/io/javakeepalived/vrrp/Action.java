@@ -69,6 +69,7 @@ public sealed interface Action {
      * Deliver {@code new Event.TimerFired(kind)} to the instance at (or after) this deadline,
      * on the clock whose readings are passed as {@code now}. Replaces any armed timer of the
      * same kind. A late or stale firing is harmless: the instance checks the deadline.
+     * A timer that has fired is no longer armed; no {@link CancelTimer} follows for it.
      */
     record ArmTimer(String instance, TimerKind kind, long deadlineNanos) implements Action {
     }

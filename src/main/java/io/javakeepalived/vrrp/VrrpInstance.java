@@ -202,12 +202,9 @@ public final class VrrpInstance {
         log(LogLevel.INFO, "Entering BACKUP STATE (init)", out);
         setState(VrrpState.BACKUP, out);
         notify(NotifyState.BACKUP, out);
-        long down = ownerWantsMaster
-                // an owner held back by its sync group waits one interval to hear any master
-                ? VrrpTiming.centisToNanos(masterAdverIntervalCs)
-                        + VrrpTiming.skewNanos(settings.version(), InstanceSettings.PRIORITY_OWNER, masterAdverIntervalCs)
-                : masterDownInterval();
-        armMasterDown(now, down, out);
+        // (an owner in a sync group with non-owners was made to want BACKUP by the group,
+        // so it waits the full interval here too, as in keepalived)
+        armMasterDown(now, masterDownInterval(), out);
     }
 
     private void shutdown(long now, List<Action> out) {
