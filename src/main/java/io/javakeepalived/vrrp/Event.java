@@ -106,7 +106,9 @@ public sealed interface Event {
     /**
      * SIGHUP with a new configuration for the same instance (same name, VRID, version and
      * family; anything else is a different instance and needs a new machine). The state is
-     * kept, as keepalived does.
+     * kept, as keepalived does, and no notify runs. A master diffs the VIP lists with
+     * {@code equals()} (removes dropped ones, adds and GARPs new ones) and advertises at once;
+     * a backup re-derives its running down timer.
      */
     record Reload(InstanceSettings settings) implements Event {
         public Reload {

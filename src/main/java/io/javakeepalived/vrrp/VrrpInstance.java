@@ -611,7 +611,9 @@ public final class VrrpInstance {
         }
         updateEffectivePriority(false, out);
         if (!started) {
-            wantState = next.initialState();
+            if (group == null) { // a group decides its members' initial wish itself
+                wantState = next.initialState();
+            }
             return;
         }
         if (state == VrrpState.MASTER) {
