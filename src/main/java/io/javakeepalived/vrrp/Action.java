@@ -1,0 +1,88 @@
+package io.javakeepalived.vrrp;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an instance asks its owner to do, in the order it must be done (e.g. on takeover:
+ * advert first so the old master drops the VIPs, then add VIPs, GARP, notify).
+ * Every instance-scoped action names its instance, so the actions of a sync group, which
+ * touch several instances, form one ordered list.
+ */
+public sealed interface Action {
+
+    /** Send one advertisement with this priority (1..255), own interval and VIP list. */
+    record SendAdvert(String instance, int priority) implements Action {
+    }
+
+    /** Send one advertisement with priority 0 (the master is leaving: RFC "Shutdown"). */
+    record SendPriorityZeroAdvert(String instance) implements Action {
+    }
+
+    /** Install these virtual addresses (the opaque records from {@link InstanceSettings#vips()}). */
+    record AddVips(String instance, List<?> vips) implements Action {
+        public AddVips {
+            vips = List.copyOf(vips);
+        }
+    }
+
+    /** Remove these virtual addresses; removing an absent address is not an error. */
+    record RemoveVips(String instance, List<?> vips) implements Action {
+        public RemoveVips {
+            vips = List.copyOf(vips);
+        }
+    }
+
+    /**
+     * Send {@code count} rounds of gratuitous ARP (IPv4) / unsolicited NA (IPv6) for every
+     * VIP of the instance, paced as the daemon sees fit.
+     */
+    record SendGratuitousBurst(String instance, int count) implements Action {
+    }
+
+    /**
+     * Run the instance's notifications for a state: notify_&lt;state&gt; script, generic
+     * {@code notify INSTANCE name STATE priority}, FIFO line, SMTP alert, in that order.
+     *
+     * @param priority the effective priority at the time (what keepalived passes)
+     */
+    record RunNotify(String instance, NotifyState state, int priority) implements Action {
+    }
+
+    /** Run a sync group's notifications: {@code notify GROUP name STATE 0}. */
+    record RunGroupNotify(String group, NotifyState state) implements Action {
+        /** keepalived always passes priority 0 for groups. */
+        public int priority() {
+            return 0;
+        }
+    }
+
+    /** A log line in keepalived 2.2.7's wording, instance prefix included. */
+    record Log(LogLevel level, String text) implements Action {
+        public Log {
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * Deliver {@code new Event.TimerFired(kind)} to the instance at (or after) this deadline,
+     * on the clock whose readings are passed as {@code now}. Replaces any armed timer of the
+     * same kind. A late or stale firing is harmless: the instance checks the deadline.
+     * A timer that has fired is no longer armed; no {@link CancelTimer} follows for it.
+     */
+    record ArmTimer(String instance, TimerKind kind, long deadlineNanos) implements Action {
+    }
+
+    /** Forget the armed timer of this kind. */
+    record CancelTimer(String instance, TimerKind kind) implements Action {
+    }
+
+    /** The instance changed state (for status, data dumps, SNMP/DBus; notify is separate). */
+    record StateChanged(String instance, VrrpState from, VrrpState to) implements Action {
+    }
+
+    /** A sync group changed state. */
+    record GroupStateChanged(String group, VrrpState from, VrrpState to) implements Action {
+    }
+}

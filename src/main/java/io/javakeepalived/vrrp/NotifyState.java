@@ -1,0 +1,19 @@
+package io.javakeepalived.vrrp;
+
+/**
+ * The state word keepalived passes to notify scripts, the notify FIFO and SMTP alerts
+ * ({@code INSTANCE <name> <word> <priority>} / {@code GROUP <name> <word> 0}).
+ */
+public enum NotifyState {
+    MASTER,
+    BACKUP,
+    FAULT,
+    /** Graceful shutdown. keepalived runs notify_stop (and generic STOP), never notify_backup. */
+    STOP,
+    /**
+     * A master heard a lower-priority advert. keepalived runs only
+     * {@code notify_master_rx_lower_pri} and writes a FIFO line; the generic notify script is
+     * not run for it.
+     */
+    MASTER_RX_LOWER_PRI
+}

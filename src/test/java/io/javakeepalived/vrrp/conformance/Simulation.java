@@ -1,0 +1,579 @@
+package io.javakeepalived.vrrp.conformance;
+
+import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.Counters;
+import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.SyncGroup;
+import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.VrrpInstance;
+import io.javakeepalived.vrrp.VrrpState;
+import io.javakeepalived.vrrp.conformance.Scenario.Check;
+import io.javakeepalived.vrrp.conformance.Scenario.Target;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Replays a {@link Scenario}: every router's instances run in this one process on a fake
+ * clock, timers are fired at their deadlines, and an advert sent by one router is delivered
+ * to the instances with the same VRID, version and family on the same segment of every
+ * other live, connected router at the same fake time. Events due at the same time are
+ * handled in the order they were scheduled: scenario inputs first (in file order), then
+ * timers and deliveries in the order they arose.
+ */
+final class Simulation {
+
+    /** One action as it happened. {@code scope} is the instance or group it belongs to. */
+    record TraceEntry(long seq, long time, String node, String scope, Action action) {
+        @Override
+        public String toString() {
+            return "at " + Scenario.formatTime(time) + " " + node + (scope == null ? "" : "/" + scope) + ": "
+                    + Observation.describe(action);
+        }
+    }
+
+    record Result(List<String> failures, List<TraceEntry> trace) {
+        boolean ok() {
+            return failures.isEmpty();
+        }
+    }
+
+    private static final long MAX_STEPS = 5_000_000;
+
+    private interface Item {
+        long time();
+
+        long seq();
+    }
+
+    private record InputItem(long time, long seq, Scenario.Input input) implements Item {
+    }
+
+    private record Delivery(long time, long seq, Router router, VrrpInstance instance, Event event) implements Item {
+    }
+
+    private record TimerItem(long time, long seq, Router router, VrrpInstance instance, TimerKind kind)
+            implements Item {
+    }
+
+    private final class Router {
+        final Scenario.Node def;
+        final Map<String, Map<String, String>> keys = new LinkedHashMap<>();
+        final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
+        final Map<String, SyncGroup> groups = new LinkedHashMap<>();
+        final Set<String> downSegments = new HashSet<>();
+        final Set<String> vipsHeld = new LinkedHashSet<>();
+        boolean allDown;
+        boolean alive = true;
+
+        Router(Scenario.Node def) {
+            this.def = def;
+        }
+
+        /** Fresh machines from the current settings (start-up, or restart after a crash). */
+        void build() {
+            instances.clear();
+            groups.clear();
+            for (Map.Entry<String, Map<String, String>> e : keys.entrySet()) {
+                instances.put(e.getKey(), new VrrpInstance(settings(this, e.getKey(), e.getValue())));
+            }
+            for (Scenario.GroupDef g : scenario.groups) {
+                if (g.node().equals(def.name())) {
+                    List<VrrpInstance> members = new ArrayList<>();
+                    for (String m : g.members()) {
+                        members.add(Objects.requireNonNull(instances.get(m), "no instance " + m));
+                    }
+                    groups.put(g.name(), new SyncGroup(g.name(), members));
+                }
+            }
+        }
+
+        String segment(String instance) {
+            return keys.get(instance).getOrDefault("if", "eth0");
+        }
+
+        boolean linkDown(String segment) {
+            return allDown || downSegments.contains(segment);
+        }
+    }
+
+    private final Scenario scenario;
+    private final PriorityQueue<Item> queue = new PriorityQueue<>((a, b) -> a.time() != b.time()
+            ? Long.compare(a.time(), b.time()) : Long.compare(a.seq(), b.seq()));
+    private final Map<String, Router> routers = new LinkedHashMap<>();
+    private final Map<VrrpInstance, EnumMap<TimerKind, Long>> armed = new IdentityHashMap<>();
+    private final List<TraceEntry> trace = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private long seq;
+
+    private Simulation(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    static Result run(Scenario scenario) {
+        Simulation s = new Simulation(scenario);
+        s.setUp();
+        s.loop();
+        s.verify();
+        return new Result(List.copyOf(s.failures), List.copyOf(s.trace));
+    }
+
+    private void setUp() {
+        for (Scenario.Node n : scenario.nodes.values()) {
+            routers.put(n.name(), new Router(n));
+        }
+        for (Scenario.InstanceDef d : scenario.instances) {
+            routers.get(d.node()).keys.put(d.name(), new LinkedHashMap<>(d.keys()));
+        }
+        for (Router r : routers.values()) {
+            r.build();
+        }
+        for (Scenario.Input in : scenario.inputs) {
+            queue.add(new InputItem(in.time(), seq++, in));
+        }
+    }
+
+    private void loop() {
+        long steps = 0;
+        while (!queue.isEmpty() && queue.peek().time() <= scenario.until) {
+            if (++steps > MAX_STEPS) {
+                failures.add("simulation did not settle after " + MAX_STEPS + " steps");
+                return;
+            }
+            Item item = queue.poll();
+            if (item instanceof InputItem i) {
+                input(i.input());
+            } else if (item instanceof Delivery d) {
+                if (d.router().alive && d.router().instances.get(d.instance().name()) == d.instance()) {
+                    deliver(d.router(), d.instance(), d.event(), d.time());
+                }
+            } else if (item instanceof TimerItem t) {
+                EnumMap<TimerKind, Long> m = armed.get(t.instance());
+                if (t.router().alive && m != null && Objects.equals(m.get(t.kind()), t.seq())) {
+                    m.remove(t.kind());
+                    deliver(t.router(), t.instance(), new Event.TimerFired(t.kind()), t.time());
+                }
+            }
+        }
+    }
+
+    /* Inputs ----------------------------------------------------------------------------- */
+
+    private void input(Scenario.Input in) {
+        Router r = routers.get(in.target().node());
+        List<String> w = in.words();
+        long now = in.time();
+        String verb = w.get(0);
+        try {
+            if (verb.equals("restart")) {
+                forgetTimers(r);
+                r.build();
+                r.alive = true;
+                r.allDown = false;
+                r.downSegments.clear();
+                for (VrrpInstance i : selected(r, in.target())) {
+                    deliver(r, i, new Event.Startup(), now);
+                }
+                return;
+            }
+            if (!r.alive) {
+                return; // a crashed router does nothing until it is restarted
+            }
+            switch (verb) {
+                case "start" -> selected(r, in.target()).forEach(i -> deliver(r, i, new Event.Startup(), now));
+                case "stop" -> selected(r, in.target()).forEach(i -> deliver(r, i, new Event.Shutdown(), now));
+                case "crash" -> {
+                    r.alive = false;
+                    forgetTimers(r);
+                }
+                case "link" -> {
+                    boolean down = word(w, 1).equals("down");
+                    if (!down && !word(w, 1).equals("up")) {
+                        throw new IllegalArgumentException("link down|up [IF]");
+                    }
+                    if (w.size() == 2) {
+                        r.allDown = down;
+                        if (!down) {
+                            r.downSegments.clear();
+                        }
+                    } else if (down) {
+                        r.downSegments.add(w.get(2));
+                    } else {
+                        r.downSegments.remove(w.get(2));
+                    }
+                }
+                case "iface" -> {
+                    String ifname = word(w, 2);
+                    Event e = switch (word(w, 1)) {
+                        case "down" -> new Event.InterfaceDown(ifname);
+                        case "up" -> new Event.InterfaceUp(ifname);
+                        default -> throw new IllegalArgumentException("iface down|up IF");
+                    };
+                    selected(r, in.target()).forEach(i -> deliver(r, i, e, now));
+                }
+                case "fault" -> selected(r, in.target()).forEach(i -> deliver(r, i, new Event.FaultRaised(word(w, 1)), now));
+                case "clear" -> selected(r, in.target()).forEach(i -> deliver(r, i, new Event.FaultCleared(word(w, 1)), now));
+                case "weight" -> {
+                    int weight = Integer.parseInt(word(w, 2));
+                    selected(r, in.target()).forEach(i -> deliver(r, i, new Event.WeightChanged(word(w, 1), weight), now));
+                }
+                case "reload" -> {
+                    Map<String, String> changes = ScenarioParser.keys(w.subList(1, w.size()));
+                    for (VrrpInstance i : selected(r, in.target())) {
+                        Map<String, String> k = r.keys.get(i.name());
+                        k.putAll(changes);
+                        deliver(r, i, new Event.Reload(settings(r, i.name(), k)), now);
+                    }
+                }
+                case "rejected" -> {
+                    InetAddress from = w.size() >= 4 && w.get(2).equals("from") ? address(w.get(3)) : null;
+                    for (VrrpInstance i : selected(r, in.target())) {
+                        Map<TimerKind, Long> before = i.armedTimers();
+                        VrrpState stateBefore = i.state();
+                        List<Action> out = deliver(r, i, new Event.AdvertRejected(from, word(w, 1)), now);
+                        boolean onlyLogs = out.stream().allMatch(a -> a instanceof Action.Log);
+                        if (!onlyLogs || !before.equals(i.armedTimers()) || stateBefore != i.state()) {
+                            failures.add("line " + in.line() + ": a rejected packet must not change state or move a"
+                                    + " timer, but " + r.def.name() + "/" + i.name() + " did " + out);
+                        }
+                    }
+                }
+                case "advert" -> {
+                    // advert from ADDR priority P [advert_int SECONDS]: a forged but valid advert
+                    if (!word(w, 1).equals("from") || !word(w, 3).equals("priority")) {
+                        throw new IllegalArgumentException("advert from ADDR priority P [advert_int S]");
+                    }
+                    InetAddress from = address(w.get(2));
+                    int prio = Integer.parseInt(word(w, 4));
+                    for (VrrpInstance i : selected(r, in.target())) {
+                        int cs = w.size() >= 7 && w.get(5).equals("advert_int") ? centis(w.get(6))
+                                : i.settings().advertIntervalCs();
+                        deliver(r, i, new Event.AdvertReceived(from, prio, cs), now);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown input '" + verb + "'");
+            }
+        } catch (RuntimeException e) {
+            failures.add("line " + in.line() + ": " + in.text() + ": " + e);
+        }
+    }
+
+    private static String word(List<String> w, int i) {
+        if (i >= w.size()) {
+            throw new IllegalArgumentException("missing word " + (i + 1) + " in '" + String.join(" ", w) + "'");
+        }
+        return w.get(i);
+    }
+
+    private List<VrrpInstance> selected(Router r, Target t) {
+        if (t.scope() == null) {
+            return new ArrayList<>(r.instances.values());
+        }
+        VrrpInstance i = r.instances.get(t.scope());
+        if (i == null) {
+            throw new IllegalArgumentException("no instance " + t);
+        }
+        return List.of(i);
+    }
+
+    private void forgetTimers(Router r) {
+        for (VrrpInstance i : r.instances.values()) {
+            armed.remove(i);
+        }
+    }
+
+    /* Delivery and the wire -------------------------------------------------------------- */
+
+    private List<Action> deliver(Router r, VrrpInstance instance, Event event, long now) {
+        List<Action> out = instance.handle(event, now);
+        for (Action a : out) {
+            trace.add(new TraceEntry(trace.size(), now, r.def.name(), scopeOf(a), a));
+            if (a instanceof Action.ArmTimer t) {
+                VrrpInstance target = r.instances.get(t.instance());
+                long id = seq++;
+                armed.computeIfAbsent(target, k -> new EnumMap<>(TimerKind.class)).put(t.kind(), id);
+                queue.add(new TimerItem(t.deadlineNanos(), id, r, target, t.kind()));
+            } else if (a instanceof Action.CancelTimer t) {
+                EnumMap<TimerKind, Long> m = armed.get(r.instances.get(t.instance()));
+                if (m != null) {
+                    m.remove(t.kind());
+                }
+            } else if (a instanceof Action.SendAdvert s) {
+                wire(r, r.instances.get(s.instance()), s.priority(), now);
+            } else if (a instanceof Action.SendPriorityZeroAdvert s) {
+                wire(r, r.instances.get(s.instance()), 0, now);
+            } else if (a instanceof Action.AddVips v) {
+                v.vips().forEach(x -> r.vipsHeld.add(x.toString()));
+            } else if (a instanceof Action.RemoveVips v) {
+                v.vips().forEach(x -> r.vipsHeld.remove(x.toString()));
+            }
+        }
+        return out;
+    }
+
+    private void wire(Router from, VrrpInstance sender, int priority, long now) {
+        String segment = from.segment(sender.name());
+        if (from.linkDown(segment)) {
+            return;
+        }
+        InstanceSettings s = sender.settings();
+        for (Router to : routers.values()) {
+            if (to == from || !to.alive || to.linkDown(segment)) {
+                continue;
+            }
+            for (VrrpInstance rx : to.instances.values()) {
+                InstanceSettings t = rx.settings();
+                if (to.segment(rx.name()).equals(segment) && t.vrid() == s.vrid() && t.version() == s.version()
+                        && t.family() == s.family()) {
+                    queue.add(new Delivery(now, seq++, to, rx,
+                            new Event.AdvertReceived(s.primaryAddress(), priority, s.advertIntervalCs())));
+                }
+            }
+        }
+    }
+
+    private static String scopeOf(Action a) {
+        if (a instanceof Action.Log l) {
+            String t = l.text();
+            int open = t.indexOf('(');
+            int close = t.indexOf(')');
+            return open >= 0 && close > open ? t.substring(open + 1, close) : null;
+        }
+        for (var c : a.getClass().getRecordComponents()) {
+            if (c.getName().equals("instance") || c.getName().equals("group")) {
+                try {
+                    return (String) c.getAccessor().invoke(a);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
+    }
+
+    /* Settings from scenario keys -------------------------------------------------------- */
+
+    private static final Set<String> KEYS = Set.of("vrid", "priority", "state", "version", "advert_int",
+            "nopreempt", "preempt_delay", "src", "vips", "if", "down_timer_adverts", "lower_prio_no_advert",
+            "higher_prio_send_advert", "garp_master_delay", "garp_master_repeat", "garp_master_refresh",
+            "garp_master_refresh_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat", "min_garp",
+            "startup_delay");
+
+    private static InstanceSettings settings(Router r, String name, Map<String, String> k) {
+        for (String key : k.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(name + ": unknown key '" + key + "', one of " + KEYS);
+            }
+        }
+        if (!k.containsKey("vrid")) {
+            throw new IllegalArgumentException(name + ": vrid= is required");
+        }
+        InstanceSettings.Builder b = InstanceSettings.builder(name, Integer.parseInt(k.get("vrid")));
+        b.primaryAddress(address(k.getOrDefault("src", r.def.address())));
+        k.forEach((key, v) -> {
+            switch (key) {
+                case "priority" -> b.priority(Integer.parseInt(v));
+                case "state" -> b.initialState(VrrpState.valueOf(v));
+                case "version" -> b.version(Integer.parseInt(v));
+                case "advert_int" -> b.advertIntervalCs(centis(v));
+                case "nopreempt" -> b.nopreempt(Boolean.parseBoolean(v));
+                case "preempt_delay" -> b.preemptDelay(duration(v));
+                case "vips" -> b.vips(v.isEmpty() ? List.of() : Arrays.asList(v.split(",")));
+                case "down_timer_adverts" -> b.downTimerAdverts(Integer.parseInt(v));
+                case "lower_prio_no_advert" -> b.lowerPrioNoAdvert(Boolean.parseBoolean(v));
+                case "higher_prio_send_advert" -> b.higherPrioSendAdvert(Boolean.parseBoolean(v));
+                case "garp_master_delay" -> b.garpMasterDelay(duration(v));
+                case "garp_master_repeat" -> b.garpMasterRepeat(Integer.parseInt(v));
+                case "garp_master_refresh" -> b.garpMasterRefresh(duration(v));
+                case "garp_master_refresh_repeat" -> b.garpMasterRefreshRepeat(Integer.parseInt(v));
+                case "garp_lower_prio_delay" -> b.garpLowerPrioDelay(duration(v));
+                case "garp_lower_prio_repeat" -> b.garpLowerPrioRepeat(Integer.parseInt(v));
+                case "min_garp" -> b.minGarp(Boolean.parseBoolean(v));
+                case "startup_delay" -> b.startupDelay(duration(v));
+                default -> {
+                    // vrid, src, if: handled above or by the simulation
+                }
+            }
+        });
+        return b.build();
+    }
+
+    private static int centis(String seconds) {
+        return new BigDecimal(seconds).movePointRight(2).intValueExact();
+    }
+
+    private static Duration duration(String seconds) {
+        return Duration.ofNanos(Scenario.parseTime(seconds));
+    }
+
+    private static InetAddress address(String literal) {
+        if (!literal.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException("not an address literal: " + literal);
+        }
+        try {
+            return InetAddress.getByName(literal); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+
+    /* Verification ----------------------------------------------------------------------- */
+
+    private void verify() {
+        Set<Long> atMatched = new HashSet<>();
+        Set<Long> covered = new HashSet<>();
+        Map<String, Long> lastByNode = new HashMap<>();
+        for (Check c : scenario.checks) {
+            switch (c.kind()) {
+                case AT -> {
+                    long last = lastByNode.getOrDefault(c.target().node(), -1L);
+                    TraceEntry hit = null;
+                    for (TraceEntry e : trace) {
+                        if (e.seq() > last && e.time() == c.from() && applies(c, e) && !atMatched.contains(e.seq())) {
+                            hit = e;
+                            break;
+                        }
+                    }
+                    if (hit == null) {
+                        failures.add("line " + c.line() + ": expected " + c.text() + "\n" + context(c));
+                    } else {
+                        atMatched.add(hit.seq());
+                        covered.add(hit.seq());
+                        lastByNode.put(c.target().node(), hit.seq());
+                    }
+                }
+                case NEVER -> trace.stream()
+                        .filter(e -> e.time() >= c.from() && e.time() <= c.to() && applies(c, e))
+                        .findFirst()
+                        .ifPresent(e -> failures.add("line " + c.line() + ": " + c.text() + "\n    but " + e));
+                case COUNT -> {
+                    List<TraceEntry> hits = trace.stream()
+                            .filter(e -> e.time() >= c.from() && e.time() <= c.to() && applies(c, e)).toList();
+                    hits.forEach(e -> covered.add(e.seq()));
+                    if (hits.size() != c.count()) {
+                        failures.add("line " + c.line() + ": " + c.text() + "\n    but counted " + hits.size()
+                                + (hits.isEmpty() ? "" : ", first " + hits.get(0) + ", last " + hits.get(hits.size() - 1)));
+                    }
+                }
+            }
+        }
+        if (!scenario.strict.isEmpty()) {
+            for (TraceEntry e : trace) {
+                String cat = Observation.categoryOf(e.action());
+                if (cat != null && scenario.strict.contains(cat) && !covered.contains(e.seq())) {
+                    failures.add("unexpected (strict " + cat + "): " + e);
+                }
+            }
+        }
+        for (Scenario.Final f : scenario.finals) {
+            try {
+                String problem = checkFinal(f);
+                if (problem != null) {
+                    failures.add("line " + f.line() + ": " + f.text() + "\n    but " + problem);
+                }
+            } catch (RuntimeException e) {
+                failures.add("line " + f.line() + ": " + f.text() + ": " + e);
+            }
+        }
+    }
+
+    private static boolean applies(Check c, TraceEntry e) {
+        return e.node().equals(c.target().node())
+                && (c.target().scope() == null || c.target().scope().equals(e.scope()))
+                && c.observation().matches(e.action());
+    }
+
+    private String context(Check c) {
+        StringBuilder sb = new StringBuilder("    what " + c.target().node() + " did around then:\n");
+        long window = 1_500_000_000L;
+        int shown = 0;
+        for (TraceEntry e : trace) {
+            if (e.node().equals(c.target().node()) && Math.abs(e.time() - c.from()) <= window
+                    && !(e.action() instanceof Action.ArmTimer t && t.kind() == TimerKind.ADVERT)) {
+                sb.append("      ").append(e).append('\n');
+                if (++shown >= 60) {
+                    sb.append("      ...\n");
+                    break;
+                }
+            }
+        }
+        if (shown == 0) {
+            sb.append("      (nothing within 1.5 s)\n");
+        }
+        return sb.toString();
+    }
+
+    private String checkFinal(Scenario.Final f) {
+        Router r = routers.get(f.target().node());
+        List<String> w = f.words();
+        String what = w.get(0);
+        if (what.equals("vips")) {
+            // compared as sets: the order VIPs were added in does not matter here
+            String expected = w.size() > 1 ? w.get(1) : "none";
+            Set<String> want = expected.equals("none") ? Set.of() : Set.of(expected.split(","));
+            String actual = r.vipsHeld.isEmpty() ? "none" : String.join(",", r.vipsHeld);
+            return want.equals(r.vipsHeld) ? null : "holds " + actual;
+        }
+        if (what.equals("group")) {
+            SyncGroup g = r.groups.get(f.target().scope());
+            if (g == null) {
+                throw new IllegalArgumentException("no group " + f.target());
+            }
+            String expected = w.get(w.size() - 1);
+            return g.state().name().equals(expected) ? null : "group is " + g.state();
+        }
+        VrrpInstance i;
+        if (f.target().scope() != null) {
+            i = r.instances.get(f.target().scope());
+        } else if (r.instances.size() == 1) {
+            i = r.instances.values().iterator().next();
+        } else {
+            throw new IllegalArgumentException("name the instance: NODE/INSTANCE");
+        }
+        if (i == null) {
+            throw new IllegalArgumentException("no instance " + f.target());
+        }
+        switch (what) {
+            case "state": {
+                return i.state().name().equals(w.get(1)) ? null : "state is " + i.state();
+            }
+            case "priority": {
+                int p = Integer.parseInt(w.get(1));
+                return i.effectivePriority() == p ? null : "effective priority is " + i.effectivePriority();
+            }
+            case "counter": {
+                Counters c = i.counters();
+                long actual = switch (w.get(1)) {
+                    case "become_master" -> c.becomeMaster();
+                    case "release_master" -> c.releaseMaster();
+                    case "advert_sent" -> c.advertSent();
+                    case "pri_zero_sent" -> c.priZeroSent();
+                    case "advert_rcvd" -> c.advertReceived();
+                    case "pri_zero_rcvd" -> c.priZeroReceived();
+                    case "advert_rejected" -> c.advertRejected();
+                    default -> throw new IllegalArgumentException("unknown counter " + w.get(1));
+                };
+                return actual == Long.parseLong(w.get(2)) ? null : w.get(1) + " is " + actual;
+            }
+            default:
+                throw new IllegalArgumentException("final NODE[/INSTANCE]: state S | priority N | counter NAME N"
+                        + " | vips LIST|none | group state S");
+        }
+    }
+}
