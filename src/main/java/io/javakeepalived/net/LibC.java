@@ -5,12 +5,13 @@ import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
 /**
+ * Internal: public only because jnr-ffi generates its implementation in another class loader.
  * The libc calls this layer makes, bound once through jnr-ffi ({@link Native#LIBC}). Every
  * structure is passed as a {@link Pointer} into memory the caller owns (usually a direct
  * {@link java.nio.ByteBuffer} wrapped once), so no call allocates. Nothing here checks errors:
  * callers go through {@link Native}, which turns {@code -1} + errno into {@link ErrnoException}.
  */
-interface LibC {
+public interface LibC {
     int socket(int domain, int type, int protocol);
 
     int bind(int fd, Pointer addr, int addrlen);

@@ -39,8 +39,9 @@ public final class NetNamespace {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(() -> {
-            int fd = Native.LIBC.open(nsFile.toString(), Sys.O_RDONLY | Sys.O_CLOEXEC);
+            int fd = -1;
             try {
+                fd = Native.LIBC.open(nsFile.toString(), Sys.O_RDONLY | Sys.O_CLOEXEC);
                 if (fd < 0) {
                     throw Native.error("open(" + nsFile + ")");
                 }
