@@ -14,7 +14,13 @@ public final class ErrnoException extends IOException {
     private final String operation;
 
     public ErrnoException(String operation, int errno) {
-        super(operation + ": " + Errno.describe(errno));
+        this(operation, errno, null);
+    }
+
+    /** With the kernel's extended-ACK text, appended in parentheses when present. */
+    public ErrnoException(String operation, int errno, String kernelMessage) {
+        super(operation + ": " + Errno.describe(errno)
+                + (kernelMessage == null || kernelMessage.isBlank() ? "" : " (" + kernelMessage + ")"));
         this.errno = errno;
         this.operation = operation;
     }

@@ -38,7 +38,7 @@ public final class GratuitousArpSender implements LinkLayerAnnouncer {
             throw new IllegalArgumentException("gratuitous ARP needs an IPv4 address, got " + address);
         }
         ArpFrame.setAddress(frame.buf, address.getAddress());
-        socket.send(frame, ArpFrame.LENGTH, Sys.ETH_P_ARP, BROADCAST, "gratuitous ARP for " + address.getHostAddress());
+        socket.send(frame, ArpFrame.LENGTH, Sys.ETH_P_ARP, BROADCAST, "gratuitous ARP for " + InetText.format(address));
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class NeighbourAdvertSender implements LinkLayerAnnouncer {
         }
         NeighbourAdvertFrame.write(frame.buf, mac, address.getAddress(), router);
         socket.send(frame, NeighbourAdvertFrame.LENGTH, Sys.ETH_P_IPV6, ALL_NODES_MAC,
-                "neighbour advert for " + address.getHostAddress());
+                "neighbour advert for " + InetText.format(address));
     }
 
     @Override
