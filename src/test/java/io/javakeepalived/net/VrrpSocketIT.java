@@ -189,6 +189,53 @@ class VrrpSocketIT {
     }
 
     @Test
+    void ipv6UnicastUsesTheGivenHopLimitAndGlobalSource() throws Exception {
+        try (RawVrrpSocket rx = lab.call(b, () -> RawVrrpSocket.open(VrrpSocketOptions.unicast("eth0", addr(b.ipv6()))));
+             RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.unicast("eth0", addr(a.ipv6()))))) {
+            tx.send(v3Ipv6Advert(), addr(a.ipv6()), addr(b.ipv6()), 64);
+            ByteBuffer buf = ByteBuffer.allocate(2048);
+            ReceivedPacketInfo info = new ReceivedPacketInfo();
+            assertTrue(awaitPacket(rx, buf, info, 3000), "B received nothing");
+            assertEquals(addr(a.ipv6()), info.source());
+            assertEquals(addr(b.ipv6()), info.destination());
+            assertFalse(info.isMulticastDestination());
+            assertEquals(64, info.ttl());
+        }
+    }
+
+    @Test
+    void callerBuiltIpv4DatagramGoesOutAsWritten() throws Exception {
+        Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
+        try (RawVrrpSocket rx = lab.call(b, () -> RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false)));
+             RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false)))) {
+            ByteBuffer d = ByteBuffer.allocate(40);
+            Ipv4Header.write(d, 0, 0xc0, 4242, 255, 112, addr(a.ipv4()).getAddress(),
+                    VrrpSocketOptions.VRRP_GROUP_V4.getAddress(), 20);
+            d.put(20, v2Advert().array());
+            tx.sendIpv4Datagram(d);
+            ByteBuffer buf = ByteBuffer.allocate(2048);
+            ReceivedPacketInfo info = new ReceivedPacketInfo();
+            assertTrue(awaitPacket(rx, buf, info, 3000));
+            assertEquals(4242, ((buf.get(4) & 0xff) << 8) | (buf.get(5) & 0xff));
+        }
+        assertTrue(cap.stopAndDecode().contains("id 4242"));
+    }
+
+    @Test
+    void truncationIsReported() throws Exception {
+        try (RawVrrpSocket rx = lab.call(b, () -> RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false)));
+             RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false)))) {
+            tx.send(v2Advert(), addr(a.ipv4()), VrrpSocketOptions.VRRP_GROUP_V4, 255);
+            ByteBuffer small = ByteBuffer.allocate(30);
+            ReceivedPacketInfo info = new ReceivedPacketInfo();
+            assertTrue(awaitPacket(rx, small, info, 3000));
+            assertTrue(info.truncated());
+            assertEquals(30, info.length());
+            assertEquals(40, info.receivedLength());
+        }
+    }
+
+    @Test
     void errorsNameTheCallTheSubjectAndTheErrno() throws Exception {
         ErrnoException e = assertThrows(ErrnoException.class,
                 () -> lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.multicast("eth9", false))));
