@@ -20,7 +20,9 @@ public final class ReceivedPacketInfo {
     int ipHeaderLength;
     int ipTotalLength;
     private InetAddress cachedSource;
+    private final byte[] cachedSourceRaw = new byte[16];
     private InetAddress cachedDestination;
+    private final byte[] cachedDestinationRaw = new byte[16];
 
     public boolean isIpv6() {
         return ipv6;
@@ -62,12 +64,12 @@ public final class ReceivedPacketInfo {
     }
 
     public InetAddress source() {
-        cachedSource = materialize(source, cachedSource);
+        cachedSource = materialize(source, cachedSource, cachedSourceRaw);
         return cachedSource;
     }
 
     public InetAddress destination() {
-        cachedDestination = materialize(destination, cachedDestination);
+        cachedDestination = materialize(destination, cachedDestination, cachedDestinationRaw);
         return cachedDestination;
     }
 
@@ -75,14 +77,13 @@ public final class ReceivedPacketInfo {
         return ipv6 ? (destination[0] & 0xff) == 0xff : (destination[0] & 0xf0) == 0xe0;
     }
 
-    private InetAddress materialize(byte[] raw, InetAddress cached) {
+    private InetAddress materialize(byte[] raw, InetAddress cached, byte[] cachedRaw) {
         int n = ipv6 ? 16 : 4;
-        if (cached != null) {
-            byte[] c = cached.getAddress();
-            if (c.length == n && Arrays.equals(c, 0, n, raw, 0, n)) {
-                return cached;
-            }
+        boolean cachedV6 = cached instanceof java.net.Inet6Address;
+        if (cached != null && cachedV6 == ipv6 && Arrays.equals(cachedRaw, 0, n, raw, 0, n)) {
+            return cached;
         }
+        System.arraycopy(raw, 0, cachedRaw, 0, n);
         try {
             return InetAddress.getByAddress(Arrays.copyOf(raw, n));
         } catch (UnknownHostException e) {
@@ -92,7 +93,7 @@ public final class ReceivedPacketInfo {
 
     @Override
     public String toString() {
-        return "ReceivedPacketInfo[" + source().getHostAddress() + " > " + destination().getHostAddress()
+        return "ReceivedPacketInfo[" + InetText.format(source()) + " > " + InetText.format(destination())
                 + " ttl " + ttl + " len " + receivedLength + "]";
     }
 }
