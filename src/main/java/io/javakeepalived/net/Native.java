@@ -19,9 +19,10 @@ final class Native {
 
     static {
         Platform p = Platform.getNativePlatform();
-        if (p.getOS() != Platform.OS.LINUX || p.addressSize() != 64 || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
-            throw new ExceptionInInitializerError("javakeepalived's network layer needs 64-bit little-endian Linux, found "
-                    + p.getOS() + " " + p.getCPU() + " " + p.addressSize() + "-bit");
+        boolean lp64 = p.getCPU() == Platform.CPU.X86_64 || p.getCPU() == Platform.CPU.AARCH64;
+        if (p.getOS() != Platform.OS.LINUX || !lp64 || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new ExceptionInInitializerError("javakeepalived's network layer needs Linux on x86_64 or aarch64, found "
+                    + p.getOS() + " " + p.getCPU());
         }
         LIBC = LibraryLoader.create(LibC.class).load("c");
         RUNTIME = Runtime.getRuntime(LIBC);

@@ -258,7 +258,11 @@ public final class NetnsLab implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!b.output().contains("listening on")) {
             if (!b.process().isAlive()) {
-                throw new IllegalStateException("tcpdump exited: " + b.output());
+                String out = b.output();
+                if (out.contains("No such file or directory")) {
+                    throw new IllegalStateException("tcpdump is not installed (apt-get install -y tcpdump): " + out);
+                }
+                throw new IllegalStateException("tcpdump exited: " + out);
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("tcpdump did not start: " + b.output());

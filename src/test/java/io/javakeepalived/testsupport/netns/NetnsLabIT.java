@@ -44,7 +44,7 @@ class NetnsLabIT {
         String stale = "jkl4194399x1-a";
         NetnsLab.run(List.of("ip", "netns", "add", stale), Duration.ofSeconds(10)).requireSuccess("ip netns add");
         try (NetnsLab lab = NetnsLab.create()) {
-            assertFalse(Files.exists(Path.of("/var/run/netns", stale)));
+            assertFalse(Files.exists(Path.of("/var/run/netns", stale)), "reaped by " + lab.bridgeNamespace());
         } finally {
             NetnsLab.run(List.of("ip", "netns", "delete", stale), Duration.ofSeconds(10));
         }
