@@ -1,0 +1,93 @@
+package io.javakeepalived.net;
+
+import java.nio.ByteOrder;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Platform;
+import jnr.ffi.Runtime;
+
+/**
+ * The single native boundary: loads libc once and turns failed calls into {@link ErrnoException}.
+ * EINTR is retried here and nowhere else. Structure layouts used by this package assume 64-bit
+ * Linux (x86_64, aarch64), checked at class load.
+ */
+final class Native {
+    private Native() {}
+
+    static final LibC LIBC;
+    static final Runtime RUNTIME;
+
+    static {
+        Platform p = Platform.getNativePlatform();
+        boolean lp64 = p.getCPU() == Platform.CPU.X86_64 || p.getCPU() == Platform.CPU.AARCH64;
+        if (p.getOS() != Platform.OS.LINUX || !lp64 || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new ExceptionInInitializerError("javakeepalived's network layer needs Linux on x86_64 or aarch64, found "
+                    + p.getOS() + " " + p.getCPU());
+        }
+        LIBC = LibraryLoader.create(LibC.class).load("c");
+        RUNTIME = Runtime.getRuntime(LIBC);
+    }
+
+    static int errno() {
+        return LastError.getLastError(RUNTIME);
+    }
+
+    /** Throws for {@code rc < 0}; returns rc otherwise. */
+    static int check(int rc, String operation) throws ErrnoException {
+        if (rc < 0) {
+            throw new ErrnoException(operation, errno());
+        }
+        return rc;
+    }
+
+    static ErrnoException error(String operation) {
+        return new ErrnoException(operation, errno());
+    }
+
+    static int socket(int domain, int type, int protocol, String what) throws ErrnoException {
+        return check(LIBC.socket(domain, type | Sys.SOCK_CLOEXEC, protocol), what);
+    }
+
+    /** setsockopt with an int value. */
+    static void setInt(int fd, int level, int opt, int value, String optName, String subject) throws ErrnoException {
+        NativeBuffer b = Scratch.get();
+        b.buf.putInt(0, value);
+        if (LIBC.setsockopt(fd, level, opt, b.ptr, 4) < 0) {
+            throw error("setsockopt(" + optName + ") on " + subject);
+        }
+    }
+
+    /** setsockopt with {@code len} bytes already placed in {@code value}. */
+    static void setBytes(int fd, int level, int opt, NativeBuffer value, int len, String optName, String subject)
+            throws ErrnoException {
+        if (LIBC.setsockopt(fd, level, opt, value.ptr, len) < 0) {
+            throw error("setsockopt(" + optName + ") on " + subject);
+        }
+    }
+
+    static int getInt(int fd, int level, int opt, String optName, String subject) throws ErrnoException {
+        NativeBuffer b = Scratch.get();
+        b.buf.putInt(0, 0);
+        b.buf.putInt(8, 4);
+        if (LIBC.getsockopt(fd, level, opt, b.ptr, b.at(8)) < 0) {
+            throw error("getsockopt(" + optName + ") on " + subject);
+        }
+        return b.buf.getInt(0);
+    }
+
+    static void close(int fd) {
+        if (fd >= 0) {
+            // Linux releases the fd even when close reports EINTR: never retry.
+            LIBC.close(fd);
+        }
+    }
+
+    /** One small scratch buffer per thread for socket options set at open time. */
+    static final class Scratch {
+        private static final ThreadLocal<NativeBuffer> TL = ThreadLocal.withInitial(() -> new NativeBuffer(256));
+
+        static NativeBuffer get() {
+            return TL.get();
+        }
+    }
+}
