@@ -29,19 +29,46 @@ final class HotSpotSignals {
     private HotSpotSignals() {
     }
 
+    /** What the signal's disposition was before {@link #handle} replaced it. */
+    enum Previous {
+        /** SIG_DFL: nothing was replaced. */
+        DEFAULT,
+        /** SIG_IGN; for HUP, INT and TERM HotSpot then leaves it ignored and installs nothing. */
+        IGNORED,
+        /** Some handler: a Java one (HUP/INT/TERM: the JVM's shutdown handler) or a native one. */
+        HANDLER
+    }
+
     /**
      * Makes HotSpot run {@code onSignal} (on a new thread) for every {@code signal} received.
-     * For HUP, INT and TERM that were ignored at launch HotSpot returns without installing
-     * anything; the caller sees that in the kernel's masks.
+     * Nothing here bootstraps lambdas or string concatenation: it runs first thing in main,
+     * while a real-time signal still kills.
      *
      * @throws IllegalArgumentException     if HotSpot refuses the signal (HUP/INT/TERM under -Xrs)
      * @throws ReflectiveOperationException if a real-time signal cannot be aimed at (see class comment)
      */
-    static void handle(KeepalivedSignal signal, Runnable onSignal) throws ReflectiveOperationException {
-        sun.misc.Signal jdkSignal = signal.jdkName().isPresent()
-                ? new sun.misc.Signal(signal.jdkName().get())
-                : forNumber(signal.number(), signal.signalName().substring("SIG".length()));
-        sun.misc.Signal.handle(jdkSignal, ignored -> onSignal.run());
+    static Previous handle(KeepalivedSignal signal, Runnable onSignal) throws ReflectiveOperationException {
+        sun.misc.Signal jdkSignal = signal.realTime()
+                ? forNumber(signal.number(), signal.signalName().substring("SIG".length()))
+                : new sun.misc.Signal(signal.jdkName().orElseThrow());
+        sun.misc.SignalHandler old = sun.misc.Signal.handle(jdkSignal, new Handler(onSignal));
+        if (old == sun.misc.SignalHandler.SIG_DFL) {
+            return Previous.DEFAULT;
+        }
+        return old == sun.misc.SignalHandler.SIG_IGN ? Previous.IGNORED : Previous.HANDLER;
+    }
+
+    private static final class Handler implements sun.misc.SignalHandler {
+        private final Runnable onSignal;
+
+        Handler(Runnable onSignal) {
+            this.onSignal = onSignal;
+        }
+
+        @Override
+        public void handle(sun.misc.Signal ignored) {
+            onSignal.run();
+        }
     }
 
     /**

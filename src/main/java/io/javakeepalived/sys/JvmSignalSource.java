@@ -47,27 +47,35 @@ import java.util.function.Consumer;
  *     least harmless; coverage says JSON and STATS_CLEAR are lost.</li>
  * </ul>
  *
- * <h2>Alternatives measured on this machine (OpenJDK 17.0.15, 2 CPUs, medians of 21 runs)</h2>
+ * <h2>Alternatives, tried on this machine (OpenJDK 17.0.15, Debian 12, 2 busy CPUs)</h2>
+ * Start-up times are wall-clock medians of 15-21 runs of a JVM that sets up and exits.
  * <ul>
- * <li><b>Re-exec with the signals blocked, read through signalfd</b> (keepalived's own way): works
- *     (every JVM thread inherits the mask; signalfd reads 36/36/63), but start-up to ready was
- *     636 ms against 393 ms for this class plus a jnr load, a second JVM boot and jnr load; it
- *     also hands the blocked mask to every child (ProcessBuilder does not reset it: notify
- *     scripts would start with 36/63 blocked), doubles JAVA_TOOL_OPTIONS/agent start-ups, and
- *     the first JVM is as exposed during its boot as this one.</li>
- * <li><b>sigaction with a jnr-ffi callback as handler</b>: SIGSEGV inside jffi on the first
- *     signals, 5 runs out of 5 (the signal lands on a GC thread, which jffi then tries to attach
- *     to the JVM). Not async-signal-safe; rejected.</li>
- * <li><b>SIG_IGN through libc</b>: harmless but JSON never works; kept as the fallback.</li>
+ * <li><b>Re-exec with 36/63 blocked, read through signalfd</b> (keepalived's own way): works
+ *     (every JVM thread inherits the mask; signalfd reads 36, 36, 63), but costs a second JVM
+ *     boot and a second jnr load before the daemon can start: 636-713 ms against 296-393 ms
+ *     for one JVM that installs this class and loads jnr, i.e. +300-400 ms. It also hands the
+ *     blocked mask to every child (ProcessBuilder does not reset it: notify scripts would start
+ *     with 36/63 blocked), runs JAVA_TOOL_OPTIONS agents twice, and the first JVM is as exposed
+ *     during its boot as this one.</li>
+ * <li><b>sigaction with a jnr-ffi callback as handler</b>: SIGSEGV inside jffi at the first
+ *     burst, 5 runs out of 5 (the signal lands on a GC thread, which jffi tries to attach to
+ *     the JVM). Not async-signal-safe; rejected.</li>
+ * <li><b>SIG_IGN through libc</b>: harmless, but JSON never works; kept as the fallback.</li>
  * <li><b>-Xrs</b>: makes it worse: HUP/INT/TERM cannot be registered at all and HotSpot starts
  *     no dispatcher, so every user handler drops its signal. Detected and reported.</li>
+ * <li><b>Naming them</b>: {@code new sun.misc.Signal("RTMIN+2")}, {@code ("36")},
+ *     {@code ("RTMIN+16")} all throw; HotSpot's name table ({@code g_signal_info},
+ *     {@code signals_posix.cpp}) has no real-time entry, and no JVM option adds one.</li>
  * </ul>
- * This class: {@code install()} 79 ms median for a JVM that installs and exits, against 70 ms
- * for hello-world; the libc repairs are paid only when needed.
+ * This class: hello-world 44 ms, a JVM that calls {@code install()} and exits 108 ms, most of
+ * the difference one-off JDK bootstraps (lambdas, string concatenation, NIO) that the daemon
+ * pays anyway; with those warm, {@code install()} takes 15-20 ms. The seven registrations
+ * come first and touch none of that: 36 is caught about 8 ms after {@code main} starts (class
+ * loading log: main at 37 ms, registered at 45 ms). jnr is loaded only for a repair.
  *
  * <h2>What is left</h2>
  * <ul>
- * <li>Start-up window: until {@code install()} runs (the JVM's boot, ~70 ms) a 36 still kills.
+ * <li>Start-up window: until {@code install()} runs (the JVM's boot, ~45 ms) a 36 still kills.
  *     The pid file is written after {@code install}, so exporters do not know us yet; a launcher
  *     that runs {@code trap '' 36 63} before exec'ing java closes the window (ignored
  *     dispositions survive exec; {@code install} then replaces them).</li>
@@ -117,7 +125,7 @@ public final class JvmSignalSource implements SignalSource {
     /** @param realTimeThroughHotSpot false skips the HotSpot path for 36/63 (tests the fallback) */
     static synchronized JvmSignalSource install(boolean realTimeThroughHotSpot) {
         if (installed == null) {
-            RequestRelay relay = new RequestRelay(s -> System.exit(128 + s.number()));
+            RequestRelay relay = new RequestRelay(new ExitAsTheJvmWould());
             installed = new JvmSignalSource(relay, new Installer(relay, realTimeThroughHotSpot).run());
         }
         return installed;
@@ -133,14 +141,42 @@ public final class JvmSignalSource implements SignalSource {
         return coverage;
     }
 
-    /** One installation attempt; the steps share what they learnt. */
+    /** STOP before the loop exists: what HotSpot's own TERM handler would have done. */
+    private static final class ExitAsTheJvmWould implements Consumer<KeepalivedSignal> {
+        @Override
+        public void accept(KeepalivedSignal s) {
+            System.exit(128 + s.number());
+        }
+    }
+
+    /** Hands one signal to the relay; a class, not a lambda, so registering bootstraps nothing. */
+    private static final class Offer implements Runnable {
+        private final RequestRelay relay;
+        private final KeepalivedSignal signal;
+
+        Offer(RequestRelay relay, KeepalivedSignal signal) {
+            this.relay = relay;
+            this.signal = signal;
+        }
+
+        @Override
+        public void run() {
+            relay.offer(signal);
+        }
+    }
+
+    /**
+     * One installation: first register everything with HotSpot, touching nothing that costs
+     * start-up time (no /proc, no lambdas, no string building: a real-time signal still kills
+     * until its registration is done); then check with the kernel, repair and describe.
+     */
     private static final class Installer {
         private final RequestRelay relay;
         private final boolean realTimeThroughHotSpot;
+        private final Map<KeepalivedSignal, HotSpotSignals.Previous> registered = new EnumMap<>(KeepalivedSignal.class);
+        private final Map<KeepalivedSignal, Throwable> refused = new EnumMap<>(KeepalivedSignal.class);
         private final Map<KeepalivedSignal, String> mechanism = new EnumMap<>(KeepalivedSignal.class);
         private final Map<KeepalivedSignal, String> warning = new EnumMap<>(KeepalivedSignal.class);
-        private final Set<KeepalivedSignal> registered = EnumSet.noneOf(KeepalivedSignal.class);
-        private boolean reducedSignalUsage;
 
         Installer(RequestRelay relay, boolean realTimeThroughHotSpot) {
             this.relay = relay;
@@ -148,93 +184,103 @@ public final class JvmSignalSource implements SignalSource {
         }
 
         List<SignalCoverage> run() {
-            SignalMasks before = readMasks();
             for (KeepalivedSignal s : INSTALL_ORDER) {
-                register(s);
+                if (s.realTime() && !realTimeThroughHotSpot) {
+                    continue;
+                }
+                try {
+                    registered.put(s, HotSpotSignals.handle(s, new Offer(relay, s)));
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    refused.put(s, e);
+                }
             }
-            reducedSignalUsage = SHUTDOWN_SIGNALS.stream()
-                    .allMatch(s -> warning.getOrDefault(s, "").contains("already used by VM"));
-            noteReplacedHandlers(before);
-            repair(readMasks());
-            return report(readMasks());
+            // From here on nothing can kill us that could have been prevented by HotSpot alone.
+            boolean reducedSignalUsage = refused.keySet().containsAll(SHUTDOWN_SIGNALS);
+            describeRegistrations();
+            repair(readMasks(), reducedSignalUsage);
+            return report(readMasks(), reducedSignalUsage);
         }
 
-        private void register(KeepalivedSignal s) {
-            if (s.realTime() && !realTimeThroughHotSpot) {
-                warning.put(s, "HotSpot path not tried");
-                return;
-            }
-            try {
-                HotSpotSignals.handle(s, () -> relay.offer(s));
-                mechanism.put(s, s.realTime() ? "HotSpot user handler, Signal aimed at " + s.number()
-                        : "HotSpot user handler");
-                registered.add(s);
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                warning.put(s, "HotSpot refused: " + e);
-            }
-        }
-
-        /** Ours replaced a native handler someone installed before us (HotSpot's suspend signal). */
-        private void noteReplacedHandlers(SignalMasks before) {
-            if (before == null) {
-                return;
-            }
-            for (KeepalivedSignal s : registered) {
-                if (!SHUTDOWN_SIGNALS.contains(s) && before.isCaught(s.number())) {
-                    warning.put(s, "replaced a handler installed before ours, HotSpot's thread-suspend signal"
-                            + " (JFR sampling would arrive as " + s.request() + "); start the JVM with"
-                            + " _JAVA_SR_SIGNUM=" + JVM_SUSPEND_SIGNAL);
+        private void describeRegistrations() {
+            for (KeepalivedSignal s : INSTALL_ORDER) {
+                HotSpotSignals.Previous previous = registered.get(s);
+                if (previous != null) {
+                    mechanism.put(s, s.realTime() ? "HotSpot user handler, Signal aimed at " + s.number()
+                            : "HotSpot user handler");
+                    if (previous == HotSpotSignals.Previous.HANDLER && !SHUTDOWN_SIGNALS.contains(s)) {
+                        warning.put(s, "replaced a handler installed before ours, HotSpot's thread-suspend signal"
+                                + " (JFR sampling would arrive as " + s.request() + "); start the JVM with"
+                                + " _JAVA_SR_SIGNUM=" + JVM_SUSPEND_SIGNAL);
+                    }
+                } else if (refused.containsKey(s)) {
+                    warning.put(s, "HotSpot refused: " + refused.get(s));
+                } else {
+                    warning.put(s, "HotSpot path not tried");
                 }
             }
         }
 
         /** Undoes SIG_IGN inherited at launch; ignores what HotSpot could not take. */
-        private void repair(SignalMasks now) {
-            if (now == null) {
+        private void repair(SignalMasks now, boolean reducedSignalUsage) {
+            if (now == null || reducedSignalUsage) {
                 return;
             }
-            KeepalivedSignal template = registered.stream().filter(t -> !SHUTDOWN_SIGNALS.contains(t))
-                    .filter(t -> now.isCaught(t.number())).findFirst().orElse(null);
+            KeepalivedSignal template = null;
+            for (KeepalivedSignal t : registered.keySet()) {
+                if (template == null && !SHUTDOWN_SIGNALS.contains(t) && now.isCaught(t.number())) {
+                    template = t;
+                }
+            }
             for (KeepalivedSignal s : INSTALL_ORDER) {
                 int n = s.number();
                 try {
-                    if (registered.contains(s) && now.isIgnored(n) && template != null && !reducedSignalUsage) {
+                    if (registered.containsKey(s) && now.isIgnored(n) && template != null) {
+                        // HotSpot refuses an ignored HUP/INT/TERM: give it its own handler first.
                         NativeSignals.copyDisposition(template.number(), n);
-                        HotSpotSignals.handle(s, () -> relay.offer(s));
+                        HotSpotSignals.handle(s, new Offer(relay, s));
                         mechanism.put(s, mechanism.get(s) + ", after undoing SIG_IGN inherited at launch");
-                    } else if (!registered.contains(s) && now.isDefault(n) && !SHUTDOWN_SIGNALS.contains(s)) {
+                    } else if (!registered.containsKey(s) && now.isDefault(n) && !SHUTDOWN_SIGNALS.contains(s)) {
                         NativeSignals.ignore(n);
                         mechanism.put(s, "SIG_IGN through libc");
                     }
                 } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                    warning.merge(s, "libc repair failed: " + e, (a, b) -> a + "; " + b);
+                    addWarning(s, "libc repair failed: " + e);
                 }
             }
         }
 
-        private List<SignalCoverage> report(SignalMasks end) {
+        private List<SignalCoverage> report(SignalMasks end, boolean reducedSignalUsage) {
             List<SignalCoverage> out = new ArrayList<>();
             for (KeepalivedSignal s : KeepalivedSignal.values()) {
+                boolean ours = registered.containsKey(s);
                 Handling handling;
                 if (end == null) {
-                    handling = registered.contains(s) ? Handling.DELIVERED : Handling.DEFAULT_ACTION;
-                    warning.merge(s, "/proc/self/status unreadable: not verified", (a, b) -> a + "; " + b);
+                    handling = ours ? Handling.DELIVERED : Handling.DEFAULT_ACTION;
+                    addWarning(s, "/proc/self/status unreadable: not verified");
                 } else if (end.isCaught(s.number())) {
-                    handling = registered.contains(s) ? Handling.DELIVERED : Handling.IGNORED;
-                } else if (end.isIgnored(s.number())) {
-                    handling = Handling.IGNORED;
+                    handling = ours ? Handling.DELIVERED : Handling.IGNORED;
+                    if (!ours) {
+                        addWarning(s, "caught by a handler that is not ours");
+                    }
                 } else {
-                    handling = Handling.DEFAULT_ACTION;
+                    handling = end.isIgnored(s.number()) ? Handling.IGNORED : Handling.DEFAULT_ACTION;
                 }
                 if (reducedSignalUsage && handling == Handling.DELIVERED) {
                     // -Xrs: HotSpot's handler is installed but no dispatcher thread reads it.
                     handling = Handling.IGNORED;
-                    warning.merge(s, "-Xrs: HotSpot dispatches no signals", (a, b) -> a + "; " + b);
+                    addWarning(s, "-Xrs: HotSpot dispatches no signals");
+                }
+                if (handling != Handling.DELIVERED && !warning.containsKey(s)) {
+                    warning.put(s, "request lost");
                 }
                 out.add(new SignalCoverage(s, handling, mechanism.getOrDefault(s, "nothing"),
-                        warning.getOrDefault(s, handling == Handling.DELIVERED ? "" : "request lost")));
+                        warning.getOrDefault(s, "")));
             }
             return out;
+        }
+
+        private void addWarning(KeepalivedSignal s, String text) {
+            warning.merge(s, text, (a, b) -> a + "; " + b);
         }
 
         private static SignalMasks readMasks() {
