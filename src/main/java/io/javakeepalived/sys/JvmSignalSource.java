@@ -194,8 +194,11 @@ public final class JvmSignalSource implements SignalSource {
                     refused.put(s, e);
                 }
             }
-            // From here on nothing can kill us that could have been prevented by HotSpot alone.
-            boolean reducedSignalUsage = refused.keySet().containsAll(SHUTDOWN_SIGNALS);
+            // Registered: from here on only what HotSpot refused can still kill; now the slow part.
+            boolean reducedSignalUsage = true; // -Xrs: HotSpot refuses exactly HUP, INT and TERM
+            for (KeepalivedSignal s : SHUTDOWN_SIGNALS) {
+                reducedSignalUsage &= refused.get(s) instanceof IllegalArgumentException;
+            }
             describeRegistrations();
             repair(readMasks(), reducedSignalUsage);
             return report(readMasks(), reducedSignalUsage);
@@ -222,19 +225,20 @@ public final class JvmSignalSource implements SignalSource {
 
         /** Undoes SIG_IGN inherited at launch; ignores what HotSpot could not take. */
         private void repair(SignalMasks now, boolean reducedSignalUsage) {
-            if (now == null || reducedSignalUsage) {
+            if (now == null) {
                 return;
             }
-            KeepalivedSignal template = null;
+            KeepalivedSignal template = null; // one carrying HotSpot's handler, to copy from
             for (KeepalivedSignal t : registered.keySet()) {
-                if (template == null && !SHUTDOWN_SIGNALS.contains(t) && now.isCaught(t.number())) {
+                if (!SHUTDOWN_SIGNALS.contains(t) && now.isCaught(t.number())) {
                     template = t;
+                    break;
                 }
             }
             for (KeepalivedSignal s : INSTALL_ORDER) {
                 int n = s.number();
                 try {
-                    if (registered.containsKey(s) && now.isIgnored(n) && template != null) {
+                    if (registered.containsKey(s) && now.isIgnored(n) && template != null && !reducedSignalUsage) {
                         // HotSpot refuses an ignored HUP/INT/TERM: give it its own handler first.
                         NativeSignals.copyDisposition(template.number(), n);
                         HotSpotSignals.handle(s, new Offer(relay, s));
@@ -258,12 +262,22 @@ public final class JvmSignalSource implements SignalSource {
                     handling = ours ? Handling.DELIVERED : Handling.DEFAULT_ACTION;
                     addWarning(s, "/proc/self/status unreadable: not verified");
                 } else if (end.isCaught(s.number())) {
-                    handling = ours ? Handling.DELIVERED : Handling.IGNORED;
-                    if (!ours) {
+                    if (ours) {
+                        handling = Handling.DELIVERED;
+                    } else if (SHUTDOWN_SIGNALS.contains(s)) {
+                        handling = Handling.DEFAULT_ACTION;
+                        addWarning(s, "the JVM's own handler ends the process (exit 128+signal)");
+                    } else {
+                        handling = Handling.IGNORED;
                         addWarning(s, "caught by a handler that is not ours");
                     }
+                } else if (end.isIgnored(s.number())) {
+                    handling = Handling.IGNORED;
+                    if (ours) {
+                        addWarning(s, "ignored at launch and HotSpot leaves it so");
+                    }
                 } else {
-                    handling = end.isIgnored(s.number()) ? Handling.IGNORED : Handling.DEFAULT_ACTION;
+                    handling = Handling.DEFAULT_ACTION;
                 }
                 if (reducedSignalUsage && handling == Handling.DELIVERED) {
                     // -Xrs: HotSpot's handler is installed but no dispatcher thread reads it.

@@ -179,6 +179,25 @@ class JvmSignalSourceIT {
     }
 
     @Test
+    void withoutJdkUnsupportedLibcStillMakesRealTimeSignalsHarmless() throws Exception {
+        // A runtime image without jdk.unsupported: no sun.misc.Signal, so HotSpot's path fails
+        // for real; libc (jnr needs java.logging) ignores 36/63, TERM keeps the JVM's handler.
+        List<String> noSunMisc = List.of("--limit-modules", "java.base,java.logging");
+        try (ChildJvm child = ChildJvm.start(noSunMisc, SignalProbe.class)) {
+            child.awaitLine("STARTED");
+            child.awaitPrefix("COVERAGE SIGRTMIN+2(36) JSON: IGNORED via SIG_IGN through libc");
+            child.awaitPrefix("COVERAGE SIGTERM(15) STOP: DEFAULT_ACTION via nothing");
+            child.send(JSON);
+            child.send(STATS_CLEAR);
+            child.send(USR1);
+            Thread.sleep(300);
+            assertTrue(child.isAlive(), child::describe);
+            child.send(TERM);
+            assertEquals(128 + TERM, child.awaitExit(), child::describe);
+        }
+    }
+
+    @Test
     void childProcessesStartWithDefaultDispositions() throws Exception {
         // Notify scripts must not inherit ignored or blocked 36/63 (re-exec and SIG_IGN would do that).
         try (ChildJvm child = probe("--child-status")) {
