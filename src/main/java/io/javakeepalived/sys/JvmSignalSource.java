@@ -21,7 +21,10 @@ import java.util.function.Consumer;
  * <h2>Use</h2>
  * {@link #install()} as the first statement of {@code main}, {@link #start} when the loop's queue
  * exists, the pid file after that. See {@link io.javakeepalived.daemon.signal.SignalSource} for
- * what is held before {@code start} and for the early-STOP rule.
+ * what is held before {@code start} and for the early-STOP rule. Log {@link #coverage()}.
+ * The launcher (systemd unit, wrapper script) should set {@code _JAVA_SR_SIGNUM=}{@value
+ * #JVM_SUSPEND_SIGNAL} in the environment and may start java through
+ * {@code sh -c "trap '' 36 63; exec java ..."}; both are explained under "What is left".
  *
  * <h2>The problem</h2>
  * Exporters send 36 to the pid in the pid file. The default action of a real-time signal is to
