@@ -51,7 +51,8 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <h2>Alternatives, tried on this machine (OpenJDK 17.0.15, Debian 12, 2 busy CPUs)</h2>
- * Start-up times are wall-clock medians of 15-21 runs of a JVM that sets up and exits.
+ * Start-up times are wall-clock medians of 15-21 runs of a JVM that sets up and exits;
+ * {@code scripts/bench/signals/run.sh} re-measures them.
  * <ul>
  * <li><b>Re-exec with 36/63 blocked, read through signalfd</b> (keepalived's own way): works
  *     (every JVM thread inherits the mask; signalfd reads 36, 36, 63), but costs a second JVM
