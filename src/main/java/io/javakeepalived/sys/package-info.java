@@ -1,0 +1,16 @@
+/**
+ * Operating-system glue for the daemon's process, outside networking: signals. With
+ * {@code io.javakeepalived.net}, the only package allowed to import {@code jnr.*} (and the only
+ * one touching {@code sun.misc}).
+ *
+ * <ul>
+ * <li>{@link io.javakeepalived.sys.JvmSignalSource}: the production
+ *     {@link io.javakeepalived.daemon.signal.SignalSource}; its class comment explains the
+ *     approach, the alternatives measured, and what is left.</li>
+ * <li>{@code HotSpotSignals}: registration through HotSpot's own handler, including for the
+ *     real-time numbers the JDK cannot name.</li>
+ * <li>{@code NativeSignals}: the few libc calls (sigaction, kill) for repairs and tests.</li>
+ * <li>{@code SignalMasks}: the kernel's view, from {@code /proc/self/status}.</li>
+ * </ul>
+ */
+package io.javakeepalived.sys;
