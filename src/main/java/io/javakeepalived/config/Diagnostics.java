@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private ConfigErrorKind deciding;
 
     public void report(ConfigErrorKind kind, SourceLocation location, String message) {
@@ -21,6 +22,24 @@ public final class Diagnostics {
         if (deciding == null || kind.ordinal() > deciding.ordinal()) {
             deciding = kind;
         }
+    }
+
+    /**
+     * Records something keepalived only logs (it does not count as a configuration error and
+     * does not change the exit code), formatted as {@code FILE:LINE: message}.
+     */
+    public void note(SourceLocation location, String message) {
+        notes.add(location == null ? message : location + ": " + message);
+    }
+
+    /** What was noted with {@link #note}, in order. */
+    public List<String> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    /** The most severe kind reported so far in keepalived's order, or null when nothing was reported. */
+    public ConfigErrorKind decidingKind() {
+        return deciding;
     }
 
     public List<Diagnostic> all() {

@@ -1,0 +1,73 @@
+package io.javakeepalived.config.bind;
+
+import io.javakeepalived.config.ConfigNode;
+
+import java.util.OptionalLong;
+
+/** The top level of keepalived.conf: which blocks and root keywords exist and who reads them. */
+final class RootBinder {
+    private RootBinder() {
+    }
+
+    static final KeywordTable<BindContext> TABLE = new KeywordTable<BindContext>("the top level")
+            .line("linkbeat_use_polling", (c, n, x) -> c.top.linkbeatUsePolling = true)
+            .line("net_namespace", (c, n, x) -> {
+                if (n.argCount() < 1) {
+                    c.error(n, "net_namespace name missing - ignoring");
+                } else if (c.top.netNamespace == null) {
+                    c.top.netNamespace = n.arg(0);
+                } else {
+                    c.error(n, "Duplicate net_namespace definition " + n.arg(0) + " - ignoring");
+                }
+            })
+            .line("net_namespace_ipvs", (c, n, x) -> {
+                if (c.top.netNamespaceIpvs != null) {
+                    c.error(n, "Duplicate net_namespace_ipvs definition " + Args.need(n, 0, "a namespace name")
+                            + " - ignoring");
+                    return;
+                }
+                c.top.netNamespaceIpvs = n.argCount() < 1 ? "" : n.arg(0);
+            })
+            .line("namespace_with_ipsets", (c, n, x) -> c.top.namespaceWithIpsets = true)
+            .line("use_pid_dir", (c, n, x) -> c.top.usePidDir = true)
+            .line("instance", (c, n, x) -> {
+                if (n.argCount() < 1) {
+                    c.error(n, "instance name missing - ignoring");
+                } else if (c.top.instanceName == null) {
+                    c.top.instanceName = n.arg(0);
+                } else {
+                    c.error(n, "Duplicate instance definition " + n.arg(0) + " - ignoring");
+                }
+            })
+            .line("child_wait_time", (c, n, x) -> {
+                String v = Args.need(n, 0, "a number of seconds");
+                OptionalLong s = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
+                if (s.isEmpty()) {
+                    c.error(n, "Invalid child_wait_time " + v + ", expected seconds");
+                } else {
+                    c.top.childWaitTime = (int) Math.min(Integer.MAX_VALUE, s.getAsLong());
+                }
+            })
+            .block("global_defs", (c, n, x) -> GlobalDefsBinder.TABLE.dispatch(c.global, n.children(), c))
+            .block("track_group", (c, n, x) -> VrrpBlocksBinder.trackGroup(n, c))
+            .block("static_ipaddress", (c, n, x) -> VrrpBlocksBinder.staticAddresses(n, c))
+            .block("static_routes", (c, n, x) -> VrrpBlocksBinder.staticRoutes(n, c))
+            .block("static_rules", (c, n, x) -> VrrpBlocksBinder.staticRules(n, c))
+            .block("vrrp_sync_group", (c, n, x) -> VrrpBlocksBinder.syncGroup(n, c))
+            .block("garp_group", (c, n, x) -> VrrpBlocksBinder.garpGroup(n, c))
+            .block("linkbeat_interfaces", (c, n, x) -> VrrpBlocksBinder.linkbeatInterfaces(n, c))
+            .block("vrrp_instance", (c, n, x) -> VrrpBlocksBinder.instance(n, c))
+            .block("vrrp_script", (c, n, x) -> VrrpBlocksBinder.script(n, c))
+            .block("vrrp_track_process", (c, n, x) -> VrrpBlocksBinder.trackProcess(n, c))
+            .block("interface_up_down_delays", (c, n, x) -> VrrpBlocksBinder.interfaceDelays(n, c))
+            .block("bfd_instance", (c, n, x) -> VrrpBlocksBinder.bfdInstance(n, c))
+            .block("track_file", (c, n, x) -> VrrpBlocksBinder.trackFile(n, c))
+            .block("vrrp_track_file", (c, n, x) -> VrrpBlocksBinder.trackFile(n, c))
+            .block("SSL", (c, n, x) -> LvsBinder.ssl(n, c))
+            .block("virtual_server_group", (c, n, x) -> LvsBinder.virtualServerGroup(n, c))
+            .block("virtual_server", (c, n, x) -> LvsBinder.virtualServer(n, c));
+
+    static boolean isBlock(ConfigNode n) {
+        return n.hasBlock();
+    }
+}
