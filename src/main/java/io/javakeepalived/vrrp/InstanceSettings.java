@@ -43,7 +43,9 @@ import java.util.Objects;
  * @param primaryAddress          our advert source address, used for the equal-priority
  *                                tie-break (RFC "Primary IP Address"); null if unknown
  * @param vips                    virtual addresses; opaque to the machine, handed back in
- *                                {@link Action.AddVips}/{@link Action.RemoveVips}
+ *                                {@link Action.AddVips}/{@link Action.RemoveVips}. The wire side
+ *                                needs their addresses: each an {@link InetAddress} or an
+ *                                {@link AdvertisedAddress} (see {@link #advertAddresses()})
  * @param downTimerAdverts        adverts missed before master-down (RFC: 3), 1..100
  * @param lowerPrioNoAdvert       a master hearing a lower priority does not answer with an advert
  * @param higherPrioSendAdvert    a master hearing a higher priority sends one advert before yielding

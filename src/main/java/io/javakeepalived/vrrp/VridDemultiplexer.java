@@ -5,8 +5,10 @@ import io.javakeepalived.vrrp.packet.ParseResult;
 import io.javakeepalived.vrrp.packet.ReceivedPacket;
 import io.javakeepalived.vrrp.packet.RejectReason;
 import io.javakeepalived.vrrp.packet.Rejection;
+import io.javakeepalived.vrrp.packet.VrrpCodec;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
 
+import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -234,6 +236,22 @@ public final class VridDemultiplexer {
             return new Dispatch.Ignored(target);
         }
         return new Dispatch.Deliver(target, target.receive(p));
+    }
+
+    /** {@link #route(ParseResult)} of an IPv4 datagram as a raw socket returns it (IP header first). */
+    public Dispatch routeIpv4(byte[] buf, int off, int len) {
+        return route(VrrpCodec.parseIpv4(buf, off, len));
+    }
+
+    /**
+     * {@link #route(ParseResult)} of an IPv6 VRRP payload.
+     *
+     * @param destination from IPV6_PKTINFO, or null if unknown
+     * @param hopLimit    from IPV6_HOPLIMIT, or -1 if unknown
+     */
+    public Dispatch routeIpv6(InetAddress source, InetAddress destination, int hopLimit,
+                              byte[] buf, int off, int len) {
+        return route(VrrpCodec.parseIpv6(source, destination, hopLimit, buf, off, len));
     }
 
     private Dispatch.Dropped unknownVrid(int vrid) {

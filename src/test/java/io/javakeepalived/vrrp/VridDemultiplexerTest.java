@@ -146,13 +146,29 @@ class VridDemultiplexerTest {
     }
 
     @Test
+    void ipv6PayloadsAreRoutedWithTheirMeta() {
+        InetAddress fe1 = ip("fe80::1");
+        SocketKey v6 = new SocketKey(IpFamily.IPV6, "eth0", false);
+        VridDemultiplexer d = new VridDemultiplexer(v6);
+        InstanceReceiver rx = started(InstanceSettings.builder("VI_6", 66).version(3).primaryAddress(ip("fe80::2"))
+                .vips(List.of(ip("fd66::100"))).wire(WireSettings.builder().interfaceName("eth0").build()).build());
+        d.add(rx);
+        byte[] p = PacketForge.of(Advert.v3(66, 100, 100, List.of(ip("fd66::100"))), fe1, VrrpCodec.MCAST_GROUP6)
+                .vrrpBytes();
+        assertEquals(new Event.AdvertReceived(fe1, 100, 100),
+                ((Dispatch.Deliver) d.routeIpv6(fe1, VrrpCodec.MCAST_GROUP6, 255, p, 0, p.length)).event());
+        Dispatch.Deliver hl = (Dispatch.Deliver) d.routeIpv6(fe1, VrrpCodec.MCAST_GROUP6, 1, p, 0, p.length);
+        assertEquals(RejectReason.TTL, ((Event.AdvertRejected) hl.event()).kind());
+    }
+
+    @Test
     void rejectionsReachTheInstanceWithTheirReason() {
         VridDemultiplexer d = new VridDemultiplexer(MCAST);
         InstanceReceiver b = started(v2(B).priority(90).build());
         d.add(b);
         byte[] ttl64 = PacketForge.of(Advert.v2(77, 200, 1, AuthType.NONE, "", List.of(VIP)), A,
                 VrrpCodec.MCAST_GROUP4).ttl(64).ipv4Packet();
-        Dispatch.Deliver del = (Dispatch.Deliver) d.route(VrrpCodec.parseIpv4(ttl64, 0, ttl64.length));
+        Dispatch.Deliver del = (Dispatch.Deliver) d.routeIpv4(ttl64, 0, ttl64.length);
         assertEquals(new Event.AdvertRejected(A, "invalid TTL/HL. Received 64 and expect 255", RejectReason.TTL),
                 del.event());
         del.instance().handle(del.event(), 1);
