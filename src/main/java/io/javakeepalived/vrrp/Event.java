@@ -1,5 +1,7 @@
 package io.javakeepalived.vrrp;
 
+import io.javakeepalived.vrrp.packet.RejectReason;
+
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -21,18 +23,28 @@ public sealed interface Event {
      * An advertisement for this instance's VRID that has ALREADY passed the codec and the
      * receive policy (length, TTL, version, auth, checksum, address list, v2 interval...).
      * Packets that failed those checks must never be turned into this event.
+     * {@link InstanceReceiver} makes it from a packet. Counted in {@code advert_rcvd} (and
+     * {@code pri_zero_rcvd}) when the instance is BACKUP or MASTER; ignored otherwise.
      *
-     * @param source           IP source address of the packet
-     * @param priority         advertised priority, 0..255
-     * @param advertIntervalCs advertised interval in centiseconds (v3 Max Adver Int; for v2
-     *                         the seconds field × 100). Used by v3 backups only.
+     * @param source                   IP source address of the packet
+     * @param priority                 advertised priority, 0..255
+     * @param advertIntervalCs         advertised interval in centiseconds (v3 Max Adver Int; for
+     *                                 v2 the seconds field × 100). Used by v3 backups only.
+     * @param switchedToOldUnicastChecksum this advert made the receive pipeline switch to
+     *                                 keepalived's pre-1.3.6 unicast checksum; the instance logs
+     *                                 {@code (name) Setting unicast VRRPv3 checksum to old version}
      */
-    record AdvertReceived(InetAddress source, int priority, int advertIntervalCs) implements Event {
+    record AdvertReceived(InetAddress source, int priority, int advertIntervalCs,
+                          boolean switchedToOldUnicastChecksum) implements Event {
         public AdvertReceived {
             Objects.requireNonNull(source, "source");
             if (priority < 0 || priority > 255) {
                 throw new IllegalArgumentException("priority " + priority);
             }
+        }
+
+        public AdvertReceived(InetAddress source, int priority, int advertIntervalCs) {
+            this(source, priority, advertIntervalCs, false);
         }
     }
 
@@ -42,13 +54,24 @@ public sealed interface Event {
      * moves a timer (unlike keepalived 2.2.7, whose master re-arms its advert timer on any
      * packet - see keepalived-measured.md, surprise 1).
      *
+     * <p>Counted in {@code advert_rejected}, plus the reason's own counter (and
+     * {@code advert_rcvd} for the reasons keepalived checks after counting a packet as
+     * received). Logged as {@code (name) reason}: with a {@code kind}, when keepalived logs
+     * it ({@link RejectReason#logWhen()}: INFO, or DETAIL for -D lines); without one, at INFO
+     * unless the reason is empty.
+     *
      * @param source source address, or null if unknown
      * @param reason keepalived's wording without the {@code (name) } prefix, e.g.
      *               {@code received an invalid passwd!}; empty for a silent drop
+     * @param kind   the codec's reason, or null if not known (then only advert_rejected counts)
      */
-    record AdvertRejected(InetAddress source, String reason) implements Event {
+    record AdvertRejected(InetAddress source, String reason, RejectReason kind) implements Event {
         public AdvertRejected {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        public AdvertRejected(InetAddress source, String reason) {
+            this(source, reason, null);
         }
     }
 

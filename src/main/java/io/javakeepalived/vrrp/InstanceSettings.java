@@ -1,10 +1,18 @@
 package io.javakeepalived.vrrp;
 
+import io.javakeepalived.vrrp.packet.Advert;
+import io.javakeepalived.vrrp.packet.AdvertTemplate;
+import io.javakeepalived.vrrp.packet.AuthType;
+import io.javakeepalived.vrrp.packet.IpFamily;
+import io.javakeepalived.vrrp.packet.ReceivePolicy;
+import io.javakeepalived.vrrp.packet.UnicastPeer;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,7 +43,9 @@ import java.util.Objects;
  * @param primaryAddress          our advert source address, used for the equal-priority
  *                                tie-break (RFC "Primary IP Address"); null if unknown
  * @param vips                    virtual addresses; opaque to the machine, handed back in
- *                                {@link Action.AddVips}/{@link Action.RemoveVips}
+ *                                {@link Action.AddVips}/{@link Action.RemoveVips}. The wire side
+ *                                needs their addresses: each an {@link InetAddress} or an
+ *                                {@link AdvertisedAddress} (see {@link #advertAddresses()})
  * @param downTimerAdverts        adverts missed before master-down (RFC: 3), 1..100
  * @param lowerPrioNoAdvert       a master hearing a lower priority does not answer with an advert
  * @param higherPrioSendAdvert    a master hearing a higher priority sends one advert before yielding
@@ -48,6 +58,9 @@ import java.util.Objects;
  * @param minGarp                 {@code vrrp_min_garp} was in force for the defaults above
  *                                (informational; {@link Builder} applies it)
  * @param startupDelay            {@code vrrp_startup_delay}: master-down timers start this late
+ * @param wire                    the rest of what goes on the wire: interface, authentication,
+ *                                unicast peers, checksum compatibility (see {@link #receivePolicy()}
+ *                                and {@link #advertTemplates(boolean)})
  */
 public record InstanceSettings(
         String name,
@@ -71,7 +84,8 @@ public record InstanceSettings(
         Duration garpLowerPrioDelay,
         int garpLowerPrioRepeat,
         boolean minGarp,
-        Duration startupDelay) {
+        Duration startupDelay,
+        WireSettings wire) {
 
     /** keepalived's VRRP_PRIO_OWNER. */
     public static final int PRIORITY_OWNER = 255;
@@ -116,6 +130,115 @@ public record InstanceSettings(
         requireNonNegative("garpLowerPrioDelay", garpLowerPrioDelay);
         requireRange("garpLowerPrioRepeat", garpLowerPrioRepeat, 0, Integer.MAX_VALUE);
         requireNonNegative("startupDelay", startupDelay);
+        Objects.requireNonNull(wire, "wire");
+        if (version == 3 && wire.authType() != AuthType.NONE) {
+            throw new IllegalArgumentException(name + ": VRRPv3 has no authentication");
+        }
+        if (wire.authType() == AuthType.IP_AH) {
+            throw new IllegalArgumentException(name + ": auth_type AH is not implemented");
+        }
+        for (UnicastPeer p : wire.unicastPeers()) {
+            if ((p.address() instanceof Inet6Address) != (family == StandardProtocolFamily.INET6)) {
+                throw new IllegalArgumentException(name + ": unicast peer " + p.address() + " is not of family "
+                        + family);
+            }
+        }
+    }
+
+    /* The wire side: one description, so what we accept and what we send cannot disagree ---- */
+
+    /** The codec's name for {@link #family()}. */
+    public IpFamily ipFamily() {
+        return family == StandardProtocolFamily.INET6 ? IpFamily.IPV6 : IpFamily.IPV4;
+    }
+
+    /**
+     * The addresses our adverts carry and received adverts must carry: {@link #vips()} in
+     * order, each an {@link InetAddress} or an {@link AdvertisedAddress}.
+     *
+     * @throws IllegalArgumentException if a VIP is neither
+     */
+    public List<InetAddress> advertAddresses() {
+        List<InetAddress> out = new ArrayList<>(vips.size());
+        for (Object v : vips) {
+            if (v instanceof InetAddress a) {
+                out.add(a);
+            } else if (v instanceof AdvertisedAddress a) {
+                out.add(Objects.requireNonNull(a.address(), "address of " + v));
+            } else {
+                throw new IllegalArgumentException(name + ": VIP " + v + " is neither an InetAddress nor an "
+                        + "AdvertisedAddress; the wire side needs its address");
+            }
+        }
+        return out;
+    }
+
+    /** The advert we send, at priority 0 (each template write gives the priority). */
+    public Advert advert() {
+        return new Advert(version, vrid, 0, advertIntervalCs, wire.authType(), wire.password(), advertAddresses());
+    }
+
+    /**
+     * What this instance accepts (keepalived's {@code vrrp_check_packet()} inputs), with
+     * {@code lastMasterAddress} unset and the configured old-checksum mode. The receive
+     * pipeline ({@link InstanceReceiver}) keeps the run-time parts current.
+     */
+    public ReceivePolicy receivePolicy() {
+        ReceivePolicy.Builder b = ReceivePolicy.builder(ipFamily(), version, vrid)
+                .interfaceName(wire.interfaceName())
+                .advertIntervalCentis(advertIntervalCs)
+                .vips(advertAddresses())
+                .unicast(wire.unicast())
+                .unicastPeers(wire.unicastPeers())
+                .checkUnicastSrc(wire.checkUnicastSrc())
+                .skipCheckAdvAddr(wire.skipCheckAdvAddr())
+                .v3ChecksumAsV2(wire.v3ChecksumAsV2())
+                .oldUnicastChecksum(wire.oldUnicastChecksum())
+                .multicastGroup4(wire.multicastGroup4());
+        if (wire.authType() == AuthType.SIMPLE_PASSWORD) {
+            b.storedPassword(wire.password());
+        } else {
+            b.authType(wire.authType());
+        }
+        return b.build();
+    }
+
+    /**
+     * The send templates, from {@link #primaryAddress()}: one to the multicast group, or one
+     * per unicast peer in peer order (a v3/IPv6 checksum covers the destination). Unicast
+     * IPv4 packets carry {@code unicast_ttl}. With {@code oldUnicastChecksum} (configured, or
+     * detected at run time) v3 unicast over IPv4 is checksummed against the multicast group,
+     * as keepalived before 1.3.6 did.
+     *
+     * @throws IllegalStateException if there is no primary address to send from
+     */
+    public List<AdvertTemplate> advertTemplates(boolean oldUnicastChecksum) {
+        if (primaryAddress == null) {
+            throw new IllegalStateException(name + ": no source address to send adverts from");
+        }
+        Advert advert = advert();
+        boolean v6 = family == StandardProtocolFamily.INET6;
+        if (!wire.unicast()) {
+            InetAddress group = v6 ? wire.multicastGroup6() : wire.multicastGroup4();
+            return List.of(AdvertTemplate.builder(advert, primaryAddress, group)
+                    .v3ChecksumAsV2(wire.v3ChecksumAsV2()).build());
+        }
+        List<AdvertTemplate> out = new ArrayList<>(wire.unicastPeers().size());
+        for (UnicastPeer p : wire.unicastPeers()) {
+            AdvertTemplate.Builder b = AdvertTemplate.builder(advert, primaryAddress, p.address())
+                    .ttl(wire.unicastTtl())
+                    .v3ChecksumAsV2(wire.v3ChecksumAsV2());
+            if (oldUnicastChecksum && !v6 && version == 3) {
+                b.checksumDestination(wire.multicastGroup4());
+            }
+            out.add(b.build());
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@link #advertTemplates(boolean)} with the configured old-checksum mode. */
+    public List<AdvertTemplate> advertTemplates() {
+        return advertTemplates(wire.oldUnicastChecksum().usesOldChecksum());
     }
 
     /** Whether this instance is the address owner (priority 255). */
@@ -151,6 +274,7 @@ public record InstanceSettings(
         b.garpLowerPrioRepeat = garpLowerPrioRepeat;
         b.minGarp = minGarp;
         b.startupDelay = startupDelay;
+        b.wire = wire;
         return b;
     }
 
@@ -196,6 +320,7 @@ public record InstanceSettings(
         private Integer garpLowerPrioRepeat;
         private boolean minGarp;
         private Duration startupDelay = Duration.ZERO;
+        private WireSettings wire = WireSettings.DEFAULT;
 
         private Builder(String name, int vrid) {
             this.name = name;
@@ -221,6 +346,7 @@ public record InstanceSettings(
         public Builder garpLowerPrioRepeat(int n) { this.garpLowerPrioRepeat = n; return this; }
         public Builder minGarp(boolean b) { this.minGarp = b; return this; }
         public Builder startupDelay(Duration d) { this.startupDelay = d; return this; }
+        public Builder wire(WireSettings w) { this.wire = w; return this; }
 
         /** Our source address; also sets the family to match it. */
         public Builder primaryAddress(InetAddress a) {
@@ -245,7 +371,7 @@ public record InstanceSettings(
             return new InstanceSettings(name, vrid, version, family, priority, advertIntervalCs,
                     initialState, nopreempt, preemptDelay, primaryAddress, vips, downTimerAdverts,
                     lowerPrioNoAdvert, higherPrioSendAdvert, masterDelay, masterRepeat, refresh,
-                    refreshRepeat, lowerDelay, lowerRepeat, minGarp, startupDelay);
+                    refreshRepeat, lowerDelay, lowerRepeat, minGarp, startupDelay, wire);
         }
     }
 }

@@ -10,6 +10,10 @@ import io.javakeepalived.vrrp.Action.SendAdvert;
 import io.javakeepalived.vrrp.Action.SendGratuitousBurst;
 import io.javakeepalived.vrrp.Action.SendPriorityZeroAdvert;
 import io.javakeepalived.vrrp.Action.StateChanged;
+import io.javakeepalived.vrrp.packet.RejectReason;
+import io.javakeepalived.vrrp.packet.Verdict;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
+import io.javakeepalived.vrrp.packet.VrrpCounters;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -83,13 +87,8 @@ public final class VrrpInstance {
     private InetAddress masterAddress;
     private int masterPriority;
 
-    private long statBecomeMaster;
-    private long statReleaseMaster;
-    private long statAdvertSent;
-    private long statPriZeroSent;
-    private long statAdvertReceived;
-    private long statPriZeroReceived;
-    private long statAdvertRejected;
+    /** The instance's one counter set (keepalived's names; see {@link #counters()}). */
+    private final VrrpCounters counters = new VrrpCounters();
 
     /** Set by {@link SyncGroup} when this instance joins it. */
     SyncGroup group;
@@ -123,6 +122,9 @@ public final class VrrpInstance {
 
     private void dispatch(Event event, long now, List<Action> out) {
         if (event instanceof Event.AdvertReceived a) {
+            if (a.switchedToOldUnicastChecksum()) {
+                log(LogLevel.INFO, Verdict.Accepted.OLD_CHECKSUM_LOG, out);
+            }
             if (state == VrrpState.BACKUP) {
                 backupReceive(a, now, out);
             } else if (state == VrrpState.MASTER) {
@@ -132,10 +134,7 @@ public final class VrrpInstance {
         } else if (event instanceof Event.TimerFired t) {
             timerFired(t.kind(), now, out);
         } else if (event instanceof Event.AdvertRejected r) {
-            statAdvertRejected++;
-            if (!r.reason().isEmpty()) {
-                log(LogLevel.INFO, r.reason(), out);
-            }
+            rejected(r, out);
         } else if (event instanceof Event.Startup) {
             startup(now, out);
         } else if (event instanceof Event.Shutdown) {
@@ -159,6 +158,20 @@ public final class VrrpInstance {
             reload(r.settings(), now, out);
         } else {
             throw new IllegalArgumentException("unknown event " + event);
+        }
+    }
+
+    /** Counts and logs a rejected packet; nothing else (see {@link Event.AdvertRejected}). */
+    private void rejected(Event.AdvertRejected r, List<Action> out) {
+        counters.recordRejected(r.kind());
+        if (r.reason().isEmpty()) {
+            return;
+        }
+        RejectReason.LogWhen when = r.kind() == null ? RejectReason.LogWhen.ALWAYS : r.kind().logWhen();
+        if (when == RejectReason.LogWhen.ALWAYS) {
+            log(LogLevel.INFO, r.reason(), out);
+        } else if (when == RejectReason.LogWhen.DETAIL) {
+            log(LogLevel.DETAIL, r.reason(), out);
         }
     }
 
@@ -231,11 +244,10 @@ public final class VrrpInstance {
     /* BACKUP ---------------------------------------------------------------------------- */
 
     private void backupReceive(Event.AdvertReceived a, long now, List<Action> out) {
-        statAdvertReceived++;
+        countReceived(a);
         if (a.priority() == 0) {
             // RFC: "If the Priority in the ADVERTISEMENT is zero, then Set the
             // Master_Down_Timer to Skew_Time"
-            statPriZeroReceived++;
             log(LogLevel.DETAIL, "Backup received priority 0 advertisement", out);
             armMasterDown(now, skew(), out);
             return;
@@ -264,9 +276,18 @@ public final class VrrpInstance {
             wantState = VrrpState.BACKUP;
             armMasterDown(now, masterDownInterval(), out);
         } else {
-            // preemption: ignore the lower master; our Master_Down_Timer runs out
+            // preemption: ignore the lower master; our Master_Down_Timer runs out. keepalived
+            // still records its address (master_saddr), which skip_check_adv_addr relies on.
+            masterAddress = a.source();
             log(LogLevel.INFO, "received lower priority (" + a.priority() + ") advert from "
                     + Addresses.toText(a.source()) + " - discarding", out);
+        }
+    }
+
+    private void countReceived(Event.AdvertReceived a) {
+        counters.increment(VrrpCounter.ADVERT_RCVD);
+        if (a.priority() == 0) {
+            counters.increment(VrrpCounter.PRI_ZERO_RCVD);
         }
     }
 
@@ -308,7 +329,7 @@ public final class VrrpInstance {
                     + "ms to locally configured " + settings.advertIntervalCs() * 10 + "ms", out);
             masterAdverIntervalCs = settings.advertIntervalCs();
         }
-        statBecomeMaster++;
+        counters.becameMaster();
         // the advert goes first so that the old master drops the VIPs before our GARPs
         sendAdvert(out);
         log(LogLevel.INFO, "Entering MASTER STATE", out);
@@ -330,11 +351,10 @@ public final class VrrpInstance {
     }
 
     private void masterReceive(Event.AdvertReceived a, long now, List<Action> out) {
-        statAdvertReceived++;
+        countReceived(a);
         int cmp = Addresses.compare(a.source(), settings.primaryAddress());
         if (a.priority() == 0) {
             // RFC: "Send an ADVERTISEMENT; Reset the Adver_Timer to Advertisement_Interval"
-            statPriZeroReceived++;
             sendAdvert(out);
             arm(TimerKind.ADVERT, now + advertInterval(), out);
             log(LogLevel.DETAIL, "Master received priority 0 message", out);
@@ -416,7 +436,7 @@ public final class VrrpInstance {
         }
         removeVips(out);
         notify(target == VrrpState.BACKUP ? NotifyState.BACKUP : NotifyState.FAULT, out);
-        statReleaseMaster++;
+        counters.releasedMaster();
         if (target == VrrpState.BACKUP) {
             armMasterDown(now, masterDownInterval(), out);
         }
@@ -650,13 +670,12 @@ public final class VrrpInstance {
     /* Output helpers -------------------------------------------------------------------- */
 
     private void sendAdvert(List<Action> out) {
-        statAdvertSent++;
+        counters.advertSent(effectivePriority);
         out.add(new SendAdvert(name, effectivePriority));
     }
 
     private void sendPriorityZero(List<Action> out) {
-        statAdvertSent++;
-        statPriZeroSent++;
+        counters.advertSent(0);
         out.add(new SendPriorityZeroAdvert(name));
     }
 
@@ -768,9 +787,18 @@ public final class VrrpInstance {
         return !faults.isEmpty();
     }
 
-    /** Source address of the last advert accepted from a master. */
+    /**
+     * keepalived's {@code master_saddr}: the source of the last advert accepted from a master,
+     * or discarded by a BACKUP as lower priority. The receive pipeline passes it to the
+     * policy's {@code lastMasterAddress} (skip_check_adv_addr).
+     */
     public Optional<InetAddress> masterAddress() {
         return Optional.ofNullable(masterAddress);
+    }
+
+    /** {@link #masterAddress()} without the Optional (the receive path asks per packet). */
+    InetAddress masterAddressOrNull() {
+        return masterAddress;
     }
 
     /** Priority of the last advert accepted from a master (0 if none). */
@@ -782,20 +810,22 @@ public final class VrrpInstance {
         return Optional.ofNullable(group);
     }
 
-    public Counters counters() {
-        return new Counters(statBecomeMaster, statReleaseMaster, statAdvertSent, statPriZeroSent,
-                statAdvertReceived, statPriZeroReceived, statAdvertRejected);
+    /**
+     * The instance's one counter set, live: {@code become_master}, {@code release_master},
+     * {@code advert_sent}, {@code pri_zero_sent} from what the instance does;
+     * {@code advert_rcvd}, {@code pri_zero_rcvd}, the packet and authentication error counters
+     * and {@code advert_rejected} from the {@link Event.AdvertReceived}/{@link Event.AdvertRejected}
+     * it handles. Owned by the thread that calls {@link #handle}; give other threads a
+     * {@link VrrpCounters#snapshot()}. Only {@code runt} and {@code unknown_vrid} never move
+     * here: they belong to a socket ({@link VridDemultiplexer#counters()}).
+     */
+    public VrrpCounters counters() {
+        return counters;
     }
 
     /** Zeroes the counters (keepalived's STATS_CLEAR signal). */
     public void clearCounters() {
-        statBecomeMaster = 0;
-        statReleaseMaster = 0;
-        statAdvertSent = 0;
-        statPriZeroSent = 0;
-        statAdvertReceived = 0;
-        statPriZeroReceived = 0;
-        statAdvertRejected = 0;
+        counters.clear();
     }
 
     @Override

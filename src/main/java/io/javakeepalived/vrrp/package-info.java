@@ -15,12 +15,38 @@
  * <li>Carry out the actions of one {@code handle()} call in list order before handling the
  *     next event: on takeover the advert must leave before the VIPs are added and GARPs
  *     sent; notifications come last.</li>
+ * <li>Describe each instance once: {@link io.javakeepalived.vrrp.InstanceSettings} with its
+ *     {@link io.javakeepalived.vrrp.WireSettings} (interface, auth, unicast peers, checksum
+ *     compatibility). VIP entries must be {@code InetAddress}es or implement
+ *     {@link io.javakeepalived.vrrp.AdvertisedAddress}. The receive policy and the send
+ *     templates are both derived from it, so they cannot disagree.</li>
+ * <li>Receive: one {@link io.javakeepalived.vrrp.VridDemultiplexer} per socket (family,
+ *     interface, unicast/multicast; {@code SocketKey.of(settings)}), one
+ *     {@link io.javakeepalived.vrrp.InstanceReceiver} per instance added to it. Per readable
+ *     socket: {@code beginRound()}, then while {@code !roundOver()} read one datagram,
+ *     {@code route(VrrpCodec.parseIpv4(buf, 0, n))} (IPv6: {@code parseIpv6(src, dst from
+ *     IPV6_PKTINFO, hop limit from IPV6_HOPLIMIT, ...)}) and act on the {@code Dispatch}:
+ *     {@code Deliver} → {@code instance().handle(event(), now)}; {@code Dropped} → log
+ *     {@code logLine()} if {@code logged(log_unknown_vrids)} (already counted per socket);
+ *     {@code Ignored} → nothing (instance INIT/FAULT). The instance counts and logs what it
+ *     is handed: rejections arrive as {@code AdvertRejected} with keepalived's text and reason
+ *     and come back as {@code Action.Log}; never log them a second time. On reload or
+ *     instance replacement re-add receivers ({@code remove}/{@code add}): the socket key
+ *     may change.</li>
  * <li>Only adverts that passed the codec and the receive policy (TTL, version, auth,
- *     v2 interval, VIP list, unicast peer) become {@code AdvertReceived}; anything else may
- *     become {@code AdvertRejected} (log line and counter only; it never moves a timer).
- *     Route a packet to the instance by interface, family and VRID.</li>
- * <li>Adverts: {@code SendAdvert(priority)} uses the instance's own configured interval
- *     and VIP list; {@code SendPriorityZeroAdvert} likewise with priority 0.</li>
+ *     v2 interval, VIP list, unicast peer) become {@code AdvertReceived}; anything else
+ *     becomes {@code AdvertRejected} (log line and counters only; it never moves a timer).</li>
+ * <li>Send: for {@code SendAdvert(priority)} (or {@code SendPriorityZeroAdvert}: 0) write
+ *     every template of {@code receiver.sendTemplates()} - asked for at send time, it changes
+ *     on reload and when the old unicast checksum is detected - and send each to
+ *     {@code template.destination()}: IPv4 {@code writeIpv4Packet(priority, ipId++, ...)} on an
+ *     IP_HDRINCL socket (TTL inside: 255, or unicast_ttl), IPv6 {@code writeVrrp} with hop
+ *     limit 255 (unicast: unicast_ttl) and traffic class 0xc0. The instance has already counted
+ *     the advert once ({@code advert_sent}), however many peers get a copy.</li>
+ * <li>Counters: {@code VrrpInstance.counters()} is the instance's only counter set, with
+ *     keepalived's JSON names ({@link io.javakeepalived.vrrp.packet.VrrpCounter}); packets for
+ *     no instance ({@code runt}, {@code unknown_vrid}) are in {@code VridDemultiplexer.counters()}.
+ *     For keepalived.stats / JSON print the fourteen {@code inKeepalivedStats()} ones.</li>
  * <li>{@code RunNotify} carries the effective priority (what keepalived passes);
  *     {@code RunGroupNotify} always 0. {@code MASTER_RX_LOWER_PRI} runs only
  *     notify_master_rx_lower_pri and the FIFO line, not the generic notify.</li>

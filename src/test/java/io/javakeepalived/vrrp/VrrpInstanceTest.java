@@ -1,10 +1,14 @@
 package io.javakeepalived.vrrp;
 
+import io.javakeepalived.vrrp.packet.RejectReason;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
+import io.javakeepalived.vrrp.packet.VrrpCounters;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +89,7 @@ class VrrpInstanceTest {
         vi.handle(new Event.AdvertRejected(null, ""), 5 * S);
         assertEquals(before, vi.armedTimers());
         assertEquals(VrrpState.MASTER, vi.state());
-        assertEquals(4, vi.counters().advertRejected());
+        assertEquals(4, vi.counters().get(VrrpCounter.ADVERT_REJECTED));
     }
 
     private static void makeMasterAt(VrrpInstance vi) {
@@ -116,9 +120,9 @@ class VrrpInstanceTest {
         assertEquals(VrrpState.INIT, vi.state());
         assertTrue(vi.armedTimers().isEmpty());
         assertTrue(vi.handle(new Event.Shutdown(), 11 * S).isEmpty(), "idempotent");
-        Counters c = vi.counters();
-        assertEquals(1, c.priZeroSent());
-        assertEquals(0, c.releaseMaster());
+        VrrpCounters c = vi.counters();
+        assertEquals(1, c.get(VrrpCounter.PRI_ZERO_SENT));
+        assertEquals(0, c.get(VrrpCounter.RELEASE_MASTER));
     }
 
     @Test
@@ -137,7 +141,7 @@ class VrrpInstanceTest {
         vi.handle(new Event.Startup(), 0);
         vi.handle(new Event.AdvertReceived(ip("10.77.0.2"), 0, 100), 2 * S);
         assertEquals(2 * S + 609_375_000L, vi.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow());
-        assertEquals(1, vi.counters().priZeroReceived());
+        assertEquals(1, vi.counters().get(VrrpCounter.PRI_ZERO_RCVD));
     }
 
     @Test
@@ -239,8 +243,8 @@ class VrrpInstanceTest {
         assertEquals(VrrpState.MASTER, vi.state());
         assertEquals(List.of(new Action.StateChanged("VI_1", VrrpState.FAULT, VrrpState.MASTER)),
                 only(out, Action.StateChanged.class));
-        assertEquals(1, vi.counters().releaseMaster());
-        assertEquals(2, vi.counters().becomeMaster());
+        assertEquals(1, vi.counters().get(VrrpCounter.RELEASE_MASTER));
+        assertEquals(2, vi.counters().get(VrrpCounter.BECOME_MASTER));
     }
 
     @Test
@@ -316,10 +320,21 @@ class VrrpInstanceTest {
         long t = makeMaster(vi);
         vi.handle(new Event.TimerFired(TimerKind.ADVERT), t + S);
         vi.handle(new Event.AdvertReceived(ip("10.77.0.2"), 200, 100), t + S + 1);
-        Counters c = vi.counters();
-        assertEquals(new Counters(1, 1, 2, 0, 1, 0, 0), c);
+        vi.handle(new Event.AdvertRejected(ip("10.77.0.9"), "received an invalid passwd!",
+                RejectReason.AUTH_FAILURE), t + S + 2);
+        Map<VrrpCounter, Long> expected = new EnumMap<>(VrrpCounter.class);
+        for (VrrpCounter k : VrrpCounter.values()) {
+            expected.put(k, 0L);
+        }
+        expected.put(VrrpCounter.BECOME_MASTER, 1L);
+        expected.put(VrrpCounter.RELEASE_MASTER, 1L);
+        expected.put(VrrpCounter.ADVERT_SENT, 2L);
+        expected.put(VrrpCounter.ADVERT_RCVD, 1L);
+        expected.put(VrrpCounter.AUTH_FAILURE, 1L);
+        expected.put(VrrpCounter.ADVERT_REJECTED, 1L);
+        assertEquals(expected, vi.counters().snapshot());
         vi.clearCounters();
-        assertEquals(new Counters(0, 0, 0, 0, 0, 0, 0), vi.counters());
+        assertTrue(vi.counters().snapshot().values().stream().allMatch(v -> v == 0));
     }
 
     @Test

@@ -3,8 +3,12 @@ package io.javakeepalived.vrrp.packet;
 /**
  * The per-instance statistics. The first fourteen are keepalived's {@code vrrp->stats} fields,
  * named by their keepalived JSON keys ({@code keepalived.json}), in the order of its stats file
- * ({@code keepalived.stats}, SIGUSR2). The last four are extras javakeepalived also counts;
- * keepalived counts the first two only for SNMP and the last two nowhere.
+ * ({@code keepalived.stats}, SIGUSR2). The last five are extras javakeepalived also counts;
+ * keepalived counts the first two only for SNMP and the last three nowhere.
+ *
+ * <p>An instance has one {@link VrrpCounters} set holding all of them (the state machine's
+ * {@code VrrpInstance.counters()}); {@link #RUNT} and {@link #UNKNOWN_VRID} belong to no
+ * instance and are counted per socket (the demultiplexer's set).
  */
 public enum VrrpCounter {
     ADVERT_RCVD("advert_rcvd", "Advertisements: Received", true),
@@ -28,7 +32,12 @@ public enum VrrpCounter {
     /** Too short to hold the IP (+AH) + VRRP header, or an unusable IP header. */
     RUNT("runt", "Runt Packets", false),
     /** VRID with no instance on the socket (keepalived logs it only with log_unknown_vrids). */
-    UNKNOWN_VRID("unknown_vrid", "Unknown VRID", false);
+    UNKNOWN_VRID("unknown_vrid", "Unknown VRID", false),
+    /**
+     * Packets for the instance that were not accepted, whatever the reason (also those with no
+     * counter of their own, such as a unicast source that is not a peer).
+     */
+    ADVERT_REJECTED("advert_rejected", "Rejected Adverts", false);
 
     private final String key;
     private final String label;

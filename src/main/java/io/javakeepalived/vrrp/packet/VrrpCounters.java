@@ -1,5 +1,6 @@
 package io.javakeepalived.vrrp.packet;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -45,6 +46,27 @@ public final class VrrpCounters {
             increment(VrrpCounter.ADVERT_RCVD);
         }
         reason.counter().ifPresent(this::increment);
+    }
+
+    /**
+     * Counts a packet for this instance that was not accepted: {@code advert_rejected} always,
+     * then as {@link #record(Rejection)} does (the reason's counter, and {@code advert_rcvd}
+     * where keepalived had already counted the packet). {@code reason} may be null for a
+     * rejection of unknown kind: then only {@code advert_rejected} moves.
+     */
+    public void recordRejected(RejectReason reason) {
+        increment(VrrpCounter.ADVERT_REJECTED);
+        if (reason != null) {
+            if (reason.countedAsReceived()) {
+                increment(VrrpCounter.ADVERT_RCVD);
+            }
+            reason.counter().ifPresent(this::increment);
+        }
+    }
+
+    /** Zeroes every counter (keepalived's STATS_CLEAR signal). */
+    public void clear() {
+        Arrays.fill(values, 0);
     }
 
     /** One advert sent with {@code priority}: {@code advert_sent}, and {@code pri_zero_sent} if 0. */

@@ -3,6 +3,8 @@
  * native calls.
  *
  * <h2>Receive path</h2>
+ * The daemon does not write this by hand: {@code io.javakeepalived.vrrp.VridDemultiplexer} and
+ * {@code io.javakeepalived.vrrp.InstanceReceiver} do it (and keep the policy current). In outline:
  * <pre>
  * ParseResult pr = VrrpCodec.parseIpv4(buf, 0, n);             // or parseIpv6(src, dst, hopLimit, ...)
  * if (pr instanceof Rejection r) { socketCounters.record(r); log(r.logLine(null)); return; }  // runt
@@ -18,7 +20,8 @@
  * <h2>Send path</h2>
  * One {@link io.javakeepalived.vrrp.packet.AdvertTemplate} per (config, destination); each advert
  * is {@code template.writeVrrp(priority, buf)} or {@code writeIpv4Packet(priority, ipId, buf)},
- * allocation-free; count it with {@link io.javakeepalived.vrrp.packet.VrrpCounters#advertSent}.
+ * allocation-free. The templates come from {@code InstanceSettings.advertTemplates()} (via
+ * {@code InstanceReceiver.sendTemplates()}); the instance counts its adverts itself.
  *
  * <h2>Types</h2>
  * {@link io.javakeepalived.vrrp.packet.Advert} (value), {@link io.javakeepalived.vrrp.packet.ReceiveMeta},

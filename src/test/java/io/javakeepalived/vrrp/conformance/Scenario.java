@@ -13,8 +13,8 @@ import java.util.Set;
  */
 final class Scenario {
 
-    /** A node on the simulated wire. */
-    record Node(String name, String address, int line) {
+    /** A node on the simulated wire; {@code logUnknownVrids} is global_defs log_unknown_vrids. */
+    record Node(String name, String address, boolean logUnknownVrids, int line) {
     }
 
     /** A vrrp_instance on a node; keys are keepalived keywords (see README). */

@@ -15,7 +15,7 @@ import java.util.Set;
 final class ScenarioParser {
 
     static final Set<String> INPUT_VERBS = Set.of("start", "stop", "crash", "restart", "link", "iface",
-            "fault", "clear", "weight", "reload", "rejected", "advert");
+            "fault", "clear", "weight", "reload", "rejected", "advert", "packet");
 
     private ScenarioParser() {
     }
@@ -43,8 +43,9 @@ final class ScenarioParser {
             try {
                 switch (w.get(0)) {
                     case "router" -> {
-                        need(w.size() == 3, "router NAME ADDRESS");
-                        sc.nodes.put(w.get(1), new Scenario.Node(w.get(1), w.get(2), lineNo));
+                        need(w.size() == 3 || (w.size() == 4 && w.get(3).equals("log_unknown_vrids")),
+                                "router NAME ADDRESS [log_unknown_vrids]");
+                        sc.nodes.put(w.get(1), new Scenario.Node(w.get(1), w.get(2), w.size() == 4, lineNo));
                     }
                     case "instance" -> {
                         need(w.size() >= 3, "instance NODE NAME key=value...");

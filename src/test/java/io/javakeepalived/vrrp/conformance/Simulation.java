@@ -1,13 +1,28 @@
 package io.javakeepalived.vrrp.conformance;
 
 import io.javakeepalived.vrrp.Action;
-import io.javakeepalived.vrrp.Counters;
+import io.javakeepalived.vrrp.AdvertisedAddress;
 import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.InstanceReceiver;
 import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.LogLevel;
 import io.javakeepalived.vrrp.SyncGroup;
 import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.VridDemultiplexer;
+import io.javakeepalived.vrrp.VridDemultiplexer.Dispatch;
+import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
+import io.javakeepalived.vrrp.WireSettings;
+import io.javakeepalived.vrrp.packet.Advert;
+import io.javakeepalived.vrrp.packet.AdvertTemplate;
+import io.javakeepalived.vrrp.packet.AuthType;
+import io.javakeepalived.vrrp.packet.IpFamily;
+import io.javakeepalived.vrrp.packet.PacketForge;
+import io.javakeepalived.vrrp.packet.ParseResult;
+import io.javakeepalived.vrrp.packet.UnicastPeer;
+import io.javakeepalived.vrrp.packet.VrrpCodec;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.conformance.Scenario.Check;
 import io.javakeepalived.vrrp.conformance.Scenario.Target;
 
@@ -31,11 +46,17 @@ import java.util.Set;
 
 /**
  * Replays a {@link Scenario}: every router's instances run in this one process on a fake
- * clock, timers are fired at their deadlines, and an advert sent by one router is delivered
- * to the instances with the same VRID, version and family on the same segment of every
- * other live, connected router at the same fake time. Events due at the same time are
- * handled in the order they were scheduled: scenario inputs first (in file order), then
- * timers and deliveries in the order they arose.
+ * clock, timers are fired at their deadlines, and adverts travel as real packets. An advert
+ * an instance sends is encoded with its {@link InstanceReceiver#sendTemplates() templates}
+ * (so with its own VIPs, interval, version and authentication) and reaches, at the same fake
+ * time, the socket (family, segment, multicast) of every other live, connected router on the
+ * segment - or, unicast, the router owning the peer address. There it is parsed
+ * ({@link VrrpCodec}), routed by the router's {@link VridDemultiplexer} and validated by the
+ * instance's {@link InstanceReceiver}, exactly as the daemon will do it; configuration
+ * mismatches between routers show up as keepalived shows them. Events due at the same time
+ * are handled in the order they were scheduled: scenario inputs first (in file order), then
+ * timers and deliveries in the order they arose. Every rejected packet is checked to change
+ * no state and move no timer.
  */
 final class Simulation {
 
@@ -65,7 +86,26 @@ final class Simulation {
     private record InputItem(long time, long seq, Scenario.Input input) implements Item {
     }
 
-    private record Delivery(long time, long seq, Router router, VrrpInstance instance, Event event) implements Item {
+    /** A datagram arriving at one socket of a router: IPv4 with header, IPv6 payload plus meta. */
+    private record Packet(long time, long seq, Router router, SocketKey socket, byte[] bytes, InetAddress source,
+                          InetAddress destination, int hopLimit) implements Item {
+        ParseResult parse() {
+            return socket.family() == IpFamily.IPV4 ? VrrpCodec.parseIpv4(bytes, 0, bytes.length)
+                    : VrrpCodec.parseIpv6(source, destination, hopLimit, bytes, 0, bytes.length);
+        }
+    }
+
+    /** A VIP as scenarios write it ({@code 10.77.0.100/24}): compared and printed as written. */
+    record Vip(String text, InetAddress address) implements AdvertisedAddress {
+        static Vip parse(String text) {
+            int slash = text.indexOf('/');
+            return new Vip(text, Simulation.address(slash < 0 ? text : text.substring(0, slash)));
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private record TimerItem(long time, long seq, Router router, VrrpInstance instance, TimerKind kind)
@@ -76,11 +116,14 @@ final class Simulation {
         final Scenario.Node def;
         final Map<String, Map<String, String>> keys = new LinkedHashMap<>();
         final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
+        final Map<String, InstanceReceiver> receivers = new LinkedHashMap<>();
+        final Map<SocketKey, VridDemultiplexer> sockets = new LinkedHashMap<>();
         final Map<String, SyncGroup> groups = new LinkedHashMap<>();
         final Set<String> downSegments = new HashSet<>();
         final Set<String> vipsHeld = new LinkedHashSet<>();
         boolean allDown;
         boolean alive = true;
+        int ipId;
 
         Router(Scenario.Node def) {
             this.def = def;
@@ -89,10 +132,14 @@ final class Simulation {
         /** Fresh machines from the current settings (start-up, or restart after a crash). */
         void build() {
             instances.clear();
+            receivers.clear();
             groups.clear();
             for (Map.Entry<String, Map<String, String>> e : keys.entrySet()) {
-                instances.put(e.getKey(), new VrrpInstance(settings(this, e.getKey(), e.getValue())));
+                VrrpInstance i = new VrrpInstance(settings(this, e.getKey(), e.getValue()));
+                instances.put(e.getKey(), i);
+                receivers.put(e.getKey(), new InstanceReceiver(i));
             }
+            openSockets();
             for (Scenario.GroupDef g : scenario.groups) {
                 if (g.node().equals(def.name())) {
                     List<VrrpInstance> members = new ArrayList<>();
@@ -102,6 +149,39 @@ final class Simulation {
                     groups.put(g.name(), new SyncGroup(g.name(), members));
                 }
             }
+        }
+
+        /** One socket per (family, interface, cast) in use, as keepalived opens them. */
+        void openSockets() {
+            Map<SocketKey, VridDemultiplexer> old = new LinkedHashMap<>(sockets);
+            sockets.clear();
+            for (InstanceReceiver rx : receivers.values()) {
+                SocketKey k = rx.socket();
+                VridDemultiplexer d = sockets.get(k);
+                if (d == null) {
+                    d = old.get(k); // a socket still in use is kept, with its counters
+                    if (d == null) {
+                        d = new VridDemultiplexer(k);
+                    } else {
+                        d.receivers().forEach(d::remove);
+                    }
+                    sockets.put(k, d);
+                }
+                d.add(rx);
+            }
+        }
+
+        /** Addresses packets to this router reach: its own and its instances' sources. */
+        boolean owns(InetAddress a) {
+            if (address(def.address()).equals(a)) {
+                return true;
+            }
+            for (VrrpInstance i : instances.values()) {
+                if (a.equals(i.settings().primaryAddress())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         String segment(String instance) {
@@ -159,9 +239,9 @@ final class Simulation {
             Item item = queue.poll();
             if (item instanceof InputItem i) {
                 input(i.input());
-            } else if (item instanceof Delivery d) {
-                if (d.router().alive && d.router().instances.get(d.instance().name()) == d.instance()) {
-                    deliver(d.router(), d.instance(), d.event(), d.time());
+            } else if (item instanceof Packet p) {
+                if (p.router().alive) {
+                    receive(p, -1);
                 }
             } else if (item instanceof TimerItem t) {
                 EnumMap<TimerKind, Long> m = armed.get(t.instance());
@@ -240,6 +320,7 @@ final class Simulation {
                         k.putAll(changes);
                         deliver(r, i, new Event.Reload(settings(r, i.name(), k)), now);
                     }
+                    r.openSockets(); // an interface or unicast change moves the instance to another socket
                 }
                 case "rejected" -> {
                     InetAddress from = w.size() >= 4 && w.get(2).equals("from") ? address(w.get(3)) : null;
@@ -267,6 +348,7 @@ final class Simulation {
                         deliver(r, i, new Event.AdvertReceived(from, prio, cs), now);
                     }
                 }
+                case "packet" -> forged(r, in);
                 default -> throw new IllegalArgumentException("unknown input '" + verb + "'");
             }
         } catch (RuntimeException e) {
@@ -327,26 +409,165 @@ final class Simulation {
         return out;
     }
 
+    /** Encodes the advert with the sender's templates and puts each copy on the wire. */
     private void wire(Router from, VrrpInstance sender, int priority, long now) {
         String segment = from.segment(sender.name());
         if (from.linkDown(segment)) {
             return;
         }
         InstanceSettings s = sender.settings();
-        for (Router to : routers.values()) {
-            if (to == from || !to.alive || to.linkDown(segment)) {
-                continue;
+        boolean unicast = s.wire().unicast();
+        for (AdvertTemplate t : from.receivers.get(sender.name()).sendTemplates()) {
+            byte[] bytes;
+            if (t.family() == IpFamily.IPV4) {
+                bytes = new byte[t.ipv4PacketLength()];
+                t.writeIpv4Packet(priority, from.ipId++ & 0xFFFF, bytes, 0);
+            } else {
+                bytes = new byte[t.vrrpLength()];
+                t.writeVrrp(priority, bytes, 0);
             }
-            for (VrrpInstance rx : to.instances.values()) {
-                InstanceSettings t = rx.settings();
-                if (to.segment(rx.name()).equals(segment) && t.vrid() == s.vrid() && t.version() == s.version()
-                        && t.family() == s.family()) {
-                    queue.add(new Delivery(now, seq++, to, rx,
-                            new Event.AdvertReceived(s.primaryAddress(), priority, s.advertIntervalCs())));
+            int hopLimit = unicast ? s.wire().unicastTtl() : VrrpCodec.VRRP_TTL;
+            SocketKey socket = new SocketKey(t.family(), segment, unicast);
+            for (Router to : routers.values()) {
+                if (to == from || !to.alive || to.linkDown(segment) || (unicast && !to.owns(t.destination()))) {
+                    continue;
                 }
+                queue.add(new Packet(now, seq++, to, socket, bytes, t.source(), t.destination(), hopLimit));
             }
         }
     }
+
+    /**
+     * One datagram through the router's socket: codec, demultiplexer, instance pipeline,
+     * instance. No socket for it (no instance reads that family/segment/cast): the kernel drops it.
+     *
+     * @param line the scenario line that injected it, or -1
+     */
+    private void receive(Packet p, int line) {
+        VridDemultiplexer socket = p.router().sockets.get(p.socket());
+        if (socket == null) {
+            if (line >= 0) {
+                failures.add("line " + line + ": " + p.router().def.name() + " has no socket " + p.socket());
+            }
+            return;
+        }
+        socket.beginRound(); // one datagram per read round here
+        Dispatch d = socket.route(p.parse());
+        if (d instanceof Dispatch.Deliver del) {
+            VrrpInstance i = del.instance();
+            Map<TimerKind, Long> before = i.armedTimers();
+            VrrpState stateBefore = i.state();
+            List<Action> out = deliver(p.router(), i, del.event(), p.time());
+            if (del.event() instanceof Event.AdvertRejected rej) {
+                boolean onlyLogs = out.stream().allMatch(a -> a instanceof Action.Log);
+                if (!onlyLogs || !before.equals(i.armedTimers()) || stateBefore != i.state()) {
+                    failures.add((line >= 0 ? "line " + line + ": " : "at " + Scenario.formatTime(p.time()) + ": ")
+                            + "a rejected packet (" + rej.kind() + ") must not change state or move a timer, but "
+                            + p.router().def.name() + "/" + i.name() + " did " + out);
+                }
+            }
+        } else if (d instanceof Dispatch.Dropped drop && drop.logged(p.router().def.logUnknownVrids())) {
+            // socket-level lines carry no instance name
+            trace.add(new TraceEntry(trace.size(), p.time(), p.router().def.name(), null,
+                    new Action.Log(LogLevel.INFO, drop.logLine())));
+        }
+    }
+
+    /*
+     * packet from ADDR priority=P [to=ADDR] [ttl=N] [checksum=bad|N] [version=N] [type=N] [vrid=N]
+     *        [truncate=N] [auth=N] [password=TEXT] [addresses=A,B|none] [advert_int=S] [runt]
+     * A packet forged by a third party, delivered to the target instance's socket on the
+     * target router. Unless changed, every field is what the target instance itself expects.
+     */
+    private void forged(Router r, Scenario.Input in) {
+        List<String> w = in.words();
+        if (!word(w, 1).equals("from")) {
+            throw new IllegalArgumentException("packet from ADDR priority=P key=value...");
+        }
+        InetAddress from = address(word(w, 2));
+        Map<String, String> k = ScenarioParser.keys(w.subList(3, w.size()));
+        for (String key : k.keySet()) {
+            if (!FORGE_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown packet key '" + key + "', one of " + FORGE_KEYS);
+            }
+        }
+        if (!k.containsKey("priority")) {
+            throw new IllegalArgumentException("packet needs priority=");
+        }
+        VrrpInstance target = selected(r, in.target()).size() == 1 ? selected(r, in.target()).get(0) : null;
+        if (target == null) {
+            throw new IllegalArgumentException("name the instance whose socket gets the packet: NODE/INSTANCE");
+        }
+        InstanceSettings s = target.settings();
+        int version = s.version();
+        int nibble = -1;
+        if (k.containsKey("version")) {
+            int v = Integer.parseInt(k.get("version"));
+            if (v == 2 || v == 3) {
+                version = v; // a whole advert of that version
+            } else {
+                nibble = v;
+            }
+        }
+        int prio = Integer.parseInt(k.get("priority"));
+        List<InetAddress> addresses = !k.containsKey("addresses") ? s.advertAddresses()
+                : k.get("addresses").equals("none") ? List.of()
+                : Arrays.stream(k.get("addresses").split(",")).map(Simulation::address).toList();
+        int intervalCs = k.containsKey("advert_int") ? centis(k.get("advert_int")) : s.advertIntervalCs();
+        Advert advert;
+        if (version == 2) {
+            AuthType auth = s.version() == 2 ? s.wire().authType() : AuthType.NONE;
+            String password = s.version() == 2 ? s.wire().password() : "";
+            if (k.containsKey("password")) {
+                auth = AuthType.SIMPLE_PASSWORD;
+                password = Advert.passwordFromConfig(k.get("password"));
+            }
+            advert = new Advert(2, s.vrid(), prio, intervalCs / 100 * 100, auth, password, addresses);
+        } else {
+            advert = Advert.v3(s.vrid(), prio, intervalCs, addresses);
+        }
+        boolean v6 = s.ipFamily() == IpFamily.IPV6;
+        InetAddress to = k.containsKey("to") ? address(k.get("to"))
+                : v6 ? s.wire().multicastGroup6() : s.wire().multicastGroup4();
+        PacketForge f = PacketForge.of(advert, from, to);
+        int ttl = VrrpCodec.VRRP_TTL;
+        if (k.containsKey("ttl")) {
+            ttl = Integer.parseInt(k.get("ttl"));
+            f.ttl(ttl);
+        }
+        if (nibble >= 0) {
+            f.version(nibble);
+        }
+        if (k.containsKey("type")) {
+            f.type(Integer.parseInt(k.get("type")));
+        }
+        if (k.containsKey("vrid")) {
+            f.vrid(Integer.parseInt(k.get("vrid")));
+        }
+        if (k.containsKey("auth")) {
+            f.authTypeField(Integer.parseInt(k.get("auth")));
+        }
+        if (k.containsKey("checksum")) {
+            String c = k.get("checksum");
+            if (c.equals("bad")) {
+                f.badChecksum();
+            } else {
+                f.checksum(Integer.decode(c));
+            }
+        }
+        if (k.containsKey("truncate")) {
+            f.truncate(Integer.parseInt(k.get("truncate")));
+        }
+        if (k.containsKey("runt")) {
+            f.truncate(f.vrrpBytes().length - 4); // 4 bytes of VRRP header
+        }
+        byte[] bytes = v6 ? f.vrrpBytes() : f.ipv4Packet();
+        SocketKey socket = new SocketKey(s.ipFamily(), r.segment(target.name()), !to.isMulticastAddress());
+        receive(new Packet(in.time(), seq++, r, socket, bytes, from, to, ttl), in.line());
+    }
+
+    private static final Set<String> FORGE_KEYS = Set.of("priority", "to", "ttl", "checksum", "version", "type",
+            "vrid", "truncate", "auth", "password", "addresses", "advert_int", "runt");
 
     private static String scopeOf(Action a) {
         if (a instanceof Action.Log l) {
@@ -373,7 +594,8 @@ final class Simulation {
             "nopreempt", "preempt_delay", "src", "vips", "if", "down_timer_adverts", "lower_prio_no_advert",
             "higher_prio_send_advert", "garp_master_delay", "garp_master_repeat", "garp_master_refresh",
             "garp_master_refresh_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat", "min_garp",
-            "startup_delay");
+            "startup_delay", "auth_type", "auth_pass", "unicast_peer", "unicast_ttl", "check_unicast_src",
+            "skip_check_adv_addr");
 
     private static InstanceSettings settings(Router r, String name, Map<String, String> k) {
         for (String key : k.keySet()) {
@@ -386,6 +608,24 @@ final class Simulation {
         }
         InstanceSettings.Builder b = InstanceSettings.builder(name, Integer.parseInt(k.get("vrid")));
         b.primaryAddress(address(k.getOrDefault("src", r.def.address())));
+        WireSettings.Builder wire = WireSettings.builder().interfaceName(k.getOrDefault("if", "eth0"));
+        String authType = k.getOrDefault("auth_type", k.containsKey("auth_pass") ? "PASS" : "NONE");
+        switch (authType) {
+            case "PASS" -> wire.authPass(k.getOrDefault("auth_pass", ""));
+            case "AH" -> wire.authType(AuthType.IP_AH);
+            case "NONE" -> wire.authType(AuthType.NONE);
+            default -> throw new IllegalArgumentException(name + ": auth_type PASS|AH|NONE, not " + authType);
+        }
+        if (k.containsKey("unicast_peer")) {
+            wire.unicastPeers(Arrays.stream(k.get("unicast_peer").split(","))
+                    .map(a -> UnicastPeer.of(address(a))).toList());
+        }
+        if (k.containsKey("unicast_ttl")) {
+            wire.unicastTtl(Integer.parseInt(k.get("unicast_ttl")));
+        }
+        wire.checkUnicastSrc(Boolean.parseBoolean(k.getOrDefault("check_unicast_src", "false")));
+        wire.skipCheckAdvAddr(Boolean.parseBoolean(k.getOrDefault("skip_check_adv_addr", "false")));
+        b.wire(wire.build());
         k.forEach((key, v) -> {
             switch (key) {
                 case "priority" -> b.priority(Integer.parseInt(v));
@@ -394,7 +634,7 @@ final class Simulation {
                 case "advert_int" -> b.advertIntervalCs(centis(v));
                 case "nopreempt" -> b.nopreempt(Boolean.parseBoolean(v));
                 case "preempt_delay" -> b.preemptDelay(duration(v));
-                case "vips" -> b.vips(v.isEmpty() ? List.of() : Arrays.asList(v.split(",")));
+                case "vips" -> b.vips(v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(Vip::parse).toList());
                 case "down_timer_adverts" -> b.downTimerAdverts(Integer.parseInt(v));
                 case "lower_prio_no_advert" -> b.lowerPrioNoAdvert(Boolean.parseBoolean(v));
                 case "higher_prio_send_advert" -> b.higherPrioSendAdvert(Boolean.parseBoolean(v));
@@ -422,7 +662,7 @@ final class Simulation {
         return Duration.ofNanos(Scenario.parseTime(seconds));
     }
 
-    private static InetAddress address(String literal) {
+    static InetAddress address(String literal) {
         if (!literal.matches("[0-9A-Fa-f:.]+")) {
             throw new IllegalArgumentException("not an address literal: " + literal);
         }
@@ -493,6 +733,17 @@ final class Simulation {
         }
     }
 
+    /** A counter by its keepalived (JSON) name. */
+    private static VrrpCounter counter(String key) {
+        for (VrrpCounter c : VrrpCounter.values()) {
+            if (c.key().equals(key)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown counter '" + key + "', one of "
+                + Arrays.stream(VrrpCounter.values()).map(VrrpCounter::key).toList());
+    }
+
     private static boolean applies(Check c, TraceEntry e) {
         return e.node().equals(c.target().node())
                 && (c.target().scope() == null || c.target().scope().equals(e.scope()))
@@ -530,6 +781,26 @@ final class Simulation {
             String actual = r.vipsHeld.isEmpty() ? "none" : String.join(",", r.vipsHeld);
             return want.equals(r.vipsHeld) ? null : "holds " + actual;
         }
+        if (what.equals("socket")) {
+            // socket counter NAME N: the instance's socket, or the sum over the router's sockets
+            if (w.size() != 4 || !w.get(1).equals("counter")) {
+                throw new IllegalArgumentException("socket counter NAME N");
+            }
+            VrrpCounter c = counter(w.get(2));
+            long actual = 0;
+            if (f.target().scope() != null) {
+                InstanceReceiver rx = r.receivers.get(f.target().scope());
+                if (rx == null) {
+                    throw new IllegalArgumentException("no instance " + f.target());
+                }
+                actual = r.sockets.get(rx.socket()).counters().get(c);
+            } else {
+                for (VridDemultiplexer d : r.sockets.values()) {
+                    actual += d.counters().get(c);
+                }
+            }
+            return actual == Long.parseLong(w.get(3)) ? null : "socket " + w.get(2) + " is " + actual;
+        }
         if (what.equals("group")) {
             SyncGroup g = r.groups.get(f.target().scope());
             if (g == null) {
@@ -558,22 +829,12 @@ final class Simulation {
                 return i.effectivePriority() == p ? null : "effective priority is " + i.effectivePriority();
             }
             case "counter": {
-                Counters c = i.counters();
-                long actual = switch (w.get(1)) {
-                    case "become_master" -> c.becomeMaster();
-                    case "release_master" -> c.releaseMaster();
-                    case "advert_sent" -> c.advertSent();
-                    case "pri_zero_sent" -> c.priZeroSent();
-                    case "advert_rcvd" -> c.advertReceived();
-                    case "pri_zero_rcvd" -> c.priZeroReceived();
-                    case "advert_rejected" -> c.advertRejected();
-                    default -> throw new IllegalArgumentException("unknown counter " + w.get(1));
-                };
+                long actual = i.counters().get(counter(w.get(1)));
                 return actual == Long.parseLong(w.get(2)) ? null : w.get(1) + " is " + actual;
             }
             default:
                 throw new IllegalArgumentException("final NODE[/INSTANCE]: state S | priority N | counter NAME N"
-                        + " | vips LIST|none | group state S");
+                        + " | socket counter NAME N | vips LIST|none | group state S");
         }
     }
 }

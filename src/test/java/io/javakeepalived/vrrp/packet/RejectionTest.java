@@ -362,6 +362,19 @@ class RejectionTest {
                 VrrpCounter.BECOME_MASTER, 1, VrrpCounter.RELEASE_MASTER, 1);
     }
 
+    @Test
+    void rejectedCountsItselfAndThenAsKeepalivedDoes() {
+        VrrpCounters c = new VrrpCounters();
+        c.recordRejected(RejectReason.TTL);
+        c.recordRejected(RejectReason.ADDRESS_LIST);
+        c.recordRejected(RejectReason.UNICAST_SOURCE);
+        c.recordRejected(null);
+        assertCounters(c, VrrpCounter.ADVERT_REJECTED, 4, VrrpCounter.IP_TTL_ERR, 1,
+                VrrpCounter.ADDR_LIST_ERR, 1, VrrpCounter.ADVERT_RCVD, 2);
+        c.clear();
+        assertCounters(c);
+    }
+
     // --------------------------------------------------------------- checksum variants
 
     @Test
