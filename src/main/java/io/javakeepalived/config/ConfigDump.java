@@ -200,8 +200,12 @@ public final class ConfigDump {
             return;
         }
         if (v instanceof Record r) {
-            line(out, depth, (name == null ? r.getClass().getSimpleName() : name) + ":");
-            fields(out, r, depth + 1);
+            StringBuilder inner = new StringBuilder();
+            fields(inner, r, depth + 1);
+            if (inner.length() > 0 || name == null) {
+                line(out, depth, (name == null ? r.getClass().getSimpleName() : name) + ":");
+                out.append(inner);
+            }
             return;
         }
         line(out, depth, prefix + v);

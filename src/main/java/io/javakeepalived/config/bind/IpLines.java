@@ -368,7 +368,7 @@ final class IpLines {
                 }
                 case "via", "gw" -> {
                     if (opt.equals("gw")) {
-                        c.error(at, "\"gw\" for routes is deprecated. Please use \"via\"");
+                        c.deprecated(at, "\"gw\" for routes is deprecated. Please use \"via\"");
                     }
                     String v = param(line, ++i);
                     AddressFamily f = family;
@@ -458,7 +458,7 @@ final class IpLines {
                 case "onlink", "add", "prepend", "append" -> {
                 }
                 case "or" -> {
-                    c.error(at, "\"or\" for routes is deprecated. Please use \"nexthop\"");
+                    c.deprecated(at, "\"or\" for routes is deprecated. Please use \"nexthop via A nexthop via B\"");
                     String v = param(line, ++i);
                     if (hadOr) {
                         c.error(at, "\"or\" route already specified - ignoring subsequent");

@@ -892,7 +892,7 @@ final class LvsBinder {
     static final KeywordTable<Drafts.Checker> PING = common("PING_CHECK", true);
     static final KeywordTable<Drafts.Checker> HTTP = common("HTTP_GET", true)
             .line("nb_get_retry", (ch, n, c) -> {
-                c.error(n, "nb_get_retry is deprecated - please use 'retry'");
+                c.deprecated(n.location(), "nb_get_retry is deprecated - please use 'retry'");
                 String v = Args.need(n, 0, "a retry count");
                 OptionalLong r = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
                 if (r.isEmpty()) {

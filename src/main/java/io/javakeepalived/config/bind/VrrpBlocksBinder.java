@@ -385,8 +385,8 @@ final class VrrpBlocksBinder {
                 g.smtpAlert = v;
             })
             .line("global_tracking", (g, n, c) -> {
-                c.error(n, "(" + g.name + ") global_tracking is deprecated. Use track_interface/script/file on the"
-                        + " sync group, or sync_group_tracking_weight");
+                c.deprecated(n.location(), "(" + g.name + ") global_tracking is deprecated. Use"
+                        + " track_interface/script/file on the sync group, or sync_group_tracking_weight");
                 g.trackingWeight = true;
             })
             .line("sync_group_tracking_weight", (g, n, c) -> g.trackingWeight = true)

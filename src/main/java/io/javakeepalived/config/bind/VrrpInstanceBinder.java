@@ -179,8 +179,8 @@ final class VrrpInstanceBinder {
             .line("promote_secondaries", (v, n, c) -> v.promoteSecondaries = true)
             .line("linkbeat_use_polling", (v, n, c) -> {
                 v.linkbeatPolling = true;
-                c.error(n, "(" + v.name + ") 'linkbeat_use_polling' in vrrp instance deprecated - use the"
-                        + " linkbeat_interfaces block");
+                c.deprecated(n.location(), "(" + v.name + ") 'linkbeat_use_polling' in vrrp instance deprecated"
+                        + " - use a top-level linkbeat_interfaces { IF } block");
             })
             .block("virtual_routes", (v, n, c) -> {
                 for (ConfigNode line : Blocks.lines(n, c)) {
@@ -250,8 +250,8 @@ final class VrrpInstanceBinder {
             .line("notify_priority_changes", (v, n, c) -> boolArg(v, n, c, "notify_priority_changes",
                     b -> v.notifyPriorityChanges = b, true))
             .line("lvs_sync_daemon_interface", (v, n, c) -> {
-                c.error(n, "(" + v.name + ") Specifying lvs_sync_daemon_interface against a vrrp is deprecated."
-                        + " Please use global lvs_sync_daemon");
+                c.deprecated(n.location(), "(" + v.name + ") Specifying lvs_sync_daemon_interface against a vrrp is"
+                        + " deprecated. Please use lvs_sync_daemon " + Args.rest(n, 0) + " in global_defs");
                 if (c.global.lvsSync != null) {
                     c.error(n, "(" + v.name + ") lvs_sync_daemon_interface has already been specified as "
                             + c.global.lvsSync.interfaceName + " - ignoring");
