@@ -6,7 +6,6 @@ import static io.javakeepalived.testsupport.ConfigFixture.assertReported;
 import static io.javakeepalived.testsupport.ConfigFixture.instance;
 import static io.javakeepalived.testsupport.ConfigFixture.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.ConfigErrorKind;
