@@ -98,6 +98,38 @@ class SamplesExitCodeTest {
         }
     }
 
+    /**
+     * MANIFEST: "without the net_namespace lines and with -i high: exit 5 'Disabling track script
+     * check_VI_0 since not found/accessible' (script file missing)".
+     */
+    @Test
+    void conditionalConfWithoutNamespaceLinesReportsTheMissingScript() throws IOException {
+        Path sample = SharedFiles.resolve("keepalived-samples/keepalived.conf.conditional_conf");
+        String text = Files.readString(sample, StandardCharsets.UTF_8).replaceAll("(?m)^@\\w+ net_namespace.*$", "");
+        Path copy = Files.createTempFile("conditional", ".conf");
+        try {
+            Files.writeString(copy, text, StandardCharsets.UTF_8);
+            LoadResult r = ConfigLoader.load(copy, options("high", "lo", "eth0", "eth1", "eth2", "eth3", "eth0.1"));
+            assertEquals(5, r.exitCode(), () -> report(r));
+            org.junit.jupiter.api.Assertions.assertTrue(r.diagnostics().all().stream().anyMatch(d -> d.message()
+                    .startsWith("Disabling track script check_VI_0 since not found/accessible")), () -> report(r));
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /** The host dependency of the localcheck sample: without killall on PATH the scripts are "not found". */
+    @Test
+    void localcheckWithoutKillallIsOnlyAConfigError() {
+        Path path = SharedFiles.resolve("keepalived-samples/keepalived.conf.vrrp.localcheck");
+        LoadOptions noKillall = options(OTHER_HOST, "lo", "eth0", "eth1", "eth2", "eth3", "eth0.1")
+                .withFiles(new FakeFileSystem().file("/bin/sh", 0, 0, 0755));
+        LoadResult r = ConfigLoader.load(path, noKillall);
+        assertEquals(5, r.exitCode(), () -> report(r));
+        org.junit.jupiter.api.Assertions.assertTrue(r.diagnostics().all().stream().anyMatch(d -> d.message()
+                .startsWith("Disabling track script chk_sshd since not found/accessible")), () -> report(r));
+    }
+
     static String report(LoadResult r) {
         StringBuilder sb = new StringBuilder();
         for (Diagnostic d : r.diagnostics().all()) {

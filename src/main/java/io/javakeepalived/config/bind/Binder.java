@@ -168,7 +168,24 @@ public final class Binder {
     private static List<StaticTrackGroup> trackGroups(BindContext c) {
         List<StaticTrackGroup> out = new ArrayList<>();
         for (Drafts.TrackGroup g : c.trackGroups) {
-            out.add(new StaticTrackGroup(g.name, g.instances == null ? List.of() : g.instances, g.location));
+            if (g.instances == null || g.instances.isEmpty()) {
+                c.note(g.location, "Static track group " + g.name + " has no virtual router(s) - removing");
+                continue;
+            }
+            List<String> members = new ArrayList<>();
+            for (String name : g.instances) {
+                if (c.instance(name) == null) {
+                    c.note(g.location, "vrrp instance " + name + " specified in track group " + g.name
+                            + " doesn't exist - ignoring");
+                } else if (!members.contains(name)) {
+                    members.add(name);
+                }
+            }
+            if (members.isEmpty()) {
+                c.note(g.location, "Static track group " + g.name + " has no VRRP instance(s) - removing");
+                continue;
+            }
+            out.add(new StaticTrackGroup(g.name, members, g.location));
         }
         return out;
     }

@@ -5,11 +5,9 @@ import io.javakeepalived.config.model.AddressFamily;
 import io.javakeepalived.config.model.Forwarding;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.IpAddressSpec;
-import io.javakeepalived.config.model.IpPrefix;
 import io.javakeepalived.config.model.RouteSpec;
 import io.javakeepalived.config.model.RuleSpec;
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.config.model.TrackProcess;
 import io.javakeepalived.config.model.TrackedObject;
 import io.javakeepalived.config.model.VirtualServer;
 import io.javakeepalived.config.model.VirtualServerGroup;
@@ -177,7 +175,8 @@ final class Drafts {
         SourceLocation location;
         String process;
         final List<String> params = new ArrayList<>();
-        io.javakeepalived.config.model.TrackProcess.ParamMatch paramMatch = TrackProcess_NONE;
+        io.javakeepalived.config.model.TrackProcess.ParamMatch paramMatch =
+                io.javakeepalived.config.model.TrackProcess.ParamMatch.NONE;
         int weight;
         boolean weightSet;
         boolean reverse;
@@ -187,9 +186,6 @@ final class Drafts {
         Long forkDelay;
         boolean fullCommand;
     }
-
-    private static final io.javakeepalived.config.model.TrackProcess.ParamMatch TrackProcess_NONE =
-            io.javakeepalived.config.model.TrackProcess.ParamMatch.NONE;
 
     static final class Bfd {
         String name;
@@ -464,10 +460,5 @@ final class Drafts {
         String ca;
         String certificate;
         String key;
-    }
-
-    /** A copy of the prefix of an address, for messages. */
-    static String text(IpPrefix p) {
-        return p.toString();
     }
 }

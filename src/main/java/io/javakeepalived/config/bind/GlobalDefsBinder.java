@@ -1,6 +1,5 @@
 package io.javakeepalived.config.bind;
 
-import io.javakeepalived.config.ConfigErrorKind;
 import io.javakeepalived.config.ConfigFatalException;
 import io.javakeepalived.config.ConfigNode;
 import io.javakeepalived.config.model.AddressFamily;
@@ -817,10 +816,5 @@ final class GlobalDefsBinder {
             return;
         }
         Scripts.notifyLine(n, type + "notify_fifo", c).ifPresent(s -> f.script = s);
-    }
-
-    /** Reports keepalived's kind for a keyword that only the parent process reads. */
-    static void unused(BindContext c, ConfigNode n) {
-        c.report(ConfigErrorKind.WARNING, n.location(), n.keyword() + " is ignored");
     }
 }

@@ -39,8 +39,12 @@ final class InetText {
         return b == null ? Optional.empty() : Optional.of(toAddress(b));
     }
 
-    private static InetAddress toAddress(byte[] b) {
+    /** An address from its bytes; 16 bytes always give an IPv6 address (Java would turn ::ffff:a.b.c.d into IPv4). */
+    static InetAddress toAddress(byte[] b) {
         try {
+            if (b.length == 16) {
+                return java.net.Inet6Address.getByAddress(null, b, -1);
+            }
             return InetAddress.getByAddress(b);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);

@@ -220,11 +220,7 @@ final class LvsBinder {
         byte[] out = new byte[len];
         int copy = Math.min(len, raw.length);
         System.arraycopy(raw, raw.length - copy, out, len - copy, copy);
-        try {
-            return InetAddress.getByAddress(out);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return InetText.toAddress(out);
     }
 
     // ---------------------------------------------------------------- virtual_server

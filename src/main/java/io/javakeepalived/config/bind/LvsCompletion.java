@@ -10,7 +10,6 @@ import io.javakeepalived.config.model.Text;
 import io.javakeepalived.config.model.VirtualServer;
 import io.javakeepalived.config.model.VirtualServerGroup;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.javakeepalived.config.bind;
 
-import io.javakeepalived.config.ConfigNode;
 
 import java.util.OptionalLong;
 
@@ -66,8 +65,4 @@ final class RootBinder {
             .block("SSL", (c, n, x) -> LvsBinder.ssl(n, c))
             .block("virtual_server_group", (c, n, x) -> LvsBinder.virtualServerGroup(n, c))
             .block("virtual_server", (c, n, x) -> LvsBinder.virtualServer(n, c));
-
-    static boolean isBlock(ConfigNode n) {
-        return n.hasBlock();
-    }
 }

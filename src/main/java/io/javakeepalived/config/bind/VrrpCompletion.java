@@ -8,7 +8,6 @@ import io.javakeepalived.config.model.AddressFamily;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.config.model.NotifyScripts;
-import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.SyncGroup;
 import io.javakeepalived.config.model.TrackedObject;
 import io.javakeepalived.config.model.Trackers;
@@ -366,7 +365,6 @@ final class VrrpCompletion {
                         + " keywords");
             }
         }
-        v.unicastConfigured = v.unicastConfigured;
         boolean isUnicast = unicast;
         if (strict && v.vmacMac != null) {
             c.error(at, n + ": cannot specify MAC address with strict mode - clearing");

@@ -3,7 +3,6 @@ package io.javakeepalived.config.model;
 import io.javakeepalived.config.SourceLocation;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

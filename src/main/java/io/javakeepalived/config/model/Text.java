@@ -53,6 +53,11 @@ public final class Text {
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
                 sb.append(':');
             }
+            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && w[5] == 0xFFFF))) {
+                sb.append(b[12] & 0xFF).append('.').append(b[13] & 0xFF).append('.').append(b[14] & 0xFF).append('.')
+                        .append(b[15] & 0xFF);
+                break;
+            }
             sb.append(Integer.toHexString(w[i]));
         }
         return sb.toString();
