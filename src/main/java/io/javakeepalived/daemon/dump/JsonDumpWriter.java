@@ -1,0 +1,251 @@
+package io.javakeepalived.daemon.dump;
+
+import io.javakeepalived.vrrp.packet.AuthType;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
+import java.util.List;
+
+/**
+ * keepalived.json (SIGRTMIN+2) as keepalived 2.2.7's vrrp_json.c and json_writer.c write it:
+ * one line, no spaces, an array with one {@code {"data":{...},"stats":{...}}} per instance, then
+ * a newline. Keys, their order and their types follow keepalived built with VMAC, firewall and
+ * VRRP authentication (the Debian 12 build): times and intervals are {@code %g} seconds,
+ * {@code last_transition} {@code %f}, optional scripts and lists are left out when absent.
+ *
+ * <p>Strings are escaped like keepalived's {@code jsonw_puts}: {@code \t \n \r \f \b \"} and
+ * {@code /} as {@code \/}. Two deliberate differences keep the output valid JSON that means what
+ * it says: a backslash is written {@code \\} (keepalived writes {@code \n}, a bug), and other
+ * control characters are written {@code \}{@code u00XX} (keepalived writes them raw).
+ */
+public final class JsonDumpWriter {
+
+    private JsonDumpWriter() {
+    }
+
+    public static String render(VrrpStateSnapshot s) {
+        return render(s.instances());
+    }
+
+    public static String render(List<InstanceSnapshot> instances) {
+        Json w = new Json(1024 * Math.max(1, instances.size()));
+        w.startArray();
+        for (InstanceSnapshot v : instances) {
+            w.startObject();
+            w.name("data");
+            data(w, v);
+            w.name("stats");
+            stats(w, v);
+            w.endObject();
+        }
+        w.endArray();
+        return w.finish();
+    }
+
+    private static void data(Json w, InstanceSnapshot v) {
+        w.startObject();
+        w.field("iname", v.name());
+        w.field("dont_track_primary", v.dontTrackPrimary() ? 1 : 0);
+        w.field("skip_check_adv_addr", v.skipCheckAdvAddr() ? 1 : 0);
+        w.field("strict_mode", v.strictMode() ? 1 : 0);
+        w.field("vmac_ifname", v.vmacInterface() != null ? v.vmacInterface() : "");
+        if (v.interfaceName() != null) {
+            w.field("ifp_ifname", v.interfaceName());
+        }
+        w.field("master_priority", v.masterPriority());
+        // as keepalived: tv_sec + tv_usec / 1e6 in double, printed with %f
+        w.raw("last_transition", CFormat.f(v.lastTransition().getEpochSecond() + (v.lastTransition().getNano() / 1000) / 1e6));
+        w.raw("garp_delay", CFormat.g(v.garpDelaySeconds()));
+        w.field("garp_refresh", v.garpRefreshSeconds());
+        w.field("garp_rep", v.garpRepeat());
+        w.field("garp_refresh_rep", v.garpRefreshRepeat());
+        w.field("garp_lower_prio_delay", v.garpLowerPrioDelaySeconds());
+        w.field("garp_lower_prio_rep", v.garpLowerPrioRepeat());
+        w.field("lower_prio_no_advert", v.lowerPrioNoAdvert() ? 1 : 0);
+        w.field("higher_prio_send_advert", v.higherPrioSendAdvert() ? 1 : 0);
+        w.field("vrid", v.vrid());
+        w.field("base_priority", v.basePriority());
+        w.field("effective_priority", v.effectivePriority());
+        w.field("vipset", v.vipSet());
+        w.field("promote_secondaries", v.promoteSecondaries());
+        w.raw("adver_int", CFormat.g(v.advertIntervalMicros() / 1e6));
+        w.raw("master_adver_int", CFormat.g(masterAdvertInterval(v) / 1e6));
+        w.field("accept", v.accept() ? 1 : 0);
+        w.field("nopreempt", v.nopreempt());
+        w.field("preempt_delay", v.preemptDelayMicros() / 1_000_000);
+        w.field("state", v.state().code());
+        w.field("wantstate", v.wantState().code());
+        w.field("version", v.version());
+        w.field("smtp_alert", v.smtpAlert());
+        w.field("notify_deleted", v.notifyDeleted());
+        script(w, "script_backup", v.notifyBackup());
+        script(w, "script_master", v.notifyMaster());
+        script(w, "script_fault", v.notifyFault());
+        script(w, "script_stop", v.notifyStop());
+        script(w, "script_deleted", v.notifyDeletedScript());
+        script(w, "script", v.notifyGeneric());
+        script(w, "script_master_rx_lower_pri", v.notifyMasterRxLowerPri());
+        array(w, "vips", v.vips());
+        array(w, "evips", v.excludedVips());
+        array(w, "vroutes", v.virtualRoutes());
+        array(w, "vrules", v.virtualRules());
+        if (!v.trackInterfaces().isEmpty()) {
+            w.name("track_ifp");
+            w.startArray();
+            for (Tracked t : v.trackInterfaces()) {
+                w.string(t.name());
+            }
+            w.endArray();
+        }
+        if (!v.trackScripts().isEmpty()) {
+            w.name("track_script");
+            w.startArray();
+            for (Tracked t : v.trackScripts()) {
+                w.string(t.command() != null ? t.command() : t.name());
+            }
+            w.endArray();
+        }
+        w.field("auth_type", v.authType().wireValue());
+        if (v.authType() != AuthType.NONE) {
+            w.field("auth_data", v.authPassword() != null ? v.authPassword() : "");
+        }
+        w.endObject();
+    }
+
+    /**
+     * keepalived's {@code master_adver_int}: the master's interval once one was heard, else its
+     * own (keepalived sets it to {@code adver_int} at start-up and on becoming master).
+     */
+    private static long masterAdvertInterval(InstanceSnapshot v) {
+        return v.masterAdvertIntervalMicros() > 0 ? v.masterAdvertIntervalMicros() : v.advertIntervalMicros();
+    }
+
+    private static void stats(Json w, InstanceSnapshot v) {
+        w.startObject();
+        for (VrrpCounter c : JSON_STATS) {
+            w.field(c.key(), v.counter(c));
+        }
+        w.endObject();
+    }
+
+    /** The stats keys in keepalived's JSON order (which differs from the stats file's). */
+    static final List<VrrpCounter> JSON_STATS = List.of(VrrpCounter.ADVERT_RCVD, VrrpCounter.ADVERT_SENT,
+            VrrpCounter.BECOME_MASTER, VrrpCounter.RELEASE_MASTER, VrrpCounter.PACKET_LEN_ERR,
+            VrrpCounter.ADVERT_INTERVAL_ERR, VrrpCounter.IP_TTL_ERR, VrrpCounter.INVALID_TYPE_RCVD,
+            VrrpCounter.ADDR_LIST_ERR, VrrpCounter.INVALID_AUTHTYPE, VrrpCounter.AUTHTYPE_MISMATCH,
+            VrrpCounter.AUTH_FAILURE, VrrpCounter.PRI_ZERO_RCVD, VrrpCounter.PRI_ZERO_SENT);
+
+    private static void script(Json w, String key, NotifyScript s) {
+        if (s != null) {
+            w.field(key, s.commandText());
+        }
+    }
+
+    private static void array(Json w, String key, List<String> items) {
+        if (!items.isEmpty()) {
+            w.name(key);
+            w.startArray();
+            for (String s : items) {
+                w.string(s);
+            }
+            w.endArray();
+        }
+    }
+
+    /** A compact writer with json_writer.c's separator rules. */
+    static final class Json {
+        private final StringBuilder out;
+        private boolean needComma;
+
+        Json(int capacity) {
+            out = new StringBuilder(capacity);
+        }
+
+        private void sep() {
+            if (needComma) {
+                out.append(',');
+            }
+            needComma = true;
+        }
+
+        void startObject() {
+            sep();
+            out.append('{');
+            needComma = false;
+        }
+
+        void endObject() {
+            out.append('}');
+            needComma = true;
+        }
+
+        void startArray() {
+            sep();
+            out.append('[');
+            needComma = false;
+        }
+
+        void endArray() {
+            out.append(']');
+            needComma = true;
+        }
+
+        void name(String name) {
+            sep();
+            quote(out, name);
+            out.append(':');
+            needComma = false;
+        }
+
+        void string(String value) {
+            sep();
+            quote(out, value);
+        }
+
+        void field(String key, String value) {
+            name(key);
+            string(value);
+        }
+
+        void field(String key, long value) {
+            raw(key, Long.toString(value));
+        }
+
+        void field(String key, boolean value) {
+            raw(key, value ? "true" : "false");
+        }
+
+        void raw(String key, String text) {
+            name(key);
+            sep();
+            out.append(text);
+        }
+
+        String finish() {
+            return out.append('\n').toString();
+        }
+    }
+
+    /** Appends {@code s} as a JSON string with keepalived's escapes (see the class comment). */
+    static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\t': out.append("\\t"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\f': out.append("\\f"); break;
+                case '\b': out.append("\\b"); break;
+                case '\\': out.append("\\\\"); break;
+                case '"': out.append("\\\""); break;
+                case '/': out.append("\\/"); break;
+                default:
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+}

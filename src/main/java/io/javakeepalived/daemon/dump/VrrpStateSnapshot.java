@@ -1,0 +1,43 @@
+package io.javakeepalived.daemon.dump;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the VRRP dumps show, frozen at one moment: the daemon builds it on its VRRP thread
+ * when USR1, USR2 or the JSON request arrives, then hands it to {@link DataDumpWriter},
+ * {@link StatsDumpWriter}, {@link JsonDumpWriter} (through {@link DumpFiles}) on any thread.
+ *
+ * @param globals         global definitions (as the VRRP process resolved them)
+ * @param staticAddresses {@code static_ipaddress} entries as text
+ * @param staticRoutes    {@code static_routes} entries as text
+ * @param staticRules     {@code static_rules} entries as text
+ * @param instances       VRRP instances, in configuration order
+ * @param sockPool        VRRP socket pool
+ * @param syncGroups      sync groups
+ * @param scripts         {@code vrrp_script}s
+ * @param interfaces      interfaces known to the VRRP process
+ */
+public record VrrpStateSnapshot(GlobalDefinitions globals, List<String> staticAddresses, List<String> staticRoutes,
+        List<String> staticRules, List<InstanceSnapshot> instances, List<SockPoolEntry> sockPool,
+        List<SyncGroupSnapshot> syncGroups, List<ScriptSnapshot> scripts, List<InterfaceSnapshot> interfaces) {
+
+    public VrrpStateSnapshot {
+        Objects.requireNonNull(globals, "globals");
+        staticAddresses = List.copyOf(staticAddresses);
+        staticRoutes = List.copyOf(staticRoutes);
+        staticRules = List.copyOf(staticRules);
+        instances = List.copyOf(instances);
+        sockPool = List.copyOf(sockPool);
+        syncGroups = List.copyOf(syncGroups);
+        scripts = List.copyOf(scripts);
+        interfaces = List.copyOf(interfaces);
+    }
+
+    /** A snapshot of instances and scripts only (no statics, sockets, groups or interfaces). */
+    public static VrrpStateSnapshot of(GlobalDefinitions globals, List<InstanceSnapshot> instances,
+            List<ScriptSnapshot> scripts) {
+        return new VrrpStateSnapshot(globals, List.of(), List.of(), List.of(), instances, List.of(), List.of(), scripts,
+                List.of());
+    }
+}

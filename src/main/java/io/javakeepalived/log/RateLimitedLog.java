@@ -1,0 +1,164 @@
+package io.javakeepalived.log;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.MessageFormatter;
+
+/**
+ * Per-reason rate limit for repetitive warnings, such as one line per rejected packet: in each
+ * interval (which starts with a reason's first line) the first {@code burst} lines of a reason
+ * are logged and the rest only counted. The count is reported once the interval is over, as
+ * {@code <last line logged> ... N more suppressed}, either before the reason's next line or
+ * by {@link #flush()}, which the daemon may call from a timer. A suppressed line is never
+ * formatted. Thread-safe.
+ *
+ * <pre>
+ * RateLimitedLog&lt;RejectReason&gt; rejects = RateLimitedLog.of(log, Level.INFO, 5, Duration.ofMinutes(1));
+ * rejects.log(rejection.reason(), "{}", rejection.logLine(name));
+ * </pre>
+ *
+ * @param <K> the reason (an enum constant, or a record of instance and reason)
+ */
+public final class RateLimitedLog<K> {
+
+    private final Logger logger;
+    private final Level level;
+    private final int burst;
+    private final long intervalNanos;
+    private final LongSupplier nanoClock;
+    private final Map<K, Window> windows = new ConcurrentHashMap<>();
+
+    private static final class Window {
+        long start;
+        int logged;
+        long suppressed;
+        long totalSuppressed;
+        String lastLine;
+    }
+
+    public RateLimitedLog(Logger logger, Level level, int burst, Duration interval, LongSupplier nanoClock) {
+        this.logger = Objects.requireNonNull(logger, "logger");
+        this.level = Objects.requireNonNull(level, "level");
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be at least 1");
+        }
+        this.burst = burst;
+        this.intervalNanos = interval.toNanos();
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("interval must be positive");
+        }
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /** A limiter on the system's monotonic clock. */
+    public static <K> RateLimitedLog<K> of(Logger logger, Level level, int burst, Duration interval) {
+        return new RateLimitedLog<>(logger, level, burst, interval, System::nanoTime);
+    }
+
+    /** Logs {@code format} (SLF4J {@code {}} placeholders) unless over the limit; true if logged. */
+    public boolean log(K reason, String format, Object arg) {
+        return log(reason, format, new Object[] {arg});
+    }
+
+    /** As {@link #log(Object, String, Object)} with two arguments. */
+    public boolean log(K reason, String format, Object arg1, Object arg2) {
+        return log(reason, format, new Object[] {arg1, arg2});
+    }
+
+    /** As {@link #log(Object, String, Object)} with any number of arguments. */
+    public boolean log(K reason, String format, Object... args) {
+        Objects.requireNonNull(reason, "reason");
+        long now = nanoClock.getAsLong();
+        Window w = windows.computeIfAbsent(reason, k -> newWindow(now));
+        String summary = null;
+        String line = null;
+        boolean enabled = logger.isEnabledForLevel(level);
+        synchronized (w) {
+            if (now - w.start >= intervalNanos) {
+                summary = takeSummary(w);
+                w.start = now;
+                w.logged = 0;
+            }
+            if (w.logged < burst) {
+                w.logged++;
+                if (enabled) {
+                    line = MessageFormatter.arrayFormat(format, args).getMessage();
+                    w.lastLine = line;
+                }
+            } else {
+                w.suppressed++;
+                w.totalSuppressed++;
+            }
+        }
+        if (summary != null) {
+            emit(summary);
+        }
+        if (line != null) {
+            emit(line);
+        }
+        return line != null;
+    }
+
+    /**
+     * Reports the suppressed counts of every interval that is over; returns how many summary
+     * lines were logged.
+     */
+    public int flush() {
+        long now = nanoClock.getAsLong();
+        int n = 0;
+        for (Window w : windows.values()) {
+            String summary = null;
+            synchronized (w) {
+                if (now - w.start >= intervalNanos) {
+                    summary = takeSummary(w);
+                }
+            }
+            if (summary != null) {
+                emit(summary);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Lines of {@code reason} suppressed since this limiter was made. */
+    public long totalSuppressed(K reason) {
+        Window w = windows.get(reason);
+        if (w == null) {
+            return 0;
+        }
+        synchronized (w) {
+            return w.totalSuppressed;
+        }
+    }
+
+    private static Window newWindow(long now) {
+        Window w = new Window();
+        w.start = now;
+        return w;
+    }
+
+    private static String takeSummary(Window w) {
+        if (w.suppressed == 0) {
+            return null;
+        }
+        String s = (w.lastLine == null ? "" : w.lastLine + " ") + "... " + w.suppressed + " more suppressed";
+        w.suppressed = 0;
+        return s;
+    }
+
+    private void emit(String line) {
+        switch (level) {
+            case ERROR: logger.error("{}", line); break;
+            case WARN: logger.warn("{}", line); break;
+            case INFO: logger.info("{}", line); break;
+            case DEBUG: logger.debug("{}", line); break;
+            default: logger.trace("{}", line); break;
+        }
+    }
+}

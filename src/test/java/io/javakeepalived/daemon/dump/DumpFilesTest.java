@@ -1,0 +1,88 @@
+package io.javakeepalived.daemon.dump;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DumpFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void directoryIsAbsoluteTmpdirElseTmp() {
+        assertEquals(Path.of("/var/tmp/ka"), DumpFiles.directoryFor(Map.of("TMPDIR", "/var/tmp/ka")));
+        assertEquals(Path.of("/tmp"), DumpFiles.directoryFor(Map.of("TMPDIR", "relative/dir")));
+        assertEquals(Path.of("/tmp"), DumpFiles.directoryFor(Map.of("TMPDIR", "")));
+        assertEquals(Path.of("/tmp"), DumpFiles.directoryFor(Map.of()));
+    }
+
+    @Test
+    void filesAreMode0600WithKeepalivedsNamesAndNoLeftovers() throws Exception {
+        DumpFiles files = new DumpFiles(dir);
+        VrrpStateSnapshot s = SampleSnapshot.snapshot();
+        Path data = files.writeData(s);
+        Path stats = files.writeStats(s);
+        Path json = files.writeJson(s).orElseThrow();
+        Path parent = files.writeParentData(SampleSnapshot.parentGlobals());
+        assertEquals(dir.resolve("keepalived.data"), data);
+        assertEquals(dir.resolve("keepalived.stats"), stats);
+        assertEquals(dir.resolve("keepalived.json"), json);
+        assertEquals(dir.resolve("keepalived_parent.data"), parent);
+        for (Path p : List.of(data, stats, json, parent)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+        }
+        assertEquals(StatsDumpWriter.render(s), Files.readString(stats));
+        assertEquals(JsonDumpWriter.render(s), Files.readString(json));
+        try (Stream<Path> all = Files.list(dir)) {
+            assertEquals(4, all.count(), "no temporary files left");
+        }
+    }
+
+    @Test
+    void rewriteReplacesASymlinkInsteadOfFollowingIt() throws Exception {
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "keep me");
+        Files.createSymbolicLink(dir.resolve("keepalived.stats"), victim);
+        new DumpFiles(dir).writeStats(SampleSnapshot.snapshot());
+        assertEquals("keep me", Files.readString(victim));
+        assertFalse(Files.isSymbolicLink(dir.resolve("keepalived.stats")));
+    }
+
+    @Test
+    void noJsonWithoutInstances() throws Exception {
+        VrrpStateSnapshot empty = VrrpStateSnapshot.of(GlobalDefinitions.defaults(), List.of(), List.of());
+        assertEquals(Optional.empty(), new DumpFiles(dir).writeJson(empty));
+        assertFalse(Files.exists(dir.resolve("keepalived.json")));
+        assertEquals("", StatsDumpWriter.render(empty));
+    }
+
+    @Test
+    void dataUseInstanceNames() {
+        GlobalDefinitions g = GlobalDefinitions.builder().dataUseInstance(true).instanceName("i1").build();
+        assertEquals("keepalived.i1.data", DumpFiles.instanceName("keepalived.data", g));
+        assertEquals("keepalived.ns_i1.data",
+                DumpFiles.instanceName("keepalived.data", g.toBuilder().networkNamespace("ns").build()));
+        assertEquals("keepalived.ns.data", DumpFiles.instanceName("keepalived.data",
+                g.toBuilder().networkNamespace("ns").instanceName(null).build()));
+        assertEquals("keepalived.data", DumpFiles.instanceName("keepalived.data",
+                g.toBuilder().dataUseInstance(false).build()));
+    }
+
+    @Test
+    void refusesPathsAsNames() {
+        assertThrows(IllegalArgumentException.class, () -> new DumpFiles(dir).write("../x", "y"));
+        assertTrue(Files.notExists(dir.resolveSibling("x")));
+    }
+}

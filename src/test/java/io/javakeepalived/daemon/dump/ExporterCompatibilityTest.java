@@ -1,0 +1,177 @@
+package io.javakeepalived.daemon.dump;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.vrrp.packet.AuthType;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
+import io.javakeepalived.vrrp.packet.VrrpCounters;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Our dumps read with keepalived-exporter's rules give what keepalived's own dumps give. */
+class ExporterCompatibilityTest {
+
+    @Test
+    void sampleDataAndStatsAsTheExporterSeesThem() {
+        VrrpStateSnapshot s = SampleSnapshot.snapshot();
+        Map<String, ExporterRules.Data> data = ExporterRules.parseData(DataDumpWriter.render(s, ZoneOffset.UTC));
+        assertEquals(List.of("VI_1"), List.copyOf(data.keySet()));
+        ExporterRules.Data d = data.get("VI_1");
+        assertEquals(2, d.state);
+        assertEquals(2, d.wantState);
+        assertEquals("eth0", d.intf);
+        assertEquals(5, d.garpDelay);
+        assertEquals(77, d.vrid);
+        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global set"), d.vips);
+        assertEquals(List.of(new ExporterRules.Script("chk_a", "GOOD", "idle"),
+                new ExporterRules.Script("chkz_a", "GOOD", "idle")),
+                ExporterRules.parseScripts(DataDumpWriter.render(s, ZoneOffset.UTC)));
+        Map<String, Integer> st = ExporterRules.parseStats(StatsDumpWriter.render(s)).get("VI_1");
+        assertEquals(14, st.size());
+        assertEquals(13, st.get("advert_sent"));
+        assertEquals(1, st.get("become_master"));
+    }
+
+    /**
+     * The exporter's own v2.2.7 fixture (test_files/v2.2.7/keepalived.data): a VRRPv3 MASTER with an
+     * excluded VIP and a generic notify script. Rebuilt from a snapshot, the instance section must
+     * come out line for line.
+     */
+    @Test
+    void exporterFixtureInstanceIsReproduced() {
+        String fixture = String.join("\n",
+                "------< VRRP Topology >------",
+                " VRRP Instance = VI_227_1",
+                "   VRRP Version = 3",
+                "   State = MASTER",
+                "   Flags: none",
+                "   Wantstate = MASTER",
+                "   Number of config faults = 0",
+                "   Number of interface and track script faults = 0",
+                "   Number of track scripts init = 0",
+                "   Last transition = 1673674892.348360 (Sat Jan 14 06:41:32.348360 2023)",
+                "   Read timeout = 1674563074.242128 (Tue Jan 24 13:24:34.242128 2023)",
+                "   Master down timer = 1656250 usecs",
+                "   Interface = ens3",
+                "   Using src_ip = 10.1.0.166",
+                "   Multicast address 224.0.0.18",
+                "   Gratuitous ARP delay = 5",
+                "   Gratuitous ARP repeat = 5",
+                "   Gratuitous ARP refresh = 0",
+                "   Gratuitous ARP refresh repeat = 1",
+                "   Gratuitous ARP lower priority delay = 5",
+                "   Gratuitous ARP lower priority repeat = 5",
+                "   Down timer adverts = 3",
+                "   Send advert after receive lower priority advert = true",
+                "   Send advert after receive higher priority advert = false",
+                "   Virtual Router ID = 52",
+                "   Priority = 50",
+                "   Effective priority = 150",
+                "   Total priority = 150",
+                "   Advert interval = 4000 milli-sec",
+                "   Accept = enabled",
+                "   Preempt = enabled",
+                "   Promote_secondaries = disabled",
+                "   Virtual IP (1):",
+                "     10.1.0.1/24 dev ens3 scope global set",
+                "   Virtual IP Excluded :",
+                "     10.10.0.1 dev ens3 scope global set",
+                "   fd_in 14, fd_out 15",
+                "   Tracked scripts :",
+                "     chk_script weight 100",
+                "   Using smtp notification = no",
+                "   Notify deleted = Fault",
+                "   Generic state transition script = '/etc/keepalived/script.sh', uid:gid 0:0",
+                "   Notify priority changes = false",
+                "");
+        InstanceSnapshot v = InstanceSnapshot.builder().name("VI_227_1").version(3)
+                .state(InstanceState.MASTER).wantState(InstanceState.MASTER)
+                .lastTransition(Instant.ofEpochSecond(1673674892L, 348_360_000L))
+                .readTimeout(Instant.ofEpochSecond(1674563074L, 242_128_000L)).masterDownTimerMicros(1656250)
+                .interfaceName("ens3").sourceIp("10.1.0.166").vrid(52).basePriority(50).effectivePriority(150)
+                .totalPriority(150).advertIntervalMicros(4_000_000).accept(true)
+                .vips(List.of("10.1.0.1/24 dev ens3 scope global set"))
+                .excludedVips(List.of("10.10.0.1 dev ens3 scope global set")).fdIn(14).fdOut(15)
+                .trackScripts(List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'")))
+                .notifyGeneric(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).build();
+        StringBuilder o = new StringBuilder("------< VRRP Topology >------\n");
+        DataDumpWriter.instance(o, v, ZoneOffset.ofHours(1));
+        assertEquals(fixture, o.toString());
+        ExporterRules.Data d = ExporterRules.parseData(o.toString()).get("VI_227_1");
+        assertEquals(List.of("10.1.0.1/24 dev ens3 scope global set"), d.vips);
+        assertEquals(List.of("10.10.0.1 dev ens3 scope global set"), d.excludedVips);
+    }
+
+    /** Every branch the writer has, through the exporter's rules: nothing it cannot read. */
+    @Test
+    void busyConfigurationStillParses() {
+        VrrpCounters c = new VrrpCounters();
+        c.increment(VrrpCounter.AUTH_FAILURE);
+        c.increment(VrrpCounter.IP_TTL_ERR);
+        c.increment(VrrpCounter.IP_TTL_ERR);
+        c.increment(VrrpCounter.CHK_ERR);
+        InstanceSnapshot backup = SampleSnapshot.instance().toBuilder().name("VI_B").version(3)
+                .state(InstanceState.BACKUP).wantState(InstanceState.BACKUP).masterRouter("10.0.0.9")
+                .masterPriority(200).masterAdvertIntervalMicros(1_000_000).syncGroup("G1").unicast(true)
+                .unicastConfigured(true).unicastTtl(64).checkUnicastSrc(true)
+                .unicastPeers(List.of(PeerInfo.of("10.0.0.9"), new PeerInfo("10.0.0.10", 10, 255)))
+                .sourceIpFromConfig(true).readTimeout(null).nopreempt(true).preemptDelayMicros(4_000_000)
+                .authType(AuthType.NONE).virtualRoutes(List.of("192.168.0.0/24 via 10.0.0.1 dev eth0"))
+                .trackInterfaces(List.of(Tracked.of("eth1", -20))).trackFiles(List.of(Tracked.of("f1", 5)))
+                .vips(List.of("10.0.0.100/24 dev eth0 scope global", "fe80::1/64 dev eth0 scope link"))
+                .fdIn(-1).counters(c.snapshot()).build();
+        InstanceSnapshot fault = InstanceSnapshot.builder().name("VI_F").vrid(9).state(InstanceState.FAULT)
+                .wantState(InstanceState.FAULT).ipv6(true).multicastAddress("ff02::12").multicastIfindex(3)
+                .interfaceName("eth1").authType(AuthType.IP_AH).build();
+        SyncGroupSnapshot g = SyncGroupSnapshot.builder().name("G1").state(InstanceState.BACKUP)
+                .members(List.of("VI_B", "VI_1")).notifyPriorityChanges(true)
+                .notifyMaster(NotifyScript.of(0, 0, "/bin/x", "y")).build();
+        ScriptSnapshot bad = ScriptSnapshot.builder().name("chk_bad").command(NotifyScript.of(0, 0, "/bin/false"))
+                .rise(3).result(1).runState(ScriptRunState.RUNNING).initState(ScriptInitState.INIT).build();
+        VrrpStateSnapshot s = new VrrpStateSnapshot(GlobalDefinitions.defaults().resolvedForVrrp(),
+                List.of("192.168.9.9/32 dev lo scope host"), List.of(), List.of(),
+                List.of(SampleSnapshot.instance(), backup, fault), List.of(), List.of(g), List.of(bad), List.of());
+        String text = DataDumpWriter.render(s, ZoneOffset.UTC);
+        Map<String, ExporterRules.Data> data = ExporterRules.parseData(text);
+        assertEquals(List.of("VI_1", "VI_B", "VI_F"), List.copyOf(data.keySet()));
+        assertEquals(1, data.get("VI_B").state);
+        assertEquals(List.of("10.0.0.100/24 dev eth0 scope global", "fe80::1/64 dev eth0 scope link"),
+                data.get("VI_B").vips);
+        assertEquals(3, data.get("VI_F").state);
+        assertEquals("eth1", data.get("VI_F").intf);
+        assertEquals(9, data.get("VI_F").vrid);
+        assertEquals(List.of(new ExporterRules.Script("chk_bad", "BAD", "running")), ExporterRules.parseScripts(text));
+        assertTrue(text.contains("   Master router = 10.0.0.9\n   Master priority = 200\n   Master advert int = 1.00 sec\n"));
+        assertTrue(text.contains("   Flags:\n     Using unicast\n"));
+        assertTrue(text.contains("   Read timeout = DISABLED\n"));
+        assertTrue(text.contains("   Preempt = disabled\n   Preempt delay = 4 secs\n"));
+        assertTrue(text.contains("   Unicast TTL = 64\n   Check unicast src : yes\n   Unicast Peer :\n"
+                + "     10.0.0.9 min_ttl 0 max_ttl 255\n     10.0.0.10 min_ttl 10 max_ttl 255\n"
+                + "   Unicast checksum compatibility = no\n   No sockets allocated\n"));
+        assertTrue(text.contains("   Using Native IPv6\n"));
+        assertTrue(text.contains("   Multicast address ff02::12, ifindex 3\n"));
+        assertTrue(text.contains("   Authentication type = IPSEC_AH\n   No sockets allocated\n"));
+        assertTrue(text.contains(" VRRP Sync Group = G1, BACKUP\n   Num member fault 0, num member init 0\n"
+                + "   VRRP member instances :\n     VI_B\n     VI_1\n   Using smtp notification = no\n"
+                + "   Notify priority changes = yes\n   Master state transition script = '/bin/x' 'y', uid:gid 0:0\n"));
+        assertTrue(text.contains("------< Static Addresses >------\n     192.168.9.9/32 dev lo scope host\n"));
+        assertTrue(text.contains("   Tracked files :\n     f1, weight 5\n"));
+
+        Map<String, Map<String, Integer>> st = ExporterRules.parseStats(StatsDumpWriter.render(s));
+        assertEquals(List.of("VI_1", "VI_B", "VI_F"), List.copyOf(st.keySet()));
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        for (VrrpCounter k : JsonDumpWriter.JSON_STATS) {
+            expected.put(k.key(), 0);
+        }
+        expected.put("auth_failure", 1);
+        expected.put("ip_ttl_err", 2);
+        assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(st.get("VI_B")));
+        EnumMap<VrrpCounter, Long> none = new EnumMap<>(VrrpCounter.class);
+        assertEquals(0, fault.toBuilder().counters(none).build().counter(VrrpCounter.ADVERT_SENT));
+    }
+}

@@ -1,0 +1,74 @@
+package io.javakeepalived.daemon.dump;
+
+import io.javakeepalived.vrrp.packet.AuthType;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
+import io.javakeepalived.vrrp.packet.VrrpCounters;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Node A of reference run 1 as MASTER (keepalived.data/.stats/.json.sample in
+ * shared/reference/keepalived-runs), rebuilt as a snapshot.
+ */
+final class SampleSnapshot {
+
+    private SampleSnapshot() {
+    }
+
+    static NotifyScript notify(String what) {
+        return NotifyScript.of(0, 0, "/tmp/rk/bin/notify.sh", "a", what);
+    }
+
+    static GlobalDefinitions parentGlobals() {
+        return GlobalDefinitions.builder().routerId("node_a").scriptSecurity(true).logUnknownVrids(true).build();
+    }
+
+    static InstanceSnapshot instance() {
+        VrrpCounters counters = new VrrpCounters();
+        for (int i = 0; i < 13; i++) {
+            counters.advertSent(150);
+        }
+        counters.becameMaster();
+        return InstanceSnapshot.builder()
+                .name("VI_1").version(2).state(InstanceState.MASTER).wantState(InstanceState.MASTER)
+                .lastTransition(Instant.ofEpochSecond(1795400244L, 334_966_000L))
+                .readTimeout(Instant.ofEpochSecond(1795400257L, 339_729_000L))
+                .masterDownTimerMicros(3414062).interfaceName("eth0").sourceIp("10.77.0.1")
+                .multicastAddress("224.0.0.18").vrid(77).basePriority(150).effectivePriority(150).totalPriority(150)
+                .advertIntervalMicros(1_000_000).accept(true).authType(AuthType.SIMPLE_PASSWORD)
+                .authPassword("secret77").vips(List.of("10.77.0.100/24 dev eth0 scope global set")).vipSet(true)
+                .fdIn(13).fdOut(14)
+                .trackScripts(List.of(Tracked.script("chk_a", -60, false, "'/tmp/rk/bin/chk.sh' 'a'"),
+                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'")))
+                .notifyBackup(notify("notify_backup")).notifyMaster(notify("notify_master"))
+                .notifyFault(notify("notify_fault")).notifyStop(notify("notify_stop"))
+                .notifyGeneric(notify("notify"))
+                .counters(counters.snapshot())
+                .build();
+    }
+
+    static ScriptSnapshot script(String name, String arg, int weight, int riseFall, int result) {
+        return ScriptSnapshot.builder().name(name).command(NotifyScript.of(0, 0, "/tmp/rk/bin/chk.sh", arg))
+                .intervalSeconds(1).timeoutSeconds(0).weight(weight).rise(riseFall).fall(riseFall).result(result)
+                .initState(ScriptInitState.DONE).tracking(List.of(TrackingInstance.of("VI_1", weight)))
+                .runState(ScriptRunState.IDLE).build();
+    }
+
+    static VrrpStateSnapshot snapshot() {
+        InterfaceSnapshot lo = InterfaceSnapshot.builder().name("lo").index(1).ipv4("127.0.0.1").up(true).running(true)
+                .broadcast(false).loopback(true).multicast(false).seenUp(1).mtu(65536).hwType("LOOPBACK").build();
+        InterfaceSnapshot eth0 = InterfaceSnapshot.builder().name("eth0").index(2).ipv4("10.77.0.1")
+                .ipv6("fe80::345d:69ff:feeb:84b2").mac("36:5d:69:eb:84:b2").macBroadcast("ff:ff:ff:ff:ff:ff")
+                .up(true).running(true).seenUp(1).mtu(1500).hwType("ETHERNET")
+                .tracking(List.of(TrackingInstance.of("VI_1", 0))).build();
+        SockPoolEntry sock = new SockPoolEntry(13, 14, "eth0", false, false, null, 0,
+                List.of(new SockPoolEntry.Member("VI_1", 77)));
+        return new VrrpStateSnapshot(parentGlobals().resolvedForVrrp(), List.of(), List.of(), List.of(),
+                List.of(instance()), List.of(sock), List.of(),
+                List.of(script("chk_a", "a", -60, 2, 3), script("chkz_a", "za", 0, 1, 1)), List.of(lo, eth0));
+    }
+
+    static long sent(VrrpStateSnapshot s) {
+        return s.instances().get(0).counter(VrrpCounter.ADVERT_SENT);
+    }
+}
