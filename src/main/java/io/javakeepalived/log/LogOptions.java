@@ -1,5 +1,7 @@
 package io.javakeepalived.log;
 
+import io.javakeepalived.sys.UnixDatagramTransport;
+
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.ZoneId;

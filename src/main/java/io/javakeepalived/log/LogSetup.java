@@ -1,5 +1,7 @@
 package io.javakeepalived.log;
 
+import io.javakeepalived.sys.UnixDatagramTransport;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

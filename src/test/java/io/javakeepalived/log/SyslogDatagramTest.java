@@ -1,5 +1,7 @@
 package io.javakeepalived.log;
 
+import io.javakeepalived.sys.UnixDatagramTransport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

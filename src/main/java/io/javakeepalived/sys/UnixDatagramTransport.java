@@ -1,4 +1,6 @@
-package io.javakeepalived.log;
+package io.javakeepalived.sys;
+
+import io.javakeepalived.log.SyslogTransport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -96,7 +98,7 @@ public final class UnixDatagramTransport implements SyslogTransport {
     }
 
     /** EAGAIN/EWOULDBLOCK or ENOBUFS, as jnr reports them (strerror text or the errno name). */
-    static boolean wouldBlock(Exception e) {
+    public static boolean wouldBlock(Exception e) {
         String m = e.getMessage();
         if (m == null) {
             return false;
