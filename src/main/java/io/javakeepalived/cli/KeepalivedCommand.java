@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.javakeepalived.config.syntax.ConfigReader;
 import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.log.SyslogFacility;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -126,7 +127,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
         for (String flag : compatibilityOnly()) {
             err.println("javakeepalived: option " + flag + " is accepted for keepalived compatibility and has no effect yet");
         }
-        if (logFacility != null && LogFacility.parse(logFacility).isEmpty()) {
+        if (logFacility != null && SyslogFacility.parseKeepalivedArgument(logFacility).isEmpty()) {
             // keepalived reports and carries on with the default facility.
             err.println("Invalid log facility '" + logFacility + "'");
         }

@@ -118,15 +118,6 @@ class CommandLineTest {
     }
 
     @Test
-    void logFacilityAcceptsKeepalivedForms() {
-        assertEquals(16 + 7, LogFacility.parse("7").orElseThrow());
-        assertEquals(16 + 3, LogFacility.parse("local3").orElseThrow());
-        assertEquals(3, LogFacility.parse("daemon").orElseThrow());
-        assertTrue(LogFacility.parse("8").isEmpty());
-        assertTrue(LogFacility.parse("local9").isEmpty());
-    }
-
-    @Test
     void configTestOfAMissingFileSaysWhichAndExitsFour() {
         int rc = run("-t", "-f", "/nonexistent/keepalived.conf");
         assertEquals(4, rc);
