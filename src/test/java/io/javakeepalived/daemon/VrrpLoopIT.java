@@ -236,4 +236,79 @@ class VrrpLoopIT {
         await("A MASTER again", 6000, () -> da.log().stream().filter("(VI_1) Entering MASTER STATE"::equals).count() == 2);
         await("B BACKUP again", 2000, () -> db.logged("(VI_1) Entering BACKUP STATE"));
     }
+
+    @Test
+    void ipv6OwnerAdvertisesFromItsLinkLocalAddressAndSendsNeighbourAdverts() throws Exception {
+        Node a = lab.addNode("a");
+        Node c = lab.addNode("c");
+        Capture cap = lab.tcpdump(c.ns(), "eth0", "ip6 and (ip6 proto 112 or icmp6)");
+        Daemon d = new Daemon(a, "vrrp_instance VI_6 {\n"
+                + "    state MASTER\n"
+                + "    interface eth0\n"
+                + "    virtual_router_id 61\n"
+                + "    priority 255\n"
+                + "    advert_int 1\n"
+                + "    virtual_ipaddress {\n"
+                + "        fd13::100/64\n"
+                + "    }\n"
+                + "}\n");
+        await("MASTER", 3000, () -> d.logged("(VI_6) Entering MASTER STATE"));
+        await("VIP on eth0", 2000, () -> {
+            try {
+                return addresses(a).contains("fd13::100/64");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        NetnsLab.sleep(1300);
+        d.loop.stop();
+        d.thread.get().join(5000);
+        assertEquals(0, d.exit.get());
+        assertFalse(addresses(a).contains("fd13::100"), "VIP removed on stop");
+
+        String text = cap.stopAndDecode();
+        assertTrue(text.contains("> ff02::12: VRRPv3, Advertisement, vrid 61, prio 255"), text);
+        assertTrue(text.contains("hlim 255"), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("fe80::") && l.contains("> ff02::12")), "from link-local\n" + text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("fd13::100 > ff02::1:") && l.contains("neighbor advertisement")
+                && l.contains("tgt is fd13::100, Flags [override]")), text);
+        assertTrue(text.contains("VRRPv3, Advertisement, vrid 61, prio 0"), text);
+    }
+
+    static String unicastConfig(int priority, Node self, Node peer) {
+        return "vrrp_instance VI_1 {\n"
+                + "    interface eth0\n"
+                + "    virtual_router_id 51\n"
+                + "    priority " + priority + "\n"
+                + "    advert_int 1\n"
+                + "    unicast_src_ip " + self.ipv4() + "\n"
+                + "    unicast_peer {\n"
+                + "        " + peer.ipv4() + "\n"
+                + "    }\n"
+                + "    virtual_ipaddress {\n"
+                + "        10.213.0.100/24\n"
+                + "    }\n"
+                + "}\n";
+    }
+
+    @Test
+    void unicastPeersElectAndHandOver() throws Exception {
+        Node a = lab.addNode("a");
+        Node b = lab.addNode("b");
+        Capture cap = lab.tcpdump(b.ns(), "eth0", "ip proto 112");
+        Daemon da = new Daemon(a, unicastConfig(100, a, b));
+        await("A MASTER", 6000, () -> da.logged("(VI_1) Entering MASTER STATE"));
+        Daemon db = new Daemon(b, unicastConfig(90, b, a));
+        await("B BACKUP", 3000, () -> db.logged("(VI_1) Entering BACKUP STATE (init)"));
+        NetnsLab.sleep(4500); // longer than B's master-down: A's unicast adverts hold it
+        assertFalse(db.logged("(VI_1) Entering MASTER STATE"), db.log()::toString);
+
+        long t0 = System.nanoTime();
+        da.loop.stop();
+        await("B MASTER", 2000, () -> db.logged("(VI_1) Entering MASTER STATE"));
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 1200);
+        String text = cap.stopAndDecode();
+        assertTrue(text.contains(a.ipv4() + " > " + b.ipv4() + ": VRRPv2, Advertisement, vrid 51, prio 100"), text);
+        assertFalse(text.contains("224.0.0.18"), "unicast instances never multicast\n" + text);
+    }
 }
