@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 
 import io.javakeepalived.config.syntax.ConfigReader;
 import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.daemon.signal.SignalSource;
 import io.javakeepalived.log.SyslogFacility;
+import io.javakeepalived.sys.JvmSignalSource;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -109,10 +112,24 @@ public final class KeepalivedCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Supplier<? extends SignalSource> signals;
+    private final List<String> commandLine;
 
     public KeepalivedCommand(PrintStream out, PrintStream err) {
+        this(out, err, JvmSignalSource::install, List.of());
+    }
+
+    /**
+     * @param signals     the daemon's signal source, asked for only when the daemon runs
+     *                    ({@code main} has normally installed it already)
+     * @param commandLine the arguments, for the start-up log line
+     */
+    public KeepalivedCommand(PrintStream out, PrintStream err, Supplier<? extends SignalSource> signals,
+                             List<String> commandLine) {
         this.out = out;
         this.err = err;
+        this.signals = signals;
+        this.commandLine = List.copyOf(commandLine);
     }
 
     @Override
@@ -138,9 +155,11 @@ public final class KeepalivedCommand implements Callable<Integer> {
         if (dumpConf) {
             return new ConfigCheck(configFile, id, out, err).run(null, true);
         }
-        err.println("javakeepalived: the VRRP daemon is not implemented in this build yet; "
-                + "use -t to check a configuration (see README.md)");
-        return 1;
+        if (checkerOnly) {
+            err.println("javakeepalived: the checker (LVS) subsystem is not implemented yet; -C has nothing to run");
+            return 1;
+        }
+        return new DaemonRun(configFile, id, logDetail, pidFile, vrrpPidFile, signals, commandLine).run();
     }
 
     private int printSignalNumber(String name) {

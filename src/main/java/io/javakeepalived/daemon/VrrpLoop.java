@@ -1,0 +1,807 @@
+package io.javakeepalived.daemon;
+
+import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.PrimaryAddress;
+import io.javakeepalived.daemon.model.SyncGroupPlan;
+import io.javakeepalived.daemon.model.Vip;
+import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.daemon.model.VrrpPlan;
+import io.javakeepalived.net.Errno;
+import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.EventFd;
+import io.javakeepalived.net.GratuitousArpSender;
+import io.javakeepalived.net.InterfaceAddress;
+import io.javakeepalived.net.LinkInfo;
+import io.javakeepalived.net.LinkLayerAnnouncer;
+import io.javakeepalived.net.NeighbourAdvertSender;
+import io.javakeepalived.net.NetlinkEvent;
+import io.javakeepalived.net.Poller;
+import io.javakeepalived.net.RawVrrpSocket;
+import io.javakeepalived.net.ReceivedPacketInfo;
+import io.javakeepalived.net.Rtnetlink;
+import io.javakeepalived.net.RtnetlinkMonitor;
+import io.javakeepalived.net.VrrpSocket;
+import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.InstanceReceiver;
+import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.LogLevel;
+import io.javakeepalived.vrrp.SyncGroup;
+import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.VridDemultiplexer;
+import io.javakeepalived.vrrp.VrrpInstance;
+import io.javakeepalived.vrrp.VrrpState;
+import io.javakeepalived.vrrp.packet.AdvertTemplate;
+import io.javakeepalived.vrrp.packet.IpFamily;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VRRP loop: one thread that owns every instance, sync group, receiver, VRRP socket and
+ * timer, as DESIGN.md lays out. It {@code poll(2)}s the VRRP sockets, the rtnetlink monitor and
+ * a wake-up {@link EventFd}; timers come from a {@link TimerQueue}. Each event goes to the
+ * core ({@link VrrpInstance#handle}) and the returned {@link Action}s are carried out in order
+ * before the next event.
+ *
+ * <h2>Use</h2>
+ * <pre>
+ * VrrpLoop loop = new VrrpLoop(plan, VrrpLoop.Options.defaults());
+ * signals.start(loop::post);        // any thread may post
+ * int status = loop.run();          // on the thread that is to own VRRP; returns after STOP
+ * </pre>
+ * {@link #run()} opens everything in the calling thread's network namespace, so start it on a
+ * thread that is in the right one.
+ *
+ * <h2>What run() does</h2>
+ * <ol>
+ * <li>Deletes virtual addresses a killed predecessor left ({@code IFA_PROTO} ours).</li>
+ * <li>Resolves each instance's primary address ({@link PrimaryAddress}), opens one
+ *     {@link RawVrrpSocket} per (family, interface, unicast/multicast) shared by the VRIDs
+ *     reading it, and builds instances, receivers, demultiplexers and sync groups.</li>
+ * <li>Raises start-up faults (interface down, no source address, socket failure, configuration
+ *     fault), then sends {@link Event.Startup} to every instance.</li>
+ * <li>Loops until {@link SignalRequest#STOP}: then {@link Event.Shutdown} to every instance
+ *     (a master sends priority 0 and removes its VIPs) and returns 0.</li>
+ * </ol>
+ *
+ * <h2>Not done yet</h2>
+ * notify scripts (logged only), reload, data/stats/JSON dumps, GARP pacing
+ * ({@code vrrp_garp_interval}: bursts leave at once), the NA Router flag, VMAC, trackers other
+ * than the instance's own interface.
+ */
+public final class VrrpLoop {
+
+    /**
+     * @param logDetail {@code -D}: DETAIL lines of the core are logged at INFO too
+     * @param clock     monotonic nanoseconds (timer deadlines are on it)
+     * @param log       where keepalived's lines go
+     */
+    public record Options(boolean logDetail, LongSupplier clock, Logger log) {
+        public Options {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(log, "log");
+        }
+
+        public static Options defaults() {
+            return new Options(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"));
+        }
+
+        public Options withLogDetail(boolean d) {
+            return new Options(d, clock, log);
+        }
+
+        public Options withLog(Logger l) {
+            return new Options(logDetail, clock, l);
+        }
+    }
+
+    private static final int MAX_PACKET = 8192;
+    private static final String FAULT_NO_SOURCE = "no source address";
+    private static final String FAULT_SOCKET = "VRRP socket";
+    private static final String FAULT_CONFIG = "configuration";
+
+    private final VrrpPlan plan;
+    private final Options options;
+    private final Logger log;
+    private final LongSupplier clock;
+    private final EventFd wake;
+    private final ConcurrentLinkedQueue<SignalRequest> inbox = new ConcurrentLinkedQueue<>();
+    private volatile boolean finished;
+
+    // ---- owned by the loop thread ---------------------------------------------------------
+    private final Poller poller = new Poller();
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, Entry> byName = new HashMap<>();
+    private final Map<VridDemultiplexer.SocketKey, Sock> sockets = new LinkedHashMap<>();
+    private final Map<Integer, Sock> socketsByFd = new HashMap<>();
+    private final Map<String, LinkInfo> links = new HashMap<>();
+    private final Map<String, LinkLayerAnnouncer> arpSenders = new HashMap<>();
+    private final Map<String, LinkLayerAnnouncer> naSenders = new HashMap<>();
+    private final Map<String, Boolean> linkUsable = new HashMap<>();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_PACKET);
+    private final ReceivedPacketInfo receiveInfo = new ReceivedPacketInfo();
+    private final byte[] sendArray = new byte[MAX_PACKET];
+    private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendArray);
+    private TimerQueue timers;
+    private Rtnetlink rtnl;
+    private RtnetlinkMonitor monitor;
+    private boolean stopping;
+
+    /** One instance and what belongs to it. */
+    private static final class Entry {
+        final int index;
+        final InstancePlan plan;
+        final VrrpInstance instance;
+        final InstanceReceiver receiver;
+        Sock socket;
+        boolean notifyWarned;
+
+        Entry(int index, InstancePlan plan, VrrpInstance instance) {
+            this.index = index;
+            this.plan = plan;
+            this.instance = instance;
+            this.receiver = new InstanceReceiver(instance);
+        }
+
+        String name() {
+            return plan.name();
+        }
+    }
+
+    /** One VRRP socket and the instances reading it. */
+    private static final class Sock {
+        final VrrpSocket socket;
+        final VridDemultiplexer demux;
+        int ipId = 1;
+
+        Sock(VrrpSocket socket, VridDemultiplexer demux) {
+            this.socket = socket;
+            this.demux = demux;
+        }
+
+        int nextIpId() {
+            int id = ipId;
+            ipId = id == 0xffff ? 1 : id + 1;
+            return id;
+        }
+    }
+
+    /**
+     * Prepares the loop; nothing is opened but the wake-up fd, so {@link #post} works at once.
+     *
+     * @throws ErrnoException if the eventfd cannot be made
+     */
+    public VrrpLoop(VrrpPlan plan, Options options) throws ErrnoException {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.options = Objects.requireNonNull(options, "options");
+        this.log = options.log();
+        this.clock = options.clock();
+        this.wake = new EventFd();
+    }
+
+    /** Queues a request for the loop; any thread, never blocks. Requests after the loop ended are dropped. */
+    public void post(SignalRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (finished) {
+            return;
+        }
+        inbox.offer(request);
+        try {
+            wake.signal();
+        } catch (ErrnoException e) {
+            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+        }
+    }
+
+    /** {@code post(STOP)}. */
+    public void stop() {
+        post(SignalRequest.STOP);
+    }
+
+    /** True once {@link #run()} has returned. */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /**
+     * Runs the loop on the calling thread until a STOP request has been carried out.
+     *
+     * @return the exit status: 0 after a clean stop, 1 if the loop could not start or failed
+     */
+    public int run() {
+        try {
+            return runLoop();
+        } finally {
+            finished = true;
+            closeAll();
+        }
+    }
+
+    private int runLoop() {
+        try {
+            rtnl = Rtnetlink.open();
+            monitor = RtnetlinkMonitor.open();
+        } catch (IOException e) {
+            log.error("Cannot open rtnetlink: {}", e.getMessage());
+            return 1;
+        }
+        poller.add(wake.fd());
+        poller.add(monitor.fd());
+        try {
+            refreshLinks();
+            removeStaleAddresses();
+            buildInstances();
+        } catch (IOException e) {
+            log.error("VRRP start-up failed: {}", e.getMessage());
+            return 1;
+        }
+        long now = clock.getAsLong();
+        for (Entry e : entries) {
+            if (!Boolean.TRUE.equals(linkUsable.get(e.plan.interfaceName()))) {
+                deliver(e, new Event.InterfaceDown(e.plan.interfaceName()), now);
+            }
+            if (e.plan.configFault()) {
+                deliver(e, new Event.FaultRaised(FAULT_CONFIG), now);
+            }
+            if (e.instance.settings().primaryAddress() == null) {
+                deliver(e, new Event.FaultRaised(FAULT_NO_SOURCE), now);
+            }
+            if (e.socket == null) {
+                deliver(e, new Event.FaultRaised(FAULT_SOCKET), now);
+            }
+        }
+        for (Entry e : entries) {
+            deliver(e, new Event.Startup(), clock.getAsLong());
+        }
+        return loop();
+    }
+
+    private int loop() {
+        while (true) {
+            try {
+                handleRequests();
+                if (stopping) {
+                    shutdownInstances();
+                    return 0;
+                }
+                int timeout = timers.millisUntilNext(clock.getAsLong());
+                poller.poll(timeout);
+                for (int i = 0; i < poller.readyCount(); i++) {
+                    int fd = poller.readyFd(i);
+                    if (fd == wake.fd()) {
+                        wake.drain();
+                    } else if (fd == monitor.fd()) {
+                        monitor.drain(this::onNetlink);
+                    } else {
+                        Sock s = socketsByFd.get(fd);
+                        if (s != null) {
+                            readSocket(s);
+                        }
+                    }
+                }
+                fireTimers();
+            } catch (IOException | RuntimeException e) {
+                // keep the VIPs' owner alive: one bad event must not take the daemon down
+                log.error("VRRP loop: {}", e.toString(), e);
+                if (e instanceof ErrnoException x && x.operation().equals("poll")) {
+                    shutdownInstances();
+                    return 1;
+                }
+            }
+        }
+    }
+
+    private void handleRequests() {
+        SignalRequest r;
+        while ((r = inbox.poll()) != null) {
+            switch (r) {
+                case STOP -> stopping = true;
+                case RELOAD -> log.warn("Reload requested - not implemented yet, configuration unchanged");
+                case DATA, STATS, STATS_CLEAR, JSON ->
+                        log.warn("{} requested - not implemented yet", r);
+                default -> log.warn("Unknown request {}", r);
+            }
+        }
+    }
+
+    private void fireTimers() {
+        long now = clock.getAsLong();
+        for (int slot = timers.pollDue(now); slot >= 0; slot = timers.pollDue(now)) {
+            Entry e = entries.get(TimerQueue.ownerOf(slot));
+            deliver(e, new Event.TimerFired(TimerQueue.kindOf(slot)), now);
+        }
+    }
+
+    private void shutdownInstances() {
+        for (Entry e : entries) {
+            try {
+                deliver(e, new Event.Shutdown(), clock.getAsLong());
+            } catch (RuntimeException x) {
+                log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
+            }
+        }
+        log.info("Stopped");
+    }
+
+    /* Start-up -------------------------------------------------------------------------- */
+
+    private void refreshLinks() throws IOException {
+        Map<String, LinkInfo> now = new HashMap<>();
+        for (LinkInfo l : rtnl.links()) {
+            now.put(l.name(), l);
+        }
+        links.clear();
+        links.putAll(now);
+        for (LinkInfo l : now.values()) {
+            linkUsable.put(l.name(), l.isUsable());
+        }
+        linkUsable.keySet().retainAll(now.keySet());
+    }
+
+    /** keepalived removes what a killed predecessor left before deciding any state. */
+    private void removeStaleAddresses() throws IOException {
+        for (InterfaceAddress a : rtnl.ourAddresses()) {
+            try {
+                rtnl.deleteAddress(a);
+                log.info("Removed stale virtual address {} dev {} left by an earlier run", a.cidr(), ifname(a.ifindex()));
+            } catch (ErrnoException e) {
+                if (!absent(e)) {
+                    log.warn("Cannot remove stale virtual address {}: {}", a.cidr(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void buildInstances() throws IOException {
+        List<InterfaceAddress> hostAddresses = rtnl.addresses();
+        PrimaryAddress.HostAddresses host = ifname -> {
+            LinkInfo l = links.get(ifname);
+            if (l == null) {
+                return List.of();
+            }
+            List<InetAddress> primaries = new ArrayList<>();
+            List<InetAddress> secondaries = new ArrayList<>();
+            for (InterfaceAddress a : hostAddresses) {
+                if (a.ifindex() != l.index() || a.isOurs() || a.hasFlag(InterfaceAddress.IFA_F_TENTATIVE)
+                        || a.hasFlag(InterfaceAddress.IFA_F_DADFAILED)) {
+                    continue;
+                }
+                (a.hasFlag(InterfaceAddress.IFA_F_SECONDARY) ? secondaries : primaries).add(a.address());
+            }
+            primaries.addAll(secondaries);
+            return primaries;
+        };
+        Set<InetAddress> allVips = new HashSet<>();
+        for (InstancePlan p : plan.instances()) {
+            p.allAddresses().forEach(v -> allVips.add(v.address()));
+        }
+        for (String problem : plan.problems()) {
+            log.warn("{}", problem);
+        }
+        for (InstancePlan p : plan.instances()) {
+            InstancePlan resolved = PrimaryAddress.resolve(p, host, allVips).map(p::withPrimaryAddress).orElse(p);
+            if (resolved.settings().primaryAddress() == null) {
+                log.warn("({}) no {} address on {} to send adverts from - staying in FAULT", p.name(),
+                        resolved.settings().ipFamily() == IpFamily.IPV6 ? "IPv6 link-local" : "IPv4",
+                        p.interfaceName());
+            }
+            Entry e = new Entry(entries.size(), resolved, new VrrpInstance(resolved.settings()));
+            entries.add(e);
+            byName.put(e.name(), e);
+            if (!p.notifyScripts().isEmpty()) {
+                log.warn("({}) notify scripts are not implemented yet - they will not run", p.name());
+                e.notifyWarned = true;
+            }
+        }
+        timers = new TimerQueue(entries.size());
+        for (SyncGroupPlan g : plan.syncGroups()) {
+            List<VrrpInstance> members = new ArrayList<>();
+            for (String m : g.members()) {
+                members.add(byName.get(m).instance);
+            }
+            new SyncGroup(g.name(), members);
+        }
+        for (Entry e : entries) {
+            InstanceSettings s = e.instance.settings();
+            if (s.primaryAddress() == null) {
+                continue;
+            }
+            VridDemultiplexer.SocketKey key = e.receiver.socket();
+            Sock sock = sockets.get(key);
+            if (sock == null) {
+                VrrpSocketOptions o = s.wire().unicast()
+                        ? VrrpSocketOptions.unicast(key.interfaceName(), s.primaryAddress())
+                        : VrrpSocketOptions.multicast(key.interfaceName(), key.family() == IpFamily.IPV6
+                                ? s.wire().multicastGroup6() : s.wire().multicastGroup4());
+                try {
+                    RawVrrpSocket raw = RawVrrpSocket.open(o);
+                    sock = new Sock(raw, new VridDemultiplexer(key));
+                    sockets.put(key, sock);
+                    socketsByFd.put(raw.fd(), sock);
+                    poller.add(raw.fd());
+                    detail("VRRP sockpool: [" + raw + "]");
+                } catch (ErrnoException | IllegalArgumentException x) {
+                    log.error("({}) cannot open the VRRP socket on {}: {}", e.name(), key.interfaceName(),
+                            x.getMessage());
+                    continue;
+                }
+            }
+            try {
+                sock.demux.add(e.receiver);
+                e.socket = sock;
+            } catch (IllegalArgumentException x) {
+                log.error("({}) {}", e.name(), x.getMessage());
+            }
+        }
+    }
+
+    /* Events ---------------------------------------------------------------------------- */
+
+    private void deliver(Entry e, Event event, long now) {
+        execute(e.instance.handle(event, now));
+    }
+
+    private void readSocket(Sock s) throws IOException {
+        VridDemultiplexer d = s.demux;
+        boolean v6 = s.socket.isIpv6();
+        byte[] buf = receiveBuffer.array();
+        d.beginRound();
+        while (!d.roundOver()) {
+            if (!s.socket.receive(receiveBuffer, receiveInfo)) {
+                return;
+            }
+            if (receiveInfo.truncated()) {
+                log.info("VRRP packet of {} bytes on {} is too long - ignoring", receiveInfo.receivedLength(),
+                        s.socket.interfaceName());
+                continue;
+            }
+            int n = receiveInfo.length();
+            VridDemultiplexer.Dispatch dispatch = v6
+                    ? d.routeIpv6(receiveInfo.source(), receiveInfo.destination(), receiveInfo.ttl(), buf, 0, n)
+                    : d.routeIpv4(buf, 0, n);
+            if (dispatch instanceof VridDemultiplexer.Dispatch.Deliver del) {
+                Entry e = byName.get(del.instance().name());
+                deliver(e, del.event(), clock.getAsLong());
+            } else if (dispatch instanceof VridDemultiplexer.Dispatch.Dropped drop) {
+                if (drop.logged(plan.logUnknownVrids())) {
+                    log.info("{}", drop.logLine());
+                }
+            }
+        }
+    }
+
+    private void onNetlink(NetlinkEvent ev) {
+        if (ev instanceof NetlinkEvent.Link l) {
+            LinkInfo info = l.link();
+            String name = info.name();
+            if (l.deleted()) {
+                links.remove(name);
+            } else {
+                LinkInfo old = links.put(name, info);
+                if (old != null && !java.util.Arrays.equals(old.mac(), info.mac())) {
+                    closeAnnouncers(name);
+                }
+            }
+            linkChanged(name, !l.deleted() && info.isUsable());
+        } else if (ev instanceof NetlinkEvent.Overrun) {
+            log.warn("Netlink receive queue overrun - re-reading the interfaces");
+            try {
+                Set<String> names = new HashSet<>(linkUsable.keySet());
+                links.clear();
+                for (LinkInfo li : rtnl.links()) {
+                    links.put(li.name(), li);
+                }
+                names.addAll(links.keySet());
+                for (String name : names) {
+                    LinkInfo li = links.get(name);
+                    linkChanged(name, li != null && li.isUsable());
+                }
+            } catch (IOException e) {
+                log.error("Cannot re-read the interfaces: {}", e.getMessage());
+            }
+        }
+        // address events: the primary address is fixed at start-up for now
+    }
+
+    private void linkChanged(String name, boolean usable) {
+        Boolean was = linkUsable.put(name, usable);
+        if (was != null && was == usable) {
+            return;
+        }
+        boolean ours = false;
+        for (Entry e : entries) {
+            if (e.plan.interfaceName().equals(name)) {
+                ours = true;
+                break;
+            }
+        }
+        if (!ours) {
+            return;
+        }
+        log.info("Netlink reports {} {}", name, usable ? "up" : "down");
+        long now = clock.getAsLong();
+        for (Entry e : entries) {
+            if (e.plan.interfaceName().equals(name)) {
+                deliver(e, usable ? new Event.InterfaceUp(name) : new Event.InterfaceDown(name), now);
+            }
+        }
+    }
+
+    /* Actions --------------------------------------------------------------------------- */
+
+    private void execute(List<Action> actions) {
+        for (Action a : actions) {
+            try {
+                executeOne(a);
+            } catch (RuntimeException x) {
+                log.error("cannot carry out {}: {}", a, x.toString(), x);
+            }
+        }
+    }
+
+    private void executeOne(Action a) {
+        if (a instanceof Action.SendAdvert s) {
+            sendAdvert(entry(s.instance()), s.priority());
+        } else if (a instanceof Action.SendPriorityZeroAdvert s) {
+            sendAdvert(entry(s.instance()), 0);
+        } else if (a instanceof Action.AddVips v) {
+            Entry e = entry(v.instance());
+            for (Vip vip : withExcluded(e, v.vips())) {
+                addVip(e, vip);
+            }
+        } else if (a instanceof Action.RemoveVips v) {
+            Entry e = entry(v.instance());
+            for (Vip vip : withExcluded(e, v.vips())) {
+                removeVip(e, vip);
+            }
+        } else if (a instanceof Action.SendGratuitousBurst g) {
+            gratuitousBurst(entry(g.instance()), g.count());
+        } else if (a instanceof Action.Log l) {
+            if (l.level() == LogLevel.INFO) {
+                log.info("{}", l.text());
+            } else {
+                detail(l.text());
+            }
+        } else if (a instanceof Action.ArmTimer t) {
+            timers.arm(entry(t.instance()).index, t.kind(), t.deadlineNanos());
+        } else if (a instanceof Action.CancelTimer t) {
+            timers.cancel(entry(t.instance()).index, t.kind());
+        } else if (a instanceof Action.RunNotify n) {
+            log.debug("({}) notify {} {}: notify not implemented yet", n.instance(), n.state(), n.priority());
+        } else if (a instanceof Action.RunGroupNotify n) {
+            log.debug("VRRP_Group({}) notify {} 0: notify not implemented yet", n.group(), n.state());
+        } else if (a instanceof Action.StateChanged c) {
+            log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
+        } else if (a instanceof Action.GroupStateChanged c) {
+            log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
+        }
+    }
+
+    private Entry entry(String name) {
+        Entry e = byName.get(name);
+        if (e == null) {
+            throw new IllegalStateException("no instance " + name);
+        }
+        return e;
+    }
+
+    private void detail(String text) {
+        if (options.logDetail()) {
+            log.info("{}", text);
+        } else {
+            log.debug("{}", text);
+        }
+    }
+
+    /** The action's VIPs; when they are the instance's whole list, its excluded VIPs too. */
+    private static List<Vip> withExcluded(Entry e, List<?> vips) {
+        List<Vip> out = new ArrayList<>(vips.size());
+        for (Object o : vips) {
+            out.add((Vip) o);
+        }
+        if (vips.equals(e.instance.settings().vips())) {
+            out.addAll(e.plan.excludedVips());
+        }
+        return out;
+    }
+
+    private void sendAdvert(Entry e, int priority) {
+        Sock s = e.socket;
+        if (s == null) {
+            return;
+        }
+        InstanceSettings settings = e.instance.settings();
+        int hopLimit = settings.wire().unicast() ? settings.wire().unicastTtl() : 255;
+        for (AdvertTemplate t : e.receiver.sendTemplates()) {
+            try {
+                sendBuffer.clear();
+                if (t.family() == IpFamily.IPV4) {
+                    int n = t.writeIpv4Packet(priority, s.nextIpId(), sendArray, 0);
+                    sendBuffer.limit(n);
+                    s.socket.sendIpv4Datagram(sendBuffer);
+                } else {
+                    int n = t.writeVrrp(priority, sendArray, 0);
+                    sendBuffer.limit(n);
+                    s.socket.send(sendBuffer, t.source(), t.destination(), hopLimit);
+                }
+            } catch (IOException x) {
+                log.warn("({}) cannot send advert: {}", e.name(), x.getMessage());
+            }
+        }
+    }
+
+    private InterfaceAddress kernelAddress(Vip v, int ifindex) {
+        InterfaceAddress a = InterfaceAddress.vip(ifindex, v.address(), v.prefixLength()).withScope(v.scope());
+        if (v.broadcast().isPresent()) {
+            a = a.withBroadcast(v.broadcast().get());
+        }
+        if (v.label().isPresent()) {
+            a = a.withLabel(v.label().get());
+        }
+        if (v.noPrefixRoute()) {
+            a = a.withFlags(a.flags() | InterfaceAddress.IFA_F_NOPREFIXROUTE);
+        }
+        return a;
+    }
+
+    private void addVip(Entry e, Vip v) {
+        LinkInfo l = links.get(v.device());
+        if (l == null) {
+            log.error("({}) cannot add {}: no interface {}", e.name(), v, v.device());
+            return;
+        }
+        try {
+            rtnl.addAddress(kernelAddress(v, l.index()));
+        } catch (ErrnoException x) {
+            if (x.errno() != Errno.EEXIST) {
+                log.error("({}) cannot add {}: {}", e.name(), v, x.getMessage());
+            }
+        } catch (IOException x) {
+            log.error("({}) cannot add {}: {}", e.name(), v, x.getMessage());
+        }
+    }
+
+    private void removeVip(Entry e, Vip v) {
+        LinkInfo l = links.get(v.device());
+        if (l == null) {
+            return; // the interface is gone, and the address with it
+        }
+        try {
+            rtnl.deleteAddress(kernelAddress(v, l.index()));
+        } catch (ErrnoException x) {
+            if (!absent(x)) {
+                log.error("({}) cannot remove {}: {}", e.name(), v, x.getMessage());
+            }
+        } catch (IOException x) {
+            log.error("({}) cannot remove {}: {}", e.name(), v, x.getMessage());
+        }
+    }
+
+    private static boolean absent(ErrnoException x) {
+        return x.errno() == Errno.EADDRNOTAVAIL || x.errno() == Errno.ENODEV || x.errno() == Errno.ENOENT;
+    }
+
+    private void gratuitousBurst(Entry e, int count) {
+        List<Vip> all = e.plan.allAddresses();
+        Map<String, List<Vip>> byDevice = new LinkedHashMap<>();
+        for (Vip v : all) {
+            byDevice.computeIfAbsent(v.device(), k -> new ArrayList<>()).add(v);
+        }
+        for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
+            for (Vip v : d.getValue()) {
+                detail("(" + e.name() + ") Sending/queueing " + (v.isIpv6() ? "Unsolicited Neighbour Adverts"
+                        : "gratuitous ARPs") + " on " + d.getKey() + " for " + v.address().getHostAddress());
+            }
+        }
+        for (int round = 0; round < count; round++) {
+            for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
+                for (Vip v : d.getValue()) {
+                    LinkLayerAnnouncer an = announcer(e, d.getKey(), v.isIpv6());
+                    if (an == null) {
+                        continue;
+                    }
+                    try {
+                        an.announce(v.address());
+                    } catch (IOException x) {
+                        log.warn("({}) cannot announce {}: {}", e.name(), v, x.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private LinkLayerAnnouncer announcer(Entry e, String ifname, boolean v6) {
+        Map<String, LinkLayerAnnouncer> m = v6 ? naSenders : arpSenders;
+        LinkLayerAnnouncer an = m.get(ifname);
+        if (an != null) {
+            return an;
+        }
+        LinkInfo l = links.get(ifname);
+        if (l == null || l.mac().length != 6 || (!v6 && l.isNoArp())) {
+            return null;
+        }
+        try {
+            an = v6 ? NeighbourAdvertSender.open(l.index(), ifname, l.mac(), false)
+                    : GratuitousArpSender.open(l.index(), ifname, l.mac());
+            m.put(ifname, an);
+            return an;
+        } catch (ErrnoException x) {
+            log.warn("({}) cannot open a {} sender on {}: {}", e.name(), v6 ? "NA" : "gratuitous ARP", ifname,
+                    x.getMessage());
+            return null;
+        }
+    }
+
+    private void closeAnnouncers(String ifname) {
+        LinkLayerAnnouncer a = arpSenders.remove(ifname);
+        if (a != null) {
+            a.close();
+        }
+        a = naSenders.remove(ifname);
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    private String ifname(int index) {
+        for (LinkInfo l : links.values()) {
+            if (l.index() == index) {
+                return l.name();
+            }
+        }
+        return "#" + index;
+    }
+
+    /** The state of each instance, for tests and dumps: name → state. Loop thread only. */
+    Map<String, VrrpState> states() {
+        Map<String, VrrpState> out = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            out.put(e.name(), e.instance.state());
+        }
+        return out;
+    }
+
+    /** Whether a timer is armed, for tests. Loop thread only. */
+    boolean timerArmed(String instance, TimerKind kind) {
+        return timers != null && timers.isArmed(entry(instance).index, kind);
+    }
+
+    private void closeAll() {
+        for (Sock s : sockets.values()) {
+            s.socket.close();
+        }
+        sockets.clear();
+        socketsByFd.clear();
+        for (LinkLayerAnnouncer a : arpSenders.values()) {
+            a.close();
+        }
+        for (LinkLayerAnnouncer a : naSenders.values()) {
+            a.close();
+        }
+        arpSenders.clear();
+        naSenders.clear();
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (rtnl != null) {
+            rtnl.close();
+        }
+        wake.close();
+    }
+}

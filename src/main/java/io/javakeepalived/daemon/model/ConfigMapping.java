@@ -1,0 +1,173 @@
+package io.javakeepalived.daemon.model;
+
+import io.javakeepalived.config.model.AddressFamily;
+import io.javakeepalived.config.model.GlobalDefs;
+import io.javakeepalived.config.model.IpAddressSpec;
+import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.config.model.SyncGroup;
+import io.javakeepalived.config.model.VrrpInstance;
+import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.VrrpState;
+import io.javakeepalived.vrrp.WireSettings;
+import io.javakeepalived.vrrp.packet.ReceivePolicy.OldUnicastChecksum;
+import io.javakeepalived.vrrp.packet.UnicastPeer;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.StandardProtocolFamily;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * From the configuration model (defaults resolved, keepalived's corrections applied by the
+ * binder) to what the daemon runs: {@link InstanceSettings} and {@link WireSettings} for the
+ * core, {@link Vip}s for rtnetlink. Pure.
+ *
+ * <p>Not carried over yet, each reported in {@link VrrpPlan#problems()}: {@code use_vmac} /
+ * {@code use_ipvlan} (the instance runs on its base interface), {@code auth_type AH} (the
+ * instance is left out), trackers, virtual routes and rules.
+ */
+public final class ConfigMapping {
+
+    private ConfigMapping() {
+    }
+
+    /** Thrown when an instance cannot be run as configured; the message is a log line. */
+    public static final class UnsupportedInstanceException extends Exception {
+        public UnsupportedInstanceException(String message) {
+            super(message);
+        }
+    }
+
+    /** The whole VRRP side of a configuration. Instances that cannot run are left out and reported. */
+    public static VrrpPlan plan(KeepalivedConfig config) {
+        GlobalDefs g = config.global();
+        List<InstancePlan> instances = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (VrrpInstance v : config.instances()) {
+            try {
+                instances.add(instance(v, g, problems));
+            } catch (UnsupportedInstanceException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        Set<String> planned = new LinkedHashSet<>();
+        instances.forEach(i -> planned.add(i.name()));
+        List<SyncGroupPlan> groups = new ArrayList<>();
+        for (SyncGroup sg : config.syncGroups()) {
+            List<String> members = sg.members().stream().filter(planned::contains).toList();
+            if (members.size() != sg.members().size()) {
+                problems.add("VRRP_Group(" + sg.name() + ") runs without the instance(s) left out: "
+                        + sg.members().stream().filter(m -> !planned.contains(m)).toList());
+            }
+            if (!members.isEmpty()) {
+                groups.add(new SyncGroupPlan(sg.name(), members));
+            }
+        }
+        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems);
+    }
+
+    /**
+     * One instance.
+     *
+     * @param problems receives a line for each setting that is not carried out (the instance runs)
+     * @throws UnsupportedInstanceException if the instance cannot run at all
+     */
+    public static InstancePlan instance(VrrpInstance v, GlobalDefs g, List<String> problems)
+            throws UnsupportedInstanceException {
+        String n = "(" + v.name() + ") ";
+        String ifname = v.interfaceName().orElseThrow(() -> new UnsupportedInstanceException(n
+                + "has no interface - javakeepalived cannot choose one yet; instance not started"));
+        if (v.authentication().isPresent() && v.authentication().get().type() == VrrpInstance.AuthType.AH) {
+            throw new UnsupportedInstanceException(n + "auth_type AH is not implemented; instance not started");
+        }
+        if (v.vmac().isPresent() || v.ipvlan().isPresent()) {
+            problems.add(n + "use_vmac/use_ipvlan is not implemented yet - running on " + ifname);
+        }
+        if (!v.trackers().isEmpty()) {
+            problems.add(n + "track_* is not implemented yet - trackers ignored");
+        }
+        if (!v.virtualRoutes().isEmpty() || !v.virtualRules().isEmpty()) {
+            problems.add(n + "virtual_routes/virtual_rules are not implemented yet - ignored");
+        }
+
+        StandardProtocolFamily family = v.family() == AddressFamily.IPV6 ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET;
+        WireSettings.Builder wire = WireSettings.builder()
+                .interfaceName(ifname)
+                .unicast(v.unicast())
+                .unicastTtl(v.unicastTtl())
+                .checkUnicastSrc(v.checkUnicastSource())
+                .skipCheckAdvAddr(v.skipCheckAdvAddr())
+                .oldUnicastChecksum(v.oldUnicastChecksum() ? OldUnicastChecksum.CONFIGURED : OldUnicastChecksum.DETECT);
+        if (v.unicast()) {
+            List<UnicastPeer> peers = new ArrayList<>();
+            for (VrrpInstance.UnicastPeer p : v.unicastPeers()) {
+                peers.add(p.minTtl() == 0 && p.maxTtl() == 255 ? UnicastPeer.of(p.address())
+                        : UnicastPeer.of(p.address(), p.minTtl(), p.maxTtl()));
+            }
+            wire.unicastPeers(peers);
+        }
+        if (v.authentication().isPresent() && v.version() == 2) {
+            wire.authPass(v.authentication().get().password());
+        }
+        if (v.mcastDestination().isPresent()) {
+            InetAddress group = v.mcastDestination().get();
+            if (group instanceof Inet6Address g6) {
+                wire.multicastGroup6(g6);
+            } else {
+                wire.multicastGroup4((Inet4Address) group);
+            }
+        }
+
+        List<Object> vips = new ArrayList<>();
+        for (IpAddressSpec s : v.virtualAddresses()) {
+            vips.add(Vip.of(s, ifname));
+        }
+        List<Vip> excluded = new ArrayList<>();
+        for (IpAddressSpec s : v.excludedAddresses()) {
+            excluded.add(Vip.of(s, ifname));
+        }
+
+        VrrpInstance.Garp garp = v.garp();
+        InstanceSettings settings;
+        try {
+            settings = InstanceSettings.builder(v.name(), v.vrid())
+                    .version(v.version())
+                    .family(family)
+                    .priority(v.priority())
+                    .advertIntervalCs(v.advertIntervalCentis())
+                    .initialState(v.state() == VrrpInstance.InitialState.MASTER ? VrrpState.MASTER : VrrpState.BACKUP)
+                    .nopreempt(v.nopreempt())
+                    .preemptDelay(v.preemptDelay())
+                    .vips(vips)
+                    .downTimerAdverts(v.downTimerAdverts())
+                    .lowerPrioNoAdvert(v.lowerPrioNoAdvert())
+                    .higherPrioSendAdvert(v.higherPrioSendAdvert())
+                    .garpMasterDelay(garp.masterDelay())
+                    .garpMasterRepeat(garp.masterRepeat())
+                    .garpMasterRefresh(garp.masterRefresh())
+                    .garpMasterRefreshRepeat(garp.masterRefreshRepeat())
+                    .garpLowerPrioDelay(garp.lowerPrioDelay())
+                    .garpLowerPrioRepeat(garp.lowerPrioRepeat())
+                    .minGarp(g.vrrp().minGarp())
+                    .startupDelay(g.vrrp().startupDelay())
+                    .wire(wire.build())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedInstanceException(n + "cannot be run: " + e.getMessage());
+        }
+        Optional<InetAddress> source = v.sourceAddress();
+        if (source.isPresent() && (source.get() instanceof Inet6Address) != (family == StandardProtocolFamily.INET6)) {
+            problems.add(n + "source address " + source.get().getHostAddress() + " is not of the instance's family"
+                    + " - using the interface's address");
+            source = Optional.empty();
+        }
+        return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
+                g.vrrp().gnaInterval(), v.notifyScripts());
+    }
+}

@@ -1,0 +1,80 @@
+package io.javakeepalived.daemon.model;
+
+import io.javakeepalived.config.model.NotifyScripts;
+import io.javakeepalived.vrrp.InstanceSettings;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code vrrp_instance} as the daemon runs it: the core's {@link InstanceSettings} plus what
+ * only the daemon needs (excluded VIPs, GARP pacing, why it must start in FAULT).
+ *
+ * <p>{@link #settings()} has no primary address until {@link #withPrimaryAddress} is called with
+ * the result of {@link PrimaryAddress#resolve}: the configured {@code mcast_src_ip} /
+ * {@code unicast_src_ip} is kept in {@link #configuredSource()}, the interface's own address is
+ * only known on the host.
+ *
+ * @param settings         the state machine's and the wire's settings; its VIPs are {@link Vip}s
+ * @param configuredSource {@code mcast_src_ip} / {@code unicast_src_ip}
+ * @param excludedVips     {@code virtual_ipaddress_excluded}: installed with the VIPs, not advertised
+ * @param configFault      keepalived keeps the instance in FAULT because of its configuration
+ * @param syncGroup        the {@code vrrp_sync_group} it belongs to
+ * @param garpInterval     {@code vrrp_garp_interval}: pause between gratuitous ARPs; 0 = none
+ * @param gnaInterval      {@code vrrp_gna_interval}: pause between unsolicited NAs; 0 = none
+ * @param notifyScripts    the notify scripts (not run yet)
+ */
+public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
+                           boolean configFault, Optional<String> syncGroup, Duration garpInterval,
+                           Duration gnaInterval, NotifyScripts notifyScripts) {
+
+    public InstancePlan {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(configuredSource, "configuredSource");
+        excludedVips = List.copyOf(excludedVips);
+        Objects.requireNonNull(syncGroup, "syncGroup");
+        Objects.requireNonNull(garpInterval, "garpInterval");
+        Objects.requireNonNull(gnaInterval, "gnaInterval");
+        Objects.requireNonNull(notifyScripts, "notifyScripts");
+        for (Object v : settings.vips()) {
+            if (!(v instanceof Vip)) {
+                throw new IllegalArgumentException(settings.name() + ": VIP " + v + " is not a Vip");
+            }
+        }
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    /** The instance's interface ({@code interface}). */
+    public String interfaceName() {
+        return settings.wire().interfaceName();
+    }
+
+    /** The advertised VIPs ({@code virtual_ipaddress}), in order. */
+    public List<Vip> vips() {
+        List<Vip> out = new ArrayList<>(settings.vips().size());
+        for (Object v : settings.vips()) {
+            out.add((Vip) v);
+        }
+        return out;
+    }
+
+    /** VIPs then excluded VIPs: everything installed while MASTER. */
+    public List<Vip> allAddresses() {
+        List<Vip> out = vips();
+        out.addAll(excludedVips);
+        return out;
+    }
+
+    /** The same plan with the advert source (RFC primary address) set. */
+    public InstancePlan withPrimaryAddress(InetAddress primary) {
+        return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
+                excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts);
+    }
+}

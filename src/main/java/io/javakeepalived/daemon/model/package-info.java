@@ -1,0 +1,10 @@
+/**
+ * What the daemon runs, derived from the configuration model: {@link io.javakeepalived.daemon.model.ConfigMapping}
+ * turns a {@code KeepalivedConfig} into a {@link io.javakeepalived.daemon.model.VrrpPlan} of
+ * {@link io.javakeepalived.daemon.model.InstancePlan}s (the core's {@code InstanceSettings} plus
+ * excluded VIPs, GARP pacing and start-up faults), whose VIPs are
+ * {@link io.javakeepalived.daemon.model.Vip}s (an {@code AdvertisedAddress} carrying what
+ * rtnetlink needs). {@link io.javakeepalived.daemon.model.PrimaryAddress} picks the advert
+ * source on the host. Pure: no sockets, no native code.
+ */
+package io.javakeepalived.daemon.model;
