@@ -17,6 +17,10 @@ import io.javakeepalived.net.NetNamespace;
 
 import java.io.IOException;
 import java.nio.file.Path;
+
+import io.javakeepalived.log.LogSetup.LogHandle;
+import io.javakeepalived.log.LogOptions;
+import io.javakeepalived.log.LogSetup;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,17 +45,17 @@ final class DaemonRun {
 
     private final Path configFile;
     private final String configId;
-    private final boolean logDetail;
+    private final LogOptions logging;
     private final Path pidFile;
     private final Path vrrpPidFile;
     private final Supplier<? extends SignalSource> signals;
     private final List<String> commandLine;
 
-    DaemonRun(Path configFile, String configId, boolean logDetail, Path pidFile, Path vrrpPidFile,
+    DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
         this.configFile = configFile;
         this.configId = configId;
-        this.logDetail = logDetail;
+        this.logging = logging;
         this.pidFile = pidFile != null ? pidFile : DEFAULT_PID_FILE;
         this.vrrpPidFile = vrrpPidFile != null ? vrrpPidFile : DEFAULT_VRRP_PID_FILE;
         this.signals = signals;
@@ -60,8 +64,9 @@ final class DaemonRun {
 
     int run() {
         SignalSource source = signals.get();
-        LogSetup.console();
+        LogHandle logs = LogSetup.configure(logging);
         Logger log = LoggerFactory.getLogger("Keepalived");
+        logs.problems().forEach(p -> log.error("{}", p));
         log.info("Starting {}", Version.line());
         log.info("Command line: {}", commandLine.stream().map(a -> "'" + a + "'").reduce((x, y) -> x + " " + y)
                 .orElse(""));
@@ -113,7 +118,7 @@ final class DaemonRun {
         }
         VrrpLoop loop;
         try {
-            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logDetail));
+            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail()));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
@@ -136,6 +141,7 @@ final class DaemonRun {
             main.remove();
         }
         log.info("Stopped {}", Version.line());
+        logs.close();
         return status;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.javakeepalived.config.syntax.ConfigReader;
 import io.javakeepalived.daemon.signal.SignalRequest;
 import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.log.LogOptions;
 import io.javakeepalived.log.SyslogFacility;
 import io.javakeepalived.sys.JvmSignalSource;
 import java.util.function.Supplier;
@@ -159,7 +160,10 @@ public final class KeepalivedCommand implements Callable<Integer> {
             err.println("javakeepalived: the checker (LVS) subsystem is not implemented yet; -C has nothing to run");
             return 1;
         }
-        return new DaemonRun(configFile, id, logDetail, pidFile, vrrpPidFile, signals, commandLine).run();
+        // keepalived logs to the console only with -n -l; -l alone forks and so has no console.
+        // We never fork (systemd runs us in the foreground), so -l alone means the console too.
+        LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
+        return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine).run();
     }
 
     private int printSignalNumber(String name) {
@@ -177,8 +181,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
         List<String> given = new ArrayList<>();
         addIf(given, noBfd, "-B (--no_bfd)");
         addIf(given, all, "--all");
-        addIf(given, noSyslog, "-G (--no-syslog)");
-        addIf(given, umask != null, "-u (--umask)");
+                addIf(given, umask != null, "-u (--umask)");
         addIf(given, releaseVips, "-X (--release-vips)");
         addIf(given, dontReleaseVrrp, "-V (--dont-release-vrrp)");
         addIf(given, dontReleaseIpvs, "-I (--dont-release-ipvs)");
