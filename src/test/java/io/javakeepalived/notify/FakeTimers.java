@@ -14,6 +14,12 @@ public final class FakeTimers implements Timers {
             ? Long.compare(a.deadline, b.deadline) : Long.compare(a.seq, b.seq));
     private long now = 1_000_000_000L;
     private long seq;
+    /** How late every task runs after its deadline (a busy or paused machine). */
+    private long lagNanos;
+
+    public synchronized void lag(Duration d) {
+        lagNanos = d.toNanos();
+    }
 
     @Override
     public synchronized long nanoTime() {
@@ -42,12 +48,12 @@ public final class FakeTimers implements Timers {
             Task t;
             synchronized (this) {
                 t = queue.peek();
-                if (t == null || t.deadline > target) {
+                if (t == null || t.deadline + lagNanos > target) {
                     now = target;
                     return;
                 }
                 queue.poll();
-                now = Math.max(now, t.deadline);
+                now = Math.max(now, t.deadline + lagNanos);
                 if (t.cancelled[0]) {
                     continue;
                 }
