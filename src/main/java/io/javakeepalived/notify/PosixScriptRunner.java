@@ -47,8 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Timeout and reaping</h2>
  * At the run's timeout the whole process group gets SIGTERM, and SIGKILL 2 s later
  * ({@link Options#killGrace()}); both go to {@code -pgid}, never to anything else. The result is
- * then {@link ScriptResult.TimedOut}. If the script itself dies on the SIGTERM and nothing else is
- * left in its group, the run ends at once; otherwise the group gets its SIGKILL on time. The
+ * then {@link ScriptResult.TimedOut}. If the script itself dies on the SIGTERM, the run ends as soon as
+ * nothing else is left in its group (looked up in /proc); otherwise the group gets its SIGKILL on time. The
  * leader is waited for with {@code WNOWAIT} and reaped only after the last group signal, so its
  * pid, and therefore the group id, cannot have been reused by the time a signal is sent. Every
  * child is reaped, on a thread of its own that started it and waits for it; the future completes
@@ -397,15 +397,21 @@ public final class PosixScriptRunner implements ScriptRunner {
                 } else if (phase == Phase.TERM_SENT && !control.groupHasLiveMembers(pid)) {
                     cancelTimer(); // the script died of the SIGTERM and left nothing behind
                 } else if (phase == Phase.TERM_SENT) {
-                    // Others are still in the group: it gets its SIGKILL on time. The zombie
-                    // leader keeps the group id from being reused until then.
+                    // Others are still in the group, perhaps only still dying of the same SIGTERM.
+                    // Look again now and then; whatever is left gets its SIGKILL on time. The
+                    // zombie leader keeps the group id from being reused meanwhile.
+                    long pause = 5;
                     while (phase == Phase.TERM_SENT) {
                         try {
-                            wait();
+                            wait(pause);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             break;
                         }
+                        if (phase == Phase.TERM_SENT && !control.groupHasLiveMembers(pid)) {
+                            break;
+                        }
+                        pause = Math.min(pause * 2, 200);
                     }
                     atExit = phase;
                 }

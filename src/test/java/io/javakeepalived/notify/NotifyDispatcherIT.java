@@ -29,6 +29,22 @@ class NotifyDispatcherIT {
     private Path journal;
     private final RecordingLog log = new RecordingLog();
 
+    private static ScriptUser user;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void user() throws Exception {
+        if ("root".equals(System.getProperty("user.name"))) {
+            user = ScriptUser.obtain();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeUser() throws Exception {
+        if (user != null) {
+            user.close();
+        }
+    }
+
     @BeforeEach
     void setUp() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "runs scripts as nobody: needs root");
@@ -53,7 +69,7 @@ class NotifyDispatcherIT {
         Files.writeString(p, "#!/bin/sh\necho \"start " + name + " $*\" >> " + journal + "\n" + body
                 + "\necho \"end " + name + "\" >> " + journal + "\n");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return new ScriptCommand(p.toString(), List.of(p.toString()), Optional.empty(), Optional.empty(), 65534, 65534,
+        return new ScriptCommand(p.toString(), List.of(p.toString()), Optional.empty(), Optional.empty(), user.uid, user.gid,
                 new SourceLocation("t.conf", 1));
     }
 

@@ -24,8 +24,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Real processes through posix_spawn + setpriv. Needs root (it runs scripts as nobody). */
 class PosixScriptRunnerIT {
-    private static final int NOBODY = 65534;
-    private static final int NOGROUP = 65534;
+    private static ScriptUser user;
+    private static int nobody;
+    private static int nogroup;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void user() throws Exception {
+        if ("root".equals(System.getProperty("user.name"))) {
+            user = ScriptUser.obtain();
+            nobody = user.uid;
+            nogroup = user.gid;
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeUser() throws Exception {
+        if (user != null) {
+            user.close();
+        }
+    }
 
     private Path dir;
     private PosixScriptRunner runner;
@@ -78,7 +95,7 @@ class PosixScriptRunnerIT {
                 echo "cwd=$(pwd)"
                 """.formatted(out));
         // what the config splits "script arg1 'two words'" into, plus the generic notify's four
-        ScriptCommand cmd = command(List.of(s.toString(), "arg1", "two words"), NOBODY, NOGROUP);
+        ScriptCommand cmd = command(List.of(s.toString(), "arg1", "two words"), nobody, nogroup);
         ScriptResult r = await(runner.run(new ScriptRun("(VI_1) notify", cmd,
                 List.of("INSTANCE", "VI_1", "MASTER", "100"), Duration.ofSeconds(10))));
         assertInstanceOf(ScriptResult.Exited.class, r, r.describe());
@@ -86,7 +103,7 @@ class PosixScriptRunnerIT {
         List<String> lines = Files.readAllLines(out);
         long pid = ((ScriptResult.Exited) r).pid();
         assertEquals(List.of("argc=6", "arg=arg1", "arg=two words", "arg=INSTANCE", "arg=VI_1", "arg=MASTER",
-                "arg=100", "argv0=" + s, "uid=65534 gid=65534 groups=65534",
+                "arg=100", "argv0=" + s, "uid=" + nobody + " gid=" + nogroup + " groups=" + nogroup,
                 "pgid=" + pid + " sid=" + pid + " pid=" + pid, "cwd=/"), lines);
     }
 
@@ -122,7 +139,7 @@ class PosixScriptRunnerIT {
                 sh -c 'trap "" TERM; echo $$ > %s; exec sleep 1000' &
                 sleep 1000
                 """.formatted(child));
-        ScriptCommand cmd = command(List.of(s.toString()), NOBODY, NOGROUP);
+        ScriptCommand cmd = command(List.of(s.toString()), nobody, nogroup);
         long t0 = System.nanoTime();
         var future = runner.run(new ScriptRun("VRRP_Script(hang)", cmd, Duration.ofMillis(700)));
         ScriptResult r = await(future);
@@ -140,7 +157,7 @@ class PosixScriptRunnerIT {
     @Test
     void aScriptThatDiesOfTheTermIsReportedAtOnce() throws Exception {
         Path s = script("hang2.sh", "sleep 1000 &\nsleep 1000\n");
-        ScriptCommand cmd = command(List.of(s.toString()), NOBODY, NOGROUP);
+        ScriptCommand cmd = command(List.of(s.toString()), nobody, nogroup);
         long t0 = System.nanoTime();
         ScriptResult r = await(runner.run(new ScriptRun("hang2", cmd, Duration.ofMillis(500))));
         long took = (System.nanoTime() - t0) / 1_000_000;
@@ -161,11 +178,11 @@ class PosixScriptRunnerIT {
         ScriptResult bare = await(runner.run(new ScriptRun("b",
                 command(List.of("no-such-program-here"), 0, 0), Duration.ofSeconds(1))));
         ScriptResult perm = await(runner.run(new ScriptRun("p",
-                command(List.of(notExec.toString()), NOBODY, NOGROUP), Duration.ofSeconds(1))));
+                command(List.of(notExec.toString()), nobody, nogroup), Duration.ofSeconds(1))));
         assertEquals("not run: " + dir.resolve("missing.sh") + ": No such file or directory", missing.describe());
         assertEquals("not run: no-such-program-here not found in PATH /usr/sbin:/usr/bin:/sbin:/bin",
                 bare.describe());
-        assertTrue(perm.describe().startsWith("not run: " + notExec + " is not executable by uid 65534 gid 65534"),
+        assertTrue(perm.describe().startsWith("not run: " + notExec + " is not executable by uid " + nobody + " gid " + nogroup),
                 perm.describe());
     }
 
@@ -173,7 +190,7 @@ class PosixScriptRunnerIT {
     void aBareNameIsFoundInPathAndManyRunsLeaveNoZombie() throws Exception {
         List<java.util.concurrent.CompletableFuture<ScriptResult>> all = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            all.add(runner.run(new ScriptRun("t" + i, command(List.of(i % 2 == 0 ? "true" : "false"), NOBODY, NOGROUP),
+            all.add(runner.run(new ScriptRun("t" + i, command(List.of(i % 2 == 0 ? "true" : "false"), nobody, nogroup),
                     Duration.ofSeconds(10))));
         }
         for (int i = 0; i < all.size(); i++) {
