@@ -91,6 +91,7 @@ public final class TrackScriptState {
     private final boolean[] faulted;
     private int result;
     private boolean firstResultPending;
+    private boolean reloaded;
     private int lastStatus;
     private String lastNotRun;
 
@@ -118,6 +119,42 @@ public final class TrackScriptState {
                 faulted[i] = t.weight() == 0 && faulted(t.reverse(), false);
             }
         }
+    }
+
+    /**
+     * The state after a reload (SIGHUP), keepalived's {@code clear_diff_script()}: a script that has
+     * reported keeps its verdict, its counter moved onto the new rise/fall, and logs
+     * {@code VRRP_Script(chk) considered successful on reload} (or {@code unsuccessful}); one that
+     * has not reported yet starts afresh. {@link #initialEvents()} then restates every tracking
+     * instance's weight and fault, so instances added or changed by the reload converge.
+     *
+     * @param log receives the "considered ... on reload" line, if any
+     */
+    public static TrackScriptState reloaded(TrackScriptState previous, VrrpScript script, List<Tracking> tracking,
+                                            java.util.function.Consumer<String> log) {
+        if (previous.firstResultPending) {
+            return new TrackScriptState(script.name(), script.rise(), script.fall(), false, tracking);
+        }
+        TrackScriptState s = new TrackScriptState(script.name(), script.rise(), script.fall(), true, tracking);
+        int top = s.rise + s.fall - 1;
+        if (previous.result < previous.rise) {
+            s.result = previous.result == 0 ? 0 : Math.max(0, s.rise - (previous.rise - previous.result));
+            log.accept("VRRP_Script(" + s.name + ") considered unsuccessful on reload");
+        } else {
+            s.result = previous.result == previous.rise + previous.fall - 1 ? top
+                    : Math.min(top, s.rise + (previous.result - previous.rise));
+            log.accept("VRRP_Script(" + s.name + ") considered successful on reload");
+        }
+        s.lastStatus = previous.lastStatus;
+        s.lastNotRun = previous.lastNotRun;
+        s.reloaded = true;
+        boolean ok = s.ok();
+        for (int i = 0; i < s.tracking.size(); i++) {
+            Tracking t = s.tracking.get(i);
+            s.contribution[i] = t.weight() == 0 ? 0 : contribution(t.weight(), t.reverse(), ok);
+            s.faulted[i] = t.weight() == 0 && faulted(t.reverse(), ok);
+        }
+        return s;
     }
 
     /** For a configured vrrp_script. */
@@ -164,12 +201,20 @@ public final class TrackScriptState {
         return tracking;
     }
 
-    /** The instances' starting point: non-empty only with init_fail (the failed state's weights and faults). */
+    /**
+     * The instances' starting point: with init_fail the failed state's weights and faults; after
+     * {@link #reloaded} every tracking's weight and fault; otherwise nothing.
+     */
     public List<Delivery> initialEvents() {
         List<Delivery> out = new ArrayList<>();
         for (int i = 0; i < tracking.size(); i++) {
             Tracking t = tracking.get(i);
-            if (faulted[i]) {
+            if (reloaded) {
+                String tracker = trackerName(name);
+                out.add(new Delivery(t.instance(), t.weight() == 0
+                        ? (faulted[i] ? new Event.FaultRaised(tracker) : new Event.FaultCleared(tracker))
+                        : new Event.WeightChanged(tracker, contribution[i])));
+            } else if (faulted[i]) {
                 out.add(new Delivery(t.instance(), new Event.FaultRaised(trackerName(name))));
             } else if (contribution[i] != 0) {
                 out.add(new Delivery(t.instance(), new Event.WeightChanged(trackerName(name), contribution[i])));

@@ -161,4 +161,38 @@ class TrackScriptStateTest {
         assertEquals(List.of(), plain.initialEvents());
         assertTrue(plain.awaitingFirstResult());
     }
+
+    @Test
+    void aReloadKeepsTheVerdictOnTheNewRiseAndFall() {
+        List<String> log = new ArrayList<>();
+        TrackScriptState old = new TrackScriptState("chk", 2, 3, false, List.of());
+        old.record(result('S')); // OK, top = 4
+        old.record(result('F')); // 3
+        var cmd = new io.javakeepalived.config.model.ScriptCommand("/x", List.of("/x"), java.util.Optional.empty(),
+                java.util.Optional.empty(), 0, 0, new io.javakeepalived.config.SourceLocation("t", 1));
+        var newConfig = new io.javakeepalived.config.model.VrrpScript("chk", cmd, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), -10, false, 1, 5, false, new io.javakeepalived.config.SourceLocation("t", 1));
+        TrackScriptState s = TrackScriptState.reloaded(old, newConfig,
+                List.of(new TrackScriptState.Tracking("VI_1", -10, false), new TrackScriptState.Tracking("VI_2", 0, false)),
+                log::add);
+        assertEquals(List.of("VRRP_Script(chk) considered successful on reload"), log);
+        assertEquals(2, s.result()); // new rise 1 + (3 - old rise 2)
+        assertTrue(s.ok());
+        assertFalse(s.awaitingFirstResult());
+        assertEquals(List.of(new TrackScriptState.Delivery("VI_1", new Event.WeightChanged("script chk", 0)),
+                new TrackScriptState.Delivery("VI_2", new Event.FaultCleared("script chk"))), s.initialEvents());
+        // the status is carried over (last exit 1), the verdict too: no "succeeded"
+        assertEquals(List.of("Script `chk` now returning 0"), s.record(result('S')).log());
+
+        old.record(result('F'));
+        old.record(result('F')); // KO, 0
+        log.clear();
+        TrackScriptState ko = TrackScriptState.reloaded(old, newConfig, List.of(), log::add);
+        assertEquals(List.of("VRRP_Script(chk) considered unsuccessful on reload"), log);
+        assertEquals(0, ko.result());
+        TrackScriptState fresh = TrackScriptState.reloaded(new TrackScriptState("chk", 2, 2, false, List.of()),
+                newConfig, List.of(), log::add);
+        assertTrue(fresh.awaitingFirstResult());
+        assertEquals(0, fresh.result()); // rise 1 - 1
+    }
 }
