@@ -386,7 +386,18 @@ public final class PosixScriptRunner implements ScriptRunner {
                     timer = timers.after(run.timeout(), this::timeout);
                 }
             }
-            ProcessControl.Exit exit = control.awaitExit(spawned);
+            ProcessControl.Exit exit;
+            try {
+                exit = control.awaitExit(spawned);
+            } catch (IOException e) {
+                // Someone else reaped it (SIGCHLD set to SIG_IGN?): its outcome is unknowable.
+                synchronized (this) {
+                    cancelTimer();
+                    phase = Phase.EXITED;
+                }
+                return new ScriptResult.NotRun("started as pid " + spawned + " but its end could not be seen: "
+                        + e.getMessage());
+            }
             long elapsedNanos;
             Phase atExit;
             synchronized (this) {
