@@ -83,8 +83,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Before spawning, the program is looked up and checked (exists, regular file, executable by the
  * uid/gid it will run as, keepalived's rule). Each failure becomes {@link ScriptResult.NotRun}
  * with a reason ready to log, as does a failed spawn. Failures of the exec itself after setpriv
- * (say a script without a shebang line) show as exit status 126/127 with setpriv's message in
- * the output.
+ * (a file busy being written, say) show as exit status 126/127 with setpriv's message in the
+ * output. A script without a shebang line is run by /bin/sh (setpriv execs with execvp, which
+ * falls back to the shell on ENOEXEC; measured), as keepalived runs such files through
+ * system(); without setpriv (daemon not root) it fails with "Exec format error".
  */
 public final class PosixScriptRunner implements ScriptRunner {
 
