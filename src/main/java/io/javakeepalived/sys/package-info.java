@@ -1,5 +1,6 @@
 /**
- * Operating-system glue for the daemon's process, outside networking: signals. With
+ * Operating-system glue for the daemon's process, outside networking: signals and script
+ * processes. With
  * {@code io.javakeepalived.net}, the only package allowed to import {@code jnr.*} (and the only
  * one touching {@code sun.misc}).
  *
@@ -11,6 +12,9 @@
  *     real-time numbers the JDK cannot name.</li>
  * <li>{@code NativeSignals}: the few libc calls (sigaction, kill) for repairs and tests.</li>
  * <li>{@code SignalMasks}: the kernel's view, from {@code /proc/self/status}.</li>
+ * <li>{@link io.javakeepalived.sys.ProcessSpawner}: posix_spawn in a new session with clean
+ *     signals and fds, waitid(WNOWAIT)/waitpid, kill of a process group; used by
+ *     {@link io.javakeepalived.notify.PosixScriptRunner}.</li>
  * </ul>
  */
 package io.javakeepalived.sys;
