@@ -1,45 +1,130 @@
 #!/usr/bin/env bash
-# The README's demo. Until the VRRP daemon exists it shows what does: the build, and
-# keepalived-compatible `-t` on the shipped configs and on a broken one, with exit codes.
+# The README's demo: two javakeepalived nodes and a client in network namespaces joined by
+# a bridge with no uplink (addresses 10.213.50.0/24 only). The client pings the VIP, the
+# master is killed (kill -9 and its link cut), the backup takes over, the client's ARP
+# entry moves to the backup's MAC; then the old master comes back and preempts.
+# Everything it creates is removed on exit, whatever happens. Needs root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ "$(id -u)" -eq 0 ] || { echo "demo: run as root (network namespaces)" >&2; exit 1; }
+command -v ip >/dev/null || { echo "demo: iproute2 is missing; run scripts/test.sh once (it installs what is missing)" >&2; exit 1; }
 
 if [ ! -f target/javakeepalived.jar ] || [ -n "$(find src pom.xml -newer target/javakeepalived.jar -print -quit)" ]; then
     echo "== building target/javakeepalived.jar"
-    command -v mvn >/dev/null 2>&1 || { echo "demo: Maven is missing; run scripts/test.sh once (it installs what is missing)" >&2; exit 1; }
+    command -v mvn >/dev/null 2>&1 || { echo "demo: Maven is missing; run scripts/test.sh once" >&2; exit 1; }
     mvn -B -q package -DskipTests
 fi
-jk() { scripts/javakeepalived "$@"; }
 
-echo "== $(jk --version)"
-# The example configs name their scripts under /etc/javakeepalived/scripts, where the
-# package installs them; for the demo, point a copy at the scripts in this checkout.
+tag="jkdemo$$"
+sw="$tag-sw" a="$tag-a" b="$tag-b" c="$tag-c"
+vip=10.213.50.50
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-for conf in conf/keepalived.conf conf/examples/*/*.conf; do
-    mkdir -p "$work/$(dirname "$conf")"
-    sed "s|/etc/javakeepalived/scripts/|$PWD/scripts/examples/|g" "$conf" > "$work/$conf"
-    set +e
-    out=$(jk -t -f "$work/$conf" 2>&1); rc=$?
-    set -e
-    printf '%-45s -t exit %d\n' "$conf" "$rc"
-    [ -n "$out" ] && printf '%s\n' "$out" | sed "s|$work/||; s/^/    /"
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    sleep 0.3
+    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+    for n in "$a" "$b" "$c" "$sw"; do ip netns del "$n" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+has_vip() { ip -n "$1" -4 addr show dev eth0 | grep -q "inet $vip/"; }
+mac_of() { ip -n "$1" link show eth0 | awk '/link\/ether/ { print $2 }'; }
+client_arp() { ip -n "$c" neigh show "$vip" | awk '{ print $5 }'; }
+# The client reaches the VIP when a TCP connect to it is answered - refused is an answer
+# (it needs ARP to resolve and the holder to reply); no ping needed on a fresh machine.
+reach() {
+    local out
+    out=$(ip netns exec "$c" timeout 1 bash -c "exec 3<>/dev/tcp/$vip/9" 2>&1) && return 0
+    [[ "$out" == *"refused"* ]]
+}
+wait_for() { # wait_for SECONDS COMMAND...
+    local deadline=$(( $(date +%s) + $1 )); shift
+    until "$@"; do [ "$(date +%s)" -lt "$deadline" ] || return 1; sleep 0.05; done
+}
+
+echo "== $(scripts/javakeepalived --version)"
+echo "== namespaces: bridge $sw, nodes $a (priority 100) and $b (priority 90), client $c"
+ip netns add "$sw"
+ip -n "$sw" link add br0 type bridge
+ip -n "$sw" link set br0 up
+i=1
+for n in "$a" "$b" "$c"; do
+    ip netns add "$n"
+    ip link add "$tag$i" type veth peer name eth0 netns "$n"
+    ip link set "$tag$i" netns "$sw"
+    ip -n "$sw" link set "$tag$i" master br0 up
+    ip -n "$n" link set lo up
+    ip -n "$n" addr add "10.213.50.$i/24" dev eth0
+    ip -n "$n" link set eth0 up
+    i=$((i + 1))
 done
 
-echo "== a config with mistakes (typo, missing value, bad VRID)"
-cat > "$work/broken.conf" <<'CONF'
+node_conf() { # node_conf PRIORITY
+    cat <<CONF
+global_defs {
+    router_id demo
+}
 vrrp_instance VI_1 {
+    state BACKUP
     interface eth0
-    virtual_router_id 300
-    priorty 100
+    virtual_router_id 50
+    priority $1
     advert_int 1
     virtual_ipaddress {
-        192.0.2.10/24
+        $vip/24
     }
 }
 CONF
-set +e
-jk -t -f "$work/broken.conf" 2>&1 | sed "s|$work/||; s/^/    /"; rc=${PIPESTATUS[0]}
-set -e
-echo "    -t exit $rc"
-echo "== signal numbers exporters ask for: JSON=$(jk --signum=JSON) STATS_CLEAR=$(jk --signum=STATS_CLEAR)"
+}
+node_conf 100 > "$work/a.conf"
+node_conf 90 > "$work/b.conf"
+cp "$work/a.conf" "$work/a2.conf"
+start_node() { # start_node NS NAME
+    ip netns exec "$1" scripts/javakeepalived -n -l -f "$work/$2.conf" \
+        -p "$work/$2.pid" -r "$work/$2-vrrp.pid" >> "$work/$2.log" 2>&1 &
+    pids+=($!)
+    echo $!
+}
+
+t0=$(now)
+pid_a=$(start_node "$a" a)
+start_node "$b" b >/dev/null
+wait_for 15 has_vip "$a" || { echo "demo: node a never became master"; cat "$work/a.log"; exit 1; }
+echo "== node a is MASTER after $(since "$t0") s (election waits the master-down interval, 3 x 1 s + skew)"
+grep -h "Entering" "$work/a.log" "$work/b.log" | sed 's/^/   /'
+wait_for 3 reach && echo "   client reaches $vip" || echo "   client cannot reach $vip"
+echo "   client ARP entry for $vip: $(client_arp)  (node a eth0: $(mac_of "$a"), node b eth0: $(mac_of "$b"))"
+
+echo "== killing node a (kill -9) and cutting its link"
+kill -9 "$pid_a"
+ip -n "$sw" link set "${tag}1" down
+t1=$(now)
+wait_for 10 has_vip "$b" || { echo "demo: node b never took over"; cat "$work/b.log"; exit 1; }
+echo "== node b holds $vip $(since "$t1") s after the kill (bound: 3 x 1 s + skew 0.65 s)"
+grep -h "Entering MASTER" "$work/b.log" | sed 's/^/   /'
+wait_for 3 reach && echo "   client reaches $vip" || echo "   client cannot reach $vip"
+echo "   client ARP entry for $vip: $(client_arp)  (node b eth0: $(mac_of "$b"))"
+
+echo "== node a comes back (its stale VIP is removed at start-up) and preempts"
+ip -n "$sw" link set "${tag}1" up
+t2=$(now)
+start_node "$a" a2 >/dev/null
+# a's VIP from before the kill is still in its kernel until the new process removes it, so
+# wait for the new process to say it is master, not just for the address.
+wait_for 15 grep -q "Entering MASTER STATE" "$work/a2.log" || { echo "demo: node a did not take the VIP back"; cat "$work/a2.log"; exit 1; }
+grep -h "stale\|Entering" "$work/a2.log" | sed 's/^/   /'
+echo "== node a is MASTER again $(since "$t2") s after its restart"
+if wait_for 5 bash -c "! ip -n $b -4 addr show dev eth0 | grep -q 'inet $vip/'"; then
+    echo "   node b released the VIP"
+else
+    echo "demo: node b still holds the VIP 5 s after node a took it back; its log:"
+    tail -20 "$work/b.log"; echo "node a:"; tail -20 "$work/a2.log"
+    exit 1
+fi
+wait_for 3 reach && echo "   client reaches $vip" || echo "   client cannot reach $vip"
+echo "   client ARP entry for $vip: $(client_arp)"
+echo "== done; cleaning up"
