@@ -1,0 +1,192 @@
+package io.javakeepalived.daemon;
+
+import static io.javakeepalived.daemon.DaemonIT.await;
+import static io.javakeepalived.daemon.DaemonIT.count;
+import static io.javakeepalived.daemon.DaemonIT.logged;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.testsupport.netns.NetnsLab;
+import io.javakeepalived.testsupport.netns.NetnsLab.Background;
+import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
+import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * javakeepalived and Debian's keepalived 2.2.7 ({@code /usr/sbin/keepalived}) on one lab segment,
+ * same VRID: each elects, fails over to and preempts the other as the RFC and keepalived's
+ * measured behaviour say, and both put the same VRRP fields on the wire. keepalived runs as
+ * {@code keepalived -n -l -D -G -P -f CONF -p PID -r VRRPPID -c CHKPID} inside the node's
+ * namespace with a private TMPDIR; every process is started by the lab and stopped by pid.
+ */
+class KeepalivedInteropIT {
+    static final Path KEEPALIVED = Path.of("/usr/sbin/keepalived");
+    /** Master_Down_Interval of a priority-90 backup: 3 × 1 s + 166/256 s. */
+    private static final long MASTER_DOWN_90_MS = 3648;
+    /** Skew_Time of a priority-90 backup: 166/256 s. */
+    private static final long SKEW_90_MS = 648;
+
+    @TempDir
+    Path dir;
+
+    private NetnsLab lab;
+    private Node a;
+    private Node b;
+    private Node c;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        if (!Files.isExecutable(KEEPALIVED)) {
+            String reason = KEEPALIVED + " is not installed (apt-get install -y keepalived)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(reason + " and CI=true forbids skipping");
+            }
+            Assumptions.abort(reason);
+        }
+        lab = NetnsLab.create();
+        a = lab.addNode("a");
+        b = lab.addNode("b");
+        c = lab.addNode("c");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (lab != null) {
+            lab.close(); // stops every process it started, by pid
+        }
+    }
+
+    Background startJava(Node n, int priority) throws Exception {
+        Path conf = dir.resolve(n.name() + "-jk.conf");
+        Files.writeString(conf, DaemonIT.config(priority));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return lab.start(n.ns(), java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", DaemonIT.jar().toString(),
+                "-n", "-l", "-D", "-f", conf.toString(),
+                "-p", dir.resolve(n.name() + "-jk.pid").toString(), "-r", dir.resolve(n.name() + "-jk_vrrp.pid").toString());
+    }
+
+    /** keepalived's private TMPDIR of node {@code n} (stats and data files land there). */
+    Path tmpdir(Node n) throws IOException {
+        return Files.createDirectories(dir.resolve(n.name() + "-ka-tmp"));
+    }
+
+    /** {@code env} execs keepalived, so the background pid is keepalived's parent process. */
+    Background startKeepalived(Node n, int priority) throws Exception {
+        Path conf = dir.resolve(n.name() + "-ka.conf");
+        Files.writeString(conf, DaemonIT.config(priority));
+        return lab.start(n.ns(), "env", "TMPDIR=" + tmpdir(n), KEEPALIVED.toString(),
+                "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
+                "-p", dir.resolve(n.name() + "-ka.pid").toString(),
+                "-r", dir.resolve(n.name() + "-ka_vrrp.pid").toString(),
+                "-c", dir.resolve(n.name() + "-ka_chk.pid").toString());
+    }
+
+    boolean hasVip(Node n) {
+        try {
+            return lab.ip(n.ns(), "-o", "addr", "show", "dev", "eth0").output().contains("10.213.0.100/24");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** SIGUSR2 to keepalived's parent (forwarded to the VRRP child), then its keepalived.stats. */
+    String keepalivedStats(Node n, Background ka) throws Exception {
+        Path stats = tmpdir(n).resolve("keepalived.stats");
+        Files.deleteIfExists(stats);
+        Process kill = new ProcessBuilder("kill", "-USR2", Long.toString(ka.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+        Pattern complete = Pattern.compile("(?s).*Priority Zero:\\s+Received: \\d+\\s+Sent: \\d+\\s*");
+        await("keepalived.stats", 3_000, ka, () -> {
+            try {
+                return Files.exists(stats) && complete.matcher(Files.readString(stats)).matches();
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        NetnsLab.sleep(100);
+        return Files.readString(stats);
+    }
+
+    /** Every counter under "Packet Errors:" and "Authentication Errors:" is 0. */
+    static void assertNoErrors(String stats) {
+        boolean inErrors = false;
+        int checked = 0;
+        for (String l : stats.split("\n")) {
+            String t = l.trim();
+            if (t.equals("Packet Errors:") || t.equals("Authentication Errors:")) {
+                inErrors = true;
+            } else if (t.endsWith(":")) {
+                inErrors = false;
+            } else if (inErrors) {
+                assertTrue(t.endsWith(": 0"), "keepalived counted an error: " + t + "\n" + stats);
+                checked++;
+            }
+        }
+        assertEquals(8, checked, stats);
+    }
+
+    /** Log lines by which keepalived rejects a packet. */
+    static void assertNoRejections(Background ka) {
+        Pattern bad = Pattern.compile("(?i)invalid|wrong version|mismatch|unexpected|too short|checksum|expecting|expect ");
+        for (String l : ka.output().split("\n")) {
+            assertFalse(bad.matcher(l).find(), "keepalived rejected a packet: " + l + "\n" + ka.output());
+        }
+    }
+
+    @Test
+    void javaMasterKeepalivedBackupThenCrashFailoverToKeepalived() throws Exception {
+        Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
+        Background jk = startJava(a, 100);
+        await("jk: Entering MASTER STATE", 15_000, jk, () -> logged(jk, "(VI_1) Entering MASTER STATE"));
+        await("VIP on A", 2_000, jk, () -> hasVip(a));
+
+        Background ka = startKeepalived(b, 90);
+        // keepalived 2.2.7 that hears a higher-priority master at start-up stays in its init BACKUP state
+        await("ka: Entering BACKUP STATE (init)", 10_000, ka, () -> logged(ka, "(VI_1) Entering BACKUP STATE (init)"));
+        NetnsLab.sleep(MASTER_DOWN_90_MS + 500); // longer than keepalived's master-down: our adverts hold it
+        assertFalse(logged(ka, "(VI_1) Entering MASTER STATE"), ka.output());
+        assertFalse(hasVip(b));
+        assertEquals(1, count(jk, "(VI_1) Entering MASTER STATE"), jk.output());
+        String stats = keepalivedStats(b, ka);
+        assertNoErrors(stats);
+        Matcher rcvd = Pattern.compile("Received: (\\d+)").matcher(stats);
+        assertTrue(rcvd.find() && Integer.parseInt(rcvd.group(1)) >= 4, "keepalived accepts our adverts\n" + stats);
+        assertNoRejections(ka);
+
+        // crash: SIGKILL (no priority 0) and the link down
+        jk.process().toHandle().destroyForcibly();
+        long t0 = System.nanoTime();
+        lab.linkDown(a);
+        assertTrue(jk.process().waitFor(5, TimeUnit.SECONDS));
+        await("ka: Entering MASTER STATE", MASTER_DOWN_90_MS + 2_000, ka, () -> logged(ka, "(VI_1) Entering MASTER STATE"));
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        System.out.println("[interop] keepalived took over " + ms + " ms after the crash of javakeepalived");
+        // the bound counts from our last advert, which left up to 1 s before the kill
+        assertTrue(ms <= MASTER_DOWN_90_MS + 500, "keepalived took over " + ms + " ms after the crash");
+        await("VIP on B", 2_000, ka, () -> hasVip(b));
+
+        String text = cap.stopAndDecode();
+        assertTrue(text.contains(a.ipv4() + " > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 100, authtype none,"
+                + " intvl 1s, length 20, addrs: 10.213.0.100"), text);
+        assertTrue(text.contains(b.ipv4() + " > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 90, authtype none,"
+                + " intvl 1s, length 20, addrs: 10.213.0.100"), text);
+        int firstB = text.indexOf(b.ipv4() + " > 224.0.0.18");
+        int lastA = text.lastIndexOf(a.ipv4() + " > 224.0.0.18");
+        assertTrue(lastA >= 0 && firstB > lastA, "one advertiser at a time\n" + text);
+        assertNoRejections(ka);
+    }
+}
