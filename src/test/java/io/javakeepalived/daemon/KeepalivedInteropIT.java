@@ -189,4 +189,98 @@ class KeepalivedInteropIT {
         assertTrue(lastA >= 0 && firstB > lastA, "one advertiser at a time\n" + text);
         assertNoRejections(ka);
     }
+
+    @Test
+    void keepalivedMasterJavaBackupHandOverOnSigtermThenKeepalivedPreemptsBack() throws Exception {
+        Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
+        Background ka = startKeepalived(a, 100);
+        await("ka: Entering MASTER STATE", 15_000, ka, () -> logged(ka, "(VI_1) Entering MASTER STATE"));
+        await("VIP on A", 2_000, ka, () -> hasVip(a));
+        Background jk = startJava(b, 90);
+        await("jk: Entering BACKUP STATE (init)", 15_000, jk, () -> logged(jk, "(VI_1) Entering BACKUP STATE (init)"));
+        NetnsLab.sleep(1_500); // a few of keepalived's adverts reach us
+        assertFalse(logged(jk, "(VI_1) Entering MASTER STATE"), jk.output());
+        assertFalse(hasVip(b));
+
+        // graceful: keepalived sends priority 0, we take over after our skew time
+        long t0 = System.nanoTime();
+        ka.process().toHandle().destroy(); // SIGTERM to keepalived's parent
+        await("jk: Entering MASTER STATE", 3_000, jk, () -> logged(jk, "(VI_1) Entering MASTER STATE"));
+        long handOver = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        System.out.println("[interop] javakeepalived took over " + handOver + " ms after SIGTERM to keepalived");
+        assertTrue(handOver < SKEW_90_MS + 500, "took over " + handOver + " ms after SIGTERM");
+        assertTrue(logged(jk, "(VI_1) Backup received priority 0 advertisement"), jk.output());
+        await("VIP on B", 1_000, jk, () -> hasVip(b));
+        assertTrue(ka.process().waitFor(5, TimeUnit.SECONDS), "keepalived exits after releasing");
+        assertFalse(hasVip(a), "keepalived removed its VIP");
+        assertNoRejections(ka);
+
+        // keepalived comes back with the higher priority and preempts
+        long t1 = System.nanoTime();
+        Background ka2 = startKeepalived(a, 100);
+        String higher = "(VI_1) Master received advert from " + a.ipv4() + " with higher priority 100, ours 90";
+        await("jk: " + higher, 10_000, jk, () -> logged(jk, higher));
+        long preempt = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+        System.out.println("[interop] keepalived preempted back " + preempt + " ms after its start");
+        await("ka: Entering MASTER STATE", 2_000, ka2, () -> logged(ka2, "(VI_1) Entering MASTER STATE"));
+        await("jk: Entering BACKUP STATE", 2_000, jk, () -> logged(jk, "(VI_1) Entering BACKUP STATE"));
+        await("VIP gone from B", 2_000, jk, () -> !hasVip(b));
+        await("VIP on A", 2_000, ka2, () -> hasVip(a));
+        NetnsLab.sleep(1_200); // one more advert from keepalived as master
+        assertEquals(1, count(jk, "(VI_1) Entering MASTER STATE"), jk.output());
+        assertEquals(1, count(ka2, "(VI_1) Entering MASTER STATE"), ka2.output());
+        assertNoErrors(keepalivedStats(a, ka2));
+        assertNoRejections(ka2);
+
+        cap.stopAndDecode();
+        sameFieldsOnTheWire(cap.pcap());
+    }
+
+    /**
+     * One advert of each implementation, decoded by tshark: every VRRP field but the priority is
+     * the same, the priority is the configured one, TTL 255 and the checksum is good.
+     */
+    void sameFieldsOnTheWire(Path pcap) throws Exception {
+        List<String> cmd = List.of("tshark", "-r", pcap.toString(), "-Y", "vrrp", "-T", "fields", "-E", "separator=|",
+                "-e", "ip.src", "-e", "ip.dst", "-e", "ip.ttl", "-e", "ip.dsfield", "-e", "vrrp.version",
+                "-e", "vrrp.type", "-e", "vrrp.virt_rtr_id", "-e", "vrrp.prio", "-e", "vrrp.auth_type",
+                "-e", "vrrp.adver_int", "-e", "vrrp.addr_count", "-e", "vrrp.ip_addr", "-e", "vrrp.checksum.status");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        String ka = null;
+        String jk = null;
+        for (String l : out.split("\n")) {
+            String[] f = l.split("\\|", -1);
+            if (f.length < 13) {
+                continue;
+            }
+            if (ka == null && f[0].equals(a.ipv4()) && f[7].equals("100")) {
+                ka = l;
+            }
+            if (jk == null && f[0].equals(b.ipv4()) && f[7].equals("90")) {
+                jk = l;
+            }
+        }
+        assertTrue(ka != null && jk != null, "an advert of each\n" + out);
+        System.out.println("[interop] keepalived advert:      " + ka);
+        System.out.println("[interop] javakeepalived advert: " + jk);
+        String[] k = ka.split("\\|", -1);
+        String[] j = jk.split("\\|", -1);
+        // dst, ttl, tos, version, type, vrid, auth type, interval, count, addresses, checksum status
+        for (int i : new int[] {1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12}) {
+            assertEquals(k[i], j[i], "field " + i + " of " + cmd.get(10 + 2 * i) + "\nka: " + ka + "\njk: " + jk);
+        }
+        assertEquals("224.0.0.18", k[1]);
+        assertEquals("255", k[2]);
+        assertEquals("2", k[4]);
+        assertEquals("1", k[5]);
+        assertEquals("51", k[6]);
+        assertEquals("0", k[8]);
+        assertEquals("1", k[9]);
+        assertEquals("1", k[10]);
+        assertEquals("10.213.0.100", k[11]);
+        assertEquals("1", k[12], "checksum status 1 = Good\n" + ka);
+    }
 }
