@@ -11,10 +11,16 @@ import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Background;
 import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import io.javakeepalived.vrrp.packet.DecodeResult;
+import io.javakeepalived.vrrp.packet.VrrpCodec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -234,6 +240,7 @@ class KeepalivedInteropIT {
 
         cap.stopAndDecode();
         sameFieldsOnTheWire(cap.pcap());
+        sameBytesOnTheWire(cap.pcap());
     }
 
     /**
@@ -282,5 +289,74 @@ class KeepalivedInteropIT {
         assertEquals("1", k[10]);
         assertEquals("10.213.0.100", k[11]);
         assertEquals("1", k[12], "checksum status 1 = Good\n" + ka);
+    }
+
+    /** The IPv4 datagrams (VRRP, protocol 112) of a classic Ethernet pcap, in capture order. */
+    static List<byte[]> vrrpDatagrams(Path pcap) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(pcap));
+        int magic = buf.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+        if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) {
+            buf.order(ByteOrder.BIG_ENDIAN);
+        }
+        assertEquals(1, buf.getInt(20), "link type Ethernet");
+        List<byte[]> out = new ArrayList<>();
+        int pos = 24;
+        while (pos + 16 <= buf.limit()) {
+            int caplen = buf.getInt(pos + 8);
+            int f = pos + 16;
+            pos = f + caplen;
+            if (caplen < 14 + 20 || pos > buf.limit()) {
+                continue;
+            }
+            int etherType = ((buf.get(f + 12) & 0xFF) << 8) | (buf.get(f + 13) & 0xFF);
+            if (etherType != 0x0800 || (buf.get(f + 14 + 9) & 0xFF) != VrrpCodec.IPPROTO_VRRP) {
+                continue;
+            }
+            byte[] ip = new byte[caplen - 14];
+            buf.get(f + 14, ip);
+            int total = ((ip[2] & 0xFF) << 8) | (ip[3] & 0xFF);
+            out.add(Arrays.copyOf(ip, Math.min(total, ip.length)));
+        }
+        return out;
+    }
+
+    /**
+     * The same two adverts as the codec sees them: both decode (length, version, type, checksum
+     * checked); the IP headers agree in everything but source, id and header checksum; the VRRP
+     * messages agree byte for byte but in the priority and the checksum.
+     */
+    void sameBytesOnTheWire(Path pcap) throws Exception {
+        byte[] ka = null;
+        byte[] jk = null;
+        for (byte[] ip : vrrpDatagrams(pcap)) {
+            String src = (ip[12] & 0xFF) + "." + (ip[13] & 0xFF) + "." + (ip[14] & 0xFF) + "." + (ip[15] & 0xFF);
+            int ihl = (ip[0] & 0x0F) * 4;
+            int prio = ip.length > ihl + 2 ? ip[ihl + 2] & 0xFF : -1;
+            if (ka == null && src.equals(a.ipv4()) && prio == 100) {
+                ka = ip;
+            } else if (jk == null && src.equals(b.ipv4()) && prio == 90) {
+                jk = ip;
+            }
+        }
+        assertTrue(ka != null && jk != null, "an advert of each in " + pcap);
+        String hk = HexFormat.of().formatHex(ka);
+        String hj = HexFormat.of().formatHex(jk);
+        System.out.println("[interop] keepalived datagram:     " + hk);
+        System.out.println("[interop] javakeepalived datagram: " + hj);
+        for (byte[] ip : List.of(ka, jk)) {
+            DecodeResult r = VrrpCodec.decodeIpv4(ip, 0, ip.length);
+            assertTrue(r instanceof DecodeResult.Decoded, r + "\n" + HexFormat.of().formatHex(ip));
+        }
+        assertEquals(ka.length, jk.length, "datagram length\nka: " + hk + "\njk: " + hj);
+        int ihl = (ka[0] & 0x0F) * 4;
+        for (int i = 0; i < ka.length; i++) {
+            boolean differs = (i >= 4 && i <= 5)          // IP id
+                    || (i >= 10 && i <= 15)               // IP header checksum, source
+                    || i == ihl + 2                       // VRRP priority
+                    || (i >= ihl + 6 && i <= ihl + 7);    // VRRP checksum
+            if (!differs) {
+                assertEquals(ka[i], jk[i], "byte " + i + "\nka: " + hk + "\njk: " + hj);
+            }
+        }
     }
 }
