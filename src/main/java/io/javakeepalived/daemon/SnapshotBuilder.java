@@ -40,12 +40,19 @@ public final class SnapshotBuilder {
      * @param instance       the running state machine
      * @param lastTransition wall-clock time of its last state change (its start if none yet)
      * @param vipsInstalled  its VIPs are on the interfaces now ({@code set} in the dump)
+     * @param socketFd       the VRRP socket it reads and sends on (fd_in and fd_out both); -1 if none
      */
-    public record Source(InstancePlan plan, VrrpInstance instance, Instant lastTransition, boolean vipsInstalled) {
+    public record Source(InstancePlan plan, VrrpInstance instance, Instant lastTransition, boolean vipsInstalled,
+                         int socketFd) {
         public Source {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(instance, "instance");
             Objects.requireNonNull(lastTransition, "lastTransition");
+        }
+
+        /** An instance without a socket. */
+        public Source(InstancePlan plan, VrrpInstance instance, Instant lastTransition, boolean vipsInstalled) {
+            this(plan, instance, lastTransition, vipsInstalled, -1);
         }
     }
 
@@ -116,6 +123,9 @@ public final class SnapshotBuilder {
                 .counters(v.counters().snapshot());
         if (w.unicast()) {
             b.unicastTtl(w.unicastTtl());
+        }
+        if (src.socketFd() >= 0) {
+            b.fdIn(src.socketFd()).fdOut(src.socketFd());
         }
         if (v.state() == VrrpState.BACKUP) {
             v.masterAddress().ifPresent(a -> b.masterRouter(Addresses.toText(a)));

@@ -395,7 +395,8 @@ public final class VrrpLoop {
     VrrpStateSnapshot snapshot() {
         List<SnapshotBuilder.Source> sources = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            sources.add(new SnapshotBuilder.Source(e.plan, e.instance, e.lastTransition, e.vipsInstalled));
+            sources.add(new SnapshotBuilder.Source(e.plan, e.instance, e.lastTransition, e.vipsInstalled,
+                    e.socket == null ? -1 : e.socket.socket.fd()));
         }
         return SnapshotBuilder.build(options.globals(), sources, clock.getAsLong(), options.wallClock().instant());
     }

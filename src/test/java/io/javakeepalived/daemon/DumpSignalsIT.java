@@ -111,6 +111,7 @@ class DumpSignalsIT {
         String dataText = read(data);
         assertTrue(dataText.contains("VRRP Instance = VI_1"), dataText);
         assertTrue(dataText.contains("10.213.0.100/24 dev eth0 scope global set"), dataText);
+        assertTrue(dataText.contains("   fd_in "), dataText);
         assertTrue(DaemonIT.logged(d, "Printing VRRP data for process(" + d.pid() + ") on signal"), d.output());
 
         kill(d, "USR2");

@@ -105,6 +105,10 @@ class SnapshotBuilderTest {
         assertTrue(json.contains("\"iname\":\"VI_1\""), json);
         assertTrue(json.contains("\"state\":2"), json);
         assertNull(s.masterRouter());
+        assertEquals(-1, s.fdIn());
+        InstanceSnapshot withSocket = SnapshotBuilder.instance(new SnapshotBuilder.Source(p, v, wall, true, 13), t, wall);
+        assertEquals(13, withSocket.fdIn());
+        assertEquals(13, withSocket.fdOut());
     }
 
     @Test
