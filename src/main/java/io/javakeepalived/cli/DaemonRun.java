@@ -7,6 +7,7 @@ import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.daemon.GlobalsMapping;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -118,7 +119,8 @@ final class DaemonRun {
         }
         VrrpLoop loop;
         try {
-            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail()));
+            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
+                    .withGlobals(GlobalsMapping.of(config)));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;

@@ -1,5 +1,9 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.daemon.dump.DumpFiles;
+import io.javakeepalived.daemon.dump.DumpMessages;
+import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.daemon.model.SyncGroupPlan;
@@ -38,6 +42,8 @@ import io.javakeepalived.vrrp.packet.IpFamily;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,8 +86,14 @@ import org.slf4j.LoggerFactory;
  *     (a master sends priority 0 and removes its VIPs) and returns 0.</li>
  * </ol>
  *
+ * <h2>Dumps</h2>
+ * DATA (SIGUSR1) writes keepalived_parent.data and keepalived.data, STATS (SIGUSR2)
+ * keepalived.stats, STATS_CLEAR (SIGRTMAX-1) keepalived.stats then zeroes every instance's
+ * counters, JSON (SIGRTMIN+2) keepalived.json; all in {@link Options#dumps()}'s directory, from a
+ * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
+ *
  * <h2>Not done yet</h2>
- * notify scripts (logged only), reload, data/stats/JSON dumps, GARP pacing
+ * notify scripts (logged only), reload, GARP pacing
  * ({@code vrrp_garp_interval}: bursts leave at once), the NA Router flag, VMAC, trackers other
  * than the instance's own interface.
  */
@@ -91,23 +103,39 @@ public final class VrrpLoop {
      * @param logDetail {@code -D}: DETAIL lines of the core are logged at INFO too
      * @param clock     monotonic nanoseconds (timer deadlines are on it)
      * @param log       where keepalived's lines go
+     * @param wallClock wall time, for the dumps (last transition, timer deadlines)
+     * @param globals   global definitions the dumps show
+     * @param dumps     where the dump files go ({@code $TMPDIR} or /tmp by default)
      */
-    public record Options(boolean logDetail, LongSupplier clock, Logger log) {
+    public record Options(boolean logDetail, LongSupplier clock, Logger log, Clock wallClock,
+                          GlobalDefinitions globals, DumpFiles dumps) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(log, "log");
+            Objects.requireNonNull(wallClock, "wallClock");
+            Objects.requireNonNull(globals, "globals");
+            Objects.requireNonNull(dumps, "dumps");
         }
 
         public static Options defaults() {
-            return new Options(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"));
+            return new Options(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"),
+                    Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment());
         }
 
         public Options withLogDetail(boolean d) {
-            return new Options(d, clock, log);
+            return new Options(d, clock, log, wallClock, globals, dumps);
         }
 
         public Options withLog(Logger l) {
-            return new Options(logDetail, clock, l);
+            return new Options(logDetail, clock, l, wallClock, globals, dumps);
+        }
+
+        public Options withGlobals(GlobalDefinitions g) {
+            return new Options(logDetail, clock, log, wallClock, g, dumps);
+        }
+
+        public Options withDumps(DumpFiles d) {
+            return new Options(logDetail, clock, log, wallClock, globals, d);
         }
     }
 
@@ -151,6 +179,8 @@ public final class VrrpLoop {
         final InstanceReceiver receiver;
         Sock socket;
         boolean notifyWarned;
+        Instant lastTransition;
+        boolean vipsInstalled;
 
         Entry(int index, InstancePlan plan, VrrpInstance instance) {
             this.index = index;
@@ -313,11 +343,62 @@ public final class VrrpLoop {
             switch (r) {
                 case STOP -> stopping = true;
                 case RELOAD -> log.warn("Reload requested - not implemented yet, configuration unchanged");
-                case DATA, STATS, STATS_CLEAR, JSON ->
-                        log.warn("{} requested - not implemented yet", r);
+                case DATA, STATS, STATS_CLEAR, JSON -> dump(r);
                 default -> log.warn("Unknown request {}", r);
             }
         }
+    }
+
+    /** A dump request, on the loop thread so the snapshot is consistent. Never throws. */
+    private void dump(SignalRequest r) {
+        long pid = ProcessHandle.current().pid();
+        DumpFiles files = options.dumps();
+        String file = "";
+        try {
+            switch (r) {
+                case DATA -> {
+                    log.info("{}", DumpMessages.parentData(pid));
+                    file = DumpFiles.PARENT_DATA;
+                    files.writeParentData(options.globals());
+                    log.info("{}", DumpMessages.vrrpData(pid));
+                    file = DumpFiles.DATA;
+                    files.writeData(snapshot());
+                }
+                case STATS, STATS_CLEAR -> {
+                    boolean clear = r == SignalRequest.STATS_CLEAR;
+                    log.info("{}", DumpMessages.vrrpStats(pid, clear));
+                    VrrpStateSnapshot snap = snapshot();
+                    if (clear) {
+                        // keepalived zeroes the counters even if the file cannot be written
+                        for (Entry e : entries) {
+                            e.instance.clearCounters();
+                        }
+                    }
+                    file = DumpFiles.STATS;
+                    files.writeStats(snap);
+                }
+                case JSON -> {
+                    log.info("{}", DumpMessages.vrrpJson(pid));
+                    file = DumpFiles.JSON;
+                    files.writeJson(snapshot());
+                }
+                default -> throw new IllegalArgumentException(r.toString());
+            }
+        } catch (IOException x) {
+            log.error("Can't open dump file {} ({})", file, x.toString());
+        } catch (RuntimeException x) {
+            log.error("{} dump failed: {}", r, x.toString(), x);
+        }
+    }
+
+    /** The dumps' view of every instance, now. Loop thread only. */
+    VrrpStateSnapshot snapshot() {
+        List<SnapshotBuilder.Source> sources = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            sources.add(new SnapshotBuilder.Source(e.plan, e.instance, e.lastTransition, e.vipsInstalled,
+                    e.socket == null ? -1 : e.socket.socket.fd()));
+        }
+        return SnapshotBuilder.build(options.globals(), sources, clock.getAsLong(), options.wallClock().instant());
     }
 
     private void fireTimers() {
@@ -402,6 +483,7 @@ public final class VrrpLoop {
                         p.interfaceName());
             }
             Entry e = new Entry(entries.size(), resolved, new VrrpInstance(resolved.settings()));
+            e.lastTransition = options.wallClock().instant();
             entries.add(e);
             byName.put(e.name(), e);
             if (!p.notifyScripts().isEmpty()) {
@@ -565,11 +647,13 @@ public final class VrrpLoop {
             for (Vip vip : withExcluded(e, v.vips())) {
                 addVip(e, vip);
             }
+            e.vipsInstalled = true;
         } else if (a instanceof Action.RemoveVips v) {
             Entry e = entry(v.instance());
             for (Vip vip : withExcluded(e, v.vips())) {
                 removeVip(e, vip);
             }
+            e.vipsInstalled = false;
         } else if (a instanceof Action.SendGratuitousBurst g) {
             gratuitousBurst(entry(g.instance()), g.count());
         } else if (a instanceof Action.Log l) {
@@ -588,6 +672,7 @@ public final class VrrpLoop {
             log.debug("VRRP_Group({}) notify {} 0: notify not implemented yet", n.group(), n.state());
         } else if (a instanceof Action.StateChanged c) {
             log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
+            entry(c.instance()).lastTransition = options.wallClock().instant();
         } else if (a instanceof Action.GroupStateChanged c) {
             log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
         }

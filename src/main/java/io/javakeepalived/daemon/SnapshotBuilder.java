@@ -1,0 +1,189 @@
+package io.javakeepalived.daemon;
+
+import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.InstanceSnapshot;
+import io.javakeepalived.daemon.dump.InstanceState;
+import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
+import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.Scopes;
+import io.javakeepalived.daemon.model.Vip;
+import io.javakeepalived.vrrp.Addresses;
+import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.VrrpInstance;
+import io.javakeepalived.vrrp.VrrpState;
+import io.javakeepalived.vrrp.WireSettings;
+import io.javakeepalived.vrrp.packet.AuthType;
+
+import java.net.StandardProtocolFamily;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Turns what the VRRP loop knows into a {@link VrrpStateSnapshot} for the dumps. Pure: it reads
+ * the instances it is given (so call it on the loop thread) and touches nothing else. What the
+ * loop does not know yet (trackers, notify scripts, sockets, interfaces, sync group state) is
+ * left at {@link InstanceSnapshot.Builder}'s keepalived defaults.
+ */
+public final class SnapshotBuilder {
+
+    private SnapshotBuilder() {
+    }
+
+    /**
+     * One instance as the loop holds it.
+     *
+     * @param plan           the instance's plan (excluded VIPs, sync group, configured source)
+     * @param instance       the running state machine
+     * @param lastTransition wall-clock time of its last state change (its start if none yet)
+     * @param vipsInstalled  its VIPs are on the interfaces now ({@code set} in the dump)
+     * @param socketFd       the VRRP socket it reads and sends on (fd_in and fd_out both); -1 if none
+     */
+    public record Source(InstancePlan plan, VrrpInstance instance, Instant lastTransition, boolean vipsInstalled,
+                         int socketFd) {
+        public Source {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(lastTransition, "lastTransition");
+        }
+
+        /** An instance without a socket. */
+        public Source(InstancePlan plan, VrrpInstance instance, Instant lastTransition, boolean vipsInstalled) {
+            this(plan, instance, lastTransition, vipsInstalled, -1);
+        }
+    }
+
+    /**
+     * @param globals  global definitions as the VRRP process uses them
+     * @param sources  the instances, in configuration order
+     * @param monoNow  now on the loop's monotonic clock (timer deadlines are on it)
+     * @param wallNow  now on the wall clock (the dump prints timer deadlines as wall times)
+     */
+    public static VrrpStateSnapshot build(GlobalDefinitions globals, List<Source> sources, long monoNow,
+            Instant wallNow) {
+        List<InstanceSnapshot> out = new ArrayList<>(sources.size());
+        for (Source s : sources) {
+            out.add(instance(s, monoNow, wallNow));
+        }
+        return VrrpStateSnapshot.of(globals.resolvedForVrrp(), out, List.of());
+    }
+
+    /** One instance's snapshot. */
+    public static InstanceSnapshot instance(Source src, long monoNow, Instant wallNow) {
+        VrrpInstance v = src.instance();
+        InstancePlan p = src.plan();
+        InstanceSettings s = v.settings();
+        WireSettings w = s.wire();
+        boolean ipv6 = s.family() == StandardProtocolFamily.INET6;
+        InstanceSnapshot.Builder b = InstanceSnapshot.builder()
+                .name(v.name())
+                .version(s.version())
+                .syncGroup(p.syncGroup().orElse(null))
+                .ipv6(ipv6)
+                .state(state(v.state()))
+                .wantState(state(v.wantState()))
+                .masterPriority(v.masterPriority())
+                .masterAdvertIntervalMicros(v.masterAdverIntervalCs() * 10_000L)
+                .unicast(w.unicast())
+                .unicastConfigured(w.unicast())
+                .numConfigFaults(p.configFault() ? 1 : 0)
+                .lastTransition(src.lastTransition())
+                .readTimeout(readTimeout(v, monoNow, wallNow))
+                .masterDownTimerMicros(v.masterDownInterval() / 1_000)
+                .interfaceName(w.interfaceName().isEmpty() ? null : w.interfaceName())
+                .skipCheckAdvAddr(w.skipCheckAdvAddr())
+                .sourceIp(s.primaryAddress() == null ? null : Addresses.toText(s.primaryAddress()))
+                .sourceIpFromConfig(p.configuredSource().isPresent())
+                .multicastAddress(Addresses.toText(ipv6 ? w.multicastGroup6() : w.multicastGroup4()))
+                .garpDelaySeconds(s.garpMasterDelay().toSeconds())
+                .garpRepeat(s.garpMasterRepeat())
+                .garpRefreshSeconds(s.garpMasterRefresh().toSeconds())
+                .garpRefreshRepeat(s.garpMasterRefreshRepeat())
+                .garpLowerPrioDelaySeconds(s.garpLowerPrioDelay().toSeconds())
+                .garpLowerPrioRepeat(s.garpLowerPrioRepeat())
+                .downTimerAdverts(s.downTimerAdverts())
+                .lowerPrioNoAdvert(s.lowerPrioNoAdvert())
+                .higherPrioSendAdvert(s.higherPrioSendAdvert())
+                .vrid(s.vrid())
+                .basePriority(v.basePriority())
+                .effectivePriority(v.effectivePriority())
+                .totalPriority(v.effectivePriority())
+                .advertIntervalMicros(s.advertIntervalCs() * 10_000L)
+                .nopreempt(s.nopreempt())
+                .preemptDelayMicros(micros(s.preemptDelay()))
+                .authType(w.authType())
+                .authPassword(w.authType() == AuthType.SIMPLE_PASSWORD ? w.password() : null)
+                .vips(texts(p.vips(), src.vipsInstalled()))
+                .excludedVips(texts(p.excludedVips(), src.vipsInstalled()))
+                .checkUnicastSrc(w.checkUnicastSrc())
+                .vipSet(src.vipsInstalled())
+                .counters(v.counters().snapshot());
+        if (w.unicast()) {
+            b.unicastTtl(w.unicastTtl());
+        }
+        if (src.socketFd() >= 0) {
+            b.fdIn(src.socketFd()).fdOut(src.socketFd());
+        }
+        if (v.state() == VrrpState.BACKUP) {
+            v.masterAddress().ifPresent(a -> b.masterRouter(Addresses.toText(a)));
+        }
+        return b.build();
+    }
+
+    /** keepalived's VIP text: {@code 10.77.0.100/24 brd 10.77.0.255 dev eth0 scope global label eth0:1}, + {@code  set}. */
+    public static String vipText(Vip v, boolean installed) {
+        StringBuilder o = new StringBuilder(64);
+        o.append(Addresses.toText(v.address())).append('/').append(v.prefixLength());
+        v.broadcast().ifPresent(brd -> o.append(" brd ").append(Addresses.toText(brd)));
+        o.append(" dev ").append(v.device());
+        o.append(" scope ").append(scopeName(v.scope()));
+        v.label().ifPresent(l -> o.append(" label ").append(l));
+        if (v.noPrefixRoute()) {
+            o.append(" noprefixroute");
+        }
+        if (installed) {
+            o.append(" set");
+        }
+        return o.toString();
+    }
+
+    /** iproute2's rt_scopes name of a scope number, else the number. */
+    static String scopeName(int scope) {
+        return switch (scope) {
+            case Scopes.GLOBAL -> "global";
+            case Scopes.SITE -> "site";
+            case Scopes.LINK -> "link";
+            case Scopes.HOST -> "host";
+            case Scopes.NOWHERE -> "nowhere";
+            default -> Integer.toString(scope);
+        };
+    }
+
+    static InstanceState state(VrrpState s) {
+        return InstanceState.valueOf(s.name());
+    }
+
+    private static List<String> texts(List<Vip> vips, boolean installed) {
+        List<String> out = new ArrayList<>(vips.size());
+        for (Vip v : vips) {
+            out.add(vipText(v, installed));
+        }
+        return out;
+    }
+
+    private static long micros(Duration d) {
+        return d.toNanos() / 1_000;
+    }
+
+    /** The earliest armed timer of the instance as a wall time; null (DISABLED) when none is armed. */
+    private static Instant readTimeout(VrrpInstance v, long monoNow, Instant wallNow) {
+        OptionalLong earliest = v.armedTimers().values().stream().mapToLong(Long::longValue).min();
+        if (earliest.isEmpty()) {
+            return null;
+        }
+        return wallNow.plusNanos(earliest.getAsLong() - monoNow);
+    }
+}

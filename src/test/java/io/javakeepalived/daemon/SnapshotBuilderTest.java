@@ -1,0 +1,124 @@
+package io.javakeepalived.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.InstanceSnapshot;
+import io.javakeepalived.daemon.dump.InstanceState;
+import io.javakeepalived.daemon.dump.JsonDumpWriter;
+import io.javakeepalived.daemon.dump.StatsDumpWriter;
+import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
+import io.javakeepalived.daemon.model.ConfigMapping;
+import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.Vip;
+import io.javakeepalived.testsupport.ConfigFixture;
+import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.VrrpInstance;
+import io.javakeepalived.vrrp.packet.AuthType;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SnapshotBuilderTest {
+
+    private static final String CONFIG = "vrrp_instance VI_1 {\n"
+            + "    state BACKUP\n"
+            + "    interface eth0\n"
+            + "    virtual_router_id 77\n"
+            + "    priority 150\n"
+            + "    advert_int 1\n"
+            + "    preempt_delay 2\n"
+            + "    authentication {\n"
+            + "        auth_type PASS\n"
+            + "        auth_pass secret77\n"
+            + "    }\n"
+            + "    virtual_ipaddress {\n"
+            + "        10.77.0.100/24\n"
+            + "    }\n"
+            + "}\n";
+
+    private static InstancePlan plan() throws Exception {
+        InstancePlan p = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(CONFIG))).instances().get(0);
+        return p.withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
+    }
+
+    @Test
+    void backupAtStartShowsConfigurationAndTimers() throws Exception {
+        InstancePlan p = plan();
+        VrrpInstance v = new VrrpInstance(p.settings());
+        v.handle(new Event.Startup(), 0);
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        InstanceSnapshot s = SnapshotBuilder.instance(new SnapshotBuilder.Source(p, v, wall, false), 0, wall);
+
+        assertEquals("VI_1", s.name());
+        assertEquals(InstanceState.BACKUP, s.state());
+        assertEquals(wall, s.lastTransition());
+        assertEquals(77, s.vrid());
+        assertEquals(2, s.version());
+        assertEquals("eth0", s.interfaceName());
+        assertEquals("10.77.0.1", s.sourceIp());
+        assertFalse(s.sourceIpFromConfig());
+        assertEquals("224.0.0.18", s.multicastAddress());
+        assertEquals(150, s.basePriority());
+        assertEquals(150, s.effectivePriority());
+        assertEquals(1_000_000, s.advertIntervalMicros());
+        assertEquals(1_000_000, s.masterAdvertIntervalMicros());
+        assertEquals(v.masterDownInterval() / 1000, s.masterDownTimerMicros());
+        assertEquals(2_000_000, s.preemptDelayMicros());
+        assertFalse(s.nopreempt());
+        assertEquals(AuthType.SIMPLE_PASSWORD, s.authType());
+        assertEquals("secret77", s.authPassword());
+        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global"), s.vips());
+        assertFalse(s.vipSet());
+        assertEquals(5, s.garpDelaySeconds());
+        assertEquals(5, s.garpRepeat());
+        // the master-down timer is armed: the deadline is shown as a wall time
+        long deadline = v.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
+        assertEquals(wall.plusNanos(deadline), s.readTimeout());
+    }
+
+    @Test
+    void masterCountsAndSetVips() throws Exception {
+        InstancePlan p = plan();
+        VrrpInstance v = new VrrpInstance(p.settings());
+        v.handle(new Event.Startup(), 0);
+        long t = v.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
+        v.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), t);
+        Instant wall = Instant.ofEpochSecond(1_795_400_010L);
+        VrrpStateSnapshot snap = SnapshotBuilder.build(GlobalDefinitions.defaults(),
+                List.of(new SnapshotBuilder.Source(p, v, wall, true)), t, wall);
+        InstanceSnapshot s = snap.instances().get(0);
+        assertEquals(InstanceState.MASTER, s.state());
+        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global set"), s.vips());
+        assertTrue(s.vipSet());
+        assertEquals(1, s.counter(VrrpCounter.BECOME_MASTER));
+        assertTrue(s.counter(VrrpCounter.ADVERT_SENT) >= 1);
+        assertTrue(StatsDumpWriter.render(snap).contains("  Became master: 1\n"));
+        String json = JsonDumpWriter.render(snap);
+        assertTrue(json.contains("\"iname\":\"VI_1\""), json);
+        assertTrue(json.contains("\"state\":2"), json);
+        assertNull(s.masterRouter());
+        assertEquals(-1, s.fdIn());
+        InstanceSnapshot withSocket = SnapshotBuilder.instance(new SnapshotBuilder.Source(p, v, wall, true, 13), t, wall);
+        assertEquals(13, withSocket.fdIn());
+        assertEquals(13, withSocket.fdOut());
+    }
+
+    @Test
+    void vipTextFollowsKeepalived() throws Exception {
+        Vip v = new Vip(InetAddress.getByName("10.0.0.5"), 24, "eth1", Optional.of(InetAddress.getByName("10.0.0.255")),
+                253, Optional.of("eth1:vip"), true);
+        assertEquals("10.0.0.5/24 brd 10.0.0.255 dev eth1 scope link label eth1:vip noprefixroute set",
+                SnapshotBuilder.vipText(v, true));
+        assertEquals("fd00::1/128 dev eth0 scope global",
+                SnapshotBuilder.vipText(Vip.of(InetAddress.getByName("fd00::1"), "eth0"), false));
+        assertEquals("17", SnapshotBuilder.scopeName(17));
+    }
+}
