@@ -83,16 +83,18 @@ CONF
 node_conf 100 > "$work/a.conf"
 node_conf 90 > "$work/b.conf"
 cp "$work/a.conf" "$work/a2.conf"
-start_node() { # start_node NS NAME
+started=""
+start_node() { # start_node NS NAME; sets $started (not echoed: a $(...) subshell would lose pids)
     ip netns exec "$1" scripts/javakeepalived -n -l -f "$work/$2.conf" \
         -p "$work/$2.pid" -r "$work/$2-vrrp.pid" >> "$work/$2.log" 2>&1 &
-    pids+=($!)
-    echo $!
+    started=$!
+    pids+=("$started")
 }
 
 t0=$(now)
-pid_a=$(start_node "$a" a)
-start_node "$b" b >/dev/null
+start_node "$a" a
+pid_a=$started
+start_node "$b" b
 wait_for 15 has_vip "$a" || { echo "demo: node a never became master"; cat "$work/a.log"; exit 1; }
 echo "== node a is MASTER after $(since "$t0") s (election waits the master-down interval, 3 x 1 s + skew)"
 grep -h "Entering" "$work/a.log" "$work/b.log" | sed 's/^/   /'
@@ -112,7 +114,7 @@ echo "   client ARP entry for $vip: $(client_arp)  (node b eth0: $(mac_of "$b"))
 echo "== node a comes back (its stale VIP is removed at start-up) and preempts"
 ip -n "$sw" link set "${tag}1" up
 t2=$(now)
-start_node "$a" a2 >/dev/null
+start_node "$a" a2
 # a's VIP from before the kill is still in its kernel until the new process removes it, so
 # wait for the new process to say it is master, not just for the address.
 wait_for 15 grep -q "Entering MASTER STATE" "$work/a2.log" || { echo "demo: node a did not take the VIP back"; cat "$work/a2.log"; exit 1; }
