@@ -108,35 +108,55 @@ public final class VrrpLoop {
      * @param dumps     where the dump files go ({@code $TMPDIR} or /tmp by default)
      */
     public record Options(boolean logDetail, LongSupplier clock, Logger log, Clock wallClock,
-                          GlobalDefinitions globals, DumpFiles dumps) {
+                          GlobalDefinitions globals, DumpFiles dumps, NotifySink notifySink) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(log, "log");
             Objects.requireNonNull(wallClock, "wallClock");
             Objects.requireNonNull(globals, "globals");
             Objects.requireNonNull(dumps, "dumps");
+            Objects.requireNonNull(notifySink, "notifySink");
         }
 
         public static Options defaults() {
             return new Options(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"),
-                    Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment());
+                    Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE);
         }
 
         public Options withLogDetail(boolean d) {
-            return new Options(d, clock, log, wallClock, globals, dumps);
+            return new Options(d, clock, log, wallClock, globals, dumps, notifySink);
         }
 
         public Options withLog(Logger l) {
-            return new Options(logDetail, clock, l, wallClock, globals, dumps);
+            return new Options(logDetail, clock, l, wallClock, globals, dumps, notifySink);
         }
 
         public Options withGlobals(GlobalDefinitions g) {
-            return new Options(logDetail, clock, log, wallClock, g, dumps);
+            return new Options(logDetail, clock, log, wallClock, g, dumps, notifySink);
         }
 
         public Options withDumps(DumpFiles d) {
-            return new Options(logDetail, clock, log, wallClock, globals, d);
+            return new Options(logDetail, clock, log, wallClock, globals, d, notifySink);
         }
+
+        public Options withNotifySink(NotifySink n) {
+            return new Options(logDetail, clock, log, wallClock, globals, dumps, n);
+        }
+    }
+
+    /**
+     * Where {@link Action.RunNotify} and {@link Action.RunGroupNotify} go. Called on the loop
+     * thread, so it must hand the work off and return at once (scripts never run on the loop).
+     */
+    public interface NotifySink {
+        /** Drops notifications (the loop still logs them at debug). */
+        NotifySink NONE = action -> { };
+
+        void dispatch(Action notify);
+    }
+
+    /** An event for one instance from another thread (a tracker's result, ...). */
+    private record InstanceEvent(String instance, Event event) {
     }
 
     private static final int MAX_PACKET = 8192;
@@ -150,7 +170,9 @@ public final class VrrpLoop {
     private final LongSupplier clock;
     private final EventFd wake;
     private final ConcurrentLinkedQueue<SignalRequest> inbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
     private volatile boolean finished;
+    private volatile long lastTurnNanos;
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
@@ -239,6 +261,32 @@ public final class VrrpLoop {
         }
     }
 
+    /**
+     * Queues an event for the named instance (a tracker result, say); any thread, never blocks.
+     * Events for an instance that does not exist (any more) are dropped at delivery.
+     */
+    public void post(String instance, Event event) {
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(event, "event");
+        if (finished) {
+            return;
+        }
+        instanceInbox.offer(new InstanceEvent(instance, event));
+        try {
+            wake.signal();
+        } catch (ErrnoException e) {
+            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The loop clock's reading at the start of the loop's latest turn (0 before the first): a
+     * watchdog compares it with the clock to see that the loop still turns. Any thread.
+     */
+    public long lastTurnNanos() {
+        return lastTurnNanos;
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -305,7 +353,9 @@ public final class VrrpLoop {
     private int loop() {
         while (true) {
             try {
+                lastTurnNanos = clock.getAsLong();
                 handleRequests();
+                handleInstanceEvents();
                 if (stopping) {
                     shutdownInstances();
                     return 0;
@@ -346,6 +396,18 @@ public final class VrrpLoop {
                 case DATA, STATS, STATS_CLEAR, JSON -> dump(r);
                 default -> log.warn("Unknown request {}", r);
             }
+        }
+    }
+
+    private void handleInstanceEvents() {
+        InstanceEvent m;
+        while ((m = instanceInbox.poll()) != null) {
+            Entry e = byName.get(m.instance());
+            if (e == null) {
+                log.debug("event {} for unknown instance {} dropped", m.event(), m.instance());
+                continue;
+            }
+            deliver(e, m.event(), clock.getAsLong());
         }
     }
 
@@ -667,9 +729,11 @@ public final class VrrpLoop {
         } else if (a instanceof Action.CancelTimer t) {
             timers.cancel(entry(t.instance()).index, t.kind());
         } else if (a instanceof Action.RunNotify n) {
-            log.debug("({}) notify {} {}: notify not implemented yet", n.instance(), n.state(), n.priority());
+            log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
+            options.notifySink().dispatch(n);
         } else if (a instanceof Action.RunGroupNotify n) {
-            log.debug("VRRP_Group({}) notify {} 0: notify not implemented yet", n.group(), n.state());
+            log.debug("VRRP_Group({}) notify {} 0", n.group(), n.state());
+            options.notifySink().dispatch(n);
         } else if (a instanceof Action.StateChanged c) {
             log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
             entry(c.instance()).lastTransition = options.wallClock().instant();
