@@ -65,7 +65,6 @@ final class RtnlCodec {
     static final int IFLA_INFO_DATA = 2;
     static final int IFLA_MACVLAN_MODE = 1;
     static final int NLA_F_NESTED = 0x8000;
-    static final int NLA_TYPE_MASK = 0x3fff;
 
     static final int NLMSGERR_ATTR_MSG = 1;
 
@@ -262,19 +261,7 @@ final class RtnlCodec {
         int p = off + NLMSG_HDRLEN + 4;  // error code
         int origLen = b.getInt(p);
         p += (msgFlags(b, off) & NLM_F_CAPPED) != 0 ? NLMSG_HDRLEN : align(origLen);
-        int endOff = off + len;
-        while (p + 4 <= endOff) {
-            int alen = b.getShort(p) & 0xffff;
-            int type = b.getShort(p + 2) & NLA_TYPE_MASK;
-            if (alen < 4 || p + alen > endOff) {
-                break;
-            }
-            if (type == NLMSGERR_ATTR_MSG) {
-                return cString(b, p + 4, alen - 4);
-            }
-            p += align(alen);
-        }
-        return null;
+        return stringAttribute(b, p, off + len, NLMSGERR_ATTR_MSG);
     }
 
     /** Decodes RTM_NEWADDR/RTM_DELADDR at {@code off}; null for families other than IPv4/IPv6. */
@@ -294,17 +281,10 @@ final class RtnlCodec {
         byte[] broadcast = null;
         String label = null;
         int proto = 0;
-        int a = p + 8;
-        int endOff = off + len;
-        while (a + 4 <= endOff) {
-            int alen = b.getShort(a) & 0xffff;
-            int type = b.getShort(a + 2) & NLA_TYPE_MASK;
-            if (alen < 4 || a + alen > endOff) {
-                break;
-            }
-            int d = a + 4;
-            int dl = alen - 4;
-            switch (type) {
+        for (NlaCursor c = new NlaCursor(b, p + 8, off + len); c.next(); ) {
+            int d = c.dataOffset();
+            int dl = c.dataLength();
+            switch (c.type()) {
                 case IFA_LOCAL -> local = bytes(b, d, dl);
                 case IFA_ADDRESS -> address = bytes(b, d, dl);
                 case IFA_BROADCAST -> broadcast = bytes(b, d, dl);
@@ -313,7 +293,6 @@ final class RtnlCodec {
                 case IFA_PROTO -> proto = dl >= 1 ? b.get(d) & 0xff : 0;
                 default -> { }
             }
-            a += align(alen);
         }
         byte[] addr = local != null ? local : address;
         if (addr == null) {
@@ -337,17 +316,10 @@ final class RtnlCodec {
         String kind = null;
         int link = 0;
         int master = 0;
-        int a = p + 16;
-        int endOff = off + len;
-        while (a + 4 <= endOff) {
-            int alen = b.getShort(a) & 0xffff;
-            int type = b.getShort(a + 2) & NLA_TYPE_MASK;
-            if (alen < 4 || a + alen > endOff) {
-                break;
-            }
-            int d = a + 4;
-            int dl = alen - 4;
-            switch (type) {
+        for (NlaCursor c = new NlaCursor(b, p + 16, off + len); c.next(); ) {
+            int d = c.dataOffset();
+            int dl = c.dataLength();
+            switch (c.type()) {
                 case IFLA_IFNAME -> name = cString(b, d, dl);
                 case IFLA_ADDRESS -> mac = bytes(b, d, dl);
                 case IFLA_MTU -> mtu = b.getInt(d);
@@ -355,27 +327,20 @@ final class RtnlCodec {
                 case IFLA_MASTER -> master = b.getInt(d);
                 case IFLA_OPERSTATE -> oper = b.get(d) & 0xff;
                 case IFLA_CARRIER -> carrier = b.get(d) != 0;
-                case IFLA_LINKINFO -> kind = nestedString(b, d, d + dl, IFLA_INFO_KIND);
+                case IFLA_LINKINFO -> kind = stringAttribute(b, d, d + dl, IFLA_INFO_KIND);
                 default -> { }
             }
-            a += align(alen);
         }
         boolean car = carrier != null ? carrier : (flags & LinkInfo.IFF_LOWER_UP) != 0;
         return new LinkInfo(index, name, flags, oper, car, mac, mtu, kind, link, master);
     }
 
-    private static String nestedString(ByteBuffer b, int from, int to, int wanted) {
-        int a = from;
-        while (a + 4 <= to) {
-            int alen = b.getShort(a) & 0xffff;
-            int type = b.getShort(a + 2) & NLA_TYPE_MASK;
-            if (alen < 4 || a + alen > to) {
-                break;
+    /** The first attribute of type {@code wanted} between the offsets, as a C string; null if absent. */
+    private static String stringAttribute(ByteBuffer b, int from, int to, int wanted) {
+        for (NlaCursor c = new NlaCursor(b, from, to); c.next(); ) {
+            if (c.type() == wanted) {
+                return cString(b, c.dataOffset(), c.dataLength());
             }
-            if (type == wanted) {
-                return cString(b, a + 4, alen - 4);
-            }
-            a += align(alen);
         }
         return null;
     }
