@@ -751,53 +751,50 @@ final class LvsBinder {
         return t;
     }
 
+    /**
+     * A checker's {@code connect_ip} or {@code bindto}: an address of the same family as the
+     * other end if that is set already; keepalived's messages otherwise, and the keyword ignored.
+     */
+    private static Optional<InetAddress> endpointAddress(ConfigNode n, BindContext c, String keyword,
+                                                         String otherKeyword, InetAddress other)
+            throws ConfigFatalException {
+        String v = Args.need(n, 0, "an IP address");
+        Optional<InetAddress> a = VrrpInstanceBinder.sockaddr(v);
+        if (a.isEmpty()) {
+            c.error(n, "Invalid " + keyword + " address " + v + " - ignoring");
+            return Optional.empty();
+        }
+        if (other != null && AddressFamily.of(other) != AddressFamily.of(a.get())) {
+            c.error(n, keyword + " address " + v + " does not match address family of " + otherKeyword
+                    + " - skipping");
+            return Optional.empty();
+        }
+        return a;
+    }
+
+    /** A checker's {@code connect_port} or {@code bind_port}: 1-65535. */
+    private static OptionalInt checkerPort(ConfigNode n, BindContext c, String keyword)
+            throws ConfigFatalException {
+        String v = Args.need(n, 0, "a port 1-65535");
+        OptionalLong p = Numbers.unsigned(c, n.location(), v, 1, 65535);
+        if (p.isEmpty()) {
+            c.error(n, "Invalid checker " + keyword + " '" + v + "'");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) p.getAsLong());
+    }
+
     private interface ConnOf {
         Drafts.Connection of(Drafts.Checker ch);
     }
 
     private static void connectionKeywords(KeywordTable<Drafts.Checker> t, ConnOf conn) {
-        t.line("connect_ip", (ch, n, c) -> {
-            Drafts.Connection co = conn.of(ch);
-            String v = Args.need(n, 0, "an IP address");
-            Optional<InetAddress> a = VrrpInstanceBinder.sockaddr(v);
-            if (a.isEmpty()) {
-                c.error(n, "Invalid connect_ip address " + v + " - ignoring");
-            } else if (co.bindTo != null && AddressFamily.of(co.bindTo) != AddressFamily.of(a.get())) {
-                c.error(n, "connect_ip address " + v + " does not match address family of bindto - skipping");
-            } else {
-                co.dst = a.get();
-            }
-        });
-        t.line("connect_port", (ch, n, c) -> {
-            String v = Args.need(n, 0, "a port 1-65535");
-            OptionalLong p = Numbers.unsigned(c, n.location(), v, 1, 65535);
-            if (p.isEmpty()) {
-                c.error(n, "Invalid checker connect_port '" + v + "'");
-            } else {
-                conn.of(ch).dstPort = (int) p.getAsLong();
-            }
-        });
-        t.line("bindto", (ch, n, c) -> {
-            Drafts.Connection co = conn.of(ch);
-            String v = Args.need(n, 0, "an IP address");
-            Optional<InetAddress> a = VrrpInstanceBinder.sockaddr(v);
-            if (a.isEmpty()) {
-                c.error(n, "Invalid bindto address " + v + " - ignoring");
-            } else if (co.dst != null && AddressFamily.of(co.dst) != AddressFamily.of(a.get())) {
-                c.error(n, "bindto address " + v + " does not match address family of connect_ip - skipping");
-            } else {
-                co.bindTo = a.get();
-            }
-        });
-        t.line("bind_port", (ch, n, c) -> {
-            String v = Args.need(n, 0, "a port 1-65535");
-            OptionalLong p = Numbers.unsigned(c, n.location(), v, 1, 65535);
-            if (p.isEmpty()) {
-                c.error(n, "Invalid checker bind_port '" + v + "'");
-            } else {
-                conn.of(ch).bindPort = (int) p.getAsLong();
-            }
-        });
+        t.line("connect_ip", (ch, n, c) -> endpointAddress(n, c, "connect_ip", "bindto", conn.of(ch).bindTo)
+                .ifPresent(a -> conn.of(ch).dst = a));
+        t.line("connect_port", (ch, n, c) -> checkerPort(n, c, "connect_port").ifPresent(p -> conn.of(ch).dstPort = p));
+        t.line("bindto", (ch, n, c) -> endpointAddress(n, c, "bindto", "connect_ip", conn.of(ch).dst)
+                .ifPresent(a -> conn.of(ch).bindTo = a));
+        t.line("bind_port", (ch, n, c) -> checkerPort(n, c, "bind_port").ifPresent(p -> conn.of(ch).bindPort = p));
         t.line("bind_if", (ch, n, c) -> {
             String v = Args.need(n, 0, "an interface name");
             if (v.length() > 15) {
