@@ -129,6 +129,25 @@ class LvsBinderTest {
     }
 
     @Test
+    void checkerEndpointsKeepTheirFamilyAndPortRange() {
+        LoadResult r = load("virtual_server 10.0.0.1 80 {\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
+                + " real_server 10.0.0.2 80 {\n  TCP_CHECK {\n   bindto 10.0.0.9\n   connect_ip fd00::2\n"
+                + "   connect_ip 10.0.0.7\n   connect_port 0\n   connect_port 8080\n   bind_port 70000\n"
+                + "   bind_port 4000\n   bindto fd00::9\n  }\n }\n}\n");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR,
+                "connect_ip address fd00::2 does not match address family of bindto - skipping");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR, "Invalid checker connect_port '0'");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR, "Invalid checker bind_port '70000'");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR,
+                "bindto address fd00::9 does not match address family of connect_ip - skipping");
+        Checker.Connection co = ((Checker.Tcp) vs(r).realServers().get(0).checkers().get(0)).connection();
+        assertEquals("10.0.0.7", co.connectIp().getHostAddress());
+        assertEquals(8080, co.connectPort());
+        assertEquals("10.0.0.9", co.bindTo().orElseThrow().getHostAddress());
+        assertEquals(4000, co.bindPort());
+    }
+
+    @Test
     void httpAndSslCheckers() {
         LoadResult r = load("virtual_server 10.0.0.1 443 {\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
                 + " delay_loop 6\n real_server 10.0.0.2 443 {\n  SSL_GET {\n   url {\n    path /\n"
