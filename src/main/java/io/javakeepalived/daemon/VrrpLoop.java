@@ -38,6 +38,7 @@ import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.packet.AdvertTemplate;
 import io.javakeepalived.vrrp.packet.IpFamily;
+import io.javakeepalived.vrrp.packet.RejectReason;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -622,8 +623,8 @@ public final class VrrpLoop {
                 return;
             }
             if (receiveInfo.truncated()) {
-                log.info("VRRP packet of {} bytes on {} is too long - ignoring", receiveInfo.receivedLength(),
-                        s.socket.interfaceName());
+                rejects.log(d.key().toString(), RejectReason.LENGTH, "VRRP packet of " + receiveInfo.receivedLength()
+                        + " bytes on " + s.socket.interfaceName() + " is too long - ignoring");
                 continue;
             }
             int n = receiveInfo.length();
