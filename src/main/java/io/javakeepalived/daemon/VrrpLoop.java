@@ -94,9 +94,9 @@ import org.slf4j.LoggerFactory;
  * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
  *
  * <h2>Not done yet</h2>
- * notify scripts (logged only), reload, per-interface {@code garp_group} intervals (the global
- * {@code vrrp_garp_interval} / {@code vrrp_gna_interval} pace every interface, see
- * {@link GarpPacer}), the NA Router flag, VMAC, trackers other than the instance's own interface.
+ * notify scripts (logged only), reload, {@code garp_group} pacing per VIP device (the pacing of
+ * the instance's interface applies to all its VIPs, see {@link GarpPacer}), the NA Router flag,
+ * VMAC, trackers other than the instance's own interface.
  *
  * <h2>Rejected packets</h2>
  * Every packet an instance rejects is counted by the core and its line (keepalived's wording)
