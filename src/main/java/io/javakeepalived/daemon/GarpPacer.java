@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * keepalived's {@code vrrp_garp_interval} / {@code vrrp_gna_interval}: the pause between two
@@ -16,7 +17,9 @@ import java.util.Objects;
  *
  * <p>Each (interface, ARP or NA) is a lane with a FIFO of pending announcements and the time
  * its next packet may leave ({@code garp_next_time} in keepalived's vrrp_arp.c): one packet
- * is sent, the lane is closed for the interval, the next queued one leaves when it reopens.
+ * is sent, the lane is closed for the interval counted from the clock reading after the send
+ * (so a slow first send, which opens the packet socket, does not shorten the first gap on the
+ * wire), the next queued one leaves when it reopens.
  * With an interval of 0 a burst leaves at once, as keepalived does by default.
  *
  * <p>Difference from keepalived 2.2.7 (on purpose): keepalived keeps one "pending" flag per
@@ -58,6 +61,12 @@ final class GarpPacer {
     }
 
     private final Map<LaneKey, Lane> lanes = new LinkedHashMap<>();
+    private final LongSupplier clock;
+
+    /** @param clock the loop's monotonic nanoseconds */
+    GarpPacer(LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     /**
      * Queues {@code rounds} rounds of {@code oneRound} for {@code instance} (dropping what it
@@ -67,7 +76,7 @@ final class GarpPacer {
      * @param gnaIntervalNanos  pause between NAs on one interface (0 = none)
      */
     void burst(String instance, List<Announcement> oneRound, int rounds, long garpIntervalNanos,
-               long gnaIntervalNanos, long now, Sender sender) {
+               long gnaIntervalNanos, Sender sender) {
         cancel(instance);
         for (int r = 0; r < rounds; r++) {
             for (Announcement a : oneRound) {
@@ -76,20 +85,22 @@ final class GarpPacer {
                 lane.queue.add(a);
             }
         }
-        run(now, sender);
+        run(sender);
     }
 
-    /** Sends every announcement whose lane is open at {@code now}. */
-    void run(long now, Sender sender) {
+    /** Sends every announcement whose lane is open now. */
+    void run(Sender sender) {
+        long now = clock.getAsLong();
         for (Lane lane : lanes.values()) {
             while (!lane.queue.isEmpty() && (!lane.sentOnce || now - lane.nextFree >= 0)) {
                 Announcement a = lane.queue.poll();
-                lane.sentOnce = true;
-                lane.nextFree = now + lane.intervalNanos;
                 sender.send(a);
+                lane.sentOnce = true;
                 if (lane.intervalNanos > 0) {
+                    lane.nextFree = clock.getAsLong() + lane.intervalNanos;
                     break;
                 }
+                lane.nextFree = now;
             }
         }
     }
@@ -118,7 +129,8 @@ final class GarpPacer {
      * How long the loop may sleep before {@link #run} has something to send: -1 if nothing is
      * queued, else the milliseconds to the earliest lane reopening, rounded up.
      */
-    int millisUntilNext(long now) {
+    int millisUntilNext() {
+        long now = clock.getAsLong();
         long best = Long.MAX_VALUE;
         for (Lane lane : lanes.values()) {
             if (!lane.queue.isEmpty()) {

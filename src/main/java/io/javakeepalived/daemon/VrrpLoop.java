@@ -183,7 +183,7 @@ public final class VrrpLoop {
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
-    private final GarpPacer garps = new GarpPacer();
+    private final GarpPacer garps;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Entry> byName = new HashMap<>();
     private final Map<VridDemultiplexer.SocketKey, Sock> sockets = new LinkedHashMap<>();
@@ -254,6 +254,7 @@ public final class VrrpLoop {
         this.clock = options.clock();
         this.wake = new EventFd();
         this.rejects = new RejectedPacketLog(log, clock);
+        this.garps = new GarpPacer(clock);
     }
 
     /** Queues a request for the loop; any thread, never blocks. Requests after the loop ended are dropped. */
@@ -369,8 +370,7 @@ public final class VrrpLoop {
                     shutdownInstances();
                     return 0;
                 }
-                long before = clock.getAsLong();
-                int timeout = GarpPacer.earlier(timers.millisUntilNext(before), garps.millisUntilNext(before));
+                int timeout = GarpPacer.earlier(timers.millisUntilNext(clock.getAsLong()), garps.millisUntilNext());
                 poller.poll(timeout);
                 for (int i = 0; i < poller.readyCount(); i++) {
                     int fd = poller.readyFd(i);
@@ -386,7 +386,7 @@ public final class VrrpLoop {
                     }
                 }
                 fireTimers();
-                garps.run(clock.getAsLong(), this::announce);
+                garps.run(this::announce);
                 rejects.flush();
             } catch (IOException | RuntimeException e) {
                 // keep the VIPs' owner alive: one bad event must not take the daemon down
@@ -898,7 +898,7 @@ public final class VrrpLoop {
             }
         }
         garps.burst(e.name(), round, count, e.plan.garpInterval().toNanos(), e.plan.gnaInterval().toNanos(),
-                clock.getAsLong(), this::announce);
+                this::announce);
     }
 
     /** Sends one paced announcement, if its instance is still MASTER with its VIPs (as keepalived checks). */
