@@ -38,6 +38,7 @@ import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.packet.AdvertTemplate;
 import io.javakeepalived.vrrp.packet.IpFamily;
+import io.javakeepalived.vrrp.packet.RejectReason;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -93,9 +94,14 @@ import org.slf4j.LoggerFactory;
  * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
  *
  * <h2>Not done yet</h2>
- * notify scripts (logged only), reload, GARP pacing
- * ({@code vrrp_garp_interval}: bursts leave at once), the NA Router flag, VMAC, trackers other
- * than the instance's own interface.
+ * notify scripts (logged only), reload, {@code garp_group} pacing per VIP device (the pacing of
+ * the instance's interface applies to all its VIPs, see {@link GarpPacer}), the NA Router flag,
+ * VMAC, trackers other than the instance's own interface.
+ *
+ * <h2>Rejected packets</h2>
+ * Every packet an instance rejects is counted by the core and its line (keepalived's wording)
+ * goes through {@link RejectedPacketLog}, rate limited per instance and reason; packets no
+ * instance takes (runt, unknown VRID) likewise per socket and reason.
  */
 public final class VrrpLoop {
 
@@ -171,11 +177,13 @@ public final class VrrpLoop {
     private final EventFd wake;
     private final ConcurrentLinkedQueue<SignalRequest> inbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
+    private final RejectedPacketLog rejects;
     private volatile boolean finished;
     private volatile long lastTurnNanos;
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
+    private final GarpPacer garps;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Entry> byName = new HashMap<>();
     private final Map<VridDemultiplexer.SocketKey, Sock> sockets = new LinkedHashMap<>();
@@ -245,6 +253,8 @@ public final class VrrpLoop {
         this.log = options.log();
         this.clock = options.clock();
         this.wake = new EventFd();
+        this.rejects = new RejectedPacketLog(log, clock);
+        this.garps = new GarpPacer(clock);
     }
 
     /** Queues a request for the loop; any thread, never blocks. Requests after the loop ended are dropped. */
@@ -360,7 +370,7 @@ public final class VrrpLoop {
                     shutdownInstances();
                     return 0;
                 }
-                int timeout = timers.millisUntilNext(clock.getAsLong());
+                int timeout = GarpPacer.earlier(timers.millisUntilNext(clock.getAsLong()), garps.millisUntilNext());
                 poller.poll(timeout);
                 for (int i = 0; i < poller.readyCount(); i++) {
                     int fd = poller.readyFd(i);
@@ -376,6 +386,8 @@ public final class VrrpLoop {
                     }
                 }
                 fireTimers();
+                garps.run(this::announce);
+                rejects.flush();
             } catch (IOException | RuntimeException e) {
                 // keep the VIPs' owner alive: one bad event must not take the daemon down
                 log.error("VRRP loop: {}", e.toString(), e);
@@ -611,8 +623,8 @@ public final class VrrpLoop {
                 return;
             }
             if (receiveInfo.truncated()) {
-                log.info("VRRP packet of {} bytes on {} is too long - ignoring", receiveInfo.receivedLength(),
-                        s.socket.interfaceName());
+                rejects.log(d.key().toString(), RejectReason.LENGTH, "VRRP packet of " + receiveInfo.receivedLength()
+                        + " bytes on " + s.socket.interfaceName() + " is too long - ignoring");
                 continue;
             }
             int n = receiveInfo.length();
@@ -621,13 +633,31 @@ public final class VrrpLoop {
                     : d.routeIpv4(buf, 0, n);
             if (dispatch instanceof VridDemultiplexer.Dispatch.Deliver del) {
                 Entry e = byName.get(del.instance().name());
-                deliver(e, del.event(), clock.getAsLong());
+                if (del.event() instanceof Event.AdvertRejected r) {
+                    rejected(e, r, clock.getAsLong());
+                } else {
+                    deliver(e, del.event(), clock.getAsLong());
+                }
             } else if (dispatch instanceof VridDemultiplexer.Dispatch.Dropped drop) {
                 if (drop.logged(plan.logUnknownVrids())) {
-                    log.info("{}", drop.logLine());
+                    rejects.log(d.key().toString(), drop.rejection().reason(), drop.logLine());
                 }
             }
         }
+    }
+
+    /** A packet the instance rejects: the core counts it; its log lines go through the rate limit. */
+    private void rejected(Entry e, Event.AdvertRejected r, long now) {
+        List<Action> actions = e.instance.handle(r, now);
+        List<Action> rest = new ArrayList<>(actions.size());
+        for (Action a : actions) {
+            if (a instanceof Action.Log l && (l.level() == LogLevel.INFO || options.logDetail())) {
+                rejects.log(e.name(), r.kind(), l.text());
+            } else {
+                rest.add(a);
+            }
+        }
+        execute(rest);
     }
 
     private void onNetlink(NetlinkEvent ev) {
@@ -737,6 +767,9 @@ public final class VrrpLoop {
         } else if (a instanceof Action.StateChanged c) {
             log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
             entry(c.instance()).lastTransition = options.wallClock().instant();
+            if (c.from() == VrrpState.MASTER) {
+                garps.cancel(c.instance()); // keepalived drops queued GARPs on leaving MASTER
+            }
         } else if (a instanceof Action.GroupStateChanged c) {
             log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
         }
@@ -858,20 +891,30 @@ public final class VrrpLoop {
                         : "gratuitous ARPs") + " on " + d.getKey() + " for " + v.address().getHostAddress());
             }
         }
-        for (int round = 0; round < count; round++) {
-            for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
-                for (Vip v : d.getValue()) {
-                    LinkLayerAnnouncer an = announcer(e, d.getKey(), v.isIpv6());
-                    if (an == null) {
-                        continue;
-                    }
-                    try {
-                        an.announce(v.address());
-                    } catch (IOException x) {
-                        log.warn("({}) cannot announce {}: {}", e.name(), v, x.getMessage());
-                    }
-                }
+        List<GarpPacer.Announcement> round = new ArrayList<>(all.size());
+        for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
+            for (Vip v : d.getValue()) {
+                round.add(new GarpPacer.Announcement(e.name(), d.getKey(), v.address()));
             }
+        }
+        garps.burst(e.name(), round, count, e.plan.garpInterval().toNanos(), e.plan.gnaInterval().toNanos(),
+                this::announce);
+    }
+
+    /** Sends one paced announcement, if its instance is still MASTER with its VIPs (as keepalived checks). */
+    private void announce(GarpPacer.Announcement a) {
+        Entry e = byName.get(a.instance());
+        if (e == null || e.instance.state() != VrrpState.MASTER || !e.vipsInstalled) {
+            return;
+        }
+        LinkLayerAnnouncer an = announcer(e, a.device(), a.ipv6());
+        if (an == null) {
+            return;
+        }
+        try {
+            an.announce(a.address());
+        } catch (IOException x) {
+            log.warn("({}) cannot announce {}: {}", e.name(), a.address().getHostAddress(), x.getMessage());
         }
     }
 

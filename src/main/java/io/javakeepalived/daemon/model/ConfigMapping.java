@@ -1,6 +1,7 @@
 package io.javakeepalived.daemon.model;
 
 import io.javakeepalived.config.model.AddressFamily;
+import io.javakeepalived.config.model.GarpGroup;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.config.model.KeepalivedConfig;
@@ -16,6 +17,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class ConfigMapping {
         List<String> problems = new ArrayList<>();
         for (VrrpInstance v : config.instances()) {
             try {
-                instances.add(instance(v, g, problems));
+                instances.add(withGarpGroup(instance(v, g, problems), config.garpGroups()));
             } catch (UnsupportedInstanceException e) {
                 problems.add(e.getMessage());
             }
@@ -69,6 +71,22 @@ public final class ConfigMapping {
             }
         }
         return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems);
+    }
+
+    /**
+     * keepalived gives each interface one GARP pacing: its {@code garp_group}'s intervals (an
+     * interval the group leaves out is 0, as in keepalived), else the global
+     * {@code vrrp_garp_interval} / {@code vrrp_gna_interval}. Here the instance's interface decides
+     * for all its VIPs.
+     */
+    static InstancePlan withGarpGroup(InstancePlan p, List<GarpGroup> groups) {
+        for (GarpGroup gg : groups) {
+            if (gg.interfaces().contains(p.interfaceName())) {
+                return p.withGarpIntervals(gg.garpInterval().orElse(Duration.ZERO),
+                        gg.gnaInterval().orElse(Duration.ZERO));
+            }
+        }
+        return p;
     }
 
     /**

@@ -72,6 +72,12 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         return out;
     }
 
+    /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
+    public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
+        return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
+                notifyScripts);
+    }
+
     /** The same plan with the advert source (RFC primary address) set. */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,

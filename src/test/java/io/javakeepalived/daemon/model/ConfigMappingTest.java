@@ -136,6 +136,19 @@ class ConfigMappingTest {
     }
 
     @Test
+    void aGarpGroupForTheInstancesInterfaceReplacesTheGlobalPacing() {
+        String global = "global_defs {\n vrrp_garp_interval 0.001\n vrrp_gna_interval 0.002\n}\n";
+        InstancePlan grouped = only(global + "garp_group {\n garp_interval 0.05\n interface eth0\n}\n"
+                + instance("VI_1"));
+        assertEquals(Duration.ofMillis(50), grouped.garpInterval());
+        assertEquals(Duration.ZERO, grouped.gnaInterval(), "keepalived: the group has no gna_interval, so none");
+        InstancePlan other = only(global + "garp_group {\n gna_interval 0.05\n interface eth9\n}\n"
+                + instance("VI_1"));
+        assertEquals(Duration.ofMillis(1), other.garpInterval());
+        assertEquals(Duration.ofMillis(2), other.gnaInterval());
+    }
+
+    @Test
     void minGarpDefaults() {
         InstanceSettings s = only("global_defs {\n vrrp_min_garp\n}\n" + instance("VI_1")).settings();
         assertEquals(1, s.garpMasterRepeat());

@@ -1,0 +1,157 @@
+package io.javakeepalived.daemon;
+
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * keepalived's {@code vrrp_garp_interval} / {@code vrrp_gna_interval}: the pause between two
+ * gratuitous ARPs (or two unsolicited NAs) on one interface, whichever instance sends them.
+ * Pure bookkeeping on the loop's monotonic clock; the loop sends what {@link #run} hands out and
+ * sleeps in {@code poll(2)} until {@link #millisUntilNext}, so nothing ever sleeps on the loop.
+ *
+ * <p>Each (interface, ARP or NA) is a lane with a FIFO of pending announcements and the time
+ * its next packet may leave ({@code garp_next_time} in keepalived's vrrp_arp.c): one packet
+ * is sent, the lane is closed for the interval counted from the clock reading after the send
+ * (so a slow first send, which opens the packet socket, does not shorten the first gap on the
+ * wire), the next queued one leaves when it reopens.
+ * With an interval of 0 a burst leaves at once, as keepalived does by default.
+ *
+ * <p>Difference from keepalived 2.2.7 (on purpose): keepalived keeps one "pending" flag per
+ * address, so while pacing is on, the repeats of a burst for an address that is already
+ * queued collapse into one. Here a burst of {@code n} rounds sends {@code n} packets per
+ * address, spaced, as {@code vrrp_garp_master_repeat} is documented. A new burst of an instance
+ * replaces what that instance still had queued, so flapping cannot make a queue grow.
+ *
+ * <p>Not thread-safe: owned by the VRRP loop.
+ */
+final class GarpPacer {
+
+    /** One gratuitous ARP (IPv4) or unsolicited NA (IPv6) for {@code address} on {@code device}. */
+    record Announcement(String instance, String device, InetAddress address) {
+        Announcement {
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(address, "address");
+        }
+
+        boolean ipv6() {
+            return address.getAddress().length == 16;
+        }
+    }
+
+    /** Where due announcements go (the loop checks that the instance is still MASTER). */
+    interface Sender {
+        void send(Announcement a);
+    }
+
+    private record LaneKey(String device, boolean ipv6) {
+    }
+
+    private static final class Lane {
+        final ArrayDeque<Announcement> queue = new ArrayDeque<>();
+        long intervalNanos;
+        long nextFree;
+        boolean sentOnce;
+    }
+
+    private final Map<LaneKey, Lane> lanes = new LinkedHashMap<>();
+    private final LongSupplier clock;
+
+    /** @param clock the loop's monotonic nanoseconds */
+    GarpPacer(LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Queues {@code rounds} rounds of {@code oneRound} for {@code instance} (dropping what it
+     * still had queued) and sends whatever is due at once.
+     *
+     * @param garpIntervalNanos pause between ARPs on one interface (0 = none)
+     * @param gnaIntervalNanos  pause between NAs on one interface (0 = none)
+     */
+    void burst(String instance, List<Announcement> oneRound, int rounds, long garpIntervalNanos,
+               long gnaIntervalNanos, Sender sender) {
+        cancel(instance);
+        for (int r = 0; r < rounds; r++) {
+            for (Announcement a : oneRound) {
+                Lane lane = lanes.computeIfAbsent(new LaneKey(a.device(), a.ipv6()), k -> new Lane());
+                lane.intervalNanos = Math.max(0, a.ipv6() ? gnaIntervalNanos : garpIntervalNanos);
+                lane.queue.add(a);
+            }
+        }
+        run(sender);
+    }
+
+    /** Sends every announcement whose lane is open now. */
+    void run(Sender sender) {
+        long now = clock.getAsLong();
+        for (Lane lane : lanes.values()) {
+            while (!lane.queue.isEmpty() && (!lane.sentOnce || now - lane.nextFree >= 0)) {
+                Announcement a = lane.queue.poll();
+                sender.send(a);
+                lane.sentOnce = true;
+                if (lane.intervalNanos > 0) {
+                    lane.nextFree = clock.getAsLong() + lane.intervalNanos;
+                    break;
+                }
+                lane.nextFree = now;
+            }
+        }
+    }
+
+    /** Forgets what {@code instance} still had queued (it left MASTER, or a new burst replaces it). */
+    void cancel(String instance) {
+        for (Lane lane : lanes.values()) {
+            for (Iterator<Announcement> it = lane.queue.iterator(); it.hasNext(); ) {
+                if (it.next().instance().equals(instance)) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    /** Announcements still queued. */
+    int pending() {
+        int n = 0;
+        for (Lane lane : lanes.values()) {
+            n += lane.queue.size();
+        }
+        return n;
+    }
+
+    /**
+     * How long the loop may sleep before {@link #run} has something to send: -1 if nothing is
+     * queued, else the milliseconds to the earliest lane reopening, rounded up.
+     */
+    int millisUntilNext() {
+        long now = clock.getAsLong();
+        long best = Long.MAX_VALUE;
+        for (Lane lane : lanes.values()) {
+            if (!lane.queue.isEmpty()) {
+                best = Math.min(best, Math.max(0, lane.nextFree - now));
+            }
+        }
+        if (best == Long.MAX_VALUE) {
+            return -1;
+        }
+        long ms = best / 1_000_000 + (best % 1_000_000 == 0 ? 0 : 1);
+        return ms > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) ms;
+    }
+
+    /** The shorter of two poll timeouts where -1 means "no limit". */
+    static int earlier(int a, int b) {
+        if (a < 0) {
+            return b;
+        }
+        if (b < 0) {
+            return a;
+        }
+        return Math.min(a, b);
+    }
+}

@@ -1,0 +1,273 @@
+package io.javakeepalived.testsupport.netns;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.testsupport.netns.NetnsLab.Background;
+import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shipped jar running in {@link NetnsLab} nodes, seen as an operator sees it: the console
+ * log ({@code -l -D}), the JSON dump written on keepalived's {@code --signum=JSON} signal (36)
+ * in the daemon's own {@code $TMPDIR}, addresses via {@code ip}, the wire via tcpdump/tshark.
+ * Owns the lab: {@link #close()} stops every process (by pid) and deletes the namespaces.
+ *
+ * <pre>
+ * try (DaemonLab dl = DaemonLab.create(tempDir, "a", "b", "c")) {
+ *     Daemon a = dl.start(dl.node("a"), config);
+ *     a.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+ *     long ttlErrors = a.stats("VI_1").get("ip_ttl_err");
+ * }
+ * </pre>
+ */
+public final class DaemonLab implements AutoCloseable {
+    /** keepalived's {@code --signum=JSON}: SIGRTMIN+2. */
+    public static final int SIGNUM_JSON = 36;
+
+    private final NetnsLab lab;
+    private final Path dir;
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+
+    private DaemonLab(NetnsLab lab, Path dir) {
+        this.lab = lab;
+        this.dir = dir;
+    }
+
+    /** A lab with these nodes (10.213.0.1, .2, ... in order); needs root (see {@link NetnsLab#requireRoot()}). */
+    public static DaemonLab create(Path dir, String... nodeNames) throws IOException {
+        NetnsLab lab = NetnsLab.create();
+        DaemonLab dl = new DaemonLab(lab, dir);
+        try {
+            for (String n : nodeNames) {
+                dl.nodes.put(n, lab.addNode(n));
+            }
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        return dl;
+    }
+
+    public NetnsLab lab() {
+        return lab;
+    }
+
+    public Node node(String name) {
+        Node n = nodes.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("no node " + name);
+        }
+        return n;
+    }
+
+    /** The shaded jar (built in the package phase; failsafe passes its path). */
+    public static Path jar() {
+        String p = System.getProperty("javakeepalived.jar");
+        Path jar = Path.of(p != null ? p : "target/javakeepalived.jar");
+        assertTrue(Files.isRegularFile(jar), "the shaded jar is built in the package phase: " + jar);
+        return jar;
+    }
+
+    /** Starts {@code java -jar javakeepalived.jar -n -l -D -f CONF} in the node, with its own TMPDIR. */
+    public Daemon start(Node n, String config) throws IOException {
+        Path conf = dir.resolve(n.name() + ".conf");
+        Files.writeString(conf, config);
+        Path tmp = dir.resolve(n.name() + "-tmp");
+        Files.createDirectories(tmp);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // env execs java: the pid the lab holds is the daemon's
+        Background b = lab.start(n.ns(), "env", "TMPDIR=" + tmp, java, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "-n", "-l", "-D", "-f", conf.toString(),
+                "-p", dir.resolve(n.name() + ".pid").toString(), "-r", dir.resolve(n.name() + "_vrrp.pid").toString());
+        return new Daemon(n, b, tmp);
+    }
+
+    /** {@code nft -f -} in the node's namespace (tests only), failing on error. */
+    public void nft(Node n, String script) throws IOException {
+        Path f = Files.createTempFile(dir, "nft-", ".nft");
+        Files.writeString(f, script);
+        lab.exec(n.ns(), "nft", "-f", f.toString()).requireSuccess("nft -f " + script);
+    }
+
+    /** Whether the node's eth0 carries {@code cidr} (e.g. {@code 10.213.0.100/24}). */
+    public boolean hasAddress(Node n, String cidr) {
+        try {
+            return lab.ip(n.ns(), "-o", "addr", "show", "dev", "eth0").output().contains(" " + cidr + " ");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Polls {@code cond} every 5 ms; on time-out fails with the daemons' logs. */
+    public static void await(String what, long timeoutMs, BooleanSupplier cond, Daemon... logs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                StringBuilder sb = new StringBuilder("timed out after " + timeoutMs + " ms waiting for " + what);
+                for (Daemon d : logs) {
+                    sb.append("\n--- log of ").append(d.node().name()).append(":\n").append(d.output());
+                }
+                throw new AssertionError(sb.toString());
+            }
+            NetnsLab.sleep(5);
+        }
+    }
+
+    /**
+     * Reads a pcap with tshark into one row per frame: {@code frame.time_epoch} then the given
+     * fields, tab separated (e.g. {@code ip.src}, {@code vrrp.prio}).
+     */
+    public static List<String[]> tshark(Path pcap, String filter, String... fields) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-r", pcap.toString(), "-T", "fields",
+                "-E", "separator=/t", "-e", "frame.time_epoch"));
+        if (filter != null) {
+            cmd.add("-Y");
+            cmd.add(filter);
+        }
+        for (String f : fields) {
+            cmd.add("-e");
+            cmd.add(f);
+        }
+        NetnsLab.Result r = NetnsLab.run(cmd, java.time.Duration.ofSeconds(30));
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("tshark failed: " + r.output());
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : r.output().split("\n")) {
+            if (!line.isBlank() && Character.isDigit(line.charAt(0))) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        lab.close(); // stops every process it started, by pid
+    }
+
+    /** One running daemon. */
+    public final class Daemon {
+        private final Node node;
+        private final Background process;
+        private final Path tmp;
+        private int jsonDumps;
+
+        Daemon(Node node, Background process, Path tmp) {
+            this.node = node;
+            this.process = process;
+            this.tmp = tmp;
+        }
+
+        public Node node() {
+            return node;
+        }
+
+        public Background process() {
+            return process;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public String output() {
+            return process.output();
+        }
+
+        /** A console log line {@code <date>: <text>}. */
+        public boolean logged(String text) {
+            return count(text) > 0;
+        }
+
+        /** How many console lines end in {@code ": " + text}. */
+        public long count(String text) {
+            return output().lines().filter(l -> l.endsWith(": " + text)).count();
+        }
+
+        /** Console lines whose text contains {@code part}. */
+        public List<String> linesContaining(String part) {
+            return output().lines().filter(l -> l.contains(part)).toList();
+        }
+
+        public void awaitLogged(String text, long timeoutMs) {
+            await(node.name() + ": " + text, timeoutMs, () -> logged(text), this);
+        }
+
+        /** SIGKILL by pid: no priority 0, the VIPs stay in the kernel. */
+        public void kill9() throws InterruptedException {
+            process.process().toHandle().destroyForcibly();
+            assertTrue(process.process().waitFor(5, TimeUnit.SECONDS), "killed");
+        }
+
+        /** Sends {@code kill -s SIGNAL pid}. */
+        public void signal(String signal) throws IOException, InterruptedException {
+            Process k = new ProcessBuilder("kill", "-s", signal, Long.toString(pid())).inheritIO().start();
+            assertTrue(k.waitFor(5, TimeUnit.SECONDS) && k.exitValue() == 0, "kill -s " + signal);
+        }
+
+        /** Sends the JSON signal, waits for the dump and returns keepalived.json. */
+        public String json() throws IOException, InterruptedException {
+            String line = "Printing VRRP as json for process(" + pid() + ") on signal";
+            int want = ++jsonDumps;
+            Path file = tmp.resolve("keepalived.json");
+            Files.deleteIfExists(file);
+            signal(Integer.toString(SIGNUM_JSON));
+            await("keepalived.json #" + want, 5_000, () -> count(line) >= want && Files.exists(file), this);
+            // written in place: wait until it parses as a whole array
+            await("complete keepalived.json", 2_000, () -> read(file).endsWith("]") || read(file).endsWith("]\n"),
+                    this);
+            return read(file);
+        }
+
+        /** The {@code stats} object of one instance in a fresh JSON dump, key → value. */
+        public Map<String, Long> stats(String instance) throws IOException, InterruptedException {
+            return DaemonLab.stats(json(), instance);
+        }
+    }
+
+    /** The {@code stats} object of {@code instance} in a keepalived.json text, key → value. */
+    public static Map<String, Long> stats(String json, String instance) {
+        int at = json.indexOf("\"iname\":\"" + instance + "\"");
+        assertTrue(at >= 0, "no instance " + instance + " in " + json);
+        int s = json.indexOf("\"stats\":{", at);
+        int e = json.indexOf('}', s);
+        Map<String, Long> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\"(\\w+)\":(\\d+)").matcher(json.substring(s + 9, e));
+        while (m.find()) {
+            out.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return out;
+    }
+
+    /** The counters that differ between two stats maps, key → after - before. */
+    public static Map<String, Long> moved(Map<String, Long> before, Map<String, Long> after, String... ignore) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        List<String> skip = List.of(ignore);
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d != 0 && !skip.contains(e.getKey())) {
+                out.put(e.getKey(), d);
+            }
+        }
+        return out;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
