@@ -1,6 +1,7 @@
 package io.javakeepalived.cli;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,12 @@ import io.javakeepalived.daemon.signal.SignalRequest;
 import io.javakeepalived.daemon.signal.SignalSource;
 import io.javakeepalived.log.LogOptions;
 import io.javakeepalived.log.SyslogFacility;
+import io.javakeepalived.metrics.ListenAddress;
 import io.javakeepalived.sys.JvmSignalSource;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +89,11 @@ public final class KeepalivedCommand implements Callable<Integer> {
     @Option(names = "--signum", paramLabel = "SIGFUNC",
             description = "Print the signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON and exit.")
     String signum;
+
+    @Option(names = "--metrics-listen", paramLabel = "ADDR:PORT", converter = ListenAddressConverter.class,
+            description = "Serve Prometheus metrics at http://ADDR:PORT/metrics ([IPV6]:PORT, or :PORT for all "
+                    + "addresses). javakeepalived only; off by default.")
+    InetSocketAddress metricsListen;
 
     @Option(names = {"-v", "--version"}, description = "Print the version and exit.")
     boolean version;
@@ -163,7 +172,8 @@ public final class KeepalivedCommand implements Callable<Integer> {
         // keepalived logs to the console only with -n -l; -l alone forks and so has no console.
         // We never fork (systemd runs us in the foreground), so -l alone means the console too.
         LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
-        return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine).run();
+        return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine)
+                .metricsListen(metricsListen).run();
     }
 
     private int printSignalNumber(String name) {
@@ -196,6 +206,18 @@ public final class KeepalivedCommand implements Callable<Integer> {
         addIf(given, allConfig, "-e (--all-config)");
         addIf(given, configFd != null, "--config-fd");
         return given;
+    }
+
+    /** {@code --metrics-listen}'s value; picocli reports a bad one as a usage error. */
+    static final class ListenAddressConverter implements ITypeConverter<InetSocketAddress> {
+        @Override
+        public InetSocketAddress convert(String value) {
+            try {
+                return ListenAddress.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private static void addIf(List<String> list, boolean present, String flag) {

@@ -53,6 +53,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -160,6 +161,7 @@ public final class VrrpLoop {
     }
 
     private static final int MAX_PACKET = 8192;
+    private static final int STATES = VrrpState.values().length;
     private static final String FAULT_NO_SOURCE = "no source address";
     private static final String FAULT_SOCKET = "VRRP socket";
     private static final String FAULT_CONFIG = "configuration";
@@ -171,6 +173,7 @@ public final class VrrpLoop {
     private final EventFd wake;
     private final ConcurrentLinkedQueue<SignalRequest> inbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Consumer<LoopSnapshot>> snapshotRequests = new ConcurrentLinkedQueue<>();
     private volatile boolean finished;
     private volatile long lastTurnNanos;
 
@@ -203,6 +206,8 @@ public final class VrrpLoop {
         boolean notifyWarned;
         Instant lastTransition;
         boolean vipsInstalled;
+        /** State changes since start, [from.ordinal() * STATES + to.ordinal()]; for the metrics. */
+        final long[] transitions = new long[STATES * STATES];
 
         Entry(int index, InstancePlan plan, VrrpInstance instance) {
             this.index = index;
@@ -272,6 +277,24 @@ public final class VrrpLoop {
             return;
         }
         instanceInbox.offer(new InstanceEvent(instance, event));
+        try {
+            wake.signal();
+        } catch (ErrnoException e) {
+            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Asks the loop for a {@link LoopSnapshot}: {@code answer} is called on the loop thread at its
+     * next turn, so it must only hand the snapshot over (complete a future) and return. Any thread,
+     * never blocks; requests after the loop ended are never answered, so wait with a timeout.
+     */
+    public void requestSnapshot(Consumer<LoopSnapshot> answer) {
+        Objects.requireNonNull(answer, "answer");
+        if (finished) {
+            return;
+        }
+        snapshotRequests.offer(answer);
         try {
             wake.signal();
         } catch (ErrnoException e) {
@@ -397,6 +420,18 @@ public final class VrrpLoop {
                 default -> log.warn("Unknown request {}", r);
             }
         }
+        Consumer<LoopSnapshot> answer;
+        LoopSnapshot shared = null; // requests waiting together share one snapshot
+        while ((answer = snapshotRequests.poll()) != null) {
+            try {
+                if (shared == null) {
+                    shared = loopSnapshot();
+                }
+                answer.accept(shared);
+            } catch (RuntimeException x) {
+                log.error("metrics snapshot failed: {}", x.toString(), x);
+            }
+        }
     }
 
     private void handleInstanceEvents() {
@@ -461,6 +496,21 @@ public final class VrrpLoop {
                     e.socket == null ? -1 : e.socket.socket.fd()));
         }
         return SnapshotBuilder.build(options.globals(), sources, clock.getAsLong(), options.wallClock().instant());
+    }
+
+    /** {@link #snapshot()} plus the transition counts. Loop thread only. */
+    private LoopSnapshot loopSnapshot() {
+        List<LoopSnapshot.Transitions> counts = new ArrayList<>();
+        VrrpState[] states = VrrpState.values();
+        for (Entry e : entries) {
+            for (int i = 0; i < e.transitions.length; i++) {
+                if (e.transitions[i] != 0) {
+                    counts.add(new LoopSnapshot.Transitions(e.name(), states[i / STATES], states[i % STATES],
+                            e.transitions[i]));
+                }
+            }
+        }
+        return new LoopSnapshot(snapshot(), counts);
     }
 
     private void fireTimers() {
@@ -736,7 +786,9 @@ public final class VrrpLoop {
             options.notifySink().dispatch(n);
         } else if (a instanceof Action.StateChanged c) {
             log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
-            entry(c.instance()).lastTransition = options.wallClock().instant();
+            Entry e = entry(c.instance());
+            e.lastTransition = options.wallClock().instant();
+            e.transitions[c.from().ordinal() * STATES + c.to().ordinal()]++;
         } else if (a instanceof Action.GroupStateChanged c) {
             log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
         }
