@@ -92,6 +92,8 @@ import org.slf4j.LoggerFactory;
  * keepalived.stats, STATS_CLEAR (SIGRTMAX-1) keepalived.stats then zeroes every instance's
  * counters, JSON (SIGRTMIN+2) keepalived.json; all in {@link Options#dumps()}'s directory, from a
  * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
+ * The metrics endpoint gets the same snapshot plus the transition counts ({@link LoopSnapshot})
+ * through {@link #requestSnapshot}, answered at the next turn; the loop never formats metrics.
  *
  * <h2>Not done yet</h2>
  * notify scripts (logged only), reload, GARP pacing
