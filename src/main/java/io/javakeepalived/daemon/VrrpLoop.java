@@ -500,7 +500,7 @@ public final class VrrpLoop {
         return SnapshotBuilder.build(options.globals(), sources, clock.getAsLong(), options.wallClock().instant());
     }
 
-    /** {@link #snapshot()} plus the transition counts. Loop thread only. */
+    /** {@link #snapshot()} plus the transition counts and the sockets' drops. Loop thread only. */
     private LoopSnapshot loopSnapshot() {
         List<LoopSnapshot.Transitions> counts = new ArrayList<>();
         VrrpState[] states = VrrpState.values();
@@ -512,7 +512,11 @@ public final class VrrpLoop {
                 }
             }
         }
-        return new LoopSnapshot(snapshot(), counts);
+        List<LoopSnapshot.SocketDrops> drops = new ArrayList<>(sockets.size());
+        for (Sock k : sockets.values()) {
+            drops.add(new LoopSnapshot.SocketDrops(k.demux.key(), k.demux.counters().snapshot()));
+        }
+        return new LoopSnapshot(snapshot(), counts, drops);
     }
 
     private void fireTimers() {

@@ -3,6 +3,8 @@ package io.javakeepalived.metrics;
 import io.javakeepalived.daemon.LoopSnapshot;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.metrics.PrometheusText.Type;
+import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
+import io.javakeepalived.vrrp.packet.IpFamily;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 
 import java.util.List;
@@ -21,6 +23,11 @@ import java.util.List;
  *     {@code chk_err} and {@code vers_err} (checksum and version errors, which keepalived keeps
  *     for SNMP only);</li>
  * <li>{@code javakeepalived_vrrp_effective_priority{iname,intf,vrid}};</li>
+ * <li>{@code javakeepalived_vrrp_socket_dropped_total{intf,family,cast,reason}}: packets a VRRP
+ *     socket dropped before any instance saw them, {@code reason} {@code runt} (too short, or an
+ *     unusable IP header) or {@code unknown_vrid} (keepalived only logs these, with
+ *     {@code log_unknown_vrids}) always, another counter's key (a wrong version the codec
+ *     caught) once it is not 0;</li>
  * <li>{@code javakeepalived_vrrp_loop_lag_seconds}: how long the VRRP loop took to answer the
  *     scrape's request — a loop stuck on something shows here before adverts go missing.</li>
  * </ul>
@@ -32,6 +39,9 @@ final class OwnFamilies {
             VrrpCounter.IP_TTL_ERR, VrrpCounter.INVALID_TYPE_RCVD, VrrpCounter.ADDR_LIST_ERR,
             VrrpCounter.INVALID_AUTHTYPE, VrrpCounter.AUTHTYPE_MISMATCH, VrrpCounter.AUTH_FAILURE,
             VrrpCounter.CHK_ERR, VrrpCounter.VERS_ERR);
+
+    /** What a socket counts for packets that reach no instance, always shown. */
+    static final List<VrrpCounter> SOCKET_DROPS = List.of(VrrpCounter.RUNT, VrrpCounter.UNKNOWN_VRID);
 
     private OwnFamilies() {
     }
@@ -62,6 +72,22 @@ final class OwnFamilies {
                     "Priority after tracking weights (the one sent in adverts)");
             for (InstanceSnapshot v : instances) {
                 out.sample(v.effectivePriority(), labels(v));
+            }
+        }
+        if (!s.sockets().isEmpty()) {
+            out.family("javakeepalived_vrrp_socket_dropped_total", Type.COUNTER,
+                    "Packets a VRRP socket dropped before any instance saw them, by reason");
+            for (LoopSnapshot.SocketDrops d : s.sockets()) {
+                SocketKey k = d.socket();
+                String family = k.family() == IpFamily.IPV6 ? "inet6" : "inet";
+                String cast = k.unicast() ? "unicast" : "multicast";
+                for (VrrpCounter c : VrrpCounter.values()) {
+                    if (!SOCKET_DROPS.contains(c) && d.counter(c) == 0) {
+                        continue; // a version error the codec caught, say: shown once it happened
+                    }
+                    out.sample(d.counter(c), "intf", k.interfaceName(), "family", family, "cast", cast,
+                            "reason", c.key());
+                }
             }
         }
         lag(out, loopLagNanos);

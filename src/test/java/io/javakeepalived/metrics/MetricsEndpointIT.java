@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.daemon.dump.ExporterJsonRules;
+import io.javakeepalived.net.RawVrrpSocket;
+import io.javakeepalived.net.VrrpSocketOptions;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Background;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
@@ -11,7 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,6 +139,16 @@ class MetricsEndpointIT {
         await("metrics endpoint", 15_000, d, () -> logged(d, "Serving metrics on http://" + a.ipv4() + ":9650/metrics"));
         await("VI_1 MASTER", 15_000, d, () -> logged(d, "(VI_1) Entering MASTER STATE"));
         await("VI_2 MASTER", 15_000, d, () -> logged(d, "(VI_2) Entering MASTER STATE"));
+        // from B: two adverts for a VRID nobody here runs, one for VI_1 with TTL 64 (must be 255)
+        lab.call(b, () -> {
+            try (RawVrrpSocket tx = RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false))) {
+                InetAddress src = InetAddress.getByName(b.ipv4());
+                tx.send(v2Advert(77), src, VrrpSocketOptions.VRRP_GROUP_V4, 255);
+                tx.send(v2Advert(77), src, VrrpSocketOptions.VRRP_GROUP_V4, 255);
+                tx.send(v2Advert(51), src, VrrpSocketOptions.VRRP_GROUP_V4, 64);
+            }
+            return null;
+        });
         NetnsLab.sleep(2_000); // some adverts
 
         Exposition before = scrape(d);
@@ -179,11 +193,33 @@ class MetricsEndpointIT {
         }
         assertEquals(100, after.one("javakeepalived_vrrp_effective_priority", "iname", "VI_1").value());
         assertEquals(0, after.one("javakeepalived_vrrp_adverts_rejected_total", "iname", "VI_2").value());
+        assertEquals(1, after.one("keepalived_ip_ttl_errors_total", "iname", "VI_1").value());
+        assertEquals(1, after.one("javakeepalived_vrrp_packet_errors_total", "iname", "VI_1", "reason", "ip_ttl_err")
+                .value());
+        assertEquals(1, after.one("javakeepalived_vrrp_adverts_rejected_total", "iname", "VI_1").value());
+        assertEquals(2, after.one("javakeepalived_vrrp_socket_dropped_total", "intf", "eth0", "family", "inet",
+                "cast", "multicast", "reason", "unknown_vrid").value());
         double lag = after.one("javakeepalived_vrrp_loop_lag_seconds").value();
         assertTrue(lag > 0 && lag < MetricsServer.TIMEOUT.toSeconds(), "loop lag " + lag);
 
         assertTrue(get(a.ipv4(), 9650, "/nothing").startsWith("HTTP/1.1 404"));
         assertTrue(d.process().isAlive(), d.output());
+    }
+
+    /** A VRRPv2 advert from B: priority 200, advert_int 1, one address 10.213.0.100, no auth. */
+    private static ByteBuffer v2Advert(int vrid) {
+        byte[] m = {0x21, (byte) vrid, (byte) 200, 1, 0, 1, 0, 0, 10, (byte) 213, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0};
+        long sum = 0;
+        for (int i = 0; i < m.length; i += 2) {
+            sum += ((m[i] & 0xff) << 8) | (m[i + 1] & 0xff);
+        }
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        int c = (int) ~sum & 0xffff;
+        m[6] = (byte) (c >> 8);
+        m[7] = (byte) c;
+        return ByteBuffer.wrap(m);
     }
 
     private static String[] labels(Map<String, String> m) {

@@ -13,9 +13,13 @@ import io.javakeepalived.daemon.dump.ScriptRunState;
 import io.javakeepalived.daemon.dump.ScriptSnapshot;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.vrrp.VrrpState;
+import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
+import io.javakeepalived.vrrp.packet.IpFamily;
 import io.javakeepalived.vrrp.packet.RejectReason;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -62,9 +66,15 @@ class MetricsPageTest {
                 .runState(ScriptRunState.RUNNING).build();
         VrrpStateSnapshot s = VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
                 List.of(master(), backup()), List.of(good, bad));
+        VrrpCounters drops = new VrrpCounters();
+        drops.increment(VrrpCounter.UNKNOWN_VRID);
+        drops.increment(VrrpCounter.UNKNOWN_VRID);
+        drops.increment(VrrpCounter.VERS_ERR);
         return new LoopSnapshot(s, List.of(new LoopSnapshot.Transitions("VI_1", VrrpState.INIT, VrrpState.BACKUP, 1),
                 new LoopSnapshot.Transitions("VI_1", VrrpState.BACKUP, VrrpState.MASTER, 2),
-                new LoopSnapshot.Transitions("VI_\"2\"", VrrpState.INIT, VrrpState.BACKUP, 1)));
+                new LoopSnapshot.Transitions("VI_\"2\"", VrrpState.INIT, VrrpState.BACKUP, 1)),
+                List.of(new LoopSnapshot.SocketDrops(new SocketKey(IpFamily.IPV4, "eth0", false), drops.snapshot()),
+                        new LoopSnapshot.SocketDrops(new SocketKey(IpFamily.IPV6, "eth1", true), Map.of())));
     }
 
     @Test
@@ -149,6 +159,14 @@ class MetricsPageTest {
                 .value());
         assertEquals(140, e.one("javakeepalived_vrrp_effective_priority", "iname", "VI_1").value());
         assertEquals(0.002, e.one("javakeepalived_vrrp_loop_lag_seconds").value());
+
+        assertEquals(2, e.one("javakeepalived_vrrp_socket_dropped_total", "intf", "eth0", "family", "inet", "cast",
+                "multicast", "reason", "unknown_vrid").value());
+        assertEquals(0, e.one("javakeepalived_vrrp_socket_dropped_total", "intf", "eth0", "reason", "runt").value());
+        assertEquals(1, e.one("javakeepalived_vrrp_socket_dropped_total", "intf", "eth0", "reason", "vers_err").value());
+        assertEquals(2, e.family("javakeepalived_vrrp_socket_dropped_total").stream()
+                .filter(x -> x.label("intf").equals("eth1") && x.label("family").equals("inet6")
+                        && x.label("cast").equals("unicast")).count(), "runt and unknown_vrid, even at 0");
     }
 
     @Test
