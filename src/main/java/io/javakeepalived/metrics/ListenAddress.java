@@ -13,10 +13,28 @@ import java.util.regex.Pattern;
  */
 public final class ListenAddress {
 
-    private static final Pattern FORM = Pattern.compile("(?:\\[([0-9A-Fa-f:.%\\w]+)]|([0-9.]*)):(\\d{1,5})");
+    /** [IPv6 literal, with a colon so the JDK never takes it for a name, optional %scope]:port or IPv4:port. */
+    private static final Pattern FORM = Pattern.compile(
+            "(?:\\[([0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:%[\\w.-]+)?)]|([0-9.]*)):(\\d{1,5})");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private ListenAddress() {
+    }
+
+    private static byte[] ipv4(String text) {
+        if (!IPV4.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+        }
+        String[] parts = text.split("\\.");
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int v = Integer.parseInt(parts[i]);
+            if (v > 255) {
+                throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+            }
+            b[i] = (byte) v;
+        }
+        return b;
     }
 
     /** @throws IllegalArgumentException with a one-line reason when {@code text} is not ADDR:PORT */
@@ -34,12 +52,12 @@ public final class ListenAddress {
         if (v6 == null && v4.isEmpty()) {
             return new InetSocketAddress(port);
         }
-        if (v6 == null && !IPV4.matcher(v4).matches()) {
-            throw new IllegalArgumentException("'" + v4 + "' is not an IPv4 address");
-        }
         try {
-            // literals only (checked above / by the brackets): no name lookup happens
-            return new InetSocketAddress(InetAddress.getByName(v6 != null ? v6 : v4), port);
+            if (v6 != null) {
+                // with a colon the JDK parses a literal or fails; it never asks a name service
+                return new InetSocketAddress(InetAddress.getByName(v6), port);
+            }
+            return new InetSocketAddress(InetAddress.getByAddress(ipv4(v4)), port);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + (v6 != null ? v6 : v4) + "' is not an IP address");
         }

@@ -24,7 +24,7 @@ class ListenAddressTest {
     @Test
     void rejected() {
         for (String bad : new String[] {"9165", "10.0.0.1", "host.example:9165", "10.0.0.1:0", "10.0.0.1:70000",
-            "fd13::1:9165", "10.0.0.256:80", "[zz]:80", "10.0.0.1:"}) {
+            "fd13::1:9165", "10.0.0.256:80", "[zz]:80", "[localhost]:80", "[fd13::g]:80", "10.0.0.1:"}) {
             assertThrows(IllegalArgumentException.class, () -> ListenAddress.parse(bad), bad);
         }
     }
