@@ -146,6 +146,9 @@ public final class KeepalivedCommand implements Callable<Integer> {
     public Integer call() {
         if (version) {
             out.println(Version.line());
+            // keepalived-exporter's --ka.json looks for "--enable-json" in this output
+            out.println("State dumps: keepalived.data (USR1), keepalived.stats (USR2), keepalived.json "
+                    + "(SIGRTMIN+2, as keepalived built with --enable-json)");
             return 0;
         }
         if (signum != null) {
