@@ -3,8 +3,12 @@ package io.javakeepalived.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.javakeepalived.daemon.LoopSnapshot;
+import io.javakeepalived.daemon.dump.DataDumpWriter;
 import io.javakeepalived.daemon.dump.ExporterJsonRules;
+import io.javakeepalived.daemon.dump.ExporterTextRules;
 import io.javakeepalived.daemon.dump.JsonDumpWriter;
+import io.javakeepalived.daemon.dump.StatsDumpWriter;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our endpoint publishes, for the keepalived_* families, exactly the series keepalived-exporter
- * would publish from our own keepalived.json of the same state: same names, label sets, values.
+ * would publish from our own dumps of the same state (keepalived.json, or keepalived.data and
+ * keepalived.stats): same names, label sets, values.
  */
 class ExporterEquivalenceTest {
 
@@ -43,6 +48,20 @@ class ExporterEquivalenceTest {
         Set<String> ours = ourView(Exposition.parse(new Scrape(s, 0).render()));
         assertEquals(exporter, ours);
         assertEquals(2 * 15 + 3 + 1, ours.size()); // counters + GARP delay per instance, 3 VIP states, 1 excluded
+    }
+
+    /** The exporter's default path: keepalived.data + keepalived.stats, scripts included. */
+    @Test
+    void pageEqualsTheExportersReadingOfOurDataAndStatsDumps() {
+        LoopSnapshot s = MetricsPageTest.snapshot();
+        Set<String> exporter = ExporterTextRules.collect(DataDumpWriter.render(s.state(), ZoneOffset.UTC),
+                StatsDumpWriter.render(s.state())).stream().map(x -> key(x.name(), x.labels(), x.value()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ours = Exposition.parse(new Scrape(s, 0).render()).samples.stream()
+                .filter(x -> x.name().startsWith("keepalived_") && !x.name().equals("keepalived_up"))
+                .map(x -> key(x.name(), x.labels(), x.value())).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(exporter, ours);
+        assertEquals(2 * 15 + 3 + 1 + 2 * 2, ours.size()); // and two scripts' status and state
     }
 
     @Test

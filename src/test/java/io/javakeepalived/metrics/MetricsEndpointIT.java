@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.daemon.dump.ExporterJsonRules;
+import io.javakeepalived.daemon.dump.ExporterTextRules;
 import io.javakeepalived.net.RawVrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
 import io.javakeepalived.testsupport.netns.NetnsLab;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped jar with {@code --metrics-listen} on node A's address, scraped over the lab's bridge
- * from node B like a Prometheus server would; the page is held against the JSON dump
- * (SIGRTMIN+2) the same daemon writes between two scrapes, read with keepalived-exporter's rules.
+ * from node B like a Prometheus server would; the page is held against the dumps the same daemon
+ * writes between two scrapes (keepalived.json on SIGRTMIN+2, keepalived.data on USR1,
+ * keepalived.stats on USR2), read with keepalived-exporter's rules for either of its paths.
  */
 class MetricsEndpointIT {
     @TempDir
@@ -153,14 +155,27 @@ class MetricsEndpointIT {
 
         Exposition before = scrape(d);
         Path json = tmp.resolve("keepalived.json");
-        new ProcessBuilder("kill", "-s", "36", Long.toString(d.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
-        await("keepalived.json", 10_000, d, () -> Files.exists(json) && json.toFile().length() > 0);
+        Path data = tmp.resolve("keepalived.data");
+        Path stats = tmp.resolve("keepalived.stats");
+        for (String signal : List.of("36", "USR1", "USR2")) {
+            new ProcessBuilder("kill", "-s", signal, Long.toString(d.pid())).inheritIO().start()
+                    .waitFor(5, TimeUnit.SECONDS);
+        }
+        for (Path p : List.of(json, data, stats)) {
+            await(p.getFileName().toString(), 10_000, d, () -> Files.exists(p) && p.toFile().length() > 0);
+        }
         NetnsLab.sleep(1_000); // past the endpoint's 500 ms snapshot sharing, and a few more adverts
         Exposition after = scrape(d);
 
         assertEquals(1, before.one("keepalived_up").value());
-        List<ExporterJsonRules.Series> dump = ExporterJsonRules.collect(ExporterJsonRules.parse(Files.readString(json)));
-        assertEquals(2 * 15 + 2 + 1, dump.size()); // VI_1: a VIP and an excluded VIP; VI_2: a state without VIP
+        List<ExporterJsonRules.Series> fromJson = ExporterJsonRules.collect(
+                ExporterJsonRules.parse(Files.readString(json)));
+        assertEquals(2 * 15 + 2 + 1, fromJson.size()); // VI_1: a VIP and an excluded VIP; VI_2: a state without VIP
+        List<ExporterJsonRules.Series> fromText = ExporterTextRules.collect(Files.readString(data),
+                Files.readString(stats));
+        assertEquals(fromJson.size(), fromText.size());
+        List<ExporterJsonRules.Series> dump = new java.util.ArrayList<>(fromJson);
+        dump.addAll(fromText);
         for (ExporterJsonRules.Series s : dump) {
             String[] labels = labels(s.labels());
             double b1 = before.one(s.name(), labels).value();
