@@ -11,12 +11,14 @@ import io.javakeepalived.daemon.GlobalsMapping;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
+import io.javakeepalived.metrics.MetricsServer;
 import io.javakeepalived.daemon.signal.SignalCoverage;
 import io.javakeepalived.daemon.signal.SignalSource;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.NetNamespace;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 import io.javakeepalived.log.LogSetup.LogHandle;
@@ -51,6 +53,7 @@ final class DaemonRun {
     private final Path vrrpPidFile;
     private final Supplier<? extends SignalSource> signals;
     private final List<String> commandLine;
+    private InetSocketAddress metricsListen;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -61,6 +64,12 @@ final class DaemonRun {
         this.vrrpPidFile = vrrpPidFile != null ? vrrpPidFile : DEFAULT_VRRP_PID_FILE;
         this.signals = signals;
         this.commandLine = List.copyOf(commandLine);
+    }
+
+    /** Serve the Prometheus endpoint at {@code address} (null: no endpoint, the default). */
+    DaemonRun metricsListen(InetSocketAddress address) {
+        this.metricsListen = address;
+        return this;
     }
 
     int run() {
@@ -135,16 +144,43 @@ final class DaemonRun {
             main.remove();
             return 1;
         }
+        MetricsServer metrics = startMetrics(loop, log);
         int status;
         try {
             status = runLoop(loop, config.topLevel().netNamespace(), log);
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
             vrrp.remove();
             main.remove();
         }
         log.info("Stopped {}", Version.line());
         logs.close();
         return status;
+    }
+
+    /**
+     * The metrics endpoint, if asked for. A port that cannot be bound is logged and the daemon
+     * runs without it: the virtual addresses matter more than their graphs.
+     */
+    private MetricsServer startMetrics(VrrpLoop loop, Logger log) {
+        if (metricsListen == null) {
+            return null;
+        }
+        try {
+            MetricsServer m = MetricsServer.start(metricsListen, loop::requestSnapshot);
+            log.info("Serving metrics on http://{}/metrics", hostPort(m.address()));
+            return m;
+        } catch (IOException | RuntimeException e) {
+            log.error("Cannot serve metrics on {}: {} - running without them", hostPort(metricsListen), e.toString());
+            return null;
+        }
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     /** Runs the loop here, or on a thread inside the configured {@code net_namespace}. */

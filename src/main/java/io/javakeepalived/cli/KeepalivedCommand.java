@@ -1,6 +1,7 @@
 package io.javakeepalived.cli;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,12 @@ import io.javakeepalived.daemon.signal.SignalRequest;
 import io.javakeepalived.daemon.signal.SignalSource;
 import io.javakeepalived.log.LogOptions;
 import io.javakeepalived.log.SyslogFacility;
+import io.javakeepalived.metrics.ListenAddress;
 import io.javakeepalived.sys.JvmSignalSource;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,6 +90,11 @@ public final class KeepalivedCommand implements Callable<Integer> {
             description = "Print the signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON and exit.")
     String signum;
 
+    @Option(names = "--metrics-listen", paramLabel = "ADDR:PORT", converter = ListenAddressConverter.class,
+            description = "Serve Prometheus metrics at http://ADDR:PORT/metrics ([IPV6]:PORT, or :PORT for all "
+                    + "addresses). javakeepalived only; off by default.")
+    InetSocketAddress metricsListen;
+
     @Option(names = {"-v", "--version"}, description = "Print the version and exit.")
     boolean version;
 
@@ -137,6 +146,9 @@ public final class KeepalivedCommand implements Callable<Integer> {
     public Integer call() {
         if (version) {
             out.println(Version.line());
+            // keepalived-exporter's --ka.json looks for "--enable-json" in this output
+            out.println("State dumps: keepalived.data (USR1), keepalived.stats (USR2), keepalived.json "
+                    + "(SIGRTMIN+2, as keepalived built with --enable-json)");
             return 0;
         }
         if (signum != null) {
@@ -163,7 +175,8 @@ public final class KeepalivedCommand implements Callable<Integer> {
         // keepalived logs to the console only with -n -l; -l alone forks and so has no console.
         // We never fork (systemd runs us in the foreground), so -l alone means the console too.
         LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
-        return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine).run();
+        return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine)
+                .metricsListen(metricsListen).run();
     }
 
     private int printSignalNumber(String name) {
@@ -196,6 +209,18 @@ public final class KeepalivedCommand implements Callable<Integer> {
         addIf(given, allConfig, "-e (--all-config)");
         addIf(given, configFd != null, "--config-fd");
         return given;
+    }
+
+    /** {@code --metrics-listen}'s value; picocli reports a bad one as a usage error. */
+    static final class ListenAddressConverter implements ITypeConverter<InetSocketAddress> {
+        @Override
+        public InetSocketAddress convert(String value) {
+            try {
+                return ListenAddress.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private static void addIf(List<String> list, boolean present, String flag) {

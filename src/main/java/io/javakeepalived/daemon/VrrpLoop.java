@@ -54,6 +54,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -92,6 +93,8 @@ import org.slf4j.LoggerFactory;
  * keepalived.stats, STATS_CLEAR (SIGRTMAX-1) keepalived.stats then zeroes every instance's
  * counters, JSON (SIGRTMIN+2) keepalived.json; all in {@link Options#dumps()}'s directory, from a
  * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
+ * The metrics endpoint gets the same snapshot plus the transition counts ({@link LoopSnapshot})
+ * through {@link #requestSnapshot}, answered at the next turn; the loop never formats metrics.
  *
  * <h2>Not done yet</h2>
  * notify scripts (logged only), reload, {@code garp_group} pacing per VIP device (the pacing of
@@ -166,6 +169,7 @@ public final class VrrpLoop {
     }
 
     private static final int MAX_PACKET = 8192;
+    private static final int STATES = VrrpState.values().length;
     private static final String FAULT_NO_SOURCE = "no source address";
     private static final String FAULT_SOCKET = "VRRP socket";
     private static final String FAULT_CONFIG = "configuration";
@@ -178,6 +182,7 @@ public final class VrrpLoop {
     private final ConcurrentLinkedQueue<SignalRequest> inbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
     private final RejectedPacketLog rejects;
+    private final ConcurrentLinkedQueue<Consumer<LoopSnapshot>> snapshotRequests = new ConcurrentLinkedQueue<>();
     private volatile boolean finished;
     private volatile long lastTurnNanos;
 
@@ -211,6 +216,8 @@ public final class VrrpLoop {
         boolean notifyWarned;
         Instant lastTransition;
         boolean vipsInstalled;
+        /** State changes since start, [from.ordinal() * STATES + to.ordinal()]; for the metrics. */
+        final long[] transitions = new long[STATES * STATES];
 
         Entry(int index, InstancePlan plan, VrrpInstance instance) {
             this.index = index;
@@ -282,6 +289,24 @@ public final class VrrpLoop {
             return;
         }
         instanceInbox.offer(new InstanceEvent(instance, event));
+        try {
+            wake.signal();
+        } catch (ErrnoException e) {
+            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Asks the loop for a {@link LoopSnapshot}: {@code answer} is called on the loop thread at its
+     * next turn, so it must only hand the snapshot over (complete a future) and return. Any thread,
+     * never blocks; requests after the loop ended are never answered, so wait with a timeout.
+     */
+    public void requestSnapshot(Consumer<LoopSnapshot> answer) {
+        Objects.requireNonNull(answer, "answer");
+        if (finished) {
+            return;
+        }
+        snapshotRequests.offer(answer);
         try {
             wake.signal();
         } catch (ErrnoException e) {
@@ -409,6 +434,18 @@ public final class VrrpLoop {
                 default -> log.warn("Unknown request {}", r);
             }
         }
+        Consumer<LoopSnapshot> answer;
+        LoopSnapshot shared = null; // requests waiting together share one snapshot
+        while ((answer = snapshotRequests.poll()) != null) {
+            try {
+                if (shared == null) {
+                    shared = loopSnapshot();
+                }
+                answer.accept(shared);
+            } catch (RuntimeException x) {
+                log.error("metrics snapshot failed: {}", x.toString(), x);
+            }
+        }
     }
 
     private void handleInstanceEvents() {
@@ -473,6 +510,25 @@ public final class VrrpLoop {
                     e.socket == null ? -1 : e.socket.socket.fd()));
         }
         return SnapshotBuilder.build(options.globals(), sources, clock.getAsLong(), options.wallClock().instant());
+    }
+
+    /** {@link #snapshot()} plus the transition counts and the sockets' drops. Loop thread only. */
+    private LoopSnapshot loopSnapshot() {
+        List<LoopSnapshot.Transitions> counts = new ArrayList<>();
+        VrrpState[] states = VrrpState.values();
+        for (Entry e : entries) {
+            for (int i = 0; i < e.transitions.length; i++) {
+                if (e.transitions[i] != 0) {
+                    counts.add(new LoopSnapshot.Transitions(e.name(), states[i / STATES], states[i % STATES],
+                            e.transitions[i]));
+                }
+            }
+        }
+        List<LoopSnapshot.SocketDrops> drops = new ArrayList<>(sockets.size());
+        for (Sock k : sockets.values()) {
+            drops.add(new LoopSnapshot.SocketDrops(k.demux.key(), k.demux.counters().snapshot()));
+        }
+        return new LoopSnapshot(snapshot(), counts, drops);
     }
 
     private void fireTimers() {
@@ -766,7 +822,9 @@ public final class VrrpLoop {
             options.notifySink().dispatch(n);
         } else if (a instanceof Action.StateChanged c) {
             log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
-            entry(c.instance()).lastTransition = options.wallClock().instant();
+            Entry e = entry(c.instance());
+            e.lastTransition = options.wallClock().instant();
+            e.transitions[c.from().ordinal() * STATES + c.to().ordinal()]++;
             if (c.from() == VrrpState.MASTER) {
                 garps.cancel(c.instance()); // keepalived drops queued GARPs on leaving MASTER
             }

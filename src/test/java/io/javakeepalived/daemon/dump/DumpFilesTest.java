@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -81,8 +82,10 @@ class DumpFilesTest {
     }
 
     @Test
-    void refusesPathsAsNames() {
-        assertThrows(IllegalArgumentException.class, () -> new DumpFiles(dir).write("../x", "y"));
-        assertTrue(Files.notExists(dir.resolveSibling("x")));
+    void refusesPathsAsNames() throws IOException {
+        // a directory of our own one level down: /tmp/x may exist for reasons of its own
+        Path dumps = Files.createDirectory(dir.resolve("dumps"));
+        assertThrows(IllegalArgumentException.class, () -> new DumpFiles(dumps).write("../x", "y"));
+        assertTrue(Files.notExists(dir.resolve("x")));
     }
 }

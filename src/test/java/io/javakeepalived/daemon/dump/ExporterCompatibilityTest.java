@@ -102,9 +102,48 @@ class ExporterCompatibilityTest {
         StringBuilder o = new StringBuilder("------< VRRP Topology >------\n");
         DataDumpWriter.instance(o, v, ZoneOffset.ofHours(1));
         assertEquals(fixture, o.toString());
+        // the exporter's TestV227ParseVRRPData expectations
         ExporterRules.Data d = ExporterRules.parseData(o.toString()).get("VI_227_1");
+        assertEquals(2, d.state);
+        assertEquals(2, d.wantState);
+        assertEquals("ens3", d.intf);
+        assertEquals(5, d.garpDelay);
+        assertEquals(52, d.vrid);
         assertEquals(List.of("10.1.0.1/24 dev ens3 scope global set"), d.vips);
         assertEquals(List.of("10.10.0.1 dev ens3 scope global set"), d.excludedVips);
+    }
+
+    /** The same fixture's VRRP Scripts section, rebuilt line for line, and what the exporter reads from it. */
+    @Test
+    void exporterFixtureScriptIsReproduced() {
+        String fixture = String.join("\n",
+                "------< VRRP Scripts >------",
+                " VRRP Script = check_script",
+                "   Command = '/etc/keepalived/script.sh'",
+                "   Interval = 2 sec",
+                "   Timeout = 0 sec",
+                "   Weight = 100",
+                "   Rise = 1",
+                "   Fall = 1",
+                "   Result = 1",
+                "   Insecure = no",
+                "   Init state = unknown",
+                "   Status = GOOD",
+                "   Script uid:gid = 0:0",
+                "   VRRP instances :",
+                "   Tracking instances :",
+                "     VI_227_1, weight 100",
+                "   State = idle",
+                "");
+        ScriptSnapshot sc = ScriptSnapshot.builder().name("check_script")
+                .command(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).intervalSeconds(2).timeoutSeconds(0)
+                .weight(100).rise(1).fall(1).result(1).initState(ScriptInitState.DONE)
+                .tracking(List.of(TrackingInstance.of("VI_227_1", 100))).runState(ScriptRunState.IDLE).build();
+        StringBuilder o = new StringBuilder("------< VRRP Scripts >------\n");
+        DataDumpWriter.script(o, sc);
+        assertEquals(fixture, o.toString());
+        assertEquals(List.of(new ExporterRules.Script("check_script", "GOOD", "idle")),
+                ExporterRules.parseScripts(o.toString()));
     }
 
     /** Every branch the writer has, through the exporter's rules: nothing it cannot read. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * A strict little JSON reader for tests: objects become LinkedHashMap (key order kept), arrays
  * List, strings String, numbers Long (integers) or Double, true/false Boolean, null null.
  */
-final class TinyJson {
+public final class TinyJson {
 
     private final String s;
     private int i;
@@ -18,7 +18,7 @@ final class TinyJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         TinyJson p = new TinyJson(text);
         p.ws();
         Object v = p.value();

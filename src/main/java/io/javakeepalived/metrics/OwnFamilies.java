@@ -1,0 +1,105 @@
+package io.javakeepalived.metrics;
+
+import io.javakeepalived.daemon.LoopSnapshot;
+import io.javakeepalived.daemon.dump.InstanceSnapshot;
+import io.javakeepalived.metrics.PrometheusText.Type;
+import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
+import io.javakeepalived.vrrp.packet.IpFamily;
+import io.javakeepalived.vrrp.packet.VrrpCounter;
+
+import java.util.List;
+
+/**
+ * javakeepalived's own metric families, next to the exporter's (all under {@code javakeepalived_}
+ * so they never clash with a real exporter's):
+ * <ul>
+ * <li>{@code javakeepalived_vrrp_transitions_total{iname,from,to}}: state changes since start;
+ *     a pair that never happened has no sample;</li>
+ * <li>{@code javakeepalived_vrrp_adverts_rejected_total{iname,intf,vrid}}: packets for the
+ *     instance that were not accepted, whatever the reason (also those keepalived counts
+ *     nowhere, such as a unicast source that is not a peer);</li>
+ * <li>{@code javakeepalived_vrrp_packet_errors_total{iname,intf,vrid,reason}}: the per-reason
+ *     error counters, {@code reason} being the counter's keepalived JSON key, plus
+ *     {@code chk_err} and {@code vers_err} (checksum and version errors, which keepalived keeps
+ *     for SNMP only);</li>
+ * <li>{@code javakeepalived_vrrp_effective_priority{iname,intf,vrid}};</li>
+ * <li>{@code javakeepalived_vrrp_socket_dropped_total{intf,family,cast,reason}}: packets a VRRP
+ *     socket dropped before any instance saw them, {@code reason} {@code runt} (too short, or an
+ *     unusable IP header) or {@code unknown_vrid} (keepalived only logs these, with
+ *     {@code log_unknown_vrids}) always, another counter's key (a wrong version the codec
+ *     caught) once it is not 0;</li>
+ * <li>{@code javakeepalived_vrrp_loop_lag_seconds}: how long the VRRP loop took to answer the
+ *     scrape's request — a loop stuck on something shows here before adverts go missing.</li>
+ * </ul>
+ */
+final class OwnFamilies {
+
+    /** The error counters by reason, in keepalived.stats order then our extras. */
+    static final List<VrrpCounter> ERRORS = List.of(VrrpCounter.PACKET_LEN_ERR, VrrpCounter.ADVERT_INTERVAL_ERR,
+            VrrpCounter.IP_TTL_ERR, VrrpCounter.INVALID_TYPE_RCVD, VrrpCounter.ADDR_LIST_ERR,
+            VrrpCounter.INVALID_AUTHTYPE, VrrpCounter.AUTHTYPE_MISMATCH, VrrpCounter.AUTH_FAILURE,
+            VrrpCounter.CHK_ERR, VrrpCounter.VERS_ERR);
+
+    /** What a socket counts for packets that reach no instance, always shown. */
+    static final List<VrrpCounter> SOCKET_DROPS = List.of(VrrpCounter.RUNT, VrrpCounter.UNKNOWN_VRID);
+
+    private OwnFamilies() {
+    }
+
+    static void render(PrometheusText out, LoopSnapshot s, long loopLagNanos) {
+        List<InstanceSnapshot> instances = s.state().instances();
+        if (!s.transitions().isEmpty()) {
+            out.family("javakeepalived_vrrp_transitions_total", Type.COUNTER, "VRRP state changes since start");
+            for (LoopSnapshot.Transitions t : s.transitions()) {
+                out.sample(t.count(), "iname", t.instance(), "from", t.from().name(), "to", t.to().name());
+            }
+        }
+        if (!instances.isEmpty()) {
+            out.family("javakeepalived_vrrp_adverts_rejected_total", Type.COUNTER,
+                    "Packets for the instance that were not accepted, for any reason");
+            for (InstanceSnapshot v : instances) {
+                out.sample(v.counter(VrrpCounter.ADVERT_REJECTED), labels(v));
+            }
+            out.family("javakeepalived_vrrp_packet_errors_total", Type.COUNTER,
+                    "Received packets with an error, by reason (keepalived's counter name)");
+            for (InstanceSnapshot v : instances) {
+                String[] l = labels(v);
+                for (VrrpCounter c : ERRORS) {
+                    out.sample(v.counter(c), l[0], l[1], l[2], l[3], l[4], l[5], "reason", c.key());
+                }
+            }
+            out.family("javakeepalived_vrrp_effective_priority", Type.GAUGE,
+                    "Priority after tracking weights (the one sent in adverts)");
+            for (InstanceSnapshot v : instances) {
+                out.sample(v.effectivePriority(), labels(v));
+            }
+        }
+        if (!s.sockets().isEmpty()) {
+            out.family("javakeepalived_vrrp_socket_dropped_total", Type.COUNTER,
+                    "Packets a VRRP socket dropped before any instance saw them, by reason");
+            for (LoopSnapshot.SocketDrops d : s.sockets()) {
+                SocketKey k = d.socket();
+                String family = k.family() == IpFamily.IPV6 ? "inet6" : "inet";
+                String cast = k.unicast() ? "unicast" : "multicast";
+                for (VrrpCounter c : VrrpCounter.values()) {
+                    if (!SOCKET_DROPS.contains(c) && d.counter(c) == 0) {
+                        continue; // a version error the codec caught, say: shown once it happened
+                    }
+                    out.sample(d.counter(c), "intf", k.interfaceName(), "family", family, "cast", cast,
+                            "reason", c.key());
+                }
+            }
+        }
+        lag(out, loopLagNanos);
+    }
+
+    static void lag(PrometheusText out, long loopLagNanos) {
+        out.family("javakeepalived_vrrp_loop_lag_seconds", Type.GAUGE,
+                "Time the VRRP loop took to answer the scrape (the time waited if it did not)");
+        out.sample(loopLagNanos / 1e9);
+    }
+
+    private static String[] labels(InstanceSnapshot v) {
+        return new String[] {"iname", v.name(), "intf", ExporterFamilies.intf(v), "vrid", Integer.toString(v.vrid())};
+    }
+}

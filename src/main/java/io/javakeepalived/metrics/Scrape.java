@@ -1,0 +1,29 @@
+package io.javakeepalived.metrics;
+
+import io.javakeepalived.daemon.LoopSnapshot;
+
+/**
+ * One answer (or non-answer) of the VRRP loop to a scrape.
+ *
+ * @param snapshot  what the loop handed over; null when it did not answer in time
+ * @param lagNanos  how long the loop took to answer (or how long we waited in vain)
+ */
+record Scrape(LoopSnapshot snapshot, long lagNanos) {
+
+    boolean up() {
+        return snapshot != null;
+    }
+
+    /** The whole page: {@code keepalived_up}, the exporter's families, then ours. */
+    String render() {
+        PrometheusText out = new PrometheusText(snapshot == null ? 256 : 2048 + 4096 * snapshot.state().instances().size());
+        ExporterFamilies.up(out, up());
+        if (snapshot != null) {
+            ExporterFamilies.render(out, snapshot.state());
+            OwnFamilies.render(out, snapshot, lagNanos);
+        } else {
+            OwnFamilies.lag(out, lagNanos);
+        }
+        return out.toString();
+    }
+}

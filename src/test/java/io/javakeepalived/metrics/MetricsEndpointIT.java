@@ -1,0 +1,244 @@
+package io.javakeepalived.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.daemon.dump.ExporterJsonRules;
+import io.javakeepalived.daemon.dump.ExporterTextRules;
+import io.javakeepalived.net.RawVrrpSocket;
+import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.testsupport.netns.NetnsLab;
+import io.javakeepalived.testsupport.netns.NetnsLab.Background;
+import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped jar with {@code --metrics-listen} on node A's address, scraped over the lab's bridge
+ * from node B like a Prometheus server would; the page is held against the dumps the same daemon
+ * writes between two scrapes (keepalived.json on SIGRTMIN+2, keepalived.data on USR1,
+ * keepalived.stats on USR2), read with keepalived-exporter's rules for either of its paths.
+ */
+class MetricsEndpointIT {
+    @TempDir
+    Path dir;
+
+    private NetnsLab lab;
+    private Node a;
+    private Node b;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        lab = NetnsLab.create();
+        a = lab.addNode("a");
+        b = lab.addNode("b");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (lab != null) {
+            lab.close(); // stops every process it started, by pid
+        }
+    }
+
+    private static final String CONFIG = "vrrp_instance VI_1 {\n"
+            + "    state BACKUP\n"
+            + "    interface eth0\n"
+            + "    virtual_router_id 51\n"
+            + "    priority 100\n"
+            + "    advert_int 1\n"
+            + "    virtual_ipaddress {\n"
+            + "        10.213.0.100/24\n"
+            + "    }\n"
+            + "    virtual_ipaddress_excluded {\n"
+            + "        10.213.0.101/24\n"
+            + "    }\n"
+            + "}\n"
+            + "vrrp_instance VI_2 {\n"
+            + "    state MASTER\n"
+            + "    interface eth0\n"
+            + "    virtual_router_id 52\n"
+            + "    priority 50\n"
+            + "    advert_int 1\n"
+            + "}\n";
+
+    static Path jar() {
+        String p = System.getProperty("javakeepalived.jar");
+        Path jar = Path.of(p != null ? p : "target/javakeepalived.jar");
+        assertTrue(Files.isRegularFile(jar), "the shaded jar is built in the package phase: " + jar);
+        return jar;
+    }
+
+    static boolean logged(Background d, String text) {
+        return d.output().lines().anyMatch(l -> l.endsWith(": " + text));
+    }
+
+    static void await(String what, long timeoutMs, Background log, BooleanSupplier cond) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what + "\n--- log:\n"
+                        + log.output());
+            }
+            NetnsLab.sleep(20);
+        }
+    }
+
+    /** A plain HTTP/1.0 GET from node B's namespace: status line + headers + body. */
+    private String get(String host, int port, String path) throws IOException {
+        return lab.call(b, () -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(host, port), 5_000);
+                s.setSoTimeout(10_000);
+                OutputStream o = s.getOutputStream();
+                o.write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                o.flush();
+                InputStream in = s.getInputStream();
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                in.transferTo(all);
+                return all.toString(StandardCharsets.UTF_8);
+            }
+        });
+    }
+
+    private Exposition scrape(Background d) throws IOException {
+        String response = get(a.ipv4(), 9650, "/metrics");
+        int split = response.indexOf("\r\n\r\n");
+        assertTrue(split > 0, response);
+        String head = response.substring(0, split).toLowerCase();
+        assertTrue(head.startsWith("http/1.1 200"), response + "\n--- log:\n" + d.output());
+        assertTrue(head.contains("content-type: text/plain; version=0.0.4; charset=utf-8"), head);
+        return Exposition.parse(response.substring(split + 4));
+    }
+
+    @Test
+    void scrapedOverTheNetworkAndConsistentWithTheJsonDump() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path conf = dir.resolve("a.conf");
+        Files.writeString(conf, CONFIG);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Background d = lab.start(a.ns(), "env", "TMPDIR=" + tmp, java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar().toString(), "-n", "-l", "-f", conf.toString(),
+                "--metrics-listen", a.ipv4() + ":9650",
+                "-p", dir.resolve("a.pid").toString(), "-r", dir.resolve("a_vrrp.pid").toString());
+        await("metrics endpoint", 15_000, d, () -> logged(d, "Serving metrics on http://" + a.ipv4() + ":9650/metrics"));
+        await("VI_1 MASTER", 15_000, d, () -> logged(d, "(VI_1) Entering MASTER STATE"));
+        await("VI_2 MASTER", 15_000, d, () -> logged(d, "(VI_2) Entering MASTER STATE"));
+        // from B: two adverts for a VRID nobody here runs, one for VI_1 with TTL 64 (must be 255)
+        lab.call(b, () -> {
+            try (RawVrrpSocket tx = RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false))) {
+                InetAddress src = InetAddress.getByName(b.ipv4());
+                tx.send(v2Advert(77), src, VrrpSocketOptions.VRRP_GROUP_V4, 255);
+                tx.send(v2Advert(77), src, VrrpSocketOptions.VRRP_GROUP_V4, 255);
+                tx.send(v2Advert(51), src, VrrpSocketOptions.VRRP_GROUP_V4, 64);
+            }
+            return null;
+        });
+        NetnsLab.sleep(2_000); // some adverts
+
+        Exposition before = scrape(d);
+        Path json = tmp.resolve("keepalived.json");
+        Path data = tmp.resolve("keepalived.data");
+        Path stats = tmp.resolve("keepalived.stats");
+        for (String signal : List.of("36", "USR1", "USR2")) {
+            new ProcessBuilder("kill", "-s", signal, Long.toString(d.pid())).inheritIO().start()
+                    .waitFor(5, TimeUnit.SECONDS);
+        }
+        for (Path p : List.of(json, data, stats)) {
+            await(p.getFileName().toString(), 10_000, d, () -> Files.exists(p) && p.toFile().length() > 0);
+        }
+        NetnsLab.sleep(1_000); // past the endpoint's 500 ms snapshot sharing, and a few more adverts
+        Exposition after = scrape(d);
+
+        assertEquals(1, before.one("keepalived_up").value());
+        List<ExporterJsonRules.Series> fromJson = ExporterJsonRules.collect(
+                ExporterJsonRules.parse(Files.readString(json)));
+        assertEquals(2 * 15 + 2 + 1, fromJson.size()); // VI_1: a VIP and an excluded VIP; VI_2: a state without VIP
+        List<ExporterJsonRules.Series> fromText = ExporterTextRules.collect(Files.readString(data),
+                Files.readString(stats));
+        assertEquals(fromJson.size(), fromText.size());
+        List<ExporterJsonRules.Series> dump = new java.util.ArrayList<>(fromJson);
+        dump.addAll(fromText);
+        for (ExporterJsonRules.Series s : dump) {
+            String[] labels = labels(s.labels());
+            double b1 = before.one(s.name(), labels).value();
+            double a1 = after.one(s.name(), labels).value();
+            String what = s.name() + s.labels() + ": scrape " + b1 + ", dump " + s.value() + ", scrape " + a1;
+            if (s.name().endsWith("_total")) {
+                assertTrue(b1 <= s.value() && s.value() <= a1, what); // counters only grow
+            } else {
+                assertEquals(s.value(), b1, what);
+                assertEquals(s.value(), a1, what);
+            }
+        }
+        // same series, no more: the dump and the page agree on which exist
+        assertEquals(ExporterEquivalenceTest.exporterView(Files.readString(json)).size(),
+                ExporterEquivalenceTest.ourView(after).size());
+        assertEquals(2, after.one("keepalived_vrrp_state", "iname", "VI_1", "intf", "eth0", "vrid", "51",
+                "ip_address", "10.213.0.100/24").value());
+        assertEquals(2, after.one("keepalived_vrrp_excluded_state", "iname", "VI_1", "ip_address", "10.213.0.101/24")
+                .value());
+        assertEquals(2, after.one("keepalived_vrrp_state", "iname", "VI_2", "ip_address", "").value());
+        assertTrue(after.one("keepalived_advertisements_sent_total", "iname", "VI_1").value() >= 2);
+
+        // our own: every entry into MASTER counted, priority as configured, a loop that answers
+        for (String vi : List.of("VI_1", "VI_2")) {
+            double toMaster = after.family("javakeepalived_vrrp_transitions_total").stream()
+                    .filter(x -> x.label("iname").equals(vi) && x.label("to").equals("MASTER"))
+                    .mapToDouble(Exposition.Sample::value).sum();
+            assertEquals(after.one("keepalived_become_master_total", "iname", vi).value(), toMaster, vi);
+            assertEquals(1, toMaster, vi);
+        }
+        assertEquals(100, after.one("javakeepalived_vrrp_effective_priority", "iname", "VI_1").value());
+        assertEquals(0, after.one("javakeepalived_vrrp_adverts_rejected_total", "iname", "VI_2").value());
+        assertEquals(1, after.one("keepalived_ip_ttl_errors_total", "iname", "VI_1").value());
+        assertEquals(1, after.one("javakeepalived_vrrp_packet_errors_total", "iname", "VI_1", "reason", "ip_ttl_err")
+                .value());
+        assertEquals(1, after.one("javakeepalived_vrrp_adverts_rejected_total", "iname", "VI_1").value());
+        assertEquals(2, after.one("javakeepalived_vrrp_socket_dropped_total", "intf", "eth0", "family", "inet",
+                "cast", "multicast", "reason", "unknown_vrid").value());
+        double lag = after.one("javakeepalived_vrrp_loop_lag_seconds").value();
+        assertTrue(lag > 0 && lag < MetricsServer.TIMEOUT.toSeconds(), "loop lag " + lag);
+
+        assertTrue(get(a.ipv4(), 9650, "/nothing").startsWith("HTTP/1.1 404"));
+        assertTrue(d.process().isAlive(), d.output());
+    }
+
+    /** A VRRPv2 advert from B: priority 200, advert_int 1, one address 10.213.0.100, no auth. */
+    private static ByteBuffer v2Advert(int vrid) {
+        byte[] m = {0x21, (byte) vrid, (byte) 200, 1, 0, 1, 0, 0, 10, (byte) 213, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0};
+        long sum = 0;
+        for (int i = 0; i < m.length; i += 2) {
+            sum += ((m[i] & 0xff) << 8) | (m[i + 1] & 0xff);
+        }
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        int c = (int) ~sum & 0xffff;
+        m[6] = (byte) (c >> 8);
+        m[7] = (byte) c;
+        return ByteBuffer.wrap(m);
+    }
+
+    private static String[] labels(Map<String, String> m) {
+        return m.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new);
+    }
+}

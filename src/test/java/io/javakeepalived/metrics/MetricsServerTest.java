@@ -1,0 +1,77 @@
+package io.javakeepalived.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The endpoint over real HTTP on the loopback, port chosen by the kernel. */
+class MetricsServerTest {
+
+    private static HttpResponse<String> send(InetSocketAddress at, String method, String path) throws Exception {
+        HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.getPort() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build();
+        return c.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static MetricsServer start(SnapshotSource source) throws IOException {
+        return MetricsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), source);
+    }
+
+    @Test
+    void metricsPageWithPrometheusContentType() throws Exception {
+        try (MetricsServer m = start(answer -> answer.accept(MetricsPageTest.snapshot()))) {
+            HttpResponse<String> r = send(m.address(), "GET", "/metrics?x=1");
+            assertEquals(200, r.statusCode());
+            assertEquals("text/plain; version=0.0.4; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+            Exposition e = Exposition.parse(r.body());
+            assertEquals(1, e.one("keepalived_up").value());
+            assertEquals(14, e.one("keepalived_advertisements_sent_total", "iname", "VI_1").value());
+
+            assertEquals(200, send(m.address(), "HEAD", "/metrics").statusCode());
+            assertEquals(200, send(m.address(), "GET", "/").statusCode());
+            assertEquals(404, send(m.address(), "GET", "/other").statusCode());
+            HttpResponse<String> post = send(m.address(), "POST", "/metrics");
+            assertEquals(405, post.statusCode());
+            assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
+        }
+    }
+
+    @Test
+    void silentLoopGivesUpZeroWithinTheTimeout() throws Exception {
+        try (MetricsServer m = start(answer -> { })) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = send(m.address(), "GET", "/metrics");
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(200, r.statusCode());
+            assertEquals(0, Exposition.parse(r.body()).one("keepalived_up").value());
+            assertTrue(took >= MetricsServer.TIMEOUT.toMillis(), took + " ms");
+        }
+    }
+
+    @Test
+    void closedServerNoLongerListens() throws Exception {
+        InetSocketAddress at;
+        try (MetricsServer m = start(answer -> answer.accept(MetricsPageTest.snapshot()))) {
+            at = m.address();
+        }
+        assertThrows(IOException.class, () -> send(at, "GET", "/metrics"));
+    }
+
+    @Test
+    void portInUseIsAnIoError() throws Exception {
+        try (MetricsServer m = start(answer -> { })) {
+            assertThrows(IOException.class, () -> MetricsServer.start(m.address(), answer -> { }));
+        }
+    }
+}
