@@ -1,14 +1,11 @@
 package io.javakeepalived.track;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +23,7 @@ import java.util.Objects;
 public final class ProcScanner {
 
     private final Path root;
-    private final ByteBuffer buf = ByteBuffer.allocate(4096);
+    private final byte[] buf = new byte[4096];
 
     public ProcScanner(Path root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -45,38 +42,38 @@ public final class ProcScanner {
      */
     public List<ProcEntry> scan(boolean comm, int cmdlineBytes) {
         List<ProcEntry> out = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
-            for (Path p : dir) {
-                String d = p.getFileName().toString();
-                int pid = pid(d);
-                if (pid <= 0) {
+        String[] names = root.toFile().list();
+        if (names == null) {
+            return out;
+        }
+        String base = root.toString() + "/";
+        for (String d : names) {
+            int pid = pid(d);
+            if (pid <= 0) {
+                continue;
+            }
+            String name = null;
+            boolean zombie = false;
+            if (comm) {
+                byte[] stat = read(base + d + "/stat", 512);
+                if (stat == null) {
                     continue;
                 }
-                String name = null;
-                boolean zombie = false;
-                if (comm) {
-                    byte[] stat = read(p.resolve("stat"), 512);
-                    if (stat == null) {
-                        continue;
-                    }
-                    Stat s = parseStat(stat);
-                    if (s == null) {
-                        continue;
-                    }
-                    name = s.comm();
-                    zombie = s.state() == 'Z';
+                Stat s = parseStat(stat);
+                if (s == null) {
+                    continue;
                 }
-                byte[] cmdline = null;
-                if (cmdlineBytes > 0) {
-                    cmdline = read(p.resolve("cmdline"), cmdlineBytes);
-                    if (cmdline == null) {
-                        continue;
-                    }
-                }
-                out.add(new ProcEntry(pid, name, cmdline, zombie));
+                name = s.comm();
+                zombie = s.state() == 'Z';
             }
-        } catch (IOException e) {
-            return out;
+            byte[] cmdline = null;
+            if (cmdlineBytes > 0) {
+                cmdline = read(base + d + "/cmdline", cmdlineBytes);
+                if (cmdline == null) {
+                    continue;
+                }
+            }
+            out.add(new ProcEntry(pid, name, cmdline, zombie));
         }
         return out;
     }
@@ -130,19 +127,21 @@ public final class ProcScanner {
         return v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
-    private byte[] read(Path file, int max) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = max <= buf.capacity() ? buf.clear().limit(max) : ByteBuffer.allocate(max);
-            while (b.hasRemaining()) {
-                if (ch.read(b) <= 0) {
+    /** Up to {@code max} bytes of a file; null if it cannot be read (the process has gone). */
+    private byte[] read(String file, int max) {
+        byte[] b = max <= buf.length ? buf : new byte[max];
+        int n = 0;
+        try (FileInputStream in = new FileInputStream(file)) {
+            while (n < max) {
+                int r = in.read(b, n, max - n);
+                if (r <= 0) {
                     break;
                 }
+                n += r;
             }
-            byte[] out = new byte[b.position()];
-            b.flip().get(out);
-            return out;
         } catch (IOException e) {
             return null;
         }
+        return Arrays.copyOf(b, n);
     }
 }
