@@ -59,6 +59,7 @@ public final class FileTracker implements PolledTracker {
     private Stamp stamp;
     private long stampReadAtMillis;
     private boolean started;
+    private boolean restate;
 
     public FileTracker(String name, Path path, List<TrackScriptState.Tracking> tracking, Duration interval,
                        ScriptLog log) {
@@ -74,6 +75,15 @@ public final class FileTracker implements PolledTracker {
         this.log = Objects.requireNonNull(log, "log");
         this.wallMillis = wallMillis;
         this.status = new int[this.tracking.size()];
+    }
+
+    /**
+     * Makes {@link #initialEvents()} state every tracking instance's weight and fault, zero and
+     * clear ones included: after a reload the instances may carry what an earlier tracker said.
+     */
+    public FileTracker restating() {
+        restate = true;
+        return this;
     }
 
     /** The tracker name in events: {@code file NAME}. */
@@ -122,9 +132,17 @@ public final class FileTracker implements PolledTracker {
                 long shown = t.weight() == 0 ? TrackFileValue.FAULT : value * t.weight() * (t.reverse() ? -1 : 1);
                 log.log(ScriptLog.Level.INFO, "(" + t.instance() + "): entering FAULT state (tracked file " + name
                         + " has status " + shown + ")");
+                if (restate && t.weight() != 0) {
+                    out.add(new TrackScriptState.Delivery(t.instance(), new Event.WeightChanged(tracker, 0)));
+                }
                 out.add(new TrackScriptState.Delivery(t.instance(), new Event.FaultRaised(tracker)));
-            } else if (status[i] != 0) {
-                out.add(new TrackScriptState.Delivery(t.instance(), new Event.WeightChanged(tracker, status[i])));
+            } else {
+                if (status[i] != 0 || restate && t.weight() != 0) {
+                    out.add(new TrackScriptState.Delivery(t.instance(), new Event.WeightChanged(tracker, status[i])));
+                }
+                if (restate) {
+                    out.add(new TrackScriptState.Delivery(t.instance(), new Event.FaultCleared(tracker)));
+                }
             }
         }
         return out;

@@ -53,7 +53,9 @@ public final class PolledTrackers {
      * As {@link #fromConfig(KeepalivedConfig)}, logging to {@code log}.
      *
      * @param reload whether the configuration is being reloaded (SIGHUP): init_file does not
-     *               overwrite then
+     *               overwrite then, and each tracker's {@code initialEvents()} states every
+     *               tracking instance's weight and fault (zero and clear ones too), so that
+     *               instances carrying an earlier configuration's values converge
      */
     public static List<PolledTracker> fromConfig(KeepalivedConfig config, ScriptLog log, boolean reload) {
         List<PolledTracker> out = new ArrayList<>();
@@ -72,7 +74,8 @@ public final class PolledTrackers {
                 log.log(ScriptLog.Level.WARNING, "Track file directory for " + f.name() + " does not exist - removing");
                 continue;
             }
-            out.add(new FileTracker(f.name(), path, t, FileTracker.DEFAULT_INTERVAL, log));
+            FileTracker ft = new FileTracker(f.name(), path, t, FileTracker.DEFAULT_INTERVAL, log);
+            out.add(reload ? ft.restating() : ft);
         }
         Map<String, List<TrackScriptState.Tracking>> procs = trackings(config, Trackers::processes, false, true, log);
         List<ProcessTracker.Spec> specs = new ArrayList<>();
@@ -83,7 +86,8 @@ public final class PolledTrackers {
             }
         }
         if (!specs.isEmpty()) {
-            out.add(new ProcessTracker(specs, ProcScanner.system(), ProcessTracker.DEFAULT_INTERVAL, log));
+            ProcessTracker pt = new ProcessTracker(specs, ProcScanner.system(), ProcessTracker.DEFAULT_INTERVAL, log);
+            out.add(reload ? pt.restating() : pt);
         }
         return List.copyOf(out);
     }

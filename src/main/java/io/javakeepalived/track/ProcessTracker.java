@@ -63,6 +63,7 @@ public final class ProcessTracker implements PolledTracker {
     private final boolean needComm;
     private final int cmdlineBytes;
     private boolean started;
+    private boolean restate;
     private long lastScanNanos;
     private int lastScanSize;
 
@@ -85,6 +86,15 @@ public final class ProcessTracker implements PolledTracker {
         }
         this.needComm = comm;
         this.cmdlineBytes = bytes;
+    }
+
+    /**
+     * Makes {@link #initialEvents()} state every tracking instance's weight and fault, zero and
+     * clear ones included: after a reload the instances may carry what an earlier tracker said.
+     */
+    public ProcessTracker restating() {
+        restate = true;
+        return this;
     }
 
     /** The tracker name in events: {@code process NAME}. */
@@ -137,10 +147,12 @@ public final class ProcessTracker implements PolledTracker {
                         log.log(ScriptLog.Level.INFO, "(" + t.instance() + ") entering FAULT state (tracked process "
                                 + e.spec.process().name() + " quorum not achieved)");
                         out.add(new TrackScriptState.Delivery(t.instance(), new Event.FaultRaised(tracker)));
+                    } else if (restate) {
+                        out.add(new TrackScriptState.Delivery(t.instance(), new Event.FaultCleared(tracker)));
                     }
                 } else {
                     int c = TrackScriptState.contribution(t.weight(), t.reverse(), ok);
-                    if (c != 0) {
+                    if (c != 0 || restate) {
                         out.add(new TrackScriptState.Delivery(t.instance(), new Event.WeightChanged(tracker, c)));
                     }
                 }

@@ -149,4 +149,13 @@ class FileTrackerTest {
         assertEquals(List.of(d("VI_1", new Event.WeightChanged("file tf", 30))), t.poll(2),
                 "read again: the last read was within the timestamp's settling time");
     }
+
+    @Test
+    void afterAReloadTheStartStatesEveryWeightAndFault() throws IOException {
+        write("0");
+        FileTracker t = tracker(new TrackScriptState.Tracking("VI_1", 5, false),
+                new TrackScriptState.Tracking("VI_2", 0, false)).restating();
+        assertEquals(List.of(d("VI_1", new Event.WeightChanged("file tf", 0)), d("VI_1", new Event.FaultCleared("file tf")),
+                d("VI_2", new Event.FaultCleared("file tf"))), t.initialEvents());
+    }
 }

@@ -80,4 +80,17 @@ class ProcessTrackerTest {
             assertTrue(log.stream().anyMatch(l -> l.startsWith("WARNING Track process long: process name")), log::toString);
         }
     }
+
+    @Test
+    void afterAReloadTheStartStatesEveryWeightAndFault() {
+        try (FakeProc proc = new FakeProc()) {
+            proc.add(10, "nginx", 'S', "nginx");
+            TrackProcess nginx = process("web", "nginx", List.of(), 1, Optional.empty(), Optional.empty());
+            ProcessTracker t = new ProcessTracker(List.of(new ProcessTracker.Spec(nginx, List.of(
+                    new TrackScriptState.Tracking("VI_1", -20, false), new TrackScriptState.Tracking("VI_2", 0, false)))),
+                    new ProcScanner(proc.root), Duration.ofSeconds(1), sink).restating();
+            assertEquals(List.of(d("VI_1", new Event.WeightChanged("process web", 0)),
+                    d("VI_2", new Event.FaultCleared("process web"))), t.initialEvents());
+        }
+    }
 }
