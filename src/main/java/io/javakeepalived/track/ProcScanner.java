@@ -39,13 +39,14 @@ public final class ProcScanner {
      *
      * @param comm         read each process's comm and state
      * @param cmdlineBytes read up to this many bytes of each cmdline (0: none)
+     * @return the processes, or null if the root cannot be listed (not a /proc tree)
      */
     public List<ProcEntry> scan(boolean comm, int cmdlineBytes) {
-        List<ProcEntry> out = new ArrayList<>();
         String[] names = root.toFile().list();
         if (names == null) {
-            return out;
+            return null;
         }
+        List<ProcEntry> out = new ArrayList<>();
         String base = root.toString() + "/";
         for (String d : names) {
             int pid = pid(d);

@@ -66,6 +66,7 @@ public final class ProcessTracker implements PolledTracker {
     private boolean restate;
     private long lastScanNanos;
     private int lastScanSize;
+    private boolean scanFailed;
 
     public ProcessTracker(List<Spec> specs, ProcScanner scanner, Duration interval, ScriptLog log) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
@@ -135,6 +136,9 @@ public final class ProcessTracker implements PolledTracker {
     public List<TrackScriptState.Delivery> initialEvents() {
         started = true;
         int[] counts = counts();
+        if (counts == null) {
+            counts = new int[entries.size()];
+        }
         List<TrackScriptState.Delivery> out = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
             Entry e = entries.get(k);
@@ -167,6 +171,9 @@ public final class ProcessTracker implements PolledTracker {
             throw new IllegalStateException("initialEvents() first");
         }
         int[] counts = counts();
+        if (counts == null) {
+            return List.of(); // no /proc to look at: keep what we know rather than lose every quorum
+        }
         List<TrackScriptState.Delivery> out = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
             Entry e = entries.get(k);
@@ -200,9 +207,18 @@ public final class ProcessTracker implements PolledTracker {
         return out;
     }
 
+    /** The count of each entry, or null if /proc could not be listed. */
     private int[] counts() {
         long t0 = System.nanoTime();
         List<ProcEntry> procs = scanner.scan(needComm, cmdlineBytes);
+        if (procs == null) {
+            if (!scanFailed) {
+                log.log(ScriptLog.Level.WARNING, "Unable to list processes - process tracking keeps its last state");
+            }
+            scanFailed = true;
+            return null;
+        }
+        scanFailed = false;
         int[] counts = new int[entries.size()];
         for (ProcEntry p : procs) {
             for (int k = 0; k < entries.size(); k++) {

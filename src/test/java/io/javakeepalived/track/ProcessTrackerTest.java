@@ -93,4 +93,18 @@ class ProcessTrackerTest {
                     d("VI_2", new Event.FaultCleared("process web"))), t.initialEvents());
         }
     }
+
+    @Test
+    void whenProcCannotBeListedTheQuorumIsKept() {
+        FakeProc proc = new FakeProc();
+        proc.add(10, "nginx", 'S', "nginx");
+        TrackProcess nginx = process("web", "nginx", List.of(), 1, Optional.empty(), Optional.empty());
+        ProcessTracker t = new ProcessTracker(List.of(new ProcessTracker.Spec(nginx, List.of(
+                new TrackScriptState.Tracking("VI_1", 0, false)))), new ProcScanner(proc.root), Duration.ofSeconds(1), sink);
+        assertEquals(List.of(), t.initialEvents());
+        proc.close();
+        assertEquals(List.of(), t.poll(S));
+        assertEquals(List.of(), t.poll(2 * S));
+        assertEquals(1, log.stream().filter(l -> l.contains("Unable to list processes")).count(), log::toString);
+    }
 }
