@@ -15,6 +15,8 @@
  * <li>{@link io.javakeepalived.sys.ProcessSpawner}: posix_spawn in a new session with clean
  *     signals and fds, waitid(WNOWAIT)/waitpid, kill of a process group; used by
  *     {@link io.javakeepalived.notify.PosixScriptRunner}.</li>
+ * <li>{@link io.javakeepalived.sys.NativeFifos}: mkfifo, chown, a non-blocking open and write, for
+ *     the notify FIFO ({@link io.javakeepalived.notify.fifo.FifoSystem}).</li>
  * </ul>
  */
 package io.javakeepalived.sys;

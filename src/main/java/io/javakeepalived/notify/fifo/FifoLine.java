@@ -1,0 +1,39 @@
+package io.javakeepalived.notify.fifo;
+
+import io.javakeepalived.vrrp.NotifyState;
+
+import java.util.Objects;
+
+/**
+ * keepalived 2.2.7's notify FIFO line ({@code notify_fifo()} in vrrp_notify.c):
+ * {@code TYPE "NAME" STATE PRIORITY\n} with TYPE {@code INSTANCE} or {@code GROUP}, the name in
+ * double quotes as is, and for a group priority 0. The state words keepalived writes: MASTER,
+ * BACKUP, FAULT, STOP, DELETED, MASTER_RX_LOWER_PRI, and with notify_priority_changes
+ * MASTER_PRIORITY / BACKUP_PRIORITY. Pure.
+ */
+public final class FifoLine {
+
+    private FifoLine() {
+    }
+
+    /** The word for a notify state. */
+    public static String word(NotifyState state) {
+        return state.name();
+    }
+
+    /** {@code INSTANCE "name" WORD prio\n}. */
+    public static String instance(String name, String word, int priority) {
+        return line("INSTANCE", name, word, priority);
+    }
+
+    /** {@code GROUP "name" WORD 0\n}. */
+    public static String group(String name, String word) {
+        return line("GROUP", name, word, 0);
+    }
+
+    private static String line(String type, String name, String word, int priority) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(word, "word");
+        return type + " \"" + name + "\" " + word + " " + priority + "\n";
+    }
+}

@@ -1,0 +1,122 @@
+package io.javakeepalived.sys;
+
+import io.javakeepalived.notify.fifo.FifoSystem;
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.OpenFlags;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
+import jnr.ffi.annotations.In;
+
+import java.io.IOException;
+
+/**
+ * {@link FifoSystem} through libc (jnr-ffi): mkfifo, chown, open, write, close. Loaded on first
+ * use (loading jnr costs a few hundred milliseconds).
+ */
+public final class NativeFifos implements FifoSystem {
+
+    /** The libc functions used here. */
+    public interface LibC {
+        int mkfifo(String path, int mode);
+
+        int chown(String path, int uid, int gid);
+
+        int open(String path, int flags, int mode);
+
+        long write(int fd, @In byte[] data, long count);
+
+        int close(int fd);
+
+        String strerror(int errnum);
+    }
+
+    private static final class Holder {
+        static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
+        static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    }
+
+    private static final NativeFifos INSTANCE = new NativeFifos();
+
+    private NativeFifos() {
+    }
+
+    public static NativeFifos system() {
+        return INSTANCE;
+    }
+
+    @Override
+    public boolean mkfifo(String path, int mode) throws IOException {
+        if (Holder.LIBC.mkfifo(path, mode) == 0) {
+            return true;
+        }
+        int errno = errno();
+        if (errno == Errno.EEXIST.intValue()) {
+            return false;
+        }
+        throw failure("mkfifo " + path, errno);
+    }
+
+    @Override
+    public void chown(String path, int uid, int gid) throws IOException {
+        if (Holder.LIBC.chown(path, uid, gid) != 0) {
+            throw failure("chown " + path + " " + uid + ":" + gid, errno());
+        }
+    }
+
+    @Override
+    public Channel open(String path) throws IOException {
+        int flags = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue() | OpenFlags.O_CLOEXEC.intValue()
+                | OpenFlags.O_NOFOLLOW.intValue();
+        int fd = Holder.LIBC.open(path, flags, 0);
+        if (fd < 0) {
+            throw failure("open " + path, errno());
+        }
+        return new Fd(fd);
+    }
+
+    private static final class Fd implements Channel {
+        private int fd;
+
+        Fd(int fd) {
+            this.fd = fd;
+        }
+
+        @Override
+        public synchronized int write(byte[] data) throws IOException {
+            if (fd < 0) {
+                throw new IOException("closed");
+            }
+            while (true) {
+                long n = Holder.LIBC.write(fd, data, data.length);
+                if (n >= 0) {
+                    return (int) n;
+                }
+                int errno = errno();
+                if (errno == Errno.EINTR.intValue()) {
+                    continue;
+                }
+                if (errno == Errno.EAGAIN.intValue() || errno == Errno.EWOULDBLOCK.intValue()) {
+                    return -1;
+                }
+                throw failure("write", errno);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (fd >= 0) {
+                Holder.LIBC.close(fd);
+                fd = -1;
+            }
+        }
+    }
+
+    private static int errno() {
+        return LastError.getLastError(Holder.RUNTIME);
+    }
+
+    private static IOException failure(String what, int errno) {
+        return new IOException(what + ": " + Holder.LIBC.strerror(errno) + " (errno " + errno + ")");
+    }
+}
