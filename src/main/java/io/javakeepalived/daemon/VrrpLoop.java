@@ -183,6 +183,7 @@ public final class VrrpLoop {
     private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
     private final RejectedPacketLog rejects;
     private final ConcurrentLinkedQueue<Consumer<LoopSnapshot>> snapshotRequests = new ConcurrentLinkedQueue<>();
+    private final Object wakeLock = new Object();
     private volatile boolean finished;
     private volatile long lastTurnNanos;
 
@@ -271,11 +272,7 @@ public final class VrrpLoop {
             return;
         }
         inbox.offer(request);
-        try {
-            wake.signal();
-        } catch (ErrnoException e) {
-            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
-        }
+        wakeUp();
     }
 
     /**
@@ -289,11 +286,7 @@ public final class VrrpLoop {
             return;
         }
         instanceInbox.offer(new InstanceEvent(instance, event));
-        try {
-            wake.signal();
-        } catch (ErrnoException e) {
-            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
-        }
+        wakeUp();
     }
 
     /**
@@ -307,10 +300,24 @@ public final class VrrpLoop {
             return;
         }
         snapshotRequests.offer(answer);
-        try {
-            wake.signal();
-        } catch (ErrnoException e) {
-            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+        wakeUp();
+    }
+
+    /**
+     * Signals the wake-up fd, unless the loop has ended. Under {@link #wakeLock} because the loop
+     * closes the fd when it ends: a write racing that close could land on whatever file reuses
+     * the descriptor number.
+     */
+    private void wakeUp() {
+        synchronized (wakeLock) {
+            if (finished) {
+                return;
+            }
+            try {
+                wake.signal();
+            } catch (ErrnoException e) {
+                log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+            }
         }
     }
 
@@ -341,7 +348,9 @@ public final class VrrpLoop {
         try {
             return runLoop();
         } finally {
-            finished = true;
+            synchronized (wakeLock) {
+                finished = true;
+            }
             closeAll();
         }
     }
