@@ -1,13 +1,10 @@
 package io.javakeepalived.cli;
 
-import io.javakeepalived.config.ConfigLoader;
-import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.Diagnostic;
 import io.javakeepalived.config.ExitCodes;
-import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.ReloadListener;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -51,6 +48,8 @@ final class DaemonRun {
     private final Path vrrpPidFile;
     private final Supplier<? extends SignalSource> signals;
     private final List<String> commandLine;
+    /** Told when a reload starts and ends: where systemd's RELOADING=1 / READY=1 will come from. */
+    private ReloadListener reloadListener = ReloadListener.NONE;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -61,6 +60,12 @@ final class DaemonRun {
         this.vrrpPidFile = vrrpPidFile != null ? vrrpPidFile : DEFAULT_VRRP_PID_FILE;
         this.signals = signals;
         this.commandLine = List.copyOf(commandLine);
+    }
+
+    /** Sets who learns of reloads (call before {@link #run()}); its calls come from the VRRP loop thread. */
+    DaemonRun withReloadListener(ReloadListener listener) {
+        this.reloadListener = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     int run() {
@@ -80,17 +85,7 @@ final class DaemonRun {
             }
         }
 
-        LoadResult result = ConfigLoader.load(configFile, LoadOptions.defaults().withConfigId(configId));
-        for (Diagnostic d : result.diagnostics().all()) {
-            if (d.kind() == ConfigErrorKind.FATAL || result.fatal()) {
-                log.error("{}", d);
-            } else {
-                log.warn("{}", d);
-            }
-        }
-        for (String note : result.diagnostics().notes()) {
-            log.info("{}", note);
-        }
+        LoadResult result = ConfigReloadSource.loadAndLog(configFile, configId, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
             return ExitCodes.FATAL_PARSE;
@@ -120,7 +115,9 @@ final class DaemonRun {
         VrrpLoop loop;
         try {
             loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
-                    .withGlobals(GlobalsMapping.of(config)));
+                    .withGlobals(GlobalsMapping.of(config))
+                    .withReload(new ConfigReloadSource(configFile, configId, config.topLevel().netNamespace(), log),
+                            reloadListener));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
