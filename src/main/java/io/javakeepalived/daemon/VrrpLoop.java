@@ -94,8 +94,19 @@ import org.slf4j.LoggerFactory;
  * counters, JSON (SIGRTMIN+2) keepalived.json; all in {@link Options#dumps()}'s directory, from a
  * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
  *
+ * <h2>Reload</h2>
+ * RELOAD starts a thread that asks {@link Options#reloadSource()} for the new configuration (the
+ * file is never read on the loop thread); requests arriving meanwhile become one more reload
+ * after it. A rejected configuration leaves everything as it is. A loaded one is applied here as
+ * a {@link PlanDiff}: kept instances get {@link Event.Reload} (a master adds and removes only the
+ * VIPs that changed and never sends priority 0; no state change, no notify), removed ones
+ * {@link Event.Shutdown}, added ones are built and started as at start-up; sync groups that
+ * changed are formed again; while this runs, no address another instance holds is removed. No
+ * stale-address cleanup runs at reload. {@link Options#reloadListener()} hears the start and the
+ * end.
+ *
  * <h2>Not done yet</h2>
- * notify scripts (logged only), reload, GARP pacing
+ * notify scripts (logged only), GARP pacing
  * ({@code vrrp_garp_interval}: bursts leave at once), the NA Router flag, VMAC, trackers other
  * than the instance's own interface.
  */
@@ -1085,7 +1096,7 @@ public final class VrrpLoop {
         }
         plan = next;
         if (diff.groupsChange()) {
-            regroup(diff, next, oldGroups);
+            regroup(diff, oldGroups);
         }
         long now = clock.getAsLong();
         for (Entry e : added) {
@@ -1185,9 +1196,38 @@ public final class VrrpLoop {
         return false;
     }
 
-    /** Sync groups after a reload that changes them (placeholder until groups can be re-formed). */
-    private void regroup(PlanDiff diff, VrrpPlan next, List<SyncGroup> oldGroups) {
-        log.warn("sync group changes are not applied by a reload yet");
+    /**
+     * Sync groups that are added, removed or have other members are formed again around the
+     * running members ({@link SyncGroup#reform}); unchanged groups are left alone. An instance
+     * that only sat in FAULT because of a group it has left goes back to BACKUP.
+     */
+    private void regroup(PlanDiff diff, List<SyncGroup> oldGroups) {
+        Set<String> touched = new HashSet<>();
+        diff.groupsAdded().forEach(g -> touched.add(g.name()));
+        diff.groupsChanged().forEach(g -> touched.add(g.name()));
+        diff.groupsRemoved().forEach(g -> touched.add(g.name()));
+        Map<String, VrrpState> previous = new HashMap<>();
+        for (SyncGroup g : oldGroups) {
+            if (touched.contains(g.name())) {
+                previous.put(g.name(), g.state());
+                g.dissolve();
+            }
+        }
+        long now = clock.getAsLong();
+        List<Action> out = new ArrayList<>();
+        List<SyncGroupPlan> formed = new ArrayList<>(diff.groupsChanged());
+        formed.addAll(diff.groupsAdded());
+        for (SyncGroupPlan g : formed) {
+            List<VrrpInstance> members = new ArrayList<>();
+            for (String m : g.members()) {
+                members.add(byName.get(m).instance);
+            }
+            SyncGroup.reform(g.name(), members, previous.get(g.name()), now, out);
+        }
+        for (Entry e : entries) {
+            SyncGroup.releaseFromGroupFault(e.instance, now, out);
+        }
+        execute(out);
     }
 
     /** The state of each instance, for tests and dumps: name → state. Loop thread only. */
