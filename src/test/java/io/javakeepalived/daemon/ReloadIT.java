@@ -112,17 +112,17 @@ class ReloadIT {
         return d.output().lines().filter(l -> l.contains(fragment)).count();
     }
 
-    /** Samples A's addresses every 10 ms from inside its namespace; counts samples without VIP A. */
-    final class VipWatch implements AutoCloseable {
+    /** Samples a node's addresses every 10 ms from inside its namespace; counts samples without the VIP. */
+    static final class VipWatch implements AutoCloseable {
         final AtomicInteger samples = new AtomicInteger();
         final AtomicInteger missing = new AtomicInteger();
         final AtomicBoolean run = new AtomicBoolean(true);
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final AtomicReference<Thread> thread = new AtomicReference<>();
 
-        VipWatch() throws Exception {
-            InetAddress vip = InetAddress.getByName(VIP_A);
-            lab.call(a, () -> {
+        VipWatch(NetnsLab lab, Node node, String address) throws Exception {
+            InetAddress vip = InetAddress.getByName(address);
+            lab.call(node, () -> {
                 Thread t = new Thread(() -> {
                     try (Rtnetlink r = Rtnetlink.open()) {
                         while (run.get()) {
@@ -145,6 +145,14 @@ class ReloadIT {
                 thread.set(t);
                 return null;
             });
+        }
+
+        /** Asserts that the watch ran (at least {@code minSamples}) and never missed the VIP. */
+        void assertNeverMissing(int minSamples, java.util.function.Supplier<String> log) {
+            assertEquals(null, failure.get());
+            assertTrue(samples.get() >= minSamples, samples + " samples");
+            assertEquals(0, missing.get(), () -> "VIP missing in " + missing + " of " + samples + " samples\n"
+                    + log.get());
         }
 
         @Override
@@ -176,7 +184,7 @@ class ReloadIT {
 
         // 1. VIP B and a priority change for VI_1, a new instance VI_2 with VIP C
         String log1;
-        try (VipWatch watch = new VipWatch()) {
+        try (VipWatch watch = new VipWatch(lab, a, VIP_A)) {
             NetnsLab.sleep(200);
             log1 = reload(da, confA, instance("VI_1", 51, 110, VIP_A, VIP_B) + instance("VI_2", 52, 100, VIP_C),
                     "Reload complete");
@@ -184,10 +192,7 @@ class ReloadIT {
             reload(db, confB, instance("VI_1", 51, 90, VIP_A, VIP_B), "Reload complete");
             await("VIP B on A", 2_000, da, () -> has(a, VIP_B));
             NetnsLab.sleep(1_500); // a regular advert or two after the reload
-            assertEquals(null, watch.failure.get());
-            assertTrue(watch.samples.get() >= 50, watch.samples + " samples");
-            assertEquals(0, watch.missing.get(), "VIP A missing in " + watch.missing + " of " + watch.samples
-                    + " samples\n" + da.output());
+            watch.assertNeverMissing(50, da::output);
         }
         assertTrue(log1.contains(": Reloading ...\n"), log1);
         assertTrue(log1.contains(": Configuration file " + confA + "\n"), log1);
