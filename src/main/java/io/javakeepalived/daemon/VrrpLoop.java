@@ -32,6 +32,7 @@ import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceReceiver;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.LogLevel;
+import io.javakeepalived.vrrp.NotifyState;
 import io.javakeepalived.vrrp.SyncGroup;
 import io.javakeepalived.vrrp.TimerKind;
 import io.javakeepalived.vrrp.VridDemultiplexer;
@@ -1157,10 +1158,25 @@ public final class VrrpLoop {
         }
     }
 
-    /** An instance gone from the configuration stops as at shutdown (a master sends priority 0). */
+    /**
+     * An instance gone from the configuration stops as at shutdown (a master sends priority 0 and
+     * removes its VIPs), but its notification is FAULT, as keepalived 2.2.7 sends for a deleted
+     * instance (none if it already was in FAULT), not STOP.
+     */
     private void removeInstance(Entry e) {
         try {
-            deliver(e, new Event.Shutdown(), clock.getAsLong());
+            boolean wasFault = e.instance.state() == VrrpState.FAULT;
+            List<Action> out = new ArrayList<>();
+            for (Action a : e.instance.handle(new Event.Shutdown(), clock.getAsLong())) {
+                if (a instanceof Action.RunNotify n && n.state() == NotifyState.STOP) {
+                    if (!wasFault) {
+                        out.add(new Action.RunNotify(n.instance(), NotifyState.FAULT, n.priority()));
+                    }
+                } else {
+                    out.add(a);
+                }
+            }
+            execute(out);
         } catch (RuntimeException x) {
             log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
         }

@@ -186,6 +186,10 @@ class ReloadLoopIT {
             watch.assertNeverMissing(20, () -> String.join("\n", log()));
         }
         assertTrue(log().contains("(VI_2) sent 0 priority"), log()::toString);
+        assertTrue(log().contains("(VI_2) notify FAULT 255"), "keepalived notifies FAULT for a deleted instance\n"
+                + log());
+        assertFalse(log().contains("(VI_2) notify STOP 255"), log()::toString);
+        assertEquals(1, count("(VI_1) notify MASTER 255"), "no notify for the kept instance\n" + log());
         assertTrue(addresses().contains("10.213.0.100/24") && addresses().contains("10.213.0.101/24"), addresses());
         assertEquals(1, count("(VI_1) Entering MASTER STATE"));
     }
