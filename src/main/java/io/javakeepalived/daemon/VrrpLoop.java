@@ -1066,7 +1066,9 @@ public final class VrrpLoop {
             log.info("{}", line);
         }
         reloading = true;
-        PrimaryAddress.HostAddresses host = diff.added().isEmpty() ? null : hostAddresses();
+        boolean sourceless = entries.stream().anyMatch(e -> e.instance.settings().primaryAddress() == null);
+        PrimaryAddress.HostAddresses host = diff.added().isEmpty() && !sourceless ? null : hostAddresses();
+        Set<InetAddress> allVips = allVips(next);
         List<SyncGroup> oldGroups = new ArrayList<>();
         if (diff.groupsChange()) {
             for (Entry e : entries) {
@@ -1074,7 +1076,7 @@ public final class VrrpLoop {
             }
         }
         for (PlanDiff.Kept k : diff.kept()) {
-            reloadKept(byName.get(k.running().name()), k);
+            reloadKept(byName.get(k.running().name()), k, host, allVips);
         }
         for (InstancePlan p : diff.removed()) {
             removeInstance(byName.get(p.name()));
@@ -1089,7 +1091,6 @@ public final class VrrpLoop {
             }
         }
         List<Entry> added = new ArrayList<>();
-        Set<InetAddress> allVips = allVips(next);
         for (InstancePlan p : diff.added()) {
             Entry e = newEntry(p, host, allVips);
             attachSocket(e);
@@ -1116,9 +1117,13 @@ public final class VrrpLoop {
     /**
      * A kept instance takes its new settings in its current state: a master adds and removes
      * only the VIPs that changed and advertises its new priority at once; nothing else moves.
+     * Its primary address stays, unless the configured source changed; one that had none (or no
+     * socket) tries again, so a reload can bring it out of that FAULT.
      */
-    private void reloadKept(Entry e, PlanDiff.Kept k) {
-        if (!k.changed()) {
+    private void reloadKept(Entry e, PlanDiff.Kept k, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
+        boolean sourceless = e.instance.settings().primaryAddress() == null;
+        boolean hadSocket = e.socket != null;
+        if (!k.changed() && !sourceless && hadSocket) {
             return;
         }
         long now = clock.getAsLong();
@@ -1127,6 +1132,8 @@ public final class VrrpLoop {
         InstancePlan next = k.next();
         if (next.configuredSource().isPresent()) {
             primary = next.configuredSource().get();
+        } else if (primary == null) {
+            primary = PrimaryAddress.resolve(next, host, allVips).orElse(null);
         }
         e.plan = primary == null ? next : next.withPrimaryAddress(primary);
         boolean installed = e.vipsInstalled;
@@ -1138,7 +1145,18 @@ public final class VrrpLoop {
                 log.info("({}) ip address {}, no longer exist", e.name(), v);
             }
         }
-        deliver(e, new Event.Reload(e.plan.settings()), now);
+        if (!e.plan.settings().equals(e.instance.settings())) {
+            deliver(e, new Event.Reload(e.plan.settings()), now);
+        }
+        if (e.socket == null && primary != null) {
+            attachSocket(e);
+        }
+        if (sourceless && primary != null) {
+            deliver(e, new Event.FaultCleared(FAULT_NO_SOURCE), now);
+        }
+        if (!hadSocket && e.socket != null) {
+            deliver(e, new Event.FaultCleared(FAULT_SOCKET), now);
+        }
         if (e.instance.state() == VrrpState.MASTER && installed) {
             e.vipsInstalled = true; // a RemoveVips of dropped VIPs does not mean all are gone
             for (Vip v : k.excluded().added()) {

@@ -224,4 +224,20 @@ class ReloadLoopIT {
         assertEquals(0, log().stream().filter(l -> l.contains("Entering BACKUP")).count(), log()::toString);
         assertTrue(addresses().contains("10.213.0.100/24") && addresses().contains("10.213.0.101/24"), addresses());
     }
+
+    @Test
+    void aReloadRetriesAnInstanceThatHadNoAddressToSendFrom() throws Exception {
+        String cidr = a.ipv4() + "/24";
+        lab.ip(a.ns(), "addr", "del", cidr, "dev", "eth0");
+        String one = owner("VI_1", 51, "        10.213.0.100/24\n");
+        start(one);
+        await("no source", () -> log().contains("(VI_1) no IPv4 address on eth0 to send adverts from - staying in FAULT"));
+        await("FAULT", () -> log().contains("(VI_1) entering FAULT state"));
+        lab.ip(a.ns(), "addr", "add", cidr, "dev", "eth0");
+        offer(one);
+        loop.post(SignalRequest.RELOAD);
+        await("reloaded", () -> count("Reload complete") == 1);
+        await("MASTER", () -> count("(VI_1) Entering MASTER STATE") == 1);
+        await("VIP", () -> addresses().contains("10.213.0.100/24"));
+    }
 }
