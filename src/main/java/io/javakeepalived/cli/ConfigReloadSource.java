@@ -26,23 +26,24 @@ import org.slf4j.Logger;
  */
 final class ConfigReloadSource implements ReloadSource {
     private final Path configFile;
-    private final String configId;
+    private final LoadOptions loadOptions;
     private final Optional<String> netNamespace;
     private final Logger log;
 
     /**
+     * @param loadOptions  the options start-up loaded with ({@code -i} config id, host checks)
      * @param netNamespace the {@code net_namespace} the daemon runs in (from the start-up configuration)
      */
-    ConfigReloadSource(Path configFile, String configId, Optional<String> netNamespace, Logger log) {
+    ConfigReloadSource(Path configFile, LoadOptions loadOptions, Optional<String> netNamespace, Logger log) {
         this.configFile = Objects.requireNonNull(configFile, "configFile");
-        this.configId = configId;
+        this.loadOptions = Objects.requireNonNull(loadOptions, "loadOptions");
         this.netNamespace = Objects.requireNonNull(netNamespace, "netNamespace");
         this.log = Objects.requireNonNull(log, "log");
     }
 
     /** Loads the file and logs the diagnostics, errors at ERROR (all of them when fatal), the rest at WARN. */
-    static LoadResult loadAndLog(Path configFile, String configId, Logger log) {
-        LoadResult result = ConfigLoader.load(configFile, LoadOptions.defaults().withConfigId(configId));
+    static LoadResult loadAndLog(Path configFile, LoadOptions options, Logger log) {
+        LoadResult result = ConfigLoader.load(configFile, options);
         for (Diagnostic d : result.diagnostics().all()) {
             if (d.kind() == ConfigErrorKind.FATAL || result.fatal()) {
                 log.error("{}", d);
@@ -59,7 +60,7 @@ final class ConfigReloadSource implements ReloadSource {
     @Override
     public Outcome load() {
         log.info("Configuration file {}", configFile);
-        LoadResult result = loadAndLog(configFile, configId, log);
+        LoadResult result = loadAndLog(configFile, loadOptions, log);
         if (result.fatal()) {
             return new Rejected("configuration error in " + configFile);
         }

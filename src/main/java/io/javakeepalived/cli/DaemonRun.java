@@ -1,6 +1,7 @@
 package io.javakeepalived.cli;
 
 import io.javakeepalived.config.ExitCodes;
+import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
@@ -85,7 +86,8 @@ final class DaemonRun {
             }
         }
 
-        LoadResult result = ConfigReloadSource.loadAndLog(configFile, configId, log);
+        LoadOptions loadOptions = LoadOptions.defaults().withConfigId(configId);
+        LoadResult result = ConfigReloadSource.loadAndLog(configFile, loadOptions, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
             return ExitCodes.FATAL_PARSE;
@@ -116,7 +118,7 @@ final class DaemonRun {
         try {
             loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
                     .withGlobals(GlobalsMapping.of(config))
-                    .withReload(new ConfigReloadSource(configFile, configId, config.topLevel().netNamespace(), log),
+                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log),
                             reloadListener));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());

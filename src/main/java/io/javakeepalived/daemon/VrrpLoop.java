@@ -1108,9 +1108,9 @@ public final class VrrpLoop {
             deliver(e, new Event.Startup(), clock.getAsLong());
         }
         reloading = false;
-        long ms = (clock.getAsLong() - t0) / 1_000_000;
-        detail("Reload: " + diff.kept().size() + " instance(s) kept, " + diff.added().size() + " added, "
-                + diff.removed().size() + " removed in " + ms + " ms");
+        long usec = (clock.getAsLong() - t0) / 1_000;
+        detail("Reload finished in " + usec + " usec: " + diff.kept().size() + " instance(s) kept, "
+                + diff.added().size() + " added, " + diff.removed().size() + " removed");
         log.info("Reload complete");
     }
 

@@ -195,6 +195,8 @@ class ReloadIT {
             watch.assertNeverMissing(50, da::output);
         }
         assertTrue(log1.contains(": Reloading ...\n"), log1);
+        assertTrue(log1.contains(": Reloading\n") && log1.contains(": Reload complete\n"), log1);
+        assertTrue(log1.contains("Reload finished in "), "-D summary line\n" + log1);
         assertTrue(log1.contains(": Configuration file " + confA + "\n"), log1);
         assertFalse(log1.contains("(VI_1) Entering"), "VI_1 changes no state\n" + log1);
         assertFalse(log1.contains("Removed stale virtual address"), log1);
@@ -217,6 +219,8 @@ class ReloadIT {
         assertTrue(log3.contains(confA + ":13: keyword 'priority' is missing its parameter"), log3);
         assertTrue(log3.contains("Reload failed: configuration error in " + confA), log3);
         assertFalse(log3.contains("Reload complete"), log3);
+        assertFalse(log3.contains("Entering"), log3);
+        assertFalse(log3.contains("sent 0 priority"), log3);
         NetnsLab.sleep(1_200);
         assertTrue(has(a, VIP_A) && has(a, VIP_B), "VIPs unchanged after a rejected reload\n" + da.output());
 
