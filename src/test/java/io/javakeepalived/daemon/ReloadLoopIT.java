@@ -240,4 +240,27 @@ class ReloadLoopIT {
         await("MASTER", () -> count("(VI_1) Entering MASTER STATE") == 1);
         await("VIP", () -> addresses().contains("10.213.0.100/24"));
     }
+
+    @Test
+    void anIpv6VipAddedByAReloadIsAnnouncedWithANeighbourAdvert() throws Exception {
+        Node c = lab.addNode("c");
+        String v6 = "vrrp_instance VI_6 {\n    state MASTER\n    interface eth0\n    virtual_router_id 61\n"
+                + "    priority 255\n    advert_int 1\n    virtual_ipaddress {\n        fd13::100/64\n%s    }\n}\n";
+        start(String.format(v6, ""));
+        await("MASTER", () -> count("(VI_6) Entering MASTER STATE") == 1);
+        await("VIP", () -> addresses().contains("fd13::100/64"));
+        NetnsLab.Capture cap = lab.tcpdump(c.ns(), "eth0", "ip6 and (ip6 proto 112 or icmp6)");
+        offer(String.format(v6, "        fd13::101/64\n"));
+        loop.post(SignalRequest.RELOAD);
+        await("reloaded", () -> count("Reload complete") == 1);
+        await("new VIP", () -> addresses().contains("fd13::101/64"));
+        NetnsLab.sleep(1_300);
+        String text = cap.stopAndDecode();
+        assertTrue(text.lines().anyMatch(l -> l.contains("fd13::101 > ff02::1:") && l.contains("neighbor advertisement")
+                && l.contains("tgt is fd13::101, Flags [override]")), text);
+        assertTrue(text.contains("VRRPv3, Advertisement, vrid 61, prio 255"), text);
+        assertFalse(text.contains("vrid 61, prio 0"), text);
+        assertTrue(addresses().contains("fd13::100/64"), addresses());
+        assertEquals(1, count("(VI_6) Entering MASTER STATE"));
+    }
 }
