@@ -21,6 +21,7 @@ import io.javakeepalived.log.LogSetup.LogHandle;
 import io.javakeepalived.log.LogOptions;
 import io.javakeepalived.log.LogSetup;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * The daemon proper (no {@code -t}/{@code -d}): log set-up, configuration, pid files, the VRRP
  * loop until STOP. Runs in the foreground whatever {@code -n} says (a JVM cannot fork; systemd
  * and the launcher run it in the foreground anyway).
+ *
+ * <p>SIGHUP reloads: {@link ConfigReloadSource} reads the same file with the same options on a
+ * reload thread and the loop applies the difference; {@link #withReloadListener} is where
+ * systemd's RELOADING=1 / READY=1 plug in.
  *
  * <p>Exit status: 0 after a clean stop; a fatal configuration error gives keepalived's 2 with
  * its {@code FILE:LINE: message} lines, a configuration keepalived's VRRP process could not run
@@ -65,7 +70,7 @@ final class DaemonRun {
 
     /** Sets who learns of reloads (call before {@link #run()}); its calls come from the VRRP loop thread. */
     DaemonRun withReloadListener(ReloadListener listener) {
-        this.reloadListener = java.util.Objects.requireNonNull(listener, "listener");
+        this.reloadListener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
