@@ -1,13 +1,11 @@
 package io.javakeepalived.cli;
 
-import io.javakeepalived.config.ConfigLoader;
-import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.Diagnostic;
 import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.ReloadListener;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -25,6 +23,7 @@ import io.javakeepalived.log.LogSetup.LogHandle;
 import io.javakeepalived.log.LogOptions;
 import io.javakeepalived.log.LogSetup;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * The daemon proper (no {@code -t}/{@code -d}): log set-up, configuration, pid files, the VRRP
  * loop until STOP. Runs in the foreground whatever {@code -n} says (a JVM cannot fork; systemd
  * and the launcher run it in the foreground anyway).
+ *
+ * <p>SIGHUP reloads: {@link ConfigReloadSource} reads the same file with the same options on a
+ * reload thread and the loop applies the difference; {@link #withReloadListener} is where
+ * systemd's RELOADING=1 / READY=1 plug in.
  *
  * <p>Exit status: 0 after a clean stop; a fatal configuration error gives keepalived's 2 with
  * its {@code FILE:LINE: message} lines, a configuration keepalived's VRRP process could not run
@@ -54,6 +57,8 @@ final class DaemonRun {
     private final Supplier<? extends SignalSource> signals;
     private final List<String> commandLine;
     private InetSocketAddress metricsListen;
+    /** Told when a reload starts and ends: where systemd's RELOADING=1 / READY=1 will come from. */
+    private ReloadListener reloadListener = ReloadListener.NONE;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -69,6 +74,12 @@ final class DaemonRun {
     /** Serve the Prometheus endpoint at {@code address} (null: no endpoint, the default). */
     DaemonRun metricsListen(InetSocketAddress address) {
         this.metricsListen = address;
+        return this;
+    }
+
+    /** Sets who learns of reloads (call before {@link #run()}); its calls come from the VRRP loop thread. */
+    DaemonRun withReloadListener(ReloadListener listener) {
+        this.reloadListener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -89,17 +100,8 @@ final class DaemonRun {
             }
         }
 
-        LoadResult result = ConfigLoader.load(configFile, LoadOptions.defaults().withConfigId(configId));
-        for (Diagnostic d : result.diagnostics().all()) {
-            if (d.kind() == ConfigErrorKind.FATAL || result.fatal()) {
-                log.error("{}", d);
-            } else {
-                log.warn("{}", d);
-            }
-        }
-        for (String note : result.diagnostics().notes()) {
-            log.info("{}", note);
-        }
+        LoadOptions loadOptions = LoadOptions.defaults().withConfigId(configId);
+        LoadResult result = ConfigReloadSource.loadAndLog(configFile, loadOptions, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
             return ExitCodes.FATAL_PARSE;
@@ -129,7 +131,9 @@ final class DaemonRun {
         VrrpLoop loop;
         try {
             loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
-                    .withGlobals(GlobalsMapping.of(config)));
+                    .withGlobals(GlobalsMapping.of(config))
+                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log),
+                            reloadListener));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;

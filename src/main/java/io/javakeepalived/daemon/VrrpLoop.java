@@ -5,6 +5,7 @@ import io.javakeepalived.daemon.dump.DumpMessages;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.PlanDiff;
 import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.daemon.model.SyncGroupPlan;
 import io.javakeepalived.daemon.model.Vip;
@@ -31,6 +32,7 @@ import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceReceiver;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.LogLevel;
+import io.javakeepalived.vrrp.NotifyState;
 import io.javakeepalived.vrrp.SyncGroup;
 import io.javakeepalived.vrrp.TimerKind;
 import io.javakeepalived.vrrp.VridDemultiplexer;
@@ -55,6 +57,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -96,8 +99,19 @@ import org.slf4j.LoggerFactory;
  * The metrics endpoint gets the same snapshot plus the transition counts ({@link LoopSnapshot})
  * through {@link #requestSnapshot}, answered at the next turn; the loop never formats metrics.
  *
+ * <h2>Reload</h2>
+ * RELOAD starts a thread that asks {@link Options#reloadSource()} for the new configuration (the
+ * file is never read on the loop thread); requests arriving meanwhile become one more reload
+ * after it. A rejected configuration leaves everything as it is. A loaded one is applied here as
+ * a {@link PlanDiff}: kept instances get {@link Event.Reload} (a master adds and removes only the
+ * VIPs that changed and never sends priority 0; no state change, no notify), removed ones
+ * {@link Event.Shutdown}, added ones are built and started as at start-up; sync groups that
+ * changed are formed again; while this runs, no address another instance holds is removed. No
+ * stale-address cleanup runs at reload. {@link Options#reloadListener()} hears the start and the
+ * end.
+ *
  * <h2>Not done yet</h2>
- * notify scripts (logged only), reload, {@code garp_group} pacing per VIP device (the pacing of
+ * notify scripts (logged only), {@code garp_group} pacing per VIP device (the pacing of
  * the instance's interface applies to all its VIPs, see {@link GarpPacer}), the NA Router flag,
  * VMAC, trackers other than the instance's own interface.
  *
@@ -115,9 +129,12 @@ public final class VrrpLoop {
      * @param wallClock wall time, for the dumps (last transition, timer deadlines)
      * @param globals   global definitions the dumps show
      * @param dumps     where the dump files go ({@code $TMPDIR} or /tmp by default)
+     * @param reloadSource   where a RELOAD request gets the new configuration (read off the loop thread)
+     * @param reloadListener told when a reload starts and ends (systemd RELOADING=1 / READY=1)
      */
     public record Options(boolean logDetail, LongSupplier clock, Logger log, Clock wallClock,
-                          GlobalDefinitions globals, DumpFiles dumps, NotifySink notifySink) {
+                          GlobalDefinitions globals, DumpFiles dumps, NotifySink notifySink,
+                          ReloadSource reloadSource, ReloadListener reloadListener) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(log, "log");
@@ -125,31 +142,38 @@ public final class VrrpLoop {
             Objects.requireNonNull(globals, "globals");
             Objects.requireNonNull(dumps, "dumps");
             Objects.requireNonNull(notifySink, "notifySink");
+            Objects.requireNonNull(reloadSource, "reloadSource");
+            Objects.requireNonNull(reloadListener, "reloadListener");
         }
 
         public static Options defaults() {
             return new Options(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"),
-                    Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE);
+                    Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE,
+                    ReloadSource.NONE, ReloadListener.NONE);
         }
 
         public Options withLogDetail(boolean d) {
-            return new Options(d, clock, log, wallClock, globals, dumps, notifySink);
+            return new Options(d, clock, log, wallClock, globals, dumps, notifySink, reloadSource, reloadListener);
         }
 
         public Options withLog(Logger l) {
-            return new Options(logDetail, clock, l, wallClock, globals, dumps, notifySink);
+            return new Options(logDetail, clock, l, wallClock, globals, dumps, notifySink, reloadSource, reloadListener);
         }
 
         public Options withGlobals(GlobalDefinitions g) {
-            return new Options(logDetail, clock, log, wallClock, g, dumps, notifySink);
+            return new Options(logDetail, clock, log, wallClock, g, dumps, notifySink, reloadSource, reloadListener);
         }
 
         public Options withDumps(DumpFiles d) {
-            return new Options(logDetail, clock, log, wallClock, globals, d, notifySink);
+            return new Options(logDetail, clock, log, wallClock, globals, d, notifySink, reloadSource, reloadListener);
         }
 
         public Options withNotifySink(NotifySink n) {
-            return new Options(logDetail, clock, log, wallClock, globals, dumps, n);
+            return new Options(logDetail, clock, log, wallClock, globals, dumps, n, reloadSource, reloadListener);
+        }
+
+        public Options withReload(ReloadSource source, ReloadListener listener) {
+            return new Options(logDetail, clock, log, wallClock, globals, dumps, notifySink, source, listener);
         }
     }
 
@@ -174,7 +198,8 @@ public final class VrrpLoop {
     private static final String FAULT_SOCKET = "VRRP socket";
     private static final String FAULT_CONFIG = "configuration";
 
-    private final VrrpPlan plan;
+    /** The running plan as configured (primary addresses unresolved); replaced by a reload. */
+    private VrrpPlan plan;
     private final Options options;
     private final Logger log;
     private final LongSupplier clock;
@@ -186,6 +211,7 @@ public final class VrrpLoop {
     private final Object wakeLock = new Object();
     private volatile boolean finished;
     private volatile long lastTurnNanos;
+    private final AtomicReference<ReloadSource.Outcome> reloadOutcome = new AtomicReference<>();
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
@@ -206,11 +232,15 @@ public final class VrrpLoop {
     private Rtnetlink rtnl;
     private RtnetlinkMonitor monitor;
     private boolean stopping;
+    private GlobalDefinitions globals;
+    private final ReloadRequests reloads = new ReloadRequests();
+    /** Set while a reload is applied: no address another instance holds is removed. */
+    private boolean reloading;
 
     /** One instance and what belongs to it. */
     private static final class Entry {
-        final int index;
-        final InstancePlan plan;
+        int index;
+        InstancePlan plan;
         final VrrpInstance instance;
         final InstanceReceiver receiver;
         Sock socket;
@@ -263,6 +293,7 @@ public final class VrrpLoop {
         this.wake = new EventFd();
         this.rejects = new RejectedPacketLog(log, clock);
         this.garps = new GarpPacer(clock);
+        this.globals = options.globals();
     }
 
     /** Queues a request for the loop; any thread, never blocks. Requests after the loop ended are dropped. */
@@ -375,18 +406,7 @@ public final class VrrpLoop {
         }
         long now = clock.getAsLong();
         for (Entry e : entries) {
-            if (!Boolean.TRUE.equals(linkUsable.get(e.plan.interfaceName()))) {
-                deliver(e, new Event.InterfaceDown(e.plan.interfaceName()), now);
-            }
-            if (e.plan.configFault()) {
-                deliver(e, new Event.FaultRaised(FAULT_CONFIG), now);
-            }
-            if (e.instance.settings().primaryAddress() == null) {
-                deliver(e, new Event.FaultRaised(FAULT_NO_SOURCE), now);
-            }
-            if (e.socket == null) {
-                deliver(e, new Event.FaultRaised(FAULT_SOCKET), now);
-            }
+            raiseStartupFaults(e, now);
         }
         for (Entry e : entries) {
             deliver(e, new Event.Startup(), clock.getAsLong());
@@ -438,7 +458,7 @@ public final class VrrpLoop {
         while ((r = inbox.poll()) != null) {
             switch (r) {
                 case STOP -> stopping = true;
-                case RELOAD -> log.warn("Reload requested - not implemented yet, configuration unchanged");
+                case RELOAD -> requestReload();
                 case DATA, STATS, STATS_CLEAR, JSON -> dump(r);
                 default -> log.warn("Unknown request {}", r);
             }
@@ -454,6 +474,10 @@ public final class VrrpLoop {
             } catch (RuntimeException x) {
                 log.error("metrics snapshot failed: {}", x.toString(), x);
             }
+        }
+        ReloadSource.Outcome outcome = reloadOutcome.getAndSet(null);
+        if (outcome != null) {
+            reloadLoaded(outcome);
         }
     }
 
@@ -479,7 +503,7 @@ public final class VrrpLoop {
                 case DATA -> {
                     log.info("{}", DumpMessages.parentData(pid));
                     file = DumpFiles.PARENT_DATA;
-                    files.writeParentData(options.globals());
+                    files.writeParentData(globals);
                     log.info("{}", DumpMessages.vrrpData(pid));
                     file = DumpFiles.DATA;
                     files.writeData(snapshot());
@@ -518,7 +542,7 @@ public final class VrrpLoop {
             sources.add(new SnapshotBuilder.Source(e.plan, e.instance, e.lastTransition, e.vipsInstalled,
                     e.socket == null ? -1 : e.socket.socket.fd()));
         }
-        return SnapshotBuilder.build(options.globals(), sources, clock.getAsLong(), options.wallClock().instant());
+        return SnapshotBuilder.build(globals, sources, clock.getAsLong(), options.wallClock().instant());
     }
 
     /** {@link #snapshot()} plus the transition counts and the sockets' drops. Loop thread only. */
@@ -588,9 +612,26 @@ public final class VrrpLoop {
         }
     }
 
-    private void buildInstances() throws IOException {
+    /** Faults an instance starts with: they decide its first state. */
+    private void raiseStartupFaults(Entry e, long now) {
+        if (!Boolean.TRUE.equals(linkUsable.get(e.plan.interfaceName()))) {
+            deliver(e, new Event.InterfaceDown(e.plan.interfaceName()), now);
+        }
+        if (e.plan.configFault()) {
+            deliver(e, new Event.FaultRaised(FAULT_CONFIG), now);
+        }
+        if (e.instance.settings().primaryAddress() == null) {
+            deliver(e, new Event.FaultRaised(FAULT_NO_SOURCE), now);
+        }
+        if (e.socket == null) {
+            deliver(e, new Event.FaultRaised(FAULT_SOCKET), now);
+        }
+    }
+
+    /** The host's usable addresses per interface, as {@link PrimaryAddress} wants them; one dump. */
+    private PrimaryAddress.HostAddresses hostAddresses() throws IOException {
         List<InterfaceAddress> hostAddresses = rtnl.addresses();
-        PrimaryAddress.HostAddresses host = ifname -> {
+        return ifname -> {
             LinkInfo l = links.get(ifname);
             if (l == null) {
                 return List.of();
@@ -607,28 +648,44 @@ public final class VrrpLoop {
             primaries.addAll(secondaries);
             return primaries;
         };
+    }
+
+    /** Every virtual address of a plan: never chosen as a primary address. */
+    private static Set<InetAddress> allVips(VrrpPlan p) {
         Set<InetAddress> allVips = new HashSet<>();
-        for (InstancePlan p : plan.instances()) {
-            p.allAddresses().forEach(v -> allVips.add(v.address()));
+        for (InstancePlan i : p.instances()) {
+            i.allAddresses().forEach(v -> allVips.add(v.address()));
         }
+        return allVips;
+    }
+
+    /** A new instance (primary address resolved) at the end of {@link #entries}; no socket yet. */
+    private Entry newEntry(InstancePlan p, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
+        InstancePlan resolved = PrimaryAddress.resolve(p, host, allVips).map(p::withPrimaryAddress).orElse(p);
+        if (resolved.settings().primaryAddress() == null) {
+            log.warn("({}) no {} address on {} to send adverts from - staying in FAULT", p.name(),
+                    resolved.settings().ipFamily() == IpFamily.IPV6 ? "IPv6 link-local" : "IPv4",
+                    p.interfaceName());
+        }
+        Entry e = new Entry(entries.size(), resolved, new VrrpInstance(resolved.settings()));
+        e.lastTransition = options.wallClock().instant();
+        entries.add(e);
+        byName.put(e.name(), e);
+        if (!p.notifyScripts().isEmpty()) {
+            log.warn("({}) notify scripts are not implemented yet - they will not run", p.name());
+            e.notifyWarned = true;
+        }
+        return e;
+    }
+
+    private void buildInstances() throws IOException {
+        PrimaryAddress.HostAddresses host = hostAddresses();
+        Set<InetAddress> allVips = allVips(plan);
         for (String problem : plan.problems()) {
             log.warn("{}", problem);
         }
         for (InstancePlan p : plan.instances()) {
-            InstancePlan resolved = PrimaryAddress.resolve(p, host, allVips).map(p::withPrimaryAddress).orElse(p);
-            if (resolved.settings().primaryAddress() == null) {
-                log.warn("({}) no {} address on {} to send adverts from - staying in FAULT", p.name(),
-                        resolved.settings().ipFamily() == IpFamily.IPV6 ? "IPv6 link-local" : "IPv4",
-                        p.interfaceName());
-            }
-            Entry e = new Entry(entries.size(), resolved, new VrrpInstance(resolved.settings()));
-            e.lastTransition = options.wallClock().instant();
-            entries.add(e);
-            byName.put(e.name(), e);
-            if (!p.notifyScripts().isEmpty()) {
-                log.warn("({}) notify scripts are not implemented yet - they will not run", p.name());
-                e.notifyWarned = true;
-            }
+            newEntry(p, host, allVips);
         }
         timers = new TimerQueue(entries.size());
         for (SyncGroupPlan g : plan.syncGroups()) {
@@ -639,36 +696,41 @@ public final class VrrpLoop {
             new SyncGroup(g.name(), members);
         }
         for (Entry e : entries) {
-            InstanceSettings s = e.instance.settings();
-            if (s.primaryAddress() == null) {
-                continue;
-            }
-            VridDemultiplexer.SocketKey key = e.receiver.socket();
-            Sock sock = sockets.get(key);
-            if (sock == null) {
-                VrrpSocketOptions o = s.wire().unicast()
-                        ? VrrpSocketOptions.unicast(key.interfaceName(), s.primaryAddress())
-                        : VrrpSocketOptions.multicast(key.interfaceName(), key.family() == IpFamily.IPV6
-                                ? s.wire().multicastGroup6() : s.wire().multicastGroup4());
-                try {
-                    RawVrrpSocket raw = RawVrrpSocket.open(o);
-                    sock = new Sock(raw, new VridDemultiplexer(key));
-                    sockets.put(key, sock);
-                    socketsByFd.put(raw.fd(), sock);
-                    poller.add(raw.fd());
-                    detail("VRRP sockpool: [" + raw + "]");
-                } catch (ErrnoException | IllegalArgumentException x) {
-                    log.error("({}) cannot open the VRRP socket on {}: {}", e.name(), key.interfaceName(),
-                            x.getMessage());
-                    continue;
-                }
-            }
+            attachSocket(e);
+        }
+    }
+
+    /** Opens the instance's VRRP socket, or joins the one its (family, interface, mode) shares. */
+    private void attachSocket(Entry e) {
+        InstanceSettings s = e.instance.settings();
+        if (s.primaryAddress() == null) {
+            return;
+        }
+        VridDemultiplexer.SocketKey key = e.receiver.socket();
+        Sock sock = sockets.get(key);
+        if (sock == null) {
+            VrrpSocketOptions o = s.wire().unicast()
+                    ? VrrpSocketOptions.unicast(key.interfaceName(), s.primaryAddress())
+                    : VrrpSocketOptions.multicast(key.interfaceName(), key.family() == IpFamily.IPV6
+                            ? s.wire().multicastGroup6() : s.wire().multicastGroup4());
             try {
-                sock.demux.add(e.receiver);
-                e.socket = sock;
-            } catch (IllegalArgumentException x) {
-                log.error("({}) {}", e.name(), x.getMessage());
+                RawVrrpSocket raw = RawVrrpSocket.open(o);
+                sock = new Sock(raw, new VridDemultiplexer(key));
+                sockets.put(key, sock);
+                socketsByFd.put(raw.fd(), sock);
+                poller.add(raw.fd());
+                detail("VRRP sockpool: [" + raw + "]");
+            } catch (ErrnoException | IllegalArgumentException x) {
+                log.error("({}) cannot open the VRRP socket on {}: {}", e.name(), key.interfaceName(),
+                        x.getMessage());
+                return;
             }
+        }
+        try {
+            sock.demux.add(e.receiver);
+            e.socket = sock;
+        } catch (IllegalArgumentException x) {
+            log.error("({}) {}", e.name(), x.getMessage());
         }
     }
 
@@ -931,6 +993,10 @@ public final class VrrpLoop {
         if (l == null) {
             return; // the interface is gone, and the address with it
         }
+        if (reloading && heldByAnother(e, v)) {
+            detail("(" + e.name() + ") " + v + " stays: another instance holds it");
+            return;
+        }
         try {
             rtnl.deleteAddress(kernelAddress(v, l.index()));
         } catch (ErrnoException x) {
@@ -1025,6 +1091,287 @@ public final class VrrpLoop {
             }
         }
         return "#" + index;
+    }
+
+    /* Reload ---------------------------------------------------------------------------- */
+
+    /** A RELOAD request: start reading the configuration off the loop thread, or queue it. */
+    private void requestReload() {
+        if (!reloads.request()) {
+            log.info("Reload already in progress, request queued");
+            return;
+        }
+        startReload();
+    }
+
+    private void startReload() {
+        log.info("Reloading ...");
+        try {
+            options.reloadListener().reloadStarted();
+        } catch (RuntimeException x) {
+            log.warn("reload listener failed: {}", x.toString());
+        }
+        ReloadSource source = options.reloadSource();
+        Thread t = new Thread(() -> {
+            ReloadSource.Outcome o;
+            try {
+                o = source.load();
+            } catch (RuntimeException x) {
+                o = new ReloadSource.Rejected(x.toString());
+            }
+            reloadOutcome.set(o);
+            if (!finished) {
+                try {
+                    wake.signal();
+                } catch (ErrnoException x) {
+                    log.warn("cannot wake the VRRP loop: {}", x.getMessage());
+                }
+            }
+        }, "reload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The reload thread is done: apply the new plan or keep the running one. Loop thread. */
+    private void reloadLoaded(ReloadSource.Outcome outcome) {
+        boolean applied = false;
+        if (outcome instanceof ReloadSource.Rejected r) {
+            log.error("Reload failed: {} - keeping the running configuration", r.reason());
+        } else {
+            ReloadSource.Loaded l = (ReloadSource.Loaded) outcome;
+            try {
+                applyReload(l.plan());
+                globals = l.globals();
+                applied = true;
+            } catch (IOException | RuntimeException x) {
+                log.error("Reload failed while applying: {}", x.toString(), x);
+            } finally {
+                reloading = false;
+            }
+        }
+        try {
+            options.reloadListener().reloadFinished(applied);
+        } catch (RuntimeException x) {
+            log.warn("reload listener failed: {}", x.toString());
+        }
+        if (reloads.finished()) {
+            startReload();
+        }
+    }
+
+    /**
+     * Carries out {@link PlanDiff#between} the running plan and {@code next}. Kept instances go
+     * first, so that an address they now hold is up before a removed instance lets go of it;
+     * while this runs no instance removes an address another instance holds
+     * ({@link #heldByAnother}). No stale-address cleanup: every address of ours is accounted for.
+     */
+    private void applyReload(VrrpPlan next) throws IOException {
+        long t0 = clock.getAsLong();
+        log.info("Reloading");
+        PlanDiff diff = PlanDiff.between(plan, next);
+        for (String problem : next.problems()) {
+            log.warn("{}", problem);
+        }
+        for (String line : diff.replaced()) {
+            log.info("{}", line);
+        }
+        reloading = true;
+        boolean sourceless = entries.stream().anyMatch(e -> e.instance.settings().primaryAddress() == null);
+        PrimaryAddress.HostAddresses host = diff.added().isEmpty() && !sourceless ? null : hostAddresses();
+        Set<InetAddress> allVips = allVips(next);
+        List<SyncGroup> oldGroups = new ArrayList<>();
+        if (diff.groupsChange()) {
+            for (Entry e : entries) {
+                e.instance.syncGroup().filter(g -> !oldGroups.contains(g)).ifPresent(oldGroups::add);
+            }
+        }
+        for (PlanDiff.Kept k : diff.kept()) {
+            reloadKept(byName.get(k.running().name()), k, host, allVips);
+        }
+        for (InstancePlan p : diff.removed()) {
+            removeInstance(byName.get(p.name()));
+        }
+        // number the survivors 0..n-1 again; the core knows its deadlines, the queue follows
+        timers = new TimerQueue(entries.size() + diff.added().size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            e.index = i;
+            for (Map.Entry<TimerKind, Long> t : e.instance.armedTimers().entrySet()) {
+                timers.arm(i, t.getKey(), t.getValue());
+            }
+        }
+        List<Entry> added = new ArrayList<>();
+        for (InstancePlan p : diff.added()) {
+            Entry e = newEntry(p, host, allVips);
+            attachSocket(e);
+            added.add(e);
+        }
+        plan = next;
+        if (diff.groupsChange()) {
+            regroup(diff, oldGroups);
+        }
+        long now = clock.getAsLong();
+        for (Entry e : added) {
+            raiseStartupFaults(e, now);
+        }
+        for (Entry e : added) {
+            deliver(e, new Event.Startup(), clock.getAsLong());
+        }
+        reloading = false;
+        long usec = (clock.getAsLong() - t0) / 1_000;
+        detail("Reload finished in " + usec + " usec: " + diff.kept().size() + " instance(s) kept, "
+                + diff.added().size() + " added, " + diff.removed().size() + " removed");
+        log.info("Reload complete");
+    }
+
+    /**
+     * A kept instance takes its new settings in its current state: a master adds and removes
+     * only the VIPs that changed and advertises its new priority at once; nothing else moves.
+     * Its primary address stays, unless the configured source changed; one that had none (or no
+     * socket) tries again, so a reload can bring it out of that FAULT.
+     */
+    private void reloadKept(Entry e, PlanDiff.Kept k, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
+        boolean sourceless = e.instance.settings().primaryAddress() == null;
+        boolean hadSocket = e.socket != null;
+        if (!k.changed() && !sourceless && hadSocket) {
+            return;
+        }
+        long now = clock.getAsLong();
+        InstancePlan old = e.plan;
+        InetAddress primary = old.settings().primaryAddress();
+        InstancePlan next = k.next();
+        if (next.configuredSource().isPresent()) {
+            primary = next.configuredSource().get();
+        } else if (primary == null) {
+            primary = PrimaryAddress.resolve(next, host, allVips).orElse(null);
+        }
+        e.plan = primary == null ? next : next.withPrimaryAddress(primary);
+        boolean installed = e.vipsInstalled;
+        if (installed) {
+            for (Vip v : k.vips().removed()) {
+                log.info("({}) ip address {}, no longer exist", e.name(), v);
+            }
+            for (Vip v : k.excluded().removed()) {
+                log.info("({}) ip address {}, no longer exist", e.name(), v);
+            }
+        }
+        if (!e.plan.settings().equals(e.instance.settings())) {
+            deliver(e, new Event.Reload(e.plan.settings()), now);
+        }
+        if (e.socket == null && primary != null) {
+            attachSocket(e);
+        }
+        if (sourceless && primary != null) {
+            deliver(e, new Event.FaultCleared(FAULT_NO_SOURCE), now);
+        }
+        if (!hadSocket && e.socket != null) {
+            deliver(e, new Event.FaultCleared(FAULT_SOCKET), now);
+        }
+        if (e.instance.state() == VrrpState.MASTER && installed) {
+            e.vipsInstalled = true; // a RemoveVips of dropped VIPs does not mean all are gone
+            for (Vip v : k.excluded().added()) {
+                addVip(e, v);
+            }
+            for (Vip v : k.excluded().removed()) {
+                removeVip(e, v);
+            }
+            if (!k.excluded().added().isEmpty() && k.vips().added().isEmpty()
+                    && e.plan.settings().garpMasterRepeat() > 0) {
+                gratuitousBurst(e, e.plan.settings().garpMasterRepeat());
+            }
+        }
+        if (old.configFault() != next.configFault()) {
+            deliver(e, next.configFault() ? new Event.FaultRaised(FAULT_CONFIG) : new Event.FaultCleared(FAULT_CONFIG),
+                    now);
+        }
+    }
+
+    /**
+     * An instance gone from the configuration stops as at shutdown (a master sends priority 0 and
+     * removes its VIPs), but its notification is FAULT, as keepalived 2.2.7 sends for a deleted
+     * instance (none if it already was in FAULT), not STOP.
+     */
+    private void removeInstance(Entry e) {
+        try {
+            boolean wasFault = e.instance.state() == VrrpState.FAULT;
+            List<Action> out = new ArrayList<>();
+            for (Action a : e.instance.handle(new Event.Shutdown(), clock.getAsLong())) {
+                if (a instanceof Action.RunNotify n && n.state() == NotifyState.STOP) {
+                    if (!wasFault) {
+                        out.add(new Action.RunNotify(n.instance(), NotifyState.FAULT, n.priority()));
+                    }
+                } else {
+                    out.add(a);
+                }
+            }
+            execute(out);
+        } catch (RuntimeException x) {
+            log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
+        }
+        timers.cancelAll(e.index);
+        Sock s = e.socket;
+        if (s != null) {
+            s.demux.remove(e.receiver);
+            if (s.demux.receivers().isEmpty()) {
+                int fd = s.socket.fd();
+                poller.remove(fd);
+                socketsByFd.remove(fd);
+                sockets.remove(s.demux.key());
+                s.socket.close();
+            }
+            e.socket = null;
+        }
+        entries.remove(e);
+        byName.remove(e.name());
+    }
+
+    /** True if an instance other than {@code e} has its addresses up and {@code v} among them. */
+    private boolean heldByAnother(Entry e, Vip v) {
+        for (Entry o : entries) {
+            if (o == e || !o.vipsInstalled) {
+                continue;
+            }
+            for (Vip w : o.plan.allAddresses()) {
+                if (w.address().equals(v.address()) && w.device().equals(v.device())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sync groups that are added, removed or have other members are formed again around the
+     * running members ({@link SyncGroup#reform}); unchanged groups are left alone. An instance
+     * that only sat in FAULT because of a group it has left goes back to BACKUP.
+     */
+    private void regroup(PlanDiff diff, List<SyncGroup> oldGroups) {
+        Set<String> touched = new HashSet<>();
+        diff.groupsAdded().forEach(g -> touched.add(g.name()));
+        diff.groupsChanged().forEach(g -> touched.add(g.name()));
+        diff.groupsRemoved().forEach(g -> touched.add(g.name()));
+        Map<String, VrrpState> previous = new HashMap<>();
+        for (SyncGroup g : oldGroups) {
+            if (touched.contains(g.name())) {
+                previous.put(g.name(), g.state());
+                g.dissolve();
+            }
+        }
+        long now = clock.getAsLong();
+        List<Action> out = new ArrayList<>();
+        List<SyncGroupPlan> formed = new ArrayList<>(diff.groupsChanged());
+        formed.addAll(diff.groupsAdded());
+        for (SyncGroupPlan g : formed) {
+            List<VrrpInstance> members = new ArrayList<>();
+            for (String m : g.members()) {
+                members.add(byName.get(m).instance);
+            }
+            SyncGroup.reform(g.name(), members, previous.get(g.name()), now, out);
+        }
+        for (Entry e : entries) {
+            SyncGroup.releaseFromGroupFault(e.instance, now, out);
+        }
+        execute(out);
     }
 
     /** The state of each instance, for tests and dumps: name → state. Loop thread only. */

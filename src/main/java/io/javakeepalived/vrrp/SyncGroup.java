@@ -53,6 +53,10 @@ public final class SyncGroup {
     private boolean syncing;
 
     public SyncGroup(String name, List<VrrpInstance> members) {
+        this(name, members, false);
+    }
+
+    private SyncGroup(String name, List<VrrpInstance> members, boolean reload) {
         this.name = Objects.requireNonNull(name, "name");
         this.members = List.copyOf(members);
         if (this.members.isEmpty()) {
@@ -66,7 +70,7 @@ public final class SyncGroup {
                 throw new IllegalArgumentException("Virtual router " + m.name()
                         + " cannot exist in more than one sync group");
             }
-            if (m.isStarted()) {
+            if (m.isStarted() && !reload) {
                 throw new IllegalArgumentException(m.name() + " is already running");
             }
         }
@@ -74,9 +78,85 @@ public final class SyncGroup {
                 .allMatch(m -> m.isOwner() && m.wantState() == VrrpState.MASTER);
         for (VrrpInstance m : this.members) {
             m.group = this;
-            if (!allOwnersMaster) {
+            if (!allOwnersMaster && !m.isStarted()) {
                 m.setWantState(VrrpState.BACKUP);
             }
+        }
+    }
+
+    /* Reload ----------------------------------------------------------------------------- */
+
+    /**
+     * Reload: forms a group (new, or with other members than before) of which some members may
+     * already run, as keepalived 2.2.7 does after re-reading its configuration
+     * ({@code vrrp_complete_init()}, {@code vrrp_init_state()}). Running members keep their
+     * state where the group allows it: the group is FAULT if a member has a fault of its own
+     * (the others follow it into FAULT), MASTER if every running member is MASTER, else BACKUP,
+     * and then its masters step down to BACKUP (no priority 0: another node is, or will be,
+     * master for the group). Members not started yet join as at start-up. The group's
+     * notification runs only if its state differs from {@code previous} (keepalived's
+     * {@code state_same_at_reload}).
+     *
+     * @param members  the members; none may be in another group (see {@link #dissolve()})
+     * @param previous the state of the group of that name before the reload, or null
+     * @param out      receives the members' and the group's actions
+     */
+    public static SyncGroup reform(String name, List<VrrpInstance> members, VrrpState previous, long now,
+                                   List<Action> out) {
+        SyncGroup g = new SyncGroup(name, members, true);
+        List<VrrpInstance> running = g.members.stream().filter(VrrpInstance::isStarted).toList();
+        if (running.isEmpty()) {
+            return g; // starts with its members' Startup
+        }
+        g.started = true;
+        VrrpState target;
+        if (running.stream().anyMatch(VrrpInstance::hasOwnFault)) {
+            target = VrrpState.FAULT;
+        } else if (running.stream().allMatch(m -> m.state() == VrrpState.MASTER)) {
+            target = VrrpState.MASTER;
+        } else {
+            target = VrrpState.BACKUP;
+        }
+        g.syncing = true;
+        try {
+            for (VrrpInstance m : running) {
+                if (target == VrrpState.FAULT && m.state() != VrrpState.FAULT) {
+                    m.enterFault(now, out);
+                } else if (target == VrrpState.BACKUP && m.state() == VrrpState.MASTER) {
+                    m.setWantState(VrrpState.BACKUP);
+                    m.leaveMaster(VrrpState.BACKUP, now, out);
+                } else if (target == VrrpState.BACKUP && m.state() == VrrpState.FAULT) {
+                    m.setWantState(VrrpState.BACKUP);
+                    m.leaveFault(now, out);
+                }
+            }
+        } finally {
+            g.syncing = false;
+        }
+        if (target == previous) {
+            g.state = target;
+        } else {
+            g.setState(target, out);
+        }
+        return g;
+    }
+
+    /** Reload: the members leave the group, keeping their states; the group is then unused. */
+    public void dissolve() {
+        for (VrrpInstance m : members) {
+            if (m.group == this) {
+                m.group = null;
+            }
+        }
+    }
+
+    /**
+     * Reload: an instance left without a group that sits in FAULT only because its old group
+     * dragged it there goes back to BACKUP (or MASTER, an owner wanting it).
+     */
+    public static void releaseFromGroupFault(VrrpInstance m, long now, List<Action> out) {
+        if (m.group == null && m.isStarted() && m.state() == VrrpState.FAULT && !m.hasOwnFault()) {
+            m.leaveFault(now, out);
         }
     }
 

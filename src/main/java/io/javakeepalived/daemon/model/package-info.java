@@ -5,6 +5,8 @@
  * excluded VIPs, GARP pacing and start-up faults), whose VIPs are
  * {@link io.javakeepalived.daemon.model.Vip}s (an {@code AdvertisedAddress} carrying what
  * rtnetlink needs). {@link io.javakeepalived.daemon.model.PrimaryAddress} picks the advert
- * source on the host. Pure: no sockets, no native code.
+ * source on the host. {@link io.javakeepalived.daemon.model.PlanDiff} compares the running plan
+ * with a reloaded one (instances by interface, VRID and family; VIPs, excluded VIPs and sync
+ * groups). Pure: no sockets, no native code.
  */
 package io.javakeepalived.daemon.model;

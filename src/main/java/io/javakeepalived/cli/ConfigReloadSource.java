@@ -1,0 +1,80 @@
+package io.javakeepalived.cli;
+
+import io.javakeepalived.config.ConfigErrorKind;
+import io.javakeepalived.config.ConfigLoader;
+import io.javakeepalived.config.Diagnostic;
+import io.javakeepalived.config.LoadOptions;
+import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.ReloadSource;
+import io.javakeepalived.daemon.model.ConfigMapping;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+
+/**
+ * The daemon's {@link ReloadSource}: reads the configuration file again exactly as start-up
+ * read it (same file, same {@code -i} config id, same host checks) and logs what the loader
+ * reports with file:line, as start-up does. A configuration start-up would have refused - a
+ * fatal error, nothing usable, a VRRP part that cannot run - is rejected whole, and so is a
+ * changed {@code net_namespace} (the loop runs inside the one it started in; keepalived cannot
+ * change it on reload either).
+ */
+final class ConfigReloadSource implements ReloadSource {
+    private final Path configFile;
+    private final LoadOptions loadOptions;
+    private final Optional<String> netNamespace;
+    private final Logger log;
+
+    /**
+     * @param loadOptions  the options start-up loaded with ({@code -i} config id, host checks)
+     * @param netNamespace the {@code net_namespace} the daemon runs in (from the start-up configuration)
+     */
+    ConfigReloadSource(Path configFile, LoadOptions loadOptions, Optional<String> netNamespace, Logger log) {
+        this.configFile = Objects.requireNonNull(configFile, "configFile");
+        this.loadOptions = Objects.requireNonNull(loadOptions, "loadOptions");
+        this.netNamespace = Objects.requireNonNull(netNamespace, "netNamespace");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** Loads the file and logs the diagnostics, errors at ERROR (all of them when fatal), the rest at WARN. */
+    static LoadResult loadAndLog(Path configFile, LoadOptions options, Logger log) {
+        LoadResult result = ConfigLoader.load(configFile, options);
+        for (Diagnostic d : result.diagnostics().all()) {
+            if (d.kind() == ConfigErrorKind.FATAL || result.fatal()) {
+                log.error("{}", d);
+            } else {
+                log.warn("{}", d);
+            }
+        }
+        for (String note : result.diagnostics().notes()) {
+            log.info("{}", note);
+        }
+        return result;
+    }
+
+    @Override
+    public Outcome load() {
+        log.info("Configuration file {}", configFile);
+        LoadResult result = loadAndLog(configFile, loadOptions, log);
+        if (result.fatal()) {
+            return new Rejected("configuration error in " + configFile);
+        }
+        if (result.config().isEmpty()) {
+            return new Rejected("no usable configuration in " + configFile);
+        }
+        KeepalivedConfig config = result.config().get();
+        if (!config.vrrpRunnable()) {
+            return new Rejected("VRRP cannot run with this configuration: " + config.vrrpStartFailure().get());
+        }
+        if (!config.topLevel().netNamespace().equals(netNamespace)) {
+            return new Rejected("net_namespace cannot change on reload (running in "
+                    + netNamespace.orElse("the default namespace") + ")");
+        }
+        return new Loaded(ConfigMapping.plan(config), GlobalsMapping.of(config));
+    }
+}
