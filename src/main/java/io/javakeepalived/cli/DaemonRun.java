@@ -13,8 +13,11 @@ import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.daemon.signal.SignalCoverage;
 import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.daemon.systemd.Heartbeat;
+import io.javakeepalived.daemon.systemd.SystemdService;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.NetNamespace;
+import io.javakeepalived.sys.SdNotifySocket;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -136,9 +139,14 @@ final class DaemonRun {
             return 1;
         }
         int status;
+        SystemdService systemd = SystemdService.of(SdNotifySocket.fromEnvironment(), System.getenv(),
+                ProcessHandle.current().pid(), log);
+        loop.setListener(systemd.loopListener());
+        systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos)));
         try {
             status = runLoop(loop, config.topLevel().netNamespace(), log);
         } finally {
+            systemd.close();
             vrrp.remove();
             main.remove();
         }

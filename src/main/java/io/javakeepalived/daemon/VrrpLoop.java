@@ -155,6 +155,31 @@ public final class VrrpLoop {
         void dispatch(Action notify);
     }
 
+    /**
+     * What a service manager is told (systemd readiness and status, see
+     * {@code io.javakeepalived.daemon.systemd}). Called on the loop thread with a snapshot of
+     * instance name → state; implementations hand the news off and return at once, and never
+     * throw (a throw is logged and ignored).
+     */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        /** Every instance has entered its initial state (BACKUP, MASTER or FAULT). */
+        default void started(Map<String, VrrpState> states) { }
+
+        /** One or more instances changed state during the latest turn. */
+        default void statesChanged(Map<String, VrrpState> states) { }
+
+        /** A reload is starting. */
+        default void reloading() { }
+
+        /** A reload is over (applied or rejected); the states after it. */
+        default void reloaded(Map<String, VrrpState> states) { }
+
+        /** The loop is about to release its instances and return. */
+        default void stopping() { }
+    }
+
     /** An event for one instance from another thread (a tracker's result, ...). */
     private record InstanceEvent(String instance, Event event) {
     }
@@ -173,6 +198,10 @@ public final class VrrpLoop {
     private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
     private volatile boolean finished;
     private volatile long lastTurnNanos;
+    private volatile Listener listener = Listener.NONE;
+    /** Tests only ({@code -Djavakeepalived.test.stallFile=PATH}): the loop stops turning while PATH exists. */
+    private final String stallFile = System.getProperty("javakeepalived.test.stallFile");
+    private boolean statesChanged;
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
@@ -287,6 +316,26 @@ public final class VrrpLoop {
         return lastTurnNanos;
     }
 
+    /**
+     * Wakes the loop for one turn that does nothing else; a watchdog pings, then checks that
+     * {@link #lastTurnNanos()} moved past the time of its ping. Any thread, never blocks.
+     */
+    public void ping() {
+        if (finished) {
+            return;
+        }
+        try {
+            wake.signal();
+        } catch (ErrnoException e) {
+            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+        }
+    }
+
+    /** Who hears about start-up, state changes, reloads and the stop; set before {@link #run()}. */
+    public void setListener(Listener l) {
+        listener = Objects.requireNonNull(l, "listener");
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -347,6 +396,8 @@ public final class VrrpLoop {
         for (Entry e : entries) {
             deliver(e, new Event.Startup(), clock.getAsLong());
         }
+        statesChanged = false;
+        tell(l -> l.started(states()));
         return loop();
     }
 
@@ -357,8 +408,16 @@ public final class VrrpLoop {
                 handleRequests();
                 handleInstanceEvents();
                 if (stopping) {
+                    tell(Listener::stopping);
                     shutdownInstances();
                     return 0;
+                }
+                if (statesChanged) {
+                    statesChanged = false;
+                    tell(l -> l.statesChanged(states()));
+                }
+                if (stallFile != null) {
+                    stallWhileTestAsks();
                 }
                 int timeout = timers.millisUntilNext(clock.getAsLong());
                 poller.poll(timeout);
@@ -392,9 +451,33 @@ public final class VrrpLoop {
         while ((r = inbox.poll()) != null) {
             switch (r) {
                 case STOP -> stopping = true;
-                case RELOAD -> log.warn("Reload requested - not implemented yet, configuration unchanged");
+                case RELOAD -> {
+                    tell(Listener::reloading);
+                    log.warn("Reload requested - not implemented yet, configuration unchanged");
+                    tell(l -> l.reloaded(states()));
+                }
                 case DATA, STATS, STATS_CLEAR, JSON -> dump(r);
                 default -> log.warn("Unknown request {}", r);
+            }
+        }
+    }
+
+    private void tell(java.util.function.Consumer<Listener> news) {
+        try {
+            news.accept(listener);
+        } catch (RuntimeException x) {
+            log.warn("loop listener failed: {}", x.toString());
+        }
+    }
+
+    /** The watchdog tests' stalled loop: no turn while the file exists. */
+    private void stallWhileTestAsks() {
+        while (java.nio.file.Files.exists(java.nio.file.Path.of(stallFile))) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -737,6 +820,7 @@ public final class VrrpLoop {
         } else if (a instanceof Action.StateChanged c) {
             log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
             entry(c.instance()).lastTransition = options.wallClock().instant();
+            statesChanged = true;
         } else if (a instanceof Action.GroupStateChanged c) {
             log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
         }

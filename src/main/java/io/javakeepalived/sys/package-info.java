@@ -15,6 +15,9 @@
  * <li>{@link io.javakeepalived.sys.ProcessSpawner}: posix_spawn in a new session with clean
  *     signals and fds, waitid(WNOWAIT)/waitpid, kill of a process group; used by
  *     {@link io.javakeepalived.notify.PosixScriptRunner}.</li>
+ * <li>{@link io.javakeepalived.sys.SdNotifySocket}: the sd_notify datagram socket
+ *     ({@code $NOTIFY_SOCKET}, path or abstract) behind
+ *     {@link io.javakeepalived.daemon.systemd.NotifyTransport}.</li>
  * </ul>
  */
 package io.javakeepalived.sys;
