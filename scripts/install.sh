@@ -88,7 +88,7 @@ else
     install -m 0644 conf/keepalived.conf "$etc/keepalived.conf"
 fi
 if [ ! -e "$default" ]; then
-    install -m 0644 packaging/default.javakeepalived "$default"
+    install -m 0644 conf/default/javakeepalived "$default"
 fi
 if systemd_running; then
     systemctl daemon-reload || true

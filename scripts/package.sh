@@ -42,7 +42,7 @@ install -m 0644 "$jar" "$root/usr/share/javakeepalived/javakeepalived.jar"
 install -m 0755 scripts/javakeepalived "$root/usr/sbin/javakeepalived"
 install -m 0644 systemd/javakeepalived.service "$root/lib/systemd/system/javakeepalived.service"
 install -m 0644 conf/keepalived.conf "$root/etc/javakeepalived/keepalived.conf"
-install -m 0644 packaging/default.javakeepalived "$root/etc/default/javakeepalived"
+install -m 0644 conf/default/javakeepalived "$root/etc/default/javakeepalived"
 doc="$root/usr/share/doc/javakeepalived"
 install -m 0644 README.md "$doc/README.md"
 install -m 0644 LICENSE "$doc/copyright"
@@ -53,7 +53,7 @@ for dir in conf/examples/*/; do
 done
 install -m 0755 scripts/examples/*.sh "$doc/examples/scripts/"
 for s in postinst prerm postrm; do
-    install -m 0755 "packaging/debian/$s" "$root/DEBIAN/$s"
+    install -m 0755 "scripts/debian/$s" "$root/DEBIAN/$s"
 done
 printf '%s\n' /etc/javakeepalived/keepalived.conf /etc/default/javakeepalived > "$root/DEBIAN/conffiles"
 
