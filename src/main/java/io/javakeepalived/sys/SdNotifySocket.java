@@ -51,7 +51,9 @@ public final class SdNotifySocket implements NotifyTransport {
         if (path.getBytes(StandardCharsets.UTF_8).length > 107) {
             return Optional.empty(); // longer than sun_path
         }
-        return Optional.of(new SdNotifySocket(notifySocket, new UnixSocketAddress(path)));
+        SdNotifySocket s = new SdNotifySocket(notifySocket, new UnixSocketAddress(path));
+        s.openNow();
+        return Optional.of(s);
     }
 
     /** {@link #forAddress} of this process's {@code $NOTIFY_SOCKET}. */
@@ -59,16 +61,33 @@ public final class SdNotifySocket implements NotifyTransport {
         return forAddress(System.getenv("NOTIFY_SOCKET"));
     }
 
+    /**
+     * Opens the socket here, on the thread that reads the environment: an abstract name is
+     * looked up in the network namespace the socket was made in, and the VRRP loop may run in
+     * another one (net_namespace). A failure is left for send() to retry and report.
+     */
+    private synchronized void openNow() {
+        try {
+            open();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            lastError = String.valueOf(e.getMessage());
+        }
+    }
+
+    private void open() throws IOException {
+        if (channel == null) {
+            UnixDatagramChannel ch = UnixDatagramChannel.open();
+            ch.configureBlocking(false);
+            channel = ch;
+        }
+    }
+
     @Override
     public synchronized boolean send(String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                if (channel == null) {
-                    UnixDatagramChannel ch = UnixDatagramChannel.open();
-                    ch.configureBlocking(false);
-                    channel = ch;
-                }
+                open();
                 int n = channel.send(ByteBuffer.wrap(bytes), address);
                 if (n == bytes.length) {
                     return true;
