@@ -139,4 +139,38 @@ class SystemdNotifyIT {
             assertEquals(2, with(all, "READY=1").size(), "READY=1 at start and after the reload");
         }
     }
+
+    /**
+     * systemd may give an abstract NOTIFY_SOCKET; abstract names belong to a network namespace.
+     * With {@code net_namespace} the VRRP loop (which sends READY=1) runs in another namespace
+     * than the one the socket address was meant for: the datagrams must still arrive.
+     */
+    @Test
+    void abstractNotifySocketWorksWhenTheLoopRunsInNetNamespace() throws Exception {
+        Path conf = dir.resolve("ns.conf");
+        Files.writeString(conf, "net_namespace " + a.ns() + "\n" + instance("VI_1", 51));
+        String name = "javakeepalived-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        try (NotifyReceiver systemd = NotifyReceiver.abstractName(name)) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                    DaemonIT.jar().toString(), "-n", "-l", "-f", conf.toString(),
+                    "-p", dir.resolve("ns.pid").toString(), "-r", dir.resolve("ns_vrrp.pid").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("ns.out").toFile());
+            pb.environment().put("NOTIFY_SOCKET", systemd.address());
+            Process d = pb.start(); // in this (the host's) namespace; its loop enters a.ns()
+            try {
+                Message ready = systemd.await(m -> m.has("READY=1"), 20_000);
+                assertNotNull(ready, Files.readString(dir.resolve("ns.out")));
+                assertEquals("READY=1\nSTATUS=1 BACKUP", ready.text());
+                d.toHandle().destroy();
+                assertTrue(d.waitFor(10, TimeUnit.SECONDS));
+                assertNotNull(systemd.await(m -> m.has("STOPPING=1"), 2_000), Files.readString(dir.resolve("ns.out")));
+            } finally {
+                if (d.isAlive()) {
+                    d.destroyForcibly();
+                    d.waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
 }
