@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped jar under a stand-in for systemd: a bound AF_UNIX datagram socket given as
+ * The launcher and the shipped jar under a stand-in for systemd: a bound AF_UNIX datagram socket given as
  * {@code $NOTIFY_SOCKET} and {@code WATCHDOG_USEC=2000000} (WatchdogSec=2s), the daemon in a
  * lab namespace with two instances. What systemd would see: READY=1 once both instances are in
  * their initial state, STATUS= lines as they become master, WATCHDOG=1 about every second,
@@ -66,11 +66,14 @@ class SystemdNotifyIT {
         Files.writeString(conf, instance("VI_1", 51) + instance("VI_2", 52));
         Path stall = dir.resolve("stall");
         try (NotifyReceiver systemd = NotifyReceiver.atPath(dir.resolve("notify"))) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // as the unit runs it: the launcher (installed as /usr/sbin/javakeepalived) with the
+            // variables systemd sets; JAVA_OPTS as /etc/default/javakeepalived would give it
+            String javaHome = System.getProperty("java.home");
             Background d = lab.start(a.ns(), "env", "NOTIFY_SOCKET=" + systemd.address(),
-                    "WATCHDOG_USEC=" + WATCHDOG_USEC, java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Djavakeepalived.test.stallFile=" + stall, "-jar", DaemonIT.jar().toString(),
-                    "-n", "-l", "-D", "-f", conf.toString(),
+                    "WATCHDOG_USEC=" + WATCHDOG_USEC, "JAVA_HOME=" + javaHome,
+                    "JAVAKEEPALIVED_JAR=" + DaemonIT.jar(), "JAVA_OPTS=-Djavakeepalived.test.stallFile=" + stall,
+                    Path.of("scripts/javakeepalived").toAbsolutePath().toString(),
+                    "--dont-fork", "-l", "-D", "-f", conf.toString(),
                     "-p", dir.resolve("a.pid").toString(), "-r", dir.resolve("a_vrrp.pid").toString());
 
             Message ready = systemd.await(m -> m.has("READY=1"), 20_000);
@@ -80,6 +83,10 @@ class SystemdNotifyIT {
                     + d.output());
             assertEquals("READY=1\nSTATUS=2 BACKUP", ready.text());
             assertEquals(ready, systemd.messages().get(0), "READY=1 comes first");
+            // NotifyAccess=main: the launcher must exec the JVM, so that the sender is the main pid
+            assertEquals(Path.of(javaHome, "bin", "java").toRealPath(),
+                    Path.of("/proc/" + d.pid() + "/exe").toRealPath(), "the started pid is the JVM itself");
+            assertEquals(d.pid() + "", Files.readString(dir.resolve("a.pid")).trim());
 
             Message twoMasters = systemd.await(m -> m.has("STATUS=2 MASTER"), 10_000);
             assertNotNull(twoMasters, systemd.messages() + "\n" + d.output());
