@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code $NOTIFY_SOCKET} and {@code WATCHDOG_USEC=2000000} (WatchdogSec=2s), the daemon in a
  * lab namespace with two instances. What systemd would see: READY=1 once both instances are in
  * their initial state, STATUS= lines as they become master, WATCHDOG=1 about every second,
- * none while the loop is stalled (test hook) with the reason in the log, RELOADING=1 then
+ * none while the loop is stalled (test hook) with the reason in the log and SIGQUIT (the unit's
+ * WatchdogSignal) giving a thread dump that shows where, RELOADING=1 then
  * READY=1 on SIGHUP, STOPPING=1 on SIGTERM.
  */
 class SystemdNotifyIT {
@@ -113,6 +114,12 @@ class SystemdNotifyIT {
             assertEquals(0, during, "no WATCHDOG=1 while the loop is stalled\n" + d.output());
             assertTrue(d.output().matches("(?s).*: VRRP loop has not turned for \\d+ ms - withholding watchdog ping\n.*"),
                     d.output());
+            // the unit's WatchdogSignal=SIGQUIT: the journal gets every thread's stack, showing
+            // where the loop is stuck, and the daemon stays up for the SIGKILL that follows
+            assertEquals(0, new ProcessBuilder("kill", "-QUIT", Long.toString(d.pid())).inheritIO().start().waitFor());
+            DaemonIT.await("a thread dump", 5_000, d, () -> d.output().contains("Full thread dump"));
+            DaemonIT.await("the stalled loop in it", 5_000, d, () -> d.output().contains("VrrpLoop.stallWhileTestAsks"));
+            assertTrue(d.process().isAlive());
             Files.delete(stall);
             long resumedAt = System.nanoTime();
             assertNotNull(systemd.await(m -> m.has("WATCHDOG=1") && m.nanos() > resumedAt, 3 * PERIOD_MS),
