@@ -5,15 +5,17 @@ import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
-import io.javakeepalived.daemon.ReloadListener;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.metrics.MetricsServer;
 import io.javakeepalived.daemon.signal.SignalCoverage;
 import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.daemon.systemd.Heartbeat;
+import io.javakeepalived.daemon.systemd.SystemdService;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.NetNamespace;
+import io.javakeepalived.sys.SdNotifySocket;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * and the launcher run it in the foreground anyway).
  *
  * <p>SIGHUP reloads: {@link ConfigReloadSource} reads the same file with the same options on a
- * reload thread and the loop applies the difference; {@link #withReloadListener} is where
- * systemd's RELOADING=1 / READY=1 plug in.
+ * reload thread and the loop applies the difference; systemd hears of it (RELOADING=1 / READY=1)
+ * through the loop's listener.
  *
  * <p>Exit status: 0 after a clean stop; a fatal configuration error gives keepalived's 2 with
  * its {@code FILE:LINE: message} lines, a configuration keepalived's VRRP process could not run
@@ -57,8 +59,6 @@ final class DaemonRun {
     private final Supplier<? extends SignalSource> signals;
     private final List<String> commandLine;
     private InetSocketAddress metricsListen;
-    /** Told when a reload starts and ends: where systemd's RELOADING=1 / READY=1 will come from. */
-    private ReloadListener reloadListener = ReloadListener.NONE;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -74,12 +74,6 @@ final class DaemonRun {
     /** Serve the Prometheus endpoint at {@code address} (null: no endpoint, the default). */
     DaemonRun metricsListen(InetSocketAddress address) {
         this.metricsListen = address;
-        return this;
-    }
-
-    /** Sets who learns of reloads (call before {@link #run()}); its calls come from the VRRP loop thread. */
-    DaemonRun withReloadListener(ReloadListener listener) {
-        this.reloadListener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -132,8 +126,7 @@ final class DaemonRun {
         try {
             loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
                     .withGlobals(GlobalsMapping.of(config))
-                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log),
-                            reloadListener));
+                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log)));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
@@ -150,12 +143,17 @@ final class DaemonRun {
         }
         MetricsServer metrics = startMetrics(loop, log);
         int status;
+        SystemdService systemd = SystemdService.of(SdNotifySocket.fromEnvironment(), System.getenv(),
+                ProcessHandle.current().pid(), log);
+        loop.setListener(systemd.loopListener());
+        systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos)));
         try {
             status = runLoop(loop, config.topLevel().netNamespace(), log);
         } finally {
             if (metrics != null) {
                 metrics.close();
             }
+            systemd.close();
             vrrp.remove();
             main.remove();
         }

@@ -107,11 +107,11 @@ import org.slf4j.LoggerFactory;
  * VIPs that changed and never sends priority 0; no state change, no notify), removed ones
  * {@link Event.Shutdown}, added ones are built and started as at start-up; sync groups that
  * changed are formed again; while this runs, no address another instance holds is removed. No
- * stale-address cleanup runs at reload. {@link Options#reloadListener()} hears the start and the
- * end.
+ * stale-address cleanup runs at reload. The {@link Listener} hears the start and the end
+ * (systemd's RELOADING=1 / READY=1).
  *
  * <h2>Not done yet</h2>
- * notify scripts (logged only), {@code garp_group} pacing per VIP device (the pacing of
+ * {@code garp_group} pacing per VIP device (the pacing of
  * the instance's interface applies to all its VIPs, see {@link GarpPacer}), the NA Router flag,
  * VMAC, trackers other than the instance's own interface.
  *
@@ -130,11 +130,10 @@ public final class VrrpLoop {
      * @param globals   global definitions the dumps show
      * @param dumps     where the dump files go ({@code $TMPDIR} or /tmp by default)
      * @param reloadSource   where a RELOAD request gets the new configuration (read off the loop thread)
-     * @param reloadListener told when a reload starts and ends (systemd RELOADING=1 / READY=1)
      */
     public record Options(boolean logDetail, LongSupplier clock, Logger log, Clock wallClock,
                           GlobalDefinitions globals, DumpFiles dumps, NotifySink notifySink,
-                          ReloadSource reloadSource, ReloadListener reloadListener) {
+                          ReloadSource reloadSource) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(log, "log");
@@ -143,37 +142,36 @@ public final class VrrpLoop {
             Objects.requireNonNull(dumps, "dumps");
             Objects.requireNonNull(notifySink, "notifySink");
             Objects.requireNonNull(reloadSource, "reloadSource");
-            Objects.requireNonNull(reloadListener, "reloadListener");
         }
 
         public static Options defaults() {
             return new Options(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"),
                     Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE,
-                    ReloadSource.NONE, ReloadListener.NONE);
+                    ReloadSource.NONE);
         }
 
         public Options withLogDetail(boolean d) {
-            return new Options(d, clock, log, wallClock, globals, dumps, notifySink, reloadSource, reloadListener);
+            return new Options(d, clock, log, wallClock, globals, dumps, notifySink, reloadSource);
         }
 
         public Options withLog(Logger l) {
-            return new Options(logDetail, clock, l, wallClock, globals, dumps, notifySink, reloadSource, reloadListener);
+            return new Options(logDetail, clock, l, wallClock, globals, dumps, notifySink, reloadSource);
         }
 
         public Options withGlobals(GlobalDefinitions g) {
-            return new Options(logDetail, clock, log, wallClock, g, dumps, notifySink, reloadSource, reloadListener);
+            return new Options(logDetail, clock, log, wallClock, g, dumps, notifySink, reloadSource);
         }
 
         public Options withDumps(DumpFiles d) {
-            return new Options(logDetail, clock, log, wallClock, globals, d, notifySink, reloadSource, reloadListener);
+            return new Options(logDetail, clock, log, wallClock, globals, d, notifySink, reloadSource);
         }
 
         public Options withNotifySink(NotifySink n) {
-            return new Options(logDetail, clock, log, wallClock, globals, dumps, n, reloadSource, reloadListener);
+            return new Options(logDetail, clock, log, wallClock, globals, dumps, n, reloadSource);
         }
 
-        public Options withReload(ReloadSource source, ReloadListener listener) {
-            return new Options(logDetail, clock, log, wallClock, globals, dumps, notifySink, source, listener);
+        public Options withReload(ReloadSource source) {
+            return new Options(logDetail, clock, log, wallClock, globals, dumps, notifySink, source);
         }
     }
 
@@ -186,6 +184,31 @@ public final class VrrpLoop {
         NotifySink NONE = action -> { };
 
         void dispatch(Action notify);
+    }
+
+    /**
+     * What a service manager is told (systemd readiness and status, see
+     * {@code io.javakeepalived.daemon.systemd}). Called on the loop thread with a snapshot of
+     * instance name → state; implementations hand the news off and return at once, and never
+     * throw (a throw is logged and ignored).
+     */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        /** Every instance has entered its initial state (BACKUP, MASTER or FAULT). */
+        default void started(Map<String, VrrpState> states) { }
+
+        /** One or more instances changed state during the latest turn. */
+        default void statesChanged(Map<String, VrrpState> states) { }
+
+        /** A reload is starting. */
+        default void reloading() { }
+
+        /** A reload is over: {@code applied}, or rejected and the running configuration kept; the states after it. */
+        default void reloaded(boolean applied, Map<String, VrrpState> states) { }
+
+        /** The loop is about to release its instances and return. */
+        default void stopping() { }
     }
 
     /** An event for one instance from another thread (a tracker's result, ...). */
@@ -212,6 +235,10 @@ public final class VrrpLoop {
     private volatile boolean finished;
     private volatile long lastTurnNanos;
     private final AtomicReference<ReloadSource.Outcome> reloadOutcome = new AtomicReference<>();
+    private volatile Listener listener = Listener.NONE;
+    /** Tests only ({@code -Djavakeepalived.test.stallFile=PATH}): the loop stops turning while PATH exists. */
+    private final String stallFile = System.getProperty("javakeepalived.test.stallFile");
+    private boolean statesChanged;
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
@@ -360,6 +387,26 @@ public final class VrrpLoop {
         return lastTurnNanos;
     }
 
+    /**
+     * Wakes the loop for one turn that does nothing else; a watchdog pings, then checks that
+     * {@link #lastTurnNanos()} moved past the time of its ping. Any thread, never blocks.
+     */
+    public void ping() {
+        if (finished) {
+            return;
+        }
+        try {
+            wake.signal();
+        } catch (ErrnoException e) {
+            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
+        }
+    }
+
+    /** Who hears about start-up, state changes, reloads and the stop; set before {@link #run()}. */
+    public void setListener(Listener l) {
+        listener = Objects.requireNonNull(l, "listener");
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -411,6 +458,8 @@ public final class VrrpLoop {
         for (Entry e : entries) {
             deliver(e, new Event.Startup(), clock.getAsLong());
         }
+        statesChanged = false;
+        tell(l -> l.started(states()));
         return loop();
     }
 
@@ -421,8 +470,16 @@ public final class VrrpLoop {
                 handleRequests();
                 handleInstanceEvents();
                 if (stopping) {
+                    tell(Listener::stopping);
                     shutdownInstances();
                     return 0;
+                }
+                if (statesChanged) {
+                    statesChanged = false;
+                    tell(l -> l.statesChanged(states()));
+                }
+                if (stallFile != null) {
+                    stallWhileTestAsks();
                 }
                 int timeout = GarpPacer.earlier(timers.millisUntilNext(clock.getAsLong()), garps.millisUntilNext());
                 poller.poll(timeout);
@@ -478,6 +535,26 @@ public final class VrrpLoop {
         ReloadSource.Outcome outcome = reloadOutcome.getAndSet(null);
         if (outcome != null) {
             reloadLoaded(outcome);
+        }
+    }
+
+    private void tell(Consumer<Listener> news) {
+        try {
+            news.accept(listener);
+        } catch (RuntimeException x) {
+            log.warn("loop listener failed: {}", x.toString());
+        }
+    }
+
+    /** The watchdog tests' stalled loop: no turn while the file exists. */
+    private void stallWhileTestAsks() {
+        while (java.nio.file.Files.exists(java.nio.file.Path.of(stallFile))) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -899,6 +976,7 @@ public final class VrrpLoop {
             if (c.from() == VrrpState.MASTER) {
                 garps.cancel(c.instance()); // keepalived drops queued GARPs on leaving MASTER
             }
+            statesChanged = true;
         } else if (a instanceof Action.GroupStateChanged c) {
             log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
         }
@@ -1106,11 +1184,7 @@ public final class VrrpLoop {
 
     private void startReload() {
         log.info("Reloading ...");
-        try {
-            options.reloadListener().reloadStarted();
-        } catch (RuntimeException x) {
-            log.warn("reload listener failed: {}", x.toString());
-        }
+        tell(Listener::reloading);
         ReloadSource source = options.reloadSource();
         Thread t = new Thread(() -> {
             ReloadSource.Outcome o;
@@ -1120,13 +1194,7 @@ public final class VrrpLoop {
                 o = new ReloadSource.Rejected(x.toString());
             }
             reloadOutcome.set(o);
-            if (!finished) {
-                try {
-                    wake.signal();
-                } catch (ErrnoException x) {
-                    log.warn("cannot wake the VRRP loop: {}", x.getMessage());
-                }
-            }
+            wakeUp();
         }, "reload");
         t.setDaemon(true);
         t.start();
@@ -1149,11 +1217,8 @@ public final class VrrpLoop {
                 reloading = false;
             }
         }
-        try {
-            options.reloadListener().reloadFinished(applied);
-        } catch (RuntimeException x) {
-            log.warn("reload listener failed: {}", x.toString());
-        }
+        boolean done = applied;
+        tell(l -> l.reloaded(done, states()));
         if (reloads.finished()) {
             startReload();
         }

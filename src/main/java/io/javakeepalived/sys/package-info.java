@@ -17,6 +17,9 @@
  *     {@link io.javakeepalived.notify.PosixScriptRunner}.</li>
  * <li>{@link io.javakeepalived.sys.NativeFifos}: mkfifo, chown, a non-blocking open and write, for
  *     the notify FIFO ({@link io.javakeepalived.notify.fifo.FifoSystem}).</li>
+ * <li>{@link io.javakeepalived.sys.SdNotifySocket}: the sd_notify datagram socket
+ *     ({@code $NOTIFY_SOCKET}, path or abstract) behind
+ *     {@link io.javakeepalived.daemon.systemd.NotifyTransport}.</li>
  * </ul>
  */
 package io.javakeepalived.sys;

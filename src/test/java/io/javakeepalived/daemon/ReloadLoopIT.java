@@ -16,9 +16,11 @@ import io.javakeepalived.daemon.signal.SignalRequest;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import io.javakeepalived.vrrp.VrrpState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,19 +96,19 @@ class ReloadLoopIT {
                 return new ReloadSource.Rejected("interrupted");
             }
         };
-        ReloadListener listener = new ReloadListener() {
+        loop = new VrrpLoop(plan(config), VrrpLoop.Options.defaults().withLogDetail(true).withLog(logger)
+                .withReload(source));
+        loop.setListener(new VrrpLoop.Listener() {
             @Override
-            public void reloadStarted() {
+            public void reloading() {
                 heard.add("started");
             }
 
             @Override
-            public void reloadFinished(boolean applied) {
+            public void reloaded(boolean applied, Map<String, VrrpState> states) {
                 heard.add(applied ? "applied" : "rejected");
             }
-        };
-        loop = new VrrpLoop(plan(config), VrrpLoop.Options.defaults().withLogDetail(true).withLog(logger)
-                .withReload(source, listener));
+        });
         lab.call(a, () -> {
             thread = new Thread(loop::run, "vrrp-a");
             thread.setDaemon(true);

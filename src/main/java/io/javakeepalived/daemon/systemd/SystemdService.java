@@ -1,0 +1,60 @@
+package io.javakeepalived.daemon.systemd;
+
+import io.javakeepalived.daemon.VrrpLoop;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+
+/**
+ * What the daemon does for systemd, in one place for its start-up code: the loop listener
+ * (READY/STATUS/RELOADING/STOPPING) and, when WatchdogSec is set for this process, the
+ * watchdog thread. Outside systemd ({@code $NOTIFY_SOCKET} unset) both do nothing.
+ */
+public final class SystemdService implements AutoCloseable {
+    private final ServiceNotifier notifier;
+    private final Optional<Duration> watchdogTimeout;
+    private final Logger log;
+    private Watchdog watchdog;
+
+    SystemdService(ServiceNotifier notifier, Optional<Duration> watchdogTimeout, Logger log) {
+        this.notifier = notifier;
+        this.watchdogTimeout = watchdogTimeout;
+        this.log = log;
+    }
+
+    /**
+     * @param transport the notify socket ({@code SdNotifySocket.fromEnvironment()})
+     * @param env       the environment ({@code $WATCHDOG_USEC}, {@code $WATCHDOG_PID})
+     * @param pid       this process
+     */
+    public static SystemdService of(Optional<NotifyTransport> transport, Map<String, String> env, long pid,
+                                    Logger log) {
+        transport.ifPresent(t -> log.debug("systemd notify socket {}", t.target()));
+        Optional<Duration> timeout = transport.isPresent() ? WatchdogSettings.timeout(env, pid) : Optional.empty();
+        return new SystemdService(new ServiceNotifier(transport, log), timeout, log);
+    }
+
+    /** The VRRP loop's listener. */
+    public VrrpLoop.Listener loopListener() {
+        return new SystemdLoopListener(notifier, System::nanoTime);
+    }
+
+    /** Starts the watchdog over these loops if systemd asked for one; otherwise nothing. */
+    public void startWatchdog(List<Heartbeat> loops) {
+        if (watchdogTimeout.isPresent() && watchdog == null) {
+            watchdog = Watchdog.start(loops, watchdogTimeout.get(), notifier, log);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        notifier.close();
+    }
+}
