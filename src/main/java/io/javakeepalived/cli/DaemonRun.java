@@ -8,6 +8,7 @@ import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -118,9 +119,10 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
+        ScriptServices scripts = ScriptServices.create(config, log);
         try {
             loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
-                    .withGlobals(GlobalsMapping.of(config)));
+                    .withGlobals(GlobalsMapping.of(config)).withNotifySink(scripts.notifySink()));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
@@ -137,7 +139,9 @@ final class DaemonRun {
         }
         int status;
         try {
+            scripts.attach(loop);
             status = runLoop(loop, config.topLevel().netNamespace(), log);
+            scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
         } finally {
             vrrp.remove();
             main.remove();

@@ -26,6 +26,8 @@ import io.javakeepalived.net.Rtnetlink;
 import io.javakeepalived.net.RtnetlinkMonitor;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.track.InterfaceTracking;
+import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceReceiver;
@@ -52,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
@@ -93,9 +96,8 @@ import org.slf4j.LoggerFactory;
  * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
  *
  * <h2>Not done yet</h2>
- * notify scripts (logged only), reload, GARP pacing
- * ({@code vrrp_garp_interval}: bursts leave at once), the NA Router flag, VMAC, trackers other
- * than the instance's own interface.
+ * reload, GARP pacing ({@code vrrp_garp_interval}: bursts leave at once), the NA Router flag,
+ * VMAC.
  */
 public final class VrrpLoop {
 
@@ -173,6 +175,8 @@ public final class VrrpLoop {
     private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
     private volatile boolean finished;
     private volatile long lastTurnNanos;
+    private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
+    private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
@@ -200,7 +204,6 @@ public final class VrrpLoop {
         final VrrpInstance instance;
         final InstanceReceiver receiver;
         Sock socket;
-        boolean notifyWarned;
         Instant lastTransition;
         boolean vipsInstalled;
 
@@ -287,6 +290,23 @@ public final class VrrpLoop {
         return lastTurnNanos;
     }
 
+    /**
+     * {@code track_interface} and {@code dont_track_primary}: which link events reach which
+     * instances beyond their own interface. Set before {@link #run()}.
+     */
+    public void trackInterfaces(InterfaceTracking tracking) {
+        this.interfaceTracking = Objects.requireNonNull(tracking, "tracking");
+    }
+
+    /**
+     * Instances {@link #run()} does not start by itself: they stay in INIT until someone posts
+     * {@link Event.Startup} for them (the checker loop, once their weight-0 scripts have
+     * reported, as keepalived waits for them). Call before {@link #run()}.
+     */
+    public void holdStartup(Set<String> instances) {
+        heldStartups.addAll(instances);
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -330,8 +350,13 @@ public final class VrrpLoop {
             return 1;
         }
         long now = clock.getAsLong();
+        InterfaceTracking tracking = interfaceTracking;
+        for (String ifname : tracking.interfaces()) {
+            deliverAll(tracking.linkState(ifname, Boolean.TRUE.equals(linkUsable.get(ifname))), now);
+        }
         for (Entry e : entries) {
-            if (!Boolean.TRUE.equals(linkUsable.get(e.plan.interfaceName()))) {
+            if (!Boolean.TRUE.equals(linkUsable.get(e.plan.interfaceName()))
+                    && tracking.tracksOwnInterface(e.name())) {
                 deliver(e, new Event.InterfaceDown(e.plan.interfaceName()), now);
             }
             if (e.plan.configFault()) {
@@ -344,8 +369,11 @@ public final class VrrpLoop {
                 deliver(e, new Event.FaultRaised(FAULT_SOCKET), now);
             }
         }
+        handleInstanceEvents(); // trackers' starting state (init_fail ...) before anyone starts
         for (Entry e : entries) {
-            deliver(e, new Event.Startup(), clock.getAsLong());
+            if (!heldStartups.contains(e.name())) {
+                deliver(e, new Event.Startup(), clock.getAsLong());
+            }
         }
         return loop();
     }
@@ -548,10 +576,6 @@ public final class VrrpLoop {
             e.lastTransition = options.wallClock().instant();
             entries.add(e);
             byName.put(e.name(), e);
-            if (!p.notifyScripts().isEmpty()) {
-                log.warn("({}) notify scripts are not implemented yet - they will not run", p.name());
-                e.notifyWarned = true;
-            }
         }
         timers = new TimerQueue(entries.size());
         for (SyncGroupPlan g : plan.syncGroups()) {
@@ -668,7 +692,8 @@ public final class VrrpLoop {
         if (was != null && was == usable) {
             return;
         }
-        boolean ours = false;
+        InterfaceTracking tracking = interfaceTracking;
+        boolean ours = tracking.tracks(name);
         for (Entry e : entries) {
             if (e.plan.interfaceName().equals(name)) {
                 ours = true;
@@ -681,8 +706,19 @@ public final class VrrpLoop {
         log.info("Netlink reports {} {}", name, usable ? "up" : "down");
         long now = clock.getAsLong();
         for (Entry e : entries) {
-            if (e.plan.interfaceName().equals(name)) {
+            if (e.plan.interfaceName().equals(name) && tracking.tracksOwnInterface(e.name())) {
                 deliver(e, usable ? new Event.InterfaceUp(name) : new Event.InterfaceDown(name), now);
+            }
+        }
+        deliverAll(tracking.linkState(name, usable), now);
+    }
+
+    /** Tracker events for instances by name; unknown names are ignored. */
+    private void deliverAll(List<TrackScriptState.Delivery> deliveries, long now) {
+        for (TrackScriptState.Delivery d : deliveries) {
+            Entry e = byName.get(d.instance());
+            if (e != null) {
+                deliver(e, d.event(), now);
             }
         }
     }
