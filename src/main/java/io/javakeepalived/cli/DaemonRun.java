@@ -139,8 +139,7 @@ final class DaemonRun {
         }
         int status;
         try {
-            scripts.attach(loop);
-            status = runLoop(loop, config.topLevel().netNamespace(), log);
+            status = runLoop(loop, () -> scripts.attach(loop), config.topLevel().netNamespace(), log);
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
         } finally {
             vrrp.remove();
@@ -151,15 +150,21 @@ final class DaemonRun {
         return status;
     }
 
-    /** Runs the loop here, or on a thread inside the configured {@code net_namespace}. */
-    private static int runLoop(VrrpLoop loop, Optional<String> namespace, Logger log) {
+    /**
+     * Runs the loop here, or on a thread inside the configured {@code net_namespace}; {@code first}
+     * (the checker loop's start) runs just before, on a thread in the same namespace, so the threads
+     * it makes and the scripts they start are in it too.
+     */
+    private static int runLoop(VrrpLoop loop, Runnable first, Optional<String> namespace, Logger log) {
         if (namespace.isEmpty()) {
+            first.run();
             return loop.run();
         }
         AtomicInteger status = new AtomicInteger(1);
         Thread[] thread = new Thread[1];
         try {
             NetNamespace.call(namespace.get(), () -> {
+                first.run();
                 thread[0] = new Thread(() -> status.set(loop.run()), "vrrp");
                 thread[0].start();
                 return null;

@@ -317,6 +317,41 @@ class TrackingIT {
     }
 
     @Test
+    void sigtermWaitsForASlowNotifyStopBeforeExiting() throws Exception {
+        Path done = dir.resolve("stop.done");
+        Path slowStop = script("slow-stop.sh", "sleep 2\necho \"$*\" > " + done);
+        Background da = startDaemon(a, global() + instance("VI_1", 59, 100, "10.213.0.108",
+                "    notify_stop \"" + slowStop + " VI_1 stopped\"\n"));
+        awaitLog(da, "(VI_1) Entering MASTER STATE", 20_000);
+        da.process().toHandle().destroy();
+        assertTrue(da.process().waitFor(15, TimeUnit.SECONDS), da.output());
+        assertEquals(0, da.process().exitValue(), da.output());
+        assertEquals(List.of("VI_1 stopped"), lines(done), "notify_stop finished before the daemon exited");
+        String out = da.output();
+        int hook = out.indexOf("(VI_1) notify_stop " + slowStop + " VI_1 stopped exited with status 0");
+        assertTrue(hook >= 0 && hook < out.lastIndexOf("Stopped "), out);
+    }
+
+    @Test
+    void aHookMadeUnsafeAfterStartIsNotRunAndTheLogSaysWhy() throws Exception {
+        Path log = dir.resolve("a-notify.log");
+        Path rec = recorder(log);
+        Path ok = Files.createFile(dir.resolve("a.ok"));
+        Background da = startDaemon(a, global()
+                + "vrrp_script chk {\n    script \"" + flagCheck("chk.sh", ok) + "\"\n    interval 1\n}\n"
+                + instance("VI_1", 60, 100, "10.213.0.109", "    track_script {\n        chk\n    }\n"
+                + "    notify_fault \"" + rec + " fault\"\n    notify_master \"" + rec + " master\"\n"));
+        awaitLog(da, "(VI_1) Entering MASTER STATE", 20_000);
+        awaitLines(log, 1, 5_000, da);
+        Files.setPosixFilePermissions(rec, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.delete(ok);
+        awaitLog(da, "(VI_1) Entering FAULT STATE", 5_000);
+        DaemonIT.await("refusal logged", 5_000, da, () -> da.output().contains("(VI_1) notify_fault not run:"
+                + " enable_script_security: " + rec + " is not owned by root or is writable by a non-root user"));
+        assertEquals(List.of("master"), lines(log));
+    }
+
+    @Test
     void syncGroupFaultDragsItsMembersAndRunsTheGroupHooks() throws Exception {
         Path ok = Files.createFile(dir.resolve("g.ok"));
         Path log = dir.resolve("group-notify.log");
