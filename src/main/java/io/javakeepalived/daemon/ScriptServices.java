@@ -99,6 +99,8 @@ public final class ScriptServices {
         }
         checker = c;
         c.start();
+        loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
+
     }
 
     /** The checker loop (for a watchdog's {@code lastTurnNanos()}), or null before {@link #attach}. */

@@ -177,6 +177,7 @@ public final class VrrpLoop {
     private volatile long lastTurnNanos;
     private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
+    private volatile Runnable whenStarted = () -> { };
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
@@ -307,6 +308,14 @@ public final class VrrpLoop {
         heldStartups.addAll(instances);
     }
 
+    /**
+     * Runs {@code r} on the loop thread once the instances have been started (not if start-up
+     * fails); it must return at once. Call before {@link #run()}.
+     */
+    public void whenStarted(Runnable r) {
+        this.whenStarted = Objects.requireNonNull(r, "r");
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -374,6 +383,11 @@ public final class VrrpLoop {
             if (!heldStartups.contains(e.name())) {
                 deliver(e, new Event.Startup(), clock.getAsLong());
             }
+        }
+        try {
+            whenStarted.run();
+        } catch (RuntimeException x) {
+            log.error("start-up hook failed: {}", x.toString(), x);
         }
         return loop();
     }

@@ -34,9 +34,15 @@ import java.util.function.LongSupplier;
  * never caught up), like the scripts. Events go out through the {@link Sink} in the order they
  * were produced.
  *
+ * <p>Start-up comes in two steps, so that what the instances see does not depend on how fast the
+ * first check finishes: {@link #start()} (before the VRRP loop starts its instances) posts every
+ * tracker's starting state (init_fail ...); {@link #release()} (once the VRRP loop has started
+ * them, as keepalived runs its first checks after initialising the instances) starts the thread
+ * and the first runs and polls.
+ *
  * <p>Liveness: the thread turns at least once a second even when nothing is due, updating
  * {@link #lastTurnNanos()}, so a watchdog can tell a stuck checker loop from an idle one without
- * having to wake it.
+ * having to wake it (0 until {@link #release()}).
  */
 public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
@@ -63,6 +69,8 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     private final PriorityQueue<Task> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Runnable> handOver = new ConcurrentLinkedQueue<>();
     private final List<PolledTracker> polled = new ArrayList<>();
+    private final List<Runnable> parked = new ArrayList<>();
+    private boolean released;
     private TrackScriptScheduler scheduler;
     private long seq;
     private volatile long lastTurnNanos;
@@ -93,8 +101,15 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         Objects.requireNonNull(processes, "processes");
         return run -> {
             CompletableFuture<ScriptResult> here = new CompletableFuture<>();
-            processes.run(run).whenComplete((r, x) -> execute(() -> here.complete(
+            Runnable go = () -> processes.run(run).whenComplete((r, x) -> execute(() -> here.complete(
                     r != null ? r : new ScriptResult.NotRun(String.valueOf(x)))));
+            synchronized (this) {
+                if (!released) {
+                    parked.add(go); // started by release(), from the loop thread
+                    return here;
+                }
+            }
+            go.run();
             return here;
         };
     }
@@ -128,8 +143,8 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
     /**
      * Posts every tracker's initial events (init_fail scripts, polled trackers' starting state)
-     * from the calling thread, so they are queued for the VRRP loop before anything else, then starts
-     * the thread: the first script runs and polls happen at once.
+     * from the calling thread, so they are queued for the VRRP loop before anything else, and
+     * schedules the first runs and polls, which wait for {@link #release()}.
      */
     public synchronized void start() {
         if (thread != null) {
@@ -149,9 +164,31 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         t.setDaemon(true);
         thread = t;
         if (scheduler != null) {
-            scheduler.start(); // initial events now; its first runs are queued as hand-overs
+            scheduler.start(); // initial events now; its first runs are parked until release()
         }
-        t.start();
+    }
+
+    /**
+     * Starts the thread, the first script runs and the first polls (after {@link #start()}); the
+     * thread inherits the caller's network namespace. Any thread; once.
+     */
+    public void release() {
+        List<Runnable> go;
+        synchronized (this) {
+            if (thread == null) {
+                throw new IllegalStateException("start() first");
+            }
+            if (released) {
+                return;
+            }
+            released = true;
+            go = new ArrayList<>(parked);
+            parked.clear();
+        }
+        thread.start();
+        for (Runnable r : go) {
+            execute(r);
+        }
     }
 
     private void schedulePoll(PolledTracker p, long origin, long interval, long deadline) {

@@ -317,6 +317,32 @@ class TrackingIT {
     }
 
     @Test
+    void instancesWaitInInitForWeightZeroScriptsAndInitFailStartsInFault() throws Exception {
+        Path log = dir.resolve("notify.log");
+        Path rec = recorder(log);
+        Path slow = script("slow.sh", "sleep 2");
+        Path quick = script("quick.sh", "exit 0");
+        Background da = startDaemon(a, global()
+                + "vrrp_script slow {\n    script \"" + slow + "\"\n    interval 5\n    timeout 4\n}\n"
+                + "vrrp_script starts_failed {\n    script \"" + quick + "\"\n    interval 3\n    init_fail\n}\n"
+                + instance("VI_1", 61, 100, "10.213.0.110", "    track_script {\n        slow\n    }\n"
+                        + "    notify \"" + rec + "\"\n")
+                + instance("VI_2", 62, 100, "10.213.0.111", "    track_script {\n        starts_failed\n    }\n"
+                        + "    notify \"" + rec + "\"\n"));
+        awaitLog(da, "VRRP_Script(slow) succeeded", 10_000);
+        String before = da.output().substring(0, da.output().indexOf("VRRP_Script(slow) succeeded"));
+        assertFalse(before.contains("(VI_1) Entering"), "VI_1 waited in INIT for its script\n" + da.output());
+        awaitLog(da, "(VI_1) Entering BACKUP STATE (init)", 2_000);
+        awaitLog(da, "(VI_1) Entering MASTER STATE", 6_000);
+        awaitLog(da, "(VI_2) Entering MASTER STATE", 6_000);
+        List<String> vi2 = lines(log).stream().filter(l -> l.contains("VI_2")).toList();
+        assertEquals(List.of("INSTANCE VI_2 FAULT 100", "INSTANCE VI_2 BACKUP 100", "INSTANCE VI_2 MASTER 100"), vi2,
+                da.output());
+        List<String> vi1 = lines(log).stream().filter(l -> l.contains("VI_1")).toList();
+        assertEquals(List.of("INSTANCE VI_1 BACKUP 100", "INSTANCE VI_1 MASTER 100"), vi1, da.output());
+    }
+
+    @Test
     void sigtermWaitsForASlowNotifyStopBeforeExiting() throws Exception {
         Path done = dir.resolve("stop.done");
         Path slowStop = script("slow-stop.sh", "sleep 2\necho \"$*\" > " + done);

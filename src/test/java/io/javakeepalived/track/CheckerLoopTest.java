@@ -94,6 +94,9 @@ class CheckerLoopTest {
         long t0 = System.nanoTime();
         loop.start();
         assertEquals("VI_1 " + new Event.WeightChanged("file f", 7), posted.get(0), "initial events before start returns");
+        Thread.sleep(300);
+        assertEquals(1, posted.size(), "no poll before release()");
+        loop.release();
         await("first poll", 2_000, () -> posted.size() == 2);
         assertEquals("VI_1 " + new Event.WeightChanged("file f", 3), posted.get(1));
         await("a few polls", 3_000, () -> r.polls.size() >= 3);
@@ -133,6 +136,9 @@ class CheckerLoopTest {
                 1, 1, false, null);
         s.add(script, TrackScriptState.of(script, List.of(new TrackScriptState.Tracking("VI_1", -20, false))));
         loop.start();
+        Thread.sleep(300);
+        assertEquals(0, runs.size(), "no run before release()");
+        loop.release();
         await("first run", 2_000, () -> runs.size() == 1);
         // completes on a foreign thread, as the process runner's do
         Thread t = new Thread(() -> runs.get(0).complete(new ScriptResult.Exited(1, 1, Duration.ZERO, "")), "reaper");
@@ -148,6 +154,7 @@ class CheckerLoopTest {
     void turnsAtLeastOnceASecondWhenIdle() throws Exception {
         loop = new CheckerLoop((i, e) -> { }, (l, s) -> { });
         loop.start();
+        loop.release();
         await("first turn", 2_000, () -> loop.lastTurnNanos() != 0);
         long first = loop.lastTurnNanos();
         Thread.sleep(2_300);
