@@ -335,6 +335,7 @@ class TrackingIT {
         awaitLog(da, "(VI_1) Entering BACKUP STATE (init)", 2_000);
         awaitLog(da, "(VI_1) Entering MASTER STATE", 6_000);
         awaitLog(da, "(VI_2) Entering MASTER STATE", 6_000);
+        awaitLines(log, 5, 5_000, da);                          // the hooks run after the transitions
         List<String> vi2 = lines(log).stream().filter(l -> l.contains("VI_2")).toList();
         assertEquals(List.of("INSTANCE VI_2 FAULT 100", "INSTANCE VI_2 BACKUP 100", "INSTANCE VI_2 MASTER 100"), vi2,
                 da.output());
