@@ -1,5 +1,6 @@
 package io.javakeepalived.track;
 
+import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.SyncGroup;
 import io.javakeepalived.config.model.TrackedObject;
@@ -27,6 +28,9 @@ import java.util.Set;
  *     W while up if W &gt; 0, W while down if W &lt; 0, 0 otherwise; {@code reverse} negates it,
  *     the same rule as scripts ({@link TrackScriptState#contribution}).</li>
  * <li>The instance's own interface is tracked unweighted unless {@code dont_track_primary}.</li>
+ * <li>So is every other interface a VIP or excluded VIP is put on ({@code dev IF}), unless the
+ *     address line says {@code no_track}, as keepalived does (vrrp.c, TRACK_ADDR): an address
+ *     that cannot be installed is a fault.</li>
  * <li>A sync group's {@code track_interface} applies to every member that does not track the
  *     interface itself. Weights the configuration dropped (sync groups without
  *     sync_group_tracking_weight, address owners) are already gone from the model.</li>
@@ -65,6 +69,14 @@ public final class InterfaceTracking {
             }
             for (TrackedObject t : v.trackers().interfaces()) {
                 add(by, seen, v.name(), t);
+            }
+            List<IpAddressSpec> addresses = new ArrayList<>(v.virtualAddresses());
+            addresses.addAll(v.excludedAddresses());
+            for (IpAddressSpec a : addresses) {
+                String dev = a.device().orElse(null);
+                if (dev != null && !a.noTrack() && !dev.equals(v.interfaceName().orElse(null))) {
+                    add(by, seen, v.name(), new TrackedObject(dev, 0, false, a.location()));
+                }
             }
         }
         for (SyncGroup g : config.syncGroups()) {

@@ -32,6 +32,16 @@ class InterfaceTrackingTest {
     }
 
     @Test
+    void interfacesOfVipsOnOtherDevicesAreTrackedUnlessNoTrack() {
+        InterfaceTracking t = InterfaceTracking.fromConfig(load(
+                "vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n priority 100\n"
+                        + " virtual_ipaddress {\n  10.0.0.1/24\n  10.0.1.1/24 dev eth1\n  10.0.2.1/24 dev eth2 no_track\n }\n"
+                        + " virtual_ipaddress_excluded {\n  10.0.3.1/24 dev eth0\n }\n}\n"));
+        assertEquals(Set.of("eth1"), t.interfaces());
+        assertEquals(List.of(new Delivery("VI_1", new Event.InterfaceDown("eth1"))), t.linkState("eth1", false));
+    }
+
+    @Test
     void dontTrackPrimaryAndSyncGroupInterfaces() {
         InterfaceTracking t = InterfaceTracking.fromConfig(load(
                 "vrrp_sync_group G {\n group {\n  VI_1\n  VI_2\n }\n track_interface {\n  eth1\n }\n}\n"
