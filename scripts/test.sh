@@ -14,6 +14,10 @@ command -v tcpdump >/dev/null 2>&1 || need+=(tcpdump)
 command -v tshark >/dev/null 2>&1 || need+=(tshark)
 command -v keepalived >/dev/null 2>&1 || need+=(keepalived)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
+# the example set-ups' stub services (ExampleSetupsIT): a web server and the check's probe
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v pgrep >/dev/null 2>&1 || need+=(procps)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then

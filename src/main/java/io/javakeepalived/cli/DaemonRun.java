@@ -5,6 +5,7 @@ import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -123,10 +124,12 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
+        ScriptServices scripts = ScriptServices.create(config, log);
         try {
             loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
                     .withGlobals(GlobalsMapping.of(config))
-                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log)));
+                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
+                    .withNotifySink(scripts.notifySink()));
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
@@ -146,9 +149,12 @@ final class DaemonRun {
         SystemdService systemd = SystemdService.of(SdNotifySocket.fromEnvironment(), System.getenv(),
                 ProcessHandle.current().pid(), log);
         loop.setListener(systemd.loopListener());
-        systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos)));
+        // the checker loop turns every second by itself: nothing to ping
+        systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos),
+                new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));
         try {
-            status = runLoop(loop, config.topLevel().netNamespace(), log);
+            status = runLoop(loop, () -> scripts.attach(loop), config.topLevel().netNamespace(), log);
+            scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
         } finally {
             if (metrics != null) {
                 metrics.close();
@@ -185,15 +191,21 @@ final class DaemonRun {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
-    /** Runs the loop here, or on a thread inside the configured {@code net_namespace}. */
-    private static int runLoop(VrrpLoop loop, Optional<String> namespace, Logger log) {
+    /**
+     * Runs the loop here, or on a thread inside the configured {@code net_namespace}; {@code first}
+     * (the checker loop's start) runs just before, on a thread in the same namespace, so the threads
+     * it makes and the scripts they start are in it too.
+     */
+    private static int runLoop(VrrpLoop loop, Runnable first, Optional<String> namespace, Logger log) {
         if (namespace.isEmpty()) {
+            first.run();
             return loop.run();
         }
         AtomicInteger status = new AtomicInteger(1);
         Thread[] thread = new Thread[1];
         try {
             NetNamespace.call(namespace.get(), () -> {
+                first.run();
                 thread[0] = new Thread(() -> status.set(loop.run()), "vrrp");
                 thread[0].start();
                 return null;

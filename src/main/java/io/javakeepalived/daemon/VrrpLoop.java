@@ -27,6 +27,8 @@ import io.javakeepalived.net.Rtnetlink;
 import io.javakeepalived.net.RtnetlinkMonitor;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.track.InterfaceTracking;
+import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceReceiver;
@@ -55,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
@@ -113,7 +116,7 @@ import org.slf4j.LoggerFactory;
  * <h2>Not done yet</h2>
  * {@code garp_group} pacing per VIP device (the pacing of
  * the instance's interface applies to all its VIPs, see {@link GarpPacer}), the NA Router flag,
- * VMAC, trackers other than the instance's own interface.
+ * VMAC.
  *
  * <h2>Rejected packets</h2>
  * Every packet an instance rejects is counted by the core and its line (keepalived's wording)
@@ -239,6 +242,9 @@ public final class VrrpLoop {
     /** Tests only ({@code -Djavakeepalived.test.stallFile=PATH}): the loop stops turning while PATH exists. */
     private final String stallFile = System.getProperty("javakeepalived.test.stallFile");
     private boolean statesChanged;
+    private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
+    private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
+    private volatile Runnable whenStarted = () -> { };
 
     // ---- owned by the loop thread ---------------------------------------------------------
     private final Poller poller = new Poller();
@@ -271,7 +277,6 @@ public final class VrrpLoop {
         final VrrpInstance instance;
         final InstanceReceiver receiver;
         Sock socket;
-        boolean notifyWarned;
         Instant lastTransition;
         boolean vipsInstalled;
         /** State changes since start, [from.ordinal() * STATES + to.ordinal()]; for the metrics. */
@@ -392,19 +397,37 @@ public final class VrrpLoop {
      * {@link #lastTurnNanos()} moved past the time of its ping. Any thread, never blocks.
      */
     public void ping() {
-        if (finished) {
-            return;
-        }
-        try {
-            wake.signal();
-        } catch (ErrnoException e) {
-            log.warn("cannot wake the VRRP loop: {}", e.getMessage());
-        }
+        wakeUp();
     }
 
     /** Who hears about start-up, state changes, reloads and the stop; set before {@link #run()}. */
     public void setListener(Listener l) {
         listener = Objects.requireNonNull(l, "listener");
+    }
+
+    /**
+     * {@code track_interface} and {@code dont_track_primary}: which link events reach which
+     * instances beyond their own interface. Set before {@link #run()}.
+     */
+    public void trackInterfaces(InterfaceTracking tracking) {
+        this.interfaceTracking = Objects.requireNonNull(tracking, "tracking");
+    }
+
+    /**
+     * Instances {@link #run()} does not start by itself: they stay in INIT until someone posts
+     * {@link Event.Startup} for them (the checker loop, once their weight-0 scripts have
+     * reported, as keepalived waits for them). Call before {@link #run()}.
+     */
+    public void holdStartup(Set<String> instances) {
+        heldStartups.addAll(instances);
+    }
+
+    /**
+     * Runs {@code r} on the loop thread once the instances have been started (not if start-up
+     * fails); it must return at once. Call before {@link #run()}.
+     */
+    public void whenStarted(Runnable r) {
+        this.whenStarted = Objects.requireNonNull(r, "r");
     }
 
     /** {@code post(STOP)}. */
@@ -452,11 +475,23 @@ public final class VrrpLoop {
             return 1;
         }
         long now = clock.getAsLong();
+        InterfaceTracking tracking = interfaceTracking;
+        for (String ifname : tracking.interfaces()) {
+            deliverAll(tracking.linkState(ifname, Boolean.TRUE.equals(linkUsable.get(ifname))), now);
+        }
         for (Entry e : entries) {
             raiseStartupFaults(e, now);
         }
+        handleInstanceEvents(); // trackers' starting state (init_fail ...) before anyone starts
         for (Entry e : entries) {
-            deliver(e, new Event.Startup(), clock.getAsLong());
+            if (!heldStartups.contains(e.name())) {
+                deliver(e, new Event.Startup(), clock.getAsLong());
+            }
+        }
+        try {
+            whenStarted.run();
+        } catch (RuntimeException x) {
+            log.error("start-up hook failed: {}", x.toString(), x);
         }
         statesChanged = false;
         tell(l -> l.started(states()));
@@ -691,7 +726,8 @@ public final class VrrpLoop {
 
     /** Faults an instance starts with: they decide its first state. */
     private void raiseStartupFaults(Entry e, long now) {
-        if (!Boolean.TRUE.equals(linkUsable.get(e.plan.interfaceName()))) {
+        if (!Boolean.TRUE.equals(linkUsable.get(e.plan.interfaceName()))
+                && interfaceTracking.tracksOwnInterface(e.name())) {
             deliver(e, new Event.InterfaceDown(e.plan.interfaceName()), now);
         }
         if (e.plan.configFault()) {
@@ -748,10 +784,6 @@ public final class VrrpLoop {
         e.lastTransition = options.wallClock().instant();
         entries.add(e);
         byName.put(e.name(), e);
-        if (!p.notifyScripts().isEmpty()) {
-            log.warn("({}) notify scripts are not implemented yet - they will not run", p.name());
-            e.notifyWarned = true;
-        }
         return e;
     }
 
@@ -902,7 +934,8 @@ public final class VrrpLoop {
         if (was != null && was == usable) {
             return;
         }
-        boolean ours = false;
+        InterfaceTracking tracking = interfaceTracking;
+        boolean ours = tracking.tracks(name);
         for (Entry e : entries) {
             if (e.plan.interfaceName().equals(name)) {
                 ours = true;
@@ -915,8 +948,19 @@ public final class VrrpLoop {
         log.info("Netlink reports {} {}", name, usable ? "up" : "down");
         long now = clock.getAsLong();
         for (Entry e : entries) {
-            if (e.plan.interfaceName().equals(name)) {
+            if (e.plan.interfaceName().equals(name) && tracking.tracksOwnInterface(e.name())) {
                 deliver(e, usable ? new Event.InterfaceUp(name) : new Event.InterfaceDown(name), now);
+            }
+        }
+        deliverAll(tracking.linkState(name, usable), now);
+    }
+
+    /** Tracker events for instances by name; unknown names are ignored. */
+    private void deliverAll(List<TrackScriptState.Delivery> deliveries, long now) {
+        for (TrackScriptState.Delivery d : deliveries) {
+            Entry e = byName.get(d.instance());
+            if (e != null) {
+                deliver(e, d.event(), now);
             }
         }
     }

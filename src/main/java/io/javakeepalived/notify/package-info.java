@@ -13,6 +13,10 @@
  *     {@link io.javakeepalived.vrrp.Action.RunNotify} / {@code RunGroupNotify}: one ordered
  *     queue per instance or group, notify_&lt;state&gt; then the generic notify, a log line for
  *     every hook run and for every hook not run with the reason.</li>
+ * <li>{@link io.javakeepalived.notify.SecureScriptRunner}: {@code enable_script_security} again
+ *     before every run of a script that runs as root (files change after the configuration was
+ *     read): a program or directory on its path that is not root's, or is writable by others, and
+ *     the script is not run, with the path in the reason that is logged.</li>
  * <li>{@link io.javakeepalived.notify.Timers}: the clock and timers, replaceable in tests;
  *     {@link io.javakeepalived.notify.ScriptLog}: where lines go.</li>
  * </ul>

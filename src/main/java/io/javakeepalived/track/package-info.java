@@ -19,16 +19,35 @@
  *     names and parameters, {@link io.javakeepalived.track.ProcessQuorum} for quorum and delays).
  *     Events under {@code file NAME} / {@code process NAME}. {@code init_file} is applied by
  *     {@link io.javakeepalived.track.TrackFileInit} when they are built.</li>
+ * <li>{@link io.javakeepalived.track.CheckerLoop}: the checker-loop thread of DESIGN.md. It is
+ *     the scheduler's clock and executor, runs {@link io.javakeepalived.track.PolledTracker}s
+ *     (track_file, track_process) on their own absolute grids, hands script completions back to
+ *     its thread, posts events to the VRRP loop, and turns at least once a second when idle
+ *     ({@code lastTurnNanos()} for a watchdog). Scripts are child processes; nothing on the thread
+ *     waits for one.</li>
+ * <li>{@link io.javakeepalived.track.TrackingPlan}: which instance tracks which script with which
+ *     weight (instance lines first, then sync-group lines for every member), and which instances
+ *     wait in INIT for their weight-0 scripts' first report.</li>
+ * <li>{@link io.javakeepalived.track.StartupGate}: posts {@code Startup} for an instance once its
+ *     awaited scripts have reported (for a sync group: once every member may start), as keepalived
+ *     keeps such instances in INIT ({@code num_script_init}, {@code num_member_init}).</li>
+ * <li>{@link io.javakeepalived.track.InterfaceTracking}: track_interface (weight 0 → FAULT, weighted
+ *     → {@code WeightChanged("interface NAME", w)}) and dont_track_primary, fed by the VRRP loop from
+ *     the rtnetlink link events it already receives (no polling).</li>
  * </ul>
  *
- * <h2>For the daemon</h2>
- * Build one {@code TrackScriptState} per configured {@code vrrp_script} with a
- * {@link io.javakeepalived.track.TrackScriptState.Tracking} per instance that tracks it (the
- * weight in force for that instance; members of a sync group once each for the group's
- * track_script; weights dropped inside sync groups as the configuration says), add them to a
- * scheduler, and deliver its events to the named instances on the event loop. An instance whose
- * weight-0 scripts have {@code awaitingFirstResult()} stays in INIT until they report, as in
- * keepalived. {@code initialEvents()} (init_fail) go out from {@code start()} before any run.
+ * <h2>When a new priority goes out</h2>
+ * A master whose effective priority changes advertises it with its next regular advert, as
+ * keepalived does (see {@link io.javakeepalived.vrrp.VrrpInstance}'s class comment). Sending one at
+ * once would not move the VIP sooner: a preempting backup discards a lower-priority advert and
+ * times out from the last advert it accepted, which left before the change either way; keeping the
+ * advert grid untouched also keeps the wire predictable for observers and for flapping trackers.
+ *
+ * <h2>Wiring (daemon.ScriptServices)</h2>
+ * The daemon builds a {@code TrackingPlan}, adds its scripts to the checker loop's scheduler, wraps
+ * the VRRP loop's {@code post} in a {@code StartupGate}, tells the VRRP loop which instances it must
+ * not start itself and which interfaces are tracked, and starts the checker loop before the VRRP
+ * loop runs, so that init_fail and polled trackers' starting state reach the instances first.
  *
  * <p>Polled trackers: {@code PolledTrackers.fromConfig(config, log, reload)} (on SIGHUP with
  * {@code reload} true: init_file does not overwrite, and the start restates every weight and

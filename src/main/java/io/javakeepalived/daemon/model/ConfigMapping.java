@@ -106,8 +106,8 @@ public final class ConfigMapping {
         if (v.vmac().isPresent() || v.ipvlan().isPresent()) {
             problems.add(n + "use_vmac/use_ipvlan is not implemented yet - running on " + ifname);
         }
-        if (!v.trackers().isEmpty()) {
-            problems.add(n + "track_* is not implemented yet - trackers ignored");
+        if (!v.trackers().bfds().isEmpty()) {
+            problems.add(n + "track_bfd is not implemented - ignored");
         }
         if (!v.virtualRoutes().isEmpty() || !v.virtualRules().isEmpty()) {
             problems.add(n + "virtual_routes/virtual_rules are not implemented yet - ignored");

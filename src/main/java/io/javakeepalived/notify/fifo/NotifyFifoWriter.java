@@ -53,6 +53,11 @@ public class NotifyFifoWriter implements AutoCloseable {
         this.fifos = List.copyOf(fifos);
     }
 
+    /** A writer with no FIFO; for test doubles that override what they record. */
+    protected NotifyFifoWriter() {
+        this(List.of());
+    }
+
     /** The writer for {@code notify_fifo} / {@code vrrp_notify_fifo}; one that writes nothing if neither is set. */
     public static NotifyFifoWriter fromConfig(GlobalDefs.Fifos fifos) {
         if (fifos.all().isEmpty() && fifos.vrrp().isEmpty()) {

@@ -1,0 +1,82 @@
+package io.javakeepalived.daemon;
+
+import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.config.model.SyncGroup;
+import io.javakeepalived.config.model.VrrpInstance;
+import io.javakeepalived.notify.NotifyDispatcher;
+import io.javakeepalived.notify.fifo.NotifyFifoWriter;
+import io.javakeepalived.vrrp.Action;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The VRRP loop's {@link VrrpLoop.NotifySink}: every {@link Action.RunNotify} and
+ * {@link Action.RunGroupNotify} goes to the notify FIFO (a line, never blocking) and to the
+ * {@link NotifyDispatcher}, which queues the hooks and runs them as child processes on its own
+ * threads; the loop thread never waits for a script.
+ *
+ * <p>At stop the loop reports STOP for every instance (notify_stop and the generic notify); then
+ * {@link #drain(Duration)} waits for every queued hook, each bounded by its own timeout, so the
+ * daemon exits only once they have ended or been killed.
+ */
+public final class NotifyHooks implements VrrpLoop.NotifySink, AutoCloseable {
+
+    private final NotifyDispatcher dispatcher;
+    private final NotifyFifoWriter fifo;
+
+    public NotifyHooks(NotifyDispatcher dispatcher, NotifyFifoWriter fifo) {
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.fifo = Objects.requireNonNull(fifo, "fifo");
+    }
+
+    /** Registers the hooks of every instance and sync group of {@code config}. */
+    public NotifyHooks register(KeepalivedConfig config) {
+        for (VrrpInstance v : config.instances()) {
+            dispatcher.setInstanceScripts(v.name(), v.notifyScripts());
+        }
+        for (SyncGroup g : config.syncGroups()) {
+            dispatcher.setGroupScripts(g.name(), g.notifyScripts());
+        }
+        return this;
+    }
+
+    /** On the loop thread; returns at once. */
+    @Override
+    public void dispatch(Action notify) {
+        if (notify instanceof Action.RunNotify n) {
+            fifo.instance(n.instance(), n.state(), n.priority());
+        } else if (notify instanceof Action.RunGroupNotify g) {
+            fifo.group(g.group(), g.state());
+        }
+        dispatcher.dispatch(notify);
+    }
+
+    /**
+     * Waits until every hook queued so far has ended (the STOP hooks at shutdown), at most
+     * {@code limit}.
+     *
+     * @return true if they all ended in time
+     */
+    public boolean drain(Duration limit) {
+        try {
+            dispatcher.idle().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true; // idle() never fails; nothing left to wait for
+        }
+    }
+
+    @Override
+    public void close() {
+        fifo.close();
+    }
+}

@@ -1,0 +1,327 @@
+package io.javakeepalived.track;
+
+import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.notify.ScriptResult;
+import io.javakeepalived.notify.ScriptRunner;
+import io.javakeepalived.notify.Timers;
+import io.javakeepalived.vrrp.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * The checker loop of DESIGN.md: one thread that runs every health check on its own schedule and
+ * posts what changed to the VRRP loop. It hosts the {@link TrackScriptScheduler} (vrrp_script) and
+ * the {@link PolledTracker}s (track_file, track_process); LVS health checks are meant to join it
+ * as further timer-driven tasks.
+ *
+ * <p>It is its own {@link Timers} and {@link Executor}: timer tasks and hand-overs run on this
+ * thread, one at a time, so the scheduler's and the trackers' state is only ever touched here.
+ * Nothing on it blocks on a script: scripts are child processes started by the
+ * {@link ScriptRunner}, whose completions are handed back to this thread ({@link #runner}).
+ * (The runner itself waits for each child on a short-lived thread of its own; see
+ * {@code PosixScriptRunner}.)
+ *
+ * <p>Polled trackers run on an absolute grid (start + k·interval; slots already passed are skipped,
+ * never caught up), like the scripts. Events go out through the {@link Sink} in the order they
+ * were produced.
+ *
+ * <p>Start-up comes in two steps, so that what the instances see does not depend on how fast the
+ * first check finishes: {@link #start()} (before the VRRP loop starts its instances) posts every
+ * tracker's starting state (init_fail ...); {@link #release()} (once the VRRP loop has started
+ * them, as keepalived runs its first checks after initialising the instances) starts the thread
+ * and the first runs and polls.
+ *
+ * <p>Liveness: the thread turns at least once a second even when nothing is due, updating
+ * {@link #lastTurnNanos()}, so a watchdog can tell a stuck checker loop from an idle one without
+ * having to wake it (0 until {@link #release()}).
+ */
+public final class CheckerLoop implements Timers, Executor, AutoCloseable {
+
+    /** Where events for instances go: the VRRP loop's {@code post(instance, event)}. Any thread, never blocks. */
+    @FunctionalInterface
+    public interface Sink {
+        void post(String instance, Event event);
+    }
+
+    /** The longest the thread sleeps without turning. */
+    static final long IDLE_TURN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private record Task(long deadline, long seq, Runnable run) implements Comparable<Task> {
+        @Override
+        public int compareTo(Task o) {
+            int c = Long.compare(deadline - o.deadline, 0);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final LongSupplier clock;
+    private final Sink sink;
+    private final ScriptLog log;
+    private final PriorityQueue<Task> timers = new PriorityQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> handOver = new ConcurrentLinkedQueue<>();
+    private final List<PolledTracker> polled = new ArrayList<>();
+    private final List<Runnable> parked = new ArrayList<>();
+    private boolean released;
+    private TrackScriptScheduler scheduler;
+    private long seq;
+    private volatile long lastTurnNanos;
+    private volatile boolean stopping;
+    private volatile Thread thread;
+
+    /**
+     * @param clock monotonic nanoseconds
+     * @param sink  receives every tracker event
+     * @param log   where the checkers' lines go
+     */
+    public CheckerLoop(LongSupplier clock, Sink sink, ScriptLog log) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** With System.nanoTime. */
+    public CheckerLoop(Sink sink, ScriptLog log) {
+        this(System::nanoTime, sink, log);
+    }
+
+    /**
+     * A runner whose results are handed to this loop's thread: what the scheduler hosted here uses,
+     * so that its bookkeeping runs on one thread only.
+     */
+    public ScriptRunner runner(ScriptRunner processes) {
+        Objects.requireNonNull(processes, "processes");
+        return run -> {
+            CompletableFuture<ScriptResult> here = new CompletableFuture<>();
+            Runnable go = () -> processes.run(run).whenComplete((r, x) -> execute(() -> here.complete(
+                    r != null ? r : new ScriptResult.NotRun(String.valueOf(x)))));
+            synchronized (this) {
+                if (!released) {
+                    parked.add(go); // started by release(), from the loop thread
+                    return here;
+                }
+            }
+            go.run();
+            return here;
+        };
+    }
+
+    /** A scheduler whose timers, results and events are this loop's (before {@link #start()}). */
+    public TrackScriptScheduler newScheduler(ScriptRunner processes) {
+        if (scheduler != null) {
+            throw new IllegalStateException("one scheduler per loop");
+        }
+        scheduler = new TrackScriptScheduler(runner(processes), this, new TrackScriptScheduler.Listener() {
+            @Override
+            public void log(ScriptLog.Level level, String line) {
+                log.log(level, line);
+            }
+
+            @Override
+            public void deliver(String instance, Event event) {
+                sink.post(instance, event);
+            }
+        });
+        return scheduler;
+    }
+
+    /** Adds a polled tracker (before {@link #start()}). */
+    public void add(PolledTracker tracker) {
+        if (thread != null) {
+            throw new IllegalStateException("add trackers before start()");
+        }
+        polled.add(Objects.requireNonNull(tracker, "tracker"));
+    }
+
+    /**
+     * Posts every tracker's initial events (init_fail scripts, polled trackers' starting state)
+     * from the calling thread, so they are queued for the VRRP loop before anything else, and
+     * schedules the first runs and polls, which wait for {@link #release()}.
+     */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        for (PolledTracker p : polled) {
+            for (TrackScriptState.Delivery d : p.initialEvents()) {
+                sink.post(d.instance(), d.event());
+            }
+        }
+        long origin = clock.getAsLong();
+        for (PolledTracker p : polled) {
+            long interval = Math.max(1, p.interval().toNanos());
+            schedulePoll(p, origin, interval, origin);
+        }
+        Thread t = new Thread(this::loop, "checker");
+        t.setDaemon(true);
+        thread = t;
+        if (scheduler != null) {
+            scheduler.start(); // initial events now; its first runs are parked until release()
+        }
+    }
+
+    /**
+     * Starts the thread, the first script runs and the first polls (after {@link #start()}); the
+     * thread inherits the caller's network namespace. Any thread; once.
+     */
+    public void release() {
+        List<Runnable> go;
+        synchronized (this) {
+            if (thread == null) {
+                throw new IllegalStateException("start() first");
+            }
+            if (released) {
+                return;
+            }
+            released = true;
+            go = new ArrayList<>(parked);
+            parked.clear();
+        }
+        thread.start();
+        for (Runnable r : go) {
+            execute(r);
+        }
+    }
+
+    private void schedulePoll(PolledTracker p, long origin, long interval, long deadline) {
+        at(deadline, () -> {
+            long now = clock.getAsLong();
+            long k = Math.floorDiv(now - origin, interval) + 1;
+            schedulePoll(p, origin, interval, origin + k * interval);
+            List<TrackScriptState.Delivery> out;
+            try {
+                out = p.poll(now);
+            } catch (RuntimeException e) {
+                log.log(ScriptLog.Level.WARNING, "tracker " + p.name() + " failed: " + e);
+                return;
+            }
+            for (TrackScriptState.Delivery d : out) {
+                sink.post(d.instance(), d.event());
+            }
+        });
+    }
+
+    /** Stops the scheduler and the thread; scripts still running are left to the runner. */
+    @Override
+    public void close() {
+        stopping = true;
+        Thread t = thread;
+        execute(() -> {
+            if (scheduler != null) {
+                scheduler.stop();
+            }
+        });
+        if (t != null && t != Thread.currentThread()) {
+            LockSupport.unpark(t);
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The clock's reading at the start of the thread's latest turn (0 before the first). Any thread. */
+    public long lastTurnNanos() {
+        return lastTurnNanos;
+    }
+
+    /** True while the thread runs. */
+    public boolean isRunning() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    /* Timers and Executor ------------------------------------------------------------------ */
+
+    @Override
+    public long nanoTime() {
+        return clock.getAsLong();
+    }
+
+    /** Any thread; the task runs on the loop thread. */
+    @Override
+    public Cancellable at(long deadlineNanos, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        boolean[] cancelled = new boolean[1];
+        Runnable guarded = () -> {
+            if (!cancelled[0]) {
+                task.run();
+            }
+        };
+        if (Thread.currentThread() == thread) {
+            timers.add(new Task(deadlineNanos, seq++, guarded));
+        } else {
+            handOver.add(() -> timers.add(new Task(deadlineNanos, seq++, guarded)));
+            wake();
+        }
+        // cancel() may come from any thread; the flag is read on the loop thread after a hand-over
+        return () -> execute(() -> cancelled[0] = true);
+    }
+
+    /** Runs {@code command} on the loop thread, after what is already queued. Any thread. */
+    @Override
+    public void execute(Runnable command) {
+        Objects.requireNonNull(command, "command");
+        handOver.add(command);
+        wake();
+    }
+
+    private void wake() {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /* The thread ------------------------------------------------------------------------- */
+
+    private void loop() {
+        while (!stopping) {
+            long now = clock.getAsLong();
+            lastTurnNanos = now;
+            Runnable r;
+            while ((r = handOver.poll()) != null) {
+                runSafely(r);
+            }
+            now = clock.getAsLong();
+            while (!timers.isEmpty() && timers.peek().deadline() - now <= 0) {
+                runSafely(timers.poll().run());
+                while ((r = handOver.poll()) != null) {
+                    runSafely(r);
+                }
+                now = clock.getAsLong();
+            }
+            if (!handOver.isEmpty() || stopping) {
+                continue;
+            }
+            long sleep = IDLE_TURN_NANOS;
+            if (!timers.isEmpty()) {
+                sleep = Math.min(sleep, timers.peek().deadline() - now);
+            }
+            if (sleep > 0) {
+                LockSupport.parkNanos(this, sleep);
+            }
+        }
+        Runnable r;
+        while ((r = handOver.poll()) != null) {
+            runSafely(r);
+        }
+    }
+
+    private void runSafely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException | Error e) {
+            log.log(ScriptLog.Level.WARNING, "checker loop task failed: " + e);
+        }
+    }
+}

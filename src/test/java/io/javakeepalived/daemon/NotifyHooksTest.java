@@ -1,0 +1,80 @@
+package io.javakeepalived.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.config.model.NotifyScripts;
+import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.notify.FakeRunner;
+import io.javakeepalived.notify.NotifyDispatcher;
+import io.javakeepalived.notify.fifo.NotifyFifoWriter;
+import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.NotifyState;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import org.slf4j.LoggerFactory;
+
+class NotifyHooksTest {
+    private final List<String> fifo = new ArrayList<>();
+    private final FakeRunner runner = new FakeRunner();
+
+    private final NotifyFifoWriter recordingFifo = new NotifyFifoWriter() {
+        @Override
+        public void instance(String name, NotifyState state, int priority) {
+            fifo.add("INSTANCE \"" + name + "\" " + state + " " + priority);
+        }
+
+        @Override
+        public void group(String name, NotifyState state) {
+            fifo.add("GROUP \"" + name + "\" " + state + " 0");
+        }
+    };
+
+    private static Optional<ScriptCommand> cmd(String line) {
+        List<String> argv = List.of(line.split(" "));
+        return Optional.of(new ScriptCommand(line, argv, Optional.empty(), Optional.empty(), 0, 0, null));
+    }
+
+    @Test
+    void everyTransitionGoesToTheFifoAndToTheOrderedHooksWithoutWaiting() {
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        d.setInstanceScripts("VI_1", new NotifyScripts(cmd("/m.sh a notify_master"), cmd("/b.sh a notify_backup"),
+                Optional.empty(), Optional.empty(), Optional.empty(), cmd("/n.sh a notify"), Optional.empty(), false));
+        d.setGroupScripts("G1", new NotifyScripts(Optional.empty(), Optional.empty(), cmd("/gf.sh"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo);
+
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.BACKUP, 150));
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER, 150));
+        hooks.dispatch(new Action.RunGroupNotify("G1", NotifyState.FAULT));
+        assertEquals(List.of("INSTANCE \"VI_1\" BACKUP 150", "INSTANCE \"VI_1\" MASTER 150", "GROUP \"G1\" FAULT 0"),
+                fifo);
+        // one hook at a time per instance: only notify_backup has started; the group runs alongside
+        assertEquals(List.of("(VI_1) notify_backup /b.sh a notify_backup", "VRRP_Group(G1) notify_fault /gf.sh"),
+                runner.lines());
+        assertFalse(hooks.drain(Duration.ofMillis(50)), "hooks still running");
+        while (!runner.running().isEmpty()) {
+            runner.running().forEach(s -> s.exit(0)); // each end lets the instance's next hook start
+        }
+        assertEquals(List.of("(VI_1) notify_backup /b.sh a notify_backup", "VRRP_Group(G1) notify_fault /gf.sh",
+                "(VI_1) notify /n.sh a notify INSTANCE VI_1 BACKUP 150", "(VI_1) notify_master /m.sh a notify_master",
+                "(VI_1) notify /n.sh a notify INSTANCE VI_1 MASTER 150"), runner.lines());
+        assertTrue(hooks.drain(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void theHookTimeoutComesFromASystemPropertyInSeconds() {
+        var log = LoggerFactory.getLogger(NotifyHooksTest.class);
+        assertEquals(NotifyDispatcher.DEFAULT_TIMEOUT, ScriptServices.notifyTimeout(null, log));
+        assertEquals(Duration.ofMillis(2500), ScriptServices.notifyTimeout("2.5", log));
+        assertEquals(NotifyDispatcher.DEFAULT_TIMEOUT, ScriptServices.notifyTimeout("soon", log));
+        assertEquals(NotifyDispatcher.DEFAULT_TIMEOUT, ScriptServices.notifyTimeout("0", log));
+    }
+}

@@ -1,0 +1,165 @@
+package io.javakeepalived.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.config.model.VrrpScript;
+import io.javakeepalived.notify.ScriptResult;
+import io.javakeepalived.vrrp.Event;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CheckerLoopTest {
+    private final List<String> posted = new CopyOnWriteArrayList<>();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
+    private CheckerLoop loop;
+
+    @AfterEach
+    void close() {
+        if (loop != null) {
+            loop.close();
+        }
+    }
+
+    private static void await(String what, long ms, java.util.function.BooleanSupplier cond) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** A tracker that records when it was polled and reports every poll as an event. */
+    private final class Recording implements PolledTracker {
+        final List<Long> polls = Collections.synchronizedList(new ArrayList<>());
+        final Duration interval;
+        volatile long stallOnceMs;
+
+        Recording(Duration interval) {
+            this.interval = interval;
+        }
+
+        @Override
+        public String name() {
+            return "file f";
+        }
+
+        @Override
+        public Duration interval() {
+            return interval;
+        }
+
+        @Override
+        public List<TrackScriptState.Delivery> initialEvents() {
+            return List.of(new TrackScriptState.Delivery("VI_1", new Event.WeightChanged("file f", 7)));
+        }
+
+        @Override
+        public List<TrackScriptState.Delivery> poll(long nowNanos) {
+            polls.add(nowNanos);
+            threads.add(Thread.currentThread().getName());
+            long stall = stallOnceMs;
+            if (stall > 0) {
+                stallOnceMs = 0;
+                try {
+                    Thread.sleep(stall);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return polls.size() == 1
+                    ? List.of(new TrackScriptState.Delivery("VI_1", new Event.WeightChanged("file f", 3))) : List.of();
+        }
+    }
+
+    @Test
+    void polledTrackersRunOnAnAbsoluteGridOnTheCheckerThreadAndSkipMissedSlots() throws Exception {
+        loop = new CheckerLoop((i, e) -> posted.add(i + " " + e), (l, s) -> { });
+        Recording r = new Recording(Duration.ofMillis(100));
+        r.stallOnceMs = 0;
+        loop.add(r);
+        long t0 = System.nanoTime();
+        loop.start();
+        assertEquals("VI_1 " + new Event.WeightChanged("file f", 7), posted.get(0), "initial events before start returns");
+        Thread.sleep(300);
+        assertEquals(1, posted.size(), "no poll before release()");
+        loop.release();
+        await("first poll", 2_000, () -> posted.size() == 2);
+        assertEquals("VI_1 " + new Event.WeightChanged("file f", 3), posted.get(1));
+        await("a few polls", 3_000, () -> r.polls.size() >= 3);
+        r.stallOnceMs = 350;                       // one slow look: the slots it covered are skipped
+        int before = r.polls.size();
+        await("polls after the stall", 5_000, () -> r.polls.size() >= before + 6);
+        List<Long> p = new ArrayList<>(r.polls);
+        long origin = t0;                          // the grid's origin is taken in start(), just after
+        long previousSlot = 0;
+        boolean skipped = false;
+        for (int i = 1; i < p.size(); i++) {
+            long since = p.get(i) - origin;
+            long slot = Math.floorDiv(since, 100_000_000L);
+            // one poll per slot: no catch-up burst
+            assertTrue(slot > previousSlot, "poll " + i + " at " + since / 1_000_000 + " ms shares slot " + slot);
+            skipped |= slot - previousSlot >= 3;
+            previousSlot = slot;
+        }
+        assertTrue(skipped, "the 350 ms stall skipped slots rather than catching them up");
+        assertTrue(threads.stream().allMatch("checker"::equals), threads.toString());
+    }
+
+    @Test
+    void trackScriptsRunThroughTheSchedulerAndTheirResultsAreHandledOnTheCheckerThread() throws Exception {
+        loop = new CheckerLoop((i, e) -> {
+            threads.add(Thread.currentThread().getName());
+            posted.add(i + " " + e);
+        }, (l, s) -> { });
+        List<CompletableFuture<ScriptResult>> runs = new CopyOnWriteArrayList<>();
+        TrackScriptScheduler s = loop.newScheduler(run -> {
+            CompletableFuture<ScriptResult> f = new CompletableFuture<>();
+            runs.add(f);
+            return f;
+        });
+        ScriptCommand cmd = new ScriptCommand("/x", List.of("/x"), Optional.empty(), Optional.empty(), 0, 0, null);
+        VrrpScript script = new VrrpScript("chk", cmd, Duration.ofMillis(200), Duration.ofMillis(200), -20, false,
+                1, 1, false, null);
+        s.add(script, TrackScriptState.of(script, List.of(new TrackScriptState.Tracking("VI_1", -20, false))));
+        loop.start();
+        Thread.sleep(300);
+        assertEquals(0, runs.size(), "no run before release()");
+        loop.release();
+        await("first run", 2_000, () -> runs.size() == 1);
+        // completes on a foreign thread, as the process runner's do
+        Thread t = new Thread(() -> runs.get(0).complete(new ScriptResult.Exited(1, 1, Duration.ZERO, "")), "reaper");
+        t.start();
+        t.join();
+        await("event", 2_000, () -> posted.size() == 1);
+        assertEquals("VI_1 " + new Event.WeightChanged("script chk", -20), posted.get(0));
+        assertEquals(List.of("checker"), threads);
+        await("next slot", 2_000, () -> runs.size() >= 2);
+    }
+
+    @Test
+    void turnsAtLeastOnceASecondWhenIdle() throws Exception {
+        loop = new CheckerLoop((i, e) -> { }, (l, s) -> { });
+        loop.start();
+        loop.release();
+        await("first turn", 2_000, () -> loop.lastTurnNanos() != 0);
+        long first = loop.lastTurnNanos();
+        Thread.sleep(2_300);
+        long last = loop.lastTurnNanos();
+        assertTrue(last - first >= TimeUnit.MILLISECONDS.toNanos(1_900), "turned while idle");
+        assertTrue(System.nanoTime() - last < TimeUnit.MILLISECONDS.toNanos(1_600), "recently");
+    }
+}
