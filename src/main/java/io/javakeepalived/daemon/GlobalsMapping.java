@@ -3,7 +3,7 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
-import io.javakeepalived.vrrp.Addresses;
+import io.javakeepalived.util.AddressText;
 
 /**
  * The configuration's {@code global_defs} as the dumps show them ({@link GlobalDefinitions}).
@@ -35,8 +35,8 @@ public final class GlobalsMapping {
                 .defaultInterface(g.defaultInterface())
                 .maxAutoPriority(g.maxAutoPriority())
                 .vrrpVersion(v.version())
-                .vrrpMcastGroup4(Addresses.toText(v.mcastGroup4()))
-                .vrrpMcastGroup6(Addresses.toText(v.mcastGroup6()))
+                .vrrpMcastGroup4(AddressText.ntop(v.mcastGroup4()))
+                .vrrpMcastGroup6(AddressText.ntop(v.mcastGroup6()))
                 .garpDelaySeconds(v.garpMasterDelay().toSeconds())
                 .garpRepeat(v.garpMasterRepeat())
                 .garpRefreshSeconds(v.garpMasterRefresh().toSeconds())

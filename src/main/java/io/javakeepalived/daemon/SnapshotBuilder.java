@@ -7,7 +7,7 @@ import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.Scopes;
 import io.javakeepalived.daemon.model.Vip;
-import io.javakeepalived.vrrp.Addresses;
+import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
@@ -95,9 +95,9 @@ public final class SnapshotBuilder {
                 .masterDownTimerMicros(v.masterDownInterval() / 1_000)
                 .interfaceName(w.interfaceName().isEmpty() ? null : w.interfaceName())
                 .skipCheckAdvAddr(w.skipCheckAdvAddr())
-                .sourceIp(s.primaryAddress() == null ? null : Addresses.toText(s.primaryAddress()))
+                .sourceIp(s.primaryAddress() == null ? null : AddressText.ntop(s.primaryAddress()))
                 .sourceIpFromConfig(p.configuredSource().isPresent())
-                .multicastAddress(Addresses.toText(ipv6 ? w.multicastGroup6() : w.multicastGroup4()))
+                .multicastAddress(AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()))
                 .garpDelaySeconds(s.garpMasterDelay().toSeconds())
                 .garpRepeat(s.garpMasterRepeat())
                 .garpRefreshSeconds(s.garpMasterRefresh().toSeconds())
@@ -128,7 +128,7 @@ public final class SnapshotBuilder {
             b.fdIn(src.socketFd()).fdOut(src.socketFd());
         }
         if (v.state() == VrrpState.BACKUP) {
-            v.masterAddress().ifPresent(a -> b.masterRouter(Addresses.toText(a)));
+            v.masterAddress().ifPresent(a -> b.masterRouter(AddressText.ntop(a)));
         }
         return b.build();
     }
@@ -136,8 +136,8 @@ public final class SnapshotBuilder {
     /** keepalived's VIP text: {@code 10.77.0.100/24 brd 10.77.0.255 dev eth0 scope global label eth0:1}, + {@code  set}. */
     public static String vipText(Vip v, boolean installed) {
         StringBuilder o = new StringBuilder(64);
-        o.append(Addresses.toText(v.address())).append('/').append(v.prefixLength());
-        v.broadcast().ifPresent(brd -> o.append(" brd ").append(Addresses.toText(brd)));
+        o.append(AddressText.ntop(v.address())).append('/').append(v.prefixLength());
+        v.broadcast().ifPresent(brd -> o.append(" brd ").append(AddressText.ntop(brd)));
         o.append(" dev ").append(v.device());
         o.append(" scope ").append(scopeName(v.scope()));
         v.label().ifPresent(l -> o.append(" label ").append(l));

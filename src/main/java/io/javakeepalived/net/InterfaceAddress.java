@@ -1,5 +1,7 @@
 package io.javakeepalived.net;
 
+import io.javakeepalived.util.AddressText;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -108,6 +110,6 @@ public record InterfaceAddress(int ifindex, InetAddress address, int prefixLengt
 
     /** {@code 10.0.0.1/24}. */
     public String cidr() {
-        return InetText.format(address) + "/" + prefixLength;
+        return AddressText.ntop(address) + "/" + prefixLength;
     }
 }

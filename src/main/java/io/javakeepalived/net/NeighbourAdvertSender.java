@@ -1,5 +1,7 @@
 package io.javakeepalived.net;
 
+import io.javakeepalived.util.AddressText;
+
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -48,7 +50,7 @@ public final class NeighbourAdvertSender implements LinkLayerAnnouncer {
         }
         NeighbourAdvertFrame.write(frame.buf, mac, address.getAddress(), router);
         socket.send(frame, NeighbourAdvertFrame.LENGTH, Sys.ETH_P_IPV6, ALL_NODES_MAC,
-                "neighbour advert for " + InetText.format(address));
+                "neighbour advert for " + AddressText.ntop(address));
     }
 
     @Override

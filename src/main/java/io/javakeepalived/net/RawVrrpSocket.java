@@ -1,5 +1,7 @@
 package io.javakeepalived.net;
 
+import io.javakeepalived.util.AddressText;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -126,7 +128,7 @@ public final class RawVrrpSocket implements VrrpSocket {
         if (o.isMulticast()) {
             bindToDevice(fd, ifn);
             byte[] g = o.multicastGroup().getAddress();
-            String what = InetText.format(o.multicastGroup()) + " on " + ifn;
+            String what = AddressText.ntop(o.multicastGroup()) + " on " + ifn;
             if (o.ipv6()) {
                 b.clear(0, 20);  // struct ipv6_mreq { in6_addr; int ifindex }
                 for (int i = 0; i < 16; i++) {
@@ -144,13 +146,13 @@ public final class RawVrrpSocket implements VrrpSocket {
             }
             int len = SockAddr.write(b, 0, g, SockAddr.needsScope(g) ? ifindex : 0);
             if (Native.LIBC.bind(fd, b.ptr, len) < 0) {
-                throw Native.error("bind(" + InetText.format(o.multicastGroup()) + ") on " + ifn);
+                throw Native.error("bind(" + AddressText.ntop(o.multicastGroup()) + ") on " + ifn);
             }
         } else {
             byte[] l = o.unicastLocal().getAddress();
             int len = SockAddr.write(b, 0, l, SockAddr.needsScope(l) ? ifindex : 0);
             if (Native.LIBC.bind(fd, b.ptr, len) < 0) {
-                throw Native.error("bind(" + InetText.format(o.unicastLocal()) + ") on " + ifn);
+                throw Native.error("bind(" + AddressText.ntop(o.unicastLocal()) + ") on " + ifn);
             }
         }
         if (o.ipv6()) {
@@ -410,7 +412,7 @@ public final class RawVrrpSocket implements VrrpSocket {
 
     private static String addressText(byte[] a) {
         try {
-            return InetText.format(InetAddress.getByAddress(a));
+            return AddressText.ntop(InetAddress.getByAddress(a));
         } catch (java.net.UnknownHostException e) {
             return "?";
         }

@@ -1,5 +1,7 @@
 package io.javakeepalived.net;
 
+import io.javakeepalived.util.AddressText;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -93,7 +95,7 @@ public final class ReceivedPacketInfo {
 
     @Override
     public String toString() {
-        return "ReceivedPacketInfo[" + InetText.format(source()) + " > " + InetText.format(destination())
+        return "ReceivedPacketInfo[" + AddressText.ntop(source()) + " > " + AddressText.ntop(destination())
                 + " ttl " + ttl + " len " + receivedLength + "]";
     }
 }

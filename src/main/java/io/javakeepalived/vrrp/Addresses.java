@@ -32,12 +32,4 @@ public final class Addresses {
         }
         return 0;
     }
-
-    /**
-     * The address as {@code inet_ntop()} prints it (what keepalived logs): dotted quad, or
-     * IPv6 with the longest run of two or more zero groups shortened to {@code ::}.
-     */
-    public static String toText(InetAddress a) {
-        return AddressText.ntop(a);
-    }
 }

@@ -1,5 +1,6 @@
 package io.javakeepalived.vrrp;
 
+import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.Action.AddVips;
 import io.javakeepalived.vrrp.Action.ArmTimer;
 import io.javakeepalived.vrrp.Action.CancelTimer;
@@ -280,7 +281,7 @@ public final class VrrpInstance {
             // still records its address (master_saddr), which skip_check_adv_addr relies on.
             masterAddress = a.source();
             log(LogLevel.INFO, "received lower priority (" + a.priority() + ") advert from "
-                    + Addresses.toText(a.source()) + " - discarding", out);
+                    + AddressText.ntop(a.source()) + " - discarding", out);
         }
     }
 
@@ -374,7 +375,7 @@ public final class VrrpInstance {
                 effectivePriority = basePriority;
             }
         }
-        String from = Addresses.toText(a.source());
+        String from = AddressText.ntop(a.source());
         if (a.priority() < effectivePriority || (a.priority() == effectivePriority && cmp < 0)) {
             log(LogLevel.INFO, "Received advert from " + from + " with lower priority " + a.priority()
                     + ", ours " + effectivePriority

@@ -1,5 +1,7 @@
 package io.javakeepalived.vrrp;
 
+import io.javakeepalived.util.AddressText;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -37,12 +39,12 @@ class VrrpTimingTest {
         assertTrue(Addresses.compare(b, a) > 0);
         assertEquals(0, Addresses.compare(a, null));
         assertEquals(0, Addresses.compare(a, InetAddress.getByName("fe80::1")));
-        assertEquals("fe80::1", Addresses.toText(InetAddress.getByName("fe80:0:0:0:0:0:0:1")));
-        assertEquals("fd66::100", Addresses.toText(InetAddress.getByName("fd66::100")));
-        assertEquals("1:0:2::3", Addresses.toText(InetAddress.getByName("1:0:2:0:0:0:0:3")));
-        assertEquals("1::2:0:0:3", Addresses.toText(InetAddress.getByName("1:0:0:0:2:0:0:3")));
-        assertEquals("1:2:3:4:5:6:0:8", Addresses.toText(InetAddress.getByName("1:2:3:4:5:6:0:8")));
-        assertEquals("10.77.0.1", Addresses.toText(a));
+        assertEquals("fe80::1", AddressText.ntop(InetAddress.getByName("fe80:0:0:0:0:0:0:1")));
+        assertEquals("fd66::100", AddressText.ntop(InetAddress.getByName("fd66::100")));
+        assertEquals("1:0:2::3", AddressText.ntop(InetAddress.getByName("1:0:2:0:0:0:0:3")));
+        assertEquals("1::2:0:0:3", AddressText.ntop(InetAddress.getByName("1:0:0:0:2:0:0:3")));
+        assertEquals("1:2:3:4:5:6:0:8", AddressText.ntop(InetAddress.getByName("1:2:3:4:5:6:0:8")));
+        assertEquals("10.77.0.1", AddressText.ntop(a));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.javakeepalived.daemon.model;
 
 import io.javakeepalived.config.model.IpAddressSpec;
-import io.javakeepalived.vrrp.Addresses;
+import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.AdvertisedAddress;
 
 import java.net.Inet6Address;
@@ -62,6 +62,6 @@ public record Vip(InetAddress address, int prefixLength, String device, Optional
     /** keepalived's wording: {@code 10.0.0.100/24 dev eth0}. */
     @Override
     public String toString() {
-        return Addresses.toText(address) + "/" + prefixLength + " dev " + device;
+        return AddressText.ntop(address) + "/" + prefixLength + " dev " + device;
     }
 }

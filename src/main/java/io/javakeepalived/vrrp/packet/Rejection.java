@@ -1,5 +1,7 @@
 package io.javakeepalived.vrrp.packet;
 
+import io.javakeepalived.util.AddressText;
+
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,13 +1,13 @@
-package io.javakeepalived.net;
+package io.javakeepalived.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
-class InetTextTest {
+class AddressTextTest {
     private static String f(String s) throws Exception {
-        return InetText.format(InetAddress.getByName(s));
+        return AddressText.ntop(InetAddress.getByName(s));
     }
 
     @Test

@@ -4,13 +4,15 @@ import static io.javakeepalived.vrrp.packet.RoundTripTest.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.javakeepalived.util.AddressText;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AddressTextTest {
+class PacketAddressTextTest {
 
     @Test
     void printsLikeGlibcInetNtop() {
