@@ -7,11 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$(id -u)" -eq 0 ] || { echo "demo: run as root (network namespaces)" >&2; exit 1; }
-command -v ip >/dev/null || { echo "demo: iproute2 is missing; run scripts/test.sh once (it installs what is missing)" >&2; exit 1; }
+. scripts/lib/install-missing.sh
+install_missing scripts/demo.sh java:openjdk-17-jdk-headless mvn:maven ip:iproute2 ping:iputils-ping
 
 if [ ! -f target/javakeepalived.jar ] || [ -n "$(find src pom.xml -newer target/javakeepalived.jar -print -quit)" ]; then
     echo "== building target/javakeepalived.jar"
-    command -v mvn >/dev/null 2>&1 || { echo "demo: Maven is missing; run scripts/test.sh once" >&2; exit 1; }
     mvn -B -q package -DskipTests
 fi
 
@@ -34,12 +34,21 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 has_vip() { ip -n "$1" -4 addr show dev eth0 | grep -q "inet $vip/"; }
 mac_of() { ip -n "$1" link show eth0 | awk '/link\/ether/ { print $2 }'; }
 client_arp() { ip -n "$c" neigh show "$vip" | awk '{ print $5 }'; }
-# The client reaches the VIP when a TCP connect to it is answered - refused is an answer
-# (it needs ARP to resolve and the holder to reply); no ping needed on a fresh machine.
-reach() {
-    local out
-    out=$(ip netns exec "$c" timeout 1 bash -c "exec 3<>/dev/tcp/$vip/9" 2>&1) && return 0
-    [[ "$out" == *"refused"* ]]
+reach() { ip netns exec "$c" ping -c 1 -W 1 "$vip" >/dev/null 2>&1; }
+# The client pings the VIP every 0.1 s in the background; ping_report says what it lost.
+pinger=""
+ping_start() {
+    ip netns exec "$c" ping -i 0.1 -W 1 "$vip" > "$work/ping.log" 2>&1 &
+    pinger=$!
+    pids+=("$pinger")
+}
+ping_report() {
+    sleep 1 # a few answers from the new master, so the loss is the failover's alone
+    kill -INT "$pinger" 2>/dev/null || true
+    wait "$pinger" 2>/dev/null || true
+    awk -F', ' '/packets transmitted/ { split($1, t, " "); split($2, r, " ")
+        printf "   client pinged every 0.1 s: %d sent, %d answered, %d lost (about %.1f s without the VIP)\n",
+            t[1], r[1], t[1] - r[1], (t[1] - r[1]) / 10 }' "$work/ping.log"
 }
 wait_for() { # wait_for SECONDS COMMAND...
     local deadline=$(( $(date +%s) + $1 )); shift
@@ -88,6 +97,7 @@ start_node() { # start_node NS NAME; sets $started (not echoed: a $(...) subshel
     ip netns exec "$1" scripts/javakeepalived -n -l -f "$work/$2.conf" \
         -p "$work/$2.pid" -r "$work/$2-vrrp.pid" >> "$work/$2.log" 2>&1 &
     started=$!
+    disown "$started" # ended by pid in cleanup; no "Killed" job notice for the kill -9
     pids+=("$started")
 }
 
@@ -98,9 +108,10 @@ start_node "$b" b
 wait_for 15 has_vip "$a" || { echo "demo: node a never became master"; cat "$work/a.log"; exit 1; }
 echo "== node a is MASTER after $(since "$t0") s (election waits the master-down interval, 3 x 1 s + skew)"
 grep -h "Entering" "$work/a.log" "$work/b.log" | sed 's/^/   /'
-wait_for 3 reach && echo "   client reaches $vip" || echo "   client cannot reach $vip"
+wait_for 3 reach && echo "   client pings $vip" || echo "   client cannot ping $vip"
 echo "   client ARP entry for $vip: $(client_arp)  (node a eth0: $(mac_of "$a"), node b eth0: $(mac_of "$b"))"
 
+ping_start
 echo "== killing node a (kill -9) and cutting its link"
 kill -9 "$pid_a"
 ip -n "$sw" link set "${tag}1" down
@@ -108,7 +119,8 @@ t1=$(now)
 wait_for 10 has_vip "$b" || { echo "demo: node b never took over"; cat "$work/b.log"; exit 1; }
 echo "== node b holds $vip $(since "$t1") s after the kill (bound: 3 x 1 s + skew 0.65 s)"
 grep -h "Entering MASTER" "$work/b.log" | sed 's/^/   /'
-wait_for 3 reach && echo "   client reaches $vip" || echo "   client cannot reach $vip"
+wait_for 3 reach && echo "   client pings $vip" || echo "   client cannot ping $vip"
+ping_report
 echo "   client ARP entry for $vip: $(client_arp)  (node b eth0: $(mac_of "$b"))"
 
 echo "== node a comes back (its stale VIP is removed at start-up) and preempts"
@@ -127,6 +139,6 @@ else
     tail -20 "$work/b.log"; echo "node a:"; tail -20 "$work/a2.log"
     exit 1
 fi
-wait_for 3 reach && echo "   client reaches $vip" || echo "   client cannot reach $vip"
+wait_for 3 reach && echo "   client pings $vip" || echo "   client cannot ping $vip"
 echo "   client ARP entry for $vip: $(client_arp)"
 echo "== done; cleaning up"
