@@ -1,7 +1,6 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.dump.DumpFiles;
-import io.javakeepalived.daemon.dump.DumpMessages;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
@@ -11,14 +10,11 @@ import io.javakeepalived.daemon.model.SyncGroupPlan;
 import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.daemon.signal.SignalRequest;
 import io.javakeepalived.daemon.model.VrrpPlan;
-import io.javakeepalived.net.Errno;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.EventFd;
-import io.javakeepalived.net.GratuitousArpSender;
 import io.javakeepalived.net.InterfaceAddress;
 import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.LinkLayerAnnouncer;
-import io.javakeepalived.net.NeighbourAdvertSender;
 import io.javakeepalived.net.NetlinkEvent;
 import io.javakeepalived.net.Poller;
 import io.javakeepalived.net.RawVrrpSocket;
@@ -95,10 +91,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <h2>Dumps</h2>
- * DATA (SIGUSR1) writes keepalived_parent.data and keepalived.data, STATS (SIGUSR2)
- * keepalived.stats, STATS_CLEAR (SIGRTMAX-1) keepalived.stats then zeroes every instance's
- * counters, JSON (SIGRTMIN+2) keepalived.json; all in {@link Options#dumps()}'s directory, from a
- * {@link SnapshotBuilder} snapshot taken on the loop thread. A failed write is logged, never fatal.
+ * DATA, STATS, STATS_CLEAR and JSON requests are carried out by {@link DumpRequests} on this
+ * thread, from a {@link SnapshotBuilder} snapshot, so what a dump shows is consistent.
  * The metrics endpoint gets the same snapshot plus the transition counts ({@link LoopSnapshot})
  * through {@link #requestSnapshot}, answered at the next turn; the loop never formats metrics.
  *
@@ -254,8 +248,8 @@ public final class VrrpLoop {
     private final Map<VridDemultiplexer.SocketKey, Sock> sockets = new LinkedHashMap<>();
     private final Map<Integer, Sock> socketsByFd = new HashMap<>();
     private final Map<String, LinkInfo> links = new HashMap<>();
-    private final Map<String, LinkLayerAnnouncer> arpSenders = new HashMap<>();
-    private final Map<String, LinkLayerAnnouncer> naSenders = new HashMap<>();
+    private final Announcers announcers;
+    private final DumpRequests dumps;
     private final Map<String, Boolean> linkUsable = new HashMap<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_PACKET);
     private final ReceivedPacketInfo receiveInfo = new ReceivedPacketInfo();
@@ -263,6 +257,7 @@ public final class VrrpLoop {
     private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendArray);
     private TimerQueue timers;
     private Rtnetlink rtnl;
+    private VipInstaller vips;
     private RtnetlinkMonitor monitor;
     private boolean stopping;
     private GlobalDefinitions globals;
@@ -325,6 +320,8 @@ public final class VrrpLoop {
         this.wake = new EventFd();
         this.rejects = new RejectedPacketLog(log, clock);
         this.garps = new GarpPacer(clock);
+        this.announcers = new Announcers(links, log);
+        this.dumps = new DumpRequests(options.dumps(), log);
         this.globals = options.globals();
     }
 
@@ -459,6 +456,7 @@ public final class VrrpLoop {
     private int runLoop() {
         try {
             rtnl = Rtnetlink.open();
+            vips = new VipInstaller(rtnl, links, log);
             monitor = RtnetlinkMonitor.open();
         } catch (IOException e) {
             log.error("Cannot open rtnetlink: {}", e.getMessage());
@@ -468,7 +466,7 @@ public final class VrrpLoop {
         poller.add(monitor.fd());
         try {
             refreshLinks();
-            removeStaleAddresses();
+            vips.removeStale();
             buildInstances();
         } catch (IOException e) {
             log.error("VRRP start-up failed: {}", e.getMessage());
@@ -551,7 +549,11 @@ public final class VrrpLoop {
             switch (r) {
                 case STOP -> stopping = true;
                 case RELOAD -> requestReload();
-                case DATA, STATS, STATS_CLEAR, JSON -> dump(r);
+                case DATA, STATS, STATS_CLEAR, JSON -> dumps.write(r, globals, this::snapshot, () -> {
+                    for (Entry e : entries) {
+                        e.instance.clearCounters();
+                    }
+                });
                 default -> log.warn("Unknown request {}", r);
             }
         }
@@ -602,48 +604,6 @@ public final class VrrpLoop {
                 continue;
             }
             deliver(e, m.event(), clock.getAsLong());
-        }
-    }
-
-    /** A dump request, on the loop thread so the snapshot is consistent. Never throws. */
-    private void dump(SignalRequest r) {
-        long pid = ProcessHandle.current().pid();
-        DumpFiles files = options.dumps();
-        String file = "";
-        try {
-            switch (r) {
-                case DATA -> {
-                    log.info("{}", DumpMessages.parentData(pid));
-                    file = DumpFiles.PARENT_DATA;
-                    files.writeParentData(globals);
-                    log.info("{}", DumpMessages.vrrpData(pid));
-                    file = DumpFiles.DATA;
-                    files.writeData(snapshot());
-                }
-                case STATS, STATS_CLEAR -> {
-                    boolean clear = r == SignalRequest.STATS_CLEAR;
-                    log.info("{}", DumpMessages.vrrpStats(pid, clear));
-                    VrrpStateSnapshot snap = snapshot();
-                    if (clear) {
-                        // keepalived zeroes the counters even if the file cannot be written
-                        for (Entry e : entries) {
-                            e.instance.clearCounters();
-                        }
-                    }
-                    file = DumpFiles.STATS;
-                    files.writeStats(snap);
-                }
-                case JSON -> {
-                    log.info("{}", DumpMessages.vrrpJson(pid));
-                    file = DumpFiles.JSON;
-                    files.writeJson(snapshot());
-                }
-                default -> throw new IllegalArgumentException(r.toString());
-            }
-        } catch (IOException x) {
-            log.error("Can't open dump file {} ({})", file, x.toString());
-        } catch (RuntimeException x) {
-            log.error("{} dump failed: {}", r, x.toString(), x);
         }
     }
 
@@ -708,20 +668,6 @@ public final class VrrpLoop {
             linkUsable.put(l.name(), l.isUsable());
         }
         linkUsable.keySet().retainAll(now.keySet());
-    }
-
-    /** keepalived removes what a killed predecessor left before deciding any state. */
-    private void removeStaleAddresses() throws IOException {
-        for (InterfaceAddress a : rtnl.ourAddresses()) {
-            try {
-                rtnl.deleteAddress(a);
-                log.info("Removed stale virtual address {} dev {} left by an earlier run", a.cidr(), ifname(a.ifindex()));
-            } catch (ErrnoException e) {
-                if (!absent(e)) {
-                    log.warn("Cannot remove stale virtual address {}: {}", a.cidr(), e.getMessage());
-                }
-            }
-        }
     }
 
     /** Faults an instance starts with: they decide its first state. */
@@ -905,7 +851,7 @@ public final class VrrpLoop {
             } else {
                 LinkInfo old = links.put(name, info);
                 if (old != null && !java.util.Arrays.equals(old.mac(), info.mac())) {
-                    closeAnnouncers(name);
+                    announcers.close(name);
                 }
             }
             linkChanged(name, !l.deleted() && info.isUsable());
@@ -985,7 +931,7 @@ public final class VrrpLoop {
         } else if (a instanceof Action.AddVips v) {
             Entry e = entry(v.instance());
             for (Vip vip : withExcluded(e, v.vips())) {
-                addVip(e, vip);
+                vips.add(e.name(), vip);
             }
             e.vipsInstalled = true;
         } else if (a instanceof Action.RemoveVips v) {
@@ -1079,59 +1025,12 @@ public final class VrrpLoop {
         }
     }
 
-    private InterfaceAddress kernelAddress(Vip v, int ifindex) {
-        InterfaceAddress a = InterfaceAddress.vip(ifindex, v.address(), v.prefixLength()).withScope(v.scope());
-        if (v.broadcast().isPresent()) {
-            a = a.withBroadcast(v.broadcast().get());
-        }
-        if (v.label().isPresent()) {
-            a = a.withLabel(v.label().get());
-        }
-        if (v.noPrefixRoute()) {
-            a = a.withFlags(a.flags() | InterfaceAddress.IFA_F_NOPREFIXROUTE);
-        }
-        return a;
-    }
-
-    private void addVip(Entry e, Vip v) {
-        LinkInfo l = links.get(v.device());
-        if (l == null) {
-            log.error("({}) cannot add {}: no interface {}", e.name(), v, v.device());
-            return;
-        }
-        try {
-            rtnl.addAddress(kernelAddress(v, l.index()));
-        } catch (ErrnoException x) {
-            if (x.errno() != Errno.EEXIST) {
-                log.error("({}) cannot add {}: {}", e.name(), v, x.getMessage());
-            }
-        } catch (IOException x) {
-            log.error("({}) cannot add {}: {}", e.name(), v, x.getMessage());
-        }
-    }
-
     private void removeVip(Entry e, Vip v) {
-        LinkInfo l = links.get(v.device());
-        if (l == null) {
-            return; // the interface is gone, and the address with it
-        }
         if (reloading && heldByAnother(e, v)) {
             detail("(" + e.name() + ") " + v + " stays: another instance holds it");
             return;
         }
-        try {
-            rtnl.deleteAddress(kernelAddress(v, l.index()));
-        } catch (ErrnoException x) {
-            if (!absent(x)) {
-                log.error("({}) cannot remove {}: {}", e.name(), v, x.getMessage());
-            }
-        } catch (IOException x) {
-            log.error("({}) cannot remove {}: {}", e.name(), v, x.getMessage());
-        }
-    }
-
-    private static boolean absent(ErrnoException x) {
-        return x.errno() == Errno.EADDRNOTAVAIL || x.errno() == Errno.ENODEV || x.errno() == Errno.ENOENT;
+        vips.remove(e.name(), v);
     }
 
     private void gratuitousBurst(Entry e, int count) {
@@ -1162,7 +1061,7 @@ public final class VrrpLoop {
         if (e == null || e.instance.state() != VrrpState.MASTER || !e.vipsInstalled) {
             return;
         }
-        LinkLayerAnnouncer an = announcer(e, a.device(), a.ipv6());
+        LinkLayerAnnouncer an = announcers.get(e.name(), a.device(), a.ipv6());
         if (an == null) {
             return;
         }
@@ -1171,48 +1070,6 @@ public final class VrrpLoop {
         } catch (IOException x) {
             log.warn("({}) cannot announce {}: {}", e.name(), a.address().getHostAddress(), x.getMessage());
         }
-    }
-
-    private LinkLayerAnnouncer announcer(Entry e, String ifname, boolean v6) {
-        Map<String, LinkLayerAnnouncer> m = v6 ? naSenders : arpSenders;
-        LinkLayerAnnouncer an = m.get(ifname);
-        if (an != null) {
-            return an;
-        }
-        LinkInfo l = links.get(ifname);
-        if (l == null || l.mac().length != 6 || (!v6 && l.isNoArp())) {
-            return null;
-        }
-        try {
-            an = v6 ? NeighbourAdvertSender.open(l.index(), ifname, l.mac(), false)
-                    : GratuitousArpSender.open(l.index(), ifname, l.mac());
-            m.put(ifname, an);
-            return an;
-        } catch (ErrnoException x) {
-            log.warn("({}) cannot open a {} sender on {}: {}", e.name(), v6 ? "NA" : "gratuitous ARP", ifname,
-                    x.getMessage());
-            return null;
-        }
-    }
-
-    private void closeAnnouncers(String ifname) {
-        LinkLayerAnnouncer a = arpSenders.remove(ifname);
-        if (a != null) {
-            a.close();
-        }
-        a = naSenders.remove(ifname);
-        if (a != null) {
-            a.close();
-        }
-    }
-
-    private String ifname(int index) {
-        for (LinkInfo l : links.values()) {
-            if (l.index() == index) {
-                return l.name();
-            }
-        }
-        return "#" + index;
     }
 
     /* Reload ---------------------------------------------------------------------------- */
@@ -1379,7 +1236,7 @@ public final class VrrpLoop {
         if (e.instance.state() == VrrpState.MASTER && installed) {
             e.vipsInstalled = true; // a RemoveVips of dropped VIPs does not mean all are gone
             for (Vip v : k.excluded().added()) {
-                addVip(e, v);
+                vips.add(e.name(), v);
             }
             for (Vip v : k.excluded().removed()) {
                 removeVip(e, v);
@@ -1503,14 +1360,7 @@ public final class VrrpLoop {
         }
         sockets.clear();
         socketsByFd.clear();
-        for (LinkLayerAnnouncer a : arpSenders.values()) {
-            a.close();
-        }
-        for (LinkLayerAnnouncer a : naSenders.values()) {
-            a.close();
-        }
-        arpSenders.clear();
-        naSenders.clear();
+        announcers.closeAll();
         if (monitor != null) {
             monitor.close();
         }

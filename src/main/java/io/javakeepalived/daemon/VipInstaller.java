@@ -1,0 +1,113 @@
+package io.javakeepalived.daemon;
+
+import io.javakeepalived.daemon.model.Vip;
+import io.javakeepalived.net.Errno;
+import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.InterfaceAddress;
+import io.javakeepalived.net.LinkInfo;
+import io.javakeepalived.net.Rtnetlink;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.slf4j.Logger;
+
+/**
+ * Puts virtual addresses on interfaces and takes them off, through rtnetlink, as the VRRP loop
+ * asks. Errors are logged with the instance's name and never thrown: an address that is already
+ * there (add) or already gone (remove) is what was wanted. Loop thread only.
+ */
+final class VipInstaller {
+    private final Rtnetlink rtnl;
+    private final Map<String, LinkInfo> links;
+    private final Logger log;
+
+    /**
+     * @param links the loop's live view of the interfaces by name (read at each call, so a
+     *              re-created interface is found under its new index)
+     */
+    VipInstaller(Rtnetlink rtnl, Map<String, LinkInfo> links, Logger log) {
+        this.rtnl = rtnl;
+        this.links = links;
+        this.log = log;
+    }
+
+    void add(String instance, Vip v) {
+        LinkInfo l = links.get(v.device());
+        if (l == null) {
+            log.error("({}) cannot add {}: no interface {}", instance, v, v.device());
+            return;
+        }
+        try {
+            rtnl.addAddress(kernelAddress(v, l.index()));
+        } catch (ErrnoException x) {
+            if (x.errno() != Errno.EEXIST) {
+                log.error("({}) cannot add {}: {}", instance, v, x.getMessage());
+            }
+        } catch (IOException x) {
+            log.error("({}) cannot add {}: {}", instance, v, x.getMessage());
+        }
+    }
+
+    void remove(String instance, Vip v) {
+        LinkInfo l = links.get(v.device());
+        if (l == null) {
+            return; // the interface is gone, and the address with it
+        }
+        try {
+            rtnl.deleteAddress(kernelAddress(v, l.index()));
+        } catch (ErrnoException x) {
+            if (!absent(x)) {
+                log.error("({}) cannot remove {}: {}", instance, v, x.getMessage());
+            }
+        } catch (IOException x) {
+            log.error("({}) cannot remove {}: {}", instance, v, x.getMessage());
+        }
+    }
+
+    /**
+     * Removes every address marked as ours ({@code IFA_PROTO}): what a killed predecessor left.
+     * keepalived does this before deciding any state, so that a stale VIP never answers for a
+     * node that is not master.
+     */
+    void removeStale() throws IOException {
+        for (InterfaceAddress a : rtnl.ourAddresses()) {
+            try {
+                rtnl.deleteAddress(a);
+                log.info("Removed stale virtual address {} dev {} left by an earlier run", a.cidr(),
+                        ifname(a.ifindex()));
+            } catch (ErrnoException e) {
+                if (!absent(e)) {
+                    log.warn("Cannot remove stale virtual address {}: {}", a.cidr(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static InterfaceAddress kernelAddress(Vip v, int ifindex) {
+        InterfaceAddress a = InterfaceAddress.vip(ifindex, v.address(), v.prefixLength()).withScope(v.scope());
+        if (v.broadcast().isPresent()) {
+            a = a.withBroadcast(v.broadcast().get());
+        }
+        if (v.label().isPresent()) {
+            a = a.withLabel(v.label().get());
+        }
+        if (v.noPrefixRoute()) {
+            a = a.withFlags(a.flags() | InterfaceAddress.IFA_F_NOPREFIXROUTE);
+        }
+        return a;
+    }
+
+    private static boolean absent(ErrnoException x) {
+        return x.errno() == Errno.EADDRNOTAVAIL || x.errno() == Errno.ENODEV || x.errno() == Errno.ENOENT;
+    }
+
+    private String ifname(int index) {
+        for (LinkInfo l : links.values()) {
+            if (l.index() == index) {
+                return l.name();
+            }
+        }
+        return "#" + index;
+    }
+}
