@@ -154,6 +154,7 @@ final class DaemonRun {
                 new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));
         try {
             status = runLoop(loop, () -> scripts.attach(loop), config.topLevel().netNamespace(), log);
+            systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
         } finally {
             if (metrics != null) {

@@ -50,11 +50,20 @@ public final class SystemdService implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * The VRRP loop has ended (systemd has had STOPPING=1 and no longer watches): there are no
+     * turns left to prove, so no more pings, and no stall reported while the hooks finish.
+     */
+    public void stopWatchdog() {
         if (watchdog != null) {
             watchdog.close();
+            watchdog = null;
         }
+    }
+
+    @Override
+    public void close() {
+        stopWatchdog();
         notifier.close();
     }
 }
