@@ -36,7 +36,6 @@ public final class DaemonLab implements AutoCloseable {
 
     private final NetnsLab lab;
     private final Path dir;
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
 
     private DaemonLab(NetnsLab lab, Path dir) {
         this.lab = lab;
@@ -45,17 +44,7 @@ public final class DaemonLab implements AutoCloseable {
 
     /** A lab with these nodes (10.213.0.1, .2, ... in order); needs root (see {@link NetnsLab#requireRoot()}). */
     public static DaemonLab create(Path dir, String... nodeNames) throws IOException {
-        NetnsLab lab = NetnsLab.create();
-        DaemonLab dl = new DaemonLab(lab, dir);
-        try {
-            for (String n : nodeNames) {
-                dl.nodes.put(n, lab.addNode(n));
-            }
-        } catch (IOException | RuntimeException e) {
-            lab.close();
-            throw e;
-        }
-        return dl;
+        return new DaemonLab(NetnsLab.create(nodeNames), dir);
     }
 
     public NetnsLab lab() {
@@ -63,11 +52,7 @@ public final class DaemonLab implements AutoCloseable {
     }
 
     public Node node(String name) {
-        Node n = nodes.get(name);
-        if (n == null) {
-            throw new IllegalArgumentException("no node " + name);
-        }
-        return n;
+        return lab.node(name);
     }
 
     /** The shaded jar (built in the package phase; failsafe passes its path). */
@@ -187,12 +172,12 @@ public final class DaemonLab implements AutoCloseable {
 
         /** A console log line {@code <date>: <text>}. */
         public boolean logged(String text) {
-            return count(text) > 0;
+            return DaemonLab.logged(output(), text);
         }
 
         /** How many console lines end in {@code ": " + text}. */
         public long count(String text) {
-            return output().lines().filter(l -> l.endsWith(": " + text)).count();
+            return DaemonLab.count(output(), text);
         }
 
         /** Console lines whose text contains {@code part}. */
@@ -208,6 +193,21 @@ public final class DaemonLab implements AutoCloseable {
         public void kill9() throws InterruptedException {
             process.process().toHandle().destroyForcibly();
             assertTrue(process.process().waitFor(5, TimeUnit.SECONDS), "killed");
+        }
+
+        /** SIGTERM by pid, without waiting: the daemon sends priority 0, releases its VIPs and exits. */
+        public void terminate() {
+            process.process().toHandle().destroy();
+        }
+
+        /** Waits up to {@code seconds} for the daemon to exit (failing if it does not) and returns its exit code. */
+        public int awaitExit(long seconds) throws InterruptedException {
+            assertTrue(process.process().waitFor(seconds, TimeUnit.SECONDS), node.name() + " exits\n" + output());
+            return process.process().exitValue();
+        }
+
+        public boolean isAlive() {
+            return process.process().isAlive();
         }
 
         /** Sends {@code kill -s SIGNAL pid}. */
@@ -234,6 +234,20 @@ public final class DaemonLab implements AutoCloseable {
         public Map<String, Long> stats(String instance) throws IOException, InterruptedException {
             return DaemonLab.stats(json(), instance);
         }
+    }
+
+    /**
+     * Whether {@code output} has the line {@code <date>: <text>}, the date in keepalived's console
+     * form ({@code Mon Nov  3 11:18:01 2026}, day padded with a space).
+     */
+    public static boolean logged(String output, String text) {
+        return Pattern.compile("(?m)^\\w{3} \\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}: " + Pattern.quote(text) + "$")
+                .matcher(output).find();
+    }
+
+    /** How many lines of {@code output} end in {@code ": " + text}. */
+    public static long count(String output, String text) {
+        return output.lines().filter(l -> l.endsWith(": " + text)).count();
     }
 
     /** The {@code stats} object of {@code instance} in a keepalived.json text, key → value. */

@@ -97,6 +97,23 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     /**
+     * A lab with these nodes already added (10.213.0.1, .2, … in order), for the usual
+     * {@code @BeforeEach}; if a node cannot be made, the half-built lab is torn down.
+     */
+    public static NetnsLab create(String... nodeNames) throws IOException {
+        NetnsLab lab = create();
+        try {
+            for (String n : nodeNames) {
+                lab.addNode(n);
+            }
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
+    }
+
+    /**
      * Integration tests need root (namespaces, raw sockets). Without it they are skipped with a
      * reason, except under {@code CI=true}, where a test that cannot run must fail.
      */
