@@ -158,6 +158,11 @@ public final class DaemonLab implements AutoCloseable {
             return node;
         }
 
+        /** The daemon's {@code $TMPDIR}, where it writes its dumps. */
+        public Path tmpdir() {
+            return tmp;
+        }
+
         public Background process() {
             return process;
         }
