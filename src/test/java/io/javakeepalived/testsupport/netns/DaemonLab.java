@@ -65,16 +65,31 @@ public final class DaemonLab implements AutoCloseable {
 
     /** Starts {@code java -jar javakeepalived.jar -n -l -D -f CONF} in the node, with its own TMPDIR. */
     public Daemon start(Node n, String config) throws IOException {
-        Path conf = dir.resolve(n.name() + ".conf");
-        Files.writeString(conf, config);
-        Path tmp = dir.resolve(n.name() + "-tmp");
-        Files.createDirectories(tmp);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // env execs java: the pid the lab holds is the daemon's
-        Background b = lab.start(n.ns(), "env", "TMPDIR=" + tmp, java, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "-n", "-l", "-D", "-f", conf.toString(),
-                "-p", dir.resolve(n.name() + ".pid").toString(), "-r", dir.resolve(n.name() + "_vrrp.pid").toString());
-        return new Daemon(n, b, tmp);
+        return start(n, n.name(), config, List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar().toString(), "-n", "-l", "-D"));
+    }
+
+    /**
+     * Starts {@code PROGRAM... -f NAME.conf -p NAME.pid -r NAME_vrrp.pid} (files in the lab's
+     * directory) in the node with {@code TMPDIR=NAME-tmp}: for a daemon started another way (the
+     * launcher script, keepalived itself) or a second one on the same node. {@code env} execs the
+     * program, so the pid the lab holds is the daemon's.
+     */
+    public Daemon start(Node n, String name, String config, List<String> program) throws IOException {
+        Path conf = dir.resolve(name + ".conf");
+        Files.writeString(conf, config);
+        Path tmp = Files.createDirectories(dir.resolve(name + "-tmp"));
+        List<String> cmd = new ArrayList<>(List.of("env", "TMPDIR=" + tmp));
+        cmd.addAll(program);
+        cmd.addAll(List.of("-f", conf.toString(), "-p", file(name + ".pid").toString(),
+                "-r", file(name + "_vrrp.pid").toString()));
+        return new Daemon(n, lab.start(n.ns(), cmd.toArray(String[]::new)), tmp);
+    }
+
+    /** A path in the lab's directory (pid files, configurations). */
+    public Path file(String name) {
+        return dir.resolve(name);
     }
 
     /** {@code nft -f -} in the node's namespace (tests only), failing on error. */
