@@ -76,14 +76,7 @@ class DaemonIT {
     }
 
     static void await(String what, long timeoutMs, Background log, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what
-                        + (log != null ? "\n--- log of " + log + ":\n" + log.output() : ""));
-            }
-            NetnsLab.sleep(5);
-        }
+        NetnsLab.await(what, timeoutMs, cond, log);
     }
 
     boolean hasVip(Node n) {

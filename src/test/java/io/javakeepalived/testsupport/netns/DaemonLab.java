@@ -110,17 +110,13 @@ public final class DaemonLab implements AutoCloseable {
 
     /** Polls {@code cond} every 5 ms; on time-out fails with the daemons' logs. */
     public static void await(String what, long timeoutMs, BooleanSupplier cond, Daemon... logs) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                StringBuilder sb = new StringBuilder("timed out after " + timeoutMs + " ms waiting for " + what);
-                for (Daemon d : logs) {
-                    sb.append("\n--- log of ").append(d.node().name()).append(":\n").append(d.output());
-                }
-                throw new AssertionError(sb.toString());
+        NetnsLab.await(what, timeoutMs, cond, () -> {
+            StringBuilder sb = new StringBuilder();
+            for (Daemon d : logs) {
+                sb.append("\n--- log of ").append(d.node().name()).append(":\n").append(d.output());
             }
-            NetnsLab.sleep(5);
-        }
+            return sb.toString();
+        });
     }
 
     /**
