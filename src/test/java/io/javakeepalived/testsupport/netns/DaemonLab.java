@@ -65,9 +65,16 @@ public final class DaemonLab implements AutoCloseable {
 
     /** Starts {@code java -jar javakeepalived.jar -n -l -D -f CONF} in the node, with its own TMPDIR. */
     public Daemon start(Node n, String config) throws IOException {
+        return start(n, n.name(), config, jarCommand("-n", "-l", "-D"));
+    }
+
+    /** {@code java -jar javakeepalived.jar ARGS} with this JVM's java and flags that start it quickly. */
+    public static List<String> jarCommand(String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return start(n, n.name(), config, List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar().toString(), "-n", "-l", "-D"));
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /**
