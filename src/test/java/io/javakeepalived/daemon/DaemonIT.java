@@ -54,16 +54,7 @@ class DaemonIT {
     }
 
     static String config(int priority) {
-        return "vrrp_instance VI_1 {\n"
-                + "    state BACKUP\n"
-                + "    interface eth0\n"
-                + "    virtual_router_id 51\n"
-                + "    priority " + priority + "\n"
-                + "    advert_int 1\n"
-                + "    virtual_ipaddress {\n"
-                + "        10.213.0.100/24\n"
-                + "    }\n"
-                + "}\n";
+        return DaemonLab.vrrpInstance("VI_1", 51, priority, "    state BACKUP\n    advert_int 1\n", "10.213.0.100/24");
     }
 
     /** A log line of keepalived's console form: {@code <date>: <text>}. */

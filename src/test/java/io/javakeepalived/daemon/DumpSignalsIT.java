@@ -34,16 +34,8 @@ class DumpSignalsIT {
         dl = DaemonLab.create(dir, "a");
     }
 
-    private static final String CONFIG = "vrrp_instance VI_1 {\n"
-            + "    state MASTER\n"
-            + "    interface eth0\n"
-            + "    virtual_router_id 51\n"
-            + "    priority 100\n"
-            + "    advert_int 1\n"
-            + "    virtual_ipaddress {\n"
-            + "        10.213.0.100/24\n"
-            + "    }\n"
-            + "}\n";
+    private static final String CONFIG =
+            DaemonLab.vrrpInstance("VI_1", 51, 100, "    state MASTER\n    advert_int 1\n", "10.213.0.100/24");
 
     private static String read(Path p) {
         try {

@@ -47,9 +47,7 @@ class SystemdNotifyIT {
     }
 
     private static String instance(String name, int vrid) {
-        return "vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid
-                + "\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.213.0." + vrid
-                + "/24\n    }\n}\n";
+        return DaemonLab.vrrpInstance(name, vrid, 100, "    state BACKUP\n    advert_int 1\n", "10.213.0." + vrid + "/24");
     }
 
     private static List<Message> with(List<Message> all, String line) {

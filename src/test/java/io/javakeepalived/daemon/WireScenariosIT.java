@@ -62,16 +62,7 @@ class WireScenariosIT {
     }
 
     static String instance(String name, int vrid, int priority, String extra, String... vips) {
-        StringBuilder sb = new StringBuilder("vrrp_instance " + name + " {\n"
-                + "    interface eth0\n"
-                + "    virtual_router_id " + vrid + "\n"
-                + "    priority " + priority + "\n"
-                + extra
-                + "    virtual_ipaddress {\n");
-        for (String v : vips) {
-            sb.append("        ").append(v).append('\n');
-        }
-        return sb.append("    }\n}\n").toString();
+        return DaemonLab.vrrpInstance(name, vrid, priority, extra, vips);
     }
 
     static String v2(int priority, String extra) {

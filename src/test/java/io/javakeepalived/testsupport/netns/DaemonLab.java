@@ -99,6 +99,23 @@ public final class DaemonLab implements AutoCloseable {
         return dir.resolve(name);
     }
 
+    /**
+     * A {@code vrrp_instance} on eth0: {@code extra} holds further keyword lines (state,
+     * advert_int, ...), each indented and ending in a newline; the VIPs go in virtual_ipaddress.
+     */
+    public static String vrrpInstance(String name, int vrid, int priority, String extra, String... vips) {
+        StringBuilder sb = new StringBuilder("vrrp_instance " + name + " {\n"
+                + "    interface eth0\n"
+                + "    virtual_router_id " + vrid + "\n"
+                + "    priority " + priority + "\n"
+                + extra
+                + "    virtual_ipaddress {\n");
+        for (String v : vips) {
+            sb.append("        ").append(v).append('\n');
+        }
+        return sb.append("    }\n}\n").toString();
+    }
+
     /** {@code nft -f -} in the node's namespace (tests only), failing on error. */
     public void nft(Node n, String script) throws IOException {
         Path f = Files.createTempFile(dir, "nft-", ".nft");
