@@ -18,6 +18,7 @@
 # Then: systemctl enable --now javakeepalived (after editing keepalived.conf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/layout.sh
 
 PREFIX=${PREFIX:-/usr/local}
 DESTDIR=${DESTDIR:-}
@@ -59,27 +60,15 @@ if [ -n "$uninstall" ]; then
     exit 0
 fi
 
-jar=target/javakeepalived.jar
-if [ ! -f "$jar" ]; then
-    echo "install.sh: $jar is missing; build it first with 'mvn -B package'" >&2
-    exit 1
-fi
+require_jar install.sh
 umask 022
-install -d "$share" "$sbin" "$doc/examples/scripts" "$(dirname "$unit")" "$etc/scripts" "$(dirname "$default")"
-install -m 0644 "$jar" "$share/javakeepalived.jar"
-install -m 0755 scripts/javakeepalived "$sbin/javakeepalived"
+install_program "$share" "$sbin"
+install -d "$(dirname "$unit")" "$etc/scripts" "$(dirname "$default")"
 sed "s|^ExecStart=/usr/sbin/javakeepalived |ExecStart=$PREFIX/sbin/javakeepalived |" \
     systemd/javakeepalived.service > "$unit.tmp"
 chmod 0644 "$unit.tmp"
 mv -f "$unit.tmp" "$unit"
-install -m 0644 README.md "$doc/README.md"
-install -m 0644 LICENSE "$doc/copyright"
-for dir in conf/examples/*/; do
-    name=$(basename "$dir")
-    install -d "$doc/examples/$name"
-    install -m 0644 "$dir"*.conf "$doc/examples/$name/"
-done
-install -m 0755 scripts/examples/*.sh "$doc/examples/scripts/"
+install_docs "$doc"
 # configuration is the operator's: never overwritten (as dpkg does with conffiles)
 if [ -e "$etc/keepalived.conf" ]; then
     install -m 0644 conf/keepalived.conf "$etc/keepalived.conf.dist"

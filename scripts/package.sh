@@ -17,12 +17,9 @@
 # release sorts after its snapshots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/layout.sh
 
-jar=target/javakeepalived.jar
-if [ ! -f "$jar" ]; then
-    echo "package.sh: $jar is missing; build it first with 'mvn -B package'" >&2
-    exit 1
-fi
+require_jar package.sh
 if [ -z "${VERSION:-}" ]; then
     # the project's own <version> is the first one in pom.xml (before any dependency's)
     VERSION=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
@@ -36,22 +33,12 @@ fi
 root=target/deb-root
 rm -rf "$root"
 umask 022
-install -d "$root/DEBIAN" "$root/usr/share/javakeepalived" "$root/usr/sbin" "$root/lib/systemd/system" \
-    "$root/etc/javakeepalived/scripts" "$root/etc/default" "$root/usr/share/doc/javakeepalived/examples/scripts"
-install -m 0644 "$jar" "$root/usr/share/javakeepalived/javakeepalived.jar"
-install -m 0755 scripts/javakeepalived "$root/usr/sbin/javakeepalived"
+install -d "$root/DEBIAN" "$root/lib/systemd/system" "$root/etc/javakeepalived/scripts" "$root/etc/default"
+install_program "$root/usr/share/javakeepalived" "$root/usr/sbin"
 install -m 0644 systemd/javakeepalived.service "$root/lib/systemd/system/javakeepalived.service"
 install -m 0644 conf/keepalived.conf "$root/etc/javakeepalived/keepalived.conf"
 install -m 0644 conf/default/javakeepalived "$root/etc/default/javakeepalived"
-doc="$root/usr/share/doc/javakeepalived"
-install -m 0644 README.md "$doc/README.md"
-install -m 0644 LICENSE "$doc/copyright"
-for dir in conf/examples/*/; do
-    name=$(basename "$dir")
-    install -d "$doc/examples/$name"
-    install -m 0644 "$dir"*.conf "$doc/examples/$name/"
-done
-install -m 0755 scripts/examples/*.sh "$doc/examples/scripts/"
+install_docs "$root/usr/share/doc/javakeepalived"
 for s in postinst prerm postrm; do
     install -m 0755 "scripts/debian/$s" "$root/DEBIAN/$s"
 done

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import jnr.unixsocket.UnixDatagramChannel;
 import jnr.unixsocket.UnixSocketAddress;
 
 /**
@@ -24,7 +23,7 @@ import jnr.unixsocket.UnixSocketAddress;
 public final class SdNotifySocket implements NotifyTransport {
     private final String target;
     private final UnixSocketAddress address;
-    private UnixDatagramChannel channel;
+    private final UnixDatagramSocket socket = new UnixDatagramSocket();
     private String lastError;
 
     private SdNotifySocket(String target, UnixSocketAddress address) {
@@ -68,17 +67,9 @@ public final class SdNotifySocket implements NotifyTransport {
      */
     private synchronized void openNow() {
         try {
-            open();
+            socket.get();
         } catch (IOException | RuntimeException | LinkageError e) {
             lastError = String.valueOf(e.getMessage());
-        }
-    }
-
-    private void open() throws IOException {
-        if (channel == null) {
-            UnixDatagramChannel ch = UnixDatagramChannel.open();
-            ch.configureBlocking(false);
-            channel = ch;
         }
     }
 
@@ -87,8 +78,7 @@ public final class SdNotifySocket implements NotifyTransport {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                open();
-                int n = channel.send(ByteBuffer.wrap(bytes), address);
+                int n = socket.get().send(ByteBuffer.wrap(bytes), address);
                 if (n == bytes.length) {
                     return true;
                 }
@@ -99,7 +89,7 @@ public final class SdNotifySocket implements NotifyTransport {
                 if (UnixDatagramTransport.wouldBlock(e)) {
                     return false;
                 }
-                closeChannel(); // a broken socket: reopen once and retry
+                socket.drop(); // a broken socket: reopen once and retry
             } catch (LinkageError e) {
                 lastError = "no AF_UNIX support: " + e;
                 return false;
@@ -118,20 +108,8 @@ public final class SdNotifySocket implements NotifyTransport {
         return lastError;
     }
 
-    private void closeChannel() {
-        UnixDatagramChannel ch = channel;
-        channel = null;
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException | RuntimeException ignored) {
-                // dropping it anyway
-            }
-        }
-    }
-
     @Override
     public synchronized void close() {
-        closeChannel();
+        socket.drop();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import jnr.unixsocket.UnixDatagramChannel;
 import jnr.unixsocket.UnixSocketAddress;
 
 /**
@@ -29,7 +28,7 @@ public final class UnixDatagramTransport implements SyslogTransport {
     private final UnixSocketAddress target;
     private final String targetPath;
     private final LongSupplier nanoClock;
-    private UnixDatagramChannel channel;
+    private final UnixDatagramSocket socket = new UnixDatagramSocket();
     private long nextOpenNanos;
     private boolean openFailedBefore;
     private String lastError;
@@ -57,20 +56,20 @@ public final class UnixDatagramTransport implements SyslogTransport {
     @Override
     public synchronized Outcome send(ByteBuffer datagram) {
         Outcome first = attempt(datagram);
-        if (first != Outcome.FAILED || channel == null) {
+        if (first != Outcome.FAILED || !socket.isOpen()) {
             return first;
         }
         // Not a full queue: the socket may be stale or the receiver restarting. Reopen, retry once.
-        closeChannel();
+        socket.drop();
         return attempt(datagram);
     }
 
     private Outcome attempt(ByteBuffer datagram) {
-        if (channel == null && !open()) {
+        if (!socket.isOpen() && !open()) {
             return Outcome.FAILED;
         }
         try {
-            int n = channel.send(datagram.duplicate(), target);
+            int n = socket.get().send(datagram.duplicate(), target);
             return n > 0 || !datagram.hasRemaining() ? Outcome.SENT : Outcome.DROPPED_FULL;
         } catch (IOException | RuntimeException e) {
             lastError = String.valueOf(e.getMessage());
@@ -84,9 +83,7 @@ public final class UnixDatagramTransport implements SyslogTransport {
             return false;
         }
         try {
-            UnixDatagramChannel ch = UnixDatagramChannel.open();
-            ch.configureBlocking(false);
-            channel = ch;
+            socket.get();
             openFailedBefore = false;
             return true;
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -108,20 +105,8 @@ public final class UnixDatagramTransport implements SyslogTransport {
                 || l.contains("ewouldblock") || l.contains("no buffer space") || l.contains("enobufs");
     }
 
-    private void closeChannel() {
-        UnixDatagramChannel ch = channel;
-        channel = null;
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException | RuntimeException ignored) {
-                // nothing more to do with a socket being dropped
-            }
-        }
-    }
-
     @Override
     public synchronized void close() {
-        closeChannel();
+        socket.drop();
     }
 }

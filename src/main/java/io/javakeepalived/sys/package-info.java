@@ -20,6 +20,9 @@
  * <li>{@link io.javakeepalived.sys.SdNotifySocket}: the sd_notify datagram socket
  *     ({@code $NOTIFY_SOCKET}, path or abstract) behind
  *     {@link io.javakeepalived.daemon.systemd.NotifyTransport}.</li>
+ * <li>{@link io.javakeepalived.sys.UnixDatagramTransport}: datagrams to {@code /dev/log}. It and
+ *     {@code SdNotifySocket} share {@code UnixDatagramSocket}, the unbound non-blocking socket
+ *     they open on demand and drop after an error; each keeps its own retry policy.</li>
  * </ul>
  */
 package io.javakeepalived.sys;

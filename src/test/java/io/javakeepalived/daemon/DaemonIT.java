@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Background;
 import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
@@ -12,8 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,115 +33,75 @@ class DaemonIT {
     @TempDir
     Path dir;
 
-    private NetnsLab lab;
+    @AutoClose // stops every process it started, by pid
+    private DaemonLab dl;
     private Node a;
     private Node b;
     private Node c;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
-        b = lab.addNode("b");
-        c = lab.addNode("c");
+        dl = DaemonLab.create(dir, "a", "b", "c");
+        a = dl.node("a");
+        b = dl.node("b");
+        c = dl.node("c");
     }
 
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close(); // stops every process it started, by pid
-        }
-    }
+    // jar, logged, count and await stay here for the ITs that still call them (ReloadIT, TrackingIT)
 
     static Path jar() {
-        String p = System.getProperty("javakeepalived.jar");
-        Path jar = Path.of(p != null ? p : "target/javakeepalived.jar");
-        assertTrue(Files.isRegularFile(jar), "the shaded jar is built in the package phase: " + jar);
-        return jar;
+        return DaemonLab.jar();
     }
 
     static String config(int priority) {
-        return "vrrp_instance VI_1 {\n"
-                + "    state BACKUP\n"
-                + "    interface eth0\n"
-                + "    virtual_router_id 51\n"
-                + "    priority " + priority + "\n"
-                + "    advert_int 1\n"
-                + "    virtual_ipaddress {\n"
-                + "        10.213.0.100/24\n"
-                + "    }\n"
-                + "}\n";
-    }
-
-    Background startDaemon(Node n, int priority) throws Exception {
-        Path conf = dir.resolve(n.name() + ".conf");
-        Files.writeString(conf, config(priority));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return lab.start(n.ns(), java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
-                "-n", "-l", "-D", "-f", conf.toString(),
-                "-p", dir.resolve(n.name() + ".pid").toString(), "-r", dir.resolve(n.name() + "_vrrp.pid").toString());
+        return DaemonLab.vrrpInstance("VI_1", 51, priority, "    state BACKUP\n    advert_int 1\n", "10.213.0.100/24");
     }
 
     /** A log line of keepalived's console form: {@code <date>: <text>}. */
     static boolean logged(Background d, String text) {
-        return Pattern.compile("(?m)^\\w{3} \\w{3} \\d{2} \\d{2}:\\d{2}:\\d{2} \\d{4}: " + Pattern.quote(text) + "$")
-                .matcher(d.output()).find();
+        return DaemonLab.logged(d.output(), text);
     }
 
     static long count(Background d, String text) {
-        return d.output().lines().filter(l -> l.endsWith(": " + text)).count();
-    }
-
-    boolean hasVip(Node n) {
-        try {
-            return lab.ip(n.ns(), "-o", "addr", "show", "dev", "eth0").output().contains("10.213.0.100/24");
-        } catch (Exception e) {
-            return false;
-        }
+        return DaemonLab.count(d.output(), text);
     }
 
     static void await(String what, long timeoutMs, Background log, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what
-                        + (log != null ? "\n--- log of " + log + ":\n" + log.output() : ""));
-            }
-            NetnsLab.sleep(5);
-        }
+        NetnsLab.await(what, timeoutMs, cond, log);
     }
 
-    /** A is MASTER with the VIP, B BACKUP without it. */
-    void electAThenStartB(Background da, Background[] db) throws Exception {
-        await("A: Entering BACKUP STATE (init)", 15_000, da, () -> logged(da, "(VI_1) Entering BACKUP STATE (init)"));
-        await("A: Entering MASTER STATE", 6_000, da, () -> logged(da, "(VI_1) Entering MASTER STATE"));
-        await("VIP on A", 2_000, da, () -> hasVip(a));
-        db[0] = startDaemon(b, 90);
-        Background bb = db[0];
-        await("B: Entering BACKUP STATE (init)", 15_000, bb, () -> logged(bb, "(VI_1) Entering BACKUP STATE (init)"));
+    boolean hasVip(Node n) {
+        return dl.hasAddress(n, "10.213.0.100/24");
+    }
+
+    /** A is MASTER with the VIP, then B is started and is BACKUP; returns B. */
+    Daemon electAThenStartB(Daemon da) throws Exception {
+        da.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
+        da.awaitLogged("(VI_1) Entering MASTER STATE", 6_000);
+        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), da);
+        Daemon db = dl.start(b, config(90));
+        db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
+        return db;
     }
 
     @Test
     void electionThenCrashFailoverWithinTheMasterDownInterval() throws Exception {
-        Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112 or arp");
-        Background da = startDaemon(a, 100);
-        Background[] db = new Background[1];
-        electAThenStartB(da, db);
-        Background bb = db[0];
+        Capture cap = dl.lab().tcpdump(c.ns(), "eth0", "ip proto 112 or arp");
+        Daemon da = dl.start(a, config(100));
+        Daemon bb = electAThenStartB(da);
         NetnsLab.sleep(MASTER_DOWN_90_MS + 500); // longer than B's master-down: A's adverts hold it
-        assertFalse(logged(bb, "(VI_1) Entering MASTER STATE"), bb.output());
+        assertFalse(bb.logged("(VI_1) Entering MASTER STATE"), bb.output());
         assertFalse(hasVip(b));
 
         // crash: SIGKILL (no priority 0, the VIP stays in A's kernel) and A's link down
-        da.process().toHandle().destroyForcibly();
         long t0 = System.nanoTime();
-        lab.linkDown(a);
-        assertTrue(da.process().waitFor(5, TimeUnit.SECONDS));
-        await("B: Entering MASTER STATE", MASTER_DOWN_90_MS + 2_000, bb, () -> logged(bb, "(VI_1) Entering MASTER STATE"));
+        da.kill9();
+        dl.lab().linkDown(a);
+        bb.awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 2_000);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         // the bound counts from A's last advert, which left up to 1 s before the kill
         assertTrue(ms <= MASTER_DOWN_90_MS + 500, "B took over " + ms + " ms after the crash");
-        await("VIP on B", 1_000, bb, () -> hasVip(b));
+        DaemonLab.await("VIP on B", 1_000, () -> hasVip(b), bb);
 
         String text = cap.stopAndDecode();
         assertTrue(text.contains("tos 0xc0, ttl 255"), text);
@@ -158,32 +119,29 @@ class DaemonIT {
 
     @Test
     void sigtermSendsPriorityZeroReleasesTheVipAndTheBackupTakesOver() throws Exception {
-        Background da = startDaemon(a, 100);
-        Background[] db = new Background[1];
-        electAThenStartB(da, db);
-        Background bb = db[0];
+        Daemon da = dl.start(a, config(100));
+        Daemon bb = electAThenStartB(da);
         assertTrue(Files.exists(dir.resolve("a.pid")) && Files.exists(dir.resolve("a_vrrp.pid")));
         assertEquals(da.pid() + "", Files.readString(dir.resolve("a.pid")).trim());
-        Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
+        Capture cap = dl.lab().tcpdump(c.ns(), "eth0", "ip proto 112");
         NetnsLab.sleep(1_200);
 
         long t0 = System.nanoTime();
-        da.process().toHandle().destroy(); // SIGTERM to that pid
-        await("B: Entering MASTER STATE", 3_000, bb, () -> logged(bb, "(VI_1) Entering MASTER STATE"));
+        da.terminate();
+        bb.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(ms < SKEW_90_MS + 500, "B took over " + ms + " ms after SIGTERM");
-        assertTrue(logged(bb, "(VI_1) Backup received priority 0 advertisement"), bb.output());
-        await("VIP on B", 1_000, bb, () -> hasVip(b));
+        assertTrue(bb.logged("(VI_1) Backup received priority 0 advertisement"), bb.output());
+        DaemonLab.await("VIP on B", 1_000, () -> hasVip(b), bb);
 
-        assertTrue(da.process().waitFor(5, TimeUnit.SECONDS), "A exits after releasing");
-        assertEquals(0, da.process().exitValue(), da.output());
-        assertTrue(logged(da, "(VI_1) sent 0 priority"), da.output());
+        assertEquals(0, da.awaitExit(5), "A exits after releasing\n" + da.output());
+        assertTrue(da.logged("(VI_1) sent 0 priority"), da.output());
         assertFalse(hasVip(a), "A removed its VIP");
         assertFalse(Files.exists(dir.resolve("a.pid")), "pid file removed");
         assertFalse(Files.exists(dir.resolve("a_vrrp.pid")), "vrrp pid file removed");
 
         String text = cap.stopAndDecode();
         assertTrue(text.contains(a.ipv4() + " > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 0,"), text);
-        assertEquals(1, count(bb, "(VI_1) Entering MASTER STATE"));
+        assertEquals(1, bb.count("(VI_1) Entering MASTER STATE"));
     }
 }

@@ -3,18 +3,16 @@ package io.javakeepalived.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
-import io.javakeepalived.testsupport.netns.NetnsLab.Background;
-import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,51 +26,16 @@ class DumpSignalsIT {
     @TempDir
     Path dir;
 
-    private NetnsLab lab;
-    private Node a;
+    @AutoClose // stops every process it started, by pid
+    private DaemonLab dl;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
+        dl = DaemonLab.create(dir, "a");
     }
 
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close(); // stops every process it started, by pid
-        }
-    }
-
-    private static final String CONFIG = "vrrp_instance VI_1 {\n"
-            + "    state MASTER\n"
-            + "    interface eth0\n"
-            + "    virtual_router_id 51\n"
-            + "    priority 100\n"
-            + "    advert_int 1\n"
-            + "    virtual_ipaddress {\n"
-            + "        10.213.0.100/24\n"
-            + "    }\n"
-            + "}\n";
-
-    private Background start(Path tmp) throws Exception {
-        Path conf = dir.resolve("a.conf");
-        Files.writeString(conf, CONFIG);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // env execs java: the pid the lab holds is the daemon's
-        return lab.start(a.ns(), "env", "TMPDIR=" + tmp, java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", DaemonIT.jar().toString(), "-n", "-l", "-D", "-f", conf.toString(),
-                "-p", dir.resolve("a.pid").toString(), "-r", dir.resolve("a_vrrp.pid").toString());
-    }
-
-    private static void kill(Background d, String signal) throws Exception {
-        Process k = new ProcessBuilder("kill", "-s", signal, Long.toString(d.pid())).inheritIO().start();
-        assertTrue(k.waitFor(5, TimeUnit.SECONDS) && k.exitValue() == 0, "kill -s " + signal);
-    }
-
-    private static void await(String what, long timeoutMs, Background log, BooleanSupplier cond) {
-        DaemonIT.await(what, timeoutMs, log, cond);
-    }
+    private static final String CONFIG =
+            DaemonLab.vrrpInstance("VI_1", 51, 100, "    state MASTER\n    advert_int 1\n", "10.213.0.100/24");
 
     private static String read(Path p) {
         try {
@@ -94,9 +57,9 @@ class DumpSignalsIT {
 
     @Test
     void dumpSignalsWriteTheFilesAndTheDaemonStaysUp() throws Exception {
-        Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        Background d = start(tmp);
-        await("Entering MASTER STATE", 15_000, d, () -> DaemonIT.logged(d, "(VI_1) Entering MASTER STATE"));
+        Daemon d = dl.start(dl.node("a"), CONFIG);
+        Path tmp = d.tmpdir();
+        d.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
         NetnsLab.sleep(2_500); // a few adverts
 
         Path data = tmp.resolve("keepalived.data");
@@ -104,18 +67,18 @@ class DumpSignalsIT {
         Path stats = tmp.resolve("keepalived.stats");
         Path json = tmp.resolve("keepalived.json");
 
-        kill(d, "USR1");
-        await("keepalived.data", 5_000, d, () -> Files.exists(data));
+        d.signal("USR1");
+        DaemonLab.await("keepalived.data", 5_000, () -> Files.exists(data), d);
         assertMode0600(data);
         assertMode0600(parent);
         String dataText = read(data);
         assertTrue(dataText.contains("VRRP Instance = VI_1"), dataText);
         assertTrue(dataText.contains("10.213.0.100/24 dev eth0 scope global set"), dataText);
         assertTrue(dataText.contains("   fd_in "), dataText);
-        assertTrue(DaemonIT.logged(d, "Printing VRRP data for process(" + d.pid() + ") on signal"), d.output());
+        assertTrue(d.logged("Printing VRRP data for process(" + d.pid() + ") on signal"), d.output());
 
-        kill(d, "USR2");
-        await("keepalived.stats", 5_000, d, () -> Files.exists(stats));
+        d.signal("USR2");
+        DaemonLab.await("keepalived.stats", 5_000, () -> Files.exists(stats), d);
         assertMode0600(stats);
         String s1 = read(stats);
         assertTrue(s1.contains("VRRP Instance: VI_1\n"), s1);
@@ -123,30 +86,30 @@ class DumpSignalsIT {
         long sentBefore = sent(s1);
         assertTrue(sentBefore > 0, s1);
 
-        kill(d, "36");
-        await("keepalived.json", 5_000, d, () -> Files.exists(json));
+        d.signal("36");
+        DaemonLab.await("keepalived.json", 5_000, () -> Files.exists(json), d);
         assertMode0600(json);
         String j = read(json);
         assertTrue(j.contains("\"iname\":\"VI_1\""), j);
         assertTrue(j.contains("\"state\":2"), j);
 
         NetnsLab.sleep(1_500); // more adverts, so a reset is visible
-        kill(d, "63");
-        await("Printing and clearing VRRP stats", 5_000, d,
-                () -> DaemonIT.logged(d, "Printing and clearing VRRP stats for process(" + d.pid() + ") on signal"));
-        await("stats rewritten", 5_000, d, () -> sent(read(stats)) >= sentBefore + 1);
+        d.signal("63");
+        DaemonLab.await("Printing and clearing VRRP stats", 5_000,
+                () -> d.logged("Printing and clearing VRRP stats for process(" + d.pid() + ") on signal"), d);
+        DaemonLab.await("stats rewritten", 5_000, () -> sent(read(stats)) >= sentBefore + 1, d);
         long sentAtClear = sent(read(stats));
 
-        kill(d, "USR2");
-        await("second USR2 dump", 5_000, d, () -> DaemonIT.count(d,
-                "Printing VRRP stats for process(" + d.pid() + ") on signal") == 2);
-        await("stats rewritten after clear", 5_000, d, () -> sent(read(stats)) < sentAtClear);
+        d.signal("USR2");
+        DaemonLab.await("second USR2 dump", 5_000, () -> d.count(
+                "Printing VRRP stats for process(" + d.pid() + ") on signal") == 2, d);
+        DaemonLab.await("stats rewritten after clear", 5_000, () -> sent(read(stats)) < sentAtClear, d);
         String s2 = read(stats);
         assertTrue(sent(s2) <= 3, "Sent: reset after 63\n" + s2);
         assertTrue(s2.contains("  Became master: 0\n"), s2);
 
-        assertTrue(d.process().isAlive(), d.output());
-        assertTrue(DaemonIT.logged(d, "(VI_1) Entering MASTER STATE"));
-        assertEquals(1, DaemonIT.count(d, "(VI_1) Entering MASTER STATE"), d.output());
+        assertTrue(d.isAlive(), d.output());
+        assertTrue(d.logged("(VI_1) Entering MASTER STATE"));
+        assertEquals(1, d.count("(VI_1) Entering MASTER STATE"), d.output());
     }
 }

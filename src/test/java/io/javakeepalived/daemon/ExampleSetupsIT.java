@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Background;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
@@ -11,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +30,18 @@ class ExampleSetupsIT {
     @TempDir
     Path dir;
 
+    @AutoClose // stops every process it started, by pid
+    private DaemonLab dl;
     private NetnsLab lab;
     private Node n1;
     private Node n2;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        n1 = lab.addNode("n1");
-        n2 = lab.addNode("n2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close();
-        }
+        dl = DaemonLab.create(dir, "n1", "n2");
+        lab = dl.lab();
+        n1 = dl.node("n1");
+        n2 = dl.node("n2");
     }
 
     /** The example scripts, root-owned in a private directory of the node. */
@@ -70,25 +68,8 @@ class ExampleSetupsIT {
         return conf.replace("/etc/javakeepalived/scripts/", scripts + "/");
     }
 
-    Background startDaemon(Node n, String conf) throws Exception {
-        Path file = dir.resolve(n.name() + ".conf");
-        Files.writeString(file, conf);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return lab.start(n.ns(), java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                DaemonIT.jar().toString(), "-n", "-l", "-D", "-f", file.toString(),
-                "-p", dir.resolve(n.name() + ".pid").toString(), "-r", dir.resolve(n.name() + "_vrrp.pid").toString());
-    }
-
     boolean hasVip(Node n, String vip) {
-        try {
-            return lab.ip(n.ns(), "-o", "addr", "show", "dev", "eth0").output().contains(vip);
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    static void awaitLog(Background d, String text, long ms) {
-        DaemonIT.await(d + ": " + text, ms, d, () -> DaemonIT.logged(d, text));
+        return dl.hasAddress(n, vip);
     }
 
     /** The node's stub MySQL: a process named mysqld-stub-NODE, found by the check with pgrep. */
@@ -110,37 +91,36 @@ class ExampleSetupsIT {
         Background[] stub = {stubMysql(n1), stubMysql(n2)};
         Path s1 = installScripts(n1);
         Path s2 = installScripts(n2);
-        Background d1 = startDaemon(n1, labConfig("mysql-dual-master/node1.conf", s1, "chk_mysql.sh",
+        Daemon d1 = dl.start(n1, labConfig("mysql-dual-master/node1.conf", s1, "chk_mysql.sh",
                 mysqlProbe(n1)));
-        awaitLog(d1, "(VI_MYSQL) Entering MASTER STATE", 20_000);
-        DaemonIT.await("VIP on node 1", 2_000, d1, () -> hasVip(n1, vip));
-        Background d2 = startDaemon(n2, labConfig("mysql-dual-master/node2.conf", s2, "chk_mysql.sh",
+        d1.awaitLogged("(VI_MYSQL) Entering MASTER STATE", 20_000);
+        DaemonLab.await("VIP on node 1", 2_000, () -> hasVip(n1, vip), d1);
+        Daemon d2 = dl.start(n2, labConfig("mysql-dual-master/node2.conf", s2, "chk_mysql.sh",
                 mysqlProbe(n2)));
-        awaitLog(d2, "(VI_MYSQL) Entering BACKUP STATE (init)", 15_000);
+        d2.awaitLogged("(VI_MYSQL) Entering BACKUP STATE (init)", 15_000);
         assertTrue(d1.output().contains("(VI_MYSQL) notify_master " + s1 + "/master.sh VI_MYSQL exited with status"),
                 d1.output());
 
         stub[0].stop();                                        // MySQL on node 1 goes away
-        awaitLog(d1, "VRRP_Script(chk_mysql) failed (exited with status 1)", 10_000);
-        awaitLog(d1, "(VI_MYSQL) Entering FAULT STATE", 2_000);
-        awaitLog(d2, "(VI_MYSQL) Entering MASTER STATE", 5_000);
-        DaemonIT.await("VIP on node 2", 2_000, d2, () -> hasVip(n2, vip));
-        DaemonIT.await("VIP gone from node 1", 2_000, d1, () -> !hasVip(n1, vip));
-        DaemonIT.await("notify_master on node 2", 5_000, d2, () -> d2.output().contains(
-                "(VI_MYSQL) notify_master " + s2 + "/master.sh VI_MYSQL exited with status"));
+        d1.awaitLogged("VRRP_Script(chk_mysql) failed (exited with status 1)", 10_000);
+        d1.awaitLogged("(VI_MYSQL) Entering FAULT STATE", 2_000);
+        d2.awaitLogged("(VI_MYSQL) Entering MASTER STATE", 5_000);
+        DaemonLab.await("VIP on node 2", 2_000, () -> hasVip(n2, vip), d2);
+        DaemonLab.await("VIP gone from node 1", 2_000, () -> !hasVip(n1, vip), d1);
+        DaemonLab.await("notify_master on node 2", 5_000, () -> d2.output().contains(
+                "(VI_MYSQL) notify_master " + s2 + "/master.sh VI_MYSQL exited with status"), d2);
         assertTrue(d1.output().contains("(VI_MYSQL) notify_fault " + s1 + "/backup.sh VI_MYSQL exited with status"),
                 d1.output());
 
         stub[0] = stubMysql(n1);                               // node 1's MySQL is back
-        DaemonIT.await("node 1's check succeeds again", 10_000, d1,
-                () -> DaemonIT.count(d1, "VRRP_Script(chk_mysql) succeeded") == 2);
-        awaitLog(d1, "(VI_MYSQL) Entering BACKUP STATE", 2_000);
+        DaemonLab.await("node 1's check succeeds again", 10_000, () -> d1.count("VRRP_Script(chk_mysql) succeeded") == 2, d1);
+        d1.awaitLogged("(VI_MYSQL) Entering BACKUP STATE", 2_000);
         assertFalse(d1.output().contains("not implemented"), d1.output());
         NetnsLab.sleep(6_000);                                 // well past node 1's master-down interval
-        assertEquals(1, DaemonIT.count(d1, "(VI_MYSQL) Entering MASTER STATE"), "nopreempt\n" + d1.output());
+        assertEquals(1, d1.count("(VI_MYSQL) Entering MASTER STATE"), "nopreempt\n" + d1.output());
         assertTrue(hasVip(n2, vip), d2.output());
         assertFalse(hasVip(n1, vip));
-        assertEquals(1, DaemonIT.count(d2, "(VI_MYSQL) Entering MASTER STATE"), d2.output());
+        assertEquals(1, d2.count("(VI_MYSQL) Entering MASTER STATE"), d2.output());
     }
 
     @Test
@@ -151,26 +131,25 @@ class ExampleSetupsIT {
         Path s1 = installScripts(n1);
         Path s2 = installScripts(n2);
         String override = "NGINX_CHECK_URL=http://127.0.0.1:8080/";
-        Background d1 = startDaemon(n1, labConfig("nginx-pair/node1.conf", s1, "chk_nginx.sh", override));
-        awaitLog(d1, "(VI_NGINX) Entering MASTER STATE", 20_000);
-        Background d2 = startDaemon(n2, labConfig("nginx-pair/node2.conf", s2, "chk_nginx.sh", override));
-        awaitLog(d2, "(VI_NGINX) Entering BACKUP STATE (init)", 15_000);
+        Daemon d1 = dl.start(n1, labConfig("nginx-pair/node1.conf", s1, "chk_nginx.sh", override));
+        d1.awaitLogged("(VI_NGINX) Entering MASTER STATE", 20_000);
+        Daemon d2 = dl.start(n2, labConfig("nginx-pair/node2.conf", s2, "chk_nginx.sh", override));
+        d2.awaitLogged("(VI_NGINX) Entering BACKUP STATE (init)", 15_000);
         NetnsLab.sleep(2_000);
-        assertFalse(DaemonIT.logged(d2, "(VI_NGINX) Entering MASTER STATE"), d2.output());
+        assertFalse(d2.logged("(VI_NGINX) Entering MASTER STATE"), d2.output());
 
         web[0].stop();                                         // nginx on node 1 stops answering
-        awaitLog(d1, "(VI_NGINX) Changing effective priority from 101 to 96", 10_000);
-        awaitLog(d2, "(VI_NGINX) Entering MASTER STATE", 10_000);
-        DaemonIT.await("VIP on node 2", 2_000, d2, () -> hasVip(n2, vip));
-        DaemonIT.await("VIP gone from node 1", 3_000, d1, () -> !hasVip(n1, vip));
-        DaemonIT.await("generic notify", 5_000, d1, () -> d1.output().contains(
-                "(VI_NGINX) notify " + s1 + "/notify.sh INSTANCE VI_NGINX BACKUP 96 exited with status"));
+        d1.awaitLogged("(VI_NGINX) Changing effective priority from 101 to 96", 10_000);
+        d2.awaitLogged("(VI_NGINX) Entering MASTER STATE", 10_000);
+        DaemonLab.await("VIP on node 2", 2_000, () -> hasVip(n2, vip), d2);
+        DaemonLab.await("VIP gone from node 1", 3_000, () -> !hasVip(n1, vip), d1);
+        DaemonLab.await("generic notify", 5_000, () -> d1.output().contains(
+                "(VI_NGINX) notify " + s1 + "/notify.sh INSTANCE VI_NGINX BACKUP 96 exited with status"), d1);
 
         web[0] = nginxStub(n1, python);                        // back: rise 2, priority 101, preempt
-        awaitLog(d1, "(VI_NGINX) Changing effective priority from 96 to 101", 10_000);
-        DaemonIT.await("node 1 master again", 10_000, d1,
-                () -> DaemonIT.count(d1, "(VI_NGINX) Entering MASTER STATE") == 2);
-        DaemonIT.await("VIP back on node 1", 2_000, d1, () -> hasVip(n1, vip));
+        d1.awaitLogged("(VI_NGINX) Changing effective priority from 96 to 101", 10_000);
+        DaemonLab.await("node 1 master again", 10_000, () -> d1.count("(VI_NGINX) Entering MASTER STATE") == 2, d1);
+        DaemonLab.await("VIP back on node 1", 2_000, () -> hasVip(n1, vip), d1);
     }
 
     /** A stub nginx: a web server on the node's loopback whose process is named nginx (for pidof). */
@@ -179,14 +158,14 @@ class ExampleSetupsIT {
         Files.writeString(root.resolve("index.html"), "ok\n");
         Background b = lab.start(n.ns(), "bash", "-c", "cd " + root + " && exec -a nginx " + python
                 + " -m http.server --bind 127.0.0.1 8080");
-        DaemonIT.await("stub nginx on " + n.name(), 10_000, b, () -> {
+        NetnsLab.await("stub nginx on " + n.name(), 10_000, () -> {
             try {
                 return lab.exec(n.ns(), "curl", "--silent", "--fail", "--max-time", "1", "-o", "/dev/null",
                         "http://127.0.0.1:8080/").exitCode() == 0;
             } catch (Exception e) {
                 return false;
             }
-        });
+        }, b);
         return b;
     }
 

@@ -1,14 +1,12 @@
 package io.javakeepalived.daemon;
 
-import static io.javakeepalived.daemon.DaemonIT.await;
-import static io.javakeepalived.daemon.DaemonIT.count;
-import static io.javakeepalived.daemon.DaemonIT.logged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
-import io.javakeepalived.testsupport.netns.NetnsLab.Background;
 import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import io.javakeepalived.vrrp.packet.DecodeResult;
@@ -25,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +47,8 @@ class KeepalivedInteropIT {
     @TempDir
     Path dir;
 
+    @AutoClose // stops every process it started, by pid
+    private DaemonLab dl;
     private NetnsLab lab;
     private Node a;
     private Node b;
@@ -63,66 +63,41 @@ class KeepalivedInteropIT {
             }
             Assumptions.abort(reason);
         }
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
-        b = lab.addNode("b");
-        c = lab.addNode("c");
+        dl = DaemonLab.create(dir, "a", "b", "c");
+        lab = dl.lab();
+        a = dl.node("a");
+        b = dl.node("b");
+        c = dl.node("c");
     }
 
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close(); // stops every process it started, by pid
-        }
+    Daemon startJava(Node n, int priority) throws Exception {
+        return dl.start(n, DaemonIT.config(priority));
     }
 
-    Background startJava(Node n, int priority) throws Exception {
-        Path conf = dir.resolve(n.name() + "-jk.conf");
-        Files.writeString(conf, DaemonIT.config(priority));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return lab.start(n.ns(), java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", DaemonIT.jar().toString(),
-                "-n", "-l", "-D", "-f", conf.toString(),
-                "-p", dir.resolve(n.name() + "-jk.pid").toString(), "-r", dir.resolve(n.name() + "-jk_vrrp.pid").toString());
-    }
-
-    /** keepalived's private TMPDIR of node {@code n} (stats and data files land there). */
-    Path tmpdir(Node n) throws IOException {
-        return Files.createDirectories(dir.resolve(n.name() + "-ka-tmp"));
-    }
-
-    /** {@code env} execs keepalived, so the background pid is keepalived's parent process. */
-    Background startKeepalived(Node n, int priority) throws Exception {
-        Path conf = dir.resolve(n.name() + "-ka.conf");
-        Files.writeString(conf, DaemonIT.config(priority));
-        return lab.start(n.ns(), "env", "TMPDIR=" + tmpdir(n), KEEPALIVED.toString(),
-                "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
-                "-p", dir.resolve(n.name() + "-ka.pid").toString(),
-                "-r", dir.resolve(n.name() + "-ka_vrrp.pid").toString(),
-                "-c", dir.resolve(n.name() + "-ka_chk.pid").toString());
+    /** {@code env} execs keepalived, so the pid is keepalived's parent process; its TMPDIR is private. */
+    Daemon startKeepalived(Node n, int priority) throws Exception {
+        String name = n.name() + "-ka";
+        return dl.start(n, name, DaemonIT.config(priority), List.of(KEEPALIVED.toString(),
+                "-n", "-l", "-D", "-G", "-P", "-c", dl.file(name + "_chk.pid").toString()));
     }
 
     boolean hasVip(Node n) {
-        try {
-            return lab.ip(n.ns(), "-o", "addr", "show", "dev", "eth0").output().contains("10.213.0.100/24");
-        } catch (Exception e) {
-            return false;
-        }
+        return dl.hasAddress(n, "10.213.0.100/24");
     }
 
     /** SIGUSR2 to keepalived's parent (forwarded to the VRRP child), then its keepalived.stats. */
-    String keepalivedStats(Node n, Background ka) throws Exception {
-        Path stats = tmpdir(n).resolve("keepalived.stats");
+    String keepalivedStats(Daemon ka) throws Exception {
+        Path stats = ka.tmpdir().resolve("keepalived.stats");
         Files.deleteIfExists(stats);
-        Process kill = new ProcessBuilder("kill", "-USR2", Long.toString(ka.pid())).inheritIO().start();
-        assertEquals(0, kill.waitFor());
+        ka.signal("USR2");
         Pattern complete = Pattern.compile("(?s).*Priority Zero:\\s+Received: \\d+\\s+Sent: \\d+\\s*");
-        await("keepalived.stats", 3_000, ka, () -> {
+        DaemonLab.await("keepalived.stats", 3_000, () -> {
             try {
                 return Files.exists(stats) && complete.matcher(Files.readString(stats)).matches();
             } catch (IOException e) {
                 return false;
             }
-        });
+        }, ka);
         NetnsLab.sleep(100);
         return Files.readString(stats);
     }
@@ -146,44 +121,43 @@ class KeepalivedInteropIT {
     }
 
     /** Log lines by which keepalived rejects a packet. */
-    static void assertNoRejections(Background d) {
+    static void assertNoRejections(Daemon d) {
         Pattern bad = Pattern.compile("(?i)invalid|wrong version|mismatch|unexpected|too short|checksum|expecting|expect ");
         for (String l : d.output().split("\n")) {
-            assertFalse(bad.matcher(l).find(), d + " rejected a packet: " + l + "\n" + d.output());
+            assertFalse(bad.matcher(l).find(), d.node().name() + " rejected a packet: " + l + "\n" + d.output());
         }
     }
 
     @Test
     void javaMasterKeepalivedBackupThenCrashFailoverToKeepalived() throws Exception {
         Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
-        Background jk = startJava(a, 100);
-        await("jk: Entering MASTER STATE", 15_000, jk, () -> logged(jk, "(VI_1) Entering MASTER STATE"));
-        await("VIP on A", 2_000, jk, () -> hasVip(a));
+        Daemon jk = startJava(a, 100);
+        jk.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), jk);
 
-        Background ka = startKeepalived(b, 90);
+        Daemon ka = startKeepalived(b, 90);
         // keepalived 2.2.7 that hears a higher-priority master at start-up stays in its init BACKUP state
-        await("ka: Entering BACKUP STATE (init)", 10_000, ka, () -> logged(ka, "(VI_1) Entering BACKUP STATE (init)"));
+        ka.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 10_000);
         NetnsLab.sleep(MASTER_DOWN_90_MS + 500); // longer than keepalived's master-down: our adverts hold it
-        assertFalse(logged(ka, "(VI_1) Entering MASTER STATE"), ka.output());
+        assertFalse(ka.logged("(VI_1) Entering MASTER STATE"), ka.output());
         assertFalse(hasVip(b));
-        assertEquals(1, count(jk, "(VI_1) Entering MASTER STATE"), jk.output());
-        String stats = keepalivedStats(b, ka);
+        assertEquals(1, jk.count("(VI_1) Entering MASTER STATE"), jk.output());
+        String stats = keepalivedStats(ka);
         assertNoErrors(stats);
         Matcher rcvd = Pattern.compile("Received: (\\d+)").matcher(stats);
         assertTrue(rcvd.find() && Integer.parseInt(rcvd.group(1)) >= 4, "keepalived accepts our adverts\n" + stats);
         assertNoRejections(ka);
 
         // crash: SIGKILL (no priority 0) and the link down
-        jk.process().toHandle().destroyForcibly();
         long t0 = System.nanoTime();
+        jk.kill9();
         lab.linkDown(a);
-        assertTrue(jk.process().waitFor(5, TimeUnit.SECONDS));
-        await("ka: Entering MASTER STATE", MASTER_DOWN_90_MS + 2_000, ka, () -> logged(ka, "(VI_1) Entering MASTER STATE"));
+        ka.awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 2_000);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         System.out.println("[interop] keepalived took over " + ms + " ms after the crash of javakeepalived");
         // the bound counts from our last advert, which left up to 1 s before the kill
         assertTrue(ms <= MASTER_DOWN_90_MS + 500, "keepalived took over " + ms + " ms after the crash");
-        await("VIP on B", 2_000, ka, () -> hasVip(b));
+        DaemonLab.await("VIP on B", 2_000, () -> hasVip(b), ka);
 
         String text = cap.stopAndDecode();
         assertTrue(text.contains(a.ipv4() + " > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 100, authtype none,"
@@ -199,45 +173,45 @@ class KeepalivedInteropIT {
     @Test
     void keepalivedMasterJavaBackupHandOverOnSigtermThenKeepalivedPreemptsBack() throws Exception {
         Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
-        Background ka = startKeepalived(a, 100);
-        await("ka: Entering MASTER STATE", 15_000, ka, () -> logged(ka, "(VI_1) Entering MASTER STATE"));
-        await("VIP on A", 2_000, ka, () -> hasVip(a));
-        Background jk = startJava(b, 90);
-        await("jk: Entering BACKUP STATE (init)", 15_000, jk, () -> logged(jk, "(VI_1) Entering BACKUP STATE (init)"));
+        Daemon ka = startKeepalived(a, 100);
+        ka.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), ka);
+        Daemon jk = startJava(b, 90);
+        jk.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
         NetnsLab.sleep(1_500); // a few of keepalived's adverts reach us
-        assertFalse(logged(jk, "(VI_1) Entering MASTER STATE"), jk.output());
+        assertFalse(jk.logged("(VI_1) Entering MASTER STATE"), jk.output());
         assertFalse(hasVip(b));
 
         // graceful: keepalived sends priority 0, we take over after our skew time
         long t0 = System.nanoTime();
-        ka.process().toHandle().destroy(); // SIGTERM to keepalived's parent
-        await("jk: Entering MASTER STATE", 3_000, jk, () -> logged(jk, "(VI_1) Entering MASTER STATE"));
+        ka.terminate(); // SIGTERM to keepalived's parent
+        jk.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
         long handOver = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         System.out.println("[interop] javakeepalived took over " + handOver + " ms after SIGTERM to keepalived");
         assertTrue(handOver < SKEW_90_MS + 500, "took over " + handOver + " ms after SIGTERM");
-        assertTrue(logged(jk, "(VI_1) Backup received priority 0 advertisement"), jk.output());
-        await("VIP on B", 1_000, jk, () -> hasVip(b));
-        assertTrue(ka.process().waitFor(5, TimeUnit.SECONDS), "keepalived exits after releasing");
+        assertTrue(jk.logged("(VI_1) Backup received priority 0 advertisement"), jk.output());
+        DaemonLab.await("VIP on B", 1_000, () -> hasVip(b), jk);
+        ka.awaitExit(5); // keepalived exits after releasing
         assertFalse(hasVip(a), "keepalived removed its VIP");
         assertNoRejections(ka);
 
         // keepalived comes back with the higher priority and preempts
         long t1 = System.nanoTime();
-        Background ka2 = startKeepalived(a, 100);
+        Daemon ka2 = startKeepalived(a, 100);
         String higher = "(VI_1) Master received advert from " + a.ipv4() + " with higher priority 100, ours 90";
-        await("jk: " + higher, 10_000, jk, () -> logged(jk, higher));
+        jk.awaitLogged(higher, 10_000);
         long preempt = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
         System.out.println("[interop] keepalived preempted back " + preempt + " ms after its start");
         // keepalived waits a master-down interval (3 × 1 s + 156/256 s at priority 100) even with the higher priority
         assertTrue(preempt < 3609 + 1_500, "keepalived preempted " + preempt + " ms after its start");
-        await("ka: Entering MASTER STATE", 2_000, ka2, () -> logged(ka2, "(VI_1) Entering MASTER STATE"));
-        await("jk: Entering BACKUP STATE", 2_000, jk, () -> logged(jk, "(VI_1) Entering BACKUP STATE"));
-        await("VIP gone from B", 2_000, jk, () -> !hasVip(b));
-        await("VIP on A", 2_000, ka2, () -> hasVip(a));
+        ka2.awaitLogged("(VI_1) Entering MASTER STATE", 2_000);
+        jk.awaitLogged("(VI_1) Entering BACKUP STATE", 2_000);
+        DaemonLab.await("VIP gone from B", 2_000, () -> !hasVip(b), jk);
+        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), ka2);
         NetnsLab.sleep(1_200); // one more advert from keepalived as master
-        assertEquals(1, count(jk, "(VI_1) Entering MASTER STATE"), jk.output());
-        assertEquals(1, count(ka2, "(VI_1) Entering MASTER STATE"), ka2.output());
-        assertNoErrors(keepalivedStats(a, ka2));
+        assertEquals(1, jk.count("(VI_1) Entering MASTER STATE"), jk.output());
+        assertEquals(1, ka2.count("(VI_1) Entering MASTER STATE"), ka2.output());
+        assertNoErrors(keepalivedStats(ka2));
         assertNoRejections(ka2);
         assertNoRejections(jk);
 

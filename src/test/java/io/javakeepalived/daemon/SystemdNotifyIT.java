@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.testsupport.NotifyReceiver;
 import io.javakeepalived.testsupport.NotifyReceiver.Message;
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
-import io.javakeepalived.testsupport.netns.NetnsLab.Background;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,26 +36,18 @@ class SystemdNotifyIT {
     @TempDir
     Path dir;
 
-    private NetnsLab lab;
+    @AutoClose // stops every process it started, by pid
+    private DaemonLab dl;
     private Node a;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close();
-        }
+        dl = DaemonLab.create(dir, "a");
+        a = dl.node("a");
     }
 
     private static String instance(String name, int vrid) {
-        return "vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid
-                + "\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.213.0." + vrid
-                + "/24\n    }\n}\n";
+        return DaemonLab.vrrpInstance(name, vrid, 100, "    state BACKUP\n    advert_int 1\n", "10.213.0." + vrid + "/24");
     }
 
     private static List<Message> with(List<Message> all, String line) {
@@ -63,24 +56,19 @@ class SystemdNotifyIT {
 
     @Test
     void readyStatusWatchdogStallReloadAndStopReachTheNotifySocketInOrder() throws Exception {
-        Path conf = dir.resolve("a.conf");
-        Files.writeString(conf, instance("VI_1", 51) + instance("VI_2", 52));
         Path stall = dir.resolve("stall");
         try (NotifyReceiver systemd = NotifyReceiver.atPath(dir.resolve("notify"))) {
             // as the unit runs it: the launcher (installed as /usr/sbin/javakeepalived) with the
             // variables systemd sets; JAVA_OPTS as /etc/default/javakeepalived would give it
             String javaHome = System.getProperty("java.home");
-            Background d = lab.start(a.ns(), "env", "NOTIFY_SOCKET=" + systemd.address(),
-                    "WATCHDOG_USEC=" + WATCHDOG_USEC, "JAVA_HOME=" + javaHome,
-                    "JAVAKEEPALIVED_JAR=" + DaemonIT.jar(), "JAVA_OPTS=-Djavakeepalived.test.stallFile=" + stall,
-                    Path.of("scripts/javakeepalived").toAbsolutePath().toString(),
-                    "--dont-fork", "-l", "-D", "-f", conf.toString(),
-                    "-p", dir.resolve("a.pid").toString(), "-r", dir.resolve("a_vrrp.pid").toString());
+            Daemon d = dl.start(a, "a", instance("VI_1", 51) + instance("VI_2", 52), List.of(
+                    "NOTIFY_SOCKET=" + systemd.address(), "WATCHDOG_USEC=" + WATCHDOG_USEC, "JAVA_HOME=" + javaHome,
+                    "JAVAKEEPALIVED_JAR=" + DaemonLab.jar(), "JAVA_OPTS=-Djavakeepalived.test.stallFile=" + stall,
+                    Path.of("scripts/javakeepalived").toAbsolutePath().toString(), "--dont-fork", "-l", "-D"));
 
             Message ready = systemd.await(m -> m.has("READY=1"), 20_000);
             assertNotNull(ready, "READY=1\n" + d.output());
-            assertTrue(DaemonIT.logged(d, "(VI_1) Entering BACKUP STATE (init)")
-                    && DaemonIT.logged(d, "(VI_2) Entering BACKUP STATE (init)"), "READY=1 after both instances started\n"
+            assertTrue(d.logged("(VI_1) Entering BACKUP STATE (init)") && d.logged("(VI_2) Entering BACKUP STATE (init)"), "READY=1 after both instances started\n"
                     + d.output());
             assertEquals("READY=1\nSTATUS=2 BACKUP", ready.text());
             assertEquals(ready, systemd.messages().get(0), "READY=1 comes first");
@@ -91,7 +79,7 @@ class SystemdNotifyIT {
 
             Message twoMasters = systemd.await(m -> m.has("STATUS=2 MASTER"), 10_000);
             assertNotNull(twoMasters, systemd.messages() + "\n" + d.output());
-            assertTrue(DaemonIT.logged(d, "(VI_1) Entering MASTER STATE") && DaemonIT.logged(d, "(VI_2) Entering MASTER STATE"));
+            assertTrue(d.logged("(VI_1) Entering MASTER STATE") && d.logged("(VI_2) Entering MASTER STATE"));
 
             // WATCHDOG=1 about every WatchdogSec/2
             NetnsLab.sleep(5 * PERIOD_MS + 300);
@@ -106,8 +94,7 @@ class SystemdNotifyIT {
 
             // a stalled loop: the pings stop and the log says why
             Files.createFile(stall);
-            DaemonIT.await("the stall logged", 4 * PERIOD_MS, d,
-                    () -> d.output().contains("VRRP loop has not turned for"));
+            DaemonLab.await("the stall logged", 4 * PERIOD_MS, () -> d.output().contains("VRRP loop has not turned for"), d);
             long stalledAt = System.nanoTime();
             NetnsLab.sleep(3 * PERIOD_MS);
             long during = with(systemd.messages(), "WATCHDOG=1").stream().filter(m -> m.nanos() > stalledAt).count();
@@ -116,19 +103,20 @@ class SystemdNotifyIT {
                     d.output());
             // the unit's WatchdogSignal=SIGQUIT: the journal gets every thread's stack, showing
             // where the loop is stuck, and the daemon stays up for the SIGKILL that follows
-            assertEquals(0, new ProcessBuilder("kill", "-QUIT", Long.toString(d.pid())).inheritIO().start().waitFor());
-            DaemonIT.await("a thread dump", 5_000, d, () -> d.output().contains("Full thread dump"));
-            DaemonIT.await("the stalled loop in it", 5_000, d, () -> d.output().contains("VrrpLoop.stallWhileTestAsks"));
-            assertTrue(d.process().isAlive());
+            d.signal("QUIT");
+            DaemonLab.await("a thread dump", 5_000, () -> d.output().contains("Full thread dump"), d);
+            DaemonLab.await("the stalled loop in it", 5_000, () -> d.output().contains("VrrpLoop.stallWhileTestAsks"), d);
+            assertTrue(d.isAlive());
             Files.delete(stall);
             long resumedAt = System.nanoTime();
             assertNotNull(systemd.await(m -> m.has("WATCHDOG=1") && m.nanos() > resumedAt, 3 * PERIOD_MS),
                     "pings resume\n" + d.output());
-            assertTrue(d.output().contains("VRRP loop turns again after"), d.output());
+            // the watchdog sends the ping, then logs the resume: the line may trail the datagram
+            DaemonLab.await("the resume logged", 2_000, () -> d.output().contains("VRRP loop turns again after"), d);
 
             // reload: RELOADING=1 with MONOTONIC_USEC, then READY=1
             int before = systemd.messages().size();
-            assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(d.pid())).inheritIO().start().waitFor());
+            d.signal("HUP");
             assertNotNull(systemd.await(m -> m.has("READY=1") && m != ready, 5_000), d.output());
             List<String> reload = new ArrayList<>();
             for (Message m : systemd.messages().subList(before, systemd.messages().size())) {
@@ -141,9 +129,8 @@ class SystemdNotifyIT {
             assertTrue(reloading.lines().get(1).matches("MONOTONIC_USEC=\\d+"), reloading.text());
 
             // SIGTERM: STOPPING=1, and nothing but watchdog pings after it
-            d.process().toHandle().destroy();
-            assertTrue(d.process().waitFor(10, TimeUnit.SECONDS));
-            assertEquals(0, d.process().exitValue(), d.output());
+            d.terminate();
+            assertEquals(0, d.awaitExit(10), d.output());
             List<Message> all = systemd.messages();
             List<Message> stopping = with(all, "STOPPING=1");
             assertEquals(1, stopping.size(), all.toString());
@@ -167,7 +154,7 @@ class SystemdNotifyIT {
         try (NotifyReceiver systemd = NotifyReceiver.abstractName(name)) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                    DaemonIT.jar().toString(), "-n", "-l", "-f", conf.toString(),
+                    DaemonLab.jar().toString(), "-n", "-l", "-f", conf.toString(),
                     "-p", dir.resolve("ns.pid").toString(), "-r", dir.resolve("ns_vrrp.pid").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("ns.out").toFile());
             pb.environment().put("NOTIFY_SOCKET", systemd.address());

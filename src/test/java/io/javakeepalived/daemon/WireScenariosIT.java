@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,14 +47,8 @@ class WireScenariosIT {
     @TempDir
     Path dir;
 
+    @AutoClose // stops every process it started, by pid
     private DaemonLab dl;
-
-    @AfterEach
-    void tearDown() {
-        if (dl != null) {
-            dl.close();
-        }
-    }
 
     private DaemonLab lab(String... nodes) throws Exception {
         dl = DaemonLab.create(dir, nodes);
@@ -62,16 +56,7 @@ class WireScenariosIT {
     }
 
     static String instance(String name, int vrid, int priority, String extra, String... vips) {
-        StringBuilder sb = new StringBuilder("vrrp_instance " + name + " {\n"
-                + "    interface eth0\n"
-                + "    virtual_router_id " + vrid + "\n"
-                + "    priority " + priority + "\n"
-                + extra
-                + "    virtual_ipaddress {\n");
-        for (String v : vips) {
-            sb.append("        ").append(v).append('\n');
-        }
-        return sb.append("    }\n}\n").toString();
+        return DaemonLab.vrrpInstance(name, vrid, priority, extra, vips);
     }
 
     static String v2(int priority, String extra) {

@@ -7,8 +7,9 @@ import io.javakeepalived.daemon.dump.ExporterJsonRules;
 import io.javakeepalived.daemon.dump.ExporterTextRules;
 import io.javakeepalived.net.RawVrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
-import io.javakeepalived.testsupport.netns.NetnsLab.Background;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,9 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,22 +39,16 @@ class MetricsEndpointIT {
     @TempDir
     Path dir;
 
-    private NetnsLab lab;
+    @AutoClose // stops every process it started, by pid
+    private DaemonLab dl;
     private Node a;
     private Node b;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
-        b = lab.addNode("b");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close(); // stops every process it started, by pid
-        }
+        dl = DaemonLab.create(dir, "a", "b");
+        a = dl.node("a");
+        b = dl.node("b");
     }
 
     private static final String CONFIG = "vrrp_instance VI_1 {\n"
@@ -79,31 +72,9 @@ class MetricsEndpointIT {
             + "    advert_int 1\n"
             + "}\n";
 
-    static Path jar() {
-        String p = System.getProperty("javakeepalived.jar");
-        Path jar = Path.of(p != null ? p : "target/javakeepalived.jar");
-        assertTrue(Files.isRegularFile(jar), "the shaded jar is built in the package phase: " + jar);
-        return jar;
-    }
-
-    static boolean logged(Background d, String text) {
-        return d.output().lines().anyMatch(l -> l.endsWith(": " + text));
-    }
-
-    static void await(String what, long timeoutMs, Background log, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what + "\n--- log:\n"
-                        + log.output());
-            }
-            NetnsLab.sleep(20);
-        }
-    }
-
     /** A plain HTTP/1.0 GET from node B's namespace: status line + headers + body. */
     private String get(String host, int port, String path) throws IOException {
-        return lab.call(b, () -> {
+        return dl.lab().call(b, () -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(host, port), 5_000);
                 s.setSoTimeout(10_000);
@@ -118,7 +89,7 @@ class MetricsEndpointIT {
         });
     }
 
-    private Exposition scrape(Background d) throws IOException {
+    private Exposition scrape(Daemon d) throws IOException {
         String response = get(a.ipv4(), 9650, "/metrics");
         int split = response.indexOf("\r\n\r\n");
         assertTrue(split > 0, response);
@@ -130,19 +101,14 @@ class MetricsEndpointIT {
 
     @Test
     void scrapedOverTheNetworkAndConsistentWithTheJsonDump() throws Exception {
-        Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        Path conf = dir.resolve("a.conf");
-        Files.writeString(conf, CONFIG);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Background d = lab.start(a.ns(), "env", "TMPDIR=" + tmp, java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar().toString(), "-n", "-l", "-f", conf.toString(),
-                "--metrics-listen", a.ipv4() + ":9650",
-                "-p", dir.resolve("a.pid").toString(), "-r", dir.resolve("a_vrrp.pid").toString());
-        await("metrics endpoint", 15_000, d, () -> logged(d, "Serving metrics on http://" + a.ipv4() + ":9650/metrics"));
-        await("VI_1 MASTER", 15_000, d, () -> logged(d, "(VI_1) Entering MASTER STATE"));
-        await("VI_2 MASTER", 15_000, d, () -> logged(d, "(VI_2) Entering MASTER STATE"));
+        Daemon d = dl.start(a, "a", CONFIG,
+                DaemonLab.jarCommand("-n", "-l", "--metrics-listen", a.ipv4() + ":9650"));
+        d.awaitLogged("Serving metrics on http://" + a.ipv4() + ":9650/metrics", 15_000);
+        d.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        d.awaitLogged("(VI_2) Entering MASTER STATE", 15_000);
+        Path tmp = d.tmpdir();
         // from B: two adverts for a VRID nobody here runs, one for VI_1 with TTL 64 (must be 255)
-        lab.call(b, () -> {
+        dl.lab().call(b, () -> {
             try (RawVrrpSocket tx = RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false))) {
                 InetAddress src = InetAddress.getByName(b.ipv4());
                 tx.send(v2Advert(77), src, VrrpSocketOptions.VRRP_GROUP_V4, 255);
@@ -158,11 +124,10 @@ class MetricsEndpointIT {
         Path data = tmp.resolve("keepalived.data");
         Path stats = tmp.resolve("keepalived.stats");
         for (String signal : List.of("36", "USR1", "USR2")) {
-            new ProcessBuilder("kill", "-s", signal, Long.toString(d.pid())).inheritIO().start()
-                    .waitFor(5, TimeUnit.SECONDS);
+            d.signal(signal);
         }
         for (Path p : List.of(json, data, stats)) {
-            await(p.getFileName().toString(), 10_000, d, () -> Files.exists(p) && p.toFile().length() > 0);
+            DaemonLab.await(p.getFileName().toString(), 10_000, () -> Files.exists(p) && p.toFile().length() > 0, d);
         }
         NetnsLab.sleep(1_000); // past the endpoint's 500 ms snapshot sharing, and a few more adverts
         Exposition after = scrape(d);
@@ -218,7 +183,7 @@ class MetricsEndpointIT {
         assertTrue(lag > 0 && lag < MetricsServer.TIMEOUT.toSeconds(), "loop lag " + lag);
 
         assertTrue(get(a.ipv4(), 9650, "/nothing").startsWith("HTTP/1.1 404"));
-        assertTrue(d.process().isAlive(), d.output());
+        assertTrue(d.isAlive(), d.output());
     }
 
     /** A VRRPv2 advert from B: priority 200, advert_int 1, one address 10.213.0.100, no auth. */

@@ -7,12 +7,13 @@ import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import java.net.InetAddress;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Gratuitous ARP and unsolicited NA from a node, as a client on the same segment sees them. */
 class AnnouncerIT {
+    @AutoClose // stops every process it started, by pid; deletes the namespaces
     private NetnsLab lab;
     private Node a;
     private Node b;
@@ -20,19 +21,12 @@ class AnnouncerIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
-        b = lab.addNode("b");
-        client = lab.addNode("client");
+        lab = NetnsLab.create("a", "b", "client");
+        a = lab.node("a");
+        b = lab.node("b");
+        client = lab.node("client");
         // learn new neighbours from gratuitous ARP (Linux ignores them by default)
         lab.exec(client.ns(), "sysctl", "-q", "-w", "net.ipv4.conf.eth0.arp_accept=1").requireSuccess("arp_accept");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @Test

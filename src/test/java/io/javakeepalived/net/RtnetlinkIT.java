@@ -13,28 +13,22 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** rtnetlink against a real kernel, checked with {@code ip}. */
 class RtnetlinkIT {
+    @AutoClose // stops every process it started, by pid; deletes the namespaces
     private NetnsLab lab;
     private Node a;
     private Node b;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
-        b = lab.addNode("b");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close();
-        }
+        lab = NetnsLab.create("a", "b");
+        a = lab.node("a");
+        b = lab.node("b");
     }
 
     private static InetAddress addr(String s) throws Exception {

@@ -14,12 +14,13 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Raw VRRP sockets between namespaces joined by a bridge: what one node sends, the other receives. */
 class VrrpSocketIT {
+    @AutoClose // stops every process it started, by pid; deletes the namespaces
     private NetnsLab lab;
     private Node a;
     private Node b;
@@ -27,17 +28,10 @@ class VrrpSocketIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create();
-        a = lab.addNode("a");
-        b = lab.addNode("b");
-        c = lab.addNode("c");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab != null) {
-            lab.close();
-        }
+        lab = NetnsLab.create("a", "b", "c");
+        a = lab.node("a");
+        b = lab.node("b");
+        c = lab.node("c");
     }
 
     /** VRRPv2 advert like the capture's: vrid 77, prio 150, auth none, 1 s, 10.213.0.100. */

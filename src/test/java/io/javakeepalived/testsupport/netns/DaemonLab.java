@@ -36,7 +36,6 @@ public final class DaemonLab implements AutoCloseable {
 
     private final NetnsLab lab;
     private final Path dir;
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
 
     private DaemonLab(NetnsLab lab, Path dir) {
         this.lab = lab;
@@ -45,17 +44,7 @@ public final class DaemonLab implements AutoCloseable {
 
     /** A lab with these nodes (10.213.0.1, .2, ... in order); needs root (see {@link NetnsLab#requireRoot()}). */
     public static DaemonLab create(Path dir, String... nodeNames) throws IOException {
-        NetnsLab lab = NetnsLab.create();
-        DaemonLab dl = new DaemonLab(lab, dir);
-        try {
-            for (String n : nodeNames) {
-                dl.nodes.put(n, lab.addNode(n));
-            }
-        } catch (IOException | RuntimeException e) {
-            lab.close();
-            throw e;
-        }
-        return dl;
+        return new DaemonLab(NetnsLab.create(nodeNames), dir);
     }
 
     public NetnsLab lab() {
@@ -63,11 +52,7 @@ public final class DaemonLab implements AutoCloseable {
     }
 
     public Node node(String name) {
-        Node n = nodes.get(name);
-        if (n == null) {
-            throw new IllegalArgumentException("no node " + name);
-        }
-        return n;
+        return lab.node(name);
     }
 
     /** The shaded jar (built in the package phase; failsafe passes its path). */
@@ -80,16 +65,55 @@ public final class DaemonLab implements AutoCloseable {
 
     /** Starts {@code java -jar javakeepalived.jar -n -l -D -f CONF} in the node, with its own TMPDIR. */
     public Daemon start(Node n, String config) throws IOException {
-        Path conf = dir.resolve(n.name() + ".conf");
-        Files.writeString(conf, config);
-        Path tmp = dir.resolve(n.name() + "-tmp");
-        Files.createDirectories(tmp);
+        return start(n, n.name(), config, jarCommand("-n", "-l", "-D"));
+    }
+
+    /** {@code java -jar javakeepalived.jar ARGS} with this JVM's java and flags that start it quickly. */
+    public static List<String> jarCommand(String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // env execs java: the pid the lab holds is the daemon's
-        Background b = lab.start(n.ns(), "env", "TMPDIR=" + tmp, java, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "-n", "-l", "-D", "-f", conf.toString(),
-                "-p", dir.resolve(n.name() + ".pid").toString(), "-r", dir.resolve(n.name() + "_vrrp.pid").toString());
-        return new Daemon(n, b, tmp);
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * Starts {@code PROGRAM... -f NAME.conf -p NAME.pid -r NAME_vrrp.pid} (files in the lab's
+     * directory) in the node with {@code TMPDIR=NAME-tmp}: for a daemon started another way (the
+     * launcher script, keepalived itself) or a second one on the same node. {@code env} execs the
+     * program, so the pid the lab holds is the daemon's.
+     */
+    public Daemon start(Node n, String name, String config, List<String> program) throws IOException {
+        Path conf = dir.resolve(name + ".conf");
+        Files.writeString(conf, config);
+        Path tmp = Files.createDirectories(dir.resolve(name + "-tmp"));
+        List<String> cmd = new ArrayList<>(List.of("env", "TMPDIR=" + tmp));
+        cmd.addAll(program);
+        cmd.addAll(List.of("-f", conf.toString(), "-p", file(name + ".pid").toString(),
+                "-r", file(name + "_vrrp.pid").toString()));
+        return new Daemon(n, lab.start(n.ns(), cmd.toArray(String[]::new)), tmp);
+    }
+
+    /** A path in the lab's directory (pid files, configurations). */
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    /**
+     * A {@code vrrp_instance} on eth0: {@code extra} holds further keyword lines (state,
+     * advert_int, ...), each indented and ending in a newline; the VIPs go in virtual_ipaddress.
+     */
+    public static String vrrpInstance(String name, int vrid, int priority, String extra, String... vips) {
+        StringBuilder sb = new StringBuilder("vrrp_instance " + name + " {\n"
+                + "    interface eth0\n"
+                + "    virtual_router_id " + vrid + "\n"
+                + "    priority " + priority + "\n"
+                + extra
+                + "    virtual_ipaddress {\n");
+        for (String v : vips) {
+            sb.append("        ").append(v).append('\n');
+        }
+        return sb.append("    }\n}\n").toString();
     }
 
     /** {@code nft -f -} in the node's namespace (tests only), failing on error. */
@@ -110,17 +134,13 @@ public final class DaemonLab implements AutoCloseable {
 
     /** Polls {@code cond} every 5 ms; on time-out fails with the daemons' logs. */
     public static void await(String what, long timeoutMs, BooleanSupplier cond, Daemon... logs) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                StringBuilder sb = new StringBuilder("timed out after " + timeoutMs + " ms waiting for " + what);
-                for (Daemon d : logs) {
-                    sb.append("\n--- log of ").append(d.node().name()).append(":\n").append(d.output());
-                }
-                throw new AssertionError(sb.toString());
+        NetnsLab.await(what, timeoutMs, cond, () -> {
+            StringBuilder sb = new StringBuilder();
+            for (Daemon d : logs) {
+                sb.append("\n--- log of ").append(d.node().name()).append(":\n").append(d.output());
             }
-            NetnsLab.sleep(5);
-        }
+            return sb.toString();
+        });
     }
 
     /**
@@ -173,6 +193,11 @@ public final class DaemonLab implements AutoCloseable {
             return node;
         }
 
+        /** The daemon's {@code $TMPDIR}, where it writes its dumps. */
+        public Path tmpdir() {
+            return tmp;
+        }
+
         public Background process() {
             return process;
         }
@@ -187,12 +212,12 @@ public final class DaemonLab implements AutoCloseable {
 
         /** A console log line {@code <date>: <text>}. */
         public boolean logged(String text) {
-            return count(text) > 0;
+            return DaemonLab.logged(output(), text);
         }
 
         /** How many console lines end in {@code ": " + text}. */
         public long count(String text) {
-            return output().lines().filter(l -> l.endsWith(": " + text)).count();
+            return DaemonLab.count(output(), text);
         }
 
         /** Console lines whose text contains {@code part}. */
@@ -208,6 +233,21 @@ public final class DaemonLab implements AutoCloseable {
         public void kill9() throws InterruptedException {
             process.process().toHandle().destroyForcibly();
             assertTrue(process.process().waitFor(5, TimeUnit.SECONDS), "killed");
+        }
+
+        /** SIGTERM by pid, without waiting: the daemon sends priority 0, releases its VIPs and exits. */
+        public void terminate() {
+            process.process().toHandle().destroy();
+        }
+
+        /** Waits up to {@code seconds} for the daemon to exit (failing if it does not) and returns its exit code. */
+        public int awaitExit(long seconds) throws InterruptedException {
+            assertTrue(process.process().waitFor(seconds, TimeUnit.SECONDS), node.name() + " exits\n" + output());
+            return process.process().exitValue();
+        }
+
+        public boolean isAlive() {
+            return process.process().isAlive();
         }
 
         /** Sends {@code kill -s SIGNAL pid}. */
@@ -234,6 +274,20 @@ public final class DaemonLab implements AutoCloseable {
         public Map<String, Long> stats(String instance) throws IOException, InterruptedException {
             return DaemonLab.stats(json(), instance);
         }
+    }
+
+    /**
+     * Whether {@code output} has the line {@code <date>: <text>}, the date in keepalived's console
+     * form ({@code Mon Nov  3 11:18:01 2026}, day padded with a space).
+     */
+    public static boolean logged(String output, String text) {
+        return Pattern.compile("(?m)^\\w{3} \\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}: " + Pattern.quote(text) + "$")
+                .matcher(output).find();
+    }
+
+    /** How many lines of {@code output} end in {@code ": " + text}. */
+    public static long count(String output, String text) {
+        return output.lines().filter(l -> l.endsWith(": " + text)).count();
     }
 
     /** The {@code stats} object of {@code instance} in a keepalived.json text, key → value. */

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
@@ -94,6 +96,23 @@ public final class NetnsLab implements AutoCloseable {
         requireRoot();
         deleteStale();
         return new NetnsLab();
+    }
+
+    /**
+     * A lab with these nodes already added (10.213.0.1, .2, … in order), for the usual
+     * {@code @BeforeEach}; if a node cannot be made, the half-built lab is torn down.
+     */
+    public static NetnsLab create(String... nodeNames) throws IOException {
+        NetnsLab lab = create();
+        try {
+            for (String n : nodeNames) {
+                lab.addNode(n);
+            }
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
     }
 
     /**
@@ -405,6 +424,22 @@ public final class NetnsLab implements AutoCloseable {
             throw new IOException("interrupted: " + String.join(" ", cmd), e);
         }
         return new Result(p.exitValue(), out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8));
+    }
+
+    /** Polls {@code cond} every 5 ms; on time-out fails naming {@code what}, followed by {@code detail} (logs). */
+    public static void await(String what, long timeoutMs, BooleanSupplier cond, Supplier<String> detail) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what + detail.get());
+            }
+            sleep(5);
+        }
+    }
+
+    /** {@link #await(String, long, BooleanSupplier, Supplier)} that shows what {@code log} printed. */
+    public static void await(String what, long timeoutMs, BooleanSupplier cond, Background log) {
+        await(what, timeoutMs, cond, () -> log == null ? "" : "\n--- log of " + log + ":\n" + log.output());
     }
 
     public static void sleep(long ms) {
