@@ -12,7 +12,7 @@ import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +29,8 @@ class PreemptIT {
     @TempDir
     Path dir;
 
+    @AutoClose // stops every process it started, by pid
     private DaemonLab dl;
-
-    @AfterEach
-    void tearDown() {
-        if (dl != null) {
-            dl.close();
-        }
-    }
 
     private static String config(int priority, String extra) {
         return "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n"
