@@ -8,7 +8,9 @@ import io.javakeepalived.notify.fifo.NotifyFifoWriter;
 import io.javakeepalived.vrrp.Action;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +42,30 @@ public final class NotifyHooks implements VrrpLoop.NotifySink, AutoCloseable {
         }
         for (SyncGroup g : config.syncGroups()) {
             dispatcher.setGroupScripts(g.name(), g.notifyScripts());
+        }
+        return this;
+    }
+
+    /**
+     * A reload: the hooks of {@code next} replace those of {@code previous} (changed, added), and
+     * instances and sync groups gone are forgotten. Hooks already queued run as they were queued,
+     * in order, with the scripts of when they were queued.
+     */
+    public NotifyHooks reload(KeepalivedConfig previous, KeepalivedConfig next) {
+        register(next);
+        Set<String> instances = new HashSet<>();
+        next.instances().forEach(v -> instances.add(v.name()));
+        Set<String> groups = new HashSet<>();
+        next.syncGroups().forEach(g -> groups.add(g.name()));
+        for (VrrpInstance v : previous.instances()) {
+            if (!instances.contains(v.name())) {
+                dispatcher.removeInstance(v.name());
+            }
+        }
+        for (SyncGroup g : previous.syncGroups()) {
+            if (!groups.contains(g.name())) {
+                dispatcher.removeGroup(g.name());
+            }
         }
         return this;
     }

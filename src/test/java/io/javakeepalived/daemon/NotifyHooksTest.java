@@ -77,4 +77,48 @@ class NotifyHooksTest {
         assertEquals(NotifyDispatcher.DEFAULT_TIMEOUT, ScriptServices.notifyTimeout("soon", log));
         assertEquals(NotifyDispatcher.DEFAULT_TIMEOUT, ScriptServices.notifyTimeout("0", log));
     }
+
+    private static io.javakeepalived.config.model.KeepalivedConfig config(String text) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("hooks-", ".conf");
+        try {
+            java.nio.file.Files.writeString(f, text);
+            var fs = io.javakeepalived.testsupport.FakeFileSystem.typicalHost().dir("/etc/k", 0, 0, 0755)
+                    .file("/etc/k/a.sh", 0, 0, 0755).file("/etc/k/b.sh", 0, 0, 0755).file("/etc/k/c.sh", 0, 0, 0755);
+            var r = io.javakeepalived.config.ConfigLoader.load(f, new io.javakeepalived.config.LoadOptions("node",
+                    io.javakeepalived.config.host.InterfaceDirectory.of("lo", "eth0"), fs,
+                    new io.javakeepalived.testsupport.FakeUsers(), ns -> true,
+                    io.javakeepalived.config.syntax.ReaderOptions.defaults().withNotes(x -> { })));
+            return r.config().orElseThrow(() -> new AssertionError(r.diagnostics().all().toString()));
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
+    }
+
+    private static String instance(String name, int vrid, String extra) {
+        return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id " + vrid
+                + "\n priority 100\n virtual_ipaddress {\n  10.0.0." + vrid + "/24\n }\n" + extra + "}\n";
+    }
+
+    @Test
+    void aReloadReplacesTheHooksButWhatWasQueuedRunsInOrderWithItsOwnScripts() throws Exception {
+        var before = config(instance("VI_1", 1, " notify_master /etc/k/a.sh\n")
+                + instance("VI_2", 2, " notify_master /etc/k/b.sh\n"));
+        var after = config(instance("VI_1", 1, " notify_master /etc/k/c.sh\n")
+                + instance("VI_3", 3, " notify_master /etc/k/b.sh\n"));
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo).register(before);
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER, 100));
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER, 100)); // queued behind the first
+
+        hooks.reload(before, after);
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER, 100));
+        hooks.dispatch(new Action.RunNotify("VI_2", NotifyState.MASTER, 100));
+        hooks.dispatch(new Action.RunNotify("VI_3", NotifyState.MASTER, 100));
+        while (!runner.running().isEmpty()) {
+            runner.running().forEach(s -> s.exit(0));
+        }
+        assertEquals(List.of("(VI_1) notify_master /etc/k/a.sh", "(VI_3) notify_master /etc/k/b.sh",
+                "(VI_1) notify_master /etc/k/a.sh", "(VI_1) notify_master /etc/k/c.sh"), runner.lines(),
+                "VI_2 is gone, VI_3 is new, VI_1 runs its new script after those queued before the reload");
+    }
 }
