@@ -1461,17 +1461,20 @@ public final class VrrpLoop {
 
     /**
      * An instance gone from the configuration stops as at shutdown (a master sends priority 0 and
-     * removes its VIPs), but its notification is FAULT, as keepalived 2.2.7 sends for a deleted
-     * instance (none if it already was in FAULT), not STOP.
+     * removes its VIPs), but its notification is not STOP: with {@code notify_deleted} it is
+     * DELETED, otherwise FAULT (none if it already was in FAULT), as keepalived 2.2.7
+     * ({@code clear_diff_vrrp()}).
      */
     private void removeInstance(Entry e) {
         try {
             boolean wasFault = e.instance.state() == VrrpState.FAULT;
+            boolean deleted = e.plan.notifyScripts().notifyDeleted();
             List<Action> out = new ArrayList<>();
             for (Action a : e.instance.handle(new Event.Shutdown(), clock.getAsLong())) {
                 if (a instanceof Action.RunNotify n && n.state() == NotifyState.STOP) {
-                    if (!wasFault) {
-                        out.add(new Action.RunNotify(n.instance(), NotifyState.FAULT, n.priority()));
+                    if (deleted || !wasFault) {
+                        out.add(new Action.RunNotify(n.instance(), deleted ? NotifyState.DELETED : NotifyState.FAULT,
+                                n.priority()));
                     }
                 } else {
                     out.add(a);

@@ -121,4 +121,19 @@ class NotifyHooksTest {
                 "(VI_1) notify_master /etc/k/a.sh", "(VI_1) notify_master /etc/k/c.sh"), runner.lines(),
                 "VI_2 is gone, VI_3 is new, VI_1 runs its new script after those queued before the reload");
     }
+
+    @Test
+    void aDeletedInstanceRunsNotifyDeletedAndTheGenericNotifyAndWritesDeletedToTheFifo() {
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        d.setInstanceScripts("VI_1", new NotifyScripts(cmd("/m.sh"), Optional.empty(), cmd("/f.sh"), Optional.empty(),
+                cmd("/d.sh gone"), cmd("/n.sh"), Optional.empty(), true));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo);
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.DELETED, 100));
+        while (!runner.running().isEmpty()) {
+            runner.running().forEach(s -> s.exit(0));
+        }
+        assertEquals(List.of("INSTANCE \"VI_1\" DELETED 100"), fifo);
+        assertEquals(List.of("(VI_1) notify_deleted /d.sh gone", "(VI_1) notify /n.sh INSTANCE VI_1 DELETED 100"),
+                runner.lines());
+    }
 }

@@ -134,15 +134,22 @@ class ReloadTrackingIT {
     /**
      * (b) a reload that keeps a failing weight-0 script unchanged: the instance stays in FAULT
      * without a flap (no state line at all), the verdict is carried over as keepalived logs it, and
-     * an instance the reload adds that tracks the same script starts straight in FAULT.
+     * an instance the reload adds that tracks the same script starts straight in FAULT; an
+     * instance removed by it that has notify_deleted runs that script and the generic notify with
+     * DELETED.
      */
     @Test
     void anUnchangedFailingWeightZeroScriptKeepsItsInstanceInFaultAcrossAReload() throws Exception {
         Path fails = script("fails.sh", "exit 1");
+        Path deletedLog = dir.resolve("deleted.log");
+        Path recorder = script("record.sh", "echo \"$*\" >> " + deletedLog);
         String conf = global() + "vrrp_script down {\n    script \"" + fails + "\"\n    interval 1\n}\n"
                 + instance("VI_1", 62, 100, VIP, "    track_script {\n        down\n    }\n");
-        Background da = start(a, conf);
+        Background da = start(a, conf + instance("VI_3", 64, 100, "10.213.0.112",
+                "    notify_deleted \"" + recorder + " deleted\"\n    notify \"" + recorder + " generic\"\n"));
         awaitLog(da, "(VI_1) entering FAULT state", 20_000);
+        awaitLog(da, "(VI_3) Entering MASTER STATE", 20_000);
+        TrackingIT.awaitLines(deletedLog, 1, 5_000, da);
         NetnsLab.sleep(1_500);
 
         String log = reload(a, da, conf + instance("VI_2", 63, 100, "10.213.0.111",
@@ -157,5 +164,9 @@ class ReloadTrackingIT {
                 "VI_2 started in FAULT, not via BACKUP:\n" + after);
         assertEquals(1, DaemonIT.count(da, "(VI_1) entering FAULT state"), da.output());
         assertFalse(hasVip(a), "no VIP in FAULT");
+        TrackingIT.awaitLines(deletedLog, 4, 5_000, da);
+        assertEquals(List.of("generic INSTANCE VI_3 BACKUP 100", "generic INSTANCE VI_3 MASTER 100", "deleted",
+                "generic INSTANCE VI_3 DELETED 100"), lines(deletedLog).subList(lines(deletedLog).size() - 4,
+                lines(deletedLog).size()), "VI_3, removed with notify_deleted, is reported DELETED");
     }
 }
