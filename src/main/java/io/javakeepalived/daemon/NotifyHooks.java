@@ -6,9 +6,11 @@ import io.javakeepalived.config.model.VrrpInstance;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.notify.fifo.NotifyFifoWriter;
 import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.NotifyState;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -68,6 +70,24 @@ public final class NotifyHooks implements VrrpLoop.NotifySink, AutoCloseable {
             }
         }
         return this;
+    }
+
+    /**
+     * {@code fifo_write_vrrp_states_on_reload}: after a reload, each kept instance's state line
+     * ({@code INSTANCE "name" STATE priority}) goes to the FIFO again, so that its reader can
+     * resynchronise; no script runs. keepalived writes it for the instances that do not notify at
+     * reload; here every kept instance that has a state gets one, masters included (keepalived
+     * skips a master it keeps, which looks accidental). Added instances notify as they start.
+     */
+    public void restate(Map<String, VrrpLoop.Standing> kept) {
+        kept.forEach((name, s) -> {
+            switch (s.state()) {
+                case MASTER -> fifo.instance(name, NotifyState.MASTER, s.effectivePriority());
+                case BACKUP -> fifo.instance(name, NotifyState.BACKUP, s.effectivePriority());
+                case FAULT -> fifo.instance(name, NotifyState.FAULT, s.effectivePriority());
+                case INIT -> { }
+            }
+        });
     }
 
     /** On the loop thread; returns at once. */

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.notify.PosixScriptRunner;
@@ -20,6 +21,7 @@ import io.javakeepalived.track.TrackingPlan;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +123,7 @@ public final class ScriptServices {
         checker = c;
         c.start();
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
-        loop.onReload((loaded, added) -> loaded.config().ifPresent(next -> reloaded(loop, next, added)));
+        loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));
     }
 
     /**
@@ -129,12 +131,18 @@ public final class ScriptServices {
      * interface tracking are replaced here, the added instances that track weight-0 scripts are
      * held in INIT, and the scripts and polled trackers are rebuilt on the checker loop's thread.
      */
-    private void reloaded(VrrpLoop loop, KeepalivedConfig next, Set<String> added) {
+    private void reloaded(VrrpLoop loop, KeepalivedConfig next, Set<String> added,
+                          Map<String, VrrpLoop.Standing> kept) {
         KeepalivedConfig previous = config;
         config = next;
         hooks.reload(previous, next);
-        if (!next.global().fifos().equals(previous.global().fifos())) {
+        GlobalDefs.Fifos was = previous.global().fifos();
+        GlobalDefs.Fifos now = next.global().fifos();
+        if (!now.all().equals(was.all()) || !now.vrrp().equals(was.vrrp()) || !now.lvs().equals(was.lvs())) {
             log.warn("The notify FIFO settings changed - they take effect at the next restart");
+        }
+        if (now.writeVrrpStatesOnReload()) {
+            hooks.restate(kept);
         }
         loop.trackInterfaces(InterfaceTracking.fromConfig(next));
         TrackingPlan plan = TrackingPlan.fromConfig(next);

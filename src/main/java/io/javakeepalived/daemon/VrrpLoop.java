@@ -228,7 +228,15 @@ public final class VrrpLoop {
      */
     @FunctionalInterface
     public interface ReloadHook {
-        void applied(ReloadSource.Loaded loaded, Set<String> added);
+        /**
+         * @param added the instances the reload added (not started yet)
+         * @param kept  the instances it kept, with their state and effective priority now
+         */
+        void applied(ReloadSource.Loaded loaded, Set<String> added, Map<String, Standing> kept);
+    }
+
+    /** Where a kept instance stands after a reload. */
+    public record Standing(VrrpState state, int effectivePriority) {
     }
 
     /** An event for one instance from another thread (a tracker's result, ...). */
@@ -256,7 +264,7 @@ public final class VrrpLoop {
     private volatile long lastTurnNanos;
     private final AtomicReference<ReloadSource.Outcome> reloadOutcome = new AtomicReference<>();
     private volatile Listener listener = Listener.NONE;
-    private volatile ReloadHook reloadHook = (loaded, added) -> { };
+    private volatile ReloadHook reloadHook = (loaded, added, kept) -> { };
     /** Tests only ({@code -Djavakeepalived.test.stallFile=PATH}): the loop stops turning while PATH exists. */
     private final String stallFile = System.getProperty("javakeepalived.test.stallFile");
     private boolean statesChanged;
@@ -1371,9 +1379,15 @@ public final class VrrpLoop {
             names.add(e.name());
         }
         heldStartups.removeAll(names); // a name held at start-up may come back as a new instance
+        Map<String, Standing> kept = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (!names.contains(e.name())) {
+                kept.put(e.name(), new Standing(e.instance.state(), e.instance.effectivePriority()));
+            }
+        }
         InterfaceTracking before = interfaceTracking;
         try {
-            reloadHook.applied(loaded, Set.copyOf(names));
+            reloadHook.applied(loaded, Set.copyOf(names), kept);
         } catch (RuntimeException x) {
             log.error("reload hook failed: {}", x.toString(), x);
         }

@@ -136,4 +136,20 @@ class NotifyHooksTest {
         assertEquals(List.of("(VI_1) notify_deleted /d.sh gone", "(VI_1) notify /n.sh INSTANCE VI_1 DELETED 100"),
                 runner.lines());
     }
+
+    @Test
+    void fifoWriteVrrpStatesOnReloadRestatesEveryKeptInstanceWithoutRunningScripts() {
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        d.setInstanceScripts("VI_1", new NotifyScripts(cmd("/m.sh"), cmd("/b.sh"), cmd("/f.sh"), Optional.empty(),
+                Optional.empty(), cmd("/n.sh"), Optional.empty(), false));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo);
+        var kept = new java.util.LinkedHashMap<String, VrrpLoop.Standing>();
+        kept.put("VI_1", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.MASTER, 120));
+        kept.put("VI_2", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.FAULT, 0));
+        kept.put("VI_3", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.INIT, 100));
+        hooks.restate(kept);
+        assertEquals(List.of("INSTANCE \"VI_1\" MASTER 120", "INSTANCE \"VI_2\" FAULT 0"), fifo,
+                "an instance still waiting in INIT has no state to restate");
+        assertEquals(List.of(), runner.lines());
+    }
 }
