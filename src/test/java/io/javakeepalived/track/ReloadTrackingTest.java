@@ -201,4 +201,18 @@ class ReloadTrackingTest {
         assertEquals(Set.of(), held);
         assertEquals(List.of(), out);
     }
+
+    @Test
+    void aRunStillGoingAtTheReloadReportsToTheNewState() {
+        String conf = script("chk", "a.sh", " weight -20\n") + instance("VI_1", 1, 100, " track_script {\n  chk\n }\n");
+        start(load(conf));
+        exit("a.sh", 0);
+        timers.advance(Duration.ofMillis(1000)); // the second run is going
+        int runs = runner.started().size();
+        reload(load(conf), Set.of());
+        assertEquals(List.of("VRRP_Script(chk) considered successful on reload"), log);
+        assertEquals(runs, runner.started().size(), "no second run alongside the one going");
+        exit("a.sh", 1);
+        assertEquals(ev("VI_1", new Event.WeightChanged("script chk", -20)), out.get(out.size() - 1));
+    }
 }
