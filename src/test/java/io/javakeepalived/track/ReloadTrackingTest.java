@@ -215,4 +215,17 @@ class ReloadTrackingTest {
         exit("a.sh", 1);
         assertEquals(ev("VI_1", new Event.WeightChanged("script chk", -20)), out.get(out.size() - 1));
     }
+
+    @Test
+    void polledTrackersThatRestateKeepTheirWeightAndOnesThatAreGoneAreWithdrawn() {
+        start(load(instance("VI_1", 1, 100, "")));
+        ledger.post("VI_1", new Event.WeightChanged("file kept", -10)); // as polled trackers post
+        ledger.post("VI_1", new Event.FaultRaised("process gone"));
+        TrackingPlan plan = TrackingPlan.fromConfig(load(instance("VI_1", 1, 100, "")));
+        out.clear();
+        ReloadTracking.apply(plan, Set.of(), Set.of("VI_1"), scheduler, ledger, gate,
+                () -> ledger.post("VI_1", new Event.WeightChanged("file kept", -10)));
+        assertEquals(List.of(ev("VI_1", new Event.WeightChanged("file kept", -10)),
+                ev("VI_1", new Event.FaultCleared("process gone"))), out);
+    }
 }
