@@ -75,6 +75,6 @@ final class ConfigReloadSource implements ReloadSource {
             return new Rejected("net_namespace cannot change on reload (running in "
                     + netNamespace.orElse("the default namespace") + ")");
         }
-        return new Loaded(ConfigMapping.plan(config), GlobalsMapping.of(config));
+        return new Loaded(ConfigMapping.plan(config), GlobalsMapping.of(config), Optional.of(config));
     }
 }

@@ -6,9 +6,13 @@ import io.javakeepalived.config.model.VrrpInstance;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.notify.fifo.NotifyFifoWriter;
 import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.NotifyState;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +46,48 @@ public final class NotifyHooks implements VrrpLoop.NotifySink, AutoCloseable {
             dispatcher.setGroupScripts(g.name(), g.notifyScripts());
         }
         return this;
+    }
+
+    /**
+     * A reload: the hooks of {@code next} replace those of {@code previous} (changed, added), and
+     * instances and sync groups gone are forgotten. Hooks already queued run as they were queued,
+     * in order, with the scripts of when they were queued.
+     */
+    public NotifyHooks reload(KeepalivedConfig previous, KeepalivedConfig next) {
+        register(next);
+        Set<String> instances = new HashSet<>();
+        next.instances().forEach(v -> instances.add(v.name()));
+        Set<String> groups = new HashSet<>();
+        next.syncGroups().forEach(g -> groups.add(g.name()));
+        for (VrrpInstance v : previous.instances()) {
+            if (!instances.contains(v.name())) {
+                dispatcher.removeInstance(v.name());
+            }
+        }
+        for (SyncGroup g : previous.syncGroups()) {
+            if (!groups.contains(g.name())) {
+                dispatcher.removeGroup(g.name());
+            }
+        }
+        return this;
+    }
+
+    /**
+     * {@code fifo_write_vrrp_states_on_reload}: after a reload, each kept instance's state line
+     * ({@code INSTANCE "name" STATE priority}) goes to the FIFO again, so that its reader can
+     * resynchronise; no script runs. keepalived writes it for the instances that do not notify at
+     * reload; here every kept instance that has a state gets one, masters included (keepalived
+     * skips a master it keeps, which looks accidental). Added instances notify as they start.
+     */
+    public void restate(Map<String, VrrpLoop.Standing> kept) {
+        kept.forEach((name, s) -> {
+            switch (s.state()) {
+                case MASTER -> fifo.instance(name, NotifyState.MASTER, s.effectivePriority());
+                case BACKUP -> fifo.instance(name, NotifyState.BACKUP, s.effectivePriority());
+                case FAULT -> fifo.instance(name, NotifyState.FAULT, s.effectivePriority());
+                case INIT -> { }
+            }
+        });
     }
 
     /** On the loop thread; returns at once. */

@@ -1,9 +1,11 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.model.VrrpPlan;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a reload gets the new configuration from. The VRRP loop calls {@link #load()} on a
@@ -34,11 +36,20 @@ public interface ReloadSource {
      *
      * @param plan    what the VRRP loop runs from now on
      * @param globals the global definitions the dumps show from now on
+     * @param config  the configuration the plan was made from, for what is wired outside the
+     *                VRRP loop (trackers, notify hooks; see {@link VrrpLoop.ReloadHook}); empty
+     *                when a test hands a plan in directly
      */
-    record Loaded(VrrpPlan plan, GlobalDefinitions globals) implements Outcome {
+    record Loaded(VrrpPlan plan, GlobalDefinitions globals, Optional<KeepalivedConfig> config) implements Outcome {
         public Loaded {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(globals, "globals");
+            Objects.requireNonNull(config, "config");
+        }
+
+        /** A plan without its configuration. */
+        public Loaded(VrrpPlan plan, GlobalDefinitions globals) {
+            this(plan, globals, Optional.empty());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.notify.PosixScriptRunner;
@@ -13,11 +14,16 @@ import io.javakeepalived.track.CheckerLoop;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.PolledTracker;
 import io.javakeepalived.track.PolledTrackers;
+import io.javakeepalived.track.ReloadTracking;
 import io.javakeepalived.track.StartupGate;
+import io.javakeepalived.track.TrackerLedger;
 import io.javakeepalived.track.TrackingPlan;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -27,21 +33,33 @@ import org.slf4j.Logger;
  * script runner (with enable_script_security's run-time check), the notify hooks, and the
  * checker loop with its track scripts, polled trackers and start-up gate; plus which interfaces
  * the VRRP loop tracks. {@link #attach} before the loop runs, {@link #shutdown} after it returned.
+ *
+ * <p>A reload (SIGHUP) that the loop applied rewires all of it to the new configuration: the
+ * notify hooks are replaced (hooks already queued run as queued), the interface tracking is
+ * replaced and restated, and on the checker loop's thread the scripts carry their verdicts over
+ * by name, new ones start as at start-up, removed ones stop, the polled trackers are made again,
+ * and whatever no tracker says any more is withdrawn from the instances
+ * ({@link io.javakeepalived.track.ReloadTracking}). The notify FIFO stays as it was until a restart.
  */
 public final class ScriptServices {
 
     /** System property: how long one notify hook may run, in seconds (default 30). */
     public static final String NOTIFY_TIMEOUT_PROPERTY = "javakeepalived.notify.timeout";
 
-    private final KeepalivedConfig config;
+    private volatile KeepalivedConfig config;
     private final PosixScriptRunner processes;
     private final ScriptRunner runner;
     private final Duration notifyTimeout;
     private final NotifyHooks hooks;
+    private final Logger log;
     private volatile CheckerLoop checker;
+    /** The checker loop's sink chain: ledger, then start-up gate, then the VRRP loop. Checker thread. */
+    private TrackerLedger ledger;
+    private StartupGate gate;
 
-    private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, Duration notifyTimeout) {
+    private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, Duration notifyTimeout, Logger log) {
         this.config = config;
+        this.log = log;
         this.processes = processes;
         this.runner = config.global().enableScriptSecurity() ? SecureScriptRunner.around(processes) : processes;
         this.notifyTimeout = notifyTimeout;
@@ -57,7 +75,7 @@ public final class ScriptServices {
     /** For {@code config}, with the hook timeout from {@link #NOTIFY_TIMEOUT_PROPERTY}. */
     public static ScriptServices create(KeepalivedConfig config, Logger log) {
         return new ScriptServices(Objects.requireNonNull(config, "config"), PosixScriptRunner.create(),
-                notifyTimeout(System.getProperty(NOTIFY_TIMEOUT_PROPERTY), log));
+                notifyTimeout(System.getProperty(NOTIFY_TIMEOUT_PROPERTY), log), log);
     }
 
     static Duration notifyTimeout(String value, Logger log) {
@@ -89,15 +107,15 @@ public final class ScriptServices {
     public void attach(VrrpLoop loop) {
         loop.trackInterfaces(InterfaceTracking.fromConfig(config));
         TrackingPlan plan = TrackingPlan.fromConfig(config);
-        StartupGate gate = new StartupGate(plan.awaiting(), plan.groups(), loop::post);
+        gate = new StartupGate(plan.awaiting(), plan.groups(), loop::post);
         loop.holdStartup(gate.held());
-        // the gate is only touched from the checker loop's thread, or here before it starts
-        CheckerLoop c = new CheckerLoop(gate, ScriptLog.slf4j("Keepalived_vrrp"));
-        if (!plan.isEmpty()) {
-            var scheduler = c.newScheduler(runner);
-            for (TrackingPlan.Scheduled s : plan.scripts()) {
-                scheduler.add(s.script(), s.state());
-            }
+        // the ledger and the gate are only touched from the checker loop's thread, or here before it starts
+        ledger = new TrackerLedger(gate);
+        CheckerLoop c = new CheckerLoop(ledger, ScriptLog.slf4j("Keepalived_vrrp"));
+        // made even without scripts, so that a reload can add some
+        var scheduler = c.newScheduler(runner);
+        for (TrackingPlan.Scheduled s : plan.scripts()) {
+            scheduler.add(s.script(), s.state());
         }
         for (PolledTracker p : PolledTrackers.fromConfig(config)) {
             c.add(p);
@@ -105,6 +123,41 @@ public final class ScriptServices {
         checker = c;
         c.start();
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
+        loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));
+    }
+
+    /**
+     * A reload was applied (VRRP loop thread; returns at once): the notify hooks and the
+     * interface tracking are replaced here, the added instances that track weight-0 scripts are
+     * held in INIT, and the scripts and polled trackers are rebuilt on the checker loop's thread.
+     */
+    private void reloaded(VrrpLoop loop, KeepalivedConfig next, Set<String> added,
+                          Map<String, VrrpLoop.Standing> kept) {
+        KeepalivedConfig previous = config;
+        config = next;
+        hooks.reload(previous, next);
+        GlobalDefs.Fifos was = previous.global().fifos();
+        GlobalDefs.Fifos now = next.global().fifos();
+        if (!now.all().equals(was.all()) || !now.vrrp().equals(was.vrrp()) || !now.lvs().equals(was.lvs())) {
+            log.warn("The notify FIFO settings changed - they take effect at the next restart");
+        }
+        if (now.writeVrrpStatesOnReload()) {
+            hooks.restate(kept);
+        }
+        loop.trackInterfaces(InterfaceTracking.fromConfig(next));
+        TrackingPlan plan = TrackingPlan.fromConfig(next);
+        Set<String> held = ReloadTracking.held(plan, added);
+        loop.holdStartup(held);
+        CheckerLoop c = checker;
+        c.execute(() -> retrack(c, next, plan, held));
+    }
+
+    /** The checker loop's half of a reload: see {@link ReloadTracking#apply}. Checker thread. */
+    private void retrack(CheckerLoop c, KeepalivedConfig next, TrackingPlan plan, Set<String> held) {
+        Set<String> instances = new HashSet<>();
+        next.instances().forEach(v -> instances.add(v.name()));
+        ReloadTracking.apply(plan, held, instances, c.scheduler(), ledger, gate, () -> c.replacePolled(
+                PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true)));
     }
 
     /** The checker loop, or null before {@link #attach}. */

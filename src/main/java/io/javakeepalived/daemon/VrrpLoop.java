@@ -49,6 +49,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +105,10 @@ import org.slf4j.LoggerFactory;
  * VIPs that changed and never sends priority 0; no state change, no notify), removed ones
  * {@link Event.Shutdown}, added ones are built and started as at start-up; sync groups that
  * changed are formed again; while this runs, no address another instance holds is removed. No
- * stale-address cleanup runs at reload. The {@link Listener} hears the start and the end
+ * stale-address cleanup runs at reload. Before the added instances start, the {@link ReloadHook}
+ * rewires what lives outside the loop (trackers, notify hooks); it may hold added instances in
+ * INIT until their weight-0 scripts have reported, and a replaced interface tracking is
+ * restated from the links' current state. The {@link Listener} hears the start and the end
  * (systemd's RELOADING=1 / READY=1).
  *
  * <h2>Not done yet</h2>
@@ -208,6 +212,27 @@ public final class VrrpLoop {
         default void stopping() { }
     }
 
+    /**
+     * Who rewires what lives outside the loop (trackers, notify hooks) when a reload is applied.
+     * Called on the loop thread after the diff is applied and before the instances it added
+     * start; it must return at once (hand heavy work to another thread). It may
+     * {@link #holdStartup hold} added instances, which then wait in INIT for a posted
+     * {@link Event.Startup}, and may {@link #trackInterfaces replace} the interface tracking,
+     * which the loop then restates from the links' current state.
+     */
+    @FunctionalInterface
+    public interface ReloadHook {
+        /**
+         * @param added the instances the reload added (not started yet)
+         * @param kept  the instances it kept, with their state and effective priority now
+         */
+        void applied(ReloadSource.Loaded loaded, Set<String> added, Map<String, Standing> kept);
+    }
+
+    /** Where a kept instance stands after a reload. */
+    public record Standing(VrrpState state, int effectivePriority) {
+    }
+
     /** An event for one instance from another thread (a tracker's result, ...). */
     private record InstanceEvent(String instance, Event event) {
     }
@@ -233,6 +258,7 @@ public final class VrrpLoop {
     private volatile long lastTurnNanos;
     private final AtomicReference<ReloadSource.Outcome> reloadOutcome = new AtomicReference<>();
     private volatile Listener listener = Listener.NONE;
+    private volatile ReloadHook reloadHook = (loaded, added, kept) -> { };
     /** Tests only ({@code -Djavakeepalived.test.stallFile=PATH}): the loop stops turning while PATH exists. */
     private final String stallFile = System.getProperty("javakeepalived.test.stallFile");
     private boolean statesChanged;
@@ -402,9 +428,15 @@ public final class VrrpLoop {
         listener = Objects.requireNonNull(l, "listener");
     }
 
+    /** Who is told when a reload has been applied; set before {@link #run()}. */
+    public void onReload(ReloadHook hook) {
+        reloadHook = Objects.requireNonNull(hook, "hook");
+    }
+
     /**
      * {@code track_interface} and {@code dont_track_primary}: which link events reach which
-     * instances beyond their own interface. Set before {@link #run()}.
+     * instances beyond their own interface. Set before {@link #run()}, or from a
+     * {@link ReloadHook}.
      */
     public void trackInterfaces(InterfaceTracking tracking) {
         this.interfaceTracking = Objects.requireNonNull(tracking, "tracking");
@@ -1109,7 +1141,7 @@ public final class VrrpLoop {
         } else {
             ReloadSource.Loaded l = (ReloadSource.Loaded) outcome;
             try {
-                applyReload(l.plan());
+                applyReload(l);
                 globals = l.globals();
                 applied = true;
             } catch (IOException | RuntimeException x) {
@@ -1131,7 +1163,8 @@ public final class VrrpLoop {
      * while this runs no instance removes an address another instance holds
      * ({@link #heldByAnother}). No stale-address cleanup: every address of ours is accounted for.
      */
-    private void applyReload(VrrpPlan next) throws IOException {
+    private void applyReload(ReloadSource.Loaded loaded) throws IOException {
+        VrrpPlan next = loaded.plan();
         long t0 = clock.getAsLong();
         log.info("Reloading");
         PlanDiff diff = PlanDiff.between(plan, next);
@@ -1176,18 +1209,63 @@ public final class VrrpLoop {
         if (diff.groupsChange()) {
             regroup(diff, oldGroups);
         }
+        rewire(loaded, added);
         long now = clock.getAsLong();
         for (Entry e : added) {
             raiseStartupFaults(e, now);
         }
         for (Entry e : added) {
-            deliver(e, new Event.Startup(), clock.getAsLong());
+            if (!heldStartups.contains(e.name())) {
+                deliver(e, new Event.Startup(), clock.getAsLong());
+            }
         }
         reloading = false;
         long usec = (clock.getAsLong() - t0) / 1_000;
         detail("Reload finished in " + usec + " usec: " + diff.kept().size() + " instance(s) kept, "
                 + diff.added().size() + " added, " + diff.removed().size() + " removed");
         log.info("Reload complete");
+    }
+
+    /**
+     * The {@link ReloadHook}'s turn; then, if it replaced the interface tracking, what the old one
+     * no longer says is taken back and the new one is restated from the links as they are now.
+     */
+    private void rewire(ReloadSource.Loaded loaded, List<Entry> added) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Entry e : added) {
+            names.add(e.name());
+        }
+        heldStartups.removeAll(names); // a name held at start-up may come back as a new instance
+        Map<String, Standing> kept = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (!names.contains(e.name())) {
+                kept.put(e.name(), new Standing(e.instance.state(), e.instance.effectivePriority()));
+            }
+        }
+        InterfaceTracking before = interfaceTracking;
+        try {
+            reloadHook.applied(loaded, Set.copyOf(names), kept);
+        } catch (RuntimeException x) {
+            log.error("reload hook failed: {}", x.toString(), x);
+        }
+        InterfaceTracking after = interfaceTracking;
+        if (after == before) {
+            return;
+        }
+        long now = clock.getAsLong();
+        List<TrackScriptState.Delivery> back = new ArrayList<>();
+        for (TrackScriptState.Delivery d : before.withdrawnBy(after)) {
+            Entry e = byName.get(d.instance());
+            // the own interface's fault is not the tracker's to take back
+            if (e != null && !(d.event() instanceof Event.InterfaceUp u
+                    && u.ifname().equals(e.plan.interfaceName()))) {
+                back.add(d);
+            }
+        }
+        deliverAll(back, now);
+        for (String ifname : after.interfaces()) {
+            deliverAll(after.linkState(ifname, Boolean.TRUE.equals(linkUsable.get(ifname))), now);
+        }
     }
 
     /**
@@ -1254,17 +1332,20 @@ public final class VrrpLoop {
 
     /**
      * An instance gone from the configuration stops as at shutdown (a master sends priority 0 and
-     * removes its VIPs), but its notification is FAULT, as keepalived 2.2.7 sends for a deleted
-     * instance (none if it already was in FAULT), not STOP.
+     * removes its VIPs), but its notification is not STOP: with {@code notify_deleted} it is
+     * DELETED, otherwise FAULT (none if it already was in FAULT), as keepalived 2.2.7
+     * ({@code clear_diff_vrrp()}).
      */
     private void removeInstance(Entry e) {
         try {
             boolean wasFault = e.instance.state() == VrrpState.FAULT;
+            boolean deleted = e.plan.notifyScripts().notifyDeleted();
             List<Action> out = new ArrayList<>();
             for (Action a : e.instance.handle(new Event.Shutdown(), clock.getAsLong())) {
                 if (a instanceof Action.RunNotify n && n.state() == NotifyState.STOP) {
-                    if (!wasFault) {
-                        out.add(new Action.RunNotify(n.instance(), NotifyState.FAULT, n.priority()));
+                    if (deleted || !wasFault) {
+                        out.add(new Action.RunNotify(n.instance(), deleted ? NotifyState.DELETED : NotifyState.FAULT,
+                                n.priority()));
                     }
                 } else {
                     out.add(a);

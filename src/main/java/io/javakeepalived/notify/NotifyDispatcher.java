@@ -198,6 +198,10 @@ public final class NotifyDispatcher {
                 specific = "notify_master_rx_lower_pri";
                 cmd = s.masterRxLowerPriority();
             }
+            case DELETED -> {
+                specific = "notify_deleted";
+                cmd = s.deleted();
+            }
             default -> throw new IllegalArgumentException("state " + state);
         }
         add(hooks, t, specific, cmd, List.of());

@@ -191,8 +191,40 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         }
     }
 
+    /**
+     * A reload: the polled trackers of the new configuration take over from the running ones,
+     * which look no more. The new ones' initial events (on reload: every tracking's weight and
+     * fault) are posted now, their first look is one interval away. On this loop's thread only
+     * (hand it over with {@link #execute}).
+     */
+    public void replacePolled(List<PolledTracker> next) {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("on the checker loop thread only");
+        }
+        polled.clear();
+        polled.addAll(next);
+        for (PolledTracker p : next) {
+            for (TrackScriptState.Delivery d : p.initialEvents()) {
+                sink.post(d.instance(), d.event());
+            }
+        }
+        long origin = clock.getAsLong();
+        for (PolledTracker p : next) {
+            long interval = Math.max(1, p.interval().toNanos());
+            schedulePoll(p, origin, interval, origin + interval);
+        }
+    }
+
+    /** The script scheduler, or null if none was made. */
+    public TrackScriptScheduler scheduler() {
+        return scheduler;
+    }
+
     private void schedulePoll(PolledTracker p, long origin, long interval, long deadline) {
         at(deadline, () -> {
+            if (polled.stream().noneMatch(q -> q == p)) {
+                return; // replaced by a reload
+            }
             long now = clock.getAsLong();
             long k = Math.floorDiv(now - origin, interval) + 1;
             schedulePoll(p, origin, interval, origin + k * interval);

@@ -135,4 +135,26 @@ public final class InterfaceTracking {
         }
         return out;
     }
+
+    /**
+     * On reload, what {@code next} no longer says: for each instance that tracked an interface here
+     * but does not in {@code next} (or now tracks it the other way, weight versus fault), the
+     * event that takes its weight or fault back ({@code WeightChanged(interface X, 0)},
+     * {@code InterfaceUp(X)}). What {@code next} still tracks is restated with {@link #linkState}.
+     */
+    public List<TrackScriptState.Delivery> withdrawnBy(InterfaceTracking next) {
+        List<TrackScriptState.Delivery> out = new ArrayList<>();
+        byInterface.forEach((ifname, list) -> {
+            List<Tracking> kept = next.byInterface.getOrDefault(ifname, List.of());
+            for (Tracking t : list) {
+                boolean still = kept.stream().anyMatch(k -> k.instance().equals(t.instance())
+                        && (k.weight() == 0) == (t.weight() == 0));
+                if (!still) {
+                    out.add(new TrackScriptState.Delivery(t.instance(), t.weight() == 0 ? new Event.InterfaceUp(ifname)
+                            : new Event.WeightChanged(trackerName(ifname), 0)));
+                }
+            }
+        });
+        return out;
+    }
 }

@@ -27,6 +27,8 @@ public final class StartupGate implements CheckerLoop.Sink {
     private final CheckerLoop.Sink next;
     private final Map<String, Set<String>> pending = new LinkedHashMap<>();
     private final Map<String, List<String>> groupOf = new HashMap<>();
+    /** Instances added by a reload that the VRRP loop holds in INIT until this gate starts them. */
+    private final Set<String> holding = new LinkedHashSet<>();
 
     /**
      * @param pending instance → the tracker names ({@code script NAME}) whose first report it awaits
@@ -78,7 +80,52 @@ public final class StartupGate implements CheckerLoop.Sink {
             }
         }
         for (String m : new ArrayList<>(members)) {
+            holding.remove(m);
             next.post(m, new Event.Startup());
+        }
+    }
+
+    /**
+     * A reload added instances the VRRP loop holds in INIT ({@code held}): each waits for the
+     * first report of the weight-0 scripts in {@code pending}, and a sync group of them for its
+     * slowest member, as at start-up. Call before the reload's trackers post anything; then
+     * {@link #startUnawaited()} once they have stated their starting point.
+     *
+     * @param groups the new configuration's sync groups, reduced here to their held members
+     */
+    public void hold(Set<String> held, Map<String, Set<String>> pending, List<List<String>> groups) {
+        for (String i : held) {
+            this.pending.remove(i);
+            groupOf.remove(i);
+        }
+        for (List<String> g : groups) {
+            List<String> members = g.stream().filter(held::contains).toList();
+            for (String m : members) {
+                groupOf.put(m, members);
+            }
+        }
+        pending.forEach((k, v) -> {
+            if (held.contains(k) && !v.isEmpty()) {
+                this.pending.put(k, new LinkedHashSet<>(v));
+            }
+        });
+        holding.addAll(held);
+    }
+
+    /** Starts the held instances (and groups) that wait for nothing (any more). */
+    public void startUnawaited() {
+        for (String i : new ArrayList<>(holding)) {
+            if (!holding.contains(i)) {
+                continue;
+            }
+            List<String> members = groupOf.getOrDefault(i, List.of(i));
+            if (members.stream().noneMatch(pending::containsKey)) {
+                for (String m : members) {
+                    if (holding.remove(m)) {
+                        next.post(m, new Event.Startup());
+                    }
+                }
+            }
         }
     }
 

@@ -43,16 +43,22 @@ public final class TrackScriptScheduler {
     }
 
     private final class Entry {
-        final VrrpScript script;
-        final TrackScriptState state;
-        final long intervalNanos;
-        final Duration timeout;
+        // replaced in place by a reload, so that a run still going reports to the new state
+        VrrpScript script;
+        TrackScriptState state;
+        long intervalNanos;
+        Duration timeout;
         long originNanos;
         boolean running;
+        boolean removed;
         long runStartNanos;
         Timers.Cancellable next;
 
         Entry(VrrpScript script, TrackScriptState state) {
+            configure(script, state);
+        }
+
+        void configure(VrrpScript script, TrackScriptState state) {
             this.script = script;
             this.state = state;
             Duration interval = script.interval() == null || script.interval().isZero() || script.interval().isNegative()
@@ -114,6 +120,72 @@ public final class TrackScriptScheduler {
         }
     }
 
+    /**
+     * A reload (SIGHUP) with the new configuration's scripts and trackings ({@code next}, fresh
+     * states): a script known by name takes over its predecessor's verdict
+     * ({@link TrackScriptState#reloaded}, keepalived's {@code clear_diff_script()}, which matches
+     * by name only), a run of it still going reports to the new state; a new one starts as at
+     * start-up; a script gone is stopped and the result of its run still going is dropped. Nothing
+     * is delivered or run yet: {@link #resume()} does that, once the caller has seen the states.
+     *
+     * @return the scripts with the states they go on with, in the new configuration's order
+     */
+    public synchronized List<TrackingPlan.Scheduled> reload(List<TrackingPlan.Scheduled> next) {
+        Map<String, Entry> old = new LinkedHashMap<>(entries);
+        entries.clear();
+        List<TrackingPlan.Scheduled> out = new ArrayList<>();
+        for (TrackingPlan.Scheduled s : next) {
+            Entry e = old.remove(s.script().name());
+            TrackScriptState state = s.state();
+            if (e != null) {
+                state = TrackScriptState.reloaded(e.state, s.script(), s.state().tracking(),
+                        line -> listener.log(ScriptLog.Level.INFO, line));
+                if (e.next != null) {
+                    e.next.cancel();
+                    e.next = null;
+                }
+                e.configure(s.script(), state);
+            } else {
+                e = new Entry(s.script(), state);
+            }
+            entries.put(s.script().name(), e);
+            out.add(new TrackingPlan.Scheduled(s.script(), state));
+        }
+        for (Entry gone : old.values()) {
+            gone.removed = true;
+            if (gone.next != null) {
+                gone.next.cancel();
+                gone.next = null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * After {@link #reload}: delivers every script's starting events (the restated weights and
+     * faults of the scripts it kept, init_fail ones of new scripts), then runs each script now
+     * (one whose run is still going at its next slot) and schedules the rest.
+     */
+    public synchronized void resume() {
+        for (Entry e : entries.values()) {
+            for (TrackScriptState.Delivery d : e.state.initialEvents()) {
+                listener.deliver(d.instance(), d.event());
+            }
+        }
+        if (stopped) {
+            return;
+        }
+        long now = timers.nanoTime();
+        for (Entry e : new ArrayList<>(entries.values())) {
+            e.originNanos = now;
+            if (e.running) {
+                e.next = timers.at(now + e.intervalNanos, () -> tick(e));
+            } else {
+                tick(e);
+            }
+        }
+    }
+
     /** No more runs; results of runs still going are dropped. */
     public synchronized void stop() {
         stopped = true;
@@ -126,7 +198,7 @@ public final class TrackScriptScheduler {
     }
 
     private synchronized void tick(Entry e) {
-        if (stopped) {
+        if (stopped || e.removed) {
             return;
         }
         long now = timers.nanoTime();
@@ -148,7 +220,7 @@ public final class TrackScriptScheduler {
 
     private synchronized void finished(Entry e, ScriptResult r) {
         e.running = false;
-        if (stopped) {
+        if (stopped || e.removed) {
             return;
         }
         TrackScriptState.Update u = e.state.record(r);

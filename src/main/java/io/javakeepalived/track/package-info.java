@@ -54,5 +54,15 @@
  * fault). On the checker loop, deliver each tracker's {@code initialEvents()} before the
  * instances start, then call {@code poll(now)} every {@code interval()} and deliver what it
  * returns. Both read the file system (a stat, a /proc scan of a few ms), so not on the VRRP loop.
+ *
+ * <h2>Reload (SIGHUP)</h2>
+ * Once the VRRP loop has applied a reload, {@link io.javakeepalived.track.ReloadTracking} decides
+ * there (from the configuration alone) which added instances wait in INIT, and carries out the
+ * rest on the checker loop: {@code TrackScriptScheduler.reload} carries each script's verdict over
+ * by name (keepalived's {@code clear_diff_script()}), stops the removed ones and starts the new
+ * ones; {@code CheckerLoop.replacePolled} swaps the polled trackers; every tracker restates its
+ * standing and the {@link io.javakeepalived.track.TrackerLedger} in front of the gate withdraws
+ * ({@code WeightChanged 0}, {@code FaultCleared}) whatever nobody restated. A restatement equal to
+ * what an instance already has changes nothing, so kept trackers cause no blip.
  */
 package io.javakeepalived.track;

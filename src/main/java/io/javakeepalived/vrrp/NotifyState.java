@@ -15,5 +15,11 @@ public enum NotifyState {
      * {@code notify_master_rx_lower_pri} and writes a FIFO line; the generic notify script is
      * not run for it.
      */
-    MASTER_RX_LOWER_PRI
+    MASTER_RX_LOWER_PRI,
+    /**
+     * The instance was removed by a reload and has {@code notify_deleted}: keepalived runs its
+     * script (if given) and the generic notify with DELETED. Without notify_deleted a removed
+     * instance is reported as FAULT, keepalived's old behaviour.
+     */
+    DELETED
 }

@@ -77,4 +77,79 @@ class NotifyHooksTest {
         assertEquals(NotifyDispatcher.DEFAULT_TIMEOUT, ScriptServices.notifyTimeout("soon", log));
         assertEquals(NotifyDispatcher.DEFAULT_TIMEOUT, ScriptServices.notifyTimeout("0", log));
     }
+
+    private static io.javakeepalived.config.model.KeepalivedConfig config(String text) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("hooks-", ".conf");
+        try {
+            java.nio.file.Files.writeString(f, text);
+            var fs = io.javakeepalived.testsupport.FakeFileSystem.typicalHost().dir("/etc/k", 0, 0, 0755)
+                    .file("/etc/k/a.sh", 0, 0, 0755).file("/etc/k/b.sh", 0, 0, 0755).file("/etc/k/c.sh", 0, 0, 0755);
+            var r = io.javakeepalived.config.ConfigLoader.load(f, new io.javakeepalived.config.LoadOptions("node",
+                    io.javakeepalived.config.host.InterfaceDirectory.of("lo", "eth0"), fs,
+                    new io.javakeepalived.testsupport.FakeUsers(), ns -> true,
+                    io.javakeepalived.config.syntax.ReaderOptions.defaults().withNotes(x -> { })));
+            return r.config().orElseThrow(() -> new AssertionError(r.diagnostics().all().toString()));
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
+    }
+
+    private static String instance(String name, int vrid, String extra) {
+        return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id " + vrid
+                + "\n priority 100\n virtual_ipaddress {\n  10.0.0." + vrid + "/24\n }\n" + extra + "}\n";
+    }
+
+    @Test
+    void aReloadReplacesTheHooksButWhatWasQueuedRunsInOrderWithItsOwnScripts() throws Exception {
+        var before = config(instance("VI_1", 1, " notify_master /etc/k/a.sh\n")
+                + instance("VI_2", 2, " notify_master /etc/k/b.sh\n"));
+        var after = config(instance("VI_1", 1, " notify_master /etc/k/c.sh\n")
+                + instance("VI_3", 3, " notify_master /etc/k/b.sh\n"));
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo).register(before);
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER, 100));
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER, 100)); // queued behind the first
+
+        hooks.reload(before, after);
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER, 100));
+        hooks.dispatch(new Action.RunNotify("VI_2", NotifyState.MASTER, 100));
+        hooks.dispatch(new Action.RunNotify("VI_3", NotifyState.MASTER, 100));
+        while (!runner.running().isEmpty()) {
+            runner.running().forEach(s -> s.exit(0));
+        }
+        assertEquals(List.of("(VI_1) notify_master /etc/k/a.sh", "(VI_3) notify_master /etc/k/b.sh",
+                "(VI_1) notify_master /etc/k/a.sh", "(VI_1) notify_master /etc/k/c.sh"), runner.lines(),
+                "VI_2 is gone, VI_3 is new, VI_1 runs its new script after those queued before the reload");
+    }
+
+    @Test
+    void aDeletedInstanceRunsNotifyDeletedAndTheGenericNotifyAndWritesDeletedToTheFifo() {
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        d.setInstanceScripts("VI_1", new NotifyScripts(cmd("/m.sh"), Optional.empty(), cmd("/f.sh"), Optional.empty(),
+                cmd("/d.sh gone"), cmd("/n.sh"), Optional.empty(), true));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo);
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.DELETED, 100));
+        while (!runner.running().isEmpty()) {
+            runner.running().forEach(s -> s.exit(0));
+        }
+        assertEquals(List.of("INSTANCE \"VI_1\" DELETED 100"), fifo);
+        assertEquals(List.of("(VI_1) notify_deleted /d.sh gone", "(VI_1) notify /n.sh INSTANCE VI_1 DELETED 100"),
+                runner.lines());
+    }
+
+    @Test
+    void fifoWriteVrrpStatesOnReloadRestatesEveryKeptInstanceWithoutRunningScripts() {
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        d.setInstanceScripts("VI_1", new NotifyScripts(cmd("/m.sh"), cmd("/b.sh"), cmd("/f.sh"), Optional.empty(),
+                Optional.empty(), cmd("/n.sh"), Optional.empty(), false));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo);
+        var kept = new java.util.LinkedHashMap<String, VrrpLoop.Standing>();
+        kept.put("VI_1", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.MASTER, 120));
+        kept.put("VI_2", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.FAULT, 0));
+        kept.put("VI_3", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.INIT, 100));
+        hooks.restate(kept);
+        assertEquals(List.of("INSTANCE \"VI_1\" MASTER 120", "INSTANCE \"VI_2\" FAULT 0"), fifo,
+                "an instance still waiting in INIT has no state to restate");
+        assertEquals(List.of(), runner.lines());
+    }
 }

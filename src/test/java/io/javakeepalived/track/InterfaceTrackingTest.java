@@ -52,4 +52,18 @@ class InterfaceTrackingTest {
         assertEquals(List.of(new Delivery("VI_1", new Event.InterfaceDown("eth1")),
                 new Delivery("VI_2", new Event.InterfaceDown("eth1"))), t.linkState("eth1", false));
     }
+
+    @Test
+    void aReloadTakesBackWhatTheNewTrackingNoLongerSays() {
+        InterfaceTracking before = InterfaceTracking.fromConfig(load(
+                instance("VI_1", 1, 100, " track_interface {\n  eth1\n  eth2 weight -30\n }\n")
+                        + instance("VI_2", 2, 100, " track_interface {\n  eth2 weight 20\n }\n")));
+        InterfaceTracking after = InterfaceTracking.fromConfig(load(
+                instance("VI_1", 1, 100, " track_interface {\n  eth2\n }\n")
+                        + instance("VI_2", 2, 100, " track_interface {\n  eth2 weight 10\n }\n")));
+        assertEquals(Set.of(new Delivery("VI_1", new Event.InterfaceUp("eth1")),
+                new Delivery("VI_1", new Event.WeightChanged("interface eth2", 0))), Set.copyOf(before.withdrawnBy(after)),
+                "VI_2 still tracks eth2 with a weight: restated, not withdrawn");
+        assertEquals(List.of(), after.withdrawnBy(after));
+    }
 }
