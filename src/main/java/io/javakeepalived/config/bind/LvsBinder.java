@@ -333,20 +333,10 @@ final class LvsBinder {
             })
             .line("alpha", (vs, n, c) -> vs.alpha = true)
             .line("omega", (vs, n, c) -> vs.omega = true)
-            .line("quorum_up", (vs, n, c) -> {
-                if (vs.quorumUp != null) {
-                    c.error(n, "quorum_up script already specified - ignoring " + Args.need(n, 0, "a command"));
-                    return;
-                }
-                Scripts.notifyLine(n, "quorum", c).ifPresent(s -> vs.quorumUp = s);
-            })
-            .line("quorum_down", (vs, n, c) -> {
-                if (vs.quorumDown != null) {
-                    c.error(n, "quorum_down script already specified - ignoring " + Args.need(n, 0, "a command"));
-                    return;
-                }
-                Scripts.notifyLine(n, "quorum", c).ifPresent(s -> vs.quorumDown = s);
-            })
+            .line("quorum_up", (vs, n, c) -> firstScript(n, c, "quorum_up", vs.quorumUp, "quorum")
+                    .ifPresent(s -> vs.quorumUp = s))
+            .line("quorum_down", (vs, n, c) -> firstScript(n, c, "quorum_down", vs.quorumDown, "quorum")
+                    .ifPresent(s -> vs.quorumDown = s))
             .line("quorum", (vs, n, c) -> {
                 String v = Args.need(n, 0, "a weight sum 1-4294967295");
                 OptionalLong q = Numbers.unsigned(c, n.location(), v, 1, Numbers.UINT_MAX);
@@ -631,20 +621,10 @@ final class LvsBinder {
                 }
             })
             .line("inhibit_on_failure", (rs, n, c) -> bool(n, c, "inhibit_on_failure").ifPresent(b -> rs.inhibit = b))
-            .line("notify_up", (rs, n, c) -> {
-                if (rs.notifyUp != null) {
-                    c.error(n, "notify_up script already specified - ignoring " + Args.need(n, 0, "a command"));
-                    return;
-                }
-                Scripts.notifyLine(n, "notify", c).ifPresent(s -> rs.notifyUp = s);
-            })
-            .line("notify_down", (rs, n, c) -> {
-                if (rs.notifyDown != null) {
-                    c.error(n, "notify_down script already specified - ignoring " + Args.need(n, 0, "a command"));
-                    return;
-                }
-                Scripts.notifyLine(n, "notify", c).ifPresent(s -> rs.notifyDown = s);
-            })
+            .line("notify_up", (rs, n, c) -> firstScript(n, c, "notify_up", rs.notifyUp, "notify")
+                    .ifPresent(s -> rs.notifyUp = s))
+            .line("notify_down", (rs, n, c) -> firstScript(n, c, "notify_down", rs.notifyDown, "notify")
+                    .ifPresent(s -> rs.notifyDown = s))
             .line("alpha", (rs, n, c) -> bool(n, c, "alpha").ifPresent(b -> rs.alpha = b))
             .line("retry", (rs, n, c) -> {
                 String v = Args.need(n, 0, "a retry count");
@@ -782,6 +762,20 @@ final class LvsBinder {
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) p.getAsLong());
+    }
+
+    /**
+     * A script keyword that may be given once ({@code quorum_up}, {@code notify_down}, ...):
+     * keepalived keeps the first and reports every later one.
+     */
+    private static Optional<ScriptCommand> firstScript(ConfigNode n, BindContext c, String keyword,
+                                                       ScriptCommand already, String kind)
+            throws ConfigFatalException {
+        if (already != null) {
+            c.error(n, keyword + " script already specified - ignoring " + Args.need(n, 0, "a command"));
+            return Optional.empty();
+        }
+        return Scripts.notifyLine(n, kind, c);
     }
 
     private interface ConnOf {

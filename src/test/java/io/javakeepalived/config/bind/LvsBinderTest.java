@@ -245,6 +245,22 @@ class LvsBinderTest {
     }
 
     @Test
+    void aSecondQuorumOrNotifyScriptIsReportedAndTheFirstKept() {
+        FakeFileSystem fs = FakeFileSystem.typicalHost().file("/usr/local/sbin/a.sh", 0, 0, 0755)
+                .file("/usr/local/sbin/b.sh", 0, 0, 0755);
+        LoadResult r = ConfigFixture.host().files(fs).load("virtual_server 10.0.0.1 80 {\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
+                + " quorum_up /usr/local/sbin/a.sh\n quorum_up /usr/local/sbin/b.sh\n"
+                + " real_server 10.0.0.2 80 {\n  notify_down /usr/local/sbin/a.sh\n  notify_down /usr/local/sbin/b.sh\n"
+                + "  TCP_CHECK {\n  }\n }\n}\n");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR,
+                "quorum_up script already specified - ignoring /usr/local/sbin/b.sh");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR,
+                "notify_down script already specified - ignoring /usr/local/sbin/b.sh");
+        assertEquals("/usr/local/sbin/a.sh", vs(r).quorumUp().orElseThrow().argv().get(0));
+        assertEquals("/usr/local/sbin/a.sh", vs(r).realServers().get(0).notifyDown().orElseThrow().argv().get(0));
+    }
+
+    @Test
     void virtualServerGroups() {
         LoadResult r = load("virtual_server_group G {\n 10.0.0.1 8080\n 192.168.200.3-10 80\n 10.1.0.0/30 80\n"
                 + " fwmark 1\n fwmark 2 inet\n 10.2.0.5-3 80\n 10.3.0.1/24 80\n}\n"
