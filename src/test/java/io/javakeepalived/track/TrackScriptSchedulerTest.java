@@ -78,6 +78,13 @@ class TrackScriptSchedulerTest {
     }
 
     @Test
+    void anUnsetTimeoutGivesARunTheInterval() {
+        add(script("chk", 3, 0, 0, 1, 1), 0);
+        scheduler.start();
+        assertEquals(Duration.ofSeconds(3), runner.last().run().timeout());
+    }
+
+    @Test
     void publishesAViewWhenARunStartsOrEndsAndTheSameOneWhileNothingChanges() {
         add(script("chk", 1, 2500, -20, 2, 2), -20);
         TrackScriptView added = scheduler.published().get(0);
