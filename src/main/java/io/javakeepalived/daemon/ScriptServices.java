@@ -121,6 +121,8 @@ public final class ScriptServices {
             c.add(p);
         }
         checker = c;
+        // the scheduler outlives reloads (they reconfigure it), so this reads the current scripts
+        loop.trackScriptViews(scheduler::published);
         c.start();
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));

@@ -3,10 +3,19 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
+import io.javakeepalived.daemon.dump.NotifyScript;
+import io.javakeepalived.daemon.dump.ScriptInitState;
+import io.javakeepalived.daemon.dump.ScriptRunState;
+import io.javakeepalived.daemon.dump.ScriptSnapshot;
+import io.javakeepalived.daemon.dump.Tracked;
+import io.javakeepalived.daemon.dump.TrackingInstance;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.Scopes;
 import io.javakeepalived.daemon.model.Vip;
+import io.javakeepalived.config.model.VrrpScript;
+import io.javakeepalived.track.TrackScriptState;
+import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.VrrpInstance;
@@ -24,9 +33,12 @@ import java.util.OptionalLong;
 
 /**
  * Turns what the VRRP loop knows into a {@link VrrpStateSnapshot} for the dumps. Pure: it reads
- * the instances it is given (so call it on the loop thread) and touches nothing else. What the
- * loop does not know yet (trackers, notify scripts, sockets, interfaces, sync group state) is
- * left at {@link InstanceSnapshot.Builder}'s keepalived defaults.
+ * the instances it is given (so call it on the loop thread) and touches nothing else. The
+ * {@code vrrp_script}s come from the checker loop's published views
+ * ({@link io.javakeepalived.track.TrackScriptScheduler#published()}): the {@code VRRP Scripts}
+ * section and each instance's {@code Tracked scripts} (in the scripts' configuration order).
+ * What the loop does not know yet (other trackers, notify scripts, interfaces, sync group state)
+ * is left at {@link InstanceSnapshot.Builder}'s keepalived defaults.
  */
 public final class SnapshotBuilder {
 
@@ -64,11 +76,69 @@ public final class SnapshotBuilder {
      */
     public static VrrpStateSnapshot build(GlobalDefinitions globals, List<Source> sources, long monoNow,
             Instant wallNow) {
+        return build(globals, sources, List.of(), monoNow, wallNow);
+    }
+
+    /**
+     * @param scripts the track scripts as the checker loop last published them
+     */
+    public static VrrpStateSnapshot build(GlobalDefinitions globals, List<Source> sources,
+            List<TrackScriptView> scripts, long monoNow, Instant wallNow) {
         List<InstanceSnapshot> out = new ArrayList<>(sources.size());
         for (Source s : sources) {
-            out.add(instance(s, monoNow, wallNow));
+            InstanceSnapshot i = instance(s, monoNow, wallNow);
+            List<Tracked> tracked = trackedScripts(i.name(), scripts);
+            out.add(tracked.isEmpty() ? i : i.toBuilder().trackScripts(tracked).build());
         }
-        return VrrpStateSnapshot.of(globals.resolvedForVrrp(), out, List.of());
+        List<ScriptSnapshot> dumped = new ArrayList<>(scripts.size());
+        for (TrackScriptView v : scripts) {
+            dumped.add(script(v));
+        }
+        return VrrpStateSnapshot.of(globals.resolvedForVrrp(), out, dumped);
+    }
+
+    /** One script as keepalived.data's {@code VRRP Scripts} shows it. */
+    public static ScriptSnapshot script(TrackScriptView v) {
+        VrrpScript c = v.script();
+        List<TrackingInstance> tracking = new ArrayList<>(v.tracking().size());
+        for (TrackScriptState.Tracking t : v.tracking()) {
+            tracking.add(new TrackingInstance(t.instance(), t.weight(), t.reverse(), false));
+        }
+        return ScriptSnapshot.builder()
+                .name(c.name())
+                .command(new NotifyScript(c.script().argv(), c.script().uid(), c.script().gid()))
+                // keepalived prints the configured values: an unset timeout is 0 there
+                .intervalSeconds(c.interval() == null || c.interval().isNegative() || c.interval().isZero()
+                        ? 1 : c.interval().toSeconds())
+                .timeoutSeconds(c.timeout() == null || c.timeout().isNegative() ? 0 : c.timeout().toSeconds())
+                .weight(c.weight())
+                .weightReverse(c.weightReverse())
+                .rise(c.rise())
+                .fall(c.fall())
+                .result(v.result())
+                .initState(switch (v.phase()) {
+                    case INIT -> ScriptInitState.INIT;
+                    case INIT_FAILED -> ScriptInitState.INIT_FAILED;
+                    case INIT_RELOAD -> ScriptInitState.INIT_RELOAD;
+                    case DONE -> ScriptInitState.DONE;
+                })
+                .tracking(tracking)
+                .runState(v.running() ? ScriptRunState.RUNNING : ScriptRunState.IDLE)
+                .build();
+    }
+
+    /** The scripts {@code instance} tracks, with the weights in force for it. */
+    static List<Tracked> trackedScripts(String instance, List<TrackScriptView> scripts) {
+        List<Tracked> out = new ArrayList<>();
+        for (TrackScriptView v : scripts) {
+            for (TrackScriptState.Tracking t : v.tracking()) {
+                if (t.instance().equals(instance)) {
+                    out.add(Tracked.script(v.name(), t.weight(), t.reverse(),
+                            NotifyScript.commandText(v.script().script().argv())));
+                }
+            }
+        }
+        return out;
     }
 
     /** One instance's snapshot. */

@@ -59,6 +59,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -259,6 +260,7 @@ public final class VrrpLoop {
     private final AtomicReference<ReloadSource.Outcome> reloadOutcome = new AtomicReference<>();
     private volatile Listener listener = Listener.NONE;
     private volatile ReloadHook reloadHook = (loaded, added, kept) -> { };
+    private volatile Supplier<List<io.javakeepalived.track.TrackScriptView>> trackScripts = List::of;
     /** Tests only ({@code -Djavakeepalived.test.stallFile=PATH}): the loop stops turning while PATH exists. */
     private final String stallFile = System.getProperty("javakeepalived.test.stallFile");
     private boolean statesChanged;
@@ -431,6 +433,14 @@ public final class VrrpLoop {
     /** Who is told when a reload has been applied; set before {@link #run()}. */
     public void onReload(ReloadHook hook) {
         reloadHook = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * Where the dumps and the metrics page read the {@code vrrp_script}s from: the checker loop's
+     * published views (any thread, must not block). Set before {@link #run()}.
+     */
+    public void trackScriptViews(Supplier<List<io.javakeepalived.track.TrackScriptView>> views) {
+        trackScripts = Objects.requireNonNull(views, "views");
     }
 
     /**
@@ -646,7 +656,8 @@ public final class VrrpLoop {
             sources.add(new SnapshotBuilder.Source(e.plan, e.instance, e.lastTransition, e.vipsInstalled,
                     e.socket == null ? -1 : e.socket.socket.fd()));
         }
-        return SnapshotBuilder.build(globals, sources, clock.getAsLong(), options.wallClock().instant());
+        return SnapshotBuilder.build(globals, sources, trackScripts.get(), clock.getAsLong(),
+                options.wallClock().instant());
     }
 
     /** {@link #snapshot()} plus the transition counts and the sockets' drops. Loop thread only. */

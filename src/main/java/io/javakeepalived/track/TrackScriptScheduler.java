@@ -53,9 +53,18 @@ public final class TrackScriptScheduler {
         boolean removed;
         long runStartNanos;
         Timers.Cancellable next;
+        TrackScriptView.Phase phase;
+        /** What {@link #published()} shows of it; remade only when something in it changed. */
+        TrackScriptView view;
 
-        Entry(VrrpScript script, TrackScriptState state) {
+        Entry(VrrpScript script, TrackScriptState state, TrackScriptView.Phase phase) {
             configure(script, state);
+            this.phase = phase;
+            refresh();
+        }
+
+        void refresh() {
+            view = new TrackScriptView(script, state.result(), state.ok(), running, phase, state.tracking());
         }
 
         void configure(VrrpScript script, TrackScriptState state) {
@@ -75,6 +84,8 @@ public final class TrackScriptScheduler {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private boolean started;
     private boolean stopped;
+    /** Every script's latest view, in configuration order; replaced whenever one of them changes. */
+    private volatile List<TrackScriptView> published = List.of();
 
     public TrackScriptScheduler(ScriptRunner runner, Timers timers, Listener listener) {
         this.runner = Objects.requireNonNull(runner, "runner");
@@ -90,7 +101,26 @@ public final class TrackScriptScheduler {
         if (!script.name().equals(state.name())) {
             throw new IllegalArgumentException(script.name() + " vs " + state.name());
         }
-        entries.put(script.name(), new Entry(script, state));
+        entries.put(script.name(), new Entry(script, state,
+                script.initFail() ? TrackScriptView.Phase.INIT_FAILED : TrackScriptView.Phase.INIT));
+        publish();
+    }
+
+    /**
+     * Every script as it stands, in configuration order, for the status dumps and the metrics
+     * page. Any thread, lock-free: the list is immutable and replaced (not changed) each time a
+     * script starts or ends a run or is added or removed, so reading it never waits for a run.
+     */
+    public List<TrackScriptView> published() {
+        return published;
+    }
+
+    private void publish() {
+        List<TrackScriptView> out = new ArrayList<>(entries.size());
+        for (Entry e : entries.values()) {
+            out.add(e.view);
+        }
+        published = List.copyOf(out);
     }
 
     /** The counter of a script, for status dumps. */
@@ -145,8 +175,11 @@ public final class TrackScriptScheduler {
                     e.next = null;
                 }
                 e.configure(s.script(), state);
+                // keepalived's clear_diff_script(): one still in its first start-up stays there
+                e.phase = e.phase == TrackScriptView.Phase.INIT ? TrackScriptView.Phase.INIT : reloadPhase(s.script());
+                e.refresh();
             } else {
-                e = new Entry(s.script(), state);
+                e = new Entry(s.script(), state, reloadPhase(s.script()));
             }
             entries.put(s.script().name(), e);
             out.add(new TrackingPlan.Scheduled(s.script(), state));
@@ -158,7 +191,12 @@ public final class TrackScriptScheduler {
                 gone.next = null;
             }
         }
+        publish();
         return out;
+    }
+
+    private static TrackScriptView.Phase reloadPhase(VrrpScript script) {
+        return script.initFail() ? TrackScriptView.Phase.INIT_FAILED : TrackScriptView.Phase.INIT_RELOAD;
     }
 
     /**
@@ -213,6 +251,8 @@ public final class TrackScriptScheduler {
         }
         e.running = true;
         e.runStartNanos = now;
+        e.refresh();
+        publish();
         listener.log(ScriptLog.Level.DEBUG, "Running vrrp script " + name);
         runner.run(new ScriptRun("VRRP_Script(" + name + ")", e.script.script(), e.timeout))
                 .whenComplete((r, x) -> finished(e, r != null ? r : new ScriptResult.NotRun(String.valueOf(x))));
@@ -224,6 +264,9 @@ public final class TrackScriptScheduler {
             return;
         }
         TrackScriptState.Update u = e.state.record(r);
+        e.phase = TrackScriptView.Phase.DONE;
+        e.refresh();
+        publish();
         for (String line : u.log()) {
             listener.log(ScriptLog.Level.INFO, line);
         }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped jar as MASTER with {@code TMPDIR} set: USR1, USR2, SIGRTMIN+2 (36) and SIGRTMAX-1
  * (63), sent by pid to the process the lab started, write keepalived.data / .stats / .json with
- * mode 0600 in {@code $TMPDIR}; 63 zeroes the counters; the daemon stays up throughout.
+ * mode 0600 in {@code $TMPDIR}; 63 zeroes the counters; the daemon stays up throughout. The
+ * instance tracks a {@code vrrp_script}, which keepalived.data lists under {@code VRRP Scripts}.
  */
 class DumpSignalsIT {
     @TempDir
@@ -34,8 +35,10 @@ class DumpSignalsIT {
         dl = DaemonLab.create(dir, "a");
     }
 
-    private static final String CONFIG =
-            DaemonLab.vrrpInstance("VI_1", 51, 100, "    state MASTER\n    advert_int 1\n", "10.213.0.100/24");
+    private static final String CONFIG = "global_defs {\n    script_user root\n}\n"
+            + "vrrp_script chk {\n    script \"/bin/true\"\n    interval 1\n    weight -10\n}\n"
+            + DaemonLab.vrrpInstance("VI_1", 51, 100,
+                    "    state MASTER\n    advert_int 1\n    track_script {\n        chk\n    }\n", "10.213.0.100/24");
 
     private static String read(Path p) {
         try {
@@ -60,6 +63,7 @@ class DumpSignalsIT {
         Daemon d = dl.start(dl.node("a"), CONFIG);
         Path tmp = d.tmpdir();
         d.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        d.awaitLogged("VRRP_Script(chk) succeeded", 15_000);
         NetnsLab.sleep(2_500); // a few adverts
 
         Path data = tmp.resolve("keepalived.data");
@@ -75,6 +79,25 @@ class DumpSignalsIT {
         assertTrue(dataText.contains("VRRP Instance = VI_1"), dataText);
         assertTrue(dataText.contains("10.213.0.100/24 dev eth0 scope global set"), dataText);
         assertTrue(dataText.contains("   fd_in "), dataText);
+        assertTrue(dataText.contains("   Tracked scripts :\n     chk weight -10\n"), dataText);
+        assertTrue(dataText.contains("------< VRRP Scripts >------\n"
+                + " VRRP Script = chk\n"
+                // the configured path with its symlinks resolved, as keepalived shows it
+                + "   Command = '" + Path.of("/bin/true").toRealPath() + "'\n"
+                + "   Interval = 1 sec\n"
+                + "   Timeout = 0 sec\n"
+                + "   Weight = -10\n"
+                + "   Rise = 1\n"
+                + "   Fall = 1\n"
+                + "   Result = 1\n"
+                + "   Insecure = no\n"
+                + "   Init state = unknown\n"
+                + "   Status = GOOD\n"
+                + "   Script uid:gid = 0:0\n"
+                + "   VRRP instances :\n"
+                + "   Tracking instances :\n"
+                + "     VI_1, weight -10\n"
+                + "   State = "), dataText); // idle, or running if a run is going just then
         assertTrue(d.logged("Printing VRRP data for process(" + d.pid() + ") on signal"), d.output());
 
         d.signal("USR2");

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.config.SourceLocation;
+import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.config.model.VrrpScript;
+import io.javakeepalived.daemon.dump.DataDumpWriter;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
@@ -15,12 +19,18 @@ import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.testsupport.ConfigFixture;
+import io.javakeepalived.testsupport.SharedFiles;
+import io.javakeepalived.track.TrackScriptState;
+import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.TimerKind;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +119,61 @@ class SnapshotBuilderTest {
         InstanceSnapshot withSocket = SnapshotBuilder.instance(new SnapshotBuilder.Source(p, v, wall, true, 13), t, wall);
         assertEquals(13, withSocket.fdIn());
         assertEquals(13, withSocket.fdOut());
+    }
+
+    private static TrackScriptView view(String name, String arg, int weight, int rise, int fall, int result,
+            boolean running, TrackScriptView.Phase phase) {
+        ScriptCommand cmd = new ScriptCommand("/tmp/rk/bin/chk.sh " + arg, List.of("/tmp/rk/bin/chk.sh", arg),
+                Optional.empty(), Optional.empty(), 0, 0, new SourceLocation("t.conf", 1));
+        VrrpScript script = new VrrpScript(name, cmd, Duration.ofSeconds(1), null, weight, false, rise, fall, false,
+                new SourceLocation("t.conf", 1));
+        return new TrackScriptView(script, result, result >= rise, running, phase,
+                List.of(new TrackScriptState.Tracking("VI_1", weight, false)));
+    }
+
+    /** The text from {@code header} up to the next section (or the end). */
+    private static String section(String text, String header) {
+        int from = text.indexOf(header);
+        assertTrue(from >= 0, text);
+        int to = text.indexOf("------<", from + header.length());
+        return text.substring(from, to < 0 ? text.length() : to);
+    }
+
+    @Test
+    void publishedScriptsShowAsKeepalivedDumpsThem() throws Exception {
+        InstancePlan p = plan();
+        VrrpInstance v = new VrrpInstance(p.settings());
+        v.handle(new Event.Startup(), 0);
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        List<TrackScriptView> published = List.of(
+                view("chk_a", "a", -60, 2, 2, 3, false, TrackScriptView.Phase.DONE),
+                view("chkz_a", "za", 0, 1, 1, 1, false, TrackScriptView.Phase.DONE));
+        VrrpStateSnapshot snap = SnapshotBuilder.build(GlobalDefinitions.defaults(),
+                List.of(new SnapshotBuilder.Source(p, v, wall, false)), published, 0, wall);
+        String data = DataDumpWriter.render(snap);
+
+        String sample = Files.readString(SharedFiles.resolve("reference/keepalived-runs/keepalived.data.sample"),
+                StandardCharsets.UTF_8);
+        assertEquals(section(sample, "------< VRRP Scripts >------"), section(data, "------< VRRP Scripts >------"));
+        assertTrue(data.contains("   Tracked scripts :\n     chk_a weight -60\n     chkz_a weight 0\n"), data);
+        assertTrue(JsonDumpWriter.render(snap).contains(
+                "\"track_script\":[\"'\\/tmp\\/rk\\/bin\\/chk.sh' 'a'\",\"'\\/tmp\\/rk\\/bin\\/chk.sh' 'za'\"]"),
+                JsonDumpWriter.render(snap));
+    }
+
+    @Test
+    void aScriptInItsFirstRunIsInitAndRunning() throws Exception {
+        InstancePlan p = plan();
+        VrrpInstance v = new VrrpInstance(p.settings());
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        String data = DataDumpWriter.render(SnapshotBuilder.build(GlobalDefinitions.defaults(),
+                List.of(new SnapshotBuilder.Source(p, v, wall, false)),
+                List.of(view("chk_a", "a", -60, 2, 2, 1, true, TrackScriptView.Phase.INIT)), 0, wall));
+        String scripts = section(data, "------< VRRP Scripts >------");
+        assertTrue(scripts.contains("   Result = 1\n"), scripts);
+        assertTrue(scripts.contains("   Init state = INIT\n"), scripts);
+        assertTrue(scripts.contains("   Status = BAD\n"), scripts);
+        assertTrue(scripts.contains("   State = running\n"), scripts);
     }
 
     @Test

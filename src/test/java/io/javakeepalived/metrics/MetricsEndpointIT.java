@@ -100,6 +100,28 @@ class MetricsEndpointIT {
     }
 
     @Test
+    void trackScriptsAreOnThePage() throws Exception {
+        String config = "global_defs {\n    script_user root\n}\n"
+                + "vrrp_script chk {\n    script \"/bin/true\"\n    interval 1\n}\n"
+                + "vrrp_script chk_bad {\n    script \"/bin/false\"\n    interval 1\n    weight -10\n}\n"
+                + DaemonLab.vrrpInstance("VI_1", 51, 100,
+                        "    state MASTER\n    advert_int 1\n    track_script {\n        chk\n        chk_bad\n    }\n",
+                        "10.213.0.100/24");
+        Daemon d = dl.start(a, "a", config,
+                DaemonLab.jarCommand("-n", "-l", "--metrics-listen", a.ipv4() + ":9650"));
+        d.awaitLogged("Serving metrics on http://" + a.ipv4() + ":9650/metrics", 15_000);
+        d.awaitLogged("VRRP_Script(chk) succeeded", 15_000);
+        d.awaitLogged("VRRP_Script(chk_bad) failed (exited with status 1)", 15_000);
+        NetnsLab.sleep(600); // past the endpoint's 500 ms snapshot sharing
+
+        Exposition page = scrape(d);
+        assertEquals(1, page.one("keepalived_script_status", "name", "chk").value());
+        assertEquals(0, page.one("keepalived_script_status", "name", "chk_bad").value());
+        double state = page.one("keepalived_script_state", "name", "chk").value();
+        assertTrue(state == 0 || state == 1, "idle or running: " + state);
+    }
+
+    @Test
     void scrapedOverTheNetworkAndConsistentWithTheJsonDump() throws Exception {
         Daemon d = dl.start(a, "a", CONFIG,
                 DaemonLab.jarCommand("-n", "-l", "--metrics-listen", a.ipv4() + ":9650"));

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The schedule on a fake clock with a fake runner. */
 class TrackScriptSchedulerTest {
@@ -74,6 +75,43 @@ class TrackScriptSchedulerTest {
         assertEquals(List.of("VRRP_Script(chk) succeeded", "Script `chk` now returning 1",
                 "VRRP_Script(chk) failed (exited with status 1)"), log);
         assertEquals(List.of("VI_1 WeightChanged[tracker=script chk, weight=-20]"), events);
+    }
+
+    @Test
+    void anUnsetTimeoutGivesARunTheInterval() {
+        add(script("chk", 3, 0, 0, 1, 1), 0);
+        scheduler.start();
+        assertEquals(Duration.ofSeconds(3), runner.last().run().timeout());
+    }
+
+    @Test
+    void publishesAViewWhenARunStartsOrEndsAndTheSameOneWhileNothingChanges() {
+        add(script("chk", 1, 2500, -20, 2, 2), -20);
+        TrackScriptView added = scheduler.published().get(0);
+        assertEquals("chk", added.name());
+        assertEquals(1, added.result()); // rise - 1: one success is enough
+        assertEquals(false, added.running());
+        assertEquals(TrackScriptView.Phase.INIT, added.phase());
+        assertEquals(List.of(new TrackScriptState.Tracking("VI_1", -20, false)), added.tracking());
+
+        scheduler.start();
+        List<TrackScriptView> running = scheduler.published();
+        assertEquals(true, running.get(0).running());
+        timers.advance(Duration.ofSeconds(1)); // slot skipped: nothing changed, nothing published
+        assertSame(running, scheduler.published());
+
+        exit(runner.last(), 0);
+        TrackScriptView done = scheduler.published().get(0);
+        assertEquals(false, done.running());
+        assertEquals(TrackScriptView.Phase.DONE, done.phase());
+        assertEquals(3, done.result());
+        assertEquals(true, done.ok());
+
+        timers.advance(Duration.ofSeconds(1));
+        assertEquals(true, scheduler.published().get(0).running());
+        exit(runner.last(), 1);
+        assertEquals(2, scheduler.published().get(0).result()); // fall 2: one failure counts down only
+        assertEquals(true, scheduler.published().get(0).ok());
     }
 
     @Test

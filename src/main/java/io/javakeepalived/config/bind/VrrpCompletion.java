@@ -61,7 +61,8 @@ final class VrrpCompletion {
         }
         for (Drafts.Script s : c.scripts) {
             scripts.add(new VrrpScript(s.name, s.script, Numbers.micros(s.interval),
-                    Numbers.micros(s.timeout == 0 ? s.interval : s.timeout), s.weight, s.reverse, s.rise, s.fall,
+                    // unset stays 0 as in keepalived (its dump shows it); a run gets the interval then
+                    Numbers.micros(s.timeout), s.weight, s.reverse, s.rise, s.fall,
                     s.initFail, s.location));
         }
         for (Drafts.Instance v : c.instances) {

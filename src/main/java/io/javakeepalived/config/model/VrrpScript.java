@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code vrrp_script NAME { }}.
  *
  * @param interval   default 1 s
- * @param timeout    default: the interval
+ * @param timeout    zero when not configured (keepalived's default): a run then gets the interval
  * @param weight     -253..253, default 0 (failure puts the tracking instance in FAULT)
  * @param rise       successes needed to become OK, default 1
  * @param fall       failures needed to become KO, default 1

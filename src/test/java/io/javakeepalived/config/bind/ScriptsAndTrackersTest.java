@@ -88,7 +88,7 @@ class ScriptsAndTrackersTest {
         assertClean(r);
         VrrpScript s = model(r).script("chk").orElseThrow();
         assertEquals(Duration.ofSeconds(1), s.interval());
-        assertEquals(Duration.ofSeconds(1), s.timeout(), "timeout defaults to the interval");
+        assertEquals(Duration.ZERO, s.timeout(), "unset, as keepalived keeps it (a run gets the interval)");
         assertEquals(0, s.weight());
         assertEquals(1, s.rise());
         assertEquals(1, s.fall());
