@@ -243,15 +243,7 @@ final class LvsBinder {
                 }
                 vs.family = af;
             })
-            .line("retry", (vs, n, c) -> {
-                String v = Args.need(n, 0, "a retry count");
-                OptionalLong r = Numbers.unsigned(c, n.location(), v, 1, Numbers.UINT_MAX);
-                if (r.isEmpty()) {
-                    c.error(n, "retry value invalid - " + v);
-                } else {
-                    vs.retry = r.getAsLong();
-                }
-            })
+            .line("retry", (vs, n, c) -> serverRetry(n, c).ifPresent(r -> vs.retry = r))
             .line("delay_before_retry", (vs, n, c) -> timer(n, c, 0, "virtual server delay before retry")
                     .ifPresent(t -> vs.delayBeforeRetry = t))
             .line("warmup", (vs, n, c) -> timer(n, c, 0, "virtual server warmup").ifPresent(t -> vs.warmup = t))
@@ -626,15 +618,7 @@ final class LvsBinder {
             .line("notify_down", (rs, n, c) -> firstScript(n, c, "notify_down", rs.notifyDown, "notify")
                     .ifPresent(s -> rs.notifyDown = s))
             .line("alpha", (rs, n, c) -> bool(n, c, "alpha").ifPresent(b -> rs.alpha = b))
-            .line("retry", (rs, n, c) -> {
-                String v = Args.need(n, 0, "a retry count");
-                OptionalLong r = Numbers.unsigned(c, n.location(), v, 1, Numbers.UINT_MAX);
-                if (r.isEmpty()) {
-                    c.error(n, "retry value invalid - " + v);
-                } else {
-                    rs.retry = r.getAsLong();
-                }
-            })
+            .line("retry", (rs, n, c) -> serverRetry(n, c).ifPresent(r -> rs.retry = r))
             .line("delay_before_retry", (rs, n, c) -> timer(n, c, 0, "real server delay_before_retry")
                     .ifPresent(t -> rs.delayBeforeRetry = t))
             .line("warmup", (rs, n, c) -> timer(n, c, 0, "real server warmup").ifPresent(t -> rs.warmup = t))
@@ -762,6 +746,16 @@ final class LvsBinder {
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) p.getAsLong());
+    }
+
+    /** A virtual or real server's {@code retry}: 1 to UINT_MAX, keepalived's message otherwise. */
+    private static OptionalLong serverRetry(ConfigNode n, BindContext c) throws ConfigFatalException {
+        String v = Args.need(n, 0, "a retry count");
+        OptionalLong r = Numbers.unsigned(c, n.location(), v, 1, Numbers.UINT_MAX);
+        if (r.isEmpty()) {
+            c.error(n, "retry value invalid - " + v);
+        }
+        return r;
     }
 
     /**

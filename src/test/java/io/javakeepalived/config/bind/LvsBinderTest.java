@@ -261,6 +261,16 @@ class LvsBinderTest {
     }
 
     @Test
+    void serverRetryMustBePositive() {
+        LoadResult r = load("virtual_server 10.0.0.1 80 {\n lb_algo rr\n lb_kind NAT\n protocol TCP\n retry 0\n"
+                + " retry 4\n real_server 10.0.0.2 80 {\n  retry x\n  retry 7\n  TCP_CHECK {\n  }\n }\n}\n");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR, "retry value invalid - 0");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR, "retry value invalid - x");
+        // the real server's retry is what its checker inherits
+        assertEquals(7, ((Checker.Tcp) vs(r).realServers().get(0).checkers().get(0)).timing().retry());
+    }
+
+    @Test
     void virtualServerGroups() {
         LoadResult r = load("virtual_server_group G {\n 10.0.0.1 8080\n 192.168.200.3-10 80\n 10.1.0.0/30 80\n"
                 + " fwmark 1\n fwmark 2 inet\n 10.2.0.5-3 80\n 10.3.0.1/24 80\n}\n"
