@@ -25,6 +25,9 @@ final class ScriptsThatCannotRun implements Check {
         boolean security = config.global().enableScriptSecurity();
         List<ConfigWarning> out = new ArrayList<>();
         for (VrrpScript s : config.scripts()) {
+            if (isShellRedirection(s.script())) {
+                continue;
+            }
             node.whyNotRunnable(s.script(), security).ifPresent(why -> out.add(new ConfigWarning(
                     s.script().location(), "vrrp_script " + s.name() + ": script '" + s.script().configured()
                     + "' cannot run (" + why + ") - keepalived disables the check, so the priority never moves and"
@@ -59,6 +62,15 @@ final class ScriptsThatCannotRun implements Check {
         node.whyNotRunnable(s, security).ifPresent(why -> out.add(new ConfigWarning(s.location(), owner + " "
                 + keyword + " '" + s.configured() + "' cannot run (" + why + ") - the hook is skipped without a"
                 + " word on every state change; " + advice(s))));
+    }
+
+    /**
+     * {@code script "</dev/tcp/127.0.0.1/80"}: keepalived hands a command that starts with a
+     * {@code <} redirection to the shell (its check_script_secure calls it a system script), so
+     * there is no program file to look at.
+     */
+    private static boolean isShellRedirection(ScriptCommand s) {
+        return s.program().startsWith("<") && s.program().substring(1).stripLeading().startsWith("/");
     }
 
     private static String advice(ScriptCommand s) {

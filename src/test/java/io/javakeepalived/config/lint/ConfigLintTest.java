@@ -106,6 +106,12 @@ class ConfigLintTest {
         }
 
         @Test
+        void shellRedirectionHasNoProgramToCheck() {
+            none(warnings("vrrp_script chk {\n    script \"</dev/tcp/127.0.0.1/80\"\n}\n" + instance("VI_1", 51, 100,
+                    "track_script {\n chk\n}", vips("10.9.9.100/24")), host));
+        }
+
+        @Test
         void scriptSecurityRefusesAScriptAUserCanChange() {
             String tracked = instance("VI_1", 51, 100, "notify_master /home/op/chk.sh", vips("10.9.9.100/24"));
             single(warnings("global_defs {\n    enable_script_security\n    script_user root\n}\n" + tracked, host), 9, "notify_master",
