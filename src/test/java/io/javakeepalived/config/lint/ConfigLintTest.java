@@ -5,6 +5,9 @@ import static io.javakeepalived.config.lint.Lint.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.config.ConfigErrorKind;
+import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.FakeFileSystem;
 import io.javakeepalived.testsupport.FakeUsers;
 
@@ -216,6 +219,17 @@ class ConfigLintTest {
                 "sync group G", "VI_1 advert_int 1, VI_2 advert_int 3");
         none(warnings(group + instance("VI_1", 51, 100, "advert_int 3", vips("10.9.9.100/24"))
                 + instance("VI_2", 52, 100, "advert_int 3", vips("10.9.9.101/24")), node));
+    }
+
+    /** Issue 19: "nopreempt with state MASTER (keepalived warns; keep it)" - the binder's line, exit 5. */
+    @Test
+    void nopreemptWithStateMasterKeepsKeepalivedsWarning() {
+        LoadResult r = ConfigFixture.host().load(
+                instance("VI_1", 51, 100, "state MASTER", "nopreempt", vips("10.9.9.100/24")));
+        assertEquals(5, r.exitCode());
+        ConfigFixture.assertReported(r, ConfigErrorKind.GENERAL_ERROR,
+                "(VI_1) Warning - nopreempt will not work with initial state MASTER");
+        none(ConfigLint.check(ConfigFixture.model(r), node));
     }
 
     @Test
