@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.testsupport.netns.DaemonLab;
 import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
-import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,18 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the new file brings.
  */
 class ConfigWarningsIT {
-    @TempDir
-    Path dir;
-
-    @AutoClose // stops every process it started, by pid
-    private DaemonLab dl;
-    private Node a;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        dl = DaemonLab.create(dir, "a");
-        a = dl.node("a");
-    }
 
     /** Node a is 10.213.0.1: a unicast_peer of itself, on line 6. */
     private static String peerIsThisNode(String before) {
@@ -41,8 +26,14 @@ class ConfigWarningsIT {
     }
 
     @Test
-    void warningsAreLoggedAtStartAndOnReload() throws Exception {
-        Daemon d = dl.start(a, peerIsThisNode(""));
+    void warningsAreLoggedAtStartAndOnReload(@TempDir Path dir) throws Exception {
+        try (DaemonLab dl = DaemonLab.create(dir, "a")) { // close() stops what it started, by pid
+            warnedAtStartAndOnReload(dl);
+        }
+    }
+
+    private static void warnedAtStartAndOnReload(DaemonLab dl) throws Exception {
+        Daemon d = dl.start(dl.node("a"), peerIsThisNode(""));
         Path conf = dl.file("a.conf");
         String peerWarning = conf + ":6: WARNING: (VI_1) unicast_peer 10.213.0.1 is this node's own address";
         DaemonLab.await("the unicast_peer warning at start", 15_000,
