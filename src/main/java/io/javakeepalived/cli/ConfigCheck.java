@@ -5,17 +5,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.javakeepalived.config.ConfigDump;
 import io.javakeepalived.config.ConfigLoader;
 import io.javakeepalived.config.Diagnostic;
+import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.lint.ConfigWarning;
 
 /**
  * {@code -t} and {@code -d}: load the configuration, print every diagnostic as
- * {@code FILE:LINE: message}, optionally print the resolved model, and answer with
- * keepalived 2.2.7's exit code.
+ * {@code FILE:LINE: message}, then the configuration warnings keepalived does not give
+ * ({@code FILE:LINE: WARNING: message}), optionally print the resolved model, and answer with
+ * keepalived 2.2.7's exit code (with {@code --strict}, 5 for warnings alone).
  */
 final class ConfigCheck {
     private final Path configFile;
@@ -35,10 +39,23 @@ final class ConfigCheck {
      * @param dump    whether to print the resolved configuration to stdout
      */
     int run(Path logFile, boolean dump) {
-        LoadResult result = ConfigLoader.load(configFile, LoadOptions.defaults().withConfigId(configId));
+        return run(logFile, dump, false);
+    }
+
+    /**
+     * @param strict whether a configuration warning ({@code FILE:LINE: WARNING: ...}) fails the
+     *               check with 5 when keepalived's own code is 0 ({@code --strict})
+     */
+    int run(Path logFile, boolean dump, boolean strict) {
+        LoadOptions options = LoadOptions.defaults().withConfigId(configId);
+        LoadResult result = ConfigLoader.load(configFile, options);
         StringBuilder report = new StringBuilder();
         for (Diagnostic d : result.diagnostics().all()) {
             report.append(d).append('\n');
+        }
+        List<ConfigWarning> warnings = ConfigWarnings.of(configFile, options, result);
+        for (ConfigWarning w : warnings) {
+            report.append(w).append('\n');
         }
         if (logFile == null) {
             err.print(report);
@@ -53,6 +70,7 @@ final class ConfigCheck {
         if (dump) {
             result.config().ifPresent(c -> out.print(ConfigDump.render(c)));
         }
-        return result.exitCode();
+        int code = result.exitCode();
+        return strict && code == ExitCodes.OK && !warnings.isEmpty() ? ExitCodes.CONFIG_ERRORS : code;
     }
 }

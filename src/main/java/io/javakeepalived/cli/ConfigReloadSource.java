@@ -41,7 +41,10 @@ final class ConfigReloadSource implements ReloadSource {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** Loads the file and logs the diagnostics, errors at ERROR (all of them when fatal), the rest at WARN. */
+    /**
+     * Loads the file and logs the diagnostics, errors at ERROR (all of them when fatal), the rest
+     * at WARN, then the configuration warnings ({@link ConfigWarnings}) at WARN.
+     */
     static LoadResult loadAndLog(Path configFile, LoadOptions options, Logger log) {
         LoadResult result = ConfigLoader.load(configFile, options);
         for (Diagnostic d : result.diagnostics().all()) {
@@ -54,6 +57,7 @@ final class ConfigReloadSource implements ReloadSource {
         for (String note : result.diagnostics().notes()) {
             log.info("{}", note);
         }
+        ConfigWarnings.of(configFile, options, result).forEach(w -> log.warn("{}", w));
         return result;
     }
 

@@ -86,6 +86,11 @@ public final class KeepalivedCommand implements Callable<Integer> {
                     + "5 errors (would run), 6 script security. Messages go to stderr or LOG_FILE.")
     String configTest;
 
+    @Option(names = "--strict",
+            description = "With -t: exit 5 when the configuration only has warnings (FILE:LINE: WARNING: ...) "
+                    + "that keepalived itself lets through. javakeepalived only.")
+    boolean strict;
+
     @Option(names = "--signum", paramLabel = "SIGFUNC",
             description = "Print the signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON and exit.")
     String signum;
@@ -163,7 +168,8 @@ public final class KeepalivedCommand implements Callable<Integer> {
         }
         String id = configId != null ? configId : ConfigReader.defaultConfigId();
         if (configTest != null) {
-            return new ConfigCheck(configFile, id, out, err).run(configTest.isEmpty() ? null : Path.of(configTest), dumpConf);
+            return new ConfigCheck(configFile, id, out, err).run(configTest.isEmpty() ? null : Path.of(configTest), dumpConf,
+                    strict);
         }
         if (dumpConf) {
             return new ConfigCheck(configFile, id, out, err).run(null, true);

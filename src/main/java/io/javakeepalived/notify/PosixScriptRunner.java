@@ -248,14 +248,9 @@ public final class PosixScriptRunner implements ScriptRunner {
     private Plan plan(ScriptRun run) throws RefusedException {
         ScriptCommand cmd = run.command();
         String program = resolve(cmd.program());
-        FileStat st = files.stat(program)
-                .orElseThrow(() -> new RefusedException(program + ": No such file or directory"));
-        if (!st.isRegular()) {
-            throw new RefusedException(program + " is not a regular file");
-        }
-        if (!executable(st, cmd.uid(), cmd.gid())) {
-            throw new RefusedException(program + " is not executable by uid " + cmd.uid() + " gid " + cmd.gid()
-                    + " (mode " + Integer.toOctalString(st.mode() & 07777) + ", owner " + st.uid() + ":" + st.gid() + ")");
+        Optional<String> notRunnable = notRunnable(files, program, cmd.uid(), cmd.gid());
+        if (notRunnable.isPresent()) {
+            throw new RefusedException(notRunnable.get());
         }
         List<String> scriptArgv = new ArrayList<>(run.argv());
         scriptArgv.set(0, program);
@@ -296,6 +291,26 @@ public final class PosixScriptRunner implements ScriptRunner {
             }
         }
         throw new RefusedException(program + " not found in PATH " + String.join(":", options.searchPath()));
+    }
+
+    /**
+     * Why {@code program} (a path) cannot be executed as {@code uid}/{@code gid}: missing, not a
+     * regular file, or no execute bit for that user; empty when it can.
+     */
+    static Optional<String> notRunnable(FileSystemView files, String program, int uid, int gid) {
+        Optional<FileStat> found = files.stat(program);
+        if (found.isEmpty()) {
+            return Optional.of(program + ": No such file or directory");
+        }
+        FileStat st = found.get();
+        if (!st.isRegular()) {
+            return Optional.of(program + " is not a regular file");
+        }
+        if (!executable(st, uid, gid)) {
+            return Optional.of(program + " is not executable by uid " + uid + " gid " + gid
+                    + " (mode " + Integer.toOctalString(st.mode() & 07777) + ", owner " + st.uid() + ":" + st.gid() + ")");
+        }
+        return Optional.empty();
     }
 
     /** keepalived's is_executable() (lib/notify.c). */
