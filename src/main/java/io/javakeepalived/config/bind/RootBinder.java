@@ -1,6 +1,5 @@
 package io.javakeepalived.config.bind;
 
-
 import java.util.OptionalLong;
 
 /** The top level of keepalived.conf: which blocks and root keywords exist and who reads them. */
