@@ -549,21 +549,21 @@ final class VrrpBlocksBinder {
 
     // ---------------------------------------------------------------- static_*, linkbeat, delays
 
-    static void staticAddresses(ConfigNode n, BindContext c) {
+    static void staticAddresses(ConfigNode n, BindContext c) throws ConfigFatalException {
         for (ConfigNode line : Blocks.lines(n, c)) {
-            IpLines.ipAddress(line, true, c).ifPresent(c.staticAddresses::add);
+            AddressLine.read(line, true, c).ifPresent(c.staticAddresses::add);
         }
     }
 
     static void staticRoutes(ConfigNode n, BindContext c) throws ConfigFatalException {
         for (ConfigNode line : Blocks.lines(n, c)) {
-            IpLines.route(line, true, c).ifPresent(c.staticRoutes::add);
+            RouteLine.read(line, true, c).ifPresent(c.staticRoutes::add);
         }
     }
 
     static void staticRules(ConfigNode n, BindContext c) throws ConfigFatalException {
         for (ConfigNode line : Blocks.lines(n, c)) {
-            IpLines.rule(line, true, c, c.nextRulePreference).ifPresent(c.staticRules::add);
+            RuleLine.read(line, true, c, c.nextRulePreference).ifPresent(c.staticRules::add);
         }
     }
 

@@ -173,7 +173,7 @@ final class VrrpInstanceBinder {
             })
             .block("virtual_ipaddress_excluded", (v, n, c) -> {
                 for (ConfigNode line : Blocks.lines(n, c)) {
-                    IpLines.ipAddress(line, false, c).ifPresent(v.evips::add);
+                    AddressLine.read(line, false, c).ifPresent(v.evips::add);
                 }
             })
             .line("promote_secondaries", (v, n, c) -> v.promoteSecondaries = true)
@@ -184,12 +184,12 @@ final class VrrpInstanceBinder {
             })
             .block("virtual_routes", (v, n, c) -> {
                 for (ConfigNode line : Blocks.lines(n, c)) {
-                    IpLines.route(line, false, c).ifPresent(v.routes::add);
+                    RouteLine.read(line, false, c).ifPresent(v.routes::add);
                 }
             })
             .block("virtual_rules", (v, n, c) -> {
                 for (ConfigNode line : Blocks.lines(n, c)) {
-                    IpLines.rule(line, false, c, c.nextRulePreference).ifPresent(v.rules::add);
+                    RuleLine.read(line, false, c, c.nextRulePreference).ifPresent(v.rules::add);
                 }
             })
             .line("accept", (v, n, c) -> v.accept = true)
@@ -684,8 +684,8 @@ final class VrrpInstanceBinder {
         v.mcastDst = a.get();
     }
 
-    private static void vip(Drafts.Instance v, ConfigNode line, BindContext c) {
-        Optional<IpAddressSpec> a = IpLines.ipAddress(line, false, c);
+    private static void vip(Drafts.Instance v, ConfigNode line, BindContext c) throws ConfigFatalException {
+        Optional<IpAddressSpec> a = AddressLine.read(line, false, c);
         if (a.isEmpty()) {
             return;
         }
