@@ -1,5 +1,9 @@
 package io.javakeepalived.config.bind;
 
+import static io.javakeepalived.config.bind.InstanceCompletion.interfaceInfo;
+import static io.javakeepalived.config.bind.InstanceCompletion.isUnicast;
+import static io.javakeepalived.config.bind.InstanceCompletion.n;
+
 import io.javakeepalived.config.host.InterfaceInfo;
 import io.javakeepalived.config.model.AddressFamily;
 import io.javakeepalived.config.model.IpAddressSpec;
@@ -26,28 +30,28 @@ final class InstanceInterfaceChecks {
     /** RFC 5798 fixes the virtual MAC (00-00-5E-00-01-VRID); strict mode allows no other. */
     void strictClearsVmacAddress(Drafts.Instance v) {
         if (v.strict && v.vmacMac != null) {
-            c.error(v.location, InstanceCompletion.n(v) + ": cannot specify MAC address with strict mode - clearing");
+            c.error(v.location, n(v) + ": cannot specify MAC address with strict mode - clearing");
             v.vmacMac = null;
         }
     }
 
     void vmacNeedsEthernet(Drafts.Instance v) {
-        Optional<InterfaceInfo> info = InstanceCompletion.interfaceInfo(c, v);
+        Optional<InterfaceInfo> info = interfaceInfo(c, v);
         if ((v.vmac || v.ipvlan != null) && info.isPresent() && !info.get().isEthernet()) {
             v.vmac = false;
             v.ipvlan = null;
             v.vmacAddr = false;
             v.xmitBase = false;
             v.dontTrackPrimary = false;
-            c.error(v.location, InstanceCompletion.n(v) + ": vmacs are only supported on Ethernet type interfaces");
+            c.error(v.location, n(v) + ": vmacs are only supported on Ethernet type interfaces");
             v.configFaults++;
         }
     }
 
     void multicastCapableInterface(Drafts.Instance v) {
-        Optional<InterfaceInfo> info = InstanceCompletion.interfaceInfo(c, v);
-        if (info.isPresent() && !info.get().supportsMulticast() && !InstanceCompletion.isUnicast(v)) {
-            c.error(v.location, InstanceCompletion.n(v) + " interface " + v.interfaceName + " does not support multicast, specify unicast"
+        Optional<InterfaceInfo> info = interfaceInfo(c, v);
+        if (info.isPresent() && !info.get().supportsMulticast() && !isUnicast(v)) {
+            c.error(v.location, n(v) + " interface " + v.interfaceName + " does not support multicast, specify unicast"
                     + " peers - disabling");
             v.configFaults++;
         }
@@ -55,19 +59,19 @@ final class InstanceInterfaceChecks {
 
     /** RFC 5798 5.2.9: the first IPv6 address is the link-local one; an error only in strict mode. */
     void firstIpv6VipLinkLocal(Drafts.Instance v) {
-        if (v.family == AddressFamily.IPV6 && !InstanceCompletion.isUnicast(v) && !v.vips.isEmpty()
+        if (v.family == AddressFamily.IPV6 && !isUnicast(v) && !v.vips.isEmpty()
                 && !InetText.isLinkLocal(v.vips.get(0).address())) {
             if (v.strict) {
-                c.error(v.vips.get(0).location(), InstanceCompletion.n(v) + " the first IPv6 VIP address must be link local");
+                c.error(v.vips.get(0).location(), n(v) + " the first IPv6 VIP address must be link local");
             } else {
-                c.note(v.vips.get(0).location(), InstanceCompletion.n(v) + " the first IPv6 VIP address should be link local");
+                c.note(v.vips.get(0).location(), n(v) + " the first IPv6 VIP address should be link local");
             }
         }
     }
 
     void vrfNeedsUnicastWithoutInterface(Drafts.Instance v) {
-        if (v.vrf != null && (v.interfaceName != null || !InstanceCompletion.isUnicast(v))) {
-            c.error(v.location, InstanceCompletion.n(v) + " vrf can only be specified with"
+        if (v.vrf != null && (v.interfaceName != null || !isUnicast(v))) {
+            c.error(v.location, n(v) + " vrf can only be specified with"
                     + (v.interfaceName != null ? "out interface" : " unicast") + " - clearing");
             v.vrf = null;
         }
@@ -78,12 +82,12 @@ final class InstanceInterfaceChecks {
      * VRRP headers, the v2 authentication data, AH); keepalived moves the rest to the eVIPs.
      */
     void vipsFitInOnePacket(Drafts.Instance v) {
-        int mtu = InstanceCompletion.interfaceInfo(c, v).map(InterfaceInfo::mtu).orElse(1500);
+        int mtu = interfaceInfo(c, v).map(InterfaceInfo::mtu).orElse(1500);
         int hdr = v.family == AddressFamily.IPV4 ? 14 + 20 + 8 + (v.version == 2 ? 8 : 0)
                 + (v.version == 2 && v.authType == VrrpInstance.AuthType.AH ? 24 : 0) : 14 + 40 + 8;
         int maxAddr = Math.min(255, Math.max(0, (mtu - hdr) / (v.family == AddressFamily.IPV4 ? 4 : 16)));
         if (v.vips.size() > maxAddr) {
-            c.error(v.location, InstanceCompletion.n(v) + " Number of VIPs (" + v.vips.size() + ") exceeds maximum/space available in"
+            c.error(v.location, n(v) + " Number of VIPs (" + v.vips.size() + ") exceeds maximum/space available in"
                     + " packet (max " + maxAddr + " addresses) - excess moved to eVIPs");
             List<IpAddressSpec> excess = new ArrayList<>(v.vips.subList(maxAddr, v.vips.size()));
             v.vips.subList(maxAddr, v.vips.size()).clear();
@@ -98,11 +102,11 @@ final class InstanceInterfaceChecks {
         }
         if (v.vmac || v.ipvlan != null) {
             if (v.vmac && v.strict && v.xmitBase) {
-                c.error(v.location, InstanceCompletion.n(v) + " xmit_base is incompatible with strict mode - resetting");
+                c.error(v.location, n(v) + " xmit_base is incompatible with strict mode - resetting");
                 v.xmitBase = false;
             }
             if (v.promoteSecondaries) {
-                c.error(v.location, InstanceCompletion.n(v) + " promote_secondaries is automatically set for vmacs - ignoring");
+                c.error(v.location, n(v) + " promote_secondaries is automatically set for vmacs - ignoring");
                 v.promoteSecondaries = false;
             }
         }
@@ -110,7 +114,7 @@ final class InstanceInterfaceChecks {
 
     void ipvlanNeedsIpv4Source(Drafts.Instance v) {
         if (v.ipvlan != null && v.family == AddressFamily.IPV4 && v.ipvlan.address().isEmpty()) {
-            c.error(v.location, InstanceCompletion.n(v) + " IPv4 ipvlan requires a source ip address to be configured. setting instance"
+            c.error(v.location, n(v) + " IPv4 ipvlan requires a source ip address to be configured. setting instance"
                     + " to fault state");
             v.configFaults++;
         }
@@ -123,7 +127,7 @@ final class InstanceInterfaceChecks {
         }
         v.trackers.interfaces.removeIf(t -> {
             if (t.name().equals(v.interfaceName)) {
-                c.error(t.location(), InstanceCompletion.n(v) + " Ignoring track_interface " + t.name() + " since own interface");
+                c.error(t.location(), n(v) + " Ignoring track_interface " + t.name() + " since own interface");
                 return true;
             }
             return false;
@@ -132,7 +136,7 @@ final class InstanceInterfaceChecks {
 
     void xmitBaseNeedsVmac(Drafts.Instance v) {
         if (v.xmitBase && !v.vmac) {
-            c.error(v.location, InstanceCompletion.n(v) + " vmac_xmit_base is only valid with a vmac");
+            c.error(v.location, n(v) + " vmac_xmit_base is only valid with a vmac");
             v.xmitBase = false;
         }
     }
@@ -154,7 +158,7 @@ final class InstanceInterfaceChecks {
     }
 
     private IpAddressSpec assignDevice(Drafts.Instance v, IpAddressSpec a, String vmacIf) {
-        String n = InstanceCompletion.n(v);
+        String n = n(v);
         boolean own = a.device().isEmpty() || a.device().get().equals(v.interfaceName);
         if (a.useVmac() && own && v.vmac && a.family() == v.family) {
             c.error(a.location(), n + " use_vmac specified for VIP/eVIP " + a.prefix() + " and vrrp instance");

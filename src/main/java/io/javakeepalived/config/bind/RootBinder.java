@@ -61,7 +61,7 @@ final class RootBinder {
             .block("bfd_instance", (c, n, x) -> VrrpBlocksBinder.bfdInstance(n, c))
             .block("track_file", (c, n, x) -> VrrpBlocksBinder.trackFile(n, c))
             .block("vrrp_track_file", (c, n, x) -> VrrpBlocksBinder.trackFile(n, c))
-            .block("SSL", (c, n, x) -> LvsBinder.ssl(n, c))
-            .block("virtual_server_group", (c, n, x) -> LvsBinder.virtualServerGroup(n, c))
-            .block("virtual_server", (c, n, x) -> LvsBinder.virtualServer(n, c));
+            .block("SSL", (c, n, x) -> SslBinder.ssl(n, c))
+            .block("virtual_server_group", (c, n, x) -> VirtualServerGroupBinder.virtualServerGroup(n, c))
+            .block("virtual_server", (c, n, x) -> VirtualServerBinder.virtualServer(n, c));
 }

@@ -51,7 +51,8 @@ final class TrackerWeights {
         for (TrackedObject t : interfaces) {
             if (t.weight() != 0) {
                 c.error(t.location(), n + " ignoring " + t.name() + " tracked interface "
-                        + (syncNoWeight ? "weight " : "") + "due to " + (syncNoWeight ? "SYNC group" : "address owner"));
+                        + (syncNoWeight ? "weight " : "") + "due to "
+                        + (syncNoWeight ? "SYNC group" : "address owner"));
                 if (syncNoWeight) {
                     kept.add(unweighted(t));
                 }

@@ -642,7 +642,7 @@ final class VrrpBlocksBinder {
             .line("neighbour_ip", VrrpBlocksBinder::bfdNeighbor)
             .line("source_ip", (b, n, c) -> {
                 String v = Args.need(n, 0, "an IP address");
-                Optional<InetAddress> a = VrrpInstanceBinder.sockaddr(v);
+                Optional<InetAddress> a = InetText.sockaddr(v);
                 if (a.isEmpty()) {
                     c.error(n, "BFD instance " + b.name + " source_ip " + v + " is not an address, ignoring");
                 } else {
@@ -694,7 +694,7 @@ final class VrrpBlocksBinder {
 
     private static void bfdNeighbor(Drafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
         String v = Args.need(n, 0, "an IP address");
-        Optional<InetAddress> a = VrrpInstanceBinder.sockaddr(v);
+        Optional<InetAddress> a = InetText.sockaddr(v);
         if (a.isEmpty()) {
             c.error(n, "BFD instance " + b.name + " neighbor_ip " + v + " is not an address, ignoring");
         } else {

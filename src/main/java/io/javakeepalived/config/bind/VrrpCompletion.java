@@ -292,7 +292,8 @@ final class VrrpCompletion {
         Optional<InetAddress> mcast = unicast ? Optional.empty() : Optional.of(v.mcastDst != null ? v.mcastDst
                 : family == AddressFamily.IPV4 ? g.mcastGroup4() : g.mcastGroup6());
         boolean checkUnicastSrc = v.checkUnicastSrc || g.checkUnicastSrc();
-        Optional<VrrpInstance.Vmac> vmac = v.vmac ? Optional.of(new VrrpInstance.Vmac(InstanceInterfaceChecks.vmacName(c, v),
+        Optional<VrrpInstance.Vmac> vmac = v.vmac ? Optional.of(new VrrpInstance.Vmac(
+                InstanceInterfaceChecks.vmacName(c, v),
                 Optional.ofNullable(v.vmacMac))) : Optional.empty();
         Optional<VrrpInstance.Authentication> auth = v.authType == null ? Optional.empty()
                 : Optional.of(new VrrpInstance.Authentication(v.authType, v.authPass));

@@ -544,7 +544,7 @@ final class VrrpInstanceBinder {
     private static void unicastPeer(Drafts.Instance v, ConfigNode line, BindContext c) {
         SourceLocation at = line.location();
         String addrText = line.keyword();
-        Optional<InetAddress> a = sockaddr(addrText);
+        Optional<InetAddress> a = InetText.sockaddr(addrText);
         if (a.isEmpty()) {
             c.error(at, "(" + v.name + ") malformed unicast peer address [" + addrText + "], expected an IP address."
                     + " Skipping...");
@@ -583,15 +583,6 @@ final class VrrpInstanceBinder {
             c.error(at, "(" + v.name + ") min_ttl " + min + " > max_ttl " + max + " - all packets will be discarded");
         }
         v.peers.add(new VrrpInstance.UnicastPeer(a.get(), min, max, at));
-    }
-
-    /** inet_stosockaddr: an address, anything after '-' or '/' ignored. */
-    static Optional<InetAddress> sockaddr(String text) {
-        int cut = text.indexOf('-');
-        if (cut < 0) {
-            cut = text.indexOf('/');
-        }
-        return InetText.parse(cut >= 0 ? text.substring(0, cut) : text);
     }
 
     private static void interfaceLine(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
@@ -644,7 +635,7 @@ final class VrrpInstanceBinder {
 
     private static void sourceAddress(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
         String s = Args.need(n, 0, "an IP address");
-        Optional<InetAddress> a = sockaddr(s);
+        Optional<InetAddress> a = InetText.sockaddr(s);
         if (a.isEmpty()) {
             c.error(n, "(" + v.name + ") malformed src address[" + s + "], expected an IP address. Skipping...");
             return;
@@ -663,7 +654,7 @@ final class VrrpInstanceBinder {
 
     private static void mcastDestination(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
         String s = Args.need(n, 0, "a multicast address");
-        Optional<InetAddress> a = sockaddr(s);
+        Optional<InetAddress> a = InetText.sockaddr(s);
         if (a.isEmpty()) {
             c.error(n, "(" + v.name + ") malformed mcast dest address " + s + ". Skipping...");
             return;
