@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.javakeepalived.config.ConfigDump;
-import io.javakeepalived.config.ConfigLoader;
+import io.javakeepalived.config.load.ConfigDump;
+import io.javakeepalived.config.load.ConfigLoader;
 import io.javakeepalived.config.Diagnostic;
-import io.javakeepalived.config.LoadOptions;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadOptions;
+import io.javakeepalived.config.load.LoadResult;
 
 /**
  * {@code -t} and {@code -d}: load the configuration, print every diagnostic as

@@ -1,7 +1,7 @@
 /**
  * Binding the keyword tree to the model, with keepalived 2.2.7's validation. Entry point
  * {@link io.javakeepalived.config.bind.Binder}; normally used through
- * {@link io.javakeepalived.config.ConfigLoader}.
+ * {@code config.load.ConfigLoader}.
  *
  * <h2>How it is organised</h2>
  * <ul>
