@@ -690,4 +690,21 @@ final class VrrpInstanceBinder {
         }
         v.vips.add(a.get());
     }
+
+    /** vrrp_instance NAME { }: a name given once; the block is read into a new draft. */
+    static void instance(ConfigNode n, BindContext c) throws ConfigFatalException {
+        if (n.argCount() != 1) {
+            c.error(n, "vrrp_instance must have a name, expected vrrp_instance NAME { } - skipping");
+            return;
+        }
+        String name = n.arg(0);
+        if (c.instance(name) != null) {
+            c.error(n, "vrrp instance " + name + " already defined - skipping");
+            return;
+        }
+        Drafts.Instance v = VrrpInstanceBinder.newInstance(name, n.location(), c);
+        c.instances.add(v);
+        VrrpInstanceBinder.TABLE.dispatch(v, n.children(), c);
+        VrrpInstanceBinder.end(v, c);
+    }
 }
