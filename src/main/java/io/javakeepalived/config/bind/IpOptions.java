@@ -6,9 +6,13 @@ import io.javakeepalived.config.model.AddressFamily;
 import io.javakeepalived.config.model.IpPrefix;
 
 import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The readers address, route and rule lines share (iproute2's vocabulary, as keepalived's
@@ -146,5 +150,30 @@ final class IpOptions {
     /** A 32-bit unsigned number (metric, preference, goto target). */
     static OptionalLong uint32(IpWords w, String v) {
         return Numbers.unsigned(w.c, w.at, v, 0, Numbers.UINT_MAX);
+    }
+
+    /** An option with a 32-bit unsigned value (metric, preference); an invalid one drops the line. */
+    static <D> IpWords.Option<D> uint32Option(Function<String, String> invalid, ObjLongConsumer<D> set) {
+        return (d, w) -> {
+            String v = w.value();
+            OptionalLong n = uint32(w, v);
+            if (n.isEmpty()) {
+                w.error(invalid.apply(v));
+                return false;
+            }
+            set.accept(d, n.getAsLong());
+            return true;
+        };
+    }
+
+    /** The options of a static route or rule: those of a virtual one and track_group. */
+    static <D extends IpWords.Draft> Map<String, IpWords.Option<D>> withTrackGroup(
+            Map<String, IpWords.Option<D>> options) {
+        Map<String, IpWords.Option<D>> t = new HashMap<>(options);
+        t.put("track_group", (d, w) -> {
+            trackGroup(d, w.value(), w, "");
+            return true;
+        });
+        return t;
     }
 }

@@ -102,16 +102,8 @@ final class RouteLine {
             }
             return true;
         });
-        IpWords.Option<Draft> metric = (d, w) -> {
-            String v = w.value();
-            OptionalLong m = IpOptions.uint32(w, v);
-            if (m.isEmpty()) {
-                w.error("Invalid metric " + v + " specified for route" + SKIP);
-                return false;
-            }
-            d.metric = m.getAsLong();
-            return true;
-        };
+        IpWords.Option<Draft> metric = IpOptions.uint32Option(v -> "Invalid metric " + v + " specified for route"
+                + SKIP, (d, m) -> d.metric = m);
         t.put("metric", metric);
         t.put("priority", metric);
         t.put("preference", metric);
@@ -140,14 +132,7 @@ final class RouteLine {
     }
 
     private static final Map<String, IpWords.Option<Draft>> VIRTUAL = options();
-    private static final Map<String, IpWords.Option<Draft>> STATIC = options();
-
-    static {
-        STATIC.put("track_group", (d, w) -> {
-            IpOptions.trackGroup(d, w.value(), w, "");
-            return true;
-        });
-    }
+    private static final Map<String, IpWords.Option<Draft>> STATIC = IpOptions.withTrackGroup(VIRTUAL);
 
     /** The route, or empty when keepalived drops it. */
     static Optional<RouteSpec> read(ConfigNode line, boolean allowTrackGroup, BindContext c)

@@ -59,16 +59,8 @@ final class RuleLine {
         t.put("table", RuleLine::table);
         t.put("lookup", RuleLine::table);
         t.put("not", (d, w) -> true);
-        IpWords.Option<Draft> preference = (d, w) -> {
-            String v = w.value();
-            OptionalLong p = IpOptions.uint32(w, v);
-            if (p.isEmpty()) {
-                w.error("Invalid rule preference " + v + " specified" + SKIP);
-                return false;
-            }
-            d.preference = p.getAsLong();
-            return true;
-        };
+        IpWords.Option<Draft> preference = IpOptions.uint32Option(v -> "Invalid rule preference " + v + " specified"
+                + SKIP, (d, p) -> d.preference = p);
         t.put("preference", preference);
         t.put("order", preference);
         t.put("priority", preference);
@@ -111,14 +103,7 @@ final class RuleLine {
     }
 
     private static final Map<String, IpWords.Option<Draft>> VIRTUAL = options();
-    private static final Map<String, IpWords.Option<Draft>> STATIC = options();
-
-    static {
-        STATIC.put("track_group", (d, w) -> {
-            IpOptions.trackGroup(d, w.value(), w, "");
-            return true;
-        });
-    }
+    private static final Map<String, IpWords.Option<Draft>> STATIC = IpOptions.withTrackGroup(VIRTUAL);
 
     /**
      * The rule, or empty when keepalived drops it.
