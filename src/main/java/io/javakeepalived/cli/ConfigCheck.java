@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.javakeepalived.config.ConfigDump;
-import io.javakeepalived.config.ConfigLoader;
+import io.javakeepalived.config.load.ConfigDump;
+import io.javakeepalived.config.load.ConfigLoader;
 import io.javakeepalived.config.Diagnostic;
 import io.javakeepalived.config.ExitCodes;
-import io.javakeepalived.config.LoadOptions;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadOptions;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.lint.ConfigWarning;
 
 /**

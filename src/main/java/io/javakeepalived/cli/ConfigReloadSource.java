@@ -1,10 +1,10 @@
 package io.javakeepalived.cli;
 
 import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.ConfigLoader;
+import io.javakeepalived.config.load.ConfigLoader;
 import io.javakeepalived.config.Diagnostic;
-import io.javakeepalived.config.LoadOptions;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadOptions;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
 import io.javakeepalived.daemon.ReloadSource;

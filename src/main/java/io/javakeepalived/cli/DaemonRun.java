@@ -1,8 +1,8 @@
 package io.javakeepalived.cli;
 
 import io.javakeepalived.config.ExitCodes;
-import io.javakeepalived.config.LoadOptions;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadOptions;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
 import io.javakeepalived.daemon.ScriptServices;

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.javakeepalived.config.LoadOptions;
+import io.javakeepalived.config.load.LoadOptions;
 import io.javakeepalived.config.host.InterfaceDirectory;
 import io.javakeepalived.daemon.ReloadSource;
 import java.nio.file.Files;

@@ -84,7 +84,7 @@ class NotifyHooksTest {
             java.nio.file.Files.writeString(f, text);
             var fs = io.javakeepalived.testsupport.FakeFileSystem.typicalHost().dir("/etc/k", 0, 0, 0755)
                     .file("/etc/k/a.sh", 0, 0, 0755).file("/etc/k/b.sh", 0, 0, 0755).file("/etc/k/c.sh", 0, 0, 0755);
-            var r = io.javakeepalived.config.ConfigLoader.load(f, new io.javakeepalived.config.LoadOptions("node",
+            var r = io.javakeepalived.config.load.ConfigLoader.load(f, new io.javakeepalived.config.load.LoadOptions("node",
                     io.javakeepalived.config.host.InterfaceDirectory.of("lo", "eth0"), fs,
                     new io.javakeepalived.testsupport.FakeUsers(), ns -> true,
                     io.javakeepalived.config.syntax.ReaderOptions.defaults().withNotes(x -> { })));

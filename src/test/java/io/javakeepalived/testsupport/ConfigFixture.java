@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.ConfigLoader;
+import io.javakeepalived.config.load.ConfigLoader;
 import io.javakeepalived.config.Diagnostic;
-import io.javakeepalived.config.LoadOptions;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadOptions;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.host.InterfaceDirectory;
 import io.javakeepalived.config.host.UserDirectory;

@@ -1,8 +1,8 @@
 package io.javakeepalived.track;
 
-import io.javakeepalived.config.ConfigLoader;
-import io.javakeepalived.config.LoadOptions;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.ConfigLoader;
+import io.javakeepalived.config.load.LoadOptions;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.host.InterfaceDirectory;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.syntax.ReaderOptions;

@@ -94,22 +94,9 @@ public final class Binder {
             return;
         }
         ScriptSecurity sec = new ScriptSecurity(c);
-        int flags = 0;
-        if (g.startupScript != null) {
-            ScriptSecurity.Result r = sec.check(g.startupScript);
-            flags |= r.flags();
-            g.startupScript = r.usableTrack() ? r.script() : null;
-        }
-        if (g.shutdownScript != null) {
-            ScriptSecurity.Result r = sec.check(g.shutdownScript);
-            flags |= r.flags();
-            g.shutdownScript = r.usableTrack() ? r.script() : null;
-        }
-        if (!g.scriptSecurity && (flags & ScriptSecurity.ISSCRIPT) != 0) {
-            c.report(ConfigErrorKind.SECURITY_ERROR, null, "SECURITY VIOLATION - start/shutdown scripts are being"
-                    + " executed but script_security not enabled."
-                    + ((flags & ScriptSecurity.INSECURE) != 0 ? " There are insecure scripts." : ""));
-        }
+        g.startupScript = sec.trackScript(g.startupScript);
+        g.shutdownScript = sec.trackScript(g.shutdownScript);
+        sec.reportViolation(() -> null, "start/shutdown scripts", "");
     }
 
     private static TopLevel top(BindContext c) {

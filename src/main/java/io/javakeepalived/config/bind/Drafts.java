@@ -324,54 +324,13 @@ final class Drafts {
         boolean inhibit;
     }
 
-    static final class VirtualServer {
-        io.javakeepalived.config.model.VirtualServer.Kind kind;
+    /**
+     * What virtual and real servers share: the checker timing a real server inherits from its
+     * virtual server unless it sets its own, the forwarding method, smtp_alert and virtualhost.
+     */
+    abstract static class Server {
         SourceLocation location;
-        InetAddress address;
-        int port;
-        long fwmark;
-        String group;
-        AddressFamily family;
-        String scheduler;
-        final List<String> flags = new ArrayList<>();
         Forwarding forwarding;
-        long persistenceTimeout;
-        String granularity;
-        String engine;
-        io.javakeepalived.config.model.VirtualServer.Protocol protocol;
-        boolean haSuspend;
-        Boolean smtpAlert;
-        String virtualhost;
-        boolean alpha;
-        boolean omega;
-        long quorum = 1;
-        long hysteresis;
-        ScriptCommand quorumUp;
-        ScriptCommand quorumDown;
-        int weight = 1;
-        long delayLoop = 60 * SEC;
-        long connectTimeout = 5 * SEC;
-        Long warmup;
-        Long retry;
-        Long delayBeforeRetry;
-        boolean inhibit;
-        Sorry sorry;
-        final List<RealServer> realServers = new ArrayList<>();
-        Vsg vsg;
-    }
-
-    static final class RealServer {
-        SourceLocation location;
-        InetAddress address;
-        int port;
-        Integer weight;
-        Forwarding forwarding;
-        long upper;
-        long lower;
-        Boolean inhibit;
-        ScriptCommand notifyUp;
-        ScriptCommand notifyDown;
-        Boolean alpha;
         Long retry;
         Long delayBeforeRetry;
         Long warmup;
@@ -379,6 +338,51 @@ final class Drafts {
         Long delayLoop;
         Boolean smtpAlert;
         String virtualhost;
+    }
+
+    static final class VirtualServer extends Server {
+        io.javakeepalived.config.model.VirtualServer.Kind kind;
+        InetAddress address;
+        int port;
+        long fwmark;
+        String group;
+        AddressFamily family;
+        String scheduler;
+        final List<String> flags = new ArrayList<>();
+        long persistenceTimeout;
+        String granularity;
+        String engine;
+        io.javakeepalived.config.model.VirtualServer.Protocol protocol;
+        boolean haSuspend;
+        boolean alpha;
+        boolean omega;
+        long quorum = 1;
+        long hysteresis;
+        ScriptCommand quorumUp;
+        ScriptCommand quorumDown;
+        int weight = 1;
+        boolean inhibit;
+        Sorry sorry;
+        final List<RealServer> realServers = new ArrayList<>();
+        Vsg vsg;
+
+        VirtualServer() {
+            // keepalived's defaults for the checkers of every real server (check_data.c)
+            delayLoop = 60 * SEC;
+            connectTimeout = 5 * SEC;
+        }
+    }
+
+    static final class RealServer extends Server {
+        InetAddress address;
+        int port;
+        Integer weight;
+        long upper;
+        long lower;
+        Boolean inhibit;
+        ScriptCommand notifyUp;
+        ScriptCommand notifyDown;
+        Boolean alpha;
         final List<Checker> checkers = new ArrayList<>();
     }
 

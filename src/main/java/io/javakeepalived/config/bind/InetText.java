@@ -206,4 +206,13 @@ final class InetText {
         byte[] b = a.getAddress();
         return b.length == 16 && (b[0] & 0xFF) == 0xFF && (b[1] & 0x0F) == 0x02;
     }
+
+    /** inet_stosockaddr: an address, anything after '-' or '/' ignored. */
+    static Optional<InetAddress> sockaddr(String text) {
+        int cut = text.indexOf('-');
+        if (cut < 0) {
+            cut = text.indexOf('/');
+        }
+        return InetText.parse(cut >= 0 ? text.substring(0, cut) : text);
+    }
 }

@@ -1,6 +1,5 @@
 package io.javakeepalived.config.bind;
 
-import io.javakeepalived.config.ConfigErrorKind;
 import io.javakeepalived.config.model.AddressFamily;
 import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.Forwarding;
@@ -341,40 +340,18 @@ final class LvsCompletion {
     /** check_check_script_security, applied to the drafts before they are turned into records. */
     private void scriptSecurity() {
         ScriptSecurity sec = new ScriptSecurity(c);
-        int flags = 0;
         List<VirtualServer> rebuilt = new ArrayList<>();
         for (VirtualServer vs : servers) {
-            Optional<ScriptCommand> up = vs.quorumUp();
-            Optional<ScriptCommand> down = vs.quorumDown();
-            if (up.isPresent()) {
-                ScriptSecurity.Result r = sec.check(up.get());
-                flags |= r.flags();
-                up = r.usableNotify() ? Optional.of(r.script()) : Optional.empty();
-            }
-            if (down.isPresent()) {
-                ScriptSecurity.Result r = sec.check(down.get());
-                flags |= r.flags();
-                down = r.usableNotify() ? Optional.of(r.script()) : Optional.empty();
-            }
+            Optional<ScriptCommand> up = sec.notifyScript(vs.quorumUp());
+            Optional<ScriptCommand> down = sec.notifyScript(vs.quorumDown());
             List<RealServer> reals = new ArrayList<>();
             for (RealServer rs : vs.realServers()) {
-                Optional<ScriptCommand> nu = rs.notifyUp();
-                Optional<ScriptCommand> nd = rs.notifyDown();
-                if (nu.isPresent()) {
-                    ScriptSecurity.Result r = sec.check(nu.get());
-                    flags |= r.flags();
-                    nu = r.usableNotify() ? Optional.of(r.script()) : Optional.empty();
-                }
-                if (nd.isPresent()) {
-                    ScriptSecurity.Result r = sec.check(nd.get());
-                    flags |= r.flags();
-                    nd = r.usableNotify() ? Optional.of(r.script()) : Optional.empty();
-                }
+                Optional<ScriptCommand> nu = sec.notifyScript(rs.notifyUp());
+                Optional<ScriptCommand> nd = sec.notifyScript(rs.notifyDown());
                 List<Checker> checkers = new ArrayList<>();
                 for (Checker ch : rs.checkers()) {
                     if (ch instanceof Checker.Misc m) {
                         ScriptSecurity.Result r = sec.check(m.script());
-                        flags |= r.flags();
                         if (r.has(ScriptSecurity.INHIBIT)) {
                             c.note(m.location(), "Disabling misc script " + m.script().configured() + " due to insecure");
                             continue;
@@ -405,13 +382,9 @@ final class LvsCompletion {
         }
         servers.clear();
         servers.addAll(rebuilt);
-        flags |= VrrpCompletion.fifoSecurity(sec, c.global.fifoAll);
-        flags |= VrrpCompletion.fifoSecurity(sec, c.global.fifoLvs);
-        if (!c.global.scriptSecurity && (flags & ScriptSecurity.ISSCRIPT) != 0) {
-            c.report(ConfigErrorKind.SECURITY_ERROR, servers.get(0).location(), "SECURITY VIOLATION - check scripts"
-                    + " are being executed but script_security not enabled."
-                    + ((flags & ScriptSecurity.INSECURE) != 0 ? " There are insecure scripts." : "")
-                    + " Add enable_script_security to global_defs");
-        }
+        sec.fifoScript(c.global.fifoAll);
+        sec.fifoScript(c.global.fifoLvs);
+        sec.reportViolation(() -> servers.get(0).location(), "check scripts", " Add enable_script_security to"
+                + " global_defs");
     }
 }

@@ -1,6 +1,5 @@
 package io.javakeepalived.config.bind;
 
-
 import java.util.OptionalLong;
 
 /** The top level of keepalived.conf: which blocks and root keywords exist and who reads them. */
@@ -48,21 +47,21 @@ final class RootBinder {
                 }
             })
             .block("global_defs", (c, n, x) -> GlobalDefsBinder.TABLE.dispatch(c.global, n.children(), c))
-            .block("track_group", (c, n, x) -> VrrpBlocksBinder.trackGroup(n, c))
-            .block("static_ipaddress", (c, n, x) -> VrrpBlocksBinder.staticAddresses(n, c))
-            .block("static_routes", (c, n, x) -> VrrpBlocksBinder.staticRoutes(n, c))
-            .block("static_rules", (c, n, x) -> VrrpBlocksBinder.staticRules(n, c))
-            .block("vrrp_sync_group", (c, n, x) -> VrrpBlocksBinder.syncGroup(n, c))
-            .block("garp_group", (c, n, x) -> VrrpBlocksBinder.garpGroup(n, c))
-            .block("linkbeat_interfaces", (c, n, x) -> VrrpBlocksBinder.linkbeatInterfaces(n, c))
-            .block("vrrp_instance", (c, n, x) -> VrrpBlocksBinder.instance(n, c))
-            .block("vrrp_script", (c, n, x) -> VrrpBlocksBinder.script(n, c))
-            .block("vrrp_track_process", (c, n, x) -> VrrpBlocksBinder.trackProcess(n, c))
-            .block("interface_up_down_delays", (c, n, x) -> VrrpBlocksBinder.interfaceDelays(n, c))
-            .block("bfd_instance", (c, n, x) -> VrrpBlocksBinder.bfdInstance(n, c))
-            .block("track_file", (c, n, x) -> VrrpBlocksBinder.trackFile(n, c))
-            .block("vrrp_track_file", (c, n, x) -> VrrpBlocksBinder.trackFile(n, c))
-            .block("SSL", (c, n, x) -> LvsBinder.ssl(n, c))
-            .block("virtual_server_group", (c, n, x) -> LvsBinder.virtualServerGroup(n, c))
-            .block("virtual_server", (c, n, x) -> LvsBinder.virtualServer(n, c));
+            .block("track_group", (c, n, x) -> GroupBlocksBinder.trackGroup(n, c))
+            .block("static_ipaddress", (c, n, x) -> StaticBlocksBinder.staticAddresses(n, c))
+            .block("static_routes", (c, n, x) -> StaticBlocksBinder.staticRoutes(n, c))
+            .block("static_rules", (c, n, x) -> StaticBlocksBinder.staticRules(n, c))
+            .block("vrrp_sync_group", (c, n, x) -> GroupBlocksBinder.syncGroup(n, c))
+            .block("garp_group", (c, n, x) -> GroupBlocksBinder.garpGroup(n, c))
+            .block("linkbeat_interfaces", (c, n, x) -> StaticBlocksBinder.linkbeatInterfaces(n, c))
+            .block("vrrp_instance", (c, n, x) -> VrrpInstanceBinder.instance(n, c))
+            .block("vrrp_script", (c, n, x) -> TrackedObjectBinder.script(n, c))
+            .block("vrrp_track_process", (c, n, x) -> TrackProcessBinder.trackProcess(n, c))
+            .block("interface_up_down_delays", (c, n, x) -> StaticBlocksBinder.interfaceDelays(n, c))
+            .block("bfd_instance", (c, n, x) -> BfdInstanceBinder.bfdInstance(n, c))
+            .block("track_file", (c, n, x) -> TrackedObjectBinder.trackFile(n, c))
+            .block("vrrp_track_file", (c, n, x) -> TrackedObjectBinder.trackFile(n, c))
+            .block("SSL", (c, n, x) -> SslBinder.ssl(n, c))
+            .block("virtual_server_group", (c, n, x) -> VirtualServerGroupBinder.virtualServerGroup(n, c))
+            .block("virtual_server", (c, n, x) -> VirtualServerBinder.virtualServer(n, c));
 }

@@ -1,10 +1,13 @@
 package io.javakeepalived.config.bind;
 
+import io.javakeepalived.config.ConfigErrorKind;
+import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.host.FileStat;
 import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.model.ScriptCommand;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * keepalived's check_script_secure (lib/notify.c): finds the program (PATH search for bare
@@ -56,7 +59,69 @@ final class ScriptSecurity {
                 || (gid != st.gid() && (mode & FileStat.S_IXOTH) != 0)));
     }
 
+    /** The flags of every script checked so far, OR-ed: what the security violation report reads. */
+    private int seen;
+
     Result check(ScriptCommand script) {
+        Result r = examine(script);
+        seen |= r.flags();
+        return r;
+    }
+
+    /** check_notify_script_secure: the script resolved, or null when keepalived drops it (or none given). */
+    ScriptCommand notifyScript(ScriptCommand script) {
+        if (script == null) {
+            return null;
+        }
+        Result r = check(script);
+        return r.usableNotify() ? r.script() : null;
+    }
+
+    Optional<ScriptCommand> notifyScript(Optional<ScriptCommand> script) {
+        return Optional.ofNullable(notifyScript(script.orElse(null)));
+    }
+
+    /** A track script, the start-up and shut-down scripts: kept when usable as a track script. */
+    ScriptCommand trackScript(ScriptCommand script) {
+        if (script == null) {
+            return null;
+        }
+        Result r = check(script);
+        return r.usableTrack() ? r.script() : null;
+    }
+
+    /** Every notify script of an instance or sync group, in the order keepalived checks them. */
+    void notifyScripts(Drafts.Notify n) {
+        n.backup = notifyScript(n.backup);
+        n.master = notifyScript(n.master);
+        n.fault = notifyScript(n.fault);
+        n.stop = notifyScript(n.stop);
+        n.deleted = notifyScript(n.deleted);
+        n.generic = notifyScript(n.generic);
+        n.masterRxLowerPri = notifyScript(n.masterRxLowerPri);
+    }
+
+    /** A notify_fifo's script. */
+    void fifoScript(Drafts.Fifo f) {
+        f.script = notifyScript(f.script);
+    }
+
+    /**
+     * keepalived's "SECURITY VIOLATION" report, made once per process when scripts run as root
+     * without enable_script_security.
+     *
+     * @param scripts which scripts, as keepalived names them ("scripts", "check scripts", ...)
+     * @param advice  what keepalived's message adds after the reason
+     */
+    void reportViolation(Supplier<SourceLocation> at, String scripts, String advice) {
+        if (!scriptSecurity && (seen & ISSCRIPT) != 0) {
+            ctx.report(ConfigErrorKind.SECURITY_ERROR, at.get(), "SECURITY VIOLATION - "
+                    + scripts + " are being executed but script_security not enabled."
+                    + ((seen & INSECURE) != 0 ? " There are insecure scripts." : "") + advice);
+        }
+    }
+
+    private Result examine(ScriptCommand script) {
         String program = script.program();
         if (program.startsWith("<") && program.substring(1).stripLeading().startsWith("/")
                 && program.substring(1).replaceFirst("^[ \t]*", "").startsWith("/")) {

@@ -173,7 +173,7 @@ final class VrrpInstanceBinder {
             })
             .block("virtual_ipaddress_excluded", (v, n, c) -> {
                 for (ConfigNode line : Blocks.lines(n, c)) {
-                    IpLines.ipAddress(line, false, c).ifPresent(v.evips::add);
+                    AddressLine.read(line, false, c).ifPresent(v.evips::add);
                 }
             })
             .line("promote_secondaries", (v, n, c) -> v.promoteSecondaries = true)
@@ -184,12 +184,12 @@ final class VrrpInstanceBinder {
             })
             .block("virtual_routes", (v, n, c) -> {
                 for (ConfigNode line : Blocks.lines(n, c)) {
-                    IpLines.route(line, false, c).ifPresent(v.routes::add);
+                    RouteLine.read(line, false, c).ifPresent(v.routes::add);
                 }
             })
             .block("virtual_rules", (v, n, c) -> {
                 for (ConfigNode line : Blocks.lines(n, c)) {
-                    IpLines.rule(line, false, c, c.nextRulePreference).ifPresent(v.rules::add);
+                    RuleLine.read(line, false, c, c.nextRulePreference).ifPresent(v.rules::add);
                 }
             })
             .line("accept", (v, n, c) -> v.accept = true)
@@ -544,7 +544,7 @@ final class VrrpInstanceBinder {
     private static void unicastPeer(Drafts.Instance v, ConfigNode line, BindContext c) {
         SourceLocation at = line.location();
         String addrText = line.keyword();
-        Optional<InetAddress> a = sockaddr(addrText);
+        Optional<InetAddress> a = InetText.sockaddr(addrText);
         if (a.isEmpty()) {
             c.error(at, "(" + v.name + ") malformed unicast peer address [" + addrText + "], expected an IP address."
                     + " Skipping...");
@@ -583,15 +583,6 @@ final class VrrpInstanceBinder {
             c.error(at, "(" + v.name + ") min_ttl " + min + " > max_ttl " + max + " - all packets will be discarded");
         }
         v.peers.add(new VrrpInstance.UnicastPeer(a.get(), min, max, at));
-    }
-
-    /** inet_stosockaddr: an address, anything after '-' or '/' ignored. */
-    static Optional<InetAddress> sockaddr(String text) {
-        int cut = text.indexOf('-');
-        if (cut < 0) {
-            cut = text.indexOf('/');
-        }
-        return InetText.parse(cut >= 0 ? text.substring(0, cut) : text);
     }
 
     private static void interfaceLine(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
@@ -644,7 +635,7 @@ final class VrrpInstanceBinder {
 
     private static void sourceAddress(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
         String s = Args.need(n, 0, "an IP address");
-        Optional<InetAddress> a = sockaddr(s);
+        Optional<InetAddress> a = InetText.sockaddr(s);
         if (a.isEmpty()) {
             c.error(n, "(" + v.name + ") malformed src address[" + s + "], expected an IP address. Skipping...");
             return;
@@ -663,7 +654,7 @@ final class VrrpInstanceBinder {
 
     private static void mcastDestination(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
         String s = Args.need(n, 0, "a multicast address");
-        Optional<InetAddress> a = sockaddr(s);
+        Optional<InetAddress> a = InetText.sockaddr(s);
         if (a.isEmpty()) {
             c.error(n, "(" + v.name + ") malformed mcast dest address " + s + ". Skipping...");
             return;
@@ -684,8 +675,8 @@ final class VrrpInstanceBinder {
         v.mcastDst = a.get();
     }
 
-    private static void vip(Drafts.Instance v, ConfigNode line, BindContext c) {
-        Optional<IpAddressSpec> a = IpLines.ipAddress(line, false, c);
+    private static void vip(Drafts.Instance v, ConfigNode line, BindContext c) throws ConfigFatalException {
+        Optional<IpAddressSpec> a = AddressLine.read(line, false, c);
         if (a.isEmpty()) {
             return;
         }
@@ -698,5 +689,22 @@ final class VrrpInstanceBinder {
             return;
         }
         v.vips.add(a.get());
+    }
+
+    /** vrrp_instance NAME { }: a name given once; the block is read into a new draft. */
+    static void instance(ConfigNode n, BindContext c) throws ConfigFatalException {
+        if (n.argCount() != 1) {
+            c.error(n, "vrrp_instance must have a name, expected vrrp_instance NAME { } - skipping");
+            return;
+        }
+        String name = n.arg(0);
+        if (c.instance(name) != null) {
+            c.error(n, "vrrp instance " + name + " already defined - skipping");
+            return;
+        }
+        Drafts.Instance v = VrrpInstanceBinder.newInstance(name, n.location(), c);
+        c.instances.add(v);
+        VrrpInstanceBinder.TABLE.dispatch(v, n.children(), c);
+        VrrpInstanceBinder.end(v, c);
     }
 }

@@ -1,7 +1,7 @@
 /**
  * Binding the keyword tree to the model, with keepalived 2.2.7's validation. Entry point
  * {@link io.javakeepalived.config.bind.Binder}; normally used through
- * {@link io.javakeepalived.config.ConfigLoader}.
+ * {@code config.load.ConfigLoader}.
  *
  * <h2>How it is organised</h2>
  * <ul>
@@ -10,6 +10,16 @@
  *       bfd_instance, virtual_server, real_server, url and one per checker): keyword to handler,
  *       plus whether the keyword opens a block. A keyword not in the table is reported
  *       {@code Unknown keyword 'x'} and skipped with its block.</li>
+ *   <li>One binder class per block, grouped by area: the root ({@code RootBinder}) and
+ *       global_defs ({@code GlobalDefsBinder}); VRRP ({@code VrrpInstanceBinder},
+ *       {@code TrackedObjectBinder}, {@code TrackProcessBinder}, {@code BfdInstanceBinder},
+ *       {@code GroupBlocksBinder}); addresses, routes and rules ({@code AddressLine},
+ *       {@code RouteLine}, {@code RuleLine} over the shared {@code IpOptions}, and
+ *       {@code StaticBlocksBinder}); LVS ({@code VirtualServerGroupBinder},
+ *       {@code VirtualServerBinder}, {@code RealServerBinder} sharing {@code ServerKeywords},
+ *       {@code CheckerBinder}, {@code CheckerTables}, {@code SslBinder} over
+ *       {@code LvsReaders}). Readers every area uses: {@code Args}, {@code Numbers},
+ *       {@code InetText}, {@code Blocks}, {@code Scripts}.</li>
  *   <li>Handlers fill mutable drafts ({@code Drafts}) in file order, with keepalived's
  *       parse-time checks and messages; references are resolved when read, as keepalived does
  *       (a track_script naming a vrrp_script declared further down is "not found").</li>

@@ -2,7 +2,7 @@
  * The typed, immutable configuration model: what a keepalived.conf means once keepalived
  * 2.2.7's defaults, corrections and checks have been applied. Entry point
  * {@link io.javakeepalived.config.model.KeepalivedConfig}, produced by
- * {@link io.javakeepalived.config.ConfigLoader}.
+ * {@code config.load.ConfigLoader}.
  *
  * <ul>
  *   <li>Records only; lists are unmodifiable copies; a value keepalived gives a default has that

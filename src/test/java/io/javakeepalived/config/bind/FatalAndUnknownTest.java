@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.ConfigErrorKind;
 import io.javakeepalived.config.Diagnostic;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.testsupport.ConfigFixture;
 
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.AddressFamily;
 import io.javakeepalived.config.model.RouteSpec;
 import io.javakeepalived.config.model.RuleSpec;

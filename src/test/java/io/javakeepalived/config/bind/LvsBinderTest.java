@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.Forwarding;
 import io.javakeepalived.config.model.RealServer;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.TrackFile;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.ConfigErrorKind;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.FakeFileSystem;
 import io.javakeepalived.testsupport.FakeUsers;

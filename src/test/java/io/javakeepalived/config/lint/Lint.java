@@ -1,6 +1,6 @@
 package io.javakeepalived.config.lint;
 
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.host.EveryProgramPresent;
 import io.javakeepalived.config.host.UserDirectory;
 import io.javakeepalived.config.model.KeepalivedConfig;

@@ -2,9 +2,9 @@ package io.javakeepalived.config.lint;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.config.ConfigLoader;
-import io.javakeepalived.config.LoadOptions;
-import io.javakeepalived.config.LoadResult;
+import io.javakeepalived.config.load.ConfigLoader;
+import io.javakeepalived.config.load.LoadOptions;
+import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.host.EveryProgramPresent;
 import io.javakeepalived.config.host.InterfaceDirectory;
 import io.javakeepalived.config.model.KeepalivedConfig;

@@ -1,4 +1,4 @@
-package io.javakeepalived.config;
+package io.javakeepalived.config.load;
 
 import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.host.InterfaceDirectory;

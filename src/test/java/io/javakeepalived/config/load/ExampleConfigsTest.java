@@ -1,5 +1,7 @@
-package io.javakeepalived.config;
+package io.javakeepalived.config.load;
 
+import io.javakeepalived.config.Diagnostic;
+import io.javakeepalived.config.ExitCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

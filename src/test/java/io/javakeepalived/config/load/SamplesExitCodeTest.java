@@ -1,5 +1,6 @@
-package io.javakeepalived.config;
+package io.javakeepalived.config.load;
 
+import io.javakeepalived.config.Diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,4 +1,4 @@
-package io.javakeepalived.config;
+package io.javakeepalived.config.load;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

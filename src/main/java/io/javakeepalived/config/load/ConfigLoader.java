@@ -1,5 +1,10 @@
-package io.javakeepalived.config;
+package io.javakeepalived.config.load;
 
+import io.javakeepalived.config.ConfigErrorKind;
+import io.javakeepalived.config.ConfigFatalException;
+import io.javakeepalived.config.ConfigNode;
+import io.javakeepalived.config.Diagnostic;
+import io.javakeepalived.config.Diagnostics;
 import io.javakeepalived.config.bind.Binder;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.syntax.ConfigReader;

@@ -1,5 +1,7 @@
-package io.javakeepalived.config;
+package io.javakeepalived.config.load;
 
+import io.javakeepalived.config.ConfigErrorKind;
+import io.javakeepalived.config.Diagnostic;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 

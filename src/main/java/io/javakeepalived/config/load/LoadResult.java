@@ -1,5 +1,7 @@
-package io.javakeepalived.config;
+package io.javakeepalived.config.load;
 
+import io.javakeepalived.config.Diagnostics;
+import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.model.KeepalivedConfig;
 
 import java.util.Objects;

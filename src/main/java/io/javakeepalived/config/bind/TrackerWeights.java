@@ -1,0 +1,88 @@
+package io.javakeepalived.config.bind;
+
+import io.javakeepalived.config.model.TrackedObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * vrrp_complete_instance's last step for the address owner and for members of a sync group
+ * without tracking weights: a priority that cannot move ignores the weights of what it tracks.
+ * An interface keeps being tracked (weight 0, only in a sync group), a weighted script or BFD is
+ * dropped, a file with weight 1 (keepalived's default) is kept with weight 0.
+ */
+final class TrackerWeights {
+    private final BindContext c;
+    private final String n;
+    private final boolean syncNoWeight;
+
+    TrackerWeights(BindContext c, String instancePrefix, boolean syncNoWeight) {
+        this.c = c;
+        this.n = instancePrefix;
+        this.syncNoWeight = syncNoWeight;
+    }
+
+    private String why() {
+        return syncNoWeight ? "SYNC group" : "address_owner";
+    }
+
+    void clear(Drafts.Trackers trackers) {
+        interfaces(trackers.interfaces);
+        trackers.scripts.removeIf(t -> {
+            if (t.weight() != 0) {
+                c.error(t.location(), n + " ignoring tracked script " + t.name() + " with weights due to " + why());
+                return true;
+            }
+            return false;
+        });
+        files(trackers.files);
+        trackers.bfds.removeIf(t -> {
+            if (t.weight() != 0) {
+                c.error(t.location(), n + " ignoring tracked bfd " + t.name() + " with weight " + t.weight()
+                        + " due to " + why());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void interfaces(List<TrackedObject> interfaces) {
+        List<TrackedObject> kept = new ArrayList<>();
+        for (TrackedObject t : interfaces) {
+            if (t.weight() != 0) {
+                c.error(t.location(), n + " ignoring " + t.name() + " tracked interface "
+                        + (syncNoWeight ? "weight " : "") + "due to "
+                        + (syncNoWeight ? "SYNC group" : "address owner"));
+                if (syncNoWeight) {
+                    kept.add(unweighted(t));
+                }
+            } else {
+                kept.add(t);
+            }
+        }
+        interfaces.clear();
+        interfaces.addAll(kept);
+    }
+
+    private void files(List<TrackedObject> files) {
+        List<TrackedObject> kept = new ArrayList<>();
+        for (TrackedObject t : files) {
+            if (t.weight() == 1) {
+                c.error(t.location(), n + " ignoring weight from tracked file " + t.name() + " due to " + why()
+                        + ". specify weight 0");
+                kept.add(unweighted(t));
+            } else if (t.weight() != 0) {
+                c.error(t.location(), n + " ignoring tracked file " + t.name() + " with weight " + t.weight()
+                        + " due to " + why());
+            } else {
+                kept.add(t);
+            }
+        }
+        files.clear();
+        files.addAll(kept);
+    }
+
+    static TrackedObject unweighted(TrackedObject t) {
+        return new TrackedObject(t.name(), 0, t.reverse(), t.location());
+    }
+}
