@@ -109,7 +109,7 @@ import org.slf4j.LoggerFactory;
  * stale-address cleanup runs at reload. Before the added instances start, the {@link ReloadHook}
  * rewires what lives outside the loop (trackers, notify hooks); it may hold added instances in
  * INIT until their weight-0 scripts have reported, and a replaced interface tracking is
- * restated from the links' current state. The {@link Listener} hears the start and the end
+ * restated from the links' current state. The {@link LoopListener} hears the start and the end
  * (systemd's RELOADING=1 / READY=1).
  *
  * <h2>Not done yet</h2>
@@ -177,63 +177,6 @@ public final class VrrpLoop {
         }
     }
 
-    /**
-     * Where {@link Action.RunNotify} and {@link Action.RunGroupNotify} go. Called on the loop
-     * thread, so it must hand the work off and return at once (scripts never run on the loop).
-     */
-    public interface NotifySink {
-        /** Drops notifications (the loop still logs them at debug). */
-        NotifySink NONE = action -> { };
-
-        void dispatch(Action notify);
-    }
-
-    /**
-     * What a service manager is told (systemd readiness and status, see
-     * {@code io.javakeepalived.daemon.systemd}). Called on the loop thread with a snapshot of
-     * instance name → state; implementations hand the news off and return at once, and never
-     * throw (a throw is logged and ignored).
-     */
-    public interface Listener {
-        Listener NONE = new Listener() { };
-
-        /** Every instance has entered its initial state (BACKUP, MASTER or FAULT). */
-        default void started(Map<String, VrrpState> states) { }
-
-        /** One or more instances changed state during the latest turn. */
-        default void statesChanged(Map<String, VrrpState> states) { }
-
-        /** A reload is starting. */
-        default void reloading() { }
-
-        /** A reload is over: {@code applied}, or rejected and the running configuration kept; the states after it. */
-        default void reloaded(boolean applied, Map<String, VrrpState> states) { }
-
-        /** The loop is about to release its instances and return. */
-        default void stopping() { }
-    }
-
-    /**
-     * Who rewires what lives outside the loop (trackers, notify hooks) when a reload is applied.
-     * Called on the loop thread after the diff is applied and before the instances it added
-     * start; it must return at once (hand heavy work to another thread). It may
-     * {@link #holdStartup hold} added instances, which then wait in INIT for a posted
-     * {@link Event.Startup}, and may {@link #trackInterfaces replace} the interface tracking,
-     * which the loop then restates from the links' current state.
-     */
-    @FunctionalInterface
-    public interface ReloadHook {
-        /**
-         * @param added the instances the reload added (not started yet)
-         * @param kept  the instances it kept, with their state and effective priority now
-         */
-        void applied(ReloadSource.Loaded loaded, Set<String> added, Map<String, Standing> kept);
-    }
-
-    /** Where a kept instance stands after a reload. */
-    public record Standing(VrrpState state, int effectivePriority) {
-    }
-
     /** An event for one instance from another thread (a tracker's result, ...). */
     private record InstanceEvent(String instance, Event event) {
     }
@@ -258,11 +201,9 @@ public final class VrrpLoop {
     private volatile boolean finished;
     private volatile long lastTurnNanos;
     private final AtomicReference<ReloadSource.Outcome> reloadOutcome = new AtomicReference<>();
-    private volatile Listener listener = Listener.NONE;
-    private volatile ReloadHook reloadHook = (loaded, added, kept) -> { };
+    private volatile LoopListener listener = LoopListener.NONE;
+    private volatile ReloadHook reloadHook = ReloadHook.NONE;
     private volatile Supplier<List<io.javakeepalived.track.TrackScriptView>> trackScripts = List::of;
-    /** Tests only ({@code -Djavakeepalived.test.stallFile=PATH}): the loop stops turning while PATH exists. */
-    private final String stallFile = System.getProperty("javakeepalived.test.stallFile");
     private boolean statesChanged;
     private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
@@ -426,7 +367,7 @@ public final class VrrpLoop {
     }
 
     /** Who hears about start-up, state changes, reloads and the stop; set before {@link #run()}. */
-    public void setListener(Listener l) {
+    public void setListener(LoopListener l) {
         listener = Objects.requireNonNull(l, "listener");
     }
 
@@ -545,16 +486,13 @@ public final class VrrpLoop {
                 handleRequests();
                 handleInstanceEvents();
                 if (stopping) {
-                    tell(Listener::stopping);
+                    tell(LoopListener::stopping);
                     shutdownInstances();
                     return 0;
                 }
                 if (statesChanged) {
                     statesChanged = false;
                     tell(l -> l.statesChanged(states()));
-                }
-                if (stallFile != null) {
-                    stallWhileTestAsks();
                 }
                 int timeout = GarpPacer.earlier(timers.millisUntilNext(clock.getAsLong()), garps.millisUntilNext());
                 poller.poll(timeout);
@@ -617,23 +555,11 @@ public final class VrrpLoop {
         }
     }
 
-    private void tell(Consumer<Listener> news) {
+    private void tell(Consumer<LoopListener> news) {
         try {
             news.accept(listener);
         } catch (RuntimeException x) {
             log.warn("loop listener failed: {}", x.toString());
-        }
-    }
-
-    /** The watchdog tests' stalled loop: no turn while the file exists. */
-    private void stallWhileTestAsks() {
-        while (java.nio.file.Files.exists(java.nio.file.Path.of(stallFile))) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 
@@ -1128,7 +1054,7 @@ public final class VrrpLoop {
 
     private void startReload() {
         log.info("Reloading ...");
-        tell(Listener::reloading);
+        tell(LoopListener::reloading);
         ReloadSource source = options.reloadSource();
         Thread t = new Thread(() -> {
             ReloadSource.Outcome o;

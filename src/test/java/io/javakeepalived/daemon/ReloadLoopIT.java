@@ -98,7 +98,7 @@ class ReloadLoopIT {
         };
         loop = new VrrpLoop(plan(config), VrrpLoop.Options.defaults().withLogDetail(true).withLog(logger)
                 .withReload(source));
-        loop.setListener(new VrrpLoop.Listener() {
+        loop.setListener(new LoopListener() {
             @Override
             public void reloading() {
                 heard.add("started");
