@@ -177,10 +177,6 @@ public final class VrrpLoop {
         }
     }
 
-    /** An event for one instance from another thread (a tracker's result, ...). */
-    private record InstanceEvent(String instance, Event event) {
-    }
-
     private static final int MAX_PACKET = 8192;
     private static final int STATES = VrrpState.values().length;
     private static final String FAULT_NO_SOURCE = "no source address";
@@ -192,13 +188,8 @@ public final class VrrpLoop {
     private final Options options;
     private final Logger log;
     private final LongSupplier clock;
-    private final EventFd wake;
-    private final ConcurrentLinkedQueue<SignalRequest> inbox = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<InstanceEvent> instanceInbox = new ConcurrentLinkedQueue<>();
+    private final LoopInbox inbox;
     private final RejectedPacketLog rejects;
-    private final ConcurrentLinkedQueue<Consumer<LoopSnapshot>> snapshotRequests = new ConcurrentLinkedQueue<>();
-    private final Object wakeLock = new Object();
-    private volatile boolean finished;
     private volatile long lastTurnNanos;
     private final AtomicReference<ReloadSource.Outcome> reloadOutcome = new AtomicReference<>();
     private volatile LoopListener listener = LoopListener.NONE;
@@ -286,7 +277,7 @@ public final class VrrpLoop {
         this.options = Objects.requireNonNull(options, "options");
         this.log = options.log();
         this.clock = options.clock();
-        this.wake = new EventFd();
+        this.inbox = new LoopInbox(new EventFd(), log);
         this.rejects = new RejectedPacketLog(log, clock);
         this.garps = new GarpPacer(clock);
         this.announcers = new Announcers(links, log);
@@ -296,12 +287,7 @@ public final class VrrpLoop {
 
     /** Queues a request for the loop; any thread, never blocks. Requests after the loop ended are dropped. */
     public void post(SignalRequest request) {
-        Objects.requireNonNull(request, "request");
-        if (finished) {
-            return;
-        }
-        inbox.offer(request);
-        wakeUp();
+        inbox.post(request);
     }
 
     /**
@@ -309,13 +295,7 @@ public final class VrrpLoop {
      * Events for an instance that does not exist (any more) are dropped at delivery.
      */
     public void post(String instance, Event event) {
-        Objects.requireNonNull(instance, "instance");
-        Objects.requireNonNull(event, "event");
-        if (finished) {
-            return;
-        }
-        instanceInbox.offer(new InstanceEvent(instance, event));
-        wakeUp();
+        inbox.post(instance, event);
     }
 
     /**
@@ -324,30 +304,7 @@ public final class VrrpLoop {
      * never blocks; requests after the loop ended are never answered, so wait with a timeout.
      */
     public void requestSnapshot(Consumer<LoopSnapshot> answer) {
-        Objects.requireNonNull(answer, "answer");
-        if (finished) {
-            return;
-        }
-        snapshotRequests.offer(answer);
-        wakeUp();
-    }
-
-    /**
-     * Signals the wake-up fd, unless the loop has ended. Under {@link #wakeLock} because the loop
-     * closes the fd when it ends: a write racing that close could land on whatever file reuses
-     * the descriptor number.
-     */
-    private void wakeUp() {
-        synchronized (wakeLock) {
-            if (finished) {
-                return;
-            }
-            try {
-                wake.signal();
-            } catch (ErrnoException e) {
-                log.warn("cannot wake the VRRP loop: {}", e.getMessage());
-            }
-        }
+        inbox.requestSnapshot(answer);
     }
 
     /**
@@ -363,7 +320,7 @@ public final class VrrpLoop {
      * {@link #lastTurnNanos()} moved past the time of its ping. Any thread, never blocks.
      */
     public void ping() {
-        wakeUp();
+        inbox.wakeUp();
     }
 
     /** Who hears about start-up, state changes, reloads and the stop; set before {@link #run()}. */
@@ -417,7 +374,7 @@ public final class VrrpLoop {
 
     /** True once {@link #run()} has returned. */
     public boolean isFinished() {
-        return finished;
+        return inbox.isFinished();
     }
 
     /**
@@ -429,9 +386,7 @@ public final class VrrpLoop {
         try {
             return runLoop();
         } finally {
-            synchronized (wakeLock) {
-                finished = true;
-            }
+            inbox.finish();
             closeAll();
         }
     }
@@ -445,7 +400,7 @@ public final class VrrpLoop {
             log.error("Cannot open rtnetlink: {}", e.getMessage());
             return 1;
         }
-        poller.add(wake.fd());
+        poller.add(inbox.fd());
         poller.add(monitor.fd());
         try {
             refreshLinks();
@@ -498,8 +453,8 @@ public final class VrrpLoop {
                 poller.poll(timeout);
                 for (int i = 0; i < poller.readyCount(); i++) {
                     int fd = poller.readyFd(i);
-                    if (fd == wake.fd()) {
-                        wake.drain();
+                    if (fd == inbox.fd()) {
+                        inbox.drain();
                     } else if (fd == monitor.fd()) {
                         monitor.drain(this::onNetlink);
                     } else {
@@ -525,7 +480,7 @@ public final class VrrpLoop {
 
     private void handleRequests() {
         SignalRequest r;
-        while ((r = inbox.poll()) != null) {
+        while ((r = inbox.nextRequest()) != null) {
             switch (r) {
                 case STOP -> stopping = true;
                 case RELOAD -> requestReload();
@@ -539,7 +494,7 @@ public final class VrrpLoop {
         }
         Consumer<LoopSnapshot> answer;
         LoopSnapshot shared = null; // requests waiting together share one snapshot
-        while ((answer = snapshotRequests.poll()) != null) {
+        while ((answer = inbox.nextSnapshotRequest()) != null) {
             try {
                 if (shared == null) {
                     shared = loopSnapshot();
@@ -564,8 +519,8 @@ public final class VrrpLoop {
     }
 
     private void handleInstanceEvents() {
-        InstanceEvent m;
-        while ((m = instanceInbox.poll()) != null) {
+        LoopInbox.InstanceEvent m;
+        while ((m = inbox.nextInstanceEvent()) != null) {
             Entry e = byName.get(m.instance());
             if (e == null) {
                 log.debug("event {} for unknown instance {} dropped", m.event(), m.instance());
@@ -1064,7 +1019,7 @@ public final class VrrpLoop {
                 o = new ReloadSource.Rejected(x.toString());
             }
             reloadOutcome.set(o);
-            wakeUp();
+            inbox.wakeUp();
         }, "reload");
         t.setDaemon(true);
         t.start();
@@ -1385,6 +1340,6 @@ public final class VrrpLoop {
         if (rtnl != null) {
             rtnl.close();
         }
-        wake.close();
+        inbox.close();
     }
 }
