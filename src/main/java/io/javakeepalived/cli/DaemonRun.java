@@ -5,6 +5,7 @@ import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
@@ -126,7 +127,7 @@ final class DaemonRun {
         VrrpLoop loop;
         ScriptServices scripts = ScriptServices.create(config, log);
         try {
-            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
+            loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(GlobalsMapping.of(config))
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
                     .withNotifySink(scripts.notifySink()));

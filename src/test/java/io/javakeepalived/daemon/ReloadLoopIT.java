@@ -96,7 +96,7 @@ class ReloadLoopIT {
                 return new ReloadSource.Rejected("interrupted");
             }
         };
-        loop = new VrrpLoop(plan(config), VrrpLoop.Options.defaults().withLogDetail(true).withLog(logger)
+        loop = new VrrpLoop(plan(config), LoopOptions.defaults().withLogDetail(true).withLog(logger)
                 .withReload(source));
         loop.setListener(new LoopListener() {
             @Override

@@ -74,7 +74,7 @@ class VrrpLoopIT {
             lines.setContext(ctx);
             lines.start();
             logger.addAppender(lines);
-            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(true).withLog(logger));
+            loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(true).withLog(logger));
             lab.call(node, () -> {
                 Thread t = new Thread(() -> exit.set(loop.run()), "vrrp-" + node.name());
                 t.setDaemon(true);
