@@ -16,6 +16,7 @@ import io.javakeepalived.daemon.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
 import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
 import io.javakeepalived.sys.SdNotifySocket;
 
@@ -130,7 +131,7 @@ final class DaemonRun {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(GlobalsMapping.of(config))
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
-                    .withNotifySink(scripts.notifySink()));
+                    .withNotifySink(scripts.notifySink()), new LinuxNetwork());
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;

@@ -5,8 +5,8 @@ import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.InterfaceAddress;
 import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.NetlinkEvent;
-import io.javakeepalived.net.Rtnetlink;
-import io.javakeepalived.net.RtnetlinkMonitor;
+import io.javakeepalived.net.LinkMonitor;
+import io.javakeepalived.net.RtnetlinkSession;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Event;
@@ -36,8 +36,8 @@ import org.slf4j.Logger;
 final class LinkWatch {
     private final Map<String, LinkInfo> links;
     private final Map<String, Boolean> linkUsable = new HashMap<>();
-    private final Rtnetlink rtnl;
-    private final RtnetlinkMonitor monitor;
+    private final RtnetlinkSession rtnl;
+    private final LinkMonitor monitor;
     private final Announcers announcers;
     private final InstanceTable table;
     private final ActionExecutor executor;
@@ -49,7 +49,7 @@ final class LinkWatch {
      * @param links    the live view of the interfaces by name this keeps current
      * @param tracking the interface tracking now (a reload may replace it)
      */
-    LinkWatch(Map<String, LinkInfo> links, Rtnetlink rtnl, RtnetlinkMonitor monitor, Announcers announcers,
+    LinkWatch(Map<String, LinkInfo> links, RtnetlinkSession rtnl, LinkMonitor monitor, Announcers announcers,
               InstanceTable table, ActionExecutor executor, Supplier<InterfaceTracking> tracking, Logger log,
               LongSupplier clock) {
         this.links = links;

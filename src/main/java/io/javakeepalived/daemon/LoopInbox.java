@@ -2,7 +2,7 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.signal.SignalRequest;
 import io.javakeepalived.net.ErrnoException;
-import io.javakeepalived.net.EventFd;
+import io.javakeepalived.net.WakeUpFd;
 import io.javakeepalived.vrrp.Event;
 
 import java.util.Objects;
@@ -23,7 +23,7 @@ final class LoopInbox {
     record InstanceEvent(String instance, Event event) {
     }
 
-    private final EventFd wake;
+    private final WakeUpFd wake;
     private final Logger log;
     private final ConcurrentLinkedQueue<SignalRequest> requests = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<InstanceEvent> instanceEvents = new ConcurrentLinkedQueue<>();
@@ -31,7 +31,7 @@ final class LoopInbox {
     private final Object wakeLock = new Object();
     private volatile boolean finished;
 
-    LoopInbox(EventFd wake, Logger log) {
+    LoopInbox(WakeUpFd wake, Logger log) {
         this.wake = wake;
         this.log = log;
     }

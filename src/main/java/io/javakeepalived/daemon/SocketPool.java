@@ -1,9 +1,10 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.net.ErrnoException;
-import io.javakeepalived.net.Poller;
-import io.javakeepalived.net.RawVrrpSocket;
+import io.javakeepalived.net.NativeNetwork;
+import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.ReceivedPacketInfo;
+import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceSettings;
@@ -32,7 +33,8 @@ final class SocketPool {
 
     private final Map<VridDemultiplexer.SocketKey, SharedSocket> sockets = new LinkedHashMap<>();
     private final Map<Integer, SharedSocket> byFd = new HashMap<>();
-    private final Poller poller;
+    private final NativeNetwork network;
+    private final PollSet poller;
     private final InstanceTable table;
     private final ActionExecutor executor;
     private final RejectedPacketLog rejects;
@@ -41,8 +43,9 @@ final class SocketPool {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_PACKET);
     private final ReceivedPacketInfo receiveInfo = new ReceivedPacketInfo();
 
-    SocketPool(Poller poller, InstanceTable table, ActionExecutor executor, RejectedPacketLog rejects, DetailLog log,
+    SocketPool(NativeNetwork network, PollSet poller, InstanceTable table, ActionExecutor executor, RejectedPacketLog rejects, DetailLog log,
                LongSupplier clock) {
+        this.network = network;
         this.poller = poller;
         this.table = table;
         this.executor = executor;
@@ -65,7 +68,7 @@ final class SocketPool {
                     : VrrpSocketOptions.multicast(key.interfaceName(), key.family() == IpFamily.IPV6
                             ? s.wire().multicastGroup6() : s.wire().multicastGroup4());
             try {
-                RawVrrpSocket raw = RawVrrpSocket.open(o);
+                VrrpSocket raw = network.openVrrpSocket(o);
                 sock = new SharedSocket(raw, new VridDemultiplexer(key));
                 sockets.put(key, sock);
                 byFd.put(raw.fd(), sock);

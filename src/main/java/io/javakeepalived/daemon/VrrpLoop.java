@@ -5,11 +5,11 @@ import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.daemon.signal.SignalRequest;
 import io.javakeepalived.net.ErrnoException;
-import io.javakeepalived.net.EventFd;
 import io.javakeepalived.net.LinkInfo;
-import io.javakeepalived.net.Poller;
-import io.javakeepalived.net.Rtnetlink;
-import io.javakeepalived.net.RtnetlinkMonitor;
+import io.javakeepalived.net.LinkMonitor;
+import io.javakeepalived.net.NativeNetwork;
+import io.javakeepalived.net.PollSet;
+import io.javakeepalived.net.RtnetlinkSession;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
@@ -52,7 +52,7 @@ import org.slf4j.Logger;
  *
  * <h2>Use</h2>
  * <pre>
- * VrrpLoop loop = new VrrpLoop(plan, LoopOptions.defaults());
+ * VrrpLoop loop = new VrrpLoop(plan, LoopOptions.defaults(), new LinuxNetwork()); // in cli
  * signals.start(loop::post);        // any thread may post
  * int status = loop.run();          // on the thread that is to own VRRP; returns after STOP
  * </pre>
@@ -107,6 +107,7 @@ public final class VrrpLoop {
     private final LoopOptions options;
     private final Logger log;
     private final LongSupplier clock;
+    private final NativeNetwork network;
     private final LoopInbox inbox;
     private final RejectedPacketLog rejects;
     private volatile long lastTurnNanos;
@@ -118,9 +119,9 @@ public final class VrrpLoop {
     private volatile Runnable whenStarted = () -> { };
 
     // ---- made by run(), owned by the loop thread -------------------------------------------
-    private final Poller poller = new Poller();
-    private Rtnetlink rtnl;
-    private RtnetlinkMonitor monitor;
+    private final PollSet poller;
+    private RtnetlinkSession rtnl;
+    private LinkMonitor monitor;
     private Announcers announcers;
     private VipInstaller vips;
     private InstanceTable table;
@@ -135,14 +136,17 @@ public final class VrrpLoop {
     /**
      * Prepares the loop; nothing is opened but the wake-up fd, so {@link #post} works at once.
      *
-     * @throws ErrnoException if the eventfd cannot be made
+     * @param network where the loop opens its sockets (the real one is built by {@code cli})
+     * @throws ErrnoException if the wake-up fd cannot be made
      */
-    public VrrpLoop(VrrpPlan plan, LoopOptions options) throws ErrnoException {
+    public VrrpLoop(VrrpPlan plan, LoopOptions options, NativeNetwork network) throws ErrnoException {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.options = Objects.requireNonNull(options, "options");
         this.log = options.log();
         this.clock = options.clock();
-        this.inbox = new LoopInbox(new EventFd(), log);
+        this.network = Objects.requireNonNull(network, "network");
+        this.inbox = new LoopInbox(network.openWakeUp(), log);
+        this.poller = network.newPollSet();
         this.rejects = new RejectedPacketLog(log, clock);
     }
 
@@ -254,8 +258,8 @@ public final class VrrpLoop {
 
     private int runLoop() {
         try {
-            rtnl = Rtnetlink.open();
-            monitor = RtnetlinkMonitor.open();
+            rtnl = network.openRtnetlink();
+            monitor = network.openLinkMonitor();
         } catch (IOException e) {
             log.error("Cannot open rtnetlink: {}", e.getMessage());
             return 1;
@@ -292,12 +296,12 @@ public final class VrrpLoop {
     private void assemble() {
         DetailLog detail = new DetailLog(log, options.logDetail());
         Map<String, LinkInfo> linkView = new HashMap<>();
-        announcers = new Announcers(linkView, log);
+        announcers = new Announcers(linkView, network, log);
         table = new InstanceTable(plan);
         vips = new VipInstaller(rtnl, linkView, log);
         executor = new ActionExecutor(table, vips, announcers, clock,
                 options.notifySink(), rejects, detail, options.wallClock());
-        sockets = new SocketPool(poller, table, executor, rejects, detail, clock);
+        sockets = new SocketPool(network, poller, table, executor, rejects, detail, clock);
         links = new LinkWatch(linkView, rtnl, monitor, announcers, table, executor, () -> interfaceTracking, log,
                 clock);
         starter = new InstanceStarter(table, sockets, links, executor, heldStartups, log, clock, options.wallClock());

@@ -13,6 +13,7 @@ import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
@@ -97,7 +98,7 @@ class ReloadLoopIT {
             }
         };
         loop = new VrrpLoop(plan(config), LoopOptions.defaults().withLogDetail(true).withLog(logger)
-                .withReload(source));
+                .withReload(source), new LinuxNetwork());
         loop.setListener(new LoopListener() {
             @Override
             public void reloading() {
