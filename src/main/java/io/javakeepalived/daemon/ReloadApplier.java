@@ -31,13 +31,17 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * RELOAD: reads the configuration on a thread of its own ({@link ReloadSource}; the file is never
- * read on the loop thread), queues requests that arrive meanwhile as one more reload
- * ({@link ReloadRequests}), then applies the new plan on the loop thread as a {@link PlanDiff}.
- * Kept instances take their new settings in their current state, removed ones stop, added ones
- * are built and started as at start-up, changed sync groups are formed again; while this runs no
- * address another instance holds is removed. A rejected configuration leaves everything as it is.
- * Loop thread, except the reading.
+ * RELOAD starts a thread that asks the {@link ReloadSource} for the new configuration (the file is
+ * never read on the loop thread); requests arriving meanwhile become one more reload after it
+ * ({@link ReloadRequests}). A rejected configuration leaves everything as it is. A loaded one is
+ * applied on the loop thread as a {@link PlanDiff}: kept instances get {@link Event.Reload} (a
+ * master adds and removes only the VIPs that changed and never sends priority 0; no state change,
+ * no notify), removed ones {@link Event.Shutdown}, added ones are built and started as at start-up
+ * ({@link InstanceStarter}); sync groups that changed are formed again; while this runs, no address
+ * another instance holds is removed. No stale-address cleanup runs at reload. Before the added
+ * instances start, the {@link ReloadHook} rewires what lives outside the loop (trackers, notify
+ * hooks); it may hold added instances in INIT until their weight-0 scripts have reported, and a
+ * replaced interface tracking is restated from the links' current state.
  */
 final class ReloadApplier {
     private final ReloadSource source;

@@ -78,18 +78,9 @@ import org.slf4j.Logger;
  * through {@link #requestSnapshot}, answered at the next turn; the loop never formats metrics.
  *
  * <h2>Reload</h2>
- * RELOAD starts a thread that asks {@link LoopOptions#reloadSource()} for the new configuration (the
- * file is never read on the loop thread); requests arriving meanwhile become one more reload
- * after it. A rejected configuration leaves everything as it is. A loaded one is applied here as
- * a {@link PlanDiff}: kept instances get {@link Event.Reload} (a master adds and removes only the
- * VIPs that changed and never sends priority 0; no state change, no notify), removed ones
- * {@link Event.Shutdown}, added ones are built and started as at start-up; sync groups that
- * changed are formed again; while this runs, no address another instance holds is removed. No
- * stale-address cleanup runs at reload. Before the added instances start, the {@link ReloadHook}
- * rewires what lives outside the loop (trackers, notify hooks); it may hold added instances in
- * INIT until their weight-0 scripts have reported, and a replaced interface tracking is
- * restated from the links' current state. The {@link LoopListener} hears the start and the end
- * (systemd's RELOADING=1 / READY=1).
+ * RELOAD is read off the loop thread and applied here as a {@link PlanDiff} by the
+ * {@link ReloadApplier}; the {@link ReloadHook} rewires what lives outside the loop, and the
+ * {@link LoopListener} hears the start and the end (systemd's RELOADING=1 / READY=1).
  *
  * <h2>Not done yet</h2>
  * {@code garp_group} pacing per VIP device (the pacing of
@@ -97,9 +88,8 @@ import org.slf4j.Logger;
  * VMAC.
  *
  * <h2>Rejected packets</h2>
- * Every packet an instance rejects is counted by the core and its line (keepalived's wording)
- * goes through {@link RejectedPacketLog}, rate limited per instance and reason; packets no
- * instance takes (runt, unknown VRID) likewise per socket and reason.
+ * Counted by the core; their lines (keepalived's wording) go through the {@link RejectedPacketLog},
+ * rate limited per instance, or per socket for packets no instance takes, and reason.
  */
 public final class VrrpLoop {
 
