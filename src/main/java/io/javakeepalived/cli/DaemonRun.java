@@ -5,6 +5,7 @@ import io.javakeepalived.config.load.LoadOptions;
 import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
@@ -15,6 +16,7 @@ import io.javakeepalived.daemon.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
 import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
 import io.javakeepalived.sys.SdNotifySocket;
 
@@ -126,10 +128,10 @@ final class DaemonRun {
         VrrpLoop loop;
         ScriptServices scripts = ScriptServices.create(config, log);
         try {
-            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
+            loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(GlobalsMapping.of(config))
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
-                    .withNotifySink(scripts.notifySink()));
+                    .withNotifySink(scripts.notifySink()), new LinuxNetwork());
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;

@@ -1,10 +1,9 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.net.ErrnoException;
-import io.javakeepalived.net.GratuitousArpSender;
 import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.LinkLayerAnnouncer;
-import io.javakeepalived.net.NeighbourAdvertSender;
+import io.javakeepalived.net.NativeNetwork;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,13 +17,15 @@ import org.slf4j.Logger;
  */
 final class Announcers {
     private final Map<String, LinkInfo> links;
+    private final NativeNetwork network;
     private final Logger log;
     private final Map<String, LinkLayerAnnouncer> arp = new HashMap<>();
     private final Map<String, LinkLayerAnnouncer> na = new HashMap<>();
 
     /** @param links the loop's live view of the interfaces by name */
-    Announcers(Map<String, LinkInfo> links, Logger log) {
+    Announcers(Map<String, LinkInfo> links, NativeNetwork network, Logger log) {
         this.links = links;
+        this.network = network;
         this.log = log;
     }
 
@@ -43,8 +44,8 @@ final class Announcers {
             return null;
         }
         try {
-            an = ipv6 ? NeighbourAdvertSender.open(l.index(), ifname, l.mac(), false)
-                    : GratuitousArpSender.open(l.index(), ifname, l.mac());
+            an = ipv6 ? network.openNeighbourAdvert(l.index(), ifname, l.mac(), false)
+                    : network.openGratuitousArp(l.index(), ifname, l.mac());
             m.put(ifname, an);
             return an;
         } catch (ErrnoException x) {

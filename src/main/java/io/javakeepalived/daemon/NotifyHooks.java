@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The VRRP loop's {@link VrrpLoop.NotifySink}: every {@link Action.RunNotify} and
+ * The VRRP loop's {@link NotifySink}: every {@link Action.RunNotify} and
  * {@link Action.RunGroupNotify} goes to the notify FIFO (a line, never blocking) and to the
  * {@link NotifyDispatcher}, which queues the hooks and runs them as child processes on its own
  * threads; the loop thread never waits for a script.
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * {@link #drain(Duration)} waits for every queued hook, each bounded by its own timeout, so the
  * daemon exits only once they have ended or been killed.
  */
-public final class NotifyHooks implements VrrpLoop.NotifySink, AutoCloseable {
+public final class NotifyHooks implements NotifySink, AutoCloseable {
 
     private final NotifyDispatcher dispatcher;
     private final NotifyFifoWriter fifo;
@@ -79,7 +79,7 @@ public final class NotifyHooks implements VrrpLoop.NotifySink, AutoCloseable {
      * reload; here every kept instance that has a state gets one, masters included (keepalived
      * skips a master it keeps, which looks accidental). Added instances notify as they start.
      */
-    public void restate(Map<String, VrrpLoop.Standing> kept) {
+    public void restate(Map<String, Standing> kept) {
         kept.forEach((name, s) -> {
             switch (s.state()) {
                 case MASTER -> fifo.instance(name, NotifyState.MASTER, s.effectivePriority());

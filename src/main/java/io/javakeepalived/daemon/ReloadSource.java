@@ -37,7 +37,7 @@ public interface ReloadSource {
      * @param plan    what the VRRP loop runs from now on
      * @param globals the global definitions the dumps show from now on
      * @param config  the configuration the plan was made from, for what is wired outside the
-     *                VRRP loop (trackers, notify hooks; see {@link VrrpLoop.ReloadHook}); empty
+     *                VRRP loop (trackers, notify hooks; see {@link ReloadHook}); empty
      *                when a test hands a plan in directly
      */
     record Loaded(VrrpPlan plan, GlobalDefinitions globals, Optional<KeepalivedConfig> config) implements Outcome {

@@ -96,7 +96,7 @@ public final class ScriptServices {
     }
 
     /** The VRRP loop's notify sink. */
-    public VrrpLoop.NotifySink notifySink() {
+    public NotifySink notifySink() {
         return hooks;
     }
 
@@ -134,7 +134,7 @@ public final class ScriptServices {
      * held in INIT, and the scripts and polled trackers are rebuilt on the checker loop's thread.
      */
     private void reloaded(VrrpLoop loop, KeepalivedConfig next, Set<String> added,
-                          Map<String, VrrpLoop.Standing> kept) {
+                          Map<String, Standing> kept) {
         KeepalivedConfig previous = config;
         config = next;
         hooks.reload(previous, next);

@@ -5,7 +5,7 @@ import io.javakeepalived.net.Errno;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.InterfaceAddress;
 import io.javakeepalived.net.LinkInfo;
-import io.javakeepalived.net.Rtnetlink;
+import io.javakeepalived.net.RtnetlinkSession;
 
 import java.io.IOException;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
  * there (add) or already gone (remove) is what was wanted. Loop thread only.
  */
 final class VipInstaller {
-    private final Rtnetlink rtnl;
+    private final RtnetlinkSession rtnl;
     private final Map<String, LinkInfo> links;
     private final Logger log;
 
@@ -26,7 +26,7 @@ final class VipInstaller {
      * @param links the loop's live view of the interfaces by name (read at each call, so a
      *              re-created interface is found under its new index)
      */
-    VipInstaller(Rtnetlink rtnl, Map<String, LinkInfo> links, Logger log) {
+    VipInstaller(RtnetlinkSession rtnl, Map<String, LinkInfo> links, Logger log) {
         this.rtnl = rtnl;
         this.links = links;
         this.log = log;

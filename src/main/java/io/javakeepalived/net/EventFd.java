@@ -1,12 +1,11 @@
 package io.javakeepalived.net;
 
-import java.io.Closeable;
 
 /**
  * A non-blocking {@code eventfd(2)}: a pollable fd other threads can {@link #signal()} to wake a
  * {@link Poller}. The reader calls {@link #drain()} when the fd is readable.
  */
-public final class EventFd implements Closeable {
+public final class EventFd implements WakeUpFd {
     private final int fd;
     private final NativeBuffer sig = new NativeBuffer(8);
     private final NativeBuffer rd = new NativeBuffer(8);

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@link #readyCount()} entries readable with {@link #readyFd(int)}; errors and hang-ups count as
  * ready so the owner's next read reports them.
  */
-public final class Poller {
+public final class Poller implements PollSet {
     private static final int ENTRY = 8; // struct pollfd { int fd; short events; short revents; }
 
     private int[] fds = new int[0];

@@ -1,6 +1,5 @@
 package io.javakeepalived.net;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * {@code RTM_NEWADDR 10.0.0.1/24 dev eth0: File exists}. Works in the network namespace it was
  * opened in. Methods are synchronized: any thread may call, one request runs at a time.
  */
-public final class Rtnetlink implements AddressManager, Closeable {
+public final class Rtnetlink implements RtnetlinkSession {
     private static final int TIMEOUT_MS = 5000;
     private static final int DUMP_RETRIES = 5;
 

@@ -1,6 +1,5 @@
 package io.javakeepalived.net;
 
-import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
@@ -12,7 +11,7 @@ import java.util.function.Consumer;
  * <p>If the kernel had to drop events (receive queue full, ENOBUFS), {@link NetlinkEvent.Overrun}
  * is delivered: the owner must re-read links and addresses.
  */
-public final class RtnetlinkMonitor implements Closeable {
+public final class RtnetlinkMonitor implements LinkMonitor {
     private static final int RECEIVE_BUFFER = 1 << 20;
 
     private final NetlinkSocket sock;

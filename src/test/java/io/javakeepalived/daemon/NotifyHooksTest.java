@@ -143,10 +143,10 @@ class NotifyHooksTest {
         d.setInstanceScripts("VI_1", new NotifyScripts(cmd("/m.sh"), cmd("/b.sh"), cmd("/f.sh"), Optional.empty(),
                 Optional.empty(), cmd("/n.sh"), Optional.empty(), false));
         NotifyHooks hooks = new NotifyHooks(d, recordingFifo);
-        var kept = new java.util.LinkedHashMap<String, VrrpLoop.Standing>();
-        kept.put("VI_1", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.MASTER, 120));
-        kept.put("VI_2", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.FAULT, 0));
-        kept.put("VI_3", new VrrpLoop.Standing(io.javakeepalived.vrrp.VrrpState.INIT, 100));
+        var kept = new java.util.LinkedHashMap<String, Standing>();
+        kept.put("VI_1", new Standing(io.javakeepalived.vrrp.VrrpState.MASTER, 120));
+        kept.put("VI_2", new Standing(io.javakeepalived.vrrp.VrrpState.FAULT, 0));
+        kept.put("VI_3", new Standing(io.javakeepalived.vrrp.VrrpState.INIT, 100));
         hooks.restate(kept);
         assertEquals(List.of("INSTANCE \"VI_1\" MASTER 120", "INSTANCE \"VI_2\" FAULT 0"), fifo,
                 "an instance still waiting in INIT has no state to restate");

@@ -13,6 +13,7 @@ import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
@@ -96,9 +97,9 @@ class ReloadLoopIT {
                 return new ReloadSource.Rejected("interrupted");
             }
         };
-        loop = new VrrpLoop(plan(config), VrrpLoop.Options.defaults().withLogDetail(true).withLog(logger)
-                .withReload(source));
-        loop.setListener(new VrrpLoop.Listener() {
+        loop = new VrrpLoop(plan(config), LoopOptions.defaults().withLogDetail(true).withLog(logger)
+                .withReload(source), new LinuxNetwork());
+        loop.setListener(new LoopListener() {
             @Override
             public void reloading() {
                 heard.add("started");

@@ -13,6 +13,7 @@ import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.InterfaceAddress;
+import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetInterfaces;
 import io.javakeepalived.net.Rtnetlink;
 import io.javakeepalived.testsupport.ConfigFixture;
@@ -74,7 +75,7 @@ class VrrpLoopIT {
             lines.setContext(ctx);
             lines.start();
             logger.addAppender(lines);
-            loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(true).withLog(logger));
+            loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(true).withLog(logger), new LinuxNetwork());
             lab.call(node, () -> {
                 Thread t = new Thread(() -> exit.set(loop.run()), "vrrp-" + node.name());
                 t.setDaemon(true);

@@ -1,6 +1,6 @@
 package io.javakeepalived.daemon.systemd;
 
-import io.javakeepalived.daemon.VrrpLoop;
+import io.javakeepalived.daemon.LoopListener;
 import io.javakeepalived.vrrp.VrrpState;
 
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * STATUS= when the summary changes, RELOADING=1/READY=1 around a reload, STOPPING=1 when the
  * release begins. Runs on the loop thread; each call is one non-blocking datagram at most.
  */
-public final class SystemdLoopListener implements VrrpLoop.Listener {
+public final class SystemdLoopListener implements LoopListener {
     private final ServiceNotifier notifier;
     private final LongSupplier monotonicNanos;
     private String lastStatus;

@@ -1,6 +1,6 @@
 package io.javakeepalived.daemon.systemd;
 
-import io.javakeepalived.daemon.VrrpLoop;
+import io.javakeepalived.daemon.LoopListener;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class SystemdService implements AutoCloseable {
     }
 
     /** The VRRP loop's listener. */
-    public VrrpLoop.Listener loopListener() {
+    public LoopListener loopListener() {
         return new SystemdLoopListener(notifier, System::nanoTime);
     }
 

@@ -1,0 +1,262 @@
+package io.javakeepalived.daemon;
+
+import io.javakeepalived.daemon.model.Vip;
+import io.javakeepalived.net.LinkLayerAnnouncer;
+import io.javakeepalived.track.TrackScriptState;
+import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.LogLevel;
+import io.javakeepalived.vrrp.VrrpState;
+import io.javakeepalived.vrrp.packet.AdvertTemplate;
+import io.javakeepalived.vrrp.packet.IpFamily;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+
+/**
+ * Hands events to the core ({@link io.javakeepalived.vrrp.VrrpInstance#handle}) and carries out
+ * the {@link Action}s it returns, in order: adverts on the instance's socket, VIPs through the
+ * {@link VipInstaller}, gratuitous ARP / NA bursts through the {@link GarpPacer}, timers in the
+ * {@link InstanceTable}'s queue, notifications to the {@link NotifySink}, log lines. One action
+ * that fails is logged and the next one still runs. Loop thread only.
+ */
+final class ActionExecutor {
+    private static final int MAX_PACKET = 8192;
+
+    private final InstanceTable table;
+    private final VipInstaller vips;
+    private final Announcers announcers;
+    private final GarpPacer garps;
+    private final NotifySink notifySink;
+    private final RejectedPacketLog rejects;
+    private final DetailLog detail;
+    private final Logger log;
+    private final Clock wallClock;
+    private final byte[] sendArray = new byte[MAX_PACKET];
+    private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendArray);
+    private boolean statesChanged;
+    /** Set while a reload is applied: no address another instance holds is removed. */
+    private boolean reloading;
+
+    ActionExecutor(InstanceTable table, VipInstaller vips, Announcers announcers, LongSupplier clock,
+                   NotifySink notifySink, RejectedPacketLog rejects, DetailLog detail, Clock wallClock) {
+        this.table = table;
+        this.vips = vips;
+        this.announcers = announcers;
+        this.garps = new GarpPacer(clock);
+        this.notifySink = notifySink;
+        this.rejects = rejects;
+        this.detail = detail;
+        this.log = detail.log();
+        this.wallClock = wallClock;
+    }
+
+    void deliver(InstanceEntry e, Event event, long now) {
+        execute(e.instance.handle(event, now));
+    }
+
+    /** Tracker events for instances by name; unknown names are ignored. */
+    void deliverAll(List<TrackScriptState.Delivery> deliveries, long now) {
+        for (TrackScriptState.Delivery d : deliveries) {
+            InstanceEntry e = table.find(d.instance());
+            if (e != null) {
+                deliver(e, d.event(), now);
+            }
+        }
+    }
+
+    /** A packet the instance rejects: the core counts it; its log lines go through the rate limit. */
+    void rejected(InstanceEntry e, Event.AdvertRejected r, long now) {
+        List<Action> actions = e.instance.handle(r, now);
+        List<Action> rest = new ArrayList<>(actions.size());
+        for (Action a : actions) {
+            if (a instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {
+                rejects.log(e.name(), r.kind(), l.text());
+            } else {
+                rest.add(a);
+            }
+        }
+        execute(rest);
+    }
+
+    void execute(List<Action> actions) {
+        for (Action a : actions) {
+            try {
+                executeOne(a);
+            } catch (RuntimeException x) {
+                log.error("cannot carry out {}: {}", a, x.toString(), x);
+            }
+        }
+    }
+
+    private void executeOne(Action a) {
+        if (a instanceof Action.SendAdvert s) {
+            sendAdvert(table.get(s.instance()), s.priority());
+        } else if (a instanceof Action.SendPriorityZeroAdvert s) {
+            sendAdvert(table.get(s.instance()), 0);
+        } else if (a instanceof Action.AddVips v) {
+            InstanceEntry e = table.get(v.instance());
+            for (Vip vip : withExcluded(e, v.vips())) {
+                vips.add(e.name(), vip);
+            }
+            e.vipsInstalled = true;
+        } else if (a instanceof Action.RemoveVips v) {
+            InstanceEntry e = table.get(v.instance());
+            for (Vip vip : withExcluded(e, v.vips())) {
+                removeVip(e, vip);
+            }
+            e.vipsInstalled = false;
+        } else if (a instanceof Action.SendGratuitousBurst g) {
+            gratuitousBurst(table.get(g.instance()), g.count());
+        } else if (a instanceof Action.Log l) {
+            if (l.level() == LogLevel.INFO) {
+                log.info("{}", l.text());
+            } else {
+                detail.detail(l.text());
+            }
+        } else if (a instanceof Action.ArmTimer t) {
+            table.timers().arm(table.get(t.instance()).index, t.kind(), t.deadlineNanos());
+        } else if (a instanceof Action.CancelTimer t) {
+            table.timers().cancel(table.get(t.instance()).index, t.kind());
+        } else if (a instanceof Action.RunNotify n) {
+            log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
+            notifySink.dispatch(n);
+        } else if (a instanceof Action.RunGroupNotify n) {
+            log.debug("VRRP_Group({}) notify {} 0", n.group(), n.state());
+            notifySink.dispatch(n);
+        } else if (a instanceof Action.StateChanged c) {
+            log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
+            InstanceEntry e = table.get(c.instance());
+            e.lastTransition = wallClock.instant();
+            e.countTransition(c.from(), c.to());
+            if (c.from() == VrrpState.MASTER) {
+                garps.cancel(c.instance()); // keepalived drops queued GARPs on leaving MASTER
+            }
+            statesChanged = true;
+        } else if (a instanceof Action.GroupStateChanged c) {
+            log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
+        }
+    }
+
+    /** The action's VIPs; when they are the instance's whole list, its excluded VIPs too. */
+    private static List<Vip> withExcluded(InstanceEntry e, List<?> vips) {
+        List<Vip> out = new ArrayList<>(vips.size());
+        for (Object o : vips) {
+            out.add((Vip) o);
+        }
+        if (vips.equals(e.instance.settings().vips())) {
+            out.addAll(e.plan.excludedVips());
+        }
+        return out;
+    }
+
+    private void sendAdvert(InstanceEntry e, int priority) {
+        SharedSocket s = e.socket;
+        if (s == null) {
+            return;
+        }
+        InstanceSettings settings = e.instance.settings();
+        int hopLimit = settings.wire().unicast() ? settings.wire().unicastTtl() : 255;
+        for (AdvertTemplate t : e.receiver.sendTemplates()) {
+            try {
+                sendBuffer.clear();
+                if (t.family() == IpFamily.IPV4) {
+                    int n = t.writeIpv4Packet(priority, s.nextIpId(), sendArray, 0);
+                    sendBuffer.limit(n);
+                    s.socket.sendIpv4Datagram(sendBuffer);
+                } else {
+                    int n = t.writeVrrp(priority, sendArray, 0);
+                    sendBuffer.limit(n);
+                    s.socket.send(sendBuffer, t.source(), t.destination(), hopLimit);
+                }
+            } catch (IOException x) {
+                log.warn("({}) cannot send advert: {}", e.name(), x.getMessage());
+            }
+        }
+    }
+
+    /** Puts one of the instance's addresses up (a reload's newly excluded VIP). */
+    void addVip(InstanceEntry e, Vip v) {
+        vips.add(e.name(), v);
+    }
+
+    /** Takes one of the instance's addresses down, unless a reload runs and another instance holds it. */
+    void removeVip(InstanceEntry e, Vip v) {
+        if (reloading && table.heldByAnother(e, v)) {
+            detail.detail("(" + e.name() + ") " + v + " stays: another instance holds it");
+            return;
+        }
+        vips.remove(e.name(), v);
+    }
+
+    /** Queues {@code count} rounds of gratuitous ARP / NA for all the instance's addresses. */
+    void gratuitousBurst(InstanceEntry e, int count) {
+        List<Vip> all = e.plan.allAddresses();
+        Map<String, List<Vip>> byDevice = new LinkedHashMap<>();
+        for (Vip v : all) {
+            byDevice.computeIfAbsent(v.device(), k -> new ArrayList<>()).add(v);
+        }
+        for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
+            for (Vip v : d.getValue()) {
+                detail.detail("(" + e.name() + ") Sending/queueing " + (v.isIpv6() ? "Unsolicited Neighbour Adverts"
+                        : "gratuitous ARPs") + " on " + d.getKey() + " for " + v.address().getHostAddress());
+            }
+        }
+        List<GarpPacer.Announcement> round = new ArrayList<>(all.size());
+        for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
+            for (Vip v : d.getValue()) {
+                round.add(new GarpPacer.Announcement(e.name(), d.getKey(), v.address()));
+            }
+        }
+        garps.burst(e.name(), round, count, e.plan.garpInterval().toNanos(), e.plan.gnaInterval().toNanos(),
+                this::announce);
+    }
+
+    /** Sends the paced announcements that are due. */
+    void announceDue() {
+        garps.run(this::announce);
+    }
+
+    /** Milliseconds until the next paced announcement is due, as {@link GarpPacer#millisUntilNext()}. */
+    int millisUntilNextAnnouncement() {
+        return garps.millisUntilNext();
+    }
+
+    /** Sends one paced announcement, if its instance is still MASTER with its VIPs (as keepalived checks). */
+    private void announce(GarpPacer.Announcement a) {
+        InstanceEntry e = table.find(a.instance());
+        if (e == null || e.instance.state() != VrrpState.MASTER || !e.vipsInstalled) {
+            return;
+        }
+        LinkLayerAnnouncer an = announcers.get(e.name(), a.device(), a.ipv6());
+        if (an == null) {
+            return;
+        }
+        try {
+            an.announce(a.address());
+        } catch (IOException x) {
+            log.warn("({}) cannot announce {}: {}", e.name(), a.address().getHostAddress(), x.getMessage());
+        }
+    }
+
+    /** Whether some instance changed state since the last call. */
+    boolean takeStatesChanged() {
+        boolean changed = statesChanged;
+        statesChanged = false;
+        return changed;
+    }
+
+    /** While a reload is applied, an address another instance holds stays up. */
+    void reloading(boolean on) {
+        reloading = on;
+    }
+}

@@ -1,0 +1,165 @@
+package io.javakeepalived.daemon;
+
+import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.NativeNetwork;
+import io.javakeepalived.net.PollSet;
+import io.javakeepalived.net.ReceivedPacketInfo;
+import io.javakeepalived.net.VrrpSocket;
+import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.VridDemultiplexer;
+import io.javakeepalived.vrrp.packet.IpFamily;
+import io.javakeepalived.vrrp.packet.RejectReason;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The VRRP sockets: one per (family, interface, unicast or multicast) that some instance
+ * reads, shared by the VRIDs on it ({@link VridDemultiplexer}), registered with the loop's
+ * poller. Reads what a socket has queued and hands each packet to the instance it is for;
+ * packets no instance takes (runt, unknown VRID) are logged per socket and reason through the
+ * rate limit. Loop thread only.
+ */
+final class SocketPool {
+    private static final int MAX_PACKET = 8192;
+
+    private final Map<VridDemultiplexer.SocketKey, SharedSocket> sockets = new LinkedHashMap<>();
+    private final Map<Integer, SharedSocket> byFd = new HashMap<>();
+    private final NativeNetwork network;
+    private final PollSet poller;
+    private final InstanceTable table;
+    private final ActionExecutor executor;
+    private final RejectedPacketLog rejects;
+    private final DetailLog log;
+    private final LongSupplier clock;
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_PACKET);
+    private final ReceivedPacketInfo receiveInfo = new ReceivedPacketInfo();
+
+    SocketPool(NativeNetwork network, PollSet poller, InstanceTable table, ActionExecutor executor, RejectedPacketLog rejects, DetailLog log,
+               LongSupplier clock) {
+        this.network = network;
+        this.poller = poller;
+        this.table = table;
+        this.executor = executor;
+        this.rejects = rejects;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Opens the instance's VRRP socket, or joins the one its (family, interface, mode) shares. */
+    void attach(InstanceEntry e) {
+        InstanceSettings s = e.instance.settings();
+        if (s.primaryAddress() == null) {
+            return;
+        }
+        VridDemultiplexer.SocketKey key = e.receiver.socket();
+        SharedSocket sock = sockets.get(key);
+        if (sock == null) {
+            VrrpSocketOptions o = s.wire().unicast()
+                    ? VrrpSocketOptions.unicast(key.interfaceName(), s.primaryAddress())
+                    : VrrpSocketOptions.multicast(key.interfaceName(), key.family() == IpFamily.IPV6
+                            ? s.wire().multicastGroup6() : s.wire().multicastGroup4());
+            try {
+                VrrpSocket raw = network.openVrrpSocket(o);
+                sock = new SharedSocket(raw, new VridDemultiplexer(key));
+                sockets.put(key, sock);
+                byFd.put(raw.fd(), sock);
+                poller.add(raw.fd());
+                log.detail("VRRP sockpool: [" + raw + "]");
+            } catch (ErrnoException | IllegalArgumentException x) {
+                log.log().error("({}) cannot open the VRRP socket on {}: {}", e.name(), key.interfaceName(),
+                        x.getMessage());
+                return;
+            }
+        }
+        try {
+            sock.demux.add(e.receiver);
+            e.socket = sock;
+        } catch (IllegalArgumentException x) {
+            log.log().error("({}) {}", e.name(), x.getMessage());
+        }
+    }
+
+    /** The instance leaves its socket; the last one to leave closes it. */
+    void detach(InstanceEntry e) {
+        SharedSocket s = e.socket;
+        if (s == null) {
+            return;
+        }
+        s.demux.remove(e.receiver);
+        if (s.demux.receivers().isEmpty()) {
+            int fd = s.socket.fd();
+            poller.remove(fd);
+            byFd.remove(fd);
+            sockets.remove(s.demux.key());
+            s.socket.close();
+        }
+        e.socket = null;
+    }
+
+    /** Reads the socket polling found readable at {@code fd}, if it is one of ours. */
+    void readable(int fd) throws IOException {
+        SharedSocket s = byFd.get(fd);
+        if (s != null) {
+            read(s);
+        }
+    }
+
+    private void read(SharedSocket s) throws IOException {
+        VridDemultiplexer d = s.demux;
+        boolean v6 = s.socket.isIpv6();
+        byte[] buf = receiveBuffer.array();
+        d.beginRound();
+        while (!d.roundOver()) {
+            if (!s.socket.receive(receiveBuffer, receiveInfo)) {
+                return;
+            }
+            if (receiveInfo.truncated()) {
+                rejects.log(d.key().toString(), RejectReason.LENGTH, "VRRP packet of " + receiveInfo.receivedLength()
+                        + " bytes on " + s.socket.interfaceName() + " is too long - ignoring");
+                continue;
+            }
+            int n = receiveInfo.length();
+            VridDemultiplexer.Dispatch dispatch = v6
+                    ? d.routeIpv6(receiveInfo.source(), receiveInfo.destination(), receiveInfo.ttl(), buf, 0, n)
+                    : d.routeIpv4(buf, 0, n);
+            if (dispatch instanceof VridDemultiplexer.Dispatch.Deliver del) {
+                InstanceEntry e = table.find(del.instance().name());
+                if (del.event() instanceof Event.AdvertRejected r) {
+                    executor.rejected(e, r, clock.getAsLong());
+                } else {
+                    executor.deliver(e, del.event(), clock.getAsLong());
+                }
+            } else if (dispatch instanceof VridDemultiplexer.Dispatch.Dropped drop) {
+                if (drop.logged(table.plan().logUnknownVrids())) {
+                    rejects.log(d.key().toString(), drop.rejection().reason(), drop.logLine());
+                }
+            }
+        }
+    }
+
+    /** What each socket dropped before any instance saw it, for the metrics. */
+    List<LoopSnapshot.SocketDrops> drops() {
+        List<LoopSnapshot.SocketDrops> drops = new ArrayList<>(sockets.size());
+        for (SharedSocket k : sockets.values()) {
+            drops.add(new LoopSnapshot.SocketDrops(k.demux.key(), k.demux.counters().snapshot()));
+        }
+        return drops;
+    }
+
+    void closeAll() {
+        for (SharedSocket s : sockets.values()) {
+            s.socket.close();
+        }
+        sockets.clear();
+        byFd.clear();
+    }
+}

@@ -1,0 +1,23 @@
+package io.javakeepalived.net;
+
+/**
+ * {@code poll(2)} over a small, changing set of fds, as an event loop uses it: {@link Poller} is
+ * the real one. Owned by one thread.
+ */
+public interface PollSet {
+
+    /** Watches {@code fd} for input; adding a watched fd again does nothing. */
+    void add(int fd);
+
+    /** Stops watching {@code fd}. */
+    void remove(int fd);
+
+    /** Waits up to {@code timeoutMillis} (-1: for ever) for input; returns how many fds are ready. */
+    int poll(int timeoutMillis) throws ErrnoException;
+
+    /** How many fds the last {@link #poll} found ready. */
+    int readyCount();
+
+    /** The {@code i}-th of them. */
+    int readyFd(int i);
+}
