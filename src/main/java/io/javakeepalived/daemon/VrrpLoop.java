@@ -8,7 +8,7 @@ import io.javakeepalived.daemon.model.PlanDiff;
 import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.daemon.model.SyncGroupPlan;
 import io.javakeepalived.daemon.model.Vip;
-import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.EventFd;

@@ -3,6 +3,7 @@ package io.javakeepalived.notify;
 import io.javakeepalived.config.host.FileStat;
 import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.sys.ProcessControl;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -182,13 +183,16 @@ public final class PosixScriptRunner implements ScriptRunner {
     }
 
     /** A runner on this host with {@link Options#defaults()}. */
-    public static PosixScriptRunner create() {
-        return create(Options.defaults());
+    public static PosixScriptRunner create(ProcessControl control) {
+        return create(Options.defaults(), control);
     }
 
-    /** A runner on this host. */
-    public static PosixScriptRunner create(Options options) {
-        return new PosixScriptRunner(options, new SystemProcessControl(), Timers.system(), FileSystemView.system());
+    /**
+     * A runner on this host, starting processes through {@code control} (the native
+     * {@code SystemProcessControl}, which only the composition root builds).
+     */
+    public static PosixScriptRunner create(Options options, ProcessControl control) {
+        return new PosixScriptRunner(options, control, Timers.system(), FileSystemView.system());
     }
 
     public Options options() {

@@ -1,6 +1,5 @@
 package io.javakeepalived.sys;
 
-import io.javakeepalived.notify.fifo.FifoSystem;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
 import jnr.ffi.LastError;

@@ -1,5 +1,7 @@
 package io.javakeepalived.notify;
 
+import io.javakeepalived.sys.ProcessControl;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.javakeepalived.notify;
 
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.sys.SystemProcessControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class PosixScriptRunnerIT {
         assumeTrue("root".equals(System.getProperty("user.name")), "runs scripts as another user: needs root");
         dir = Files.createTempDirectory("jk-runner-it");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        runner = PosixScriptRunner.create();
+        runner = PosixScriptRunner.create(new SystemProcessControl());
         // warm up (jnr binding, class loading) so the timing assertions measure the runner
         await(runner.run(new ScriptRun("warm-up", command(List.of("true"), 0, 0), Duration.ofSeconds(10))));
     }

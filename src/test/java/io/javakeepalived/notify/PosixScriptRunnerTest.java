@@ -4,6 +4,7 @@ import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpInstance;
+import io.javakeepalived.sys.ProcessControl;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.FakeFileSystem;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.javakeepalived.notify;
 
+import io.javakeepalived.sys.SystemProcessControl;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.notify.ScriptLog;
 import io.javakeepalived.notify.ScriptRun;
 import io.javakeepalived.notify.ScriptRunner;
+import io.javakeepalived.sys.FifoSystem;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -188,7 +188,7 @@ class NotifyFifoWriterTest {
 
     @Test
     void noFifoConfiguredWritesNothing() {
-        NotifyFifoWriter w = NotifyFifoWriter.fromConfig(fifos(Optional.empty(), Optional.empty()));
+        NotifyFifoWriter w = writer(fifos(Optional.empty(), Optional.empty()));
         assertFalse(w.enabled());
         w.instance("VI_1", NotifyState.MASTER, 100);
         w.close();

@@ -1,4 +1,4 @@
-package io.javakeepalived.daemon.signal;
+package io.javakeepalived.sys.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.javakeepalived.log;
+package io.javakeepalived.sys;
 
 import java.nio.ByteBuffer;
 

@@ -1,4 +1,4 @@
-package io.javakeepalived.notify.fifo;
+package io.javakeepalived.sys;
 
 import java.io.IOException;
 

@@ -1,11 +1,11 @@
-package io.javakeepalived.daemon.signal;
+package io.javakeepalived.sys.signal;
 
-import static io.javakeepalived.daemon.signal.SignalRequest.DATA;
-import static io.javakeepalived.daemon.signal.SignalRequest.JSON;
-import static io.javakeepalived.daemon.signal.SignalRequest.RELOAD;
-import static io.javakeepalived.daemon.signal.SignalRequest.STATS;
-import static io.javakeepalived.daemon.signal.SignalRequest.STATS_CLEAR;
-import static io.javakeepalived.daemon.signal.SignalRequest.STOP;
+import static io.javakeepalived.sys.signal.SignalRequest.DATA;
+import static io.javakeepalived.sys.signal.SignalRequest.JSON;
+import static io.javakeepalived.sys.signal.SignalRequest.RELOAD;
+import static io.javakeepalived.sys.signal.SignalRequest.STATS;
+import static io.javakeepalived.sys.signal.SignalRequest.STATS_CLEAR;
+import static io.javakeepalived.sys.signal.SignalRequest.STOP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,14 +1,15 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.sys;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The operating-system calls {@link PosixScriptRunner} makes, so its timeout and reaping logic
- * can be driven by a fake in unit tests. {@link SystemProcessControl} is the real one.
+ * The operating-system calls the script runner ({@code PosixScriptRunner}) makes, so its timeout
+ * and reaping logic can be driven by a fake in unit tests. {@link SystemProcessControl} is the
+ * real one; the composition root ({@code cli}) builds it and hands it in.
  */
-interface ProcessControl {
+public interface ProcessControl {
 
     /** How a child ended: exit status, or the signal that killed it. */
     record Exit(boolean signaled, int code, boolean coreDumped) {

@@ -1,11 +1,11 @@
-package io.javakeepalived.daemon.signal;
+package io.javakeepalived.sys.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.daemon.signal.SignalCoverage.Handling;
+import io.javakeepalived.sys.signal.SignalCoverage.Handling;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
 /**
- * Signals as daemon requests, in pure Java: the keepalived signal table
- * ({@link io.javakeepalived.daemon.signal.KeepalivedSignal}: HUP reload, TERM/INT stop, USR1 data,
+ * Signals as daemon requests, in pure Java: the port through which the daemon hears of signals,
+ * kept beside its native implementation so that {@code sys} depends on nothing above it. The
+ * keepalived signal table
+ * ({@link io.javakeepalived.sys.signal.KeepalivedSignal}: HUP reload, TERM/INT stop, USR1 data,
  * USR2 stats, SIGRTMAX-1 stats-clear, SIGRTMIN+2 JSON), the requests themselves
- * ({@link io.javakeepalived.daemon.signal.SignalRequest}, also the {@code --signum} table), and the
- * {@link io.javakeepalived.daemon.signal.SignalSource} the daemon reads them from.
+ * ({@link io.javakeepalived.sys.signal.SignalRequest}, also the {@code --signum} table), and the
+ * {@link io.javakeepalived.sys.signal.SignalSource} the daemon reads them from.
  *
  * <p>The production source, which has to talk to HotSpot and libc, is
  * {@code io.javakeepalived.sys.JvmSignalSource}. What the daemon's {@code main} does:
@@ -20,4 +22,4 @@
  * The loop then handles RELOAD, STOP (exit 0 when released), DATA, STATS, STATS_CLEAR and JSON
  * as ordinary events.
  */
-package io.javakeepalived.daemon.signal;
+package io.javakeepalived.sys.signal;

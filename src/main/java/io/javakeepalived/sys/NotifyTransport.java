@@ -1,4 +1,4 @@
-package io.javakeepalived.daemon.systemd;
+package io.javakeepalived.sys;
 
 /**
  * Carries one sd_notify datagram ({@code KEY=VALUE} lines) to the service manager. Never blocks

@@ -1,4 +1,4 @@
-package io.javakeepalived.daemon.signal;
+package io.javakeepalived.sys.signal;
 
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,6 +1,4 @@
-package io.javakeepalived.notify;
-
-import io.javakeepalived.sys.ProcessSpawner;
+package io.javakeepalived.sys;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -9,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@link ProcessControl} on this host: posix_spawn and friends, and /proc for group membership. */
-final class SystemProcessControl implements ProcessControl {
+public final class SystemProcessControl implements ProcessControl {
 
     @Override
     public long spawn(String path, List<String> argv, List<String> env, Path output) throws IOException {
@@ -73,9 +71,9 @@ final class SystemProcessControl implements ProcessControl {
     }
 
     /** The fields of /proc/PID/stat the runner and its tests look at. */
-    record ProcStat(long pid, char state, long ppid, long pgrp) {
+    public record ProcStat(long pid, char state, long ppid, long pgrp) {
         /** null if the process is gone. */
-        static ProcStat read(long pid) {
+        public static ProcStat read(long pid) {
             String s;
             try {
                 s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
