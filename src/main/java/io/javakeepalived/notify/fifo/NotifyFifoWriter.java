@@ -2,8 +2,8 @@ package io.javakeepalived.notify.fifo;
 
 import io.javakeepalived.config.host.UserDirectory;
 import io.javakeepalived.config.model.GlobalDefs;
-import io.javakeepalived.notify.ScriptLog;
-import io.javakeepalived.notify.ScriptRunner;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.sys.FifoSystem;
 import io.javakeepalived.vrrp.NotifyState;
 

@@ -1,4 +1,4 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 import io.javakeepalived.sys.SystemProcessControl;
 
@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What /proc says about processes, for the integration tests. */
-final class ProcScan {
+public final class ProcScan {
     private ProcScan() {
     }
 
-    static List<SystemProcessControl.ProcStat> all() {
+    public static List<SystemProcessControl.ProcStat> all() {
         List<SystemProcessControl.ProcStat> out = new ArrayList<>();
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"))) {
             for (Path p : proc) {
@@ -33,18 +33,18 @@ final class ProcScan {
     }
 
     /** Every process (zombies included) whose process group is {@code pgid}. */
-    static List<SystemProcessControl.ProcStat> group(long pgid) {
+    public static List<SystemProcessControl.ProcStat> group(long pgid) {
         return all().stream().filter(s -> s.pgrp() == pgid).toList();
     }
 
     /** Zombie children of this JVM. */
-    static List<SystemProcessControl.ProcStat> ourZombies() {
+    public static List<SystemProcessControl.ProcStat> ourZombies() {
         long me = ProcessHandle.current().pid();
         return all().stream().filter(s -> s.ppid() == me && s.state() == 'Z').toList();
     }
 
     /** Waits up to {@code millis} for the group to be gone; returns what is left. */
-    static List<SystemProcessControl.ProcStat> awaitGroupGone(long pgid, long millis) throws InterruptedException {
+    public static List<SystemProcessControl.ProcStat> awaitGroupGone(long pgid, long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
         List<SystemProcessControl.ProcStat> left = group(pgid);
         while (!left.isEmpty() && System.nanoTime() < end) {
@@ -54,7 +54,7 @@ final class ProcScan {
         return left;
     }
 
-    static boolean alive(long pid) {
+    public static boolean alive(long pid) {
         SystemProcessControl.ProcStat st = SystemProcessControl.ProcStat.read(pid);
         return st != null && st.state() != 'Z';
     }

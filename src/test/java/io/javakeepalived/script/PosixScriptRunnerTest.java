@@ -1,4 +1,4 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.NotifyScripts;

@@ -1,4 +1,4 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

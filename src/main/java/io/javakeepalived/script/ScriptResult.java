@@ -1,4 +1,4 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 import java.time.Duration;
 import java.util.Objects;

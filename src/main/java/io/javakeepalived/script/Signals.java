@@ -1,4 +1,4 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 /** The Linux signal numbers the runner sends. */
 final class Signals {

@@ -1,4 +1,4 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 import io.javakeepalived.config.host.FileStat;
 import io.javakeepalived.config.host.FileSystemView;

@@ -1,4 +1,4 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
  * A non-root user for the integration tests: {@code nobody} where it exists, else a throw-away
  * system user made with useradd and removed by {@link #close()}.
  */
-final class ScriptUser implements AutoCloseable {
+public final class ScriptUser implements AutoCloseable {
     static final String THROWAWAY = "jk-script-it";
 
-    final String name;
-    final int uid;
-    final int gid;
+    public final String name;
+    public final int uid;
+    public final int gid;
     private final boolean created;
 
     private ScriptUser(String name, int uid, int gid, boolean created) {
@@ -25,7 +25,7 @@ final class ScriptUser implements AutoCloseable {
         this.created = created;
     }
 
-    static ScriptUser obtain() throws IOException, InterruptedException {
+    public static ScriptUser obtain() throws IOException, InterruptedException {
         Optional<ScriptUser> nobody = lookup("nobody", false);
         if (nobody.isPresent()) {
             return nobody.get();

@@ -1,13 +1,13 @@
-package io.javakeepalived.notify;
+package io.javakeepalived.script;
 
 import java.time.Duration;
 
 /** Durations as log lines show them: {@code 12 ms}, {@code 3.004 s}. */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static String text(Duration d) {
+    public static String text(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + " ms";
