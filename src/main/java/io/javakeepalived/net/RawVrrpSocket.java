@@ -271,10 +271,7 @@ public final class RawVrrpSocket implements VrrpSocket {
 
     private void sendIpv4(int len, byte[] dst) throws ErrnoException {
         int nameLen = SockAddr.write(sendMsg, NAME, dst, 0);
-        long n;
-        do {
-            n = Native.LIBC.sendto(sendFd, sendBuf.ptr, len, 0, sendMsg.at(NAME), nameLen);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.sendto(sendFd, sendBuf.ptr, len, 0, sendMsg.at(NAME), nameLen));
         if (n < 0) {
             throw Native.error("sendto(" + addressText(dst) + ") on " + subject);
         }
@@ -303,10 +300,7 @@ public final class RawVrrpSocket implements VrrpSocket {
         sendMsg.buf.putLong(32, sendMsg.address() + CONTROL);
         sendMsg.buf.putLong(40, 64);
         sendMsg.buf.putInt(48, 0);
-        long n;
-        do {
-            n = Native.LIBC.sendmsg(sendFd, sendMsg.ptr, 0);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.sendmsg(sendFd, sendMsg.ptr, 0));
         if (n < 0) {
             throw Native.error("sendmsg(" + addressText(src) + " > " + addressText(dst) + ") on " + subject);
         }
@@ -322,10 +316,7 @@ public final class RawVrrpSocket implements VrrpSocket {
         rb.putLong(32, recvMsg.address() + CONTROL);
         rb.putLong(40, opts.ipv6() ? CONTROL_LEN : 0);
         rb.putInt(48, 0);
-        long n;
-        do {
-            n = Native.LIBC.recvmsg(recvFd, recvMsg.ptr, Sys.MSG_TRUNC);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.recvmsg(recvFd, recvMsg.ptr, Sys.MSG_TRUNC));
         if (n < 0) {
             int e = Native.errno();
             if (e == Errno.EAGAIN) {
