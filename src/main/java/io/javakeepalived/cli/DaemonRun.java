@@ -11,14 +11,17 @@ import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.metrics.MetricsServer;
-import io.javakeepalived.daemon.signal.SignalCoverage;
-import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.sys.signal.SignalCoverage;
+import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
+import io.javakeepalived.sys.NativeFifos;
 import io.javakeepalived.sys.SdNotifySocket;
+import io.javakeepalived.sys.SystemProcessControl;
+import io.javakeepalived.sys.UnixDatagramTransport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -82,7 +85,7 @@ final class DaemonRun {
 
     int run() {
         SignalSource source = signals.get();
-        LogHandle logs = LogSetup.configure(logging);
+        LogHandle logs = LogSetup.configure(logging, UnixDatagramTransport::new);
         Logger log = LoggerFactory.getLogger("Keepalived");
         logs.problems().forEach(p -> log.error("{}", p));
         log.info("Starting {}", Version.line());
@@ -126,7 +129,7 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
-        ScriptServices scripts = ScriptServices.create(config, log);
+        ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log);
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(GlobalsMapping.of(config))

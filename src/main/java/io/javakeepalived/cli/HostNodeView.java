@@ -4,7 +4,7 @@ import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.lint.NodeView;
 import io.javakeepalived.config.model.IpPrefix;
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.notify.ScriptReadiness;
+import io.javakeepalived.script.ScriptReadiness;
 
 import java.net.InetAddress;
 import java.net.InterfaceAddress;

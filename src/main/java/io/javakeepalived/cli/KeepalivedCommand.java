@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.javakeepalived.config.syntax.ConfigReader;
-import io.javakeepalived.daemon.signal.SignalRequest;
-import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.sys.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.log.LogOptions;
 import io.javakeepalived.log.SyslogFacility;
 import io.javakeepalived.metrics.ListenAddress;

@@ -1,6 +1,6 @@
 package io.javakeepalived.cli;
 
-import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.sys.JvmSignalSource;
 
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.dump.DumpMessages;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
-import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalRequest;
 
 import java.io.IOException;
 import java.util.function.Supplier;

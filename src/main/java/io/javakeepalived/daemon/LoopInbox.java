@@ -1,6 +1,6 @@
 package io.javakeepalived.daemon;
 
-import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.WakeUpFd;
 import io.javakeepalived.vrrp.Event;

@@ -3,7 +3,7 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
-import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.track.TrackScriptView;
 
 import java.time.Clock;

@@ -3,13 +3,14 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.notify.NotifyDispatcher;
-import io.javakeepalived.notify.PosixScriptRunner;
-import io.javakeepalived.notify.ScriptLog;
-import io.javakeepalived.notify.ScriptRunner;
-import io.javakeepalived.notify.SecureScriptRunner;
+import io.javakeepalived.script.PosixScriptRunner;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.ScriptRunner;
+import io.javakeepalived.script.SecureScriptRunner;
 import io.javakeepalived.config.host.UserDirectory;
 import io.javakeepalived.notify.fifo.NotifyFifoWriter;
-import io.javakeepalived.sys.NativeFifos;
+import io.javakeepalived.sys.FifoSystem;
+import io.javakeepalived.sys.ProcessControl;
 import io.javakeepalived.track.CheckerLoop;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.PolledTracker;
@@ -57,7 +58,8 @@ public final class ScriptServices {
     private TrackerLedger ledger;
     private StartupGate gate;
 
-    private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, Duration notifyTimeout, Logger log) {
+    private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
+                           Duration notifyTimeout, Logger log) {
         this.config = config;
         this.log = log;
         this.processes = processes;
@@ -67,15 +69,20 @@ public final class ScriptServices {
                 ScriptLog.slf4j("Keepalived_vrrp"), notifyTimeout);
         // the FIFO script runs under our runner, so that shutdown() ends it with the other scripts
         NotifyFifoWriter fifo = NotifyFifoWriter.fromConfig(config.global().fifos(),
-                new NotifyFifoWriter.Context(NativeFifos.system(), processes, ScriptLog.slf4j("Keepalived_vrrp"),
+                new NotifyFifoWriter.Context(fifos, processes, ScriptLog.slf4j("Keepalived_vrrp"),
                         UserDirectory.system(), config.global().scriptUser(), System::nanoTime));
         this.hooks = new NotifyHooks(dispatcher, fifo).register(config);
     }
 
-    /** For {@code config}, with the hook timeout from {@link #NOTIFY_TIMEOUT_PROPERTY}. */
-    public static ScriptServices create(KeepalivedConfig config, Logger log) {
-        return new ScriptServices(Objects.requireNonNull(config, "config"), PosixScriptRunner.create(),
-                notifyTimeout(System.getProperty(NOTIFY_TIMEOUT_PROPERTY), log), log);
+    /**
+     * For {@code config}, with the hook timeout from {@link #NOTIFY_TIMEOUT_PROPERTY}; scripts start
+     * through {@code processes} and the notify FIFO is made through {@code fifos} (the native
+     * adapters, which the composition root builds).
+     */
+    public static ScriptServices create(KeepalivedConfig config, ProcessControl processes, FifoSystem fifos,
+                                        Logger log) {
+        return new ScriptServices(Objects.requireNonNull(config, "config"), PosixScriptRunner.create(processes),
+                fifos, notifyTimeout(System.getProperty(NOTIFY_TIMEOUT_PROPERTY), log), log);
     }
 
     static Duration notifyTimeout(String value, Logger log) {

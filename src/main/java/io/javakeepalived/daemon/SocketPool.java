@@ -41,7 +41,6 @@ final class SocketPool {
     private final DetailLog log;
     private final LongSupplier clock;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_PACKET);
-    private final ReceivedPacketInfo receiveInfo = new ReceivedPacketInfo();
 
     SocketPool(NativeNetwork network, PollSet poller, InstanceTable table, ActionExecutor executor, RejectedPacketLog rejects, DetailLog log,
                LongSupplier clock) {
@@ -119,7 +118,8 @@ final class SocketPool {
         byte[] buf = receiveBuffer.array();
         d.beginRound();
         while (!d.roundOver()) {
-            if (!s.socket.receive(receiveBuffer, receiveInfo)) {
+            ReceivedPacketInfo receiveInfo = s.socket.receive(receiveBuffer);
+            if (receiveInfo == null) {
                 return;
             }
             if (receiveInfo.truncated()) {

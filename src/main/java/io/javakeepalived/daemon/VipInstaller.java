@@ -1,7 +1,6 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.Vip;
-import io.javakeepalived.net.Errno;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.InterfaceAddress;
 import io.javakeepalived.net.LinkInfo;
@@ -41,7 +40,7 @@ final class VipInstaller {
         try {
             rtnl.addAddress(kernelAddress(v, l.index()));
         } catch (ErrnoException x) {
-            if (x.errno() != Errno.EEXIST) {
+            if (!x.alreadyExists()) {
                 log.error("({}) cannot add {}: {}", instance, v, x.getMessage());
             }
         } catch (IOException x) {
@@ -57,7 +56,7 @@ final class VipInstaller {
         try {
             rtnl.deleteAddress(kernelAddress(v, l.index()));
         } catch (ErrnoException x) {
-            if (!absent(x)) {
+            if (!x.targetMissing()) {
                 log.error("({}) cannot remove {}: {}", instance, v, x.getMessage());
             }
         } catch (IOException x) {
@@ -77,7 +76,7 @@ final class VipInstaller {
                 log.info("Removed stale virtual address {} dev {} left by an earlier run", a.cidr(),
                         ifname(a.ifindex()));
             } catch (ErrnoException e) {
-                if (!absent(e)) {
+                if (!e.targetMissing()) {
                     log.warn("Cannot remove stale virtual address {}: {}", a.cidr(), e.getMessage());
                 }
             }
@@ -96,10 +95,6 @@ final class VipInstaller {
             a = a.withFlags(a.flags() | InterfaceAddress.IFA_F_NOPREFIXROUTE);
         }
         return a;
-    }
-
-    private static boolean absent(ErrnoException x) {
-        return x.errno() == Errno.EADDRNOTAVAIL || x.errno() == Errno.ENODEV || x.errno() == Errno.ENOENT;
     }
 
     private String ifname(int index) {

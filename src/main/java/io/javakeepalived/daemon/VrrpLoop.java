@@ -2,8 +2,9 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.PlanDiff;
 import io.javakeepalived.daemon.model.PrimaryAddress;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.daemon.model.VrrpPlan;
-import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.LinkMonitor;

@@ -1,7 +1,5 @@
 package io.javakeepalived.log;
 
-import io.javakeepalived.sys.UnixDatagramTransport;
-
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -32,6 +30,8 @@ public record LogOptions(String ident, int facility, boolean syslog, Path syslog
     public static final String IDENT_PARENT = "Keepalived";
     public static final String IDENT_VRRP = "Keepalived_vrrp";
     public static final String IDENT_CHECKERS = "Keepalived_healthcheckers";
+    /** The usual syslog socket. */
+    public static final Path DEV_LOG = Path.of("/dev/log");
 
     public LogOptions {
         Objects.requireNonNull(ident, "ident");
@@ -87,7 +87,7 @@ public record LogOptions(String ident, int facility, boolean syslog, Path syslog
         private String ident = IDENT_VRRP;
         private int facility = SyslogFacility.DAEMON;
         private boolean syslog = true;
-        private Path syslogSocket = UnixDatagramTransport.DEV_LOG;
+        private Path syslogSocket = DEV_LOG;
         private boolean console;
         private OutputStream consoleStream = System.err;
         private boolean detail;

@@ -1,6 +1,6 @@
 package io.javakeepalived.log;
 
-import io.javakeepalived.sys.UnixDatagramTransport;
+import io.javakeepalived.sys.SyslogTransport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -16,18 +16,21 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
  * Programmatic logback set-up in keepalived's forms; no XML is read. Call
- * {@link #configure(LogOptions)} once at start-up, after the command line is parsed:
+ * {@link #configure(LogOptions, Function)} once at start-up, after the command line is parsed,
+ * with the native datagram transport (built by the composition root, {@code cli}):
  * <pre>
  * LogHandle logs = LogSetup.configure(LogOptions.fromSwitches(cli.logConsole, cli.logDetail,
- *         cli.noSyslog, cli.logFacility, cli.logFile));
+ *         cli.noSyslog, cli.logFacility, cli.logFile), UnixDatagramTransport::new);
  * </pre>
  * Until then the {@link DefaultLogConfigurator} sends INFO lines to stderr in the console form.
  * Levels: ERROR/WARN/INFO are keepalived's LOG_ERR/LOG_WARNING/LOG_INFO lines; lines keepalived
@@ -50,8 +53,11 @@ public final class LogSetup {
      * Replaces the whole logback configuration with the appenders {@code options} ask for.
      * Never throws for an unreachable syslog socket (lines are then counted as failed) or an
      * unwritable log file (reported in {@link LogHandle#problems()}).
+     *
+     * @param syslogTransport opens the datagram transport to {@link LogOptions#syslogSocket()};
+     *                        called only when syslog is on
      */
-    public static LogHandle configure(LogOptions options) {
+    public static LogHandle configure(LogOptions options, Function<Path, ? extends SyslogTransport> syslogTransport) {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (!(factory instanceof LoggerContext)) {
             return new LogHandle(null, null, List.of("SLF4J is not bound to logback: " + factory.getClass().getName()));
@@ -72,7 +78,7 @@ public final class LogSetup {
         if (options.syslog()) {
             syslog = new SyslogAppender(
                     new SyslogFormat(options.ident(), options.pid(), options.facility(), options.zone()),
-                    new UnixDatagramTransport(options.syslogSocket()));
+                    syslogTransport.apply(options.syslogSocket()));
             syslog.setContext(ctx);
             syslog.start();
             root.addAppender(syslog);

@@ -1,5 +1,7 @@
 package io.javakeepalived.log;
 
+import io.javakeepalived.sys.SyslogTransport;
+
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;

@@ -8,7 +8,8 @@
  *         cli.logDetail,                      // -D
  *         cli.noSyslog,                       // -G
  *         cli.logFacility,                    // -S arg or null: 0-7 / local0-7 = LOCALn, user, daemon
- *         cli.logFile));                      // -g FILE or null
+ *         cli.logFile),                       // -g FILE or null
+ *         UnixDatagramTransport::new);        // the native layer's /dev/log sender
  * logs.problems().forEach(p -&gt; log.error(p));
  * ... at exit: logs.close();
  * </pre>

@@ -39,4 +39,17 @@ public final class ErrnoException extends IOException {
     public String errnoName() {
         return Errno.name(errno);
     }
+
+    /** EEXIST: what was to be added is there already (an address, a route). */
+    public boolean alreadyExists() {
+        return errno == Errno.EEXIST;
+    }
+
+    /**
+     * What was to be removed is not there, or its interface is gone: EADDRNOTAVAIL, ENODEV or
+     * ENOENT, depending on the kernel version and the object.
+     */
+    public boolean targetMissing() {
+        return errno == Errno.EADDRNOTAVAIL || errno == Errno.ENODEV || errno == Errno.ENOENT;
+    }
 }

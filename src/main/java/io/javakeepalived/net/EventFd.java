@@ -25,10 +25,7 @@ public final class EventFd implements WakeUpFd {
         if (closed) {
             return;
         }
-        long n;
-        do {
-            n = Native.LIBC.write(fd, sig.ptr, 8);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.write(fd, sig.ptr, 8));
         if (n < 0 && Native.errno() != Errno.EAGAIN) {
             throw Native.error("write(eventfd)");
         }
@@ -36,10 +33,7 @@ public final class EventFd implements WakeUpFd {
 
     /** Reads and resets the counter; returns it (0 if nothing was signalled). Single reader only. */
     public long drain() throws ErrnoException {
-        long n;
-        do {
-            n = Native.LIBC.read(fd, rd.ptr, 8);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.read(fd, rd.ptr, 8));
         if (n < 0) {
             if (Native.errno() == Errno.EAGAIN) {
                 return 0;

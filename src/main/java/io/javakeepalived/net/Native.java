@@ -1,6 +1,9 @@
 package io.javakeepalived.net;
 
+import io.javakeepalived.util.Eintr;
+
 import java.nio.ByteOrder;
+import java.util.function.LongSupplier;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
@@ -8,8 +11,8 @@ import jnr.ffi.Runtime;
 
 /**
  * The single native boundary: loads libc once and turns failed calls into {@link ErrnoException}.
- * EINTR is retried here and nowhere else. Structure layouts used by this package assume 64-bit
- * Linux (x86_64, aarch64), checked at class load.
+ * EINTR is retried here ({@link #retryingEintr}) and nowhere else. Structure layouts used by this
+ * package assume 64-bit Linux (x86_64, aarch64), checked at class load.
  */
 final class Native {
     private Native() {}
@@ -30,6 +33,14 @@ final class Native {
 
     static int errno() {
         return LastError.getLastError(RUNTIME);
+    }
+
+    /**
+     * Makes {@code call} (one libc call through {@link #LIBC}) again while it fails with EINTR;
+     * a negative result afterwards has its reason in {@link #errno()}.
+     */
+    static long retryingEintr(LongSupplier call) {
+        return Eintr.retrying(call, Native::errno);
     }
 
     /** Throws for {@code rc < 0}; returns rc otherwise. */

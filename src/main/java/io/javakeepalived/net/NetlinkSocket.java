@@ -69,10 +69,7 @@ final class NetlinkSocket implements Closeable {
 
     void send(NativeBuffer msg, int len, String what) throws ErrnoException {
         writeAddr(0, 0);
-        long n;
-        do {
-            n = Native.LIBC.sendto(fd, msg.ptr, len, 0, addr.ptr, SOCKADDR_NL);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.sendto(fd, msg.ptr, len, 0, addr.ptr, SOCKADDR_NL));
         if (n < 0) {
             throw Native.error("sendto(netlink) " + what);
         }
@@ -84,10 +81,8 @@ final class NetlinkSocket implements Closeable {
      * @return its length, or -1 on EAGAIN (non-blocking socket empty, or request timeout)
      */
     int receive(NativeBuffer into) throws ErrnoException {
-        long n;
-        do {
-            n = Native.LIBC.recvfrom(fd, into.ptr, into.capacity(), Sys.MSG_TRUNC, null, null);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(
+                () -> Native.LIBC.recvfrom(fd, into.ptr, into.capacity(), Sys.MSG_TRUNC, null, null));
         if (n < 0) {
             int e = Native.errno();
             if (e == Errno.EAGAIN) {

@@ -40,10 +40,7 @@ final class PacketSocket implements Closeable {
     /** Sends {@code len} bytes of {@code frame} (offset 0) with the given ethertype and destination MAC. */
     void send(NativeBuffer frame, int len, int ethertype, byte[] dstMac, String what) throws ErrnoException {
         writeSll(ethertype, dstMac);
-        long n;
-        do {
-            n = Native.LIBC.sendto(fd, frame.ptr, len, 0, sll.ptr, SLL_LEN);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.sendto(fd, frame.ptr, len, 0, sll.ptr, SLL_LEN));
         if (n < 0) {
             throw Native.error("sendto(" + what + ") on " + subject);
         }

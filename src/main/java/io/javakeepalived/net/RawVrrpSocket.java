@@ -45,6 +45,15 @@ public final class RawVrrpSocket implements VrrpSocket {
     private static final int IOV = 64;
     private static final int NAME = 96;
     private static final int CONTROL = 128;
+    /** The second control message of an IPv6 send: CMSG_SPACE(sizeof(struct in6_pktinfo)) = 40 after the first. */
+    private static final int CONTROL_HOPLIMIT = CONTROL + MsgHdr.CmsgHdr.space(MsgHdr.CmsgHdr.DATA + IN6_PKTINFO_LEN);
+    private final MsgHdr sendHdr = new MsgHdr(sendMsg.ptr);
+    private final MsgHdr.IoVec sendIov = new MsgHdr.IoVec(sendMsg.at(IOV));
+    private final MsgHdr.CmsgHdr sendPktInfo = new MsgHdr.CmsgHdr(sendMsg.at(CONTROL));
+    private final MsgHdr.CmsgHdr sendHopLimit = new MsgHdr.CmsgHdr(sendMsg.at(CONTROL_HOPLIMIT));
+    private final MsgHdr recvHdr = new MsgHdr(recvMsg.ptr);
+    private final MsgHdr.IoVec recvIov = new MsgHdr.IoVec(recvMsg.at(IOV));
+    private final PacketInfo received = new PacketInfo();
 
     private int nextIpId = 1;
     private InetAddress lastSource;
@@ -186,14 +195,16 @@ public final class RawVrrpSocket implements VrrpSocket {
 
     /** Fills the parts of the msghdrs that never change (pointers into our own buffers). */
     private void prepareMessages() {
-        // send: msghdr { name, namelen, iov, iovlen, control, controllen, flags }
-        sendMsg.buf.putLong(0, sendMsg.address() + NAME);
-        sendMsg.buf.putLong(16, sendMsg.address() + IOV);
-        sendMsg.buf.putLong(24, 1);
-        sendMsg.buf.putLong(IOV, sendBuf.address());
-        recvMsg.buf.putLong(16, recvMsg.address() + IOV);
-        recvMsg.buf.putLong(24, 1);
-        recvMsg.buf.putLong(IOV, recvBuf.address());
+        sendHdr.name.set(sendMsg.at(NAME));
+        sendHdr.iov.set(sendMsg.at(IOV));
+        sendHdr.iovlen.set(1);
+        sendHdr.control.set(sendMsg.at(CONTROL));
+        sendIov.base.set(sendBuf.ptr);
+        recvHdr.name.set(recvMsg.at(NAME));
+        recvHdr.iov.set(recvMsg.at(IOV));
+        recvHdr.iovlen.set(1);
+        recvHdr.control.set(recvMsg.at(CONTROL));
+        recvIov.base.set(recvBuf.ptr);
     }
 
     @Override
@@ -271,10 +282,7 @@ public final class RawVrrpSocket implements VrrpSocket {
 
     private void sendIpv4(int len, byte[] dst) throws ErrnoException {
         int nameLen = SockAddr.write(sendMsg, NAME, dst, 0);
-        long n;
-        do {
-            n = Native.LIBC.sendto(sendFd, sendBuf.ptr, len, 0, sendMsg.at(NAME), nameLen);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        long n = Native.retryingEintr(() -> Native.LIBC.sendto(sendFd, sendBuf.ptr, len, 0, sendMsg.at(NAME), nameLen));
         if (n < 0) {
             throw Native.error("sendto(" + addressText(dst) + ") on " + subject);
         }
@@ -282,54 +290,44 @@ public final class RawVrrpSocket implements VrrpSocket {
 
     private void sendIpv6(int len, byte[] src, byte[] dst, int hopLimit) throws ErrnoException {
         int nameLen = SockAddr.write(sendMsg, NAME, dst, SockAddr.needsScope(dst) ? ifindex : 0);
-        sendMsg.buf.putInt(8, nameLen);
-        sendMsg.buf.putLong(IOV + 8, len);
+        sendHdr.namelen.set(nameLen);
+        sendIov.len.set(len);
         // cmsg 1: IPV6_PKTINFO { in6_addr src; int ifindex } — CMSG_SPACE(20) = 40
-        int c = CONTROL;
-        sendMsg.clear(c, c + 64);
-        sendMsg.buf.putLong(c, 16 + IN6_PKTINFO_LEN);
-        sendMsg.buf.putInt(c + 8, Sys.IPPROTO_IPV6);
-        sendMsg.buf.putInt(c + 12, Sys.IPV6_PKTINFO);
+        sendMsg.clear(CONTROL, CONTROL + 64);
+        sendPktInfo.len.set(MsgHdr.CmsgHdr.DATA + IN6_PKTINFO_LEN);
+        sendPktInfo.level.set(Sys.IPPROTO_IPV6);
+        sendPktInfo.type.set(Sys.IPV6_PKTINFO);
+        int data = CONTROL + MsgHdr.CmsgHdr.DATA;
         for (int i = 0; i < 16; i++) {
-            sendMsg.buf.put(c + 16 + i, src[i]);
+            sendMsg.buf.put(data + i, src[i]);
         }
-        sendMsg.buf.putInt(c + 32, ifindex);
+        sendMsg.buf.putInt(data + 16, ifindex);
         // cmsg 2: IPV6_HOPLIMIT int — CMSG_SPACE(4) = 24
-        int c2 = c + 40;
-        sendMsg.buf.putLong(c2, 16 + 4);
-        sendMsg.buf.putInt(c2 + 8, Sys.IPPROTO_IPV6);
-        sendMsg.buf.putInt(c2 + 12, Sys.IPV6_HOPLIMIT);
-        sendMsg.buf.putInt(c2 + 16, hopLimit);
-        sendMsg.buf.putLong(32, sendMsg.address() + CONTROL);
-        sendMsg.buf.putLong(40, 64);
-        sendMsg.buf.putInt(48, 0);
-        long n;
-        do {
-            n = Native.LIBC.sendmsg(sendFd, sendMsg.ptr, 0);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        sendHopLimit.len.set(MsgHdr.CmsgHdr.DATA + 4);
+        sendHopLimit.level.set(Sys.IPPROTO_IPV6);
+        sendHopLimit.type.set(Sys.IPV6_HOPLIMIT);
+        sendMsg.buf.putInt(CONTROL_HOPLIMIT + MsgHdr.CmsgHdr.DATA, hopLimit);
+        sendHdr.controllen.set(64);
+        sendHdr.flags.set(0);
+        long n = Native.retryingEintr(() -> Native.LIBC.sendmsg(sendFd, sendMsg.ptr, 0));
         if (n < 0) {
             throw Native.error("sendmsg(" + addressText(src) + " > " + addressText(dst) + ") on " + subject);
         }
     }
 
     @Override
-    public boolean receive(ByteBuffer into, ReceivedPacketInfo info) throws IOException {
+    public ReceivedPacketInfo receive(ByteBuffer into) throws IOException {
+        PacketInfo info = received;
         ensureOpen();
-        ByteBuffer rb = recvMsg.buf;
-        rb.putLong(0, recvMsg.address() + NAME);
-        rb.putInt(8, 32);
-        rb.putLong(IOV + 8, MAX_PACKET);
-        rb.putLong(32, recvMsg.address() + CONTROL);
-        rb.putLong(40, opts.ipv6() ? CONTROL_LEN : 0);
-        rb.putInt(48, 0);
-        long n;
-        do {
-            n = Native.LIBC.recvmsg(recvFd, recvMsg.ptr, Sys.MSG_TRUNC);
-        } while (n < 0 && Native.errno() == Errno.EINTR);
+        recvHdr.namelen.set(32);
+        recvIov.len.set(MAX_PACKET);
+        recvHdr.controllen.set(opts.ipv6() ? CONTROL_LEN : 0);
+        recvHdr.flags.set(0);
+        long n = Native.retryingEintr(() -> Native.LIBC.recvmsg(recvFd, recvMsg.ptr, Sys.MSG_TRUNC));
         if (n < 0) {
             int e = Native.errno();
             if (e == Errno.EAGAIN) {
-                return false;
+                return null;
             }
             throw new ErrnoException("recvmsg on " + subject, e);
         }
@@ -356,7 +354,7 @@ public final class RawVrrpSocket implements VrrpSocket {
             if (got < Ipv4Header.LENGTH) {
                 info.ipHeaderLength = 0;
                 info.ipTotalLength = 0;
-                return true;
+                return info;
             }
             ByteBuffer p = recvBuf.buf;
             info.ipHeaderLength = (p.get(0) & 0x0f) * 4;
@@ -367,30 +365,31 @@ public final class RawVrrpSocket implements VrrpSocket {
                 info.destination[i] = p.get(16 + i);
             }
         }
-        return true;
+        return info;
     }
 
-    private void parseControl(ReceivedPacketInfo info) {
+    private void parseControl(PacketInfo info) {
         ByteBuffer b = recvMsg.buf;
-        long controlLen = b.getLong(40);
+        long controlLen = recvHdr.controllen.get();
         int off = CONTROL;
         int end = CONTROL + (int) Math.min(controlLen, CONTROL_LEN);
-        while (off + 16 <= end) {
-            int len = (int) b.getLong(off);
-            if (len < 16 || off + len > end) {
+        int header = MsgHdr.CmsgHdr.DATA;
+        while (off + header <= end) {
+            int len = (int) b.getLong(off + MsgHdr.CmsgHdr.LEN_AT);
+            if (len < header || off + len > end) {
                 break;
             }
-            int level = b.getInt(off + 8);
-            int type = b.getInt(off + 12);
-            if (level == Sys.IPPROTO_IPV6 && type == Sys.IPV6_HOPLIMIT && len >= 20) {
-                info.ttl = b.getInt(off + 16);
-            } else if (level == Sys.IPPROTO_IPV6 && type == Sys.IPV6_PKTINFO && len >= 16 + IN6_PKTINFO_LEN) {
+            int level = b.getInt(off + MsgHdr.CmsgHdr.LEVEL_AT);
+            int type = b.getInt(off + MsgHdr.CmsgHdr.TYPE_AT);
+            if (level == Sys.IPPROTO_IPV6 && type == Sys.IPV6_HOPLIMIT && len >= header + 4) {
+                info.ttl = b.getInt(off + header);
+            } else if (level == Sys.IPPROTO_IPV6 && type == Sys.IPV6_PKTINFO && len >= header + IN6_PKTINFO_LEN) {
                 for (int i = 0; i < 16; i++) {
-                    info.destination[i] = b.get(off + 16 + i);
+                    info.destination[i] = b.get(off + header + i);
                 }
-                info.ifindex = b.getInt(off + 32);
+                info.ifindex = b.getInt(off + header + 16);
             }
-            off += (len + 7) & ~7;
+            off += MsgHdr.CmsgHdr.space(len);
         }
     }
 

@@ -50,11 +50,11 @@ public interface VrrpSocket extends Closeable {
      * Receives one packet if one is queued. The buffer is cleared and filled from index 0, then
      * flipped: IPv4 gives the whole datagram starting with its IP header; IPv6 gives the VRRP
      * message (raw IPv6 sockets never see the IPv6 header). Source, destination and TTL/hop
-     * limit go into {@code info}.
+     * limit are in the returned view, which the socket refills on its next receive.
      *
-     * @return false when nothing is queued (EAGAIN)
+     * @return null when nothing is queued (EAGAIN)
      */
-    boolean receive(ByteBuffer into, ReceivedPacketInfo info) throws IOException;
+    ReceivedPacketInfo receive(ByteBuffer into) throws IOException;
 
     @Override
     void close();

@@ -1,7 +1,13 @@
 /**
- * The native network layer: the only product package that calls the kernel (through jnr-ffi;
- * nothing else imports {@code jnr.*}). It is thin on purpose: sockets, frames and netlink
- * messages, no VRRP logic.
+ * The native network layer. With {@code io.javakeepalived.sys} (signals, processes, FIFOs, the
+ * sd_notify and syslog sockets) it is the native layer: the only product code that calls the
+ * kernel through jnr-ffi; nothing else imports {@code jnr.*} (ArchitectureTest enforces it). It
+ * imports nothing of javakeepalived but {@code util}, and is thin on purpose: sockets, frames
+ * and netlink messages, no VRRP logic. The daemon reaches it through the interfaces here
+ * ({@link io.javakeepalived.net.VrrpSocket}, {@link io.javakeepalived.net.AddressManager},
+ * {@link io.javakeepalived.net.LinkLayerAnnouncer}, ...); the concrete classes belong to the
+ * composition root ({@code io.javakeepalived.cli}); ArchitectureTest names the daemon files
+ * that still build them.
  *
  * <h2>Parts</h2>
  * <ul>
@@ -23,8 +29,7 @@
  *   {@link io.javakeepalived.net.NetNamespace}: run code in another network namespace.</li>
  * <li>Pure, unit-tested helpers: {@link io.javakeepalived.net.Ipv4Header},
  *   {@link io.javakeepalived.net.InetChecksum}, {@link io.javakeepalived.net.ArpFrame},
- *   {@link io.javakeepalived.net.NeighbourAdvertFrame}, {@code RtnlCodec},
- *   {@link io.javakeepalived.net.InetText}.</li>
+ *   {@link io.javakeepalived.net.NeighbourAdvertFrame}, {@code RtnlCodec}.</li>
  * </ul>
  *
  * <h2>For the daemon</h2>

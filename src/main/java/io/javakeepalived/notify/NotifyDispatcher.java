@@ -2,6 +2,11 @@ package io.javakeepalived.notify;
 
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.script.Durations;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.ScriptResult;
+import io.javakeepalived.script.ScriptRun;
+import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.NotifyState;
 

@@ -1,6 +1,6 @@
 package io.javakeepalived.sys;
 
-import io.javakeepalived.daemon.signal.KeepalivedSignal;
+import io.javakeepalived.sys.signal.KeepalivedSignal;
 import java.lang.reflect.Field;
 
 /**

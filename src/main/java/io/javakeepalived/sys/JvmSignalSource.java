@@ -1,11 +1,11 @@
 package io.javakeepalived.sys;
 
-import io.javakeepalived.daemon.signal.KeepalivedSignal;
-import io.javakeepalived.daemon.signal.RequestRelay;
-import io.javakeepalived.daemon.signal.SignalCoverage;
-import io.javakeepalived.daemon.signal.SignalCoverage.Handling;
-import io.javakeepalived.daemon.signal.SignalRequest;
-import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.sys.signal.KeepalivedSignal;
+import io.javakeepalived.sys.signal.RequestRelay;
+import io.javakeepalived.sys.signal.SignalCoverage;
+import io.javakeepalived.sys.signal.SignalCoverage.Handling;
+import io.javakeepalived.sys.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <h2>Use</h2>
  * {@link #install()} as the first statement of {@code main}, {@link #start} when the loop's queue
- * exists, the pid file after that. See {@link io.javakeepalived.daemon.signal.SignalSource} for
+ * exists, the pid file after that. See {@link io.javakeepalived.sys.signal.SignalSource} for
  * what is held before {@code start} and for the early-STOP rule. Log {@link #coverage()}.
  * The launcher (systemd unit, wrapper script) should set {@code _JAVA_SR_SIGNUM=}{@value
  * #JVM_SUSPEND_SIGNAL} in the environment and may start java through

@@ -1,6 +1,7 @@
 package io.javakeepalived.sys;
 
-import io.javakeepalived.notify.fifo.FifoSystem;
+import io.javakeepalived.util.Eintr;
+
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
 import jnr.ffi.LastError;
@@ -87,20 +88,16 @@ public final class NativeFifos implements FifoSystem {
             if (fd < 0) {
                 throw new IOException("closed");
             }
-            while (true) {
-                long n = Holder.LIBC.write(fd, data, data.length);
-                if (n >= 0) {
-                    return (int) n;
-                }
-                int errno = errno();
-                if (errno == Errno.EINTR.intValue()) {
-                    continue;
-                }
-                if (errno == Errno.EAGAIN.intValue() || errno == Errno.EWOULDBLOCK.intValue()) {
-                    return -1;
-                }
-                throw failure("write", errno);
+            int open = fd;
+            long n = Eintr.retrying(() -> Holder.LIBC.write(open, data, data.length), NativeFifos::errno);
+            if (n >= 0) {
+                return (int) n;
             }
+            int errno = errno();
+            if (errno == Errno.EAGAIN.intValue() || errno == Errno.EWOULDBLOCK.intValue()) {
+                return -1;
+            }
+            throw failure("write", errno);
         }
 
         @Override

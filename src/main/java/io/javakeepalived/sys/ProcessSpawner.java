@@ -1,5 +1,7 @@
 package io.javakeepalived.sys;
 
+import io.javakeepalived.util.Eintr;
+
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
@@ -56,7 +58,6 @@ public final class ProcessSpawner {
     private static final int CLD_EXITED = 1;
     private static final int CLD_KILLED = 2;
     private static final int CLD_DUMPED = 3;
-    private static final int EINTR = 4;
     private static final int ESRCH = 3;
     /** posix_spawnattr_t is 336 bytes, posix_spawn_file_actions_t 80, sigset_t 128, siginfo_t 128. */
     private static final int OPAQUE_BYTES = 1024;
@@ -215,15 +216,9 @@ public final class ProcessSpawner {
     public static Exit awaitExit(long pid) throws IOException {
         LibC c = Holder.LIBC;
         Pointer info = Memory.allocateDirect(Holder.RUNTIME, 128, true);
-        while (true) {
-            int rc = c.waitid(P_PID, Math.toIntExact(pid), info, WEXITED | WNOWAIT);
-            if (rc == 0) {
-                break;
-            }
-            int errno = LastError.getLastError(Holder.RUNTIME);
-            if (errno != EINTR) {
-                throw new IOException("waitid(" + pid + "): " + c.strerror(errno));
-            }
+        int child = Math.toIntExact(pid);
+        if (Eintr.retrying(() -> c.waitid(P_PID, child, info, WEXITED | WNOWAIT), ProcessSpawner::errno) != 0) {
+            throw new IOException("waitid(" + pid + "): " + c.strerror(errno()));
         }
         // siginfo_t on 64-bit Linux: si_signo, si_errno, si_code, pad, si_pid, si_uid, si_status
         int code = info.getInt(8);
@@ -239,11 +234,9 @@ public final class ProcessSpawner {
     /** Collects a terminated child (after {@link #awaitExit}); its pid may be reused from then on. */
     public static void reap(long pid) throws IOException {
         LibC c = Holder.LIBC;
-        while (c.waitpid(Math.toIntExact(pid), null, 0) < 0) {
-            int errno = LastError.getLastError(Holder.RUNTIME);
-            if (errno != EINTR) {
-                throw new IOException("waitpid(" + pid + "): " + c.strerror(errno));
-            }
+        int child = Math.toIntExact(pid);
+        if (Eintr.retrying(() -> c.waitpid(child, null, 0), ProcessSpawner::errno) < 0) {
+            throw new IOException("waitpid(" + pid + "): " + c.strerror(errno()));
         }
     }
 
@@ -261,7 +254,7 @@ public final class ProcessSpawner {
         if (c.kill(-Math.toIntExact(pgid), signal) == 0) {
             return true;
         }
-        int errno = LastError.getLastError(Holder.RUNTIME);
+        int errno = errno();
         if (errno == ESRCH) {
             return false;
         }
@@ -281,6 +274,10 @@ public final class ProcessSpawner {
     /** Whether glibc offers posix_spawn_file_actions_addclosefrom_np here. */
     static boolean hasClosefrom() {
         return Holder.CLOSEFROM != null;
+    }
+
+    private static int errno() {
+        return LastError.getLastError(Holder.RUNTIME);
     }
 
     private static void check(int rc, String call) throws IOException {

@@ -1,7 +1,5 @@
 package io.javakeepalived.sys;
 
-import io.javakeepalived.daemon.systemd.NotifyTransport;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

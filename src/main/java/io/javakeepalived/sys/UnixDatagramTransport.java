@@ -1,7 +1,5 @@
 package io.javakeepalived.sys;
 
-import io.javakeepalived.log.SyslogTransport;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -19,9 +17,6 @@ import jnr.unixsocket.UnixSocketAddress;
  * socket itself fails, no new attempt is made for a second.
  */
 public final class UnixDatagramTransport implements SyslogTransport {
-
-    /** The usual syslog socket. */
-    public static final Path DEV_LOG = Path.of("/dev/log");
 
     private static final long REOPEN_BACKOFF_NANOS = 1_000_000_000L;
 

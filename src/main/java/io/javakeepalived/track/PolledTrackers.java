@@ -7,7 +7,7 @@ import io.javakeepalived.config.model.TrackProcess;
 import io.javakeepalived.config.model.TrackedObject;
 import io.javakeepalived.config.model.Trackers;
 import io.javakeepalived.config.model.VrrpInstance;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.ScriptLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

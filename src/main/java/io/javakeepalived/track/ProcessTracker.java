@@ -1,7 +1,7 @@
 package io.javakeepalived.track;
 
 import io.javakeepalived.config.model.TrackProcess;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.vrrp.Event;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.javakeepalived.track;
 
 import io.javakeepalived.config.model.TrackFile;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.ScriptLog;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

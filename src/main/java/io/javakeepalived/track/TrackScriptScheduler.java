@@ -1,11 +1,11 @@
 package io.javakeepalived.track;
 
 import io.javakeepalived.config.model.VrrpScript;
-import io.javakeepalived.notify.ScriptLog;
-import io.javakeepalived.notify.ScriptResult;
-import io.javakeepalived.notify.ScriptRun;
-import io.javakeepalived.notify.ScriptRunner;
-import io.javakeepalived.notify.Timers;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.ScriptResult;
+import io.javakeepalived.script.ScriptRun;
+import io.javakeepalived.script.ScriptRunner;
+import io.javakeepalived.script.Timers;
 import io.javakeepalived.vrrp.Event;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.javakeepalived.track;
 
 import io.javakeepalived.config.model.TrackedObject;
 import io.javakeepalived.config.model.VrrpScript;
-import io.javakeepalived.notify.ScriptResult;
+import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Event;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@
  * {@link io.javakeepalived.vrrp.SyncGroup} on top, driven by
  * {@link io.javakeepalived.vrrp.Event}s and answering with
  * {@link io.javakeepalived.vrrp.Action}s. Pure: no sockets, threads, clock or native code
- * (enforced by CorePurityTest). The codec lives in {@code io.javakeepalived.vrrp.packet}.
+ * (enforced by ArchitectureTest). The codec lives in {@code io.javakeepalived.vrrp.packet}.
  *
  * <h2>Contract with the daemon</h2>
  * <ul>

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.daemon.signal.SignalCoverage;
-import io.javakeepalived.daemon.signal.SignalRequest;
-import io.javakeepalived.daemon.signal.SignalSource;
+import io.javakeepalived.sys.signal.SignalCoverage;
+import io.javakeepalived.sys.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

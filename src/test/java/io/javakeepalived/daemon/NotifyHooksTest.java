@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.notify.FakeRunner;
+import io.javakeepalived.script.FakeRunner;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.notify.fifo.NotifyFifoWriter;
 import io.javakeepalived.vrrp.Action;

@@ -12,7 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
-import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.netns.NetnsLab;

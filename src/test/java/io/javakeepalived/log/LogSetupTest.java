@@ -1,5 +1,7 @@
 package io.javakeepalived.log;
 
+import io.javakeepalived.sys.UnixDatagramTransport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +46,7 @@ class LogSetupTest {
     @Test
     void consoleLinesWithoutDetail() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogSetup.configure(consoleOnly(out).build());
+        LogSetup.configure(consoleOnly(out).build(), UnixDatagramTransport::new);
         Logger log = LoggerFactory.getLogger("vrrp");
         Counting c = new Counting();
         log.info(LogMarkers.DETAIL, "(VI_1) Receive advertisement timeout {}", c);
@@ -61,7 +63,7 @@ class LogSetupTest {
     @Test
     void detailSwitchLetsDetailLinesThrough() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogSetup.configure(consoleOnly(out).detail(true).build());
+        LogSetup.configure(consoleOnly(out).detail(true).build(), UnixDatagramTransport::new);
         Logger log = LoggerFactory.getLogger("vrrp");
         assertTrue(LogSetup.detailEnabled());
         assertTrue(log.isInfoEnabled(LogMarkers.DETAIL));
@@ -75,7 +77,7 @@ class LogSetupTest {
     @Test
     void debugOptionEnablesDebugLines() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogSetup.configure(consoleOnly(out).debug(true).build());
+        LogSetup.configure(consoleOnly(out).debug(true).build(), UnixDatagramTransport::new);
         LoggerFactory.getLogger("x").debug("extra {}", 1);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(": extra 1"));
     }
@@ -84,7 +86,7 @@ class LogSetupTest {
     void logFileGetsKeepalivedFileLines() throws Exception {
         Path file = dir.resolve("keepalived.log");
         LogSetup.LogHandle h = LogSetup.configure(LogOptions.builder().syslog(false).logFile(file)
-                .zone(ZoneOffset.UTC).build());
+                .zone(ZoneOffset.UTC).build(), UnixDatagramTransport::new);
         assertTrue(h.problems().isEmpty(), h.problems().toString());
         LoggerFactory.getLogger("x").info("Stopped");
         h.close();
@@ -96,7 +98,8 @@ class LogSetupTest {
     void unwritableLogFileIsReportedNotThrown() {
         Path asDir = dir.resolve("isdir");
         assertTrue(asDir.toFile().mkdir());
-        LogSetup.LogHandle h2 = LogSetup.configure(LogOptions.builder().syslog(false).logFile(asDir).build());
+        LogSetup.LogHandle h2 = LogSetup.configure(LogOptions.builder().syslog(false).logFile(asDir).build(),
+                UnixDatagramTransport::new);
         assertEquals(1, h2.problems().size(), h2.problems().toString());
         assertTrue(h2.problems().get(0).startsWith("cannot open log file"));
         LoggerFactory.getLogger("x").info("no throw");

@@ -115,7 +115,7 @@ class SyslogDatagramTest {
         Path sock = dir.resolve("dev-log");
         try (DatagramReceiver rx = new DatagramReceiver(sock)) {
             LogSetup.LogHandle h = LogSetup.configure(LogOptions.builder().syslogSocket(sock).pid(4242)
-                    .facility(SyslogFacility.LOCAL0 + 2).zone(ZoneOffset.UTC).build());
+                    .facility(SyslogFacility.LOCAL0 + 2).zone(ZoneOffset.UTC).build(), UnixDatagramTransport::new);
             Logger log = LoggerFactory.getLogger("vrrp");
             log.info("({}) Entering {} STATE", "VI_1", "BACKUP");
             String got = rx.receive(2000);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,18 +67,19 @@ class VrrpSocketIT {
         }
     }
 
-    /** Polls the socket for up to {@code ms} and receives one packet, or returns false. */
-    static boolean awaitPacket(VrrpSocket s, ByteBuffer into, ReceivedPacketInfo info, int ms) throws Exception {
+    /** Polls the socket for up to {@code ms} and receives one packet, or returns null. */
+    static ReceivedPacketInfo awaitPacket(VrrpSocket s, ByteBuffer into, int ms) throws Exception {
         Poller p = new Poller();
         p.add(s.fd());
         long deadline = System.currentTimeMillis() + ms;
         while (System.currentTimeMillis() < deadline) {
-            if (s.receive(into, info)) {
-                return true;
+            ReceivedPacketInfo info = s.receive(into);
+            if (info != null) {
+                return info;
             }
             p.poll((int) Math.max(1, deadline - System.currentTimeMillis()));
         }
-        return s.receive(into, info);
+        return s.receive(into);
     }
 
     @Test
@@ -92,8 +94,8 @@ class VrrpSocketIT {
             assertEquals(0, adv.position(), "send must not move the caller's position");
 
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = new ReceivedPacketInfo();
-            assertTrue(awaitPacket(rx, buf, info, 3000), "B received nothing");
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            assertNotNull(info, "B received nothing");
             assertEquals(addr(a.ipv4()), info.source());
             assertEquals(VrrpSocketOptions.VRRP_GROUP_V4, info.destination());
             assertTrue(info.isMulticastDestination());
@@ -112,11 +114,12 @@ class VrrpSocketIT {
             byte[] payload = new byte[20];
             buf.get(20, payload);
             assertArrayEquals(v2Advert().array(), payload);
-            assertTrue(awaitPacket(rx, buf, info, 3000), "second advert");
+            info = awaitPacket(rx, buf, 3000);
+            assertNotNull(info, "second advert");
             assertEquals(2, ((buf.get(4) & 0xff) << 8) | (buf.get(5) & 0xff), "IP id increments");
 
             // the sender's own receive side never hears its own adverts (multicast loop off)
-            assertFalse(tx.receive(buf, info));
+            assertNull(tx.receive(buf));
         }
         String text = cap.stopAndDecode();
         assertTrue(text.contains("tos 0xc0, ttl 255, id 1, offset 0, flags [none], proto VRRP (112), length 40"), text);
@@ -132,14 +135,14 @@ class VrrpSocketIT {
              RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.unicast("eth0", addr(a.ipv4()))))) {
             tx.send(v2Advert(), addr(a.ipv4()), addr(b.ipv4()), 64);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = new ReceivedPacketInfo();
-            assertTrue(awaitPacket(rx, buf, info, 3000), "B received nothing");
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            assertNotNull(info, "B received nothing");
             assertEquals(addr(a.ipv4()), info.source());
             assertEquals(addr(b.ipv4()), info.destination());
             assertFalse(info.isMulticastDestination());
             assertEquals(64, info.ttl());
             NetnsLab.sleep(200);
-            assertFalse(mcastRx.receive(buf, info), "a group-bound socket must not see unicast adverts");
+            assertNull(mcastRx.receive(buf), "a group-bound socket must not see unicast adverts");
         }
         String text = cap.stopAndDecode();
         // C is on the bridge too but the frame is unicast to B's MAC: a switch need not flood it.
@@ -158,8 +161,8 @@ class VrrpSocketIT {
             ByteBuffer adv = v3Ipv6Advert();
             tx.send(adv, ll, VrrpSocketOptions.VRRP_GROUP_V6, 255);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = new ReceivedPacketInfo();
-            assertTrue(awaitPacket(rx, buf, info, 3000), "B received nothing (a bad checksum would be dropped by the kernel)");
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            assertNotNull(info, "B received nothing (a bad checksum would be dropped by the kernel)");
             assertTrue(info.isIpv6());
             assertEquals(ll, stripScope(info.source()));
             assertEquals(VrrpSocketOptions.VRRP_GROUP_V6, info.destination());
@@ -173,7 +176,7 @@ class VrrpSocketIT {
             got[6] = 0;
             got[7] = 0;
             assertArrayEquals(sent, got, "payload apart from the kernel-filled checksum");
-            assertFalse(tx.receive(buf, info));
+            assertNull(tx.receive(buf));
         }
         String text = cap.stopAndDecode();
         assertTrue(text.contains("hlim 255"), text);
@@ -188,8 +191,8 @@ class VrrpSocketIT {
              RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.unicast("eth0", addr(a.ipv6()))))) {
             tx.send(v3Ipv6Advert(), addr(a.ipv6()), addr(b.ipv6()), 64);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = new ReceivedPacketInfo();
-            assertTrue(awaitPacket(rx, buf, info, 3000), "B received nothing");
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            assertNotNull(info, "B received nothing");
             assertEquals(addr(a.ipv6()), info.source());
             assertEquals(addr(b.ipv6()), info.destination());
             assertFalse(info.isMulticastDestination());
@@ -208,8 +211,8 @@ class VrrpSocketIT {
             d.put(20, v2Advert().array());
             tx.sendIpv4Datagram(d);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = new ReceivedPacketInfo();
-            assertTrue(awaitPacket(rx, buf, info, 3000));
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            assertNotNull(info);
             assertEquals(4242, ((buf.get(4) & 0xff) << 8) | (buf.get(5) & 0xff));
         }
         assertTrue(cap.stopAndDecode().contains("id 4242"));
@@ -221,8 +224,8 @@ class VrrpSocketIT {
              RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false)))) {
             tx.send(v2Advert(), addr(a.ipv4()), VrrpSocketOptions.VRRP_GROUP_V4, 255);
             ByteBuffer small = ByteBuffer.allocate(30);
-            ReceivedPacketInfo info = new ReceivedPacketInfo();
-            assertTrue(awaitPacket(rx, small, info, 3000));
+            ReceivedPacketInfo info = awaitPacket(rx, small, 3000);
+            assertNotNull(info);
             assertTrue(info.truncated());
             assertEquals(30, info.length());
             assertEquals(40, info.receivedLength());

@@ -3,6 +3,11 @@ package io.javakeepalived.notify;
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.script.PosixScriptRunner;
+import io.javakeepalived.script.ProcScan;
+import io.javakeepalived.script.RecordingLog;
+import io.javakeepalived.script.ScriptUser;
+import io.javakeepalived.sys.SystemProcessControl;
 import io.javakeepalived.vrrp.NotifyState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +83,7 @@ class NotifyDispatcherIT {
         NotifyScripts scripts = new NotifyScripts(Optional.of(script("master.sh", "sleep 1")),
                 Optional.of(script("backup.sh", "")), Optional.of(script("fault.sh", "")), Optional.empty(),
                 Optional.empty(), Optional.of(script("notify.sh", "")), Optional.empty(), false);
-        NotifyDispatcher d = new NotifyDispatcher(PosixScriptRunner.create(), log, Duration.ofSeconds(10));
+        NotifyDispatcher d = new NotifyDispatcher(PosixScriptRunner.create(new SystemProcessControl()), log, Duration.ofSeconds(10));
         d.setInstanceScripts("VI_1", scripts);
         d.notifyInstance("VI_1", NotifyState.MASTER, 100);
         d.notifyInstance("VI_1", NotifyState.BACKUP, 100);
@@ -100,7 +105,7 @@ class NotifyDispatcherIT {
         NotifyScripts scripts = new NotifyScripts(Optional.of(script("master.sh", "sleep 1000 & sleep 1000")),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(script("notify.sh", "")), Optional.empty(), false);
-        NotifyDispatcher d = new NotifyDispatcher(PosixScriptRunner.create(), log, Duration.ofMillis(800));
+        NotifyDispatcher d = new NotifyDispatcher(PosixScriptRunner.create(new SystemProcessControl()), log, Duration.ofMillis(800));
         d.setInstanceScripts("VI_1", scripts);
         d.notifyInstance("VI_1", NotifyState.MASTER, 100).get(30, TimeUnit.SECONDS);
         assertEquals(List.of("start master.sh ", "start notify.sh INSTANCE VI_1 MASTER 100", "end notify.sh"),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.daemon.signal.KeepalivedSignal;
+import io.javakeepalived.sys.signal.KeepalivedSignal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.daemon.signal.KeepalivedSignal;
+import io.javakeepalived.sys.signal.KeepalivedSignal;
 import org.junit.jupiter.api.Test;
 
 /** libc through jnr, in this test JVM; only signals nobody uses (37..60) are touched. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.daemon.systemd.NotifyTransport;
+import io.javakeepalived.sys.NotifyTransport;
 import io.javakeepalived.testsupport.NotifyReceiver;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.javakeepalived.sys;
 
-import io.javakeepalived.daemon.signal.SignalCoverage;
-import io.javakeepalived.daemon.signal.SignalRequest;
+import io.javakeepalived.sys.signal.SignalCoverage;
+import io.javakeepalived.sys.signal.SignalRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;

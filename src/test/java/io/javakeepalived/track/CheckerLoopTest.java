@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpScript;
-import io.javakeepalived.notify.ScriptResult;
+import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Event;
 
 import java.time.Duration;

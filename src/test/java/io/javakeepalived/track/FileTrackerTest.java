@@ -1,6 +1,6 @@
 package io.javakeepalived.track;
 
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.vrrp.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

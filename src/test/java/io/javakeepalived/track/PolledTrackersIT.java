@@ -3,7 +3,7 @@ package io.javakeepalived.track;
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.TrackProcess;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.vrrp.Event;

@@ -2,7 +2,7 @@ package io.javakeepalived.track;
 
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.Trackers;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.testsupport.ConfigFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package io.javakeepalived.track;
 
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.TrackProcess;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.vrrp.Event;
 import org.junit.jupiter.api.Test;
 

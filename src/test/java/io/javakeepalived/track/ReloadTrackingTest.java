@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.model.KeepalivedConfig;
-import io.javakeepalived.notify.FakeRunner;
-import io.javakeepalived.notify.FakeTimers;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.FakeRunner;
+import io.javakeepalived.script.FakeTimers;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.vrrp.Event;
 
 import java.time.Duration;

@@ -3,9 +3,10 @@ package io.javakeepalived.track;
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpScript;
-import io.javakeepalived.notify.PosixScriptRunner;
-import io.javakeepalived.notify.ScriptLog;
-import io.javakeepalived.notify.Timers;
+import io.javakeepalived.script.PosixScriptRunner;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.Timers;
+import io.javakeepalived.sys.SystemProcessControl;
 import io.javakeepalived.vrrp.Event;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class TrackScriptSchedulerIT {
         Path dir = Files.createTempDirectory("jk-track-it");
         Path flag = dir.resolve("healthy");
         LinkedBlockingQueue<String> out = new LinkedBlockingQueue<>();
-        TrackScriptScheduler s = new TrackScriptScheduler(PosixScriptRunner.create(), Timers.system(),
+        TrackScriptScheduler s = new TrackScriptScheduler(PosixScriptRunner.create(new SystemProcessControl()), Timers.system(),
                 new TrackScriptScheduler.Listener() {
                     @Override
                     public void log(ScriptLog.Level level, String line) {

@@ -3,10 +3,10 @@ package io.javakeepalived.track;
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpScript;
-import io.javakeepalived.notify.FakeRunner;
-import io.javakeepalived.notify.FakeTimers;
-import io.javakeepalived.notify.ScriptLog;
-import io.javakeepalived.notify.ScriptResult;
+import io.javakeepalived.script.FakeRunner;
+import io.javakeepalived.script.FakeTimers;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Event;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.javakeepalived.track;
 
-import io.javakeepalived.notify.ScriptResult;
+import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,7 @@
 package io.javakeepalived.daemon.systemd;
 
 import io.javakeepalived.daemon.LoopListener;
+import io.javakeepalived.sys.NotifyTransport;
 
 import java.time.Duration;
 import java.util.List;

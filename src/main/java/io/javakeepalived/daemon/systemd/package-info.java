@@ -3,9 +3,9 @@
  * pings systemd only while the daemon's loops prove they turn.
  *
  * <ul>
- * <li>{@link io.javakeepalived.daemon.systemd.NotifyTransport}: where notify datagrams go; the
+ * <li>{@link io.javakeepalived.sys.NotifyTransport}: where notify datagrams go; the
  *     AF_UNIX implementation is {@code io.javakeepalived.sys.SdNotifySocket} (the only native
- *     part).</li>
+ *     part, built by {@code cli} and handed in).</li>
  * <li>{@link io.javakeepalived.daemon.systemd.ServiceNotifier}: the messages ({@code READY=1},
  *     {@code STATUS=}, {@code RELOADING=1}, {@code STOPPING=1}, {@code WATCHDOG=1}); nothing
  *     at all when {@code $NOTIFY_SOCKET} is unset.</li>

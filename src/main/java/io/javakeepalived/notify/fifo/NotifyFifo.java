@@ -1,9 +1,10 @@
 package io.javakeepalived.notify.fifo;
 
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.notify.ScriptLog;
-import io.javakeepalived.notify.ScriptRun;
-import io.javakeepalived.notify.ScriptRunner;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.ScriptRun;
+import io.javakeepalived.script.ScriptRunner;
+import io.javakeepalived.sys.FifoSystem;
 
 import java.io.IOException;
 import java.nio.file.Files;

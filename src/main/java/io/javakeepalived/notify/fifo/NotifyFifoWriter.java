@@ -2,9 +2,9 @@ package io.javakeepalived.notify.fifo;
 
 import io.javakeepalived.config.host.UserDirectory;
 import io.javakeepalived.config.model.GlobalDefs;
-import io.javakeepalived.notify.PosixScriptRunner;
-import io.javakeepalived.notify.ScriptLog;
-import io.javakeepalived.notify.ScriptRunner;
+import io.javakeepalived.script.ScriptLog;
+import io.javakeepalived.script.ScriptRunner;
+import io.javakeepalived.sys.FifoSystem;
 import io.javakeepalived.vrrp.NotifyState;
 
 import java.nio.file.Path;
@@ -38,13 +38,6 @@ public class NotifyFifoWriter implements AutoCloseable {
             Objects.requireNonNull(scriptUser, "scriptUser");
             Objects.requireNonNull(nanoTime, "nanoTime");
         }
-
-        /** The real system, a new script runner, slf4j logging, no script_user. */
-        public static Context defaults() {
-            return new Context(io.javakeepalived.sys.NativeFifos.system(), PosixScriptRunner.create(),
-                    ScriptLog.slf4j("io.javakeepalived.notify.fifo"), UserDirectory.system(), Optional.empty(),
-                    System::nanoTime);
-        }
     }
 
     private final List<NotifyFifo> fifos;
@@ -58,15 +51,10 @@ public class NotifyFifoWriter implements AutoCloseable {
         this(List.of());
     }
 
-    /** The writer for {@code notify_fifo} / {@code vrrp_notify_fifo}; one that writes nothing if neither is set. */
-    public static NotifyFifoWriter fromConfig(GlobalDefs.Fifos fifos) {
-        if (fifos.all().isEmpty() && fifos.vrrp().isEmpty()) {
-            return new NotifyFifoWriter(List.of());
-        }
-        return fromConfig(fifos, Context.defaults());
-    }
-
-    /** As {@link #fromConfig(GlobalDefs.Fifos)} with the given surroundings; opens the FIFOs now. */
+    /**
+     * The writer for {@code notify_fifo} / {@code vrrp_notify_fifo}, in the given surroundings;
+     * opens the FIFOs now. One that writes nothing if neither is set.
+     */
     public static NotifyFifoWriter fromConfig(GlobalDefs.Fifos fifos, Context ctx) {
         List<NotifyFifo> out = new ArrayList<>();
         fifos.all().ifPresent(f -> out.add(fifo("", f, ctx)));

@@ -13,14 +13,14 @@
  *     we created it.</li>
  * <li>{@link io.javakeepalived.notify.fifo.NotifyFifoWriter}: the daemon's handle: each line to
  *     both FIFOs.</li>
- * <li>{@link io.javakeepalived.notify.fifo.FifoSystem}: the system calls, implemented in
+ * <li>{@link io.javakeepalived.sys.FifoSystem}: the system calls, implemented in
  *     {@code io.javakeepalived.sys.NativeFifos} (this package does not touch jnr).</li>
  * </ul>
  *
  * <h2>For the daemon</h2>
  * Build the writer with {@code NotifyFifoWriter.fromConfig(global.fifos(), new Context(
- * NativeFifos.system(), runner, log, UserDirectory.system(), global.scriptUser(), System::nanoTime))}
- * passing the daemon's own script runner, so that {@code terminateAll()} at stop also ends the
+ * fifoSystem, runner, log, UserDirectory.system(), global.scriptUser(), System::nanoTime))}
+ * with the {@code FifoSystem} the composition root built, passing the daemon's own script runner, so that {@code terminateAll()} at stop also ends the
  * fifo script; then call {@code instance(...)} / {@code group(...)} where keepalived sends
  * notifies (after notify_* and the generic notify), {@code instancePriority(...)} with
  * notify_priority_changes. Writes never block and may come from the VRRP loop. On reload close the

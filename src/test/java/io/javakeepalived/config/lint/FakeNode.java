@@ -3,7 +3,7 @@ package io.javakeepalived.config.lint;
 import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.model.IpPrefix;
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.notify.ScriptReadiness;
+import io.javakeepalived.script.ScriptReadiness;
 import io.javakeepalived.testsupport.FakeFileSystem;
 
 import java.net.InetAddress;

@@ -1,5 +1,7 @@
 package io.javakeepalived.daemon.systemd;
 
+import io.javakeepalived.sys.NotifyTransport;
+
 import java.util.ArrayList;
 import java.util.List;
 

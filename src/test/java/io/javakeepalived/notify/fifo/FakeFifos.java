@@ -1,5 +1,6 @@
 package io.javakeepalived.notify.fifo;
 
+import io.javakeepalived.sys.FifoSystem;
 import io.javakeepalived.sys.NativeFifos;
 
 import java.io.IOException;

@@ -4,9 +4,10 @@ import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.host.UserDirectory;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.notify.PosixScriptRunner;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.PosixScriptRunner;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.sys.NativeFifos;
+import io.javakeepalived.sys.SystemProcessControl;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.vrrp.NotifyState;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class NotifyFifoIT {
     void setUp() throws IOException {
         NetnsLab.requireRoot();
         dir = Files.createTempDirectory("jk-fifo-it");
-        runner = PosixScriptRunner.create();
+        runner = PosixScriptRunner.create(new SystemProcessControl());
     }
 
     @AfterEach

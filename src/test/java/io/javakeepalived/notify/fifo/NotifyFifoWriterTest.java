@@ -3,8 +3,8 @@ package io.javakeepalived.notify.fifo;
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.notify.FakeRunner;
-import io.javakeepalived.notify.ScriptLog;
+import io.javakeepalived.script.FakeRunner;
+import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.testsupport.FakeUsers;
 import io.javakeepalived.vrrp.NotifyState;
 import org.junit.jupiter.api.AfterEach;
@@ -188,7 +188,7 @@ class NotifyFifoWriterTest {
 
     @Test
     void noFifoConfiguredWritesNothing() {
-        NotifyFifoWriter w = NotifyFifoWriter.fromConfig(fifos(Optional.empty(), Optional.empty()));
+        NotifyFifoWriter w = writer(fifos(Optional.empty(), Optional.empty()));
         assertFalse(w.enabled());
         w.instance("VI_1", NotifyState.MASTER, 100);
         w.close();

@@ -1,0 +1,44 @@
+package io.javakeepalived.sys;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The operating-system calls the script runner ({@code PosixScriptRunner}) makes, so its timeout
+ * and reaping logic can be driven by a fake in unit tests. {@link SystemProcessControl} is the
+ * real one; the composition root ({@code cli}) builds it and hands it in.
+ */
+public interface ProcessControl {
+
+    /** How a child ended: exit status, or the signal that killed it. */
+    record Exit(boolean signaled, int code, boolean coreDumped) {
+    }
+
+    /**
+     * Starts {@code path} in a new session (pid = process group id), stdin from /dev/null,
+     * stdout+stderr to {@code output} (or /dev/null when null), no other fds, default signal
+     * dispositions, exactly this environment.
+     *
+     * @return the pid
+     * @throws IOException nothing was started
+     */
+    long spawn(String path, List<String> argv, List<String> env, Path output) throws IOException;
+
+    /** Blocks until the child has terminated; it stays a zombie (its pid pinned) until {@link #reap}. */
+    Exit awaitExit(long pid) throws IOException;
+
+    /** Collects the terminated child. */
+    void reap(long pid) throws IOException;
+
+    /** kill(-pgid, signal); false when the group has no member. */
+    boolean signalGroup(long pgid, int signal) throws IOException;
+
+    /** Whether a live (non-zombie) process other than the leader is still in the group. */
+    boolean groupHasLiveMembers(long pgid);
+
+    /** The daemon's uid and gid. */
+    int uid();
+
+    int gid();
+}
