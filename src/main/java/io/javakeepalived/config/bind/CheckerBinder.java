@@ -25,15 +25,9 @@ final class CheckerBinder {
         if (connection) {
             connectionKeywords(t, ch -> ch.conn);
         }
-        t.line("retry", (ch, n, c) -> {
-            String v = Args.need(n, 0, "a retry count");
-            OptionalLong r = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-            if (r.isEmpty()) {
-                c.error(n, "Invalid retry connection value '" + v + "'");
-            } else {
-                ch.retry = r.getAsLong();
-            }
-        });
+        t.line("retry", (ch, n, c) -> NumberArg.unsigned(n, c, "a retry count", 0, Numbers.UINT_MAX,
+                v -> "Invalid retry connection value '" + v + "'")
+                .ifPresent(value -> ch.retry = value));
         t.line("delay_before_retry", (ch, n, c) -> LvsReaders.timer(n, c, 0, "delay_before_retry")
                 .ifPresent(v -> ch.delayBeforeRetry = v));
         t.line("warmup", (ch, n, c) -> LvsReaders.timer(n, c, 0, "warmup").ifPresent(v -> ch.warmup = v));
@@ -68,10 +62,9 @@ final class CheckerBinder {
     /** A checker's {@code connect_port} or {@code bind_port}: 1-65535. */
     private static OptionalInt checkerPort(ConfigNode n, BindContext c, String keyword)
             throws ConfigFatalException {
-        String v = Args.need(n, 0, "a port 1-65535");
-        OptionalLong p = Numbers.unsigned(c, n.location(), v, 1, 65535);
+        OptionalLong p = NumberArg.unsigned(n, c, "a port 1-65535", 1, 65535,
+                v -> "Invalid checker " + keyword + " '" + v + "'");
         if (p.isEmpty()) {
-            c.error(n, "Invalid checker " + keyword + " '" + v + "'");
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) p.getAsLong());
@@ -98,15 +91,9 @@ final class CheckerBinder {
         });
         t.line("connect_timeout", (ch, n, c) -> LvsReaders.timerMax(n, c, 1, Numbers.UINT_MAX, "connect_timeout")
                 .ifPresent(v -> conn.of(ch).timeout = v));
-        t.line("fwmark", (ch, n, c) -> {
-            String v = Args.need(n, 0, "a firewall mark");
-            OptionalLong m = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-            if (m.isEmpty()) {
-                c.error(n, "Invalid fwmark connection value '" + v + "'");
-            } else {
-                conn.of(ch).fwmark = m.getAsLong();
-            }
-        });
+        t.line("fwmark", (ch, n, c) -> NumberArg.unsigned(n, c, "a firewall mark", 0, Numbers.UINT_MAX,
+                v -> "Invalid fwmark connection value '" + v + "'")
+                .ifPresent(mark -> conn.of(ch).fwmark = mark));
     }
 
     static boolean checkConnection(Drafts.Connection co, BindContext c, SourceLocation at) {

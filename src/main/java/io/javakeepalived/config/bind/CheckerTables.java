@@ -92,13 +92,9 @@ final class CheckerTables {
     static final KeywordTable<Drafts.Checker> HTTP = CheckerBinder.common("HTTP_GET", true)
             .line("nb_get_retry", (ch, n, c) -> {
                 c.deprecated(n.location(), "nb_get_retry is deprecated - please use 'retry'");
-                String v = Args.need(n, 0, "a retry count");
-                OptionalLong r = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (r.isEmpty()) {
-                    c.error(n, "Invalid nb_get_retry value '" + v + "'");
-                } else {
-                    ch.retry = r.getAsLong();
-                }
+                NumberArg.unsigned(n, c, "a retry count", 0, Numbers.UINT_MAX,
+                        v -> "Invalid nb_get_retry value '" + v + "'")
+                        .ifPresent(value -> ch.retry = value);
             })
             .line("virtualhost", (ch, n, c) -> {
                 if (n.argCount() < 1) {
@@ -210,24 +206,12 @@ final class CheckerTables {
                     ch.reply = hex.toLowerCase(Locale.ROOT);
                 }
             })
-            .line("min_reply_length", (ch, n, c) -> {
-                String v = Args.need(n, 0, "a length 0-65535");
-                OptionalLong l = Numbers.unsigned(c, n.location(), v, 0, 65535);
-                if (l.isEmpty()) {
-                    c.error(n, "UDP_CHECK min length " + v + " not valid - must be between 0 & 65535");
-                } else {
-                    ch.minReply = (int) l.getAsLong();
-                }
-            })
-            .line("max_reply_length", (ch, n, c) -> {
-                String v = Args.need(n, 0, "a length 0-65535");
-                OptionalLong l = Numbers.unsigned(c, n.location(), v, 0, 65535);
-                if (l.isEmpty()) {
-                    c.error(n, "UDP_CHECK max length " + v + " not valid - must be between 0 & 65535");
-                } else {
-                    ch.maxReply = (int) l.getAsLong();
-                }
-            });
+            .line("min_reply_length", (ch, n, c) -> NumberArg.unsigned(n, c, "a length 0-65535", 0, 65535,
+                    v -> "UDP_CHECK min length " + v + " not valid - must be between 0 & 65535")
+                    .ifPresent(value -> ch.minReply = (int) value))
+            .line("max_reply_length", (ch, n, c) -> NumberArg.unsigned(n, c, "a length 0-65535", 0, 65535,
+                    v -> "UDP_CHECK max length " + v + " not valid - must be between 0 & 65535")
+                    .ifPresent(value -> ch.maxReply = (int) value));
     static final KeywordTable<Drafts.Checker> MISC = CheckerBinder.common("MISC_CHECK", false)
             .line("misc_path", (ch, n, c) -> {
                 Optional<List<String>> argv = Scripts.commandLine(n);
@@ -236,15 +220,9 @@ final class CheckerTables {
                             n.location());
                 }
             })
-            .line("misc_timeout", (ch, n, c) -> {
-                String v = Args.need(n, 0, "a timeout in whole seconds");
-                OptionalLong t = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX / Numbers.TIMER_HZ);
-                if (t.isEmpty()) {
-                    c.error(n, "Invalid misc_timeout value '" + v + "'");
-                } else {
-                    ch.miscTimeout = t.getAsLong() * Numbers.TIMER_HZ;
-                }
-            })
+            .line("misc_timeout", (ch, n, c) -> NumberArg.unsigned(n, c, "a timeout in whole seconds", 0,
+                    Numbers.UINT_MAX / Numbers.TIMER_HZ, v -> "Invalid misc_timeout value '" + v + "'")
+                    .ifPresent(s -> ch.miscTimeout = s * Numbers.TIMER_HZ))
             .line("misc_dynamic", (ch, n, c) -> ch.dynamic = true)
             .line("user", (ch, n, c) -> {
                 if (n.argCount() < 1) {

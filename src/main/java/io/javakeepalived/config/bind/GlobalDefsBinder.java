@@ -160,24 +160,12 @@ final class GlobalDefsBinder {
                     .ifPresent(r -> g.garpRefreshRep = (int) r))
             .line("vrrp_garp_lower_prio_delay", (g, n, c) -> seconds(n, c, "vrrp_garp_lower_prio_delay", 0)
                     .ifPresent(s -> g.garpLowerPrioDelay = s * Numbers.TIMER_HZ))
-            .line("vrrp_garp_lower_prio_repeat", (g, n, c) -> {
-                String v = Args.need(n, 0, "a repeat count");
-                OptionalLong r = Numbers.unsigned(c, n.location(), v, 0, Numbers.INT_MAX);
-                if (r.isEmpty()) {
-                    c.error(n, "vrrp_garp_lower_prio_repeat '" + v + "' is not valid - ignoring");
-                } else {
-                    g.garpLowerPrioRep = (int) r.getAsLong();
-                }
-            })
-            .line("vrrp_down_timer_adverts", (g, n, c) -> {
-                String v = Args.need(n, 0, "a number of adverts 1-100");
-                OptionalLong r = Numbers.unsigned(c, n.location(), v, 1, 100);
-                if (r.isEmpty()) {
-                    c.error(n, "vrrp_down_timer_adverts '" + v + "' is not valid, expected 1-100 - ignoring");
-                } else {
-                    g.downTimerAdverts = (int) r.getAsLong();
-                }
-            })
+            .line("vrrp_garp_lower_prio_repeat", (g, n, c) -> NumberArg.unsigned(n, c, "a repeat count", 0,
+                    Numbers.INT_MAX, v -> "vrrp_garp_lower_prio_repeat '" + v + "' is not valid - ignoring")
+                    .ifPresent(value -> g.garpLowerPrioRep = (int) value))
+            .line("vrrp_down_timer_adverts", (g, n, c) -> NumberArg.unsigned(n, c, "a number of adverts 1-100", 1,
+                    100, v -> "vrrp_down_timer_adverts '" + v + "' is not valid, expected 1-100 - ignoring")
+                    .ifPresent(value -> g.downTimerAdverts = (int) value))
             .line("vrrp_garp_interval", (g, n, c) -> g.garpInterval = garpInterval(n, c, "vrrp_garp_interval",
                     g.garpInterval))
             .line("vrrp_gna_interval", (g, n, c) -> g.gnaInterval = garpInterval(n, c, "vrrp_gna_interval",
@@ -216,15 +204,9 @@ final class GlobalDefsBinder {
                     (g, n, c) -> boolDefaultTrue(n, c).ifPresent(b -> g.lowerPrioNoAdvert = b))
             .line("vrrp_higher_prio_send_advert",
                     (g, n, c) -> boolDefaultTrue(n, c).ifPresent(b -> g.higherPrioSendAdvert = b))
-            .line("vrrp_version", (g, n, c) -> {
-                String v = Args.need(n, 0, "2 or 3");
-                OptionalLong r = Numbers.signed(c, n.location(), v, 2, 3);
-                if (r.isEmpty()) {
-                    c.error(n, "vrrp_version must be either 2 or 3 - ignoring '" + v + "'");
-                } else {
-                    g.vrrpVersion = (int) r.getAsLong();
-                }
-            })
+            .line("vrrp_version", (g, n, c) -> NumberArg.signed(n, c, "2 or 3", 2, 3,
+                    v -> "vrrp_version must be either 2 or 3 - ignoring '" + v + "'")
+                    .ifPresent(value -> g.vrrpVersion = (int) value))
             .line("vrrp_iptables", (g, n, c) -> {
                 c.error(n, "iptables not supported, using nftables instead. Please replace 'vrrp_iptables' and"
                         + " 'vrrp_ipsets' with 'nftables'");
@@ -336,16 +318,9 @@ final class GlobalDefsBinder {
                     record(g, n);
                 }
             })
-            .line("vrrp_startup_delay", (g, n, c) -> {
-                String v = Args.need(n, 0, "a delay in seconds");
-                OptionalLong d = Numbers.decimal(c, n.location(), v, Numbers.TIMER_HZ / 1000, Numbers.UINT_MAX,
-                        Numbers.TIMER_DIGITS);
-                if (d.isEmpty()) {
-                    c.error(n, "vrrp_startup_delay '" + v + "' is invalid, expected 0.001 - 4294.967295 seconds");
-                } else {
-                    g.startupDelay = d.getAsLong();
-                }
-            })
+            .line("vrrp_startup_delay", (g, n, c) -> NumberArg.decimal(n, c, "a delay in seconds", Numbers.TIMER_HZ / 1000, Numbers.UINT_MAX, Numbers.TIMER_DIGITS,
+                    v -> "vrrp_startup_delay '" + v + "' is invalid, expected 0.001 - 4294.967295 seconds")
+                    .ifPresent(value -> g.startupDelay = value))
             .line("log_unknown_vrids", (g, n, c) -> g.logUnknownVrids = true)
             .line("vmac_prefix", (g, n, c) -> {
                 String v = Args.need(n, 0, "an interface name prefix");

@@ -7,7 +7,6 @@ import io.javakeepalived.config.model.ScriptCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -106,24 +105,12 @@ final class GroupBlocksBinder {
     // ---------------------------------------------------------------- garp_group
 
     static final KeywordTable<Drafts.GarpGroup> GARP_GROUP = new KeywordTable<Drafts.GarpGroup>("garp_group")
-            .line("garp_interval", (g, n, c) -> {
-                String v = Args.need(n, 0, "an interval in seconds");
-                OptionalLong i = Numbers.decimal(c, n.location(), v, 0, Numbers.INT_MAX, Numbers.TIMER_DIGITS);
-                if (i.isEmpty()) {
-                    c.error(n, "garp_group garp_interval '" + v + "' invalid");
-                } else {
-                    g.garpInterval = i.getAsLong();
-                }
-            })
-            .line("gna_interval", (g, n, c) -> {
-                String v = Args.need(n, 0, "an interval in seconds");
-                OptionalLong i = Numbers.decimal(c, n.location(), v, 0, Numbers.INT_MAX, Numbers.TIMER_DIGITS);
-                if (i.isEmpty()) {
-                    c.error(n, "garp_group gna_interval '" + v + "' invalid");
-                } else {
-                    g.gnaInterval = i.getAsLong();
-                }
-            })
+            .line("garp_interval", (g, n, c) -> NumberArg.decimal(n, c, "an interval in seconds", 0, Numbers.INT_MAX,
+                    Numbers.TIMER_DIGITS, v -> "garp_group garp_interval '" + v + "' invalid")
+                    .ifPresent(value -> g.garpInterval = value))
+            .line("gna_interval", (g, n, c) -> NumberArg.decimal(n, c, "an interval in seconds", 0, Numbers.INT_MAX,
+                    Numbers.TIMER_DIGITS, v -> "garp_group gna_interval '" + v + "' invalid")
+                    .ifPresent(value -> g.gnaInterval = value))
             .line("interface", (g, n, c) -> {
                 String ifname = Args.need(n, 0, "an interface name");
                 if (!c.useInterface(ifname, n.location())) {

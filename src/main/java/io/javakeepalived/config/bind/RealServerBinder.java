@@ -8,7 +8,6 @@ import io.javakeepalived.config.model.Forwarding;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * real_server blocks inside a virtual_server (check_parser.c rs_handler ... rs_end_handler):
@@ -20,33 +19,15 @@ final class RealServerBinder {
 
     static final KeywordTable<Drafts.RealServer> TABLE = ServerKeywords.add(
             new KeywordTable<Drafts.RealServer>("real_server"), ServerKeywords.REAL)
-            .line("weight", (rs, n, c) -> {
-                String v = Args.need(n, 0, "a weight 0-65535");
-                OptionalLong w = Numbers.unsigned(c, n.location(), v, 0, 65535);
-                if (w.isEmpty()) {
-                    c.error(n, "Real server weight " + v + " is outside range 0-65535");
-                } else {
-                    rs.weight = (int) w.getAsLong();
-                }
-            })
-            .line("uthreshold", (rs, n, c) -> {
-                String v = Args.need(n, 0, "a connection count");
-                OptionalLong t = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (t.isEmpty()) {
-                    c.error(n, "Invalid real_server uthreshold '" + v + "' - ignoring");
-                } else {
-                    rs.upper = t.getAsLong();
-                }
-            })
-            .line("lthreshold", (rs, n, c) -> {
-                String v = Args.need(n, 0, "a connection count");
-                OptionalLong t = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (t.isEmpty()) {
-                    c.error(n, "Invalid real_server lthreshold '" + v + "' - ignoring");
-                } else {
-                    rs.lower = t.getAsLong();
-                }
-            })
+            .line("weight", (rs, n, c) -> NumberArg.unsigned(n, c, "a weight 0-65535", 0, 65535,
+                    v -> "Real server weight " + v + " is outside range 0-65535")
+                    .ifPresent(value -> rs.weight = (int) value))
+            .line("uthreshold", (rs, n, c) -> NumberArg.unsigned(n, c, "a connection count", 0, Numbers.UINT_MAX,
+                    v -> "Invalid real_server uthreshold '" + v + "' - ignoring")
+                    .ifPresent(value -> rs.upper = value))
+            .line("lthreshold", (rs, n, c) -> NumberArg.unsigned(n, c, "a connection count", 0, Numbers.UINT_MAX,
+                    v -> "Invalid real_server lthreshold '" + v + "' - ignoring")
+                    .ifPresent(value -> rs.lower = value))
             .line("inhibit_on_failure", (rs, n, c) -> LvsReaders.bool(n, c, "inhibit_on_failure")
                     .ifPresent(b -> rs.inhibit = b))
             .line("notify_up", (rs, n, c) -> LvsReaders.firstScript(n, c, "notify_up", rs.notifyUp, "notify")

@@ -73,11 +73,10 @@ final class TrackProcessBinder {
                 p.weightSet = p.weight != 0;
             })
             .line("quorum", (p, n, c) -> {
-                String v = Args.need(n, 0, "a process count 1-65535");
-                OptionalLong q = Numbers.unsigned(c, n.location(), v, 1, 65535);
+                OptionalLong q = NumberArg.unsigned(n, c, "a process count 1-65535", 1, 65535,
+                        v -> "Quorum (" + v + ") for vrrp_track_process " + p.name
+                                + " must be between [1..65535] inclusive. Ignoring...");
                 if (q.isEmpty()) {
-                    c.error(n, "Quorum (" + v + ") for vrrp_track_process " + p.name + " must be between [1..65535]"
-                            + " inclusive. Ignoring...");
                     return;
                 }
                 if (q.getAsLong() > p.quorumMax) {
@@ -87,11 +86,10 @@ final class TrackProcessBinder {
                 p.quorum = (int) q.getAsLong();
             })
             .line("quorum_max", (p, n, c) -> {
-                String v = Args.need(n, 0, "a process count 0-65535");
-                OptionalLong q = Numbers.unsigned(c, n.location(), v, 0, 65535);
+                OptionalLong q = NumberArg.unsigned(n, c, "a process count 0-65535", 0, 65535,
+                        v -> "quorum_max (" + v + ") for vrrp_track_process " + p.name
+                                + " must be between [0..65535] inclusive. Ignoring...");
                 if (q.isEmpty()) {
-                    c.error(n, "quorum_max (" + v + ") for vrrp_track_process " + p.name + " must be between"
-                            + " [0..65535] inclusive. Ignoring...");
                     return;
                 }
                 long max = q.getAsLong();
@@ -113,11 +111,10 @@ final class TrackProcessBinder {
 
     private static void processDelay(Drafts.TrackProcess p, ConfigNode n, BindContext c, boolean terminate,
                                      boolean fork) throws ConfigFatalException {
-        String v = Args.need(n, 0, "a delay in seconds, 0.000001-3600");
-        OptionalLong d = Numbers.decimal(c, n.location(), v, 1, 3600L * Numbers.TIMER_HZ, Numbers.TIMER_DIGITS);
+        OptionalLong d = NumberArg.decimal(n, c, "a delay in seconds, 0.000001-3600", 1, 3600L * Numbers.TIMER_HZ,
+                Numbers.TIMER_DIGITS, v -> n.keyword() + " (" + v + ") for vrrp_track_process " + p.name
+                        + " must be between [0.000001..3600] inclusive. Ignoring...");
         if (d.isEmpty()) {
-            c.error(n, n.keyword() + " (" + v + ") for vrrp_track_process " + p.name + " must be between"
-                    + " [0.000001..3600] inclusive. Ignoring...");
             return;
         }
         if (terminate) {

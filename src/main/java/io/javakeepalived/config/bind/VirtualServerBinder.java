@@ -109,31 +109,16 @@ final class VirtualServerBinder {
             .line("quorum_down", (vs, n, c) -> LvsReaders.firstScript(n, c, "quorum_down", vs.quorumDown, "quorum")
                     .ifPresent(s -> vs.quorumDown = s))
             .line("quorum", (vs, n, c) -> {
-                String v = Args.need(n, 0, "a weight sum 1-4294967295");
-                OptionalLong q = Numbers.unsigned(c, n.location(), v, 1, Numbers.UINT_MAX);
-                if (q.isEmpty()) {
-                    c.error(n, "Quorum " + v + " must be in [1, 4294967295]. Setting to 1.");
-                }
+                OptionalLong q = NumberArg.unsigned(n, c, "a weight sum 1-4294967295", 1, Numbers.UINT_MAX,
+                        v -> "Quorum " + v + " must be in [1, 4294967295]. Setting to 1.");
                 vs.quorum = q.orElse(1);
             })
-            .line("hysteresis", (vs, n, c) -> {
-                String v = Args.need(n, 0, "a number");
-                OptionalLong h = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (h.isEmpty()) {
-                    c.error(n, "Hysteresis " + v + " must be in [0, 4294967295] - ignoring");
-                } else {
-                    vs.hysteresis = h.getAsLong();
-                }
-            })
-            .line("weight", (vs, n, c) -> {
-                String v = Args.need(n, 0, "a weight 1-65535");
-                OptionalLong w = Numbers.unsigned(c, n.location(), v, 1, 65535);
-                if (w.isEmpty()) {
-                    c.error(n, "Virtual server weight " + v + " is outside range 1-65535");
-                } else {
-                    vs.weight = (int) w.getAsLong();
-                }
-            })
+            .line("hysteresis", (vs, n, c) -> NumberArg.unsigned(n, c, "a number", 0, Numbers.UINT_MAX,
+                    v -> "Hysteresis " + v + " must be in [0, 4294967295] - ignoring")
+                    .ifPresent(value -> vs.hysteresis = value))
+            .line("weight", (vs, n, c) -> NumberArg.unsigned(n, c, "a weight 1-65535", 1, 65535,
+                    v -> "Virtual server weight " + v + " is outside range 1-65535")
+                    .ifPresent(value -> vs.weight = (int) value))
             .line("sorry_server", (vs, n, c) -> {
                 String ip = Args.need(n, 0, "an IP address, optionally followed by a port");
                 OptionalInt port = LvsReaders.port(n.arg(1), c, n.location());

@@ -110,24 +110,12 @@ final class VrrpInstanceBinder {
             })
             .line("mcast_dst_ip", VrrpInstanceBinder::mcastDestination)
             .line("track_src_ip", (v, n, c) -> v.trackSaddr = true)
-            .line("virtual_router_id", (v, n, c) -> {
-                String s = Args.need(n, 0, "a virtual router id 1-255");
-                OptionalLong id = Numbers.unsigned(c, n.location(), s, 1, 255);
-                if (id.isEmpty()) {
-                    c.error(n, "(" + v.name + "): VRID '" + s + "' not valid - must be between 1 & 255");
-                } else {
-                    v.vrid = (int) id.getAsLong();
-                }
-            })
-            .line("unicast_ttl", (v, n, c) -> {
-                String s = Args.need(n, 0, "a TTL 0-255");
-                OptionalLong t = Numbers.unsigned(c, n.location(), s, 0, 255);
-                if (t.isEmpty()) {
-                    c.error(n, "(" + v.name + "): TTL '" + s + "' not valid - must be between 0 & 255");
-                } else {
-                    v.ttl = (int) t.getAsLong();
-                }
-            })
+            .line("virtual_router_id", (v, n, c) -> NumberArg.unsigned(n, c, "a virtual router id 1-255", 1, 255,
+                    s -> "(" + v.name + "): VRID '" + s + "' not valid - must be between 1 & 255")
+                    .ifPresent(value -> v.vrid = (int) value))
+            .line("unicast_ttl", (v, n, c) -> NumberArg.unsigned(n, c, "a TTL 0-255", 0, 255,
+                    s -> "(" + v.name + "): TTL '" + s + "' not valid - must be between 0 & 255")
+                    .ifPresent(value -> v.ttl = (int) value))
             .line("version", (v, n, c) -> {
                 String s = Args.need(n, 0, "2 or 3");
                 OptionalLong ver = Numbers.signed(c, n.location(), s, 2, 3);
@@ -209,15 +197,9 @@ final class VrrpInstanceBinder {
                     v.preemptDelay = d.getAsLong();
                 }
             })
-            .line("debug", (v, n, c) -> {
-                String s = Args.need(n, 0, "a debug level 0-4");
-                OptionalLong d = Numbers.unsigned(c, n.location(), s, 0, 4);
-                if (d.isEmpty()) {
-                    c.error(n, "(" + v.name + ") Debug value '" + s + "' not valid; must be between 0-4");
-                } else {
-                    v.debug = (int) d.getAsLong();
-                }
-            })
+            .line("debug", (v, n, c) -> NumberArg.unsigned(n, c, "a debug level 0-4", 0, 4,
+                    s -> "(" + v.name + ") Debug value '" + s + "' not valid; must be between 0-4")
+                    .ifPresent(value -> v.debug = (int) value))
             .line("notify_master", (v, n, c) -> notify(v, n, c, v.notify.master != null, s -> {
                 v.notify.master = s;
             }))
@@ -278,24 +260,12 @@ final class VrrpInstanceBinder {
             .line("garp_master_refresh_repeat", (v, n, c) -> repeat(v, n, c).ifPresent(r -> v.garpRefreshRep = r))
             .line("garp_lower_prio_delay", (v, n, c) -> wholeSeconds(v, n, c, Numbers.UINT_MAX / Numbers.TIMER_HZ)
                     .ifPresent(s -> v.garpLowerPrioDelay = s * Numbers.TIMER_HZ))
-            .line("garp_lower_prio_repeat", (v, n, c) -> {
-                String s = Args.need(n, 0, "a repeat count");
-                OptionalLong r = Numbers.unsigned(c, n.location(), s, 0, Numbers.INT_MAX);
-                if (r.isEmpty()) {
-                    c.error(n, "(" + v.name + "): Invalid garp_lower_prio_repeat '" + s + "'");
-                } else {
-                    v.garpLowerPrioRep = (int) r.getAsLong();
-                }
-            })
-            .line("down_timer_adverts", (v, n, c) -> {
-                String s = Args.need(n, 0, "a number of adverts 1-100");
-                OptionalLong r = Numbers.unsigned(c, n.location(), s, 1, 100);
-                if (r.isEmpty()) {
-                    c.error(n, "(" + v.name + "): Invalid down_timer_adverts [1:100] '" + s + "'");
-                } else {
-                    v.downTimerAdverts = (int) r.getAsLong();
-                }
-            })
+            .line("garp_lower_prio_repeat", (v, n, c) -> NumberArg.unsigned(n, c, "a repeat count", 0, Numbers.INT_MAX,
+                    s -> "(" + v.name + "): Invalid garp_lower_prio_repeat '" + s + "'")
+                    .ifPresent(value -> v.garpLowerPrioRep = (int) value))
+            .line("down_timer_adverts", (v, n, c) -> NumberArg.unsigned(n, c, "a number of adverts 1-100", 1, 100,
+                    s -> "(" + v.name + "): Invalid down_timer_adverts [1:100] '" + s + "'")
+                    .ifPresent(value -> v.downTimerAdverts = (int) value))
             .line("garp_extra_if", VrrpInstanceBinder::garpExtraIf)
             .line("vmac_garp_intvl", (v, n, c) -> {
                 c.deprecated(n.location(), "Keyword \"vmac_garp_intvl\" is deprecated - please use \"garp_extra_if\"");
