@@ -17,7 +17,7 @@ final class BfdInstanceBinder {
 
     // ---------------------------------------------------------------- bfd_instance
 
-    static final KeywordTable<Drafts.Bfd> BFD = new KeywordTable<Drafts.Bfd>("bfd_instance")
+    static final KeywordTable<VrrpDrafts.Bfd> BFD = new KeywordTable<VrrpDrafts.Bfd>("bfd_instance")
             .line("neighbor_ip", BfdInstanceBinder::bfdNeighbor)
             .line("neighbour_ip", BfdInstanceBinder::bfdNeighbor)
             .line("source_ip", (b, n, c) -> {
@@ -59,7 +59,7 @@ final class BfdInstanceBinder {
             .line("vrrp", (b, n, c) -> b.vrrp = true)
             .line("checker", (b, n, c) -> b.checker = true);
 
-    private static void bfdNeighbor(Drafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void bfdNeighbor(VrrpDrafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
         String v = Args.need(n, 0, "an IP address");
         Optional<InetAddress> a = InetText.sockaddr(v);
         if (a.isEmpty()) {
@@ -69,7 +69,7 @@ final class BfdInstanceBinder {
         }
     }
 
-    private static void bfdMs(Drafts.Bfd b, ConfigNode n, BindContext c, long min, long max,
+    private static void bfdMs(VrrpDrafts.Bfd b, ConfigNode n, BindContext c, long min, long max,
                               java.util.function.IntConsumer set) throws ConfigFatalException {
         NumberArg.decimal(n, c, "milliseconds " + min + "-" + max, min * 1000, max * 1000, 3,
                 v -> "BFD instance " + b.name + " " + n.keyword() + " value " + v + " not valid (must be in range ["
@@ -77,7 +77,7 @@ final class BfdInstanceBinder {
                 .ifPresent(ms -> set.accept((int) (ms / 1000)));
     }
 
-    private static void bfdTtl(Drafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void bfdTtl(VrrpDrafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
         OptionalLong t = NumberArg.unsigned(n, c, "a TTL 1-255", 1, 255,
                 v -> "BFD instance " + b.name + " " + n.keyword() + " " + v + " not valid, expected 1-255");
         if (t.isEmpty()) {
@@ -100,7 +100,7 @@ final class BfdInstanceBinder {
             c.error(n, "BFD instance " + name + " already specified - skipping");
             return;
         }
-        Drafts.Bfd b = new Drafts.Bfd();
+        VrrpDrafts.Bfd b = new VrrpDrafts.Bfd();
         b.name = name;
         b.location = n.location();
         BFD.dispatch(b, n.children(), c);

@@ -20,8 +20,8 @@ final class CheckerBinder {
     private CheckerBinder() {
     }
 
-    static KeywordTable<Drafts.Checker> common(String name, boolean connection) {
-        KeywordTable<Drafts.Checker> t = new KeywordTable<>(name);
+    static KeywordTable<LvsDrafts.Checker> common(String name, boolean connection) {
+        KeywordTable<LvsDrafts.Checker> t = new KeywordTable<>(name);
         if (connection) {
             connectionKeywords(t, ch -> ch.conn);
         }
@@ -71,10 +71,10 @@ final class CheckerBinder {
     }
 
     private interface ConnOf {
-        Drafts.Connection of(Drafts.Checker ch);
+        LvsDrafts.Connection of(LvsDrafts.Checker ch);
     }
 
-    private static void connectionKeywords(KeywordTable<Drafts.Checker> t, ConnOf conn) {
+    private static void connectionKeywords(KeywordTable<LvsDrafts.Checker> t, ConnOf conn) {
         t.line("connect_ip", (ch, n, c) -> endpointAddress(n, c, "connect_ip", "bindto", conn.of(ch).bindTo)
                 .ifPresent(a -> conn.of(ch).dst = a));
         t.line("connect_port", (ch, n, c) -> checkerPort(n, c, "connect_port").ifPresent(p -> conn.of(ch).dstPort = p));
@@ -96,7 +96,7 @@ final class CheckerBinder {
                 .ifPresent(mark -> conn.of(ch).fwmark = mark));
     }
 
-    static boolean checkConnection(Drafts.Connection co, BindContext c, SourceLocation at) {
+    static boolean checkConnection(LvsDrafts.Connection co, BindContext c, SourceLocation at) {
         if (co.dst != null && InetText.isLinkLocal(co.dst) && co.bindIf == null) {
             c.error(at, "Checker link local address " + LvsReaders.addr(co.dst) + " requires a bind_if");
             return false;
@@ -104,19 +104,20 @@ final class CheckerBinder {
         return true;
     }
 
-    static void checker(Drafts.RealServer rs, ConfigNode n, BindContext c, Drafts.CheckerKind kind)
+    static void checker(LvsDrafts.RealServer rs, ConfigNode n, BindContext c, LvsDrafts.CheckerKind kind)
             throws ConfigFatalException {
-        Drafts.Checker ch = new Drafts.Checker();
+        LvsDrafts.Checker ch = new LvsDrafts.Checker();
         ch.kind = kind;
         ch.location = n.location();
         ch.rs = rs;
-        if (kind != Drafts.CheckerKind.MISC && kind != Drafts.CheckerKind.FILE && kind != Drafts.CheckerKind.BFD) {
-            ch.conn = new Drafts.Connection();
+        if (kind != LvsDrafts.CheckerKind.MISC && kind != LvsDrafts.CheckerKind.FILE
+                && kind != LvsDrafts.CheckerKind.BFD) {
+            ch.conn = new LvsDrafts.Connection();
             ch.conn.dst = rs.address;
             ch.conn.dstPort = rs.port;
             ch.conn.location = n.location();
         }
-        KeywordTable<Drafts.Checker> table;
+        KeywordTable<LvsDrafts.Checker> table;
         switch (kind) {
             case TCP -> table = CheckerTables.TCP;
             case HTTP, SSL -> {

@@ -30,7 +30,7 @@ final class GlobalDefsBinder {
             "process_monitor_rcv_bufs_force", "lvs_netlink_cmd_rcv_bufs_force", "lvs_netlink_monitor_rcv_bufs_force",
             "vrrp_cpu_affinity", "checker_cpu_affinity", "bfd_cpu_affinity", "config_save_dir");
 
-    static final KeywordTable<Drafts.Global> TABLE = new KeywordTable<Drafts.Global>("global_defs")
+    static final KeywordTable<GlobalDrafts.Global> TABLE = new KeywordTable<GlobalDrafts.Global>("global_defs")
             .with(NotifyGlobals.KEYWORDS)
             .with(ProcessGlobals.KEYWORDS)
             .with(VrrpGlobals.KEYWORDS)
@@ -112,7 +112,7 @@ final class GlobalDefsBinder {
     // ------------------------------------------------ readers the global_defs areas share
 
     /** A keyword javakeepalived accepts but does not act on: kept as written for the dump. */
-    static void record(Drafts.Global g, ConfigNode n) {
+    static void record(GlobalDrafts.Global g, ConfigNode n) {
         g.other.put(n.keyword(), List.copyOf(n.args()));
     }
 
@@ -129,7 +129,7 @@ final class GlobalDefsBinder {
     }
 
     /** An integer setting that is only recorded (nftables priorities). */
-    static void intSetting(Drafts.Global g, ConfigNode n, BindContext c, long min, long max)
+    static void intSetting(GlobalDrafts.Global g, ConfigNode n, BindContext c, long min, long max)
             throws ConfigFatalException {
         String v = Args.need(n, 0, "an integer");
         if (Numbers.signed(c, n.location(), v, min, max).isPresent()) {

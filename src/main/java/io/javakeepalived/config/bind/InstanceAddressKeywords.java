@@ -22,7 +22,7 @@ final class InstanceAddressKeywords {
     }
 
     /** This theme's part of the vrrp_instance table ({@link VrrpInstanceBinder#TABLE}). */
-    static final KeywordTable<Drafts.Instance> KEYWORDS = new KeywordTable<Drafts.Instance>("vrrp_instance")
+    static final KeywordTable<VrrpDrafts.Instance> KEYWORDS = new KeywordTable<VrrpDrafts.Instance>("vrrp_instance")
             .block("unicast_peer", (v, n, c) -> {
                 v.unicastConfigured = true;
                 for (ConfigNode line : Blocks.lines(n, c)) {
@@ -89,7 +89,7 @@ final class InstanceAddressKeywords {
                 }
             });
 
-    private static void unicastPeer(Drafts.Instance v, ConfigNode line, BindContext c) {
+    private static void unicastPeer(VrrpDrafts.Instance v, ConfigNode line, BindContext c) {
         SourceLocation at = line.location();
         String addrText = line.keyword();
         Optional<InetAddress> a = InetText.sockaddr(addrText);
@@ -133,7 +133,7 @@ final class InstanceAddressKeywords {
         v.peers.add(new VrrpInstance.UnicastPeer(a.get(), min, max, at));
     }
 
-    private static void sourceAddress(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void sourceAddress(VrrpDrafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
         String s = Args.need(n, 0, "an IP address");
         Optional<InetAddress> a = InetText.sockaddr(s);
         if (a.isEmpty()) {
@@ -152,7 +152,8 @@ final class InstanceAddressKeywords {
         v.saddr = a.get();
     }
 
-    private static void mcastDestination(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void mcastDestination(VrrpDrafts.Instance v, ConfigNode n, BindContext c)
+            throws ConfigFatalException {
         String s = Args.need(n, 0, "a multicast address");
         Optional<InetAddress> a = InetText.sockaddr(s);
         if (a.isEmpty()) {
@@ -175,7 +176,7 @@ final class InstanceAddressKeywords {
         v.mcastDst = a.get();
     }
 
-    private static void vip(Drafts.Instance v, ConfigNode line, BindContext c) throws ConfigFatalException {
+    private static void vip(VrrpDrafts.Instance v, ConfigNode line, BindContext c) throws ConfigFatalException {
         Optional<IpAddressSpec> a = AddressLine.read(line, false, c);
         if (a.isEmpty()) {
             return;

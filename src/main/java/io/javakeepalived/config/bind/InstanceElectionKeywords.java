@@ -18,7 +18,7 @@ final class InstanceElectionKeywords {
     private InstanceElectionKeywords() {
     }
 
-    static final KeywordTable<Drafts.Instance> AUTH = new KeywordTable<Drafts.Instance>("authentication")
+    static final KeywordTable<VrrpDrafts.Instance> AUTH = new KeywordTable<VrrpDrafts.Instance>("authentication")
             .line("auth_type", (v, n, c) -> {
                 String t = Args.need(n, 0, "PASS or AH");
                 switch (t) {
@@ -38,21 +38,21 @@ final class InstanceElectionKeywords {
             });
 
     /** This theme's part of the vrrp_instance table ({@link VrrpInstanceBinder#TABLE}). */
-    static final KeywordTable<Drafts.Instance> KEYWORDS = new KeywordTable<Drafts.Instance>("vrrp_instance")
+    static final KeywordTable<VrrpDrafts.Instance> KEYWORDS = new KeywordTable<VrrpDrafts.Instance>("vrrp_instance")
             .line("state", (v, n, c) -> {
                 String s = Args.need(n, 0, "MASTER or BACKUP");
                 if (s.equals("MASTER")) {
-                    v.want = Drafts.WantState.MASTER;
+                    v.want = VrrpDrafts.WantState.MASTER;
                 } else if (s.equals("BACKUP")) {
-                    if (v.want == Drafts.WantState.MASTER) {
+                    if (v.want == VrrpDrafts.WantState.MASTER) {
                         c.error(n, "(" + v.name + ") state previously set as MASTER - ignoring BACKUP");
                     } else {
-                        v.want = Drafts.WantState.BACKUP;
+                        v.want = VrrpDrafts.WantState.BACKUP;
                     }
                 } else {
                     c.error(n, "(" + v.name + ") unknown state '" + s + "', expected MASTER or BACKUP - defaulting"
                             + " to BACKUP");
-                    v.want = Drafts.WantState.BACKUP;
+                    v.want = VrrpDrafts.WantState.BACKUP;
                 }
             })
             .line("virtual_router_id", (v, n, c) -> NumberArg.unsigned(n, c, "a virtual router id 1-255", 1, 255,
@@ -126,13 +126,13 @@ final class InstanceElectionKeywords {
             .line("higher_prio_send_advert", (v, n, c) -> VrrpInstanceBinder.boolArg(v, n, c, "higher_prio_send_advert",
                     b -> v.higherPrioSendAdvert = b, true));
 
-    private static OptionalLong wholeSeconds(Drafts.Instance v, ConfigNode n, BindContext c, long max)
+    private static OptionalLong wholeSeconds(VrrpDrafts.Instance v, ConfigNode n, BindContext c, long max)
             throws ConfigFatalException {
         return NumberArg.unsigned(n, c, "a number of seconds", 0, max,
                 s -> "(" + v.name + "): " + n.keyword() + " '" + s + "' invalid, expected whole seconds - ignoring");
     }
 
-    private static Optional<Integer> repeat(Drafts.Instance v, ConfigNode n, BindContext c)
+    private static Optional<Integer> repeat(VrrpDrafts.Instance v, ConfigNode n, BindContext c)
             throws ConfigFatalException {
         OptionalLong r = NumberArg.unsigned(n, c, "a repeat count", 0, Numbers.UINT_MAX,
                 s -> "(" + v.name + "): " + n.keyword() + " '" + s + "' invalid - ignoring");
@@ -146,7 +146,7 @@ final class InstanceElectionKeywords {
         return Optional.of((int) Math.min(Integer.MAX_VALUE, r.getAsLong()));
     }
 
-    private static void garpExtraIf(Drafts.Instance v, ConfigNode n, BindContext c) {
+    private static void garpExtraIf(VrrpDrafts.Instance v, ConfigNode n, BindContext c) {
         Long delay = null;
         for (String w : n.args()) {
             if (w.equals("all")) {

@@ -20,7 +20,7 @@ final class InstanceInterfaceKeywords {
     }
 
     /** This theme's part of the vrrp_instance table ({@link VrrpInstanceBinder#TABLE}). */
-    static final KeywordTable<Drafts.Instance> KEYWORDS = new KeywordTable<Drafts.Instance>("vrrp_instance")
+    static final KeywordTable<VrrpDrafts.Instance> KEYWORDS = new KeywordTable<VrrpDrafts.Instance>("vrrp_instance")
             .line("use_vmac", InstanceInterfaceKeywords::useVmac)
             .line("use_vmac_addr", (v, n, c) -> v.vmacAddr = true)
             .line("vmac_xmit_base", (v, n, c) -> v.xmitBase = true)
@@ -48,7 +48,7 @@ final class InstanceInterfaceKeywords {
                 && name.chars().noneMatch(ch -> ch == '/' || ch == ':' || Character.isWhitespace(ch));
     }
 
-    private static void useVmac(Drafts.Instance v, ConfigNode n, BindContext c) {
+    private static void useVmac(VrrpDrafts.Instance v, ConfigNode n, BindContext c) {
         v.vmac = true;
         boolean macSet = false;
         for (int i = 0; i < n.argCount() && i < 2; i++) {
@@ -91,7 +91,7 @@ final class InstanceInterfaceKeywords {
                             + " - ignoring");
                     continue;
                 }
-                Optional<Drafts.Instance> other = c.instances.stream()
+                Optional<VrrpDrafts.Instance> other = c.instances.stream()
                         .filter(o -> o != v && w.equals(o.vmacName)).findFirst();
                 if (other.isPresent()) {
                     c.error(n, "(" + v.name + ") VRRP instance " + other.get().name + " is already using " + w
@@ -103,7 +103,7 @@ final class InstanceInterfaceKeywords {
         }
     }
 
-    private static void useIpvlan(Drafts.Instance v, ConfigNode n, BindContext c) {
+    private static void useIpvlan(VrrpDrafts.Instance v, ConfigNode n, BindContext c) {
         if (v.ipvlan != null) {
             c.error(n, "(" + v.name + ") use_ipvlan already specified");
             return;
@@ -155,7 +155,7 @@ final class InstanceInterfaceKeywords {
         v.ipvlan = new VrrpInstance.Ipvlan(Optional.ofNullable(name), Optional.ofNullable(addr), mode);
     }
 
-    private static void interfaceLine(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void interfaceLine(VrrpDrafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
         String name = Args.need(n, 0, "an interface name");
         if (name.length() >= 16) {
             c.error(n, "(" + v.name + ") Interface name '" + name + "' too long, expected at most 15 characters"
@@ -178,7 +178,7 @@ final class InstanceInterfaceKeywords {
         }
     }
 
-    private static void vrf(Drafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void vrf(VrrpDrafts.Instance v, ConfigNode n, BindContext c) throws ConfigFatalException {
         String name = Args.need(n, 0, "a VRF interface name");
         if (name.length() >= 16) {
             c.error(n, "(" + v.name + ") VRF interface name '" + name + "' too long - ignoring");

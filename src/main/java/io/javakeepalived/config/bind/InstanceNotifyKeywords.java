@@ -16,7 +16,7 @@ final class InstanceNotifyKeywords {
     }
 
     /** This theme's part of the vrrp_instance table ({@link VrrpInstanceBinder#TABLE}). */
-    static final KeywordTable<Drafts.Instance> KEYWORDS = new KeywordTable<Drafts.Instance>("vrrp_instance")
+    static final KeywordTable<VrrpDrafts.Instance> KEYWORDS = new KeywordTable<VrrpDrafts.Instance>("vrrp_instance")
             .line("notify_master", (v, n, c) -> notify(v, n, c, v.notify.master != null, s -> {
                 v.notify.master = s;
             }))
@@ -58,14 +58,14 @@ final class InstanceNotifyKeywords {
                     return;
                 }
                 String ifname = Args.need(n, 0, "an interface name");
-                Drafts.LvsSync s = new Drafts.LvsSync();
+                GlobalDrafts.LvsSync s = new GlobalDrafts.LvsSync();
                 s.interfaceName = ifname;
                 s.instance = v.name;
                 c.global.lvsSync = s;
                 v.lvsSyncInterface = ifname;
             });
 
-    private static void notify(Drafts.Instance v, ConfigNode n, BindContext c, boolean already,
+    private static void notify(VrrpDrafts.Instance v, ConfigNode n, BindContext c, boolean already,
                                Consumer<ScriptCommand> set) throws ConfigFatalException {
         if (already) {
             c.error(n, "(" + v.name + ") " + n.keyword() + " script already specified - ignoring "

@@ -10,7 +10,7 @@ final class InstanceTrackingKeywords {
     }
 
     /** This theme's part of the vrrp_instance table ({@link VrrpInstanceBinder#TABLE}). */
-    static final KeywordTable<Drafts.Instance> KEYWORDS = new KeywordTable<Drafts.Instance>("vrrp_instance")
+    static final KeywordTable<VrrpDrafts.Instance> KEYWORDS = new KeywordTable<VrrpDrafts.Instance>("vrrp_instance")
             .line("dont_track_primary", (v, n, c) -> v.dontTrackPrimary = true)
             .block("track_interface", (v, n, c) -> TrackerLines.interfaces(v.name, n, v.trackers.interfaces, c))
             .block("track_script", (v, n, c) -> TrackerLines.scripts(v.name, n, v.trackers.scripts, c))

@@ -18,7 +18,7 @@ final class LvsGlobals {
     }
 
     /** This area's part of the global_defs table ({@link GlobalDefsBinder#TABLE}). */
-    static final KeywordTable<Drafts.Global> KEYWORDS = new KeywordTable<Drafts.Global>("global_defs")
+    static final KeywordTable<GlobalDrafts.Global> KEYWORDS = new KeywordTable<GlobalDrafts.Global>("global_defs")
             .line("lvs_timeouts", LvsGlobals::lvsTimeouts)
             .line("lvs_flush", (g, n, c) -> g.lvsFlush = true)
             .line("lvs_flush_on_stop", LvsGlobals::flushOnStop)
@@ -43,7 +43,7 @@ final class LvsGlobals {
                 }
             });
 
-    private static void lvsTimeouts(Drafts.Global g, ConfigNode n, BindContext c) {
+    private static void lvsTimeouts(GlobalDrafts.Global g, ConfigNode n, BindContext c) {
         if (n.argCount() < 2) {
             c.error(n, "lvs_timeouts requires at least one option, expected tcp|tcpfin|udp SECONDS");
             return;
@@ -73,7 +73,7 @@ final class LvsGlobals {
         }
     }
 
-    private static void flushOnStop(Drafts.Global g, ConfigNode n, BindContext c) {
+    private static void flushOnStop(GlobalDrafts.Global g, ConfigNode n, BindContext c) {
         if (n.argCount() == 0) {
             g.lvsFlushOnStop = GlobalDefs.FlushOnStop.FULL;
         } else if (n.arg(0).equals("VS")) {
@@ -83,7 +83,7 @@ final class LvsGlobals {
         }
     }
 
-    private static void lvsSyncDaemon(Drafts.Global g, ConfigNode n, BindContext c) {
+    private static void lvsSyncDaemon(GlobalDrafts.Global g, ConfigNode n, BindContext c) {
         if (g.lvsSync != null) {
             c.error(n, "lvs_sync_daemon has already been specified as " + g.lvsSync.interfaceName + " - ignoring");
             return;
@@ -96,7 +96,7 @@ final class LvsGlobals {
             c.error(n, "lvs_sync_daemon interface name '" + n.arg(0) + "' too long - ignoring");
             return;
         }
-        Drafts.LvsSync s = new Drafts.LvsSync();
+        GlobalDrafts.LvsSync s = new GlobalDrafts.LvsSync();
         s.interfaceName = n.arg(0);
         List<String> a = n.args();
         for (int i = 1; i < a.size(); i++) {

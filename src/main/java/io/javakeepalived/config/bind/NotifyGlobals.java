@@ -18,7 +18,7 @@ final class NotifyGlobals {
     }
 
     /** This area's part of the global_defs table ({@link GlobalDefsBinder#TABLE}). */
-    static final KeywordTable<Drafts.Global> KEYWORDS = new KeywordTable<Drafts.Global>("global_defs")
+    static final KeywordTable<GlobalDrafts.Global> KEYWORDS = new KeywordTable<GlobalDrafts.Global>("global_defs")
             .block("notification_email", (g, n, c) -> {
                 List<String> items = Blocks.items(n, c);
                 if (items.isEmpty()) {
@@ -89,7 +89,7 @@ final class NotifyGlobals {
                     "vrrp_notify_priority_changes").ifPresent(b -> g.notifyPriorityChanges = b))
             .line("fifo_write_vrrp_states_on_reload", (g, n, c) -> g.fifoWriteOnReload = true);
 
-    private static void smtpServer(Drafts.Global g, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void smtpServer(GlobalDrafts.Global g, ConfigNode n, BindContext c) throws ConfigFatalException {
         String host = Args.need(n, 0, "an address or host name, optionally followed by a port");
         int port = 25;
         if (n.argCount() >= 2) {
@@ -108,7 +108,7 @@ final class NotifyGlobals {
         g.smtpPort = port;
     }
 
-    private static void startStopScript(Drafts.Global g, ConfigNode n, BindContext c, boolean startup)
+    private static void startStopScript(GlobalDrafts.Global g, ConfigNode n, BindContext c, boolean startup)
             throws ConfigFatalException {
         String type = startup ? "startup" : "shutdown";
         if ((startup ? g.startupScript : g.shutdownScript) != null) {
@@ -137,7 +137,7 @@ final class NotifyGlobals {
         }
     }
 
-    private static void startStopTimeout(Drafts.Global g, ConfigNode n, BindContext c, boolean startup) {
+    private static void startStopTimeout(GlobalDrafts.Global g, ConfigNode n, BindContext c, boolean startup) {
         String type = startup ? "startup" : "shutdown";
         if (n.argCount() < 1) {
             c.error(n, type + "_script_timeout requires a value in seconds");
@@ -153,7 +153,7 @@ final class NotifyGlobals {
         }
     }
 
-    private static void fifo(Drafts.Fifo f, ConfigNode n, BindContext c, String type) {
+    private static void fifo(GlobalDrafts.Fifo f, ConfigNode n, BindContext c, String type) {
         if (n.argCount() < 1) {
             c.error(n, "No " + type + "notify_fifo name specified, expected a path");
             return;
@@ -176,7 +176,7 @@ final class NotifyGlobals {
         f.path = n.arg(0);
     }
 
-    private static void fifoScript(Drafts.Fifo f, ConfigNode n, BindContext c, String type)
+    private static void fifoScript(GlobalDrafts.Fifo f, ConfigNode n, BindContext c, String type)
             throws ConfigFatalException {
         if (n.argCount() < 1) {
             c.error(n, "No " + type + "notify_fifo_script specified, expected a command");

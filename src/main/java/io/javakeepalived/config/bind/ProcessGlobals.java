@@ -18,7 +18,7 @@ final class ProcessGlobals {
     }
 
     /** This area's part of the global_defs table ({@link GlobalDefsBinder#TABLE}). */
-    static final KeywordTable<Drafts.Global> KEYWORDS = new KeywordTable<Drafts.Global>("global_defs")
+    static final KeywordTable<GlobalDrafts.Global> KEYWORDS = new KeywordTable<GlobalDrafts.Global>("global_defs")
             .line("max_auto_priority", (g, n, c) -> {
                 if (n.argCount() < 1) {
                     g.maxAutoPriority = 99;
@@ -69,7 +69,7 @@ final class ProcessGlobals {
             .line("lvs_netlink_cmd_rcv_bufs", ProcessGlobals::bufferSize)
             .line("lvs_netlink_monitor_rcv_bufs", ProcessGlobals::bufferSize);
 
-    private static void niceValue(Drafts.Global g, ConfigNode n, BindContext c) {
+    private static void niceValue(GlobalDrafts.Global g, ConfigNode n, BindContext c) {
         if (n.argCount() < 1) {
             c.error(n, "No process priority specified for " + n.keyword() + ", expected a nice value -20..19");
             return;
@@ -81,7 +81,7 @@ final class ProcessGlobals {
         GlobalDefsBinder.record(g, n);
     }
 
-    private static void realtimePriority(Drafts.Global g, ConfigNode n, BindContext c) {
+    private static void realtimePriority(GlobalDrafts.Global g, ConfigNode n, BindContext c) {
         if (n.argCount() < 1) {
             c.error(n, "No real-time priority specified for " + n.keyword() + ", expected 1-99");
             return;
@@ -99,7 +99,7 @@ final class ProcessGlobals {
         g.other.put(n.keyword(), List.of(Long.toString(Math.max(1, Math.min(99, p.getAsLong())))));
     }
 
-    private static void rlimit(Drafts.Global g, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void rlimit(GlobalDrafts.Global g, ConfigNode n, BindContext c) throws ConfigFatalException {
         if (n.keyword().endsWith("rlimit_rtime")) {
             c.note(n.location(), "Keyword '" + n.keyword() + "' is deprecated - please use '"
                     + n.keyword().replace("rlimit_rtime", "rlimit_rttime") + "'");
@@ -111,7 +111,7 @@ final class ProcessGlobals {
         GlobalDefsBinder.record(g, n);
     }
 
-    private static void processName(Drafts.Global g, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void processName(GlobalDrafts.Global g, ConfigNode n, BindContext c) throws ConfigFatalException {
         String v = Args.need(n, 0, "a process name");
         if (v.length() >= 16) {
             c.error(n, "Process name " + v + " more than 15 characters, truncating");
@@ -120,7 +120,7 @@ final class ProcessGlobals {
         g.other.put(n.keyword(), List.of(v));
     }
 
-    private static void bufferSize(Drafts.Global g, ConfigNode n, BindContext c) {
+    private static void bufferSize(GlobalDrafts.Global g, ConfigNode n, BindContext c) {
         if (n.argCount() < 1) {
             c.error(n, n.keyword() + " size missing");
             return;

@@ -16,8 +16,8 @@ final class TrackProcessBinder {
 
     // ---------------------------------------------------------------- vrrp_track_process
 
-    static final KeywordTable<Drafts.TrackProcess> TRACK_PROCESS =
-            new KeywordTable<Drafts.TrackProcess>("vrrp_track_process")
+    static final KeywordTable<VrrpDrafts.TrackProcess> TRACK_PROCESS =
+            new KeywordTable<VrrpDrafts.TrackProcess>("vrrp_track_process")
             .line("process", (p, n, c) -> {
                 if (p.process != null) {
                     c.error(n, "Process already set for track process " + p.name + " - ignoring "
@@ -109,7 +109,7 @@ final class TrackProcessBinder {
             .line("fork_delay", (p, n, c) -> processDelay(p, n, c, false, true))
             .line("full_command", (p, n, c) -> p.fullCommand = true);
 
-    private static void processDelay(Drafts.TrackProcess p, ConfigNode n, BindContext c, boolean terminate,
+    private static void processDelay(VrrpDrafts.TrackProcess p, ConfigNode n, BindContext c, boolean terminate,
                                      boolean fork) throws ConfigFatalException {
         OptionalLong d = NumberArg.decimal(n, c, "a delay in seconds, 0.000001-3600", 1, 3600L * Numbers.TIMER_HZ,
                 Numbers.TIMER_DIGITS, v -> n.keyword() + " (" + v + ") for vrrp_track_process " + p.name
@@ -126,7 +126,7 @@ final class TrackProcessBinder {
     }
 
     static void trackProcess(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.TrackProcess p = new Drafts.TrackProcess();
+        VrrpDrafts.TrackProcess p = new VrrpDrafts.TrackProcess();
         p.name = Args.need(n, 0, "a track process name");
         p.location = n.location();
         TRACK_PROCESS.dispatch(p, n.children(), c);

@@ -19,7 +19,7 @@ final class TrackedObjectBinder {
 
     // ---------------------------------------------------------------- vrrp_script
 
-    static final KeywordTable<Drafts.Script> SCRIPT = new KeywordTable<Drafts.Script>("vrrp_script")
+    static final KeywordTable<VrrpDrafts.Script> SCRIPT = new KeywordTable<VrrpDrafts.Script>("vrrp_script")
             .line("script", (s, n, c) -> {
                 Optional<List<String>> argv = Scripts.commandLine(n);
                 if (argv.isPresent()) {
@@ -92,7 +92,7 @@ final class TrackedObjectBinder {
             })
             .line("init_fail", (s, n, c) -> s.initFail = true);
 
-    private static int riseFall(Drafts.Script s, ConfigNode n, BindContext c, String what)
+    private static int riseFall(VrrpDrafts.Script s, ConfigNode n, BindContext c, String what)
             throws ConfigFatalException {
         OptionalLong r = NumberArg.unsigned(n, c, "a count 1-" + Integer.MAX_VALUE, 1, Numbers.INT_MAX,
                 v -> "(" + s.name + "): vrrp script " + what + " value '" + v + "' invalid, defaulting to 1");
@@ -103,7 +103,7 @@ final class TrackedObjectBinder {
     }
 
     static void script(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.Script s = new Drafts.Script();
+        VrrpDrafts.Script s = new VrrpDrafts.Script();
         s.name = Args.need(n, 0, "a script name");
         s.location = n.location();
         c.scripts.add(s);
@@ -136,7 +136,7 @@ final class TrackedObjectBinder {
     }
     // ---------------------------------------------------------------- track_file
 
-    static final KeywordTable<Drafts.TrackFile> TRACK_FILE = new KeywordTable<Drafts.TrackFile>("track_file")
+    static final KeywordTable<VrrpDrafts.TrackFile> TRACK_FILE = new KeywordTable<VrrpDrafts.TrackFile>("track_file")
             .line("file", (f, n, c) -> {
                 if (n.argCount() < 1) {
                     c.error(n, "track file file name missing, expected a path");
@@ -197,7 +197,7 @@ final class TrackedObjectBinder {
             });
 
     static void trackFile(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.TrackFile f = new Drafts.TrackFile();
+        VrrpDrafts.TrackFile f = new VrrpDrafts.TrackFile();
         f.name = Args.need(n, 0, "a track file name");
         f.location = n.location();
         if (n.keyword().equals("vrrp_track_file")) {

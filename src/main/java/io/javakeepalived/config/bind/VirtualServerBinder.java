@@ -25,8 +25,8 @@ final class VirtualServerBinder {
     private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo",
             "ovf", "lblcr", "sed", "nq", "twos");
 
-    static final KeywordTable<Drafts.VirtualServer> TABLE = ServerKeywords.add(
-            new KeywordTable<Drafts.VirtualServer>("virtual_server"), ServerKeywords.VIRTUAL)
+    static final KeywordTable<LvsDrafts.VirtualServer> TABLE = ServerKeywords.add(
+            new KeywordTable<LvsDrafts.VirtualServer>("virtual_server"), ServerKeywords.VIRTUAL)
             .line("ip_family", (vs, n, c) -> {
                 String f = Args.need(n, 0, "inet or inet6");
                 AddressFamily af;
@@ -131,7 +131,7 @@ final class VirtualServerBinder {
                     c.error(n, "Invalid sorry server IP address " + ip + ", expected an IP address - skipping");
                     return;
                 }
-                Drafts.Sorry s = new Drafts.Sorry();
+                LvsDrafts.Sorry s = new LvsDrafts.Sorry();
                 s.address = a.get();
                 s.port = port.getAsInt();
                 s.forwarding = vs.forwarding;
@@ -156,7 +156,7 @@ final class VirtualServerBinder {
     static void virtualServer(ConfigNode n, BindContext c) throws ConfigFatalException {
         String p1 = Args.need(n, 0, "IP PORT, fwmark N or group NAME");
         String p2 = n.arg(1);
-        Drafts.VirtualServer vs = new Drafts.VirtualServer();
+        LvsDrafts.VirtualServer vs = new LvsDrafts.VirtualServer();
         vs.location = n.location();
         if (p1.equals("group")) {
             vs.kind = VirtualServer.Kind.GROUP;
@@ -204,7 +204,7 @@ final class VirtualServerBinder {
             if (vs.sorry != null) {
                 vs.family = AddressFamily.of(vs.sorry.address);
             }
-            for (Drafts.RealServer rs : vs.realServers) {
+            for (LvsDrafts.RealServer rs : vs.realServers) {
                 AddressFamily rf = AddressFamily.of(rs.address);
                 if (vs.family == null) {
                     vs.family = rf;
@@ -219,7 +219,7 @@ final class VirtualServerBinder {
         }
     }
 
-    private static void scheduler(Drafts.VirtualServer vs, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void scheduler(LvsDrafts.VirtualServer vs, ConfigNode n, BindContext c) throws ConfigFatalException {
         String s = Args.need(n, 0, "a scheduler (rr, wrr, lc, wlc, ...)");
         if (!SCHEDULERS.contains(s)) {
             c.error(n, "Invalid lvs_scheduler '" + s + "', expected one of rr wrr lc wlc lblc sh mh dh fo ovf lblcr"
@@ -229,7 +229,7 @@ final class VirtualServerBinder {
         vs.scheduler = s;
     }
 
-    private static void schedulerFlag(Drafts.VirtualServer vs, ConfigNode n, BindContext c) {
+    private static void schedulerFlag(LvsDrafts.VirtualServer vs, ConfigNode n, BindContext c) {
         String f = n.keyword();
         if (f.startsWith("sh-") && !"sh".equals(vs.scheduler)) {
             c.error(n, f + " only applies to sh scheduler - ignoring");

@@ -19,7 +19,7 @@ final class VrrpGlobals {
     }
 
     /** This area's part of the global_defs table ({@link GlobalDefsBinder#TABLE}). */
-    static final KeywordTable<Drafts.Global> KEYWORDS = new KeywordTable<Drafts.Global>("global_defs")
+    static final KeywordTable<GlobalDrafts.Global> KEYWORDS = new KeywordTable<GlobalDrafts.Global>("global_defs")
             .line("dynamic_interfaces", (g, n, c) -> {
                 g.dynamicInterfaces = true;
                 if (n.argCount() >= 1) {
@@ -203,7 +203,7 @@ final class VrrpGlobals {
         return i.getAsLong();
     }
 
-    private static void mcastGroup(Drafts.Global g, ConfigNode n, BindContext c, AddressFamily family)
+    private static void mcastGroup(GlobalDrafts.Global g, ConfigNode n, BindContext c, AddressFamily family)
             throws ConfigFatalException {
         String v = Args.need(n, 0, family == AddressFamily.IPV4 ? "an IPv4 multicast address"
                 : "an IPv6 multicast address");
@@ -231,7 +231,7 @@ final class VrrpGlobals {
         }
     }
 
-    private static void garpExtraIf(Drafts.Global g, ConfigNode n, BindContext c) {
+    private static void garpExtraIf(GlobalDrafts.Global g, ConfigNode n, BindContext c) {
         long delay = 0;
         boolean all = false;
         for (String w : n.args()) {

@@ -21,7 +21,7 @@ final class VrrpInstanceBinder {
     }
 
     /** Every keyword of a vrrp_instance block, put together from the themes. */
-    static final KeywordTable<Drafts.Instance> TABLE = new KeywordTable<Drafts.Instance>("vrrp_instance")
+    static final KeywordTable<VrrpDrafts.Instance> TABLE = new KeywordTable<VrrpDrafts.Instance>("vrrp_instance")
             .with(InstanceInterfaceKeywords.KEYWORDS)
             .with(InstanceAddressKeywords.KEYWORDS)
             .with(InstanceElectionKeywords.KEYWORDS)
@@ -39,16 +39,16 @@ final class VrrpInstanceBinder {
             c.error(n, "vrrp instance " + name + " already defined - skipping");
             return;
         }
-        Drafts.Instance v = newInstance(name, n.location(), c);
+        VrrpDrafts.Instance v = newInstance(name, n.location(), c);
         c.instances.add(v);
         TABLE.dispatch(v, n.children(), c);
         end(v, c);
     }
 
     /** alloc_vrrp: a new instance takes the global defaults as they are at this point. */
-    static Drafts.Instance newInstance(String name, SourceLocation at, BindContext c) {
-        Drafts.Global g = c.global;
-        Drafts.Instance v = new Drafts.Instance();
+    static VrrpDrafts.Instance newInstance(String name, SourceLocation at, BindContext c) {
+        GlobalDrafts.Global g = c.global;
+        VrrpDrafts.Instance v = new VrrpDrafts.Instance();
         v.name = name;
         v.location = at;
         v.garpRep = g.garpRep;
@@ -61,7 +61,7 @@ final class VrrpInstanceBinder {
     }
 
     /** vrrp_end_handler: checks made when the instance's block closes. */
-    static void end(Drafts.Instance v, BindContext c) {
+    static void end(VrrpDrafts.Instance v, BindContext c) {
         if (v.unicastConfigured && (v.vmac || v.ipvlan != null)) {
             if (v.interfaceName == null || !v.interfaceUsable) {
                 c.error(v.location, "(" + v.name + "): Cannot use VMAC/ipvlan with unicast and no interface"
@@ -83,7 +83,7 @@ final class VrrpInstanceBinder {
         }
     }
 
-    static void boolArg(Drafts.Instance v, ConfigNode n, BindContext c, String what, Consumer<Boolean> set,
+    static void boolArg(VrrpDrafts.Instance v, ConfigNode n, BindContext c, String what, Consumer<Boolean> set,
                                 boolean bare) {
         if (n.argCount() >= 1) {
             Optional<Boolean> b = Numbers.bool(n.arg(0));
