@@ -99,9 +99,7 @@ final class InstanceAddressKeywords {
             return;
         }
         AddressFamily f = AddressFamily.of(a.get());
-        if (v.family == null) {
-            v.family = f;
-        } else if (v.family != f) {
+        if (!fitsFamily(v, f)) {
             c.error(at, "(" + v.name + ") instance and unicast peer address [" + addrText + "] MUST be of the same"
                     + " family !!! Skipping...");
             return;
@@ -141,9 +139,7 @@ final class InstanceAddressKeywords {
             return;
         }
         AddressFamily f = AddressFamily.of(a.get());
-        if (v.family == null) {
-            v.family = f;
-        } else if (v.family != f) {
+        if (!fitsFamily(v, f)) {
             c.error(n, "(" + v.name + ") instance and src address[" + s + "] MUST be of the same family !!!"
                     + " Skipping...");
             v.saddr = null;
@@ -161,9 +157,7 @@ final class InstanceAddressKeywords {
             return;
         }
         AddressFamily f = AddressFamily.of(a.get());
-        if (v.family == null) {
-            v.family = f;
-        } else if (v.family != f) {
+        if (!fitsFamily(v, f)) {
             c.error(n, "(" + v.name + ") mcast dest address " + s + " MUST match VRRP instance family. Skipping...");
             return;
         }
@@ -182,13 +176,19 @@ final class InstanceAddressKeywords {
             return;
         }
         AddressFamily f = a.get().family();
-        if (v.family == null) {
-            v.family = f;
-        } else if (v.family != f) {
+        if (!fitsFamily(v, f)) {
             c.error(line.location(), "(" + v.name + "): address family must match VRRP instance [" + line.keyword()
                     + "] - ignoring (use virtual_ipaddress_excluded for the other family)");
             return;
         }
         v.vips.add(a.get());
+    }
+
+    /** The first address read fixes the instance's family, as keepalived sets vrrp->family then. */
+    private static boolean fitsFamily(VrrpDrafts.Instance v, AddressFamily f) {
+        if (v.family == null) {
+            v.family = f;
+        }
+        return v.family == f;
     }
 }
