@@ -17,7 +17,7 @@ final class BfdInstanceBinder {
 
     // ---------------------------------------------------------------- bfd_instance
 
-    static final KeywordTable<Drafts.Bfd> BFD = new KeywordTable<Drafts.Bfd>("bfd_instance")
+    static final KeywordTable<VrrpDrafts.Bfd> BFD = new KeywordTable<VrrpDrafts.Bfd>("bfd_instance")
             .line("neighbor_ip", BfdInstanceBinder::bfdNeighbor)
             .line("neighbour_ip", BfdInstanceBinder::bfdNeighbor)
             .line("source_ip", (b, n, c) -> {
@@ -32,32 +32,19 @@ final class BfdInstanceBinder {
             .line("min_rx", (b, n, c) -> bfdMs(b, n, c, 1, 1000, v -> b.minRx = v))
             .line("min_tx", (b, n, c) -> bfdMs(b, n, c, 1, 1000, v -> b.minTx = v))
             .line("idle_tx", (b, n, c) -> bfdMs(b, n, c, 1000, 10000, v -> b.idleTx = v))
-            .line("multiplier", (b, n, c) -> {
-                String v = Args.need(n, 0, "a multiplier 1-255");
-                OptionalLong m = Numbers.unsigned(c, n.location(), v, 1, 255);
-                if (m.isEmpty()) {
-                    c.error(n, "BFD instance " + b.name + " multiplier " + v + " not valid, expected 1-255, ignoring");
-                } else {
-                    b.multiplier = (int) m.getAsLong();
-                }
-            })
+            .line("multiplier", (b, n, c) -> NumberArg.unsigned(n, c, "a multiplier 1-255", 1, 255,
+                    v -> "BFD instance " + b.name + " multiplier " + v + " not valid, expected 1-255, ignoring")
+                    .ifPresent(value -> b.multiplier = (int) value))
             .line("passive", (b, n, c) -> b.passive = true)
             .line("ttl", (b, n, c) -> bfdTtl(b, n, c))
             .line("hoplimit", (b, n, c) -> bfdTtl(b, n, c))
-            .line("max_hops", (b, n, c) -> {
-                String v = Args.need(n, 0, "a hop count 0-255");
-                OptionalLong m = Numbers.signed(c, n.location(), v, -1, 255);
-                if (m.isEmpty()) {
-                    c.error(n, "BFD instance " + b.name + " max_hops " + v + " not valid, ignoring");
-                } else {
-                    b.maxHops = (int) m.getAsLong();
-                }
-            })
+            .line("max_hops", (b, n, c) -> NumberArg.signed(n, c, "a hop count 0-255", -1, 255,
+                    v -> "BFD instance " + b.name + " max_hops " + v + " not valid, ignoring")
+                    .ifPresent(value -> b.maxHops = (int) value))
             .line("weight", (b, n, c) -> {
-                String v = Args.need(n, 0, "a weight -253..253");
-                OptionalLong w = Numbers.signed(c, n.location(), v, -253, 253);
+                OptionalLong w = NumberArg.signed(n, c, "a weight -253..253", -253, 253,
+                        v -> "BFD instance " + b.name + " weight " + v + " not valid, expected -253..253, ignoring");
                 if (w.isEmpty()) {
-                    c.error(n, "BFD instance " + b.name + " weight " + v + " not valid, expected -253..253, ignoring");
                     return;
                 }
                 b.weight = (int) w.getAsLong();
@@ -72,7 +59,7 @@ final class BfdInstanceBinder {
             .line("vrrp", (b, n, c) -> b.vrrp = true)
             .line("checker", (b, n, c) -> b.checker = true);
 
-    private static void bfdNeighbor(Drafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void bfdNeighbor(VrrpDrafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
         String v = Args.need(n, 0, "an IP address");
         Optional<InetAddress> a = InetText.sockaddr(v);
         if (a.isEmpty()) {
@@ -82,24 +69,21 @@ final class BfdInstanceBinder {
         }
     }
 
-    private static void bfdMs(Drafts.Bfd b, ConfigNode n, BindContext c, long min, long max,
+    private static void bfdMs(VrrpDrafts.Bfd b, ConfigNode n, BindContext c, long min, long max,
                               java.util.function.IntConsumer set) throws ConfigFatalException {
-        String v = Args.need(n, 0, "milliseconds " + min + "-" + max);
-        OptionalLong m = Numbers.decimal(c, n.location(), v, min * 1000, max * 1000, 3);
-        if (m.isEmpty()) {
-            c.error(n, "BFD instance " + b.name + " " + n.keyword() + " value " + v + " not valid (must be in range ["
-                    + min + "-" + max + "]), ignoring");
-        } else {
-            set.accept((int) (m.getAsLong() / 1000));
-        }
+        NumberArg.decimal(n, c, "milliseconds " + min + "-" + max, min * 1000, max * 1000, 3,
+                v -> "BFD instance " + b.name + " " + n.keyword() + " value " + v + " not valid (must be in range ["
+                        + min + "-" + max + "]), ignoring")
+                .ifPresent(ms -> set.accept((int) (ms / 1000)));
     }
 
-    private static void bfdTtl(Drafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
-        String v = Args.need(n, 0, "a TTL 1-255");
-        OptionalLong t = Numbers.unsigned(c, n.location(), v, 1, 255);
+    private static void bfdTtl(VrrpDrafts.Bfd b, ConfigNode n, BindContext c) throws ConfigFatalException {
+        OptionalLong t = NumberArg.unsigned(n, c, "a TTL 1-255", 1, 255,
+                v -> "BFD instance " + b.name + " " + n.keyword() + " " + v + " not valid, expected 1-255");
         if (t.isEmpty()) {
-            c.error(n, "BFD instance " + b.name + " " + n.keyword() + " " + v + " not valid, expected 1-255");
-        } else if (n.keyword().equals("ttl")) {
+            return;
+        }
+        if (n.keyword().equals("ttl")) {
             b.ttl = (int) t.getAsLong();
         } else {
             b.hopLimit = (int) t.getAsLong();
@@ -116,7 +100,7 @@ final class BfdInstanceBinder {
             c.error(n, "BFD instance " + name + " already specified - skipping");
             return;
         }
-        Drafts.Bfd b = new Drafts.Bfd();
+        VrrpDrafts.Bfd b = new VrrpDrafts.Bfd();
         b.name = name;
         b.location = n.location();
         BFD.dispatch(b, n.children(), c);

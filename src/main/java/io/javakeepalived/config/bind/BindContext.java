@@ -25,24 +25,24 @@ final class BindContext {
     final FileSystemView files;
     final UserDirectory users;
 
-    final Drafts.Top top = new Drafts.Top();
-    final Drafts.Global global = new Drafts.Global();
+    final GlobalDrafts.Top top = new GlobalDrafts.Top();
+    final GlobalDrafts.Global global = new GlobalDrafts.Global();
     final List<io.javakeepalived.config.model.IpAddressSpec> staticAddresses = new ArrayList<>();
     final List<io.javakeepalived.config.model.RouteSpec> staticRoutes = new ArrayList<>();
     final List<io.javakeepalived.config.model.RuleSpec> staticRules = new ArrayList<>();
-    final List<Drafts.TrackGroup> trackGroups = new ArrayList<>();
-    final List<Drafts.GarpGroup> garpGroups = new ArrayList<>();
-    final List<Drafts.InterfaceSetting> linkbeatInterfaces = new ArrayList<>();
-    final List<Drafts.InterfaceSetting> interfaceDelays = new ArrayList<>();
-    final List<Drafts.Script> scripts = new ArrayList<>();
-    final List<Drafts.TrackFile> trackFiles = new ArrayList<>();
-    final List<Drafts.TrackProcess> trackProcesses = new ArrayList<>();
-    final List<Drafts.Bfd> bfds = new ArrayList<>();
-    final List<Drafts.SyncGroup> syncGroups = new ArrayList<>();
-    final List<Drafts.Instance> instances = new ArrayList<>();
-    final List<Drafts.Vsg> virtualServerGroups = new ArrayList<>();
-    final List<Drafts.VirtualServer> virtualServers = new ArrayList<>();
-    Drafts.Ssl ssl;
+    final List<VrrpDrafts.TrackGroup> trackGroups = new ArrayList<>();
+    final List<VrrpDrafts.GarpGroup> garpGroups = new ArrayList<>();
+    final List<VrrpDrafts.InterfaceSetting> linkbeatInterfaces = new ArrayList<>();
+    final List<VrrpDrafts.InterfaceSetting> interfaceDelays = new ArrayList<>();
+    final List<VrrpDrafts.Script> scripts = new ArrayList<>();
+    final List<VrrpDrafts.TrackFile> trackFiles = new ArrayList<>();
+    final List<VrrpDrafts.TrackProcess> trackProcesses = new ArrayList<>();
+    final List<VrrpDrafts.Bfd> bfds = new ArrayList<>();
+    final List<VrrpDrafts.SyncGroup> syncGroups = new ArrayList<>();
+    final List<VrrpDrafts.Instance> instances = new ArrayList<>();
+    final List<LvsDrafts.Vsg> virtualServerGroups = new ArrayList<>();
+    final List<LvsDrafts.VirtualServer> virtualServers = new ArrayList<>();
+    LvsDrafts.Ssl ssl;
     /** Next preference for rules without one (IPv4, IPv6), counting down from 16384 as keepalived. */
     final int[] nextRulePreference = {16384, 16384};
 
@@ -135,23 +135,23 @@ final class BindContext {
         return interfaces.lookup(name);
     }
 
-    Drafts.Script script(String name) {
+    VrrpDrafts.Script script(String name) {
         return scripts.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
     }
 
-    Drafts.TrackFile trackFile(String name) {
+    VrrpDrafts.TrackFile trackFile(String name) {
         return trackFiles.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
     }
 
-    Drafts.TrackProcess trackProcess(String name) {
+    VrrpDrafts.TrackProcess trackProcess(String name) {
         return trackProcesses.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
     }
 
-    Drafts.Bfd bfd(String name) {
+    VrrpDrafts.Bfd bfd(String name) {
         return bfds.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
     }
 
-    Drafts.Instance instance(String name) {
+    VrrpDrafts.Instance instance(String name) {
         return instances.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
     }
 

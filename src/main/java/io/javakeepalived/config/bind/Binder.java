@@ -89,7 +89,7 @@ public final class Binder {
 
     /** main.c: start-up and shut-down scripts are checked by the parent process. */
     private static void startStopScripts(BindContext c) {
-        Drafts.Global g = c.global;
+        GlobalDrafts.Global g = c.global;
         if (g.startupScript == null && g.shutdownScript == null) {
             return;
         }
@@ -100,7 +100,7 @@ public final class Binder {
     }
 
     private static TopLevel top(BindContext c) {
-        Drafts.Top t = c.top;
+        GlobalDrafts.Top t = c.top;
         return new TopLevel(Optional.ofNullable(t.netNamespace), Optional.ofNullable(t.netNamespaceIpvs),
                 t.namespaceWithIpsets, t.usePidDir, Optional.ofNullable(t.instanceName),
                 t.childWaitTime == null ? OptionalInt.empty() : OptionalInt.of(t.childWaitTime), t.linkbeatUsePolling);
@@ -110,7 +110,7 @@ public final class Binder {
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
-    private static Optional<GlobalDefs.NotifyFifo> fifo(Drafts.Fifo f) {
+    private static Optional<GlobalDefs.NotifyFifo> fifo(GlobalDrafts.Fifo f) {
         if (f.path == null) {
             return Optional.empty();
         }
@@ -119,7 +119,7 @@ public final class Binder {
     }
 
     private static GlobalDefs global(BindContext c) {
-        Drafts.Global g = c.global;
+        GlobalDrafts.Global g = c.global;
         GlobalDefs.VrrpGlobals v = new GlobalDefs.VrrpGlobals(g.vrrpVersion, g.mcast4, g.mcast6,
                 Numbers.micros(g.garpDelay), g.garpRep, Duration.ofSeconds(g.garpRefresh), g.garpRefreshRep,
                 Numbers.micros(g.garpLowerPrioDelay != null ? g.garpLowerPrioDelay : g.garpDelay),
@@ -154,7 +154,7 @@ public final class Binder {
 
     private static List<StaticTrackGroup> trackGroups(BindContext c) {
         List<StaticTrackGroup> out = new ArrayList<>();
-        for (Drafts.TrackGroup g : c.trackGroups) {
+        for (VrrpDrafts.TrackGroup g : c.trackGroups) {
             if (g.instances == null || g.instances.isEmpty()) {
                 c.note(g.location, "Static track group " + g.name + " has no virtual router(s) - removing");
                 continue;
@@ -179,16 +179,16 @@ public final class Binder {
 
     private static List<GarpGroup> garpGroups(BindContext c) {
         List<GarpGroup> out = new ArrayList<>();
-        for (Drafts.GarpGroup g : c.garpGroups) {
+        for (VrrpDrafts.GarpGroup g : c.garpGroups) {
             out.add(new GarpGroup(Optional.ofNullable(g.garpInterval).map(Numbers::micros),
                     Optional.ofNullable(g.gnaInterval).map(Numbers::micros), g.interfaces, g.location));
         }
         return out;
     }
 
-    private static List<InterfaceSetting> settings(List<Drafts.InterfaceSetting> in) {
+    private static List<InterfaceSetting> settings(List<VrrpDrafts.InterfaceSetting> in) {
         List<InterfaceSetting> out = new ArrayList<>();
-        for (Drafts.InterfaceSetting s : in) {
+        for (VrrpDrafts.InterfaceSetting s : in) {
             out.add(new InterfaceSetting(s.name, Optional.ofNullable(s.method),
                     Optional.ofNullable(s.down).map(Numbers::micros), Optional.ofNullable(s.up).map(Numbers::micros),
                     s.location));
@@ -198,7 +198,7 @@ public final class Binder {
 
     private static List<TrackFile> trackFiles(BindContext c) {
         List<TrackFile> out = new ArrayList<>();
-        for (Drafts.TrackFile f : c.trackFiles) {
+        for (VrrpDrafts.TrackFile f : c.trackFiles) {
             out.add(new TrackFile(f.name, f.path, f.weight, f.reverse,
                     f.init ? Optional.of(new TrackFile.Init(f.initValue, f.overwrite)) : Optional.empty(),
                     f.location));
@@ -208,7 +208,7 @@ public final class Binder {
 
     private static List<TrackProcess> trackProcesses(BindContext c) {
         List<TrackProcess> out = new ArrayList<>();
-        for (Drafts.TrackProcess p : c.trackProcesses) {
+        for (VrrpDrafts.TrackProcess p : c.trackProcesses) {
             out.add(new TrackProcess(p.name, p.process, p.params, p.paramMatch, p.weight, p.reverse, p.quorum,
                     p.quorumMax >= Numbers.UINT_MAX ? Optional.empty() : Optional.of((int) p.quorumMax),
                     Optional.ofNullable(p.terminateDelay).map(Numbers::micros),
@@ -219,7 +219,7 @@ public final class Binder {
 
     private static List<BfdInstance> bfds(BindContext c) {
         List<BfdInstance> out = new ArrayList<>();
-        for (Drafts.Bfd b : c.bfds) {
+        for (VrrpDrafts.Bfd b : c.bfds) {
             out.add(new BfdInstance(b.name, Optional.ofNullable(b.neighbor), Optional.ofNullable(b.source), b.minRx,
                     b.minTx, b.idleTx, b.multiplier, b.passive, b.ttl, b.hopLimit, b.maxHops, b.weight, b.reverse,
                     b.vrrp, b.checker, b.location));

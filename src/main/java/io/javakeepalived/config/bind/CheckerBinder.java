@@ -20,20 +20,14 @@ final class CheckerBinder {
     private CheckerBinder() {
     }
 
-    static KeywordTable<Drafts.Checker> common(String name, boolean connection) {
-        KeywordTable<Drafts.Checker> t = new KeywordTable<>(name);
+    static KeywordTable<LvsDrafts.Checker> common(String name, boolean connection) {
+        KeywordTable<LvsDrafts.Checker> t = new KeywordTable<>(name);
         if (connection) {
             connectionKeywords(t, ch -> ch.conn);
         }
-        t.line("retry", (ch, n, c) -> {
-            String v = Args.need(n, 0, "a retry count");
-            OptionalLong r = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-            if (r.isEmpty()) {
-                c.error(n, "Invalid retry connection value '" + v + "'");
-            } else {
-                ch.retry = r.getAsLong();
-            }
-        });
+        t.line("retry", (ch, n, c) -> NumberArg.unsigned(n, c, "a retry count", 0, Numbers.UINT_MAX,
+                v -> "Invalid retry connection value '" + v + "'")
+                .ifPresent(value -> ch.retry = value));
         t.line("delay_before_retry", (ch, n, c) -> LvsReaders.timer(n, c, 0, "delay_before_retry")
                 .ifPresent(v -> ch.delayBeforeRetry = v));
         t.line("warmup", (ch, n, c) -> LvsReaders.timer(n, c, 0, "warmup").ifPresent(v -> ch.warmup = v));
@@ -68,20 +62,19 @@ final class CheckerBinder {
     /** A checker's {@code connect_port} or {@code bind_port}: 1-65535. */
     private static OptionalInt checkerPort(ConfigNode n, BindContext c, String keyword)
             throws ConfigFatalException {
-        String v = Args.need(n, 0, "a port 1-65535");
-        OptionalLong p = Numbers.unsigned(c, n.location(), v, 1, 65535);
+        OptionalLong p = NumberArg.unsigned(n, c, "a port 1-65535", 1, 65535,
+                v -> "Invalid checker " + keyword + " '" + v + "'");
         if (p.isEmpty()) {
-            c.error(n, "Invalid checker " + keyword + " '" + v + "'");
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) p.getAsLong());
     }
 
     private interface ConnOf {
-        Drafts.Connection of(Drafts.Checker ch);
+        LvsDrafts.Connection of(LvsDrafts.Checker ch);
     }
 
-    private static void connectionKeywords(KeywordTable<Drafts.Checker> t, ConnOf conn) {
+    private static void connectionKeywords(KeywordTable<LvsDrafts.Checker> t, ConnOf conn) {
         t.line("connect_ip", (ch, n, c) -> endpointAddress(n, c, "connect_ip", "bindto", conn.of(ch).bindTo)
                 .ifPresent(a -> conn.of(ch).dst = a));
         t.line("connect_port", (ch, n, c) -> checkerPort(n, c, "connect_port").ifPresent(p -> conn.of(ch).dstPort = p));
@@ -98,18 +91,12 @@ final class CheckerBinder {
         });
         t.line("connect_timeout", (ch, n, c) -> LvsReaders.timerMax(n, c, 1, Numbers.UINT_MAX, "connect_timeout")
                 .ifPresent(v -> conn.of(ch).timeout = v));
-        t.line("fwmark", (ch, n, c) -> {
-            String v = Args.need(n, 0, "a firewall mark");
-            OptionalLong m = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-            if (m.isEmpty()) {
-                c.error(n, "Invalid fwmark connection value '" + v + "'");
-            } else {
-                conn.of(ch).fwmark = m.getAsLong();
-            }
-        });
+        t.line("fwmark", (ch, n, c) -> NumberArg.unsigned(n, c, "a firewall mark", 0, Numbers.UINT_MAX,
+                v -> "Invalid fwmark connection value '" + v + "'")
+                .ifPresent(mark -> conn.of(ch).fwmark = mark));
     }
 
-    static boolean checkConnection(Drafts.Connection co, BindContext c, SourceLocation at) {
+    static boolean checkConnection(LvsDrafts.Connection co, BindContext c, SourceLocation at) {
         if (co.dst != null && InetText.isLinkLocal(co.dst) && co.bindIf == null) {
             c.error(at, "Checker link local address " + LvsReaders.addr(co.dst) + " requires a bind_if");
             return false;
@@ -117,19 +104,20 @@ final class CheckerBinder {
         return true;
     }
 
-    static void checker(Drafts.RealServer rs, ConfigNode n, BindContext c, Drafts.CheckerKind kind)
+    static void checker(LvsDrafts.RealServer rs, ConfigNode n, BindContext c, LvsDrafts.CheckerKind kind)
             throws ConfigFatalException {
-        Drafts.Checker ch = new Drafts.Checker();
+        LvsDrafts.Checker ch = new LvsDrafts.Checker();
         ch.kind = kind;
         ch.location = n.location();
         ch.rs = rs;
-        if (kind != Drafts.CheckerKind.MISC && kind != Drafts.CheckerKind.FILE && kind != Drafts.CheckerKind.BFD) {
-            ch.conn = new Drafts.Connection();
+        if (kind != LvsDrafts.CheckerKind.MISC && kind != LvsDrafts.CheckerKind.FILE
+                && kind != LvsDrafts.CheckerKind.BFD) {
+            ch.conn = new LvsDrafts.Connection();
             ch.conn.dst = rs.address;
             ch.conn.dstPort = rs.port;
             ch.conn.location = n.location();
         }
-        KeywordTable<Drafts.Checker> table;
+        KeywordTable<LvsDrafts.Checker> table;
         switch (kind) {
             case TCP -> table = CheckerTables.TCP;
             case HTTP, SSL -> {

@@ -22,7 +22,7 @@ final class CheckerTables {
     private static final Set<String> DNS_TYPES = Set.of("A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA", "RRSIG",
             "DNSKEY");
 
-    static final KeywordTable<Drafts.Url> URL = new KeywordTable<Drafts.Url>("url")
+    static final KeywordTable<LvsDrafts.Url> URL = new KeywordTable<LvsDrafts.Url>("url")
             .line("path", (u, n, c) -> u.path = Args.need(n, 0, "a URL path"))
             .line("digest", (u, n, c) -> {
                 String d = Args.need(n, 0, "an MD5 digest of 32 hex digits");
@@ -87,18 +87,14 @@ final class CheckerTables {
         return Long.parseLong(n.arg(0));
     }
 
-    static final KeywordTable<Drafts.Checker> TCP = CheckerBinder.common("TCP_CHECK", true);
-    static final KeywordTable<Drafts.Checker> PING = CheckerBinder.common("PING_CHECK", true);
-    static final KeywordTable<Drafts.Checker> HTTP = CheckerBinder.common("HTTP_GET", true)
+    static final KeywordTable<LvsDrafts.Checker> TCP = CheckerBinder.common("TCP_CHECK", true);
+    static final KeywordTable<LvsDrafts.Checker> PING = CheckerBinder.common("PING_CHECK", true);
+    static final KeywordTable<LvsDrafts.Checker> HTTP = CheckerBinder.common("HTTP_GET", true)
             .line("nb_get_retry", (ch, n, c) -> {
                 c.deprecated(n.location(), "nb_get_retry is deprecated - please use 'retry'");
-                String v = Args.need(n, 0, "a retry count");
-                OptionalLong r = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (r.isEmpty()) {
-                    c.error(n, "Invalid nb_get_retry value '" + v + "'");
-                } else {
-                    ch.retry = r.getAsLong();
-                }
+                NumberArg.unsigned(n, c, "a retry count", 0, Numbers.UINT_MAX,
+                        v -> "Invalid nb_get_retry value '" + v + "'")
+                        .ifPresent(value -> ch.retry = value);
             })
             .line("virtualhost", (ch, n, c) -> {
                 if (n.argCount() < 1) {
@@ -122,7 +118,7 @@ final class CheckerTables {
             .line("fast_recovery", (ch, n, c) -> LvsReaders.bool(n, c, "fast_recovery")
                     .ifPresent(b -> ch.fastRecovery = b))
             .block("url", (ch, n, c) -> {
-                Drafts.Url u = new Drafts.Url();
+                LvsDrafts.Url u = new LvsDrafts.Url();
                 u.location = n.location();
                 URL.dispatch(u, n.children(), c);
                 if (u.path == null) {
@@ -140,8 +136,8 @@ final class CheckerTables {
                 ch.urls.add(u);
             });
     /** SMTP_CHECK host { }: keepalived's deprecated form, the connection keywords of one more address. */
-    static final KeywordTable<Drafts.Checker> SMTP_HOST = CheckerBinder.common("host", true);
-    static final KeywordTable<Drafts.Checker> SMTP = CheckerBinder.common("SMTP_CHECK", true)
+    static final KeywordTable<LvsDrafts.Checker> SMTP_HOST = CheckerBinder.common("host", true);
+    static final KeywordTable<LvsDrafts.Checker> SMTP = CheckerBinder.common("SMTP_CHECK", true)
             .line("helo_name", (ch, n, c) -> {
                 if (n.argCount() < 1) {
                     c.error(n, "SMTP_CHECK helo name missing");
@@ -150,8 +146,8 @@ final class CheckerTables {
                 }
             })
             .block("host", (ch, n, c) -> {
-                Drafts.Connection saved = ch.conn;
-                Drafts.Connection host = new Drafts.Connection();
+                LvsDrafts.Connection saved = ch.conn;
+                LvsDrafts.Connection host = new LvsDrafts.Connection();
                 host.dst = ch.rs.address;
                 host.dstPort = ch.rs.port;
                 host.location = n.location();
@@ -164,7 +160,7 @@ final class CheckerTables {
                 }
             });
 
-    static final KeywordTable<Drafts.Checker> DNS = CheckerBinder.common("DNS_CHECK", true)
+    static final KeywordTable<LvsDrafts.Checker> DNS = CheckerBinder.common("DNS_CHECK", true)
             .line("type", (ch, n, c) -> {
                 String t = Args.need(n, 0, "a DNS type (A, NS, CNAME, SOA, MX, TXT, AAAA)");
                 if (!DNS_TYPES.contains(t.toUpperCase(Locale.ROOT))) {
@@ -186,7 +182,7 @@ final class CheckerTables {
                 }
                 ch.dnsName = name;
             });
-    static final KeywordTable<Drafts.Checker> UDP = CheckerBinder.common("UDP_CHECK", true)
+    static final KeywordTable<LvsDrafts.Checker> UDP = CheckerBinder.common("UDP_CHECK", true)
             .line("payload", (ch, n, c) -> {
                 if (n.argCount() < 1) {
                     c.error(n, "UDP_CHECK payload requires a payload");
@@ -210,25 +206,13 @@ final class CheckerTables {
                     ch.reply = hex.toLowerCase(Locale.ROOT);
                 }
             })
-            .line("min_reply_length", (ch, n, c) -> {
-                String v = Args.need(n, 0, "a length 0-65535");
-                OptionalLong l = Numbers.unsigned(c, n.location(), v, 0, 65535);
-                if (l.isEmpty()) {
-                    c.error(n, "UDP_CHECK min length " + v + " not valid - must be between 0 & 65535");
-                } else {
-                    ch.minReply = (int) l.getAsLong();
-                }
-            })
-            .line("max_reply_length", (ch, n, c) -> {
-                String v = Args.need(n, 0, "a length 0-65535");
-                OptionalLong l = Numbers.unsigned(c, n.location(), v, 0, 65535);
-                if (l.isEmpty()) {
-                    c.error(n, "UDP_CHECK max length " + v + " not valid - must be between 0 & 65535");
-                } else {
-                    ch.maxReply = (int) l.getAsLong();
-                }
-            });
-    static final KeywordTable<Drafts.Checker> MISC = CheckerBinder.common("MISC_CHECK", false)
+            .line("min_reply_length", (ch, n, c) -> NumberArg.unsigned(n, c, "a length 0-65535", 0, 65535,
+                    v -> "UDP_CHECK min length " + v + " not valid - must be between 0 & 65535")
+                    .ifPresent(value -> ch.minReply = (int) value))
+            .line("max_reply_length", (ch, n, c) -> NumberArg.unsigned(n, c, "a length 0-65535", 0, 65535,
+                    v -> "UDP_CHECK max length " + v + " not valid - must be between 0 & 65535")
+                    .ifPresent(value -> ch.maxReply = (int) value));
+    static final KeywordTable<LvsDrafts.Checker> MISC = CheckerBinder.common("MISC_CHECK", false)
             .line("misc_path", (ch, n, c) -> {
                 Optional<List<String>> argv = Scripts.commandLine(n);
                 if (argv.isPresent()) {
@@ -236,15 +220,9 @@ final class CheckerTables {
                             n.location());
                 }
             })
-            .line("misc_timeout", (ch, n, c) -> {
-                String v = Args.need(n, 0, "a timeout in whole seconds");
-                OptionalLong t = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX / Numbers.TIMER_HZ);
-                if (t.isEmpty()) {
-                    c.error(n, "Invalid misc_timeout value '" + v + "'");
-                } else {
-                    ch.miscTimeout = t.getAsLong() * Numbers.TIMER_HZ;
-                }
-            })
+            .line("misc_timeout", (ch, n, c) -> NumberArg.unsigned(n, c, "a timeout in whole seconds", 0,
+                    Numbers.UINT_MAX / Numbers.TIMER_HZ, v -> "Invalid misc_timeout value '" + v + "'")
+                    .ifPresent(s -> ch.miscTimeout = s * Numbers.TIMER_HZ))
             .line("misc_dynamic", (ch, n, c) -> ch.dynamic = true)
             .line("user", (ch, n, c) -> {
                 if (n.argCount() < 1) {
@@ -263,7 +241,7 @@ final class CheckerTables {
                 ch.miscGroup = n.arg(1);
                 ch.miscIds = ids.get();
             });
-    static final KeywordTable<Drafts.Checker> FILE = new KeywordTable<Drafts.Checker>("FILE_CHECK")
+    static final KeywordTable<LvsDrafts.Checker> FILE = new KeywordTable<LvsDrafts.Checker>("FILE_CHECK")
             .line("track_file", (ch, n, c) -> {
                 String f = Args.need(n, 0, "a track_file name");
                 if (c.trackFile(f) == null) {
@@ -294,7 +272,7 @@ final class CheckerTables {
                 ch.fileWeight = (int) w.getAsLong();
                 ch.fileReverse = reverse;
             });
-    static final KeywordTable<Drafts.Checker> BFD = new KeywordTable<Drafts.Checker>("BFD_CHECK")
+    static final KeywordTable<LvsDrafts.Checker> BFD = new KeywordTable<LvsDrafts.Checker>("BFD_CHECK")
             .line("name", (ch, n, c) -> {
                 if (n.argCount() != 1) {
                     c.error(n, "BFD_CHECK - No or too many names specified - skipping checker");

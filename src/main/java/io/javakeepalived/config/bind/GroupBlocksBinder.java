@@ -7,7 +7,6 @@ import io.javakeepalived.config.model.ScriptCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +20,8 @@ final class GroupBlocksBinder {
 
     // ---------------------------------------------------------------- vrrp_sync_group
 
-    static final KeywordTable<Drafts.SyncGroup> SYNC_GROUP = new KeywordTable<Drafts.SyncGroup>("vrrp_sync_group")
+    static final KeywordTable<VrrpDrafts.SyncGroup> SYNC_GROUP =
+            new KeywordTable<VrrpDrafts.SyncGroup>("vrrp_sync_group")
             .block("group", (g, n, c) -> {
                 if (g.members != null) {
                     c.error(n, "Group list already specified for sync group " + g.name + " - ignoring this one");
@@ -77,7 +77,7 @@ final class GroupBlocksBinder {
                 g.notifyPriorityChanges = v;
             });
 
-    private static void groupNotify(Drafts.SyncGroup g, ConfigNode n, BindContext c, ScriptCommand existing,
+    private static void groupNotify(VrrpDrafts.SyncGroup g, ConfigNode n, BindContext c, ScriptCommand existing,
                                     Consumer<ScriptCommand> set) throws ConfigFatalException {
         if (existing != null) {
             c.error(n, "vrrp group " + g.name + ": " + n.keyword() + " script already specified - ignoring "
@@ -97,7 +97,7 @@ final class GroupBlocksBinder {
             c.error(n, "vrrp sync group " + name + " already defined - skipping");
             return;
         }
-        Drafts.SyncGroup g = new Drafts.SyncGroup();
+        VrrpDrafts.SyncGroup g = new VrrpDrafts.SyncGroup();
         g.name = name;
         g.location = n.location();
         c.syncGroups.add(g);
@@ -105,25 +105,13 @@ final class GroupBlocksBinder {
     }
     // ---------------------------------------------------------------- garp_group
 
-    static final KeywordTable<Drafts.GarpGroup> GARP_GROUP = new KeywordTable<Drafts.GarpGroup>("garp_group")
-            .line("garp_interval", (g, n, c) -> {
-                String v = Args.need(n, 0, "an interval in seconds");
-                OptionalLong i = Numbers.decimal(c, n.location(), v, 0, Numbers.INT_MAX, Numbers.TIMER_DIGITS);
-                if (i.isEmpty()) {
-                    c.error(n, "garp_group garp_interval '" + v + "' invalid");
-                } else {
-                    g.garpInterval = i.getAsLong();
-                }
-            })
-            .line("gna_interval", (g, n, c) -> {
-                String v = Args.need(n, 0, "an interval in seconds");
-                OptionalLong i = Numbers.decimal(c, n.location(), v, 0, Numbers.INT_MAX, Numbers.TIMER_DIGITS);
-                if (i.isEmpty()) {
-                    c.error(n, "garp_group gna_interval '" + v + "' invalid");
-                } else {
-                    g.gnaInterval = i.getAsLong();
-                }
-            })
+    static final KeywordTable<VrrpDrafts.GarpGroup> GARP_GROUP = new KeywordTable<VrrpDrafts.GarpGroup>("garp_group")
+            .line("garp_interval", (g, n, c) -> NumberArg.decimal(n, c, "an interval in seconds", 0, Numbers.INT_MAX,
+                    Numbers.TIMER_DIGITS, v -> "garp_group garp_interval '" + v + "' invalid")
+                    .ifPresent(value -> g.garpInterval = value))
+            .line("gna_interval", (g, n, c) -> NumberArg.decimal(n, c, "an interval in seconds", 0, Numbers.INT_MAX,
+                    Numbers.TIMER_DIGITS, v -> "garp_group gna_interval '" + v + "' invalid")
+                    .ifPresent(value -> g.gnaInterval = value))
             .line("interface", (g, n, c) -> {
                 String ifname = Args.need(n, 0, "an interface name");
                 if (!c.useInterface(ifname, n.location())) {
@@ -161,7 +149,7 @@ final class GroupBlocksBinder {
     }
 
     static void garpGroup(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.GarpGroup g = new Drafts.GarpGroup();
+        VrrpDrafts.GarpGroup g = new VrrpDrafts.GarpGroup();
         g.location = n.location();
         c.garpGroups.add(g);
         GARP_GROUP.dispatch(g, n.children(), c);
@@ -172,7 +160,8 @@ final class GroupBlocksBinder {
     }
     // ---------------------------------------------------------------- track_group
 
-    static final KeywordTable<Drafts.TrackGroup> TRACK_GROUP = new KeywordTable<Drafts.TrackGroup>("track_group")
+    static final KeywordTable<VrrpDrafts.TrackGroup> TRACK_GROUP =
+            new KeywordTable<VrrpDrafts.TrackGroup>("track_group")
             .block("group", (g, n, c) -> {
                 if (g.instances != null) {
                     c.error(n, "Group list already specified for track group " + g.name + " - ignoring");
@@ -193,7 +182,7 @@ final class GroupBlocksBinder {
             c.error(n, "track_group " + n.arg(0) + " already defined - skipping");
             return;
         }
-        Drafts.TrackGroup g = new Drafts.TrackGroup();
+        VrrpDrafts.TrackGroup g = new VrrpDrafts.TrackGroup();
         g.name = n.arg(0);
         g.location = n.location();
         c.trackGroups.add(g);

@@ -27,7 +27,7 @@ final class InstanceCompletion {
     private Diagnostic stopped;
 
     /** The checks in the order vrrp_complete_instance makes them. */
-    private final List<Consumer<Drafts.Instance>> checks;
+    private final List<Consumer<VrrpDrafts.Instance>> checks;
 
     InstanceCompletion(BindContext c, GlobalDefs.VrrpGlobals globals) {
         this.c = c;
@@ -65,9 +65,9 @@ final class InstanceCompletion {
     }
 
     /** Runs the checks; the failure when keepalived's VRRP process would not start. */
-    Optional<Diagnostic> complete(Drafts.Instance v) {
+    Optional<Diagnostic> complete(VrrpDrafts.Instance v) {
         stopped = null;
-        for (Consumer<Drafts.Instance> check : checks) {
+        for (Consumer<VrrpDrafts.Instance> check : checks) {
             check.accept(v);
             if (stopped != null) {
                 return Optional.of(stopped);
@@ -81,26 +81,26 @@ final class InstanceCompletion {
     }
 
     /** The instance as keepalived's messages name it. */
-    static String n(Drafts.Instance v) {
+    static String n(VrrpDrafts.Instance v) {
         return "(" + v.name + ")";
     }
 
-    static boolean isUnicast(Drafts.Instance v) {
+    static boolean isUnicast(VrrpDrafts.Instance v) {
         return v.unicastConfigured && !v.peers.isEmpty();
     }
 
-    static Optional<InterfaceInfo> interfaceInfo(BindContext c, Drafts.Instance v) {
+    static Optional<InterfaceInfo> interfaceInfo(BindContext c, VrrpDrafts.Instance v) {
         return v.interfaceName == null ? Optional.empty() : c.interfaceInfo(v.interfaceName);
     }
 
-    private static Drafts.WantState stateForPriority(int priority) {
-        return priority == 255 ? Drafts.WantState.MASTER : Drafts.WantState.BACKUP;
+    private static VrrpDrafts.WantState stateForPriority(int priority) {
+        return priority == 255 ? VrrpDrafts.WantState.MASTER : VrrpDrafts.WantState.BACKUP;
     }
 
     // ------------------------------------------------------------------ version and addresses
 
     /** strict from global_defs unless set; IPv6 means VRRPv3 (RFC 5798 only); TTL 255 for IPv4. */
-    private void familyAndVersion(Drafts.Instance v) {
+    private void familyAndVersion(VrrpDrafts.Instance v) {
         v.strict = v.strict != null ? v.strict : g.strict();
         if (v.family == AddressFamily.IPV6) {
             if (v.version == 2 && v.strict) {
@@ -122,12 +122,12 @@ final class InstanceCompletion {
     }
 
     /** RFC 5798 requires at least one address; keepalived's strict mode requires it for v2 too. */
-    private void vipsRequiredForVersion3(Drafts.Instance v) {
+    private void vipsRequiredForVersion3(VrrpDrafts.Instance v) {
         if (!v.vips.isEmpty()) {
             return;
         }
         if (v.version == 3 || v.strict) {
-            v.priority = v.priority == 0 ? (v.want == Drafts.WantState.MASTER ? 255 : 100) : v.priority;
+            v.priority = v.priority == 0 ? (v.want == VrrpDrafts.WantState.MASTER ? 255 : 100) : v.priority;
             stop(v.location, n(v) + " No VIP specified; at least one is required (VRRPv3 / strict mode), expected a"
                     + " virtual_ipaddress block");
             return;
@@ -136,17 +136,17 @@ final class InstanceCompletion {
     }
 
     /** An instance configured MASTER without a priority is the address owner (255). */
-    private void priorityDefault(Drafts.Instance v) {
+    private void priorityDefault(VrrpDrafts.Instance v) {
         if (v.priority == 0) {
-            v.priority = v.want == Drafts.WantState.MASTER ? 255 : 100;
+            v.priority = v.want == VrrpDrafts.WantState.MASTER ? 255 : 100;
         }
     }
 
     /** Only the address owner starts as MASTER; strict mode corrects a state that disagrees. */
-    private void initialStateMatchesOwnership(Drafts.Instance v) {
-        if (v.want == Drafts.WantState.INIT) {
+    private void initialStateMatchesOwnership(VrrpDrafts.Instance v) {
+        if (v.want == VrrpDrafts.WantState.INIT) {
             v.want = stateForPriority(v.priority);
-        } else if (v.strict && ((v.want == Drafts.WantState.MASTER) != (v.priority == 255))) {
+        } else if (v.strict && ((v.want == VrrpDrafts.WantState.MASTER) != (v.priority == 255))) {
             c.error(v.location, n(v) + " State MASTER must match being address owner (priority 255) in strict mode"
                     + " - using " + (v.priority == 255 ? "MASTER" : "BACKUP"));
             v.want = stateForPriority(v.priority);
@@ -154,7 +154,7 @@ final class InstanceCompletion {
     }
 
     /** RFC 5798 removed authentication: strict mode and VRRPv3 drop it; AH needs IPv4. */
-    private void authentication(Drafts.Instance v) {
+    private void authentication(VrrpDrafts.Instance v) {
         if (v.authType == null) {
             return;
         }
@@ -171,23 +171,23 @@ final class InstanceCompletion {
         } else if (v.family == AddressFamily.IPV6 && v.authType == VrrpInstance.AuthType.AH) {
             c.error(v.location, n + " Cannot use AH authentication with IPv6. ignoring");
             v.authType = null;
-        } else if (v.authType == VrrpInstance.AuthType.AH && v.want == Drafts.WantState.MASTER
+        } else if (v.authType == VrrpInstance.AuthType.AH && v.want == VrrpDrafts.WantState.MASTER
                 && v.priority != 255) {
             c.error(v.location, n + " Initial state master is incompatible with AH authentication - clearing"
                     + " (starting as BACKUP)");
-            v.want = Drafts.WantState.BACKUP;
+            v.want = VrrpDrafts.WantState.BACKUP;
         }
     }
 
     /** Without an interface the source address is the only way to pick where adverts leave. */
-    private void interfaceOrSource(Drafts.Instance v) {
+    private void interfaceOrSource(VrrpDrafts.Instance v) {
         if (v.interfaceName == null && v.saddr == null) {
             stop(v.location, n(v) + ": Unicast instances must have unicast_src_ip or interface");
         }
     }
 
     /** unicast keywords without a peer: fault state if asked, multicast (deprecated) otherwise. */
-    private void unicastWithoutPeers(Drafts.Instance v) {
+    private void unicastWithoutPeers(VrrpDrafts.Instance v) {
         if (!v.unicastConfigured || !v.peers.isEmpty()) {
             return;
         }
@@ -204,13 +204,13 @@ final class InstanceCompletion {
     // ------------------------------------------------------------------ protocol options
 
     /** The address owner always preempts; nopreempt and preempt_delay only make sense from BACKUP. */
-    private void preemption(Drafts.Instance v) {
+    private void preemption(VrrpDrafts.Instance v) {
         String n = n(v);
         if (v.priority == 255 && v.nopreempt) {
             c.error(v.location, n + " nopreempt is incompatible with priority 255. resetting nopreempt");
             v.nopreempt = false;
         }
-        if (v.want == Drafts.WantState.MASTER) {
+        if (v.want == VrrpDrafts.WantState.MASTER) {
             if (v.nopreempt) {
                 c.error(v.location, n + " Warning - nopreempt will not work with initial state MASTER - clearing (use"
                         + " state BACKUP with nopreempt)");
@@ -234,7 +234,7 @@ final class InstanceCompletion {
     }
 
     /** RFC 5798's Master_Down_Interval is three advertisement intervals. */
-    private void downTimerAdverts(Drafts.Instance v) {
+    private void downTimerAdverts(VrrpDrafts.Instance v) {
         if (v.downTimerAdverts != 3 && v.strict) {
             c.error(v.location, n(v) + " down_timer_adverts is incompatible with strict mode - resetting to 3");
             v.downTimerAdverts = 3;
@@ -242,7 +242,7 @@ final class InstanceCompletion {
     }
 
     /** RFC 3768 (VRRPv2) has no Accept_Mode: a non-owner never accepts packets for the VIPs. */
-    private void acceptMode(Drafts.Instance v) {
+    private void acceptMode(VrrpDrafts.Instance v) {
         if (v.accept == null) {
             v.accept = v.priority == 255 || !v.strict;
         }
@@ -253,7 +253,7 @@ final class InstanceCompletion {
         }
     }
 
-    private void unicastHasNoMulticastDestination(Drafts.Instance v) {
+    private void unicastHasNoMulticastDestination(VrrpDrafts.Instance v) {
         if (isUnicast(v) && v.mcastDst != null) {
             c.error(v.location, n(v) + " multicast destination specified with unicast - ignoring");
             v.mcastDst = null;
@@ -261,7 +261,7 @@ final class InstanceCompletion {
     }
 
     /** Repeated gratuitous ARPs on a lower-priority advert are keepalived's addition; strict forbids them. */
-    private void lowerPriorityGarps(Drafts.Instance v) {
+    private void lowerPriorityGarps(VrrpDrafts.Instance v) {
         if (v.garpLowerPrioRep == null) {
             v.garpLowerPrioRep = v.strict ? 0 : g.garpLowerPrioRepeat();
         } else if (v.strict && v.garpLowerPrioRep != 0) {
@@ -277,7 +277,7 @@ final class InstanceCompletion {
     }
 
     /** RFC 5798 6.4.3: a master receiving a lower priority advert sends none back (strict). */
-    private void lowerPriorityAdverts(Drafts.Instance v) {
+    private void lowerPriorityAdverts(VrrpDrafts.Instance v) {
         if (v.lowerPrioNoAdvert == null) {
             v.lowerPrioNoAdvert = v.strict || g.lowerPrioNoAdvert();
         } else if (v.strict && !v.lowerPrioNoAdvert) {
@@ -296,7 +296,7 @@ final class InstanceCompletion {
      * The interval on the wire: VRRPv2 carries whole seconds (8 bits), VRRPv3 centiseconds
      * (12 bits); keepalived clamps to the field and rounds to its unit.
      */
-    private void advertisementInterval(Drafts.Instance v) {
+    private void advertisementInterval(VrrpDrafts.Instance v) {
         if (v.advertInt == 0) {
             v.advertInt = Numbers.TIMER_HZ;
         }
@@ -336,7 +336,7 @@ final class InstanceCompletion {
         return String.format(Locale.ROOT, "%.2f", micros / 1e6);
     }
 
-    private void garpExtraInterfaces(Drafts.Instance v) {
+    private void garpExtraInterfaces(VrrpDrafts.Instance v) {
         if (v.garpExtraIf == null) {
             v.garpExtraIf = g.garpExtraIfInterval();
             if (g.garpExtraIfAll()) {
@@ -346,7 +346,7 @@ final class InstanceCompletion {
     }
 
     /** Checked again once the addresses are settled (keepalived checks both places). */
-    private void vipsRequired(Drafts.Instance v) {
+    private void vipsRequired(VrrpDrafts.Instance v) {
         if (!v.vips.isEmpty()) {
             return;
         }
@@ -361,7 +361,7 @@ final class InstanceCompletion {
      * The address owner's priority is fixed at 255, and a sync group without tracking weights
      * moves its members together: weights of tracked objects cannot apply to either.
      */
-    private void noWeightsForOwnerOrSyncGroup(Drafts.Instance v) {
+    private void noWeightsForOwnerOrSyncGroup(VrrpDrafts.Instance v) {
         boolean syncNoWeight = v.sync != null && !v.sync.trackingWeight;
         if (syncNoWeight || v.priority == 255) {
             new TrackerWeights(c, n(v), syncNoWeight).clear(v.trackers);

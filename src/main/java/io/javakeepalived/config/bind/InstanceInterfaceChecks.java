@@ -28,14 +28,14 @@ final class InstanceInterfaceChecks {
     }
 
     /** RFC 5798 fixes the virtual MAC (00-00-5E-00-01-VRID); strict mode allows no other. */
-    void strictClearsVmacAddress(Drafts.Instance v) {
+    void strictClearsVmacAddress(VrrpDrafts.Instance v) {
         if (v.strict && v.vmacMac != null) {
             c.error(v.location, n(v) + ": cannot specify MAC address with strict mode - clearing");
             v.vmacMac = null;
         }
     }
 
-    void vmacNeedsEthernet(Drafts.Instance v) {
+    void vmacNeedsEthernet(VrrpDrafts.Instance v) {
         Optional<InterfaceInfo> info = interfaceInfo(c, v);
         if ((v.vmac || v.ipvlan != null) && info.isPresent() && !info.get().isEthernet()) {
             v.vmac = false;
@@ -48,7 +48,7 @@ final class InstanceInterfaceChecks {
         }
     }
 
-    void multicastCapableInterface(Drafts.Instance v) {
+    void multicastCapableInterface(VrrpDrafts.Instance v) {
         Optional<InterfaceInfo> info = interfaceInfo(c, v);
         if (info.isPresent() && !info.get().supportsMulticast() && !isUnicast(v)) {
             c.error(v.location, n(v) + " interface " + v.interfaceName + " does not support multicast, specify unicast"
@@ -58,7 +58,7 @@ final class InstanceInterfaceChecks {
     }
 
     /** RFC 5798 5.2.9: the first IPv6 address is the link-local one; an error only in strict mode. */
-    void firstIpv6VipLinkLocal(Drafts.Instance v) {
+    void firstIpv6VipLinkLocal(VrrpDrafts.Instance v) {
         if (v.family == AddressFamily.IPV6 && !isUnicast(v) && !v.vips.isEmpty()
                 && !InetText.isLinkLocal(v.vips.get(0).address())) {
             if (v.strict) {
@@ -69,7 +69,7 @@ final class InstanceInterfaceChecks {
         }
     }
 
-    void vrfNeedsUnicastWithoutInterface(Drafts.Instance v) {
+    void vrfNeedsUnicastWithoutInterface(VrrpDrafts.Instance v) {
         if (v.vrf != null && (v.interfaceName != null || !isUnicast(v))) {
             c.error(v.location, n(v) + " vrf can only be specified with"
                     + (v.interfaceName != null ? "out interface" : " unicast") + " - clearing");
@@ -81,7 +81,7 @@ final class InstanceInterfaceChecks {
      * An advert carries at most 255 addresses and must fit the interface MTU (Ethernet, IP and
      * VRRP headers, the v2 authentication data, AH); keepalived moves the rest to the eVIPs.
      */
-    void vipsFitInOnePacket(Drafts.Instance v) {
+    void vipsFitInOnePacket(VrrpDrafts.Instance v) {
         int mtu = interfaceInfo(c, v).map(InterfaceInfo::mtu).orElse(1500);
         int hdr = v.family == AddressFamily.IPV4 ? 14 + 20 + 8 + (v.version == 2 ? 8 : 0)
                 + (v.version == 2 && v.authType == VrrpInstance.AuthType.AH ? 24 : 0) : 14 + 40 + 8;
@@ -96,7 +96,7 @@ final class InstanceInterfaceChecks {
     }
 
     /** track_src_ip needs a source; the vmac options that keepalived resets for vmacs. */
-    void vmacOptions(Drafts.Instance v) {
+    void vmacOptions(VrrpDrafts.Instance v) {
         if (v.saddr == null) {
             v.trackSaddr = false;
         }
@@ -112,7 +112,7 @@ final class InstanceInterfaceChecks {
         }
     }
 
-    void ipvlanNeedsIpv4Source(Drafts.Instance v) {
+    void ipvlanNeedsIpv4Source(VrrpDrafts.Instance v) {
         if (v.ipvlan != null && v.family == AddressFamily.IPV4 && v.ipvlan.address().isEmpty()) {
             c.error(v.location, n(v) + " IPv4 ipvlan requires a source ip address to be configured. setting instance"
                     + " to fault state");
@@ -121,7 +121,7 @@ final class InstanceInterfaceChecks {
     }
 
     /** The instance's own interface already faults it when down; tracking it again is dropped. */
-    void ownInterfaceNotTracked(Drafts.Instance v) {
+    void ownInterfaceNotTracked(VrrpDrafts.Instance v) {
         if (v.interfaceName == null) {
             return;
         }
@@ -134,7 +134,7 @@ final class InstanceInterfaceChecks {
         });
     }
 
-    void xmitBaseNeedsVmac(Drafts.Instance v) {
+    void xmitBaseNeedsVmac(VrrpDrafts.Instance v) {
         if (v.xmitBase && !v.vmac) {
             c.error(v.location, n(v) + " vmac_xmit_base is only valid with a vmac");
             v.xmitBase = false;
@@ -142,7 +142,7 @@ final class InstanceInterfaceChecks {
     }
 
     /** Addresses without a dev go on the instance's interface, or its vmac for the same family. */
-    void vipDevices(Drafts.Instance v) {
+    void vipDevices(VrrpDrafts.Instance v) {
         String vmacIf = vmacName(c, v);
         replaceAll(v.vips, a -> assignDevice(v, a, vmacIf));
         replaceAll(v.evips, a -> assignDevice(v, a, vmacIf));
@@ -157,7 +157,7 @@ final class InstanceInterfaceChecks {
         list.addAll(out);
     }
 
-    private IpAddressSpec assignDevice(Drafts.Instance v, IpAddressSpec a, String vmacIf) {
+    private IpAddressSpec assignDevice(VrrpDrafts.Instance v, IpAddressSpec a, String vmacIf) {
         String n = n(v);
         boolean own = a.device().isEmpty() || a.device().get().equals(v.interfaceName);
         if (a.useVmac() && own && v.vmac && a.family() == v.family) {
@@ -180,7 +180,7 @@ final class InstanceInterfaceChecks {
      * The vmac interface's name: vmac_name, else PREFIX.VRID (vrrp unless vmac_prefix); an IPv6
      * instance whose name would clash with another instance's vmac_name gets PREFIX6.VRID.
      */
-    static String vmacName(BindContext c, Drafts.Instance v) {
+    static String vmacName(BindContext c, VrrpDrafts.Instance v) {
         if (!v.vmac && v.ipvlan == null) {
             return null;
         }

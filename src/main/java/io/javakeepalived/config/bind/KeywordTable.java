@@ -59,6 +59,15 @@ final class KeywordTable<D> {
         return this;
     }
 
+    /**
+     * Adds every keyword of {@code part}: for a block whose keywords come from several areas,
+     * as keepalived's global_defs gets its keywords from the VRRP, checker and BFD parts.
+     */
+    KeywordTable<D> with(KeywordTable<D> part) {
+        entries.putAll(part.entries);
+        return this;
+    }
+
     boolean knows(String keyword) {
         return entries.containsKey(keyword);
     }

@@ -28,7 +28,7 @@ final class LvsCompletion {
         this.c = c;
     }
 
-    private static String describe(Drafts.VirtualServer vs) {
+    private static String describe(LvsDrafts.VirtualServer vs) {
         return switch (vs.kind) {
             case ADDRESS -> (vs.family == AddressFamily.IPV6 ? "[" + Text.address(vs.address) + "]"
                     : Text.address(vs.address)) + ":" + vs.port;
@@ -37,19 +37,19 @@ final class LvsCompletion {
         };
     }
 
-    private static String describe(Drafts.RealServer rs) {
+    private static String describe(LvsDrafts.RealServer rs) {
         String a = Text.address(rs.address);
         return (rs.address instanceof java.net.Inet6Address ? "[" + a + "]" : a) + ":" + rs.port;
     }
 
     void run() {
-        for (Drafts.Vsg g : c.virtualServerGroups) {
+        for (LvsDrafts.Vsg g : c.virtualServerGroups) {
             groups.add(new VirtualServerGroup(g.name, g.entries, g.location));
         }
-        List<Drafts.VirtualServer> kept = new ArrayList<>();
-        for (Drafts.VirtualServer vs : c.virtualServers) {
+        List<LvsDrafts.VirtualServer> kept = new ArrayList<>();
+        for (LvsDrafts.VirtualServer vs : c.virtualServers) {
             if (vs.kind == VirtualServer.Kind.GROUP) {
-                Drafts.Vsg g = c.virtualServerGroups.stream().filter(x -> x.name.equals(vs.group)).findFirst()
+                LvsDrafts.Vsg g = c.virtualServerGroups.stream().filter(x -> x.name.equals(vs.group)).findFirst()
                         .orElse(null);
                 if (g == null) {
                     c.note(vs.location, "Virtual server group " + vs.group + " specified but not configured"
@@ -74,7 +74,7 @@ final class LvsCompletion {
             }
             kept.add(vs);
         }
-        for (Drafts.VirtualServer vs : kept) {
+        for (LvsDrafts.VirtualServer vs : kept) {
             validate(vs).ifPresent(servers::add);
         }
         if (!servers.isEmpty()) {
@@ -82,7 +82,7 @@ final class LvsCompletion {
         }
     }
 
-    private Optional<VirtualServer> validate(Drafts.VirtualServer vs) {
+    private Optional<VirtualServer> validate(LvsDrafts.VirtualServer vs) {
         String name = describe(vs);
         if (vs.realServers.isEmpty()) {
             c.error(vs.location, "Virtual server " + name + " has no real servers, expected at least one real_server"
@@ -142,9 +142,9 @@ final class LvsCompletion {
         boolean vsSmtp = vs.smtpAlert != null ? vs.smtpAlert
                 : c.global.smtpAlertChecker != null ? c.global.smtpAlertChecker
                 : c.global.smtpAlert != null ? c.global.smtpAlert : false;
-        List<Drafts.RealServer> rsList = new ArrayList<>();
+        List<LvsDrafts.RealServer> rsList = new ArrayList<>();
         long weightSum = 0;
-        for (Drafts.RealServer rs : vs.realServers) {
+        for (LvsDrafts.RealServer rs : vs.realServers) {
             boolean dup = rsList.stream().anyMatch(o -> o.address.equals(rs.address) && o.port == rs.port);
             if (dup) {
                 c.error(rs.location, "VS " + name + ": real server " + describe(rs) + " is duplicated - removing"
@@ -194,7 +194,7 @@ final class LvsCompletion {
             vs.hysteresis = h;
         }
         // ports: unless NAT, real and virtual servers share the port
-        for (Drafts.RealServer rs : rsList) {
+        for (LvsDrafts.RealServer rs : rsList) {
             boolean nat = rs.forwarding.method() == Forwarding.Method.NAT;
             if (vs.vsg != null) {
                 if (!nat && rs.port != 0) {
@@ -243,7 +243,7 @@ final class LvsCompletion {
             }
         }
         List<RealServer> reals = new ArrayList<>();
-        for (Drafts.RealServer rs : rsList) {
+        for (LvsDrafts.RealServer rs : rsList) {
             reals.add(realServer(vs, rs));
         }
         Optional<VirtualServer.SorryServer> sorry = vs.sorry == null ? Optional.empty()
@@ -259,7 +259,7 @@ final class LvsCompletion {
                 vs.location));
     }
 
-    private RealServer realServer(Drafts.VirtualServer vs, Drafts.RealServer rs) {
+    private RealServer realServer(LvsDrafts.VirtualServer vs, LvsDrafts.RealServer rs) {
         boolean alpha = rs.alpha != null ? rs.alpha : vs.alpha;
         boolean inhibit = rs.inhibit != null ? rs.inhibit : vs.inhibit;
         Long retry = rs.retry != null ? rs.retry : vs.retry;
@@ -271,7 +271,7 @@ final class LvsCompletion {
                 : c.global.smtpAlertChecker != null ? c.global.smtpAlertChecker
                 : c.global.smtpAlert != null ? c.global.smtpAlert : true;
         List<Checker> checkers = new ArrayList<>();
-        for (Drafts.Checker ch : rs.checkers) {
+        for (LvsDrafts.Checker ch : rs.checkers) {
             long chDelay = ch.delayLoop != null ? ch.delayLoop : delayLoop;
             Checker.Timing timing = new Checker.Timing(
                     (int) Math.min(Integer.MAX_VALUE, ch.retry != null ? ch.retry : retry != null ? retry
@@ -285,13 +285,13 @@ final class LvsCompletion {
                 case TCP -> checkers.add(new Checker.Tcp(conn(ch.conn, rs, connTo), timing, ch.location));
                 case HTTP, SSL -> {
                     List<Checker.Url> urls = new ArrayList<>();
-                    for (Drafts.Url u : ch.urls) {
+                    for (LvsDrafts.Url u : ch.urls) {
                         urls.add(new Checker.Url(u.path, Optional.ofNullable(u.digest),
                                 u.status.isEmpty() ? List.of(new Checker.StatusRange(200, 299)) : u.status,
                                 Optional.ofNullable(u.virtualhost), Optional.ofNullable(u.regex), u.regexNoMatch,
                                 u.regexOptions, u.regexMin, u.regexMax, u.location));
                     }
-                    checkers.add(new Checker.Http(ch.kind == Drafts.CheckerKind.SSL, conn(ch.conn, rs, connTo),
+                    checkers.add(new Checker.Http(ch.kind == LvsDrafts.CheckerKind.SSL, conn(ch.conn, rs, connTo),
                             timing, Optional.ofNullable(ch.virtualhost != null ? ch.virtualhost
                             : rs.virtualhost != null ? rs.virtualhost : vs.virtualhost),
                             ch.httpProtocol, ch.enableSni, ch.fastRecovery, urls, ch.location));
@@ -301,7 +301,7 @@ final class LvsCompletion {
                     if (ch.hosts.isEmpty()) {
                         checkers.add(new Checker.Smtp(conn(ch.conn, rs, connTo), timing, helo, false, ch.location));
                     } else {
-                        for (Drafts.Connection host : ch.hosts) {
+                        for (LvsDrafts.Connection host : ch.hosts) {
                             checkers.add(new Checker.Smtp(conn(host, rs, connTo), timing, helo, true,
                                     host.location));
                         }
@@ -316,7 +316,7 @@ final class LvsCompletion {
                 case MISC -> checkers.add(new Checker.Misc(ch.script, Numbers.micros(ch.miscTimeout), ch.dynamic,
                         timing, ch.location));
                 case FILE -> {
-                    Drafts.TrackFile f = c.trackFile(ch.trackFile);
+                    VrrpDrafts.TrackFile f = c.trackFile(ch.trackFile);
                     int w = ch.fileWeight != null ? ch.fileWeight : f != null ? f.weight : 1;
                     boolean rev = ch.fileWeight != null ? ch.fileReverse : f != null && f.reverse;
                     checkers.add(new Checker.File(ch.trackFile, w, rev, ch.location));
@@ -331,7 +331,7 @@ final class LvsCompletion {
                 Optional.ofNullable(rs.virtualhost), checkers, rs.location);
     }
 
-    private static Checker.Connection conn(Drafts.Connection co, Drafts.RealServer rs, long defaultTimeout) {
+    private static Checker.Connection conn(LvsDrafts.Connection co, LvsDrafts.RealServer rs, long defaultTimeout) {
         return new Checker.Connection(co.dst != null ? co.dst : rs.address, co.dstPort != 0 ? co.dstPort : rs.port,
                 Optional.ofNullable(co.bindTo), co.bindPort, Optional.ofNullable(co.bindIf),
                 Numbers.micros(co.timeout != null ? co.timeout : defaultTimeout), co.fwmark);

@@ -124,11 +124,8 @@ final class LvsReaders {
 
     /** A virtual or real server's {@code retry}: 1 to UINT_MAX, keepalived's message otherwise. */
     static OptionalLong serverRetry(ConfigNode n, BindContext c) throws ConfigFatalException {
-        String v = Args.need(n, 0, "a retry count");
-        OptionalLong r = Numbers.unsigned(c, n.location(), v, 1, Numbers.UINT_MAX);
-        if (r.isEmpty()) {
-            c.error(n, "retry value invalid - " + v);
-        }
+        OptionalLong r = NumberArg.unsigned(n, c, "a retry count", 1, Numbers.UINT_MAX,
+                v -> "retry value invalid - " + v);
         return r;
     }
 

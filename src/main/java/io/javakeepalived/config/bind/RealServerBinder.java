@@ -8,7 +8,6 @@ import io.javakeepalived.config.model.Forwarding;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * real_server blocks inside a virtual_server (check_parser.c rs_handler ... rs_end_handler):
@@ -18,35 +17,17 @@ final class RealServerBinder {
     private RealServerBinder() {
     }
 
-    static final KeywordTable<Drafts.RealServer> TABLE = ServerKeywords.add(
-            new KeywordTable<Drafts.RealServer>("real_server"), ServerKeywords.REAL)
-            .line("weight", (rs, n, c) -> {
-                String v = Args.need(n, 0, "a weight 0-65535");
-                OptionalLong w = Numbers.unsigned(c, n.location(), v, 0, 65535);
-                if (w.isEmpty()) {
-                    c.error(n, "Real server weight " + v + " is outside range 0-65535");
-                } else {
-                    rs.weight = (int) w.getAsLong();
-                }
-            })
-            .line("uthreshold", (rs, n, c) -> {
-                String v = Args.need(n, 0, "a connection count");
-                OptionalLong t = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (t.isEmpty()) {
-                    c.error(n, "Invalid real_server uthreshold '" + v + "' - ignoring");
-                } else {
-                    rs.upper = t.getAsLong();
-                }
-            })
-            .line("lthreshold", (rs, n, c) -> {
-                String v = Args.need(n, 0, "a connection count");
-                OptionalLong t = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (t.isEmpty()) {
-                    c.error(n, "Invalid real_server lthreshold '" + v + "' - ignoring");
-                } else {
-                    rs.lower = t.getAsLong();
-                }
-            })
+    static final KeywordTable<LvsDrafts.RealServer> TABLE = ServerKeywords.add(
+            new KeywordTable<LvsDrafts.RealServer>("real_server"), ServerKeywords.REAL)
+            .line("weight", (rs, n, c) -> NumberArg.unsigned(n, c, "a weight 0-65535", 0, 65535,
+                    v -> "Real server weight " + v + " is outside range 0-65535")
+                    .ifPresent(value -> rs.weight = (int) value))
+            .line("uthreshold", (rs, n, c) -> NumberArg.unsigned(n, c, "a connection count", 0, Numbers.UINT_MAX,
+                    v -> "Invalid real_server uthreshold '" + v + "' - ignoring")
+                    .ifPresent(value -> rs.upper = value))
+            .line("lthreshold", (rs, n, c) -> NumberArg.unsigned(n, c, "a connection count", 0, Numbers.UINT_MAX,
+                    v -> "Invalid real_server lthreshold '" + v + "' - ignoring")
+                    .ifPresent(value -> rs.lower = value))
             .line("inhibit_on_failure", (rs, n, c) -> LvsReaders.bool(n, c, "inhibit_on_failure")
                     .ifPresent(b -> rs.inhibit = b))
             .line("notify_up", (rs, n, c) -> LvsReaders.firstScript(n, c, "notify_up", rs.notifyUp, "notify")
@@ -54,18 +35,18 @@ final class RealServerBinder {
             .line("notify_down", (rs, n, c) -> LvsReaders.firstScript(n, c, "notify_down", rs.notifyDown, "notify")
                     .ifPresent(s -> rs.notifyDown = s))
             .line("alpha", (rs, n, c) -> LvsReaders.bool(n, c, "alpha").ifPresent(b -> rs.alpha = b))
-            .block("TCP_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.TCP))
-            .block("HTTP_GET", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.HTTP))
-            .block("SSL_GET", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.SSL))
-            .block("SMTP_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.SMTP))
-            .block("DNS_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.DNS))
-            .block("UDP_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.UDP))
-            .block("PING_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.PING))
-            .block("MISC_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.MISC))
-            .block("FILE_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.FILE))
-            .block("BFD_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, Drafts.CheckerKind.BFD));
+            .block("TCP_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.TCP))
+            .block("HTTP_GET", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.HTTP))
+            .block("SSL_GET", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.SSL))
+            .block("SMTP_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.SMTP))
+            .block("DNS_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.DNS))
+            .block("UDP_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.UDP))
+            .block("PING_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.PING))
+            .block("MISC_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.MISC))
+            .block("FILE_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.FILE))
+            .block("BFD_CHECK", (rs, n, c) -> CheckerBinder.checker(rs, n, c, LvsDrafts.CheckerKind.BFD));
 
-    static void realServer(Drafts.VirtualServer vs, ConfigNode n, BindContext c) throws ConfigFatalException {
+    static void realServer(LvsDrafts.VirtualServer vs, ConfigNode n, BindContext c) throws ConfigFatalException {
         String ip = Args.need(n, 0, "an IP address, optionally followed by a port");
         OptionalInt port = LvsReaders.port(n.arg(1), c, n.location());
         if (port.isEmpty()) {
@@ -78,7 +59,7 @@ final class RealServerBinder {
                     + " - skipping");
             return;
         }
-        Drafts.RealServer rs = new Drafts.RealServer();
+        LvsDrafts.RealServer rs = new LvsDrafts.RealServer();
         rs.location = n.location();
         rs.address = a.get();
         rs.port = port.getAsInt();

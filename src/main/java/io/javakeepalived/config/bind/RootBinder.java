@@ -1,6 +1,5 @@
 package io.javakeepalived.config.bind;
 
-import java.util.OptionalLong;
 
 /** The top level of keepalived.conf: which blocks and root keywords exist and who reads them. */
 final class RootBinder {
@@ -37,15 +36,9 @@ final class RootBinder {
                     c.error(n, "Duplicate instance definition " + n.arg(0) + " - ignoring");
                 }
             })
-            .line("child_wait_time", (c, n, x) -> {
-                String v = Args.need(n, 0, "a number of seconds");
-                OptionalLong s = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (s.isEmpty()) {
-                    c.error(n, "Invalid child_wait_time " + v + ", expected seconds");
-                } else {
-                    c.top.childWaitTime = (int) Math.min(Integer.MAX_VALUE, s.getAsLong());
-                }
-            })
+            .line("child_wait_time", (c, n, x) -> NumberArg.unsigned(n, c, "a number of seconds", 0, Numbers.UINT_MAX,
+                    v -> "Invalid child_wait_time " + v + ", expected seconds")
+                    .ifPresent(s -> c.top.childWaitTime = (int) Math.min(Integer.MAX_VALUE, s)))
             .block("global_defs", (c, n, x) -> GlobalDefsBinder.TABLE.dispatch(c.global, n.children(), c))
             .block("track_group", (c, n, x) -> GroupBlocksBinder.trackGroup(n, c))
             .block("static_ipaddress", (c, n, x) -> StaticBlocksBinder.staticAddresses(n, c))

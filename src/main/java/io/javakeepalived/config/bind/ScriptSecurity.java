@@ -91,7 +91,7 @@ final class ScriptSecurity {
     }
 
     /** Every notify script of an instance or sync group, in the order keepalived checks them. */
-    void notifyScripts(Drafts.Notify n) {
+    void notifyScripts(VrrpDrafts.Notify n) {
         n.backup = notifyScript(n.backup);
         n.master = notifyScript(n.master);
         n.fault = notifyScript(n.fault);
@@ -102,7 +102,7 @@ final class ScriptSecurity {
     }
 
     /** A notify_fifo's script. */
-    void fifoScript(Drafts.Fifo f) {
+    void fifoScript(GlobalDrafts.Fifo f) {
         f.script = notifyScript(f.script);
     }
 

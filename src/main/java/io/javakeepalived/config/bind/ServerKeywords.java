@@ -22,7 +22,7 @@ final class ServerKeywords {
     static final Names VIRTUAL = new Names("virtual", "delay before retry", "delay loop");
     static final Names REAL = new Names("real", "delay_before_retry", "delay_loop");
 
-    static <D extends Drafts.Server> KeywordTable<D> add(KeywordTable<D> t, Names names) {
+    static <D extends LvsDrafts.Server> KeywordTable<D> add(KeywordTable<D> t, Names names) {
         String server = names.server() + " server";
         return t
                 .line("retry", (s, n, c) -> LvsReaders.serverRetry(n, c).ifPresent(r -> s.retry = r))

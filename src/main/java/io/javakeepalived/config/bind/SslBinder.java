@@ -8,7 +8,7 @@ final class SslBinder {
     private SslBinder() {
     }
 
-    static final KeywordTable<Drafts.Ssl> TABLE = new KeywordTable<Drafts.Ssl>("SSL")
+    static final KeywordTable<LvsDrafts.Ssl> TABLE = new KeywordTable<LvsDrafts.Ssl>("SSL")
             .line("password", (s, n, c) -> s.password = sslFile(n, c, s.password, "password"))
             .line("ca", (s, n, c) -> s.ca = sslFile(n, c, s.ca, "cafile"))
             .line("certificate", (s, n, c) -> s.certificate = sslFile(n, c, s.certificate, "certfile"))
@@ -29,7 +29,7 @@ final class SslBinder {
         if (c.ssl != null) {
             c.error(n, "SSL context already specified - replacing");
         }
-        c.ssl = new Drafts.Ssl();
+        c.ssl = new LvsDrafts.Ssl();
         TABLE.dispatch(c.ssl, n.children(), c);
     }
 }

@@ -51,7 +51,7 @@ final class StaticBlocksBinder {
             if (!perInterface(line, c, "linkbeat interface")) {
                 continue;
             }
-            Drafts.InterfaceSetting s = new Drafts.InterfaceSetting();
+            VrrpDrafts.InterfaceSetting s = new VrrpDrafts.InterfaceSetting();
             s.name = line.keyword();
             s.location = line.location();
             if (line.argCount() >= 1) {
@@ -79,7 +79,7 @@ final class StaticBlocksBinder {
             if (line.argCount() > 2) {
                 c.note(line.location(), "Too many parameters for " + line.keyword() + " up/down delays");
             }
-            Drafts.InterfaceSetting s = new Drafts.InterfaceSetting();
+            VrrpDrafts.InterfaceSetting s = new VrrpDrafts.InterfaceSetting();
             s.name = line.keyword();
             s.location = line.location();
             Optional<java.time.Duration> down = Numbers.timer(c, line.location(), line.arg(0), 0,

@@ -16,8 +16,8 @@ final class TrackProcessBinder {
 
     // ---------------------------------------------------------------- vrrp_track_process
 
-    static final KeywordTable<Drafts.TrackProcess> TRACK_PROCESS =
-            new KeywordTable<Drafts.TrackProcess>("vrrp_track_process")
+    static final KeywordTable<VrrpDrafts.TrackProcess> TRACK_PROCESS =
+            new KeywordTable<VrrpDrafts.TrackProcess>("vrrp_track_process")
             .line("process", (p, n, c) -> {
                 if (p.process != null) {
                     c.error(n, "Process already set for track process " + p.name + " - ignoring "
@@ -73,11 +73,10 @@ final class TrackProcessBinder {
                 p.weightSet = p.weight != 0;
             })
             .line("quorum", (p, n, c) -> {
-                String v = Args.need(n, 0, "a process count 1-65535");
-                OptionalLong q = Numbers.unsigned(c, n.location(), v, 1, 65535);
+                OptionalLong q = NumberArg.unsigned(n, c, "a process count 1-65535", 1, 65535,
+                        v -> "Quorum (" + v + ") for vrrp_track_process " + p.name
+                                + " must be between [1..65535] inclusive. Ignoring...");
                 if (q.isEmpty()) {
-                    c.error(n, "Quorum (" + v + ") for vrrp_track_process " + p.name + " must be between [1..65535]"
-                            + " inclusive. Ignoring...");
                     return;
                 }
                 if (q.getAsLong() > p.quorumMax) {
@@ -87,11 +86,10 @@ final class TrackProcessBinder {
                 p.quorum = (int) q.getAsLong();
             })
             .line("quorum_max", (p, n, c) -> {
-                String v = Args.need(n, 0, "a process count 0-65535");
-                OptionalLong q = Numbers.unsigned(c, n.location(), v, 0, 65535);
+                OptionalLong q = NumberArg.unsigned(n, c, "a process count 0-65535", 0, 65535,
+                        v -> "quorum_max (" + v + ") for vrrp_track_process " + p.name
+                                + " must be between [0..65535] inclusive. Ignoring...");
                 if (q.isEmpty()) {
-                    c.error(n, "quorum_max (" + v + ") for vrrp_track_process " + p.name + " must be between"
-                            + " [0..65535] inclusive. Ignoring...");
                     return;
                 }
                 long max = q.getAsLong();
@@ -111,13 +109,12 @@ final class TrackProcessBinder {
             .line("fork_delay", (p, n, c) -> processDelay(p, n, c, false, true))
             .line("full_command", (p, n, c) -> p.fullCommand = true);
 
-    private static void processDelay(Drafts.TrackProcess p, ConfigNode n, BindContext c, boolean terminate,
+    private static void processDelay(VrrpDrafts.TrackProcess p, ConfigNode n, BindContext c, boolean terminate,
                                      boolean fork) throws ConfigFatalException {
-        String v = Args.need(n, 0, "a delay in seconds, 0.000001-3600");
-        OptionalLong d = Numbers.decimal(c, n.location(), v, 1, 3600L * Numbers.TIMER_HZ, Numbers.TIMER_DIGITS);
+        OptionalLong d = NumberArg.decimal(n, c, "a delay in seconds, 0.000001-3600", 1, 3600L * Numbers.TIMER_HZ,
+                Numbers.TIMER_DIGITS, v -> n.keyword() + " (" + v + ") for vrrp_track_process " + p.name
+                        + " must be between [0.000001..3600] inclusive. Ignoring...");
         if (d.isEmpty()) {
-            c.error(n, n.keyword() + " (" + v + ") for vrrp_track_process " + p.name + " must be between"
-                    + " [0.000001..3600] inclusive. Ignoring...");
             return;
         }
         if (terminate) {
@@ -129,7 +126,7 @@ final class TrackProcessBinder {
     }
 
     static void trackProcess(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.TrackProcess p = new Drafts.TrackProcess();
+        VrrpDrafts.TrackProcess p = new VrrpDrafts.TrackProcess();
         p.name = Args.need(n, 0, "a track process name");
         p.location = n.location();
         TRACK_PROCESS.dispatch(p, n.children(), c);

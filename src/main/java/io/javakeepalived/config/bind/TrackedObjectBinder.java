@@ -19,7 +19,7 @@ final class TrackedObjectBinder {
 
     // ---------------------------------------------------------------- vrrp_script
 
-    static final KeywordTable<Drafts.Script> SCRIPT = new KeywordTable<Drafts.Script>("vrrp_script")
+    static final KeywordTable<VrrpDrafts.Script> SCRIPT = new KeywordTable<VrrpDrafts.Script>("vrrp_script")
             .line("script", (s, n, c) -> {
                 Optional<List<String>> argv = Scripts.commandLine(n);
                 if (argv.isPresent()) {
@@ -30,11 +30,10 @@ final class TrackedObjectBinder {
                 }
             })
             .line("interval", (s, n, c) -> {
-                String v = Args.need(n, 0, "an interval in whole seconds");
-                OptionalLong i = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX / Numbers.TIMER_HZ);
+                OptionalLong i = NumberArg.unsigned(n, c, "an interval in whole seconds", 0,
+                        Numbers.UINT_MAX / Numbers.TIMER_HZ, v -> "(" + s.name + "): vrrp script interval '" + v
+                                + "' must be between 1 and " + Numbers.UINT_MAX / Numbers.TIMER_HZ + " - ignoring");
                 if (i.isEmpty()) {
-                    c.error(n, "(" + s.name + "): vrrp script interval '" + v + "' must be between 1 and "
-                            + Numbers.UINT_MAX / Numbers.TIMER_HZ + " - ignoring");
                     return;
                 }
                 long sec = i.getAsLong();
@@ -45,10 +44,10 @@ final class TrackedObjectBinder {
                 s.interval = sec * Numbers.TIMER_HZ;
             })
             .line("timeout", (s, n, c) -> {
-                String v = Args.need(n, 0, "a timeout in whole seconds");
-                OptionalLong i = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX / Numbers.TIMER_HZ);
+                OptionalLong i = NumberArg.unsigned(n, c, "a timeout in whole seconds", 0,
+                        Numbers.UINT_MAX / Numbers.TIMER_HZ,
+                        v -> "(" + s.name + "): vrrp script timeout '" + v + "' invalid - ignoring");
                 if (i.isEmpty()) {
-                    c.error(n, "(" + s.name + "): vrrp script timeout '" + v + "' invalid - ignoring");
                     return;
                 }
                 long sec = i.getAsLong();
@@ -59,10 +58,9 @@ final class TrackedObjectBinder {
                 s.timeout = sec * Numbers.TIMER_HZ;
             })
             .line("weight", (s, n, c) -> {
-                String v = Args.need(n, 0, "a weight -253..253");
-                OptionalLong w = Numbers.signed(c, n.location(), v, -253, 253);
+                OptionalLong w = NumberArg.signed(n, c, "a weight -253..253", -253, 253,
+                        v -> "vrrp_script " + s.name + " weight " + v + " must be in [-253, 253] - using 0");
                 if (w.isEmpty()) {
-                    c.error(n, "vrrp_script " + s.name + " weight " + v + " must be in [-253, 253] - using 0");
                     s.weight = 0;
                 } else {
                     s.weight = (int) w.getAsLong();
@@ -94,19 +92,18 @@ final class TrackedObjectBinder {
             })
             .line("init_fail", (s, n, c) -> s.initFail = true);
 
-    private static int riseFall(Drafts.Script s, ConfigNode n, BindContext c, String what)
+    private static int riseFall(VrrpDrafts.Script s, ConfigNode n, BindContext c, String what)
             throws ConfigFatalException {
-        String v = Args.need(n, 0, "a count 1-" + Integer.MAX_VALUE);
-        OptionalLong r = Numbers.unsigned(c, n.location(), v, 1, Numbers.INT_MAX);
+        OptionalLong r = NumberArg.unsigned(n, c, "a count 1-" + Integer.MAX_VALUE, 1, Numbers.INT_MAX,
+                v -> "(" + s.name + "): vrrp script " + what + " value '" + v + "' invalid, defaulting to 1");
         if (r.isEmpty()) {
-            c.error(n, "(" + s.name + "): vrrp script " + what + " value '" + v + "' invalid, defaulting to 1");
             return 1;
         }
         return (int) r.getAsLong();
     }
 
     static void script(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.Script s = new Drafts.Script();
+        VrrpDrafts.Script s = new VrrpDrafts.Script();
         s.name = Args.need(n, 0, "a script name");
         s.location = n.location();
         c.scripts.add(s);
@@ -139,7 +136,7 @@ final class TrackedObjectBinder {
     }
     // ---------------------------------------------------------------- track_file
 
-    static final KeywordTable<Drafts.TrackFile> TRACK_FILE = new KeywordTable<Drafts.TrackFile>("track_file")
+    static final KeywordTable<VrrpDrafts.TrackFile> TRACK_FILE = new KeywordTable<VrrpDrafts.TrackFile>("track_file")
             .line("file", (f, n, c) -> {
                 if (n.argCount() < 1) {
                     c.error(n, "track file file name missing, expected a path");
@@ -200,7 +197,7 @@ final class TrackedObjectBinder {
             });
 
     static void trackFile(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.TrackFile f = new Drafts.TrackFile();
+        VrrpDrafts.TrackFile f = new VrrpDrafts.TrackFile();
         f.name = Args.need(n, 0, "a track file name");
         f.location = n.location();
         if (n.keyword().equals("vrrp_track_file")) {

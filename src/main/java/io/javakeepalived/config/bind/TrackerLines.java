@@ -107,7 +107,7 @@ final class TrackerLines {
     static void scripts(String owner, ConfigNode block, List<TrackedObject> into, BindContext c) {
         for (ConfigNode line : Blocks.lines(block, c)) {
             String name = line.keyword();
-            Drafts.Script s = c.script(name);
+            VrrpDrafts.Script s = c.script(name);
             if (s == null) {
                 c.error(line.location(), "(" + owner + ") track script " + name + " not found, ignoring..."
                         + " (expected a vrrp_script declared before this line)");
@@ -127,7 +127,7 @@ final class TrackerLines {
     static void files(String owner, ConfigNode block, List<TrackedObject> into, BindContext c) {
         for (ConfigNode line : Blocks.lines(block, c)) {
             String name = line.keyword();
-            Drafts.TrackFile f = c.trackFile(name);
+            VrrpDrafts.TrackFile f = c.trackFile(name);
             if (f == null) {
                 c.error(line.location(), "(" + owner + ") track file " + name + " not found, ignoring..."
                         + " (expected a track_file declared before this line)");
@@ -147,7 +147,7 @@ final class TrackerLines {
     static void processes(String owner, ConfigNode block, List<TrackedObject> into, BindContext c) {
         for (ConfigNode line : Blocks.lines(block, c)) {
             String name = line.keyword();
-            Drafts.TrackProcess p = c.trackProcess(name);
+            VrrpDrafts.TrackProcess p = c.trackProcess(name);
             if (p == null) {
                 c.error(line.location(), "(" + owner + ") track process " + name + " not found, ignoring...");
                 continue;
@@ -166,7 +166,7 @@ final class TrackerLines {
     static void bfds(String owner, ConfigNode block, List<TrackedObject> into, BindContext c) {
         for (ConfigNode line : Blocks.lines(block, c)) {
             String name = line.keyword();
-            Drafts.Bfd b = c.bfd(name);
+            VrrpDrafts.Bfd b = c.bfd(name);
             if (b == null) {
                 c.error(line.location(), "(" + owner + ") track bfd " + name + " not found, ignoring...");
                 continue;

@@ -26,7 +26,7 @@ final class TrackerWeights {
         return syncNoWeight ? "SYNC group" : "address_owner";
     }
 
-    void clear(Drafts.Trackers trackers) {
+    void clear(VrrpDrafts.Trackers trackers) {
         interfaces(trackers.interfaces);
         trackers.scripts.removeIf(t -> {
             if (t.weight() != 0) {

@@ -25,8 +25,8 @@ final class VirtualServerBinder {
     private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo",
             "ovf", "lblcr", "sed", "nq", "twos");
 
-    static final KeywordTable<Drafts.VirtualServer> TABLE = ServerKeywords.add(
-            new KeywordTable<Drafts.VirtualServer>("virtual_server"), ServerKeywords.VIRTUAL)
+    static final KeywordTable<LvsDrafts.VirtualServer> TABLE = ServerKeywords.add(
+            new KeywordTable<LvsDrafts.VirtualServer>("virtual_server"), ServerKeywords.VIRTUAL)
             .line("ip_family", (vs, n, c) -> {
                 String f = Args.need(n, 0, "inet or inet6");
                 AddressFamily af;
@@ -109,31 +109,16 @@ final class VirtualServerBinder {
             .line("quorum_down", (vs, n, c) -> LvsReaders.firstScript(n, c, "quorum_down", vs.quorumDown, "quorum")
                     .ifPresent(s -> vs.quorumDown = s))
             .line("quorum", (vs, n, c) -> {
-                String v = Args.need(n, 0, "a weight sum 1-4294967295");
-                OptionalLong q = Numbers.unsigned(c, n.location(), v, 1, Numbers.UINT_MAX);
-                if (q.isEmpty()) {
-                    c.error(n, "Quorum " + v + " must be in [1, 4294967295]. Setting to 1.");
-                }
+                OptionalLong q = NumberArg.unsigned(n, c, "a weight sum 1-4294967295", 1, Numbers.UINT_MAX,
+                        v -> "Quorum " + v + " must be in [1, 4294967295]. Setting to 1.");
                 vs.quorum = q.orElse(1);
             })
-            .line("hysteresis", (vs, n, c) -> {
-                String v = Args.need(n, 0, "a number");
-                OptionalLong h = Numbers.unsigned(c, n.location(), v, 0, Numbers.UINT_MAX);
-                if (h.isEmpty()) {
-                    c.error(n, "Hysteresis " + v + " must be in [0, 4294967295] - ignoring");
-                } else {
-                    vs.hysteresis = h.getAsLong();
-                }
-            })
-            .line("weight", (vs, n, c) -> {
-                String v = Args.need(n, 0, "a weight 1-65535");
-                OptionalLong w = Numbers.unsigned(c, n.location(), v, 1, 65535);
-                if (w.isEmpty()) {
-                    c.error(n, "Virtual server weight " + v + " is outside range 1-65535");
-                } else {
-                    vs.weight = (int) w.getAsLong();
-                }
-            })
+            .line("hysteresis", (vs, n, c) -> NumberArg.unsigned(n, c, "a number", 0, Numbers.UINT_MAX,
+                    v -> "Hysteresis " + v + " must be in [0, 4294967295] - ignoring")
+                    .ifPresent(value -> vs.hysteresis = value))
+            .line("weight", (vs, n, c) -> NumberArg.unsigned(n, c, "a weight 1-65535", 1, 65535,
+                    v -> "Virtual server weight " + v + " is outside range 1-65535")
+                    .ifPresent(value -> vs.weight = (int) value))
             .line("sorry_server", (vs, n, c) -> {
                 String ip = Args.need(n, 0, "an IP address, optionally followed by a port");
                 OptionalInt port = LvsReaders.port(n.arg(1), c, n.location());
@@ -146,7 +131,7 @@ final class VirtualServerBinder {
                     c.error(n, "Invalid sorry server IP address " + ip + ", expected an IP address - skipping");
                     return;
                 }
-                Drafts.Sorry s = new Drafts.Sorry();
+                LvsDrafts.Sorry s = new LvsDrafts.Sorry();
                 s.address = a.get();
                 s.port = port.getAsInt();
                 s.forwarding = vs.forwarding;
@@ -171,7 +156,7 @@ final class VirtualServerBinder {
     static void virtualServer(ConfigNode n, BindContext c) throws ConfigFatalException {
         String p1 = Args.need(n, 0, "IP PORT, fwmark N or group NAME");
         String p2 = n.arg(1);
-        Drafts.VirtualServer vs = new Drafts.VirtualServer();
+        LvsDrafts.VirtualServer vs = new LvsDrafts.VirtualServer();
         vs.location = n.location();
         if (p1.equals("group")) {
             vs.kind = VirtualServer.Kind.GROUP;
@@ -219,7 +204,7 @@ final class VirtualServerBinder {
             if (vs.sorry != null) {
                 vs.family = AddressFamily.of(vs.sorry.address);
             }
-            for (Drafts.RealServer rs : vs.realServers) {
+            for (LvsDrafts.RealServer rs : vs.realServers) {
                 AddressFamily rf = AddressFamily.of(rs.address);
                 if (vs.family == null) {
                     vs.family = rf;
@@ -234,7 +219,7 @@ final class VirtualServerBinder {
         }
     }
 
-    private static void scheduler(Drafts.VirtualServer vs, ConfigNode n, BindContext c) throws ConfigFatalException {
+    private static void scheduler(LvsDrafts.VirtualServer vs, ConfigNode n, BindContext c) throws ConfigFatalException {
         String s = Args.need(n, 0, "a scheduler (rr, wrr, lc, wlc, ...)");
         if (!SCHEDULERS.contains(s)) {
             c.error(n, "Invalid lvs_scheduler '" + s + "', expected one of rr wrr lc wlc lblc sh mh dh fo ovf lblcr"
@@ -244,7 +229,7 @@ final class VirtualServerBinder {
         vs.scheduler = s;
     }
 
-    private static void schedulerFlag(Drafts.VirtualServer vs, ConfigNode n, BindContext c) {
+    private static void schedulerFlag(LvsDrafts.VirtualServer vs, ConfigNode n, BindContext c) {
         String f = n.keyword();
         if (f.startsWith("sh-") && !"sh".equals(vs.scheduler)) {
             c.error(n, f + " only applies to sh scheduler - ignoring");

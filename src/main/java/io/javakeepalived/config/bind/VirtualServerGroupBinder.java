@@ -23,7 +23,7 @@ final class VirtualServerGroupBinder {
     }
 
     static void virtualServerGroup(ConfigNode n, BindContext c) throws ConfigFatalException {
-        Drafts.Vsg g = new Drafts.Vsg();
+        LvsDrafts.Vsg g = new LvsDrafts.Vsg();
         g.name = Args.need(n, 0, "a group name");
         g.location = n.location();
         c.virtualServerGroups.add(g);
@@ -48,7 +48,7 @@ final class VirtualServerGroupBinder {
         }
     }
 
-    private static void vsgEntry(Drafts.Vsg g, ConfigNode line, BindContext c) throws ConfigFatalException {
+    private static void vsgEntry(LvsDrafts.Vsg g, ConfigNode line, BindContext c) throws ConfigFatalException {
         SourceLocation at = line.location();
         String first = line.keyword();
         if (first.equals("fwmark")) {

@@ -56,13 +56,13 @@ final class VrrpCompletion {
         if (!c.instances.isEmpty()) {
             scriptSecurity();
         }
-        for (Drafts.Script s : c.scripts) {
+        for (VrrpDrafts.Script s : c.scripts) {
             scripts.add(new VrrpScript(s.name, s.script, Numbers.micros(s.interval),
                     // unset stays 0 as in keepalived (its dump shows it); a run gets the interval then
                     Numbers.micros(s.timeout), s.weight, s.reverse, s.rise, s.fall,
                     s.initFail, s.location));
         }
-        for (Drafts.Instance v : c.instances) {
+        for (VrrpDrafts.Instance v : c.instances) {
             if (v.vrid == 0) {
                 fail(c.fail(v.location, "(" + v.name + ") the virtual router id must be set, expected"
                         + " virtual_router_id 1-255"));
@@ -74,21 +74,21 @@ final class VrrpCompletion {
                 break;
             }
         }
-        for (Drafts.SyncGroup sg : c.syncGroups) {
+        for (VrrpDrafts.SyncGroup sg : c.syncGroups) {
             syncGroup(sg);
         }
         InstanceCompletion completion = new InstanceCompletion(c, g);
-        for (Drafts.Instance v : c.instances) {
+        for (VrrpDrafts.Instance v : c.instances) {
             completion.complete(v).ifPresent(this::fail);
         }
         if (failure == null) {
             vridConflicts();
         }
         syncGroupTracking();
-        for (Drafts.Instance v : c.instances) {
+        for (VrrpDrafts.Instance v : c.instances) {
             instances.add(build(v));
         }
-        for (Drafts.SyncGroup sg : c.syncGroups) {
+        for (VrrpDrafts.SyncGroup sg : c.syncGroups) {
             if (sg.resolved.isEmpty()) {
                 continue;
             }
@@ -111,8 +111,8 @@ final class VrrpCompletion {
      */
     private void scriptSecurity() {
         ScriptSecurity sec = new ScriptSecurity(c);
-        List<Drafts.Script> insecure = new ArrayList<>();
-        for (Drafts.Script s : c.scripts) {
+        List<VrrpDrafts.Script> insecure = new ArrayList<>();
+        for (VrrpDrafts.Script s : c.scripts) {
             ScriptSecurity.Result r = sec.check(s.script);
             s.script = r.script();
             if (r.has(ScriptSecurity.INHIBIT)) {
@@ -127,11 +127,11 @@ final class VrrpCompletion {
                 insecure.add(s);
             }
         }
-        for (Drafts.Instance v : c.instances) {
+        for (VrrpDrafts.Instance v : c.instances) {
             sec.notifyScripts(v.notify);
             v.trackers.scripts.removeIf(t -> insecure.stream().anyMatch(s -> s.name.equals(t.name())));
         }
-        for (Drafts.SyncGroup sg : c.syncGroups) {
+        for (VrrpDrafts.SyncGroup sg : c.syncGroups) {
             sec.notifyScripts(sg.notify);
             sg.trackers.scripts.removeIf(t -> insecure.stream().anyMatch(s -> s.name.equals(t.name())));
         }
@@ -151,15 +151,15 @@ final class VrrpCompletion {
 
     // ------------------------------------------------------------------ sync groups
 
-    private void syncGroup(Drafts.SyncGroup sg) {
+    private void syncGroup(VrrpDrafts.SyncGroup sg) {
         if (sg.members == null) {
             c.error(sg.location, "Sync group " + sg.name + " has no virtual router(s), expected a group { VI_1 VI_2 }"
                     + " block. removing");
             return;
         }
-        Drafts.WantState state = Drafts.WantState.INIT;
+        VrrpDrafts.WantState state = VrrpDrafts.WantState.INIT;
         for (String name : sg.members) {
-            Drafts.Instance v = c.instance(name);
+            VrrpDrafts.Instance v = c.instance(name);
             SourceLocation at = sg.membersLocation != null ? sg.membersLocation : sg.location;
             if (v == null) {
                 c.error(at, "Virtual router " + name + " specified in sync group " + sg.name + " doesn't exist"
@@ -173,13 +173,13 @@ final class VrrpCompletion {
             }
             sg.resolved.add(v);
             v.sync = sg;
-            if (state == Drafts.WantState.MASTER && v.want == Drafts.WantState.BACKUP) {
+            if (state == VrrpDrafts.WantState.MASTER && v.want == VrrpDrafts.WantState.BACKUP) {
                 c.error(at, "Sync group " + sg.name + " has some member(s) as address owner and some not as address"
                         + " owner. This won't work.");
             }
-            if (state != Drafts.WantState.BACKUP) {
-                state = v.want == Drafts.WantState.MASTER && v.priority == 255 ? Drafts.WantState.MASTER
-                        : Drafts.WantState.BACKUP;
+            if (state != VrrpDrafts.WantState.BACKUP) {
+                state = v.want == VrrpDrafts.WantState.MASTER && v.priority == 255 ? VrrpDrafts.WantState.MASTER
+                        : VrrpDrafts.WantState.BACKUP;
             }
         }
         if (sg.resolved.isEmpty()) {
@@ -194,8 +194,8 @@ final class VrrpCompletion {
     }
 
     private void syncGroupTracking() {
-        for (Drafts.SyncGroup sg : c.syncGroups) {
-            for (Drafts.Instance v : sg.resolved) {
+        for (VrrpDrafts.SyncGroup sg : c.syncGroups) {
+            for (VrrpDrafts.Instance v : sg.resolved) {
                 if (v.priority != 255) {
                     continue;
                 }
@@ -220,11 +220,11 @@ final class VrrpCompletion {
     // ------------------------------------------------------------------ VRID conflicts
 
     private void vridConflicts() {
-        List<Drafts.Instance> all = c.instances;
+        List<VrrpDrafts.Instance> all = c.instances;
         for (int i = 0; i < all.size(); i++) {
-            Drafts.Instance a = all.get(i);
+            VrrpDrafts.Instance a = all.get(i);
             for (int j = i + 1; j < all.size(); j++) {
-                Drafts.Instance b = all.get(j);
+                VrrpDrafts.Instance b = all.get(j);
                 if (a.family != b.family || a.vrid != b.vrid) {
                     continue;
                 }
@@ -270,22 +270,22 @@ final class VrrpCompletion {
 
     // ------------------------------------------------------------------ model
 
-    static Trackers trackers(Drafts.Trackers t) {
+    static Trackers trackers(VrrpDrafts.Trackers t) {
         return new Trackers(t.interfaces, t.scripts, t.files, t.processes, t.bfds);
     }
 
-    static NotifyScripts notify(Drafts.Notify n) {
+    static NotifyScripts notify(VrrpDrafts.Notify n) {
         return new NotifyScripts(Optional.ofNullable(n.master), Optional.ofNullable(n.backup),
                 Optional.ofNullable(n.fault), Optional.ofNullable(n.stop), Optional.ofNullable(n.deleted),
                 Optional.ofNullable(n.generic), Optional.ofNullable(n.masterRxLowerPri), n.notifyDeleted);
     }
 
-    private VrrpInstance build(Drafts.Instance v) {
+    private VrrpInstance build(VrrpDrafts.Instance v) {
         AddressFamily family = v.family != null ? v.family : AddressFamily.IPV4;
         int version = v.version != 0 ? v.version : (family == AddressFamily.IPV6 ? 3 : g.version());
-        int priority = v.priority != 0 ? v.priority : (v.want == Drafts.WantState.MASTER ? 255 : 100);
-        VrrpInstance.InitialState state = v.want == Drafts.WantState.MASTER
-                || (v.want == Drafts.WantState.INIT && priority == 255)
+        int priority = v.priority != 0 ? v.priority : (v.want == VrrpDrafts.WantState.MASTER ? 255 : 100);
+        VrrpInstance.InitialState state = v.want == VrrpDrafts.WantState.MASTER
+                || (v.want == VrrpDrafts.WantState.INIT && priority == 255)
                 ? VrrpInstance.InitialState.MASTER : VrrpInstance.InitialState.BACKUP;
         boolean strict = v.strict != null ? v.strict : g.strict();
         boolean unicast = v.unicastConfigured && !v.peers.isEmpty();
