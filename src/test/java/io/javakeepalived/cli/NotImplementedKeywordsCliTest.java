@@ -3,9 +3,6 @@ package io.javakeepalived.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,20 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --strict} does not count them (they are not mistakes in the file).
  */
 class NotImplementedKeywordsCliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedRun cli = new CapturedRun();
 
     @TempDir
     Path dir;
 
-    private int run(String... args) {
-        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     /**
      * random_seed on line 2 (again on line 4) and vrrp_notify_priority_changes on line 3, in a
@@ -57,31 +45,31 @@ class NotImplementedKeywordsCliTest {
     @Test
     void configTestPrintsEachOnceAndExitsAsKeepalived() throws Exception {
         Path conf = config("");
-        assertEquals(0, run("-t", "-f", conf.toString()), stderr());
+        assertEquals(0, cli.run("-t", "-f", conf.toString()), cli.stderr());
         assertEquals(List.of(
                 conf + ":2: random_seed is accepted for compatibility but not implemented - the random number"
                         + " generator is not seeded with it",
                 conf + ":3: vrrp_notify_priority_changes is accepted for compatibility but not implemented - no"
-                        + " MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines"), notImplementedLines(stderr()));
+                        + " MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines"), notImplementedLines(cli.stderr()));
     }
 
     @Test
     void strictDoesNotFailOnThem() throws Exception {
-        assertEquals(0, run("-t", "--strict", "-f", config("").toString()), stderr());
+        assertEquals(0, cli.run("-t", "--strict", "-f", config("").toString()), cli.stderr());
     }
 
     @Test
     void keepalivedsOwnCodeIsKept() throws Exception {
         Path conf = config("frobnicate 1\n");
-        assertEquals(5, run("-t", "-f", conf.toString()), stderr());
-        assertEquals(2, notImplementedLines(stderr()).size(), stderr());
+        assertEquals(5, cli.run("-t", "-f", conf.toString()), cli.stderr());
+        assertEquals(2, notImplementedLines(cli.stderr()).size(), cli.stderr());
     }
 
     @Test
     void theLogFileOfConfigTestGetsThem() throws Exception {
         Path log = dir.resolve("check.log");
-        assertEquals(0, run("-t" + log, "-f", config("").toString()), stderr());
+        assertEquals(0, cli.run("-t" + log, "-f", config("").toString()), cli.stderr());
         assertEquals(2, notImplementedLines(Files.readString(log)).size(), Files.readString(log));
-        assertTrue(notImplementedLines(stderr()).isEmpty(), stderr());
+        assertTrue(notImplementedLines(cli.stderr()).isEmpty(), cli.stderr());
     }
 }
