@@ -17,8 +17,9 @@ import io.javakeepalived.config.lint.ConfigWarning;
 
 /**
  * {@code -t} and {@code -d}: load the configuration, print every diagnostic as
- * {@code FILE:LINE: message}, then the configuration warnings keepalived does not give
- * ({@code FILE:LINE: WARNING: message}), optionally print the resolved model, and answer with
+ * {@code FILE:LINE: message}, then the keywords the daemon accepts and does not act on
+ * ({@code FILE:LINE: KEYWORD is accepted for compatibility but not implemented - ...}), then the
+ * configuration warnings keepalived does not give ({@code FILE:LINE: WARNING: message}), optionally print the resolved model, and answer with
  * keepalived 2.2.7's exit code (with {@code --strict}, 5 for warnings alone).
  */
 final class ConfigCheck {
@@ -53,6 +54,7 @@ final class ConfigCheck {
         for (Diagnostic d : result.diagnostics().all()) {
             report.append(d).append('\n');
         }
+        NotImplementedKeywords.of(configFile, options, result).forEach(k -> report.append(k).append('\n'));
         List<ConfigWarning> warnings = ConfigWarnings.of(configFile, options, result);
         for (ConfigWarning w : warnings) {
             report.append(w).append('\n');

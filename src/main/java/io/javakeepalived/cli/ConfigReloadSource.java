@@ -43,7 +43,8 @@ final class ConfigReloadSource implements ReloadSource {
 
     /**
      * Loads the file and logs the diagnostics, errors at ERROR (all of them when fatal), the rest
-     * at WARN, then the configuration warnings ({@link ConfigWarnings}) at WARN.
+     * at WARN, then the keywords the daemon does not act on ({@link NotImplementedKeywords}) and the
+     * configuration warnings ({@link ConfigWarnings}) at WARN.
      */
     static LoadResult loadAndLog(Path configFile, LoadOptions options, Logger log) {
         LoadResult result = ConfigLoader.load(configFile, options);
@@ -57,6 +58,7 @@ final class ConfigReloadSource implements ReloadSource {
         for (String note : result.diagnostics().notes()) {
             log.info("{}", note);
         }
+        NotImplementedKeywords.of(configFile, options, result).forEach(k -> log.warn("{}", k));
         ConfigWarnings.of(configFile, options, result).forEach(w -> log.warn("{}", w));
         return result;
     }

@@ -106,7 +106,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     boolean help;
 
-    // keepalived flags accepted so existing command lines keep working; no effect yet.
+    // keepalived flags accepted so existing command lines keep working; not implemented (said on stderr).
     @Option(names = {"-B", "--no_bfd"}, hidden = true) boolean noBfd;
     @Option(names = "--all", hidden = true) boolean all;
     @Option(names = {"-G", "--no-syslog"}, hidden = true) boolean noSyslog;
@@ -160,7 +160,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
             return printSignalNumber(signum);
         }
         for (String flag : compatibilityOnly()) {
-            err.println("javakeepalived: option " + flag + " is accepted for keepalived compatibility and has no effect yet");
+            err.println("javakeepalived: option " + flag + " is accepted for compatibility but not implemented");
         }
         if (logFacility != null && SyslogFacility.parseKeepalivedArgument(logFacility).isEmpty()) {
             // keepalived reports and carries on with the default facility.

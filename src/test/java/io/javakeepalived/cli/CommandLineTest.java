@@ -98,7 +98,7 @@ class CommandLineTest {
         Files.writeString(conf, "global_defs {\n router_id x\n}\n");
         int rc = run("-t", "-f", conf.toString(), "-G", "-R", "-X", "--all", "-u", "0022", "-s", "ns1");
         assertEquals(0, rc, stderr());
-        assertTrue(stderr().contains("option -X (--release-vips) is accepted for keepalived compatibility"), stderr());
+        assertTrue(stderr().contains("option -X (--release-vips) is accepted for compatibility but not implemented"), stderr());
         assertFalse(stderr().contains("-G (--no-syslog)"), "-G is honoured now: " + stderr());
         assertTrue(stderr().contains("-R (--dont-respawn)"), stderr());
         assertTrue(stderr().contains("-s (--namespace)"), stderr());

@@ -65,6 +65,21 @@ class ConfigReloadSourceTest {
     }
 
     @Test
+    void aKeywordTheDaemonDoesNotActOnIsLoggedAtWarnOnReloadAsAtStart() throws Exception {
+        // start-up logs through the same loadAndLog
+        Files.writeString(conf, instance("150").replace("    priority", "    use_vmac\n    priority"));
+        ReloadSource.Outcome o = new ConfigReloadSource(conf, options, Optional.empty(), log).load();
+        assertInstanceOf(ReloadSource.Loaded.class, o);
+        List<ILoggingEvent> said = lines.list.stream()
+                .filter(e -> e.getFormattedMessage().contains("is accepted for compatibility but not implemented"))
+                .toList();
+        assertEquals(1, said.size(), logged()::toString);
+        assertEquals(Level.WARN, said.get(0).getLevel());
+        assertTrue(said.get(0).getFormattedMessage().startsWith(conf + ":4: use_vmac is accepted"),
+                logged()::toString);
+    }
+
+    @Test
     void aFatalErrorIsRejectedAndLoggedWithFileAndLine() throws Exception {
         Files.writeString(conf, instance(""));
         ReloadSource.Outcome o = new ConfigReloadSource(conf, options, Optional.empty(), log).load();

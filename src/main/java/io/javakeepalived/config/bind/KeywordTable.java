@@ -4,6 +4,7 @@ import io.javakeepalived.config.ConfigErrorKind;
 import io.javakeepalived.config.ConfigFatalException;
 import io.javakeepalived.config.ConfigNode;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,11 @@ final class KeywordTable<D> {
 
     String blockName() {
         return blockName;
+    }
+
+    /** Every keyword of the table, for {@link AcceptedKeywords}; read-only. */
+    Set<String> keywords() {
+        return Collections.unmodifiableSet(entries.keySet());
     }
 
     void dispatch(D draft, List<ConfigNode> nodes, BindContext ctx) throws ConfigFatalException {

@@ -1,0 +1,260 @@
+package io.javakeepalived.config.status;
+
+import io.javakeepalived.config.ConfigNode;
+import io.javakeepalived.config.bind.AcceptedKeywords.Block;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the running daemon does with every keyword the binder accepts: the registry that keeps
+ * a keyword from being accepted and then silently ignored.
+ *
+ * <p>How to classify a keyword (a new one in a binder table fails {@code KeywordSupportTest}
+ * until it is here): follow what its handler fills in (config.bind) through the model
+ * (config.model) to a reader at run time: daemon.model.ConfigMapping and the VRRP loop, track,
+ * notify, cli. {@link #acted} when the daemon does with it what keepalived does; otherwise
+ * {@link #notImplemented} with what the operator loses. Shown only in the dumps does not count
+ * (unless keepalived too only shows it). Acted on in part is NOT_IMPLEMENTED, the missing part
+ * named, or split by argument ({@link #byFirstArgument}).
+ */
+public final class KeywordSupport {
+    private KeywordSupport() {
+    }
+
+    private static final String SMTP = "email alerts (SMTP) are not sent";
+    private static final String LVS = "LVS (IPVS virtual and real servers, health checkers) is not implemented";
+    private static final String SNMP = "SNMP is not implemented";
+    private static final String DBUS = "DBus is not implemented";
+    private static final String BFD = "BFD is not implemented";
+    private static final String VMAC = "no virtual MAC interface is created; the instance runs on its base"
+            + " interface with its own MAC";
+    private static final String FIREWALL = "no iptables/nftables rules are installed; the VIPs accept all traffic";
+    private static final String STATIC = "static addresses, routes and rules are never installed";
+    private static final String ONE_PROCESS = "javakeepalived is one JVM process and does not apply keepalived's"
+            + " per-process settings";
+    private static final String NETLINK_BUFS = "netlink buffer sizes are left at the kernel's default";
+    private static final String LINKBEAT = "link state comes from rtnetlink events only; no polling";
+    private static final String START_STOP = "startup_script and shutdown_script are never run";
+    private static final String INSTANCE_NAMES = "pid and data files are not named after the instance";
+    private static final String RELOAD_FILES = "reload bookkeeping files are not written";
+
+    private static final Map<Block, Map<String, KeywordStatus>> STATUS = new EnumMap<>(Block.class);
+    /** blocks the daemon ignores whole (LVS, BFD): every keyword in them, now and future */
+    private static final Map<Block, KeywordStatus> WHOLE_BLOCK = new EnumMap<>(Block.class);
+    /** keyword → first argument → status, where one value of a keyword works and another does not */
+    private static final Map<Block, Map<String, Map<String, KeywordStatus>>> BY_ARGUMENT = new EnumMap<>(Block.class);
+
+    static {
+        acted(Block.ROOT, "global_defs", "vrrp_instance", "vrrp_script", "track_file", "vrrp_track_file",
+                "vrrp_track_process", "vrrp_sync_group", "garp_group", "net_namespace");
+        notImplemented(Block.ROOT, STATIC, "static_ipaddress", "static_routes", "static_rules");
+        notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
+        notImplemented(Block.ROOT, LVS, "virtual_server", "virtual_server_group", "SSL", "net_namespace_ipvs");
+        notImplemented(Block.ROOT, BFD, "bfd_instance");
+        notImplemented(Block.ROOT, LINKBEAT, "linkbeat_use_polling", "linkbeat_interfaces");
+        notImplemented(Block.ROOT, "no debounce: every carrier change counts at once", "interface_up_down_delays");
+        notImplemented(Block.ROOT, "no ipsets are used (no firewall rules are installed)", "namespace_with_ipsets");
+        notImplemented(Block.ROOT, INSTANCE_NAMES, "use_pid_dir", "instance");
+        notImplemented(Block.ROOT, "one process: there are no child processes to wait for", "child_wait_time");
+
+        acted(Block.GLOBAL_DEFS, "script_user", "enable_script_security", "vrrp_mcast_group4", "vrrp_mcast_group6",
+                "vrrp_garp_master_delay", "vrrp_garp_master_repeat", "vrrp_garp_master_refresh",
+                "vrrp_garp_master_refresh_repeat", "vrrp_garp_lower_prio_delay", "vrrp_garp_lower_prio_repeat",
+                "vrrp_down_timer_adverts", "vrrp_garp_interval", "vrrp_gna_interval", "vrrp_min_garp",
+                "vrrp_lower_prio_no_advert", "vrrp_higher_prio_send_advert", "vrrp_version", "vrrp_check_unicast_src",
+                "vrrp_skip_check_adv_addr", "notify_fifo", "notify_fifo_script", "vrrp_notify_fifo",
+                "vrrp_notify_fifo_script", "fifo_write_vrrp_states_on_reload", "vrrp_startup_delay",
+                "log_unknown_vrids");
+        // applied by the reader itself, while the configuration is read
+        acted(Block.GLOBAL_DEFS, "include_check");
+        notImplemented(Block.GLOBAL_DEFS, "it only names this node in email alerts and SNMP, neither of which is"
+                + " implemented", "router_id");
+        notImplemented(Block.GLOBAL_DEFS, SMTP, "notification_email", "notification_email_from", "smtp_server",
+                "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "smtp_alert_checker",
+                "no_email_faults", "no_checker_emails");
+        notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "lvs_timeouts", "lvs_flush",
+                "lvs_flush_on_stop", "lvs_flush_onstop", "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
+                "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
+                "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
+                "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_priority", "checker_rt_priority",
+                "checker_rlimit_rttime", "checker_rlimit_rtime", "checker_process_name", "lvs_process_name",
+                "checker_no_swap", "checker_cpu_affinity");
+        notImplemented(Block.GLOBAL_DEFS, BFD, "bfd_priority", "bfd_rt_priority", "bfd_rlimit_rttime",
+                "bfd_rlimit_rtime", "bfd_process_name", "bfd_no_swap", "bfd_cpu_affinity");
+        notImplemented(Block.GLOBAL_DEFS, ONE_PROCESS + " (priorities, real-time limits, names, memory locking,"
+                + " CPU affinity)", "vrrp_priority", "vrrp_rt_priority", "vrrp_rlimit_rttime", "vrrp_rlimit_rtime",
+                "process_name", "vrrp_process_name", "process_names", "vrrp_no_swap", "vrrp_cpu_affinity");
+        notImplemented(Block.GLOBAL_DEFS, "the VRRP thread is not given a real-time priority", "max_auto_priority",
+                "min_auto_priority_delay");
+        notImplemented(Block.GLOBAL_DEFS, START_STOP, "startup_script", "shutdown_script", "startup_script_timeout",
+                "shutdown_script_timeout");
+        notImplemented(Block.GLOBAL_DEFS, "interfaces that appear or change after start are picked up only by a"
+                + " reload (allow_if_changes included)", "dynamic_interfaces");
+        notImplemented(Block.GLOBAL_DEFS, "used for static addresses, which are not installed, and an instance"
+                + " without interface is not started", "default_interface");
+        notImplemented(Block.GLOBAL_DEFS, "local IGMP reports are not disabled", "disable_local_igmp");
+        notImplemented(Block.GLOBAL_DEFS, "no extra gratuitous ARPs on other interfaces", "vrrp_garp_extra_if",
+                "vrrp_vmac_garp_intvl");
+        notImplemented(Block.GLOBAL_DEFS, FIREWALL, "vrrp_iptables", "nftables", "nftables_priority",
+                "nftables_ifindex", "nftables_counters");
+        notImplemented(Block.GLOBAL_DEFS, "partly: its checks and corrections apply, but the implied no_accept"
+                + " (firewall rules dropping traffic to the VIPs) is not installed", "vrrp_strict");
+        notImplemented(Block.GLOBAL_DEFS, SNMP, "snmp_socket", "enable_snmp_keepalived", "enable_traps",
+                "enable_snmp_vrrp", "enable_snmp_rfc", "enable_snmp_rfcv2", "enable_snmp_rfcv3", "enable_snmp_checker");
+        notImplemented(Block.GLOBAL_DEFS, DBUS, "dbus_service_name", "enable_dbus");
+        notImplemented(Block.GLOBAL_DEFS, NETLINK_BUFS, "vrrp_netlink_cmd_rcv_bufs", "vrrp_netlink_monitor_rcv_bufs",
+                "process_monitor_rcv_bufs", "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs_force",
+                "process_monitor_rcv_bufs_force");
+        notImplemented(Block.GLOBAL_DEFS, "the VRRP socket's receive buffer is left at the kernel's default",
+                "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier");
+        notImplemented(Block.GLOBAL_DEFS, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
+                "vrrp_notify_priority_changes");
+        notImplemented(Block.GLOBAL_DEFS, VMAC, "vmac_prefix", "vmac_addr_prefix");
+        notImplemented(Block.GLOBAL_DEFS, "files are created with the process's umask", "umask");
+        notImplemented(Block.GLOBAL_DEFS, "the random number generator is not seeded with it", "random_seed");
+        notImplemented(Block.GLOBAL_DEFS, RELOAD_FILES, "reload_time_file", "reload_repeat", "reload_file",
+                "config_save_dir", "tmp_config_directory");
+        notImplemented(Block.GLOBAL_DEFS, "the configuration is always checked before a reload, but this log file"
+                + " is not written", "reload_check_config");
+        notImplemented(Block.GLOBAL_DEFS, INSTANCE_NAMES, "data_use_instance");
+
+        acted(Block.VRRP_INSTANCE, "unicast_peer", "unicast_fault_no_peer", "check_unicast_src",
+                "old_unicast_checksum", "native_ipv6", "state", "interface", "dont_track_primary", "track_interface",
+                "track_script", "track_file", "track_process", "mcast_src_ip", "unicast_src_ip", "mcast_dst_ip",
+                "virtual_router_id", "unicast_ttl", "version", "priority", "advert_int", "authentication",
+                "virtual_ipaddress", "virtual_ipaddress_excluded", "skip_check_adv_addr", "preempt", "nopreempt",
+                "preempt_delay", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify",
+                "notify_master_rx_lower_pri", "notify_deleted", "garp_master_delay", "garp_master_refresh",
+                "garp_master_repeat", "garp_master_refresh_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat",
+                "down_timer_adverts", "lower_prio_no_advert", "higher_prio_send_advert");
+        // accept mode is what happens when nothing filters traffic to the VIPs
+        acted(Block.VRRP_INSTANCE, "accept");
+        // keepalived 2.2.7 too only shows the instance's debug level in its dump
+        acted(Block.VRRP_INSTANCE, "debug");
+        notImplemented(Block.VRRP_INSTANCE, VMAC, "use_vmac", "use_vmac_addr", "vmac_xmit_base", "use_ipvlan");
+        notImplemented(Block.VRRP_INSTANCE, "the instance's sockets and VIPs are not put in the VRF", "vrf");
+        notImplemented(Block.VRRP_INSTANCE, BFD, "track_bfd");
+        notImplemented(Block.VRRP_INSTANCE, "a change of the source address is not noticed", "track_src_ip");
+        notImplemented(Block.VRRP_INSTANCE, "the kernel's promote_secondaries is not set on the interface",
+                "promote_secondaries");
+        notImplemented(Block.VRRP_INSTANCE, LINKBEAT, "linkbeat_use_polling");
+        notImplemented(Block.VRRP_INSTANCE, "routes and rules are not installed with the VIPs", "virtual_routes",
+                "virtual_rules");
+        notImplemented(Block.VRRP_INSTANCE, FIREWALL, "no_accept");
+        notImplemented(Block.VRRP_INSTANCE, "partly: its checks and corrections apply, but the implied no_accept"
+                + " (firewall rules dropping traffic to the VIPs) is not installed", "strict_mode");
+        notImplemented(Block.VRRP_INSTANCE, SMTP, "smtp_alert");
+        notImplemented(Block.VRRP_INSTANCE, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
+                "notify_priority_changes");
+        notImplemented(Block.VRRP_INSTANCE, LVS, "lvs_sync_daemon_interface");
+        notImplemented(Block.VRRP_INSTANCE, "no extra gratuitous ARPs on other interfaces", "garp_extra_if",
+                "vmac_garp_intvl");
+        notImplemented(Block.VRRP_INSTANCE, "the VRRP socket's receive buffer is left at the kernel's default",
+                "kernel_rx_buf_size");
+
+        acted(Block.AUTHENTICATION, "auth_type", "auth_pass");
+        byFirstArgument(Block.AUTHENTICATION, "auth_type", "AH",
+                KeywordStatus.notImplemented("IPsec AH is not implemented; the instance is not started"));
+
+        acted(Block.VRRP_SCRIPT, "script", "interval", "timeout", "weight", "rise", "fall", "user", "init_fail");
+        acted(Block.TRACK_FILE, "file", "weight", "init_file");
+        acted(Block.VRRP_TRACK_PROCESS, "process", "param_match", "weight", "quorum", "quorum_max", "delay",
+                "terminate_delay", "fork_delay", "full_command");
+        acted(Block.VRRP_SYNC_GROUP, "group", "track_interface", "track_script", "track_file", "track_process",
+                "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify", "global_tracking",
+                "sync_group_tracking_weight");
+        notImplemented(Block.VRRP_SYNC_GROUP, BFD, "track_bfd");
+        notImplemented(Block.VRRP_SYNC_GROUP, SMTP, "smtp_alert");
+        notImplemented(Block.VRRP_SYNC_GROUP, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
+                "notify_priority_changes");
+        acted(Block.GARP_GROUP, "garp_interval", "gna_interval", "interface", "interfaces");
+
+        wholeBlock("static track groups are not implemented", Block.TRACK_GROUP);
+        wholeBlock(BFD, Block.BFD_INSTANCE, Block.BFD_CHECK);
+        wholeBlock(LVS, Block.SSL, Block.VIRTUAL_SERVER, Block.REAL_SERVER, Block.TCP_CHECK, Block.HTTP_GET,
+                Block.URL, Block.SMTP_CHECK, Block.SMTP_HOST, Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK,
+                Block.MISC_CHECK, Block.FILE_CHECK);
+    }
+
+    /**
+     * The options of a {@code virtual_ipaddress} / {@code virtual_ipaddress_excluded} line that
+     * the VIP installer does not carry out (dev, brd, scope, label, noprefixroute and no_track it does).
+     */
+    private static final Map<String, KeywordStatus> ADDRESS_OPTIONS = Map.of(
+            "peer", KeywordStatus.notImplemented("the VIP is added without its peer address"),
+            "home", KeywordStatus.notImplemented("the VIP is added without the home-address flag"),
+            "-nodad", KeywordStatus.notImplemented("the VIP goes through duplicate address detection"),
+            "mngtmpaddr", KeywordStatus.notImplemented("no temporary addresses are managed for the VIP"),
+            "autojoin", KeywordStatus.notImplemented("the VIP's multicast group is not joined"),
+            "use_vmac", KeywordStatus.notImplemented(VMAC),
+            "preferred_lft", KeywordStatus.notImplemented("the VIP keeps the kernel's preferred lifetime ; nor is"
+                    + " keepalived's implicit 0 for IPv6 /128 VIPs applied, so the host may source its own traffic"
+                    + " from a VIP"));
+
+    /** The status of {@code keyword} in {@code block}; empty when the binder does not accept it there. */
+    public static Optional<KeywordStatus> of(Block block, String keyword) {
+        KeywordStatus whole = WHOLE_BLOCK.get(block);
+        if (whole != null) {
+            return block.keywords().contains(keyword) ? Optional.of(whole) : Optional.empty();
+        }
+        return Optional.ofNullable(STATUS.getOrDefault(block, Map.of()).get(keyword));
+    }
+
+    /** The status of a line as written, its first argument included (auth_type AH). */
+    public static Optional<KeywordStatus> of(Block block, ConfigNode line) {
+        Map<String, KeywordStatus> split = BY_ARGUMENT.getOrDefault(block, Map.of()).get(line.keyword());
+        if (split != null && line.argCount() > 0 && split.containsKey(line.arg(0))) {
+            return Optional.of(split.get(line.arg(0)));
+        }
+        return of(block, line.keyword());
+    }
+
+    /** The status of an option word of a VIP line; empty for words that are not options the daemon ignores. */
+    public static Optional<KeywordStatus> addressOption(String option) {
+        return Optional.ofNullable(ADDRESS_OPTIONS.get(option));
+    }
+
+    /** The keywords classified one by one, per block: for the test that none is a typo. */
+    static Map<Block, Set<String>> classified() {
+        Map<Block, Set<String>> out = new EnumMap<>(Block.class);
+        STATUS.forEach((b, m) -> out.put(b, Set.copyOf(m.keySet())));
+        BY_ARGUMENT.forEach((b, m) -> out.merge(b, Set.copyOf(m.keySet()), (x, y) -> {
+            Set<String> u = new java.util.HashSet<>(x);
+            u.addAll(y);
+            return Set.copyOf(u);
+        }));
+        return out;
+    }
+
+    private static void acted(Block block, String... keywords) {
+        put(block, KeywordStatus.ACTED, keywords);
+    }
+
+    private static void notImplemented(Block block, String reason, String... keywords) {
+        put(block, KeywordStatus.notImplemented(reason), keywords);
+    }
+
+    private static void put(Block block, KeywordStatus status, String... keywords) {
+        Map<String, KeywordStatus> m = STATUS.computeIfAbsent(block, b -> new HashMap<>());
+        for (String k : keywords) {
+            if (m.put(k, status) != null) {
+                throw new IllegalStateException("keyword " + k + " of " + block + " classified twice");
+            }
+        }
+    }
+
+    private static void wholeBlock(String reason, Block... blocks) {
+        for (Block b : blocks) {
+            WHOLE_BLOCK.put(b, KeywordStatus.notImplemented(reason));
+        }
+    }
+
+    private static void byFirstArgument(Block block, String keyword, String argument, KeywordStatus status) {
+        BY_ARGUMENT.computeIfAbsent(block, b -> new HashMap<>()).computeIfAbsent(keyword, k -> new HashMap<>())
+                .put(argument, status);
+    }
+}

@@ -1,0 +1,104 @@
+package io.javakeepalived.config.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.config.ConfigNode;
+import io.javakeepalived.config.SourceLocation;
+import io.javakeepalived.config.bind.AcceptedKeywords;
+import io.javakeepalived.config.bind.AcceptedKeywords.Block;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every keyword the binder accepts has a status: read at run time, or on the not-implemented
+ * list that -t and the daemon's log print.
+ *
+ * <p>This test fails when a keyword is added to a binder's KeywordTable without a status. To
+ * classify it, trace what its handler fills in through config.model to a reader at run time
+ * (daemon.model.ConfigMapping, the VRRP loop, track, notify, cli) and add it to
+ * {@link KeywordSupport}'s static block: {@code acted(Block.X, "keyword")} when the daemon does
+ * what keepalived does with it, else {@code notImplemented(Block.X, "what the operator loses",
+ * "keyword")}. A keyword only shown in the dumps is not acted on. A new kind of block needs a
+ * constant in {@link AcceptedKeywords.Block} and, if a keyword opens it, an entry in its OPENS map.
+ */
+class KeywordSupportTest {
+
+    @Test
+    void everyKeywordOfEveryBlockHasAStatus() {
+        List<String> missing = new ArrayList<>();
+        for (Block block : Block.values()) {
+            for (String keyword : block.keywords()) {
+                if (KeywordSupport.of(block, keyword).isEmpty()) {
+                    missing.add(block + " " + keyword);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "keywords the binder accepts with no status in KeywordSupport");
+    }
+
+    @Test
+    void everyClassifiedKeywordIsOneTheBinderAccepts() {
+        List<String> stray = new ArrayList<>();
+        KeywordSupport.classified().forEach((block, keywords) -> keywords.stream()
+                .filter(k -> !block.keywords().contains(k)).forEach(k -> stray.add(block + " " + k)));
+        assertEquals(List.of(), stray, "statuses for keywords no binder table holds (typos?)");
+    }
+
+    @Test
+    void aKeywordTheBinderDoesNotAcceptHasNoStatus() {
+        // a status for a keyword no table holds would hide a typo in the registry
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "priorty").isEmpty());
+        assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, "no_such_keyword").isEmpty());
+    }
+
+    @Test
+    void everyTableIsCountedOnce() {
+        // 25 tables in config.bind today: a table missing from Block is a keyword set nobody checks
+        assertEquals(25, Block.values().length);
+        for (Block block : Block.values()) {
+            assertFalse(block.keywords().isEmpty(), block.toString());
+        }
+    }
+
+    @Test
+    void theSameKeywordIsJudgedByItsBlock() {
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "priority").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "weight").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_SCRIPT, "weight").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, "smtp_alert").orElseThrow().implemented());
+    }
+
+    @Test
+    void whatTheIssueNamesIsNotImplemented() {
+        for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "track_src_ip", "no_accept",
+                "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
+                "notify_priority_changes", "linkbeat_use_polling")) {
+            assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("static_ipaddress", "static_routes", "static_rules", "track_group",
+                "interface_up_down_delays", "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
+                "bfd_instance")) {
+            assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("dynamic_interfaces", "vrrp_iptables", "nftables", "startup_script",
+                "shutdown_script", "vrrp_notify_priority_changes", "umask", "data_use_instance", "reload_time_file",
+                "random_seed", "vrrp_rx_bufs_policy", "vrrp_strict", "lvs_sync_daemon", "enable_snmp_vrrp",
+                "enable_dbus")) {
+            assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+    }
+
+    @Test
+    void authTypeIsSplitByItsValue() {
+        SourceLocation at = new SourceLocation("k.conf", 1);
+        assertTrue(KeywordSupport.of(Block.AUTHENTICATION, ConfigNode.line(at, List.of("auth_type", "PASS")))
+                .orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.AUTHENTICATION, ConfigNode.line(at, List.of("auth_type", "AH")))
+                .orElseThrow().implemented());
+    }
+}

@@ -1,0 +1,164 @@
+package io.javakeepalived.config.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.javakeepalived.config.ConfigFatalException;
+import io.javakeepalived.config.Diagnostics;
+import io.javakeepalived.config.syntax.ConfigReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lines -t and the daemon's log print for keywords the daemon does not act on. */
+class UnimplementedKeywordsTest {
+    private static final String NI = " is accepted for compatibility but not implemented - ";
+
+    @TempDir
+    Path dir;
+
+    private List<String> lines(String config) throws IOException, ConfigFatalException {
+        Path file = dir.resolve("keepalived.conf");
+        Files.writeString(file, config);
+        return UnimplementedKeywords.in(ConfigReader.read(file, "host", new Diagnostics())).stream()
+                .map(UnimplementedKeyword::toString).map(l -> l.substring(dir.toString().length() + 1)).toList();
+    }
+
+    @Test
+    void eachUnimplementedKeywordOnceAtItsFirstUse() throws Exception {
+        List<String> out = lines("""
+                global_defs {
+                    router_id_is_unknown x
+                    lvs_sync_daemon eth0 VI_1
+                    vrrp_garp_master_delay 5
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    priority 100
+                    use_vmac
+                    virtual_ipaddress {
+                        10.0.0.1/24
+                    }
+                    virtual_routes {
+                        10.1.0.0/16 via 10.0.0.254
+                    }
+                }
+                vrrp_instance VI_2 {
+                    interface eth0
+                    virtual_router_id 52
+                    use_vmac
+                    virtual_routes {
+                        10.2.0.0/16 via 10.0.0.254
+                    }
+                }
+                virtual_server 10.0.0.1 80 {
+                    lb_algo rr
+                    real_server 10.0.0.10 80 {
+                        weight 1
+                        TCP_CHECK {
+                            connect_timeout 3
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of(
+                "keepalived.conf:3: lvs_sync_daemon" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
+                        + " not implemented",
+                "keepalived.conf:10: use_vmac" + NI + "no virtual MAC interface is created; the instance runs on its"
+                        + " base interface with its own MAC",
+                "keepalived.conf:14: virtual_routes" + NI + "routes and rules are not installed with the VIPs",
+                "keepalived.conf:26: virtual_server" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
+                        + " not implemented"), out);
+    }
+
+    @Test
+    void aKeywordIsJudgedInItsBlock() throws Exception {
+        List<String> out = lines("""
+                vrrp_instance VI_1 {
+                    smtp_alert
+                }
+                vrrp_sync_group G {
+                    group {
+                        VI_1
+                    }
+                    smtp_alert
+                }
+                global_defs {
+                    smtp_alert true
+                }
+                """);
+        assertEquals(List.of("keepalived.conf:2: smtp_alert", "keepalived.conf:8: smtp_alert",
+                "keepalived.conf:11: smtp_alert"), out.stream().map(l -> l.substring(0, l.indexOf(NI))).toList());
+    }
+
+    @Test
+    void authTypeAhIsReportedAndPassIsNot() throws Exception {
+        List<String> out = lines("""
+                vrrp_instance VI_1 {
+                    authentication {
+                        auth_type PASS
+                        auth_pass secret
+                    }
+                }
+                vrrp_instance VI_2 {
+                    authentication {
+                        auth_type AH
+                    }
+                }
+                """);
+        assertEquals(List.of("keepalived.conf:9: auth_type AH" + NI
+                + "IPsec AH is not implemented; the instance is not started"), out);
+    }
+
+    @Test
+    void addressOptionsTheInstallerIgnoresAreReportedButTheirValuesAreNot() throws Exception {
+        List<String> out = lines("""
+                vrrp_instance VI_1 {
+                    virtual_ipaddress {
+                        10.0.0.1/24 dev eth0 label home
+                        fd00::1/128 preferred_lft forever
+                        10.0.0.2/24 home
+                        10.0.0.3/24 home no_track
+                    }
+                }
+                """);
+        assertEquals(List.of("keepalived.conf:4: preferred_lft", "keepalived.conf:5: home"),
+                out.stream().map(l -> l.substring(0, l.indexOf(NI))).toList());
+    }
+
+    @Test
+    void aConfigurationTheDaemonActsOnWhollyPrintsNothing() throws Exception {
+        assertEquals(List.of(), lines("""
+                global_defs {
+                    vrrp_garp_master_refresh 60
+                    enable_script_security
+                }
+                vrrp_script chk {
+                    script "/bin/true"
+                    weight -20
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority 100
+                    advert_int 1
+                    authentication {
+                        auth_type PASS
+                        auth_pass x
+                    }
+                    track_script {
+                        chk
+                    }
+                    virtual_ipaddress {
+                        10.0.0.1/24 dev eth0 label eth0:1
+                    }
+                }
+                """));
+    }
+}
