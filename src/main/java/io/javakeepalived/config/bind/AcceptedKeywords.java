@@ -20,7 +20,7 @@ public final class AcceptedKeywords {
         ROOT(() -> RootBinder.TABLE),
         GLOBAL_DEFS(() -> GlobalDefsBinder.TABLE),
         VRRP_INSTANCE(() -> VrrpInstanceBinder.TABLE),
-        AUTHENTICATION(() -> VrrpInstanceBinder.AUTH),
+        AUTHENTICATION(() -> InstanceElectionKeywords.AUTH),
         VRRP_SCRIPT(() -> TrackedObjectBinder.SCRIPT),
         TRACK_FILE(() -> TrackedObjectBinder.TRACK_FILE),
         VRRP_TRACK_PROCESS(() -> TrackProcessBinder.TRACK_PROCESS),
