@@ -1,12 +1,12 @@
 package io.javakeepalived.daemon;
 
-import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.LogLevel;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.packet.AdvertTemplate;
 import io.javakeepalived.vrrp.packet.IpFamily;
@@ -148,11 +148,8 @@ final class ActionExecutor {
     }
 
     /** The action's VIPs; when they are the instance's whole list, its excluded VIPs too. */
-    private static List<Vip> withExcluded(InstanceEntry e, List<?> vips) {
-        List<Vip> out = new ArrayList<>(vips.size());
-        for (Object o : vips) {
-            out.add((Vip) o);
-        }
+    private static List<Vip> withExcluded(InstanceEntry e, List<Vip> vips) {
+        List<Vip> out = new ArrayList<>(vips);
         if (vips.equals(e.instance.settings().vips())) {
             out.addAll(e.plan.excludedVips());
         }

@@ -2,9 +2,9 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.SyncGroupPlan;
-import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
 

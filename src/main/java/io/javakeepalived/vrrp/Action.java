@@ -19,15 +19,15 @@ public sealed interface Action {
     record SendPriorityZeroAdvert(String instance) implements Action {
     }
 
-    /** Install these virtual addresses (the opaque records from {@link InstanceSettings#vips()}). */
-    record AddVips(String instance, List<?> vips) implements Action {
+    /** Install these virtual addresses (from {@link InstanceSettings#vips()}). */
+    record AddVips(String instance, List<Vip> vips) implements Action {
         public AddVips {
             vips = List.copyOf(vips);
         }
     }
 
     /** Remove these virtual addresses; removing an absent address is not an error. */
-    record RemoveVips(String instance, List<?> vips) implements Action {
+    record RemoveVips(String instance, List<Vip> vips) implements Action {
         public RemoveVips {
             vips = List.copyOf(vips);
         }

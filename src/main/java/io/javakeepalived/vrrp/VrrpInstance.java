@@ -638,9 +638,9 @@ public final class VrrpInstance {
             return;
         }
         if (state == VrrpState.MASTER) {
-            List<Object> removed = new ArrayList<>(old.vips());
+            List<Vip> removed = new ArrayList<>(old.vips());
             removed.removeAll(next.vips());
-            List<Object> added = new ArrayList<>(next.vips());
+            List<Vip> added = new ArrayList<>(next.vips());
             added.removeAll(old.vips());
             if (!removed.isEmpty()) {
                 out.add(new RemoveVips(name, removed));

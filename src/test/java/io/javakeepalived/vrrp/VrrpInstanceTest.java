@@ -31,7 +31,7 @@ class VrrpInstanceTest {
     }
 
     private static InstanceSettings.Builder vi1() {
-        return InstanceSettings.builder("VI_1", 77).primaryAddress(ip("10.77.0.1")).vips(List.of("10.77.0.100/24"));
+        return InstanceSettings.builder("VI_1", 77).primaryAddress(ip("10.77.0.1")).vips(List.of(Vip.of(ip("10.77.0.100"), "eth0")));
     }
 
     /** Starts the instance and fires its down timer: it is MASTER at the returned time. */

@@ -1,13 +1,13 @@
 package io.javakeepalived.vrrp.conformance;
 
 import io.javakeepalived.vrrp.Action;
-import io.javakeepalived.vrrp.AdvertisedAddress;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceReceiver;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.LogLevel;
 import io.javakeepalived.vrrp.SyncGroup;
 import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VridDemultiplexer;
 import io.javakeepalived.vrrp.VridDemultiplexer.Dispatch;
 import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
@@ -95,17 +95,13 @@ final class Simulation {
         }
     }
 
-    /** A VIP as scenarios write it ({@code 10.77.0.100/24}): compared and printed as written. */
-    record Vip(String text, InetAddress address) implements AdvertisedAddress {
-        static Vip parse(String text) {
-            int slash = text.indexOf('/');
-            return new Vip(text, Simulation.address(slash < 0 ? text : text.substring(0, slash)));
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
+    /** A VIP as scenarios write it ({@code 10.77.0.100/24}); printed back by {@link Observation#text(Vip)}. */
+    static Vip vip(String text) {
+        int slash = text.indexOf('/');
+        InetAddress a = address(slash < 0 ? text : text.substring(0, slash));
+        Vip host = Vip.of(a, "eth0");
+        return slash < 0 ? host : new Vip(a, Integer.parseInt(text.substring(slash + 1)), host.device(),
+                host.broadcast(), host.scope(), host.label(), host.noPrefixRoute());
     }
 
     private record TimerItem(long time, long seq, Router router, VrrpInstance instance, TimerKind kind)
@@ -401,9 +397,9 @@ final class Simulation {
             } else if (a instanceof Action.SendPriorityZeroAdvert s) {
                 wire(r, r.instances.get(s.instance()), 0, now);
             } else if (a instanceof Action.AddVips v) {
-                v.vips().forEach(x -> r.vipsHeld.add(x.toString()));
+                v.vips().forEach(x -> r.vipsHeld.add(Observation.text(x)));
             } else if (a instanceof Action.RemoveVips v) {
-                v.vips().forEach(x -> r.vipsHeld.remove(x.toString()));
+                v.vips().forEach(x -> r.vipsHeld.remove(Observation.text(x)));
             }
         }
         return out;
@@ -634,7 +630,7 @@ final class Simulation {
                 case "advert_int" -> b.advertIntervalCs(centis(v));
                 case "nopreempt" -> b.nopreempt(Boolean.parseBoolean(v));
                 case "preempt_delay" -> b.preemptDelay(duration(v));
-                case "vips" -> b.vips(v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(Vip::parse).toList());
+                case "vips" -> b.vips(v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(Simulation::vip).toList());
                 case "down_timer_adverts" -> b.downTimerAdverts(Integer.parseInt(v));
                 case "lower_prio_no_advert" -> b.lowerPrioNoAdvert(Boolean.parseBoolean(v));
                 case "higher_prio_send_advert" -> b.higherPrioSendAdvert(Boolean.parseBoolean(v));
