@@ -8,12 +8,14 @@ import io.javakeepalived.vrrp.LogLevel;
 import io.javakeepalived.vrrp.SyncGroup;
 import io.javakeepalived.vrrp.TimerKind;
 import io.javakeepalived.vrrp.Vip;
-import io.javakeepalived.vrrp.VridDemultiplexer;
 import io.javakeepalived.vrrp.VridDemultiplexer.Dispatch;
 import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
+import io.javakeepalived.vrrp.VridDemultiplexer;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.WireSettings;
+import io.javakeepalived.vrrp.conformance.Scenario.Check;
+import io.javakeepalived.vrrp.conformance.Scenario.Target;
 import io.javakeepalived.vrrp.packet.Advert;
 import io.javakeepalived.vrrp.packet.AdvertTemplate;
 import io.javakeepalived.vrrp.packet.AuthType;
@@ -23,8 +25,6 @@ import io.javakeepalived.vrrp.packet.ParseResult;
 import io.javakeepalived.vrrp.packet.UnicastPeer;
 import io.javakeepalived.vrrp.packet.VrrpCodec;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
-import io.javakeepalived.vrrp.conformance.Scenario.Check;
-import io.javakeepalived.vrrp.conformance.Scenario.Target;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -383,19 +383,19 @@ final class Simulation {
         for (Action a : out) {
             trace.add(new TraceEntry(trace.size(), now, r.def.name(), scopeOf(a), a));
             if (a instanceof Action.ArmTimer t) {
-                VrrpInstance target = r.instances.get(t.instance());
+                VrrpInstance target = t.instance();
                 long id = seq++;
                 armed.computeIfAbsent(target, k -> new EnumMap<>(TimerKind.class)).put(t.kind(), id);
                 queue.add(new TimerItem(t.deadlineNanos(), id, r, target, t.kind()));
             } else if (a instanceof Action.CancelTimer t) {
-                EnumMap<TimerKind, Long> m = armed.get(r.instances.get(t.instance()));
+                EnumMap<TimerKind, Long> m = armed.get(t.instance());
                 if (m != null) {
                     m.remove(t.kind());
                 }
             } else if (a instanceof Action.SendAdvert s) {
-                wire(r, r.instances.get(s.instance()), s.priority(), now);
+                wire(r, s.instance(), s.priority(), now);
             } else if (a instanceof Action.SendPriorityZeroAdvert s) {
-                wire(r, r.instances.get(s.instance()), 0, now);
+                wire(r, s.instance(), 0, now);
             } else if (a instanceof Action.AddVips v) {
                 v.vips().forEach(x -> r.vipsHeld.add(Observation.text(x)));
             } else if (a instanceof Action.RemoveVips v) {
@@ -572,14 +572,17 @@ final class Simulation {
             int close = t.indexOf(')');
             return open >= 0 && close > open ? t.substring(open + 1, close) : null;
         }
-        for (var c : a.getClass().getRecordComponents()) {
-            if (c.getName().equals("instance") || c.getName().equals("group")) {
-                try {
-                    return (String) c.getAccessor().invoke(a);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        if (a instanceof Action.ForInstance f) {
+            return f.instance().name();
+        }
+        if (a instanceof Action.RunNotify n) {
+            return n.instance();
+        }
+        if (a instanceof Action.RunGroupNotify n) {
+            return n.group();
+        }
+        if (a instanceof Action.GroupStateChanged g) {
+            return g.group();
         }
         return null;
     }
