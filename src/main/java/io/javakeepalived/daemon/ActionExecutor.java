@@ -76,7 +76,11 @@ final class ActionExecutor {
 
     /** A packet the instance rejects: the core counts it; its log lines go through the rate limit. */
     void rejected(InstanceEntry e, Event.AdvertRejected r, long now) {
-        List<Action> actions = e.instance.handle(r, now);
+        executeRejected(e, r, e.instance.handle(r, now));
+    }
+
+    /** What the core answered a rejected packet with: log lines through the rate limit, the rest as usual. */
+    void executeRejected(InstanceEntry e, Event.AdvertRejected r, List<Action> actions) {
         List<Action> rest = new ArrayList<>(actions.size());
         for (Action a : actions) {
             if (a instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {

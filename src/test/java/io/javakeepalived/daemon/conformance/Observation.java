@@ -1,4 +1,4 @@
-package io.javakeepalived.vrrp.conformance;
+package io.javakeepalived.daemon.conformance;
 
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.Action;
