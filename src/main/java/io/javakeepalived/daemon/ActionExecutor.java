@@ -1,12 +1,12 @@
 package io.javakeepalived.daemon;
 
-import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.LogLevel;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.packet.AdvertTemplate;
 import io.javakeepalived.vrrp.packet.IpFamily;
@@ -76,7 +76,11 @@ final class ActionExecutor {
 
     /** A packet the instance rejects: the core counts it; its log lines go through the rate limit. */
     void rejected(InstanceEntry e, Event.AdvertRejected r, long now) {
-        List<Action> actions = e.instance.handle(r, now);
+        executeRejected(e, r, e.instance.handle(r, now));
+    }
+
+    /** What the core answered a rejected packet with: log lines through the rate limit, the rest as usual. */
+    void executeRejected(InstanceEntry e, Event.AdvertRejected r, List<Action> actions) {
         List<Action> rest = new ArrayList<>(actions.size());
         for (Action a : actions) {
             if (a instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {
@@ -99,60 +103,61 @@ final class ActionExecutor {
     }
 
     private void executeOne(Action a) {
-        if (a instanceof Action.SendAdvert s) {
-            sendAdvert(table.get(s.instance()), s.priority());
-        } else if (a instanceof Action.SendPriorityZeroAdvert s) {
-            sendAdvert(table.get(s.instance()), 0);
-        } else if (a instanceof Action.AddVips v) {
-            InstanceEntry e = table.get(v.instance());
-            for (Vip vip : withExcluded(e, v.vips())) {
-                vips.add(e.name(), vip);
-            }
-            e.vipsInstalled = true;
-        } else if (a instanceof Action.RemoveVips v) {
-            InstanceEntry e = table.get(v.instance());
-            for (Vip vip : withExcluded(e, v.vips())) {
-                removeVip(e, vip);
-            }
-            e.vipsInstalled = false;
-        } else if (a instanceof Action.SendGratuitousBurst g) {
-            gratuitousBurst(table.get(g.instance()), g.count());
+        if (a instanceof Action.ForInstance f) {
+            carryOut(table.entryOf(f.instance()), f);
         } else if (a instanceof Action.Log l) {
             if (l.level() == LogLevel.INFO) {
                 log.info("{}", l.text());
             } else {
                 detail.detail(l.text());
             }
-        } else if (a instanceof Action.ArmTimer t) {
-            table.timers().arm(table.get(t.instance()).index, t.kind(), t.deadlineNanos());
-        } else if (a instanceof Action.CancelTimer t) {
-            table.timers().cancel(table.get(t.instance()).index, t.kind());
         } else if (a instanceof Action.RunNotify n) {
             log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
             notifySink.dispatch(n);
         } else if (a instanceof Action.RunGroupNotify n) {
             log.debug("VRRP_Group({}) notify {} 0", n.group(), n.state());
             notifySink.dispatch(n);
-        } else if (a instanceof Action.StateChanged c) {
-            log.debug("({}) state {} -> {}", c.instance(), c.from(), c.to());
-            InstanceEntry e = table.get(c.instance());
-            e.lastTransition = wallClock.instant();
-            e.countTransition(c.from(), c.to());
-            if (c.from() == VrrpState.MASTER) {
-                garps.cancel(c.instance()); // keepalived drops queued GARPs on leaving MASTER
-            }
-            statesChanged = true;
         } else if (a instanceof Action.GroupStateChanged c) {
             log.debug("VRRP_Group({}) state {} -> {}", c.group(), c.from(), c.to());
         }
     }
 
-    /** The action's VIPs; when they are the instance's whole list, its excluded VIPs too. */
-    private static List<Vip> withExcluded(InstanceEntry e, List<?> vips) {
-        List<Vip> out = new ArrayList<>(vips.size());
-        for (Object o : vips) {
-            out.add((Vip) o);
+    /** An action on one instance, its entry resolved once from the instance the action carries. */
+    private void carryOut(InstanceEntry e, Action.ForInstance a) {
+        if (a instanceof Action.SendAdvert s) {
+            sendAdvert(e, s.priority());
+        } else if (a instanceof Action.SendPriorityZeroAdvert) {
+            sendAdvert(e, 0);
+        } else if (a instanceof Action.AddVips v) {
+            for (Vip vip : withExcluded(e, v.vips())) {
+                vips.add(e.name(), vip);
+            }
+            e.vipsInstalled = true;
+        } else if (a instanceof Action.RemoveVips v) {
+            for (Vip vip : withExcluded(e, v.vips())) {
+                removeVip(e, vip);
+            }
+            e.vipsInstalled = false;
+        } else if (a instanceof Action.SendGratuitousBurst g) {
+            gratuitousBurst(e, g.count());
+        } else if (a instanceof Action.ArmTimer t) {
+            table.timers().arm(e.index, t.kind(), t.deadlineNanos());
+        } else if (a instanceof Action.CancelTimer t) {
+            table.timers().cancel(e.index, t.kind());
+        } else if (a instanceof Action.StateChanged c) {
+            log.debug("({}) state {} -> {}", e.name(), c.from(), c.to());
+            e.lastTransition = wallClock.instant();
+            e.countTransition(c.from(), c.to());
+            if (c.from() == VrrpState.MASTER) {
+                garps.cancel(e.name()); // keepalived drops queued GARPs on leaving MASTER
+            }
+            statesChanged = true;
         }
+    }
+
+    /** The action's VIPs; when they are the instance's whole list, its excluded VIPs too. */
+    private static List<Vip> withExcluded(InstanceEntry e, List<Vip> vips) {
+        List<Vip> out = new ArrayList<>(vips);
         if (vips.equals(e.instance.settings().vips())) {
             out.addAll(e.plan.excludedVips());
         }

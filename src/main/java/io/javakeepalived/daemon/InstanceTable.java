@@ -2,9 +2,9 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.SyncGroupPlan;
-import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
 
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Objects;
 
 /**
  * The running plan and its instances: in configuration order (their index is their owner number
- * in the {@link TimerQueue}) and by name. Loop thread only.
+ * in the {@link TimerQueue}), by name (for messages from outside the loop) and by core instance
+ * (for the {@link io.javakeepalived.vrrp.Action}s, which carry it). Loop thread only.
  */
 final class InstanceTable {
     /** The running plan as configured (primary addresses unresolved); replaced by a reload. */
@@ -28,6 +30,7 @@ final class InstanceTable {
     private final List<InstanceEntry> entries = new ArrayList<>();
     private final List<InstanceEntry> view = Collections.unmodifiableList(entries);
     private final Map<String, InstanceEntry> byName = new HashMap<>();
+    private final Map<VrrpInstance, InstanceEntry> byInstance = new IdentityHashMap<>();
     private TimerQueue timers;
 
     InstanceTable(VrrpPlan plan) {
@@ -52,11 +55,11 @@ final class InstanceTable {
         return byName.get(name);
     }
 
-    /** The instance an action names: it must exist. */
-    InstanceEntry get(String name) {
-        InstanceEntry e = byName.get(name);
+    /** The entry of the instance an action carries: it must be in the table. */
+    InstanceEntry entryOf(VrrpInstance instance) {
+        InstanceEntry e = byInstance.get(instance);
         if (e == null) {
-            throw new IllegalStateException("no instance " + name);
+            throw new IllegalStateException("no instance " + instance);
         }
         return e;
     }
@@ -67,6 +70,7 @@ final class InstanceTable {
         e.lastTransition = now;
         entries.add(e);
         byName.put(e.name(), e);
+        byInstance.put(e.instance, e);
         return e;
     }
 
@@ -75,6 +79,7 @@ final class InstanceTable {
         timers.cancelAll(e.index);
         entries.remove(e);
         byName.remove(e.name());
+        byInstance.remove(e.instance);
     }
 
     /** The instances of a sync group, in its order. */

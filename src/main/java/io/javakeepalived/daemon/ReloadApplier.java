@@ -4,13 +4,13 @@ import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.PlanDiff;
 import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.daemon.model.SyncGroupPlan;
-import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.NotifyState;
 import io.javakeepalived.vrrp.SyncGroup;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpState;
 
 import java.io.IOException;

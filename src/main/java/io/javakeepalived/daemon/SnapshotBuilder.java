@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
@@ -12,12 +13,11 @@ import io.javakeepalived.daemon.dump.TrackingInstance;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.Scopes;
-import io.javakeepalived.daemon.model.Vip;
-import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.WireSettings;

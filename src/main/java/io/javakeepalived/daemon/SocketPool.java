@@ -132,7 +132,7 @@ final class SocketPool {
                     ? d.routeIpv6(receiveInfo.source(), receiveInfo.destination(), receiveInfo.ttl(), buf, 0, n)
                     : d.routeIpv4(buf, 0, n);
             if (dispatch instanceof VridDemultiplexer.Dispatch.Deliver del) {
-                InstanceEntry e = table.find(del.instance().name());
+                InstanceEntry e = table.entryOf(del.instance());
                 if (del.event() instanceof Event.AdvertRejected r) {
                     executor.rejected(e, r, clock.getAsLong());
                 } else {

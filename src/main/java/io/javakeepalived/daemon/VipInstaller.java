@@ -1,10 +1,10 @@
 package io.javakeepalived.daemon;
 
-import io.javakeepalived.daemon.model.Vip;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.InterfaceAddress;
 import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.RtnetlinkSession;
+import io.javakeepalived.vrrp.Vip;
 
 import java.io.IOException;
 import java.util.Map;

@@ -6,28 +6,36 @@ import java.util.Objects;
 /**
  * What an instance asks its owner to do, in the order it must be done (e.g. on takeover:
  * advert first so the old master drops the VIPs, then add VIPs, GARP, notify).
- * Every instance-scoped action names its instance, so the actions of a sync group, which
- * touch several instances, form one ordered list.
+ * An action the owner carries out on an instance ({@link ForInstance}) carries that instance
+ * itself, so the actions of a sync group, which touch several instances, form one ordered list
+ * and the owner finds each one's instance without a search by name. Notifications leave the
+ * owner for scripts, the FIFO and mail, which know instances by name only (and a deleted
+ * instance's last one has no instance behind it), so they carry the name.
  */
 public sealed interface Action {
 
+    /** An action carried out on one instance: the one that emitted it, or a member of its sync group. */
+    sealed interface ForInstance extends Action {
+        VrrpInstance instance();
+    }
+
     /** Send one advertisement with this priority (1..255), own interval and VIP list. */
-    record SendAdvert(String instance, int priority) implements Action {
+    record SendAdvert(VrrpInstance instance, int priority) implements ForInstance {
     }
 
     /** Send one advertisement with priority 0 (the master is leaving: RFC "Shutdown"). */
-    record SendPriorityZeroAdvert(String instance) implements Action {
+    record SendPriorityZeroAdvert(VrrpInstance instance) implements ForInstance {
     }
 
-    /** Install these virtual addresses (the opaque records from {@link InstanceSettings#vips()}). */
-    record AddVips(String instance, List<?> vips) implements Action {
+    /** Install these virtual addresses (from {@link InstanceSettings#vips()}). */
+    record AddVips(VrrpInstance instance, List<Vip> vips) implements ForInstance {
         public AddVips {
             vips = List.copyOf(vips);
         }
     }
 
     /** Remove these virtual addresses; removing an absent address is not an error. */
-    record RemoveVips(String instance, List<?> vips) implements Action {
+    record RemoveVips(VrrpInstance instance, List<Vip> vips) implements ForInstance {
         public RemoveVips {
             vips = List.copyOf(vips);
         }
@@ -37,7 +45,7 @@ public sealed interface Action {
      * Send {@code count} rounds of gratuitous ARP (IPv4) / unsolicited NA (IPv6) for every
      * VIP of the instance, paced as the daemon sees fit.
      */
-    record SendGratuitousBurst(String instance, int count) implements Action {
+    record SendGratuitousBurst(VrrpInstance instance, int count) implements ForInstance {
     }
 
     /**
@@ -71,15 +79,15 @@ public sealed interface Action {
      * same kind. A late or stale firing is harmless: the instance checks the deadline.
      * A timer that has fired is no longer armed; no {@link CancelTimer} follows for it.
      */
-    record ArmTimer(String instance, TimerKind kind, long deadlineNanos) implements Action {
+    record ArmTimer(VrrpInstance instance, TimerKind kind, long deadlineNanos) implements ForInstance {
     }
 
     /** Forget the armed timer of this kind. */
-    record CancelTimer(String instance, TimerKind kind) implements Action {
+    record CancelTimer(VrrpInstance instance, TimerKind kind) implements ForInstance {
     }
 
     /** The instance changed state (for status, data dumps, SNMP/DBus; notify is separate). */
-    record StateChanged(String instance, VrrpState from, VrrpState to) implements Action {
+    record StateChanged(VrrpInstance instance, VrrpState from, VrrpState to) implements ForInstance {
     }
 
     /** A sync group changed state. */

@@ -42,10 +42,9 @@ import java.util.Objects;
  *                                after the first one (added to the master-down interval)
  * @param primaryAddress          our advert source address, used for the equal-priority
  *                                tie-break (RFC "Primary IP Address"); null if unknown
- * @param vips                    virtual addresses; opaque to the machine, handed back in
- *                                {@link Action.AddVips}/{@link Action.RemoveVips}. The wire side
- *                                needs their addresses: each an {@link InetAddress} or an
- *                                {@link AdvertisedAddress} (see {@link #advertAddresses()})
+ * @param vips                    virtual addresses, in advert order; the machine reads their
+ *                                addresses only and hands them back in
+ *                                {@link Action.AddVips}/{@link Action.RemoveVips}
  * @param downTimerAdverts        adverts missed before master-down (RFC: 3), 1..100
  * @param lowerPrioNoAdvert       a master hearing a lower priority does not answer with an advert
  * @param higherPrioSendAdvert    a master hearing a higher priority sends one advert before yielding
@@ -73,7 +72,7 @@ public record InstanceSettings(
         boolean nopreempt,
         Duration preemptDelay,
         InetAddress primaryAddress,
-        List<?> vips,
+        List<Vip> vips,
         int downTimerAdverts,
         boolean lowerPrioNoAdvert,
         boolean higherPrioSendAdvert,
@@ -152,23 +151,11 @@ public record InstanceSettings(
         return family == StandardProtocolFamily.INET6 ? IpFamily.IPV6 : IpFamily.IPV4;
     }
 
-    /**
-     * The addresses our adverts carry and received adverts must carry: {@link #vips()} in
-     * order, each an {@link InetAddress} or an {@link AdvertisedAddress}.
-     *
-     * @throws IllegalArgumentException if a VIP is neither
-     */
+    /** The addresses our adverts carry and received adverts must carry: {@link #vips()} in order. */
     public List<InetAddress> advertAddresses() {
         List<InetAddress> out = new ArrayList<>(vips.size());
-        for (Object v : vips) {
-            if (v instanceof InetAddress a) {
-                out.add(a);
-            } else if (v instanceof AdvertisedAddress a) {
-                out.add(Objects.requireNonNull(a.address(), "address of " + v));
-            } else {
-                throw new IllegalArgumentException(name + ": VIP " + v + " is neither an InetAddress nor an "
-                        + "AdvertisedAddress; the wire side needs its address");
-            }
+        for (Vip v : vips) {
+            out.add(v.address());
         }
         return out;
     }
@@ -308,7 +295,7 @@ public record InstanceSettings(
         private boolean nopreempt;
         private Duration preemptDelay = Duration.ZERO;
         private InetAddress primaryAddress;
-        private List<?> vips = List.of();
+        private List<Vip> vips = List.of();
         private int downTimerAdverts = 3;
         private boolean lowerPrioNoAdvert;
         private boolean higherPrioSendAdvert;
@@ -334,7 +321,7 @@ public record InstanceSettings(
         public Builder initialState(VrrpState s) { this.initialState = s; return this; }
         public Builder nopreempt(boolean b) { this.nopreempt = b; return this; }
         public Builder preemptDelay(Duration d) { this.preemptDelay = d; return this; }
-        public Builder vips(List<?> v) { this.vips = v; return this; }
+        public Builder vips(List<Vip> v) { this.vips = v; return this; }
         public Builder downTimerAdverts(int n) { this.downTimerAdverts = n; return this; }
         public Builder lowerPrioNoAdvert(boolean b) { this.lowerPrioNoAdvert = b; return this; }
         public Builder higherPrioSendAdvert(boolean b) { this.higherPrioSendAdvert = b; return this; }

@@ -235,7 +235,7 @@ public final class VrrpInstance {
         started = false;
         preemptDelayRunning = false;
         state = VrrpState.INIT;
-        out.add(new StateChanged(name, prev, VrrpState.INIT));
+        out.add(new StateChanged(this, prev, VrrpState.INIT));
         notify(NotifyState.STOP, out);
         if (group != null) {
             group.memberStopped(now, out);
@@ -334,11 +334,11 @@ public final class VrrpInstance {
         // the advert goes first so that the old master drops the VIPs before our GARPs
         sendAdvert(out);
         log(LogLevel.INFO, "Entering MASTER STATE", out);
-        out.add(new StateChanged(name, prev, VrrpState.MASTER));
+        out.add(new StateChanged(this, prev, VrrpState.MASTER));
         addVips(out);
         if (!settings.vips().isEmpty()) {
             if (settings.garpMasterRepeat() > 0) {
-                out.add(new SendGratuitousBurst(name, settings.garpMasterRepeat()));
+                out.add(new SendGratuitousBurst(this, settings.garpMasterRepeat()));
             }
             if (!settings.garpMasterDelay().isZero()) {
                 arm(TimerKind.GARP_MASTER_DELAY, now + settings.garpMasterDelay().toNanos(), out);
@@ -412,7 +412,7 @@ public final class VrrpInstance {
         if (settings.garpLowerPrioRepeat() == 0 || settings.vips().isEmpty()) {
             return;
         }
-        out.add(new SendGratuitousBurst(name, settings.garpLowerPrioRepeat()));
+        out.add(new SendGratuitousBurst(this, settings.garpLowerPrioRepeat()));
         if (!settings.garpLowerPrioDelay().isZero()) {
             arm(TimerKind.GARP_LOWER_PRIO_DELAY, now + settings.garpLowerPrioDelay().toNanos(), out);
         }
@@ -466,19 +466,19 @@ public final class VrrpInstance {
             }
             case GARP_MASTER_DELAY -> {
                 if (state == VrrpState.MASTER && settings.garpMasterRepeat() > 0) {
-                    out.add(new SendGratuitousBurst(name, settings.garpMasterRepeat()));
+                    out.add(new SendGratuitousBurst(this, settings.garpMasterRepeat()));
                 }
             }
             case GARP_LOWER_PRIO_DELAY -> {
                 if (state == VrrpState.MASTER && settings.garpLowerPrioRepeat() > 0) {
-                    out.add(new SendGratuitousBurst(name, settings.garpLowerPrioRepeat()));
+                    out.add(new SendGratuitousBurst(this, settings.garpLowerPrioRepeat()));
                 }
             }
             case GARP_REFRESH -> {
                 long period = settings.garpMasterRefresh().toNanos();
                 if (state == VrrpState.MASTER && period > 0) {
                     if (settings.garpMasterRefreshRepeat() > 0) {
-                        out.add(new SendGratuitousBurst(name, settings.garpMasterRefreshRepeat()));
+                        out.add(new SendGratuitousBurst(this, settings.garpMasterRefreshRepeat()));
                     }
                     arm(TimerKind.GARP_REFRESH, nextOnGrid(deadline, period, now), out);
                 }
@@ -502,12 +502,12 @@ public final class VrrpInstance {
 
     private void arm(TimerKind kind, long deadline, List<Action> out) {
         timers.put(kind, deadline);
-        out.add(new ArmTimer(name, kind, deadline));
+        out.add(new ArmTimer(this, kind, deadline));
     }
 
     private void cancel(TimerKind kind, List<Action> out) {
         if (timers.remove(kind) != null) {
-            out.add(new CancelTimer(name, kind));
+            out.add(new CancelTimer(this, kind));
         }
     }
 
@@ -638,21 +638,21 @@ public final class VrrpInstance {
             return;
         }
         if (state == VrrpState.MASTER) {
-            List<Object> removed = new ArrayList<>(old.vips());
+            List<Vip> removed = new ArrayList<>(old.vips());
             removed.removeAll(next.vips());
-            List<Object> added = new ArrayList<>(next.vips());
+            List<Vip> added = new ArrayList<>(next.vips());
             added.removeAll(old.vips());
             if (!removed.isEmpty()) {
-                out.add(new RemoveVips(name, removed));
+                out.add(new RemoveVips(this, removed));
             }
             if (!added.isEmpty()) {
-                out.add(new AddVips(name, added));
+                out.add(new AddVips(this, added));
             }
             // like keepalived's reload_master: advertise the new priority/VIP list at once
             sendAdvert(out);
             arm(TimerKind.ADVERT, now + advertInterval(), out);
             if (!added.isEmpty() && next.garpMasterRepeat() > 0) {
-                out.add(new SendGratuitousBurst(name, next.garpMasterRepeat()));
+                out.add(new SendGratuitousBurst(this, next.garpMasterRepeat()));
             }
             if (next.garpMasterRefresh().isZero() || next.vips().isEmpty()) {
                 cancel(TimerKind.GARP_REFRESH, out);
@@ -672,25 +672,25 @@ public final class VrrpInstance {
 
     private void sendAdvert(List<Action> out) {
         counters.advertSent(effectivePriority);
-        out.add(new SendAdvert(name, effectivePriority));
+        out.add(new SendAdvert(this, effectivePriority));
     }
 
     private void sendPriorityZero(List<Action> out) {
         counters.advertSent(0);
-        out.add(new SendPriorityZeroAdvert(name));
+        out.add(new SendPriorityZeroAdvert(this));
     }
 
     private void addVips(List<Action> out) {
         if (!settings.vips().isEmpty()) {
             log(LogLevel.DETAIL, "setting VIPs.", out);
-            out.add(new AddVips(name, settings.vips()));
+            out.add(new AddVips(this, settings.vips()));
         }
     }
 
     private void removeVips(List<Action> out) {
         if (!settings.vips().isEmpty()) {
             log(LogLevel.DETAIL, "removing VIPs.", out);
-            out.add(new RemoveVips(name, settings.vips()));
+            out.add(new RemoveVips(this, settings.vips()));
         }
     }
 
@@ -705,7 +705,7 @@ public final class VrrpInstance {
     private void setState(VrrpState next, List<Action> out) {
         VrrpState prev = state;
         state = next;
-        out.add(new StateChanged(name, prev, next));
+        out.add(new StateChanged(this, prev, next));
     }
 
     private long advertInterval() {
@@ -719,6 +719,12 @@ public final class VrrpInstance {
     /* Accessors ------------------------------------------------------------------------- */
 
     public String name() {
+        return name;
+    }
+
+    /** Its name, so an {@link Action} that carries it prints as one that named it. */
+    @Override
+    public String toString() {
         return name;
     }
 
@@ -827,10 +833,5 @@ public final class VrrpInstance {
     /** Zeroes the counters (keepalived's STATS_CLEAR signal). */
     public void clearCounters() {
         counters.clear();
-    }
-
-    @Override
-    public String toString() {
-        return "VrrpInstance[" + name + " " + state + " prio " + effectivePriority + "]";
     }
 }

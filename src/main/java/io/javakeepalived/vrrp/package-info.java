@@ -17,8 +17,7 @@
  *     sent; notifications come last.</li>
  * <li>Describe each instance once: {@link io.javakeepalived.vrrp.InstanceSettings} with its
  *     {@link io.javakeepalived.vrrp.WireSettings} (interface, auth, unicast peers, checksum
- *     compatibility). VIP entries must be {@code InetAddress}es or implement
- *     {@link io.javakeepalived.vrrp.AdvertisedAddress}. The receive policy and the send
+ *     compatibility) and its {@link io.javakeepalived.vrrp.Vip}s. The receive policy and the send
  *     templates are both derived from it, so they cannot disagree.</li>
  * <li>Receive: one {@link io.javakeepalived.vrrp.VridDemultiplexer} per socket (family,
  *     interface, unicast/multicast; {@code SocketKey.of(settings)}), one

@@ -7,7 +7,9 @@ import io.javakeepalived.script.FakeRunner;
 import io.javakeepalived.script.RecordingLog;
 import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.NotifyState;
+import io.javakeepalived.vrrp.VrrpInstance;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -100,7 +102,7 @@ class NotifyDispatcherTest {
         dispatcher.setInstanceScripts("VI_1", scripts("/k/"));
         assertTrue(dispatcher.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER_RX_LOWER_PRI, 100)));
         assertTrue(dispatcher.dispatch(new Action.RunNotify("VI_1", NotifyState.STOP, 100)));
-        assertFalse(dispatcher.dispatch(new Action.SendAdvert("VI_1", 100)));
+        assertFalse(dispatcher.dispatch(new Action.SendAdvert(new VrrpInstance(InstanceSettings.builder("VI_1", 1).build()), 100)));
         drain();
         assertEquals(List.of("(VI_1) notify_master_rx_lower_pri /k/rx.sh", "(VI_1) notify_stop /k/stop.sh",
                 "(VI_1) notify /k/notify.sh INSTANCE VI_1 STOP 100"), runner.lines());

@@ -34,7 +34,7 @@ class InstanceReceiverTest {
     static final InetAddress VIP = ip("10.77.0.100");
 
     static InstanceSettings.Builder v2(InetAddress src) {
-        return InstanceSettings.builder("VI_1", 77).primaryAddress(src).vips(List.of(VIP))
+        return InstanceSettings.builder("VI_1", 77).primaryAddress(src).vips(List.of(Vip.of(VIP, "eth0")))
                 .wire(WireSettings.builder().interfaceName("eth0").build());
     }
 
@@ -64,7 +64,7 @@ class InstanceReceiverTest {
             }
         }
         InstanceSettings v6 = InstanceSettings.builder("VI_6", 66).version(3).primaryAddress(ip("fe80::1"))
-                .vips(List.of(ip("fd66::100"))).build();
+                .vips(List.of(Vip.of(ip("fd66::100"), "eth0"))).build();
         AdvertTemplate t = v6.advertTemplates().get(0);
         assertEquals(VrrpCodec.MCAST_GROUP6, t.destination());
         byte[] buf = new byte[t.vrrpLength()];
@@ -94,8 +94,6 @@ class InstanceReceiverTest {
                 .wire(WireSettings.builder().authType(AuthType.IP_AH).build()).build());
         assertThrows(IllegalArgumentException.class, () -> v2(A)
                 .wire(WireSettings.builder().unicastPeers(List.of(UnicastPeer.of(ip("fe80::2")))).build()).build());
-        InstanceSettings opaque = v2(A).vips(List.of("10.77.0.100/24")).build(); // fine for the FSM alone
-        assertThrows(IllegalArgumentException.class, opaque::receivePolicy);
         assertThrows(IllegalArgumentException.class, () -> new WireSettings("", AuthType.SIMPLE_PASSWORD,
                 "123456789", false, List.of(), 255, false, false, false, OldUnicastChecksum.DETECT,
                 VrrpCodec.MCAST_GROUP4, VrrpCodec.MCAST_GROUP6));
@@ -137,9 +135,9 @@ class InstanceReceiverTest {
         b.handle(rx.receive(sent(v2(A).build(), 100)), S);
         assertEquals(A, rx.policy().lastMasterAddress());
         // skip_check_adv_addr: the last master's adverts skip the address checks, others do not
-        InstanceSettings otherVips = v2(A).vips(List.of(ip("10.77.0.200"))).build();
+        InstanceSettings otherVips = v2(A).vips(List.of(Vip.of(ip("10.77.0.200"), "eth0"))).build();
         assertInstanceOf(Event.AdvertReceived.class, rx.receive(sent(otherVips, 100)));
-        InstanceSettings fromC = v2(ip("10.77.0.3")).vips(List.of(ip("10.77.0.200"))).build();
+        InstanceSettings fromC = v2(ip("10.77.0.3")).vips(List.of(Vip.of(ip("10.77.0.200"), "eth0"))).build();
         assertEquals(RejectReason.ADDRESS_LIST, ((Event.AdvertRejected) rx.receive(sent(fromC, 100))).kind());
         // a lower priority discarded by a BACKUP is remembered too (keepalived's master_saddr)
         InstanceSettings lowC = v2(ip("10.77.0.3")).build();

@@ -14,7 +14,7 @@ class SyncGroupReformTest {
 
     private static VrrpInstance member(String name, int vrid, int prio) {
         return new VrrpInstance(InstanceSettings.builder(name, vrid).priority(prio)
-                .primaryAddress(ip("10.77.0.1")).vips(List.of("10.77." + vrid + ".100/24")).build());
+                .primaryAddress(ip("10.77.0.1")).vips(List.of(Vip.of(ip("10.77." + vrid + ".100"), "eth0"))).build());
     }
 
     /** Started and timed out to MASTER. */

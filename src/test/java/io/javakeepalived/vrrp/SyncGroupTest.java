@@ -15,7 +15,7 @@ class SyncGroupTest {
 
     private static VrrpInstance member(String name, int vrid, int prio) {
         return new VrrpInstance(InstanceSettings.builder(name, vrid).priority(prio)
-                .primaryAddress(ip("10.77.0.1")).vips(List.of("10.77." + vrid + ".100/24")).build());
+                .primaryAddress(ip("10.77.0.1")).vips(List.of(Vip.of(ip("10.77." + vrid + ".100"), "eth0"))).build());
     }
 
     @Test
@@ -104,8 +104,8 @@ class SyncGroupTest {
         a.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), down);
         b.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), down);
         List<Action> out = a.handle(new Event.AdvertReceived(ip("10.77.0.2"), 50, 100), down + S / 2);
-        assertTrue(out.contains(new Action.SendGratuitousBurst("VI_1", 5)));
-        assertTrue(out.contains(new Action.SendGratuitousBurst("VI_2", 5)));
+        assertTrue(out.contains(new Action.SendGratuitousBurst(a, 5)));
+        assertTrue(out.contains(new Action.SendGratuitousBurst(b, 5)));
     }
 
     @Test

@@ -94,10 +94,10 @@ class VridDemultiplexerTest {
         InetAddress me = ip("10.77.0.9");
         SocketKey uc = new SocketKey(IpFamily.IPV4, "eth0", true);
         VridDemultiplexer d = new VridDemultiplexer(uc);
-        InstanceReceiver toA = started(InstanceSettings.builder("VI_A", 77).primaryAddress(me).vips(List.of(VIP))
+        InstanceReceiver toA = started(InstanceSettings.builder("VI_A", 77).primaryAddress(me).vips(List.of(Vip.of(VIP, "eth0")))
                 .wire(WireSettings.builder().interfaceName("eth0").unicastPeers(List.of(UnicastPeer.of(A))).build())
                 .build());
-        InstanceReceiver toC = started(InstanceSettings.builder("VI_C", 77).primaryAddress(me).vips(List.of(VIP))
+        InstanceReceiver toC = started(InstanceSettings.builder("VI_C", 77).primaryAddress(me).vips(List.of(Vip.of(VIP, "eth0")))
                 .wire(WireSettings.builder().interfaceName("eth0").unicastPeers(List.of(UnicastPeer.of(c))).build())
                 .build());
         d.add(toA);
@@ -108,7 +108,7 @@ class VridDemultiplexerTest {
         assertEquals("Unknown VRID(77) received on interface(eth0) from 10.77.0.2. ignoring...", stranger.logLine());
         assertEquals(1, d.counters().get(VrrpCounter.UNKNOWN_VRID));
 
-        InstanceReceiver alsoA = started(InstanceSettings.builder("VI_A2", 77).primaryAddress(me).vips(List.of(VIP))
+        InstanceReceiver alsoA = started(InstanceSettings.builder("VI_A2", 77).primaryAddress(me).vips(List.of(Vip.of(VIP, "eth0")))
                 .wire(WireSettings.builder().interfaceName("eth0").unicastPeers(List.of(UnicastPeer.of(A))).build())
                 .build());
         assertThrows(IllegalArgumentException.class, () -> d.add(alsoA), "same VRID and peer");
@@ -151,7 +151,7 @@ class VridDemultiplexerTest {
         SocketKey v6 = new SocketKey(IpFamily.IPV6, "eth0", false);
         VridDemultiplexer d = new VridDemultiplexer(v6);
         InstanceReceiver rx = started(InstanceSettings.builder("VI_6", 66).version(3).primaryAddress(ip("fe80::2"))
-                .vips(List.of(ip("fd66::100"))).wire(WireSettings.builder().interfaceName("eth0").build()).build());
+                .vips(List.of(Vip.of(ip("fd66::100"), "eth0"))).wire(WireSettings.builder().interfaceName("eth0").build()).build());
         d.add(rx);
         byte[] p = PacketForge.of(Advert.v3(66, 100, 100, List.of(ip("fd66::100"))), fe1, VrrpCodec.MCAST_GROUP6)
                 .vrrpBytes();

@@ -31,7 +31,7 @@ class VrrpInstanceTest {
     }
 
     private static InstanceSettings.Builder vi1() {
-        return InstanceSettings.builder("VI_1", 77).primaryAddress(ip("10.77.0.1")).vips(List.of("10.77.0.100/24"));
+        return InstanceSettings.builder("VI_1", 77).primaryAddress(ip("10.77.0.1")).vips(List.of(Vip.of(ip("10.77.0.100"), "eth0")));
     }
 
     /** Starts the instance and fires its down timer: it is MASTER at the returned time. */
@@ -149,7 +149,7 @@ class VrrpInstanceTest {
         VrrpInstance vi = new VrrpInstance(vi1().build());
         long t = makeMaster(vi);
         List<Action> out = vi.handle(new Event.AdvertReceived(ip("10.77.0.2"), 0, 100), t + S / 2);
-        assertEquals(List.of(new Action.SendAdvert("VI_1", 100)), only(out, Action.SendAdvert.class));
+        assertEquals(List.of(new Action.SendAdvert(vi, 100)), only(out, Action.SendAdvert.class));
         assertEquals(t + S / 2 + S, vi.timerDeadline(TimerKind.ADVERT).orElseThrow());
         assertEquals(VrrpState.MASTER, vi.state());
     }
@@ -209,7 +209,7 @@ class VrrpInstanceTest {
         assertTrue(only(out, Action.SendAdvert.class).isEmpty());
         assertEquals(t + S, vi.timerDeadline(TimerKind.ADVERT).orElseThrow(), "grid untouched");
         out = vi.handle(new Event.TimerFired(TimerKind.ADVERT), t + S);
-        assertEquals(List.of(new Action.SendAdvert("VI_1", 90)), only(out, Action.SendAdvert.class));
+        assertEquals(List.of(new Action.SendAdvert(vi, 90)), only(out, Action.SendAdvert.class));
     }
 
     @Test
@@ -241,7 +241,7 @@ class VrrpInstanceTest {
         assertEquals(VrrpState.FAULT, vi.state());
         out = vi.handle(new Event.FaultCleared("chk"), 2 * S);
         assertEquals(VrrpState.MASTER, vi.state());
-        assertEquals(List.of(new Action.StateChanged("VI_1", VrrpState.FAULT, VrrpState.MASTER)),
+        assertEquals(List.of(new Action.StateChanged(vi, VrrpState.FAULT, VrrpState.MASTER)),
                 only(out, Action.StateChanged.class));
         assertEquals(1, vi.counters().get(VrrpCounter.RELEASE_MASTER));
         assertEquals(2, vi.counters().get(VrrpCounter.BECOME_MASTER));
@@ -274,7 +274,7 @@ class VrrpInstanceTest {
         assertEquals(VrrpState.MASTER, vi.state());
         assertTrue(only(out, Action.RunNotify.class).isEmpty());
         assertTrue(only(out, Action.RemoveVips.class).isEmpty());
-        assertEquals(List.of(new Action.SendAdvert("VI_1", 110)), only(out, Action.SendAdvert.class));
+        assertEquals(List.of(new Action.SendAdvert(vi, 110)), only(out, Action.SendAdvert.class));
     }
 
     @Test

@@ -82,7 +82,7 @@ class VrrpTimingTest {
         assertThrows(IllegalArgumentException.class, () -> InstanceSettings.builder("VI_1", 1)
                 .preemptDelay(Duration.ofSeconds(-1)).build());
         InstanceSettings v6 = InstanceSettings.builder("VI_6", 1).version(3).advertIntervalCs(5)
-                .primaryAddress(InetAddress.getByName("fe80::1")).vips(List.of("fd66::100/64")).build();
+                .primaryAddress(InetAddress.getByName("fe80::1")).vips(List.of(Vip.of(InetAddress.getByName("fd66::100"), "eth0"))).build();
         assertEquals(StandardProtocolFamily.INET6, v6.family());
     }
 }

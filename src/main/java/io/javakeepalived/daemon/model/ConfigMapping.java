@@ -8,6 +8,7 @@ import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.SyncGroup;
 import io.javakeepalived.config.model.VrrpInstance;
 import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.WireSettings;
 import io.javakeepalived.vrrp.packet.ReceivePolicy.OldUnicastChecksum;
@@ -142,13 +143,13 @@ public final class ConfigMapping {
             }
         }
 
-        List<Object> vips = new ArrayList<>();
+        List<Vip> vips = new ArrayList<>();
         for (IpAddressSpec s : v.virtualAddresses()) {
-            vips.add(Vip.of(s, ifname));
+            vips.add(vip(s, ifname));
         }
         List<Vip> excluded = new ArrayList<>();
         for (IpAddressSpec s : v.excludedAddresses()) {
-            excluded.add(Vip.of(s, ifname));
+            excluded.add(vip(s, ifname));
         }
 
         VrrpInstance.Garp garp = v.garp();
@@ -187,5 +188,15 @@ public final class ConfigMapping {
         }
         return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
                 g.vrrp().gnaInterval(), v.notifyScripts());
+    }
+
+    /**
+     * A {@code virtual_ipaddress} / {@code virtual_ipaddress_excluded} line of an instance.
+     *
+     * @param defaultDevice the instance's interface, for lines without {@code dev}
+     */
+    static Vip vip(IpAddressSpec spec, String defaultDevice) {
+        return new Vip(spec.address(), spec.prefixLength(), spec.device().orElse(defaultDevice), spec.broadcast(),
+                spec.scope().map(Scopes::parse).orElse(0), spec.label(), spec.noPrefixRoute());
     }
 }

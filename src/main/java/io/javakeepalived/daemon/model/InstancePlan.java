@@ -2,6 +2,7 @@ package io.javakeepalived.daemon.model;
 
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.Vip;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -40,11 +41,6 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         Objects.requireNonNull(garpInterval, "garpInterval");
         Objects.requireNonNull(gnaInterval, "gnaInterval");
         Objects.requireNonNull(notifyScripts, "notifyScripts");
-        for (Object v : settings.vips()) {
-            if (!(v instanceof Vip)) {
-                throw new IllegalArgumentException(settings.name() + ": VIP " + v + " is not a Vip");
-            }
-        }
     }
 
     public String name() {
@@ -58,16 +54,12 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
 
     /** The advertised VIPs ({@code virtual_ipaddress}), in order. */
     public List<Vip> vips() {
-        List<Vip> out = new ArrayList<>(settings.vips().size());
-        for (Object v : settings.vips()) {
-            out.add((Vip) v);
-        }
-        return out;
+        return settings.vips();
     }
 
     /** VIPs then excluded VIPs: everything installed while MASTER. */
     public List<Vip> allAddresses() {
-        List<Vip> out = vips();
+        List<Vip> out = new ArrayList<>(vips());
         out.addAll(excludedVips);
         return out;
     }

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon.model;
 
+import io.javakeepalived.vrrp.Vip;
 import java.net.StandardProtocolFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon.model;
 
+import io.javakeepalived.vrrp.Vip;
 import static io.javakeepalived.testsupport.ConfigFixture.instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

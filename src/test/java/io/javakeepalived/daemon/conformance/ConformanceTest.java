@@ -1,4 +1,4 @@
-package io.javakeepalived.vrrp.conformance;
+package io.javakeepalived.daemon.conformance;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.javakeepalived.vrrp.conformance;
+package io.javakeepalived.daemon.conformance;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

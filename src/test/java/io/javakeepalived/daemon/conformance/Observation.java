@@ -1,7 +1,9 @@
-package io.javakeepalived.vrrp.conformance;
+package io.javakeepalived.daemon.conformance;
 
+import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.LogLevel;
+import io.javakeepalived.vrrp.Vip;
 
 import java.util.List;
 import java.util.Objects;
@@ -99,8 +101,13 @@ final class Observation {
         return a.toString();
     }
 
-    static String join(List<?> vips) {
-        return vips.stream().map(Object::toString).collect(Collectors.joining(","));
+    static String join(List<Vip> vips) {
+        return vips.stream().map(Observation::text).collect(Collectors.joining(","));
+    }
+
+    /** A VIP as scenarios write it: {@code 10.77.0.100/24}. */
+    static String text(Vip v) {
+        return AddressText.ntop(v.address()) + "/" + v.prefixLength();
     }
 
     static Observation parse(List<String> w, String text) {
@@ -164,7 +171,7 @@ final class Observation {
                 String list = w.size() == 3 ? w.get(2) : null;
                 boolean add = verb.equals("add");
                 return new Observation(text, "vips", a -> {
-                    List<?> v;
+                    List<Vip> v;
                     if (add && a instanceof Action.AddVips x) {
                         v = x.vips();
                     } else if (!add && a instanceof Action.RemoveVips x) {

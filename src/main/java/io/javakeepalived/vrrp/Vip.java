@@ -1,8 +1,6 @@
-package io.javakeepalived.daemon.model;
+package io.javakeepalived.vrrp;
 
-import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.util.AddressText;
-import io.javakeepalived.vrrp.AdvertisedAddress;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -10,9 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A virtual address as the daemon installs it: what goes into the advert ({@link #address()})
- * and what rtnetlink needs to add it (prefix, device, broadcast, scope, label). A value: the
- * core diffs VIP lists with {@code equals()} on reload.
+ * A virtual address (keepalived's {@code ip_address_t} of a {@code virtual_ipaddress} line):
+ * what goes into the advert ({@link #address()}) and what installing it takes (prefix, device,
+ * broadcast, scope, label). The state machine reads only the address; the rest travels with it
+ * to whoever carries out {@link Action.AddVips}/{@link Action.RemoveVips}, so the daemon gets
+ * its VIPs back typed. A value: a reload diffs VIP lists with {@code equals()}.
  *
  * @param address        the address (in adverts and on the interface)
  * @param prefixLength   prefix length (32/128 for a bare address)
@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param noPrefixRoute  {@code noprefixroute}
  */
 public record Vip(InetAddress address, int prefixLength, String device, Optional<InetAddress> broadcast, int scope,
-                  Optional<String> label, boolean noPrefixRoute) implements AdvertisedAddress {
+                  Optional<String> label, boolean noPrefixRoute) {
 
     public Vip {
         Objects.requireNonNull(address, "address");
@@ -43,16 +43,6 @@ public record Vip(InetAddress address, int prefixLength, String device, Optional
     public static Vip of(InetAddress address, String device) {
         return new Vip(address, address instanceof Inet6Address ? 128 : 32, device, Optional.empty(), 0,
                 Optional.empty(), false);
-    }
-
-    /**
-     * A {@code virtual_ipaddress} / {@code virtual_ipaddress_excluded} line of an instance.
-     *
-     * @param defaultDevice the instance's interface, for lines without {@code dev}
-     */
-    public static Vip of(IpAddressSpec spec, String defaultDevice) {
-        return new Vip(spec.address(), spec.prefixLength(), spec.device().orElse(defaultDevice), spec.broadcast(),
-                spec.scope().map(Scopes::parse).orElse(0), spec.label(), spec.noPrefixRoute());
     }
 
     public boolean isIpv6() {

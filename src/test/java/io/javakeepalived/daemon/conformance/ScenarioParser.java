@@ -1,8 +1,8 @@
-package io.javakeepalived.vrrp.conformance;
+package io.javakeepalived.daemon.conformance;
 
-import io.javakeepalived.vrrp.conformance.Scenario.Check;
-import io.javakeepalived.vrrp.conformance.Scenario.CheckKind;
-import io.javakeepalived.vrrp.conformance.Scenario.Target;
+import io.javakeepalived.daemon.conformance.Scenario.Check;
+import io.javakeepalived.daemon.conformance.Scenario.CheckKind;
+import io.javakeepalived.daemon.conformance.Scenario.Target;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,13 +1,22 @@
-package io.javakeepalived.vrrp.conformance;
+package io.javakeepalived.daemon.conformance;
 
+import io.javakeepalived.daemon.ExecutorRig;
+import io.javakeepalived.daemon.conformance.Scenario.Check;
+import io.javakeepalived.daemon.conformance.Scenario.Target;
+import io.javakeepalived.net.InterfaceAddress;
+import io.javakeepalived.net.LinkInfo;
+import io.javakeepalived.testsupport.fakenet.FakeNetwork;
+import io.javakeepalived.testsupport.fakenet.FakeRtnetlink;
+import io.javakeepalived.testsupport.fakenet.FakeVrrpSocket;
+import io.javakeepalived.testsupport.fakenet.SentDatagram;
 import io.javakeepalived.vrrp.Action;
-import io.javakeepalived.vrrp.AdvertisedAddress;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceReceiver;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.LogLevel;
 import io.javakeepalived.vrrp.SyncGroup;
 import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VridDemultiplexer;
 import io.javakeepalived.vrrp.VridDemultiplexer.Dispatch;
 import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
@@ -15,7 +24,6 @@ import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.WireSettings;
 import io.javakeepalived.vrrp.packet.Advert;
-import io.javakeepalived.vrrp.packet.AdvertTemplate;
 import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.IpFamily;
 import io.javakeepalived.vrrp.packet.PacketForge;
@@ -23,8 +31,6 @@ import io.javakeepalived.vrrp.packet.ParseResult;
 import io.javakeepalived.vrrp.packet.UnicastPeer;
 import io.javakeepalived.vrrp.packet.VrrpCodec;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
-import io.javakeepalived.vrrp.conformance.Scenario.Check;
-import io.javakeepalived.vrrp.conformance.Scenario.Target;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -32,31 +38,33 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * Replays a {@link Scenario}: every router's instances run in this one process on a fake
- * clock, timers are fired at their deadlines, and adverts travel as real packets. An advert
- * an instance sends is encoded with its {@link InstanceReceiver#sendTemplates() templates}
- * (so with its own VIPs, interval, version and authentication) and reaches, at the same fake
- * time, the socket (family, segment, multicast) of every other live, connected router on the
- * segment - or, unicast, the router owning the peer address. There it is parsed
+ * clock, and what they decide is carried out by the daemon's own {@code ActionExecutor}
+ * ({@link ExecutorRig}) on in-memory fakes of the native layer: its timer slots fire at their
+ * deadlines, its VIP installer writes a {@link FakeRtnetlink} address table, its gratuitous
+ * ARP pacing sends on fake announcers, and the adverts it writes with the instance's
+ * {@link InstanceReceiver#sendTemplates() templates} (so with its own VIPs, interval, version and
+ * authentication) leave through a {@link FakeVrrpSocket}. On this simulated wire an advert
+ * reaches, at the same fake time, the socket (family, segment, multicast) of every other live,
+ * connected router on the segment - or, unicast, the router owning the peer address. There it is parsed
  * ({@link VrrpCodec}), routed by the router's {@link VridDemultiplexer} and validated by the
  * instance's {@link InstanceReceiver}, exactly as the daemon will do it; configuration
  * mismatches between routers show up as keepalived shows them. Events due at the same time
- * are handled in the order they were scheduled: scenario inputs first (in file order), then
- * timers and deliveries in the order they arose. Every rejected packet is checked to change
- * no state and move no timer.
+ * are handled in this order: scenario inputs (in file order), then due timers (router by router,
+ * each router's in its timer slots' order), then packets in the order they were sent. Every
+ * rejected packet is checked to change no state and move no timer.
  */
 final class Simulation {
 
@@ -95,51 +103,51 @@ final class Simulation {
         }
     }
 
-    /** A VIP as scenarios write it ({@code 10.77.0.100/24}): compared and printed as written. */
-    record Vip(String text, InetAddress address) implements AdvertisedAddress {
-        static Vip parse(String text) {
-            int slash = text.indexOf('/');
-            return new Vip(text, Simulation.address(slash < 0 ? text : text.substring(0, slash)));
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    private record TimerItem(long time, long seq, Router router, VrrpInstance instance, TimerKind kind)
-            implements Item {
+    /** A VIP as scenarios write it ({@code 10.77.0.100/24}) on the instance's interface; printed back by {@link Observation#text(Vip)}. */
+    static Vip vip(String text, String device) {
+        int slash = text.indexOf('/');
+        InetAddress a = address(slash < 0 ? text : text.substring(0, slash));
+        Vip host = Vip.of(a, device);
+        return slash < 0 ? host : new Vip(a, Integer.parseInt(text.substring(slash + 1)), device,
+                host.broadcast(), host.scope(), host.label(), host.noPrefixRoute());
     }
 
     private final class Router {
         final Scenario.Node def;
         final Map<String, Map<String, String>> keys = new LinkedHashMap<>();
-        final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
-        final Map<String, InstanceReceiver> receivers = new LinkedHashMap<>();
-        final Map<SocketKey, VridDemultiplexer> sockets = new LinkedHashMap<>();
+        /** The kernel's addresses: they outlive a crash of the daemon, as on a real node. */
+        final FakeRtnetlink kernel;
+        final FakeNetwork network;
+        final Map<String, LinkInfo> links = new LinkedHashMap<>();
+        ExecutorRig loop;
+        Map<String, VrrpInstance> instances = Map.of();
         final Map<String, SyncGroup> groups = new LinkedHashMap<>();
         final Set<String> downSegments = new HashSet<>();
-        final Set<String> vipsHeld = new LinkedHashSet<>();
         boolean allDown;
         boolean alive = true;
-        int ipId;
 
-        Router(Scenario.Node def) {
+        Router(Scenario.Node def, Set<String> interfaces) {
             this.def = def;
+            int index = 1;
+            for (String ifname : interfaces) {
+                links.put(ifname, new LinkInfo(index, ifname, LinkInfo.IFF_UP | LinkInfo.IFF_BROADCAST
+                        | LinkInfo.IFF_MULTICAST | LinkInfo.IFF_RUNNING | LinkInfo.IFF_LOWER_UP, LinkInfo.OPER_UP,
+                        true, new byte[] {2, 0, 0, 0, 0, (byte) index}, 1500, null, 0, 0));
+                index++;
+            }
+            kernel = new FakeRtnetlink(List.copyOf(links.values()));
+            network = new FakeNetwork(kernel, d -> wire(this, d));
         }
 
-        /** Fresh machines from the current settings (start-up, or restart after a crash). */
+        /** A fresh daemon from the current settings (start-up, or restart after a crash). */
         void build() {
-            instances.clear();
-            receivers.clear();
-            groups.clear();
+            List<InstanceSettings> all = new ArrayList<>();
             for (Map.Entry<String, Map<String, String>> e : keys.entrySet()) {
-                VrrpInstance i = new VrrpInstance(settings(this, e.getKey(), e.getValue()));
-                instances.put(e.getKey(), i);
-                receivers.put(e.getKey(), new InstanceReceiver(i));
+                all.add(settings(this, e.getKey(), e.getValue()));
             }
-            openSockets();
+            loop = new ExecutorRig(all, network, kernel, links, () -> now);
+            instances = loop.instances();
+            groups.clear();
             for (Scenario.GroupDef g : scenario.groups) {
                 if (g.node().equals(def.name())) {
                     List<VrrpInstance> members = new ArrayList<>();
@@ -151,24 +159,13 @@ final class Simulation {
             }
         }
 
-        /** One socket per (family, interface, cast) in use, as keepalived opens them. */
-        void openSockets() {
-            Map<SocketKey, VridDemultiplexer> old = new LinkedHashMap<>(sockets);
-            sockets.clear();
-            for (InstanceReceiver rx : receivers.values()) {
-                SocketKey k = rx.socket();
-                VridDemultiplexer d = sockets.get(k);
-                if (d == null) {
-                    d = old.get(k); // a socket still in use is kept, with its counters
-                    if (d == null) {
-                        d = new VridDemultiplexer(k);
-                    } else {
-                        d.receivers().forEach(d::remove);
-                    }
-                    sockets.put(k, d);
-                }
-                d.add(rx);
+        /** The VIPs on the node's interfaces, as scenarios write them. */
+        Set<String> vipsHeld() {
+            Set<String> out = new LinkedHashSet<>();
+            for (InterfaceAddress a : kernel.addresses()) {
+                out.add(a.cidr());
             }
+            return out;
         }
 
         /** Addresses packets to this router reach: its own and its instances' sources. */
@@ -185,7 +182,7 @@ final class Simulation {
         }
 
         String segment(String instance) {
-            return keys.get(instance).getOrDefault("if", "eth0");
+            return ifname(keys.get(instance));
         }
 
         boolean linkDown(String segment) {
@@ -197,10 +194,11 @@ final class Simulation {
     private final PriorityQueue<Item> queue = new PriorityQueue<>((a, b) -> a.time() != b.time()
             ? Long.compare(a.time(), b.time()) : Long.compare(a.seq(), b.seq()));
     private final Map<String, Router> routers = new LinkedHashMap<>();
-    private final Map<VrrpInstance, EnumMap<TimerKind, Long>> armed = new IdentityHashMap<>();
     private final List<TraceEntry> trace = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private long seq;
+    /** The fake clock: the time of what is being handled. */
+    private long now;
 
     private Simulation(Scenario scenario) {
         this.scenario = scenario;
@@ -215,8 +213,9 @@ final class Simulation {
     }
 
     private void setUp() {
+        Set<String> interfaces = interfaces();
         for (Scenario.Node n : scenario.nodes.values()) {
-            routers.put(n.name(), new Router(n));
+            routers.put(n.name(), new Router(n, interfaces));
         }
         for (Scenario.InstanceDef d : scenario.instances) {
             routers.get(d.node()).keys.put(d.name(), new LinkedHashMap<>(d.keys()));
@@ -229,25 +228,61 @@ final class Simulation {
         }
     }
 
+    /** Every interface an instance uses, now or after a reload: each node has them all. */
+    private Set<String> interfaces() {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(ifname(Map.of()));
+        for (Scenario.InstanceDef d : scenario.instances) {
+            out.add(ifname(d.keys()));
+        }
+        for (Scenario.Input in : scenario.inputs) {
+            List<String> w = in.words();
+            if (w.get(0).equals("reload")) {
+                out.add(ifname(ScenarioParser.keys(w.subList(1, w.size()))));
+            }
+        }
+        return out;
+    }
+
+    private static String ifname(Map<String, String> keys) {
+        return keys.getOrDefault("if", "eth0");
+    }
+
     private void loop() {
         long steps = 0;
-        while (!queue.isEmpty() && queue.peek().time() <= scenario.until) {
+        while (true) {
+            Item next = queue.peek();
+            Router timerOwner = null;
+            long deadline = Long.MAX_VALUE;
+            for (Router r : routers.values()) {
+                OptionalLong d = r.alive ? r.loop.nextTimer() : OptionalLong.empty();
+                if (d.isPresent() && d.getAsLong() < deadline) {
+                    deadline = d.getAsLong();
+                    timerOwner = r;
+                }
+            }
+            boolean timerFirst = timerOwner != null && (next == null || deadline < next.time()
+                    || (deadline == next.time() && !(next instanceof InputItem)));
+            if ((timerFirst ? deadline : next == null ? Long.MAX_VALUE : next.time()) > scenario.until) {
+                return;
+            }
             if (++steps > MAX_STEPS) {
                 failures.add("simulation did not settle after " + MAX_STEPS + " steps");
                 return;
             }
+            if (timerFirst) {
+                now = deadline;
+                ExecutorRig.Fired f = timerOwner.loop.fireNext(now);
+                record(timerOwner, f.actions());
+                continue;
+            }
             Item item = queue.poll();
+            now = item.time();
             if (item instanceof InputItem i) {
                 input(i.input());
             } else if (item instanceof Packet p) {
                 if (p.router().alive) {
                     receive(p, -1);
-                }
-            } else if (item instanceof TimerItem t) {
-                EnumMap<TimerKind, Long> m = armed.get(t.instance());
-                if (t.router().alive && m != null && Objects.equals(m.get(t.kind()), t.seq())) {
-                    m.remove(t.kind());
-                    deliver(t.router(), t.instance(), new Event.TimerFired(t.kind()), t.time());
                 }
             }
         }
@@ -262,7 +297,6 @@ final class Simulation {
         String verb = w.get(0);
         try {
             if (verb.equals("restart")) {
-                forgetTimers(r);
                 r.build();
                 r.alive = true;
                 r.allDown = false;
@@ -278,10 +312,7 @@ final class Simulation {
             switch (verb) {
                 case "start" -> selected(r, in.target()).forEach(i -> deliver(r, i, new Event.Startup(), now));
                 case "stop" -> selected(r, in.target()).forEach(i -> deliver(r, i, new Event.Shutdown(), now));
-                case "crash" -> {
-                    r.alive = false;
-                    forgetTimers(r);
-                }
+                case "crash" -> r.alive = false; // its timers stop with it; a restart builds a new daemon
                 case "link" -> {
                     boolean down = word(w, 1).equals("down");
                     if (!down && !word(w, 1).equals("up")) {
@@ -320,7 +351,7 @@ final class Simulation {
                         k.putAll(changes);
                         deliver(r, i, new Event.Reload(settings(r, i.name(), k)), now);
                     }
-                    r.openSockets(); // an interface or unicast change moves the instance to another socket
+                    r.loop.resocket(); // an interface or unicast change moves the instance to another socket
                 }
                 case "rejected" -> {
                     InetAddress from = w.size() >= 4 && w.get(2).equals("from") ? address(w.get(3)) : null;
@@ -374,66 +405,34 @@ final class Simulation {
         return List.of(i);
     }
 
-    private void forgetTimers(Router r) {
-        for (VrrpInstance i : r.instances.values()) {
-            armed.remove(i);
-        }
-    }
-
     /* Delivery and the wire -------------------------------------------------------------- */
 
+    /** The event to the instance; the router's executor carries out what it answers, and the trace records it. */
     private List<Action> deliver(Router r, VrrpInstance instance, Event event, long now) {
-        List<Action> out = instance.handle(event, now);
-        for (Action a : out) {
-            trace.add(new TraceEntry(trace.size(), now, r.def.name(), scopeOf(a), a));
-            if (a instanceof Action.ArmTimer t) {
-                VrrpInstance target = r.instances.get(t.instance());
-                long id = seq++;
-                armed.computeIfAbsent(target, k -> new EnumMap<>(TimerKind.class)).put(t.kind(), id);
-                queue.add(new TimerItem(t.deadlineNanos(), id, r, target, t.kind()));
-            } else if (a instanceof Action.CancelTimer t) {
-                EnumMap<TimerKind, Long> m = armed.get(r.instances.get(t.instance()));
-                if (m != null) {
-                    m.remove(t.kind());
-                }
-            } else if (a instanceof Action.SendAdvert s) {
-                wire(r, r.instances.get(s.instance()), s.priority(), now);
-            } else if (a instanceof Action.SendPriorityZeroAdvert s) {
-                wire(r, r.instances.get(s.instance()), 0, now);
-            } else if (a instanceof Action.AddVips v) {
-                v.vips().forEach(x -> r.vipsHeld.add(x.toString()));
-            } else if (a instanceof Action.RemoveVips v) {
-                v.vips().forEach(x -> r.vipsHeld.remove(x.toString()));
-            }
-        }
+        List<Action> out = r.loop.deliver(instance, event, now);
+        record(r, out);
         return out;
     }
 
-    /** Encodes the advert with the sender's templates and puts each copy on the wire. */
-    private void wire(Router from, VrrpInstance sender, int priority, long now) {
-        String segment = from.segment(sender.name());
+    private void record(Router r, List<Action> actions) {
+        for (Action a : actions) {
+            trace.add(new TraceEntry(trace.size(), now, r.def.name(), scopeOf(a), a));
+        }
+    }
+
+    /** An advert one of the router's sockets sent: a copy to each router the segment (or the unicast peer) reaches. */
+    private void wire(Router from, SentDatagram d) {
+        String segment = d.from().interfaceName();
         if (from.linkDown(segment)) {
             return;
         }
-        InstanceSettings s = sender.settings();
-        boolean unicast = s.wire().unicast();
-        for (AdvertTemplate t : from.receivers.get(sender.name()).sendTemplates()) {
-            byte[] bytes;
-            if (t.family() == IpFamily.IPV4) {
-                bytes = new byte[t.ipv4PacketLength()];
-                t.writeIpv4Packet(priority, from.ipId++ & 0xFFFF, bytes, 0);
-            } else {
-                bytes = new byte[t.vrrpLength()];
-                t.writeVrrp(priority, bytes, 0);
+        boolean unicast = !d.from().isMulticast();
+        SocketKey socket = new SocketKey(d.from().ipv6() ? IpFamily.IPV6 : IpFamily.IPV4, segment, unicast);
+        for (Router to : routers.values()) {
+            if (to == from || !to.alive || to.linkDown(segment) || (unicast && !to.owns(d.destination()))) {
+                continue;
             }
-            int hopLimit = unicast ? s.wire().unicastTtl() : VrrpCodec.VRRP_TTL;
-            SocketKey socket = new SocketKey(t.family(), segment, unicast);
-            for (Router to : routers.values()) {
-                if (to == from || !to.alive || to.linkDown(segment) || (unicast && !to.owns(t.destination()))) {
-                    continue;
-                }
-                queue.add(new Packet(now, seq++, to, socket, bytes, t.source(), t.destination(), hopLimit));
-            }
+            queue.add(new Packet(now, seq++, to, socket, d.bytes(), d.source(), d.destination(), d.hopLimit()));
         }
     }
 
@@ -444,7 +443,7 @@ final class Simulation {
      * @param line the scenario line that injected it, or -1
      */
     private void receive(Packet p, int line) {
-        VridDemultiplexer socket = p.router().sockets.get(p.socket());
+        VridDemultiplexer socket = p.router().loop.socket(p.socket());
         if (socket == null) {
             if (line >= 0) {
                 failures.add("line " + line + ": " + p.router().def.name() + " has no socket " + p.socket());
@@ -576,14 +575,17 @@ final class Simulation {
             int close = t.indexOf(')');
             return open >= 0 && close > open ? t.substring(open + 1, close) : null;
         }
-        for (var c : a.getClass().getRecordComponents()) {
-            if (c.getName().equals("instance") || c.getName().equals("group")) {
-                try {
-                    return (String) c.getAccessor().invoke(a);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        if (a instanceof Action.ForInstance f) {
+            return f.instance().name();
+        }
+        if (a instanceof Action.RunNotify n) {
+            return n.instance();
+        }
+        if (a instanceof Action.RunGroupNotify n) {
+            return n.group();
+        }
+        if (a instanceof Action.GroupStateChanged g) {
+            return g.group();
         }
         return null;
     }
@@ -608,7 +610,7 @@ final class Simulation {
         }
         InstanceSettings.Builder b = InstanceSettings.builder(name, Integer.parseInt(k.get("vrid")));
         b.primaryAddress(address(k.getOrDefault("src", r.def.address())));
-        WireSettings.Builder wire = WireSettings.builder().interfaceName(k.getOrDefault("if", "eth0"));
+        WireSettings.Builder wire = WireSettings.builder().interfaceName(ifname(k));
         String authType = k.getOrDefault("auth_type", k.containsKey("auth_pass") ? "PASS" : "NONE");
         switch (authType) {
             case "PASS" -> wire.authPass(k.getOrDefault("auth_pass", ""));
@@ -634,7 +636,8 @@ final class Simulation {
                 case "advert_int" -> b.advertIntervalCs(centis(v));
                 case "nopreempt" -> b.nopreempt(Boolean.parseBoolean(v));
                 case "preempt_delay" -> b.preemptDelay(duration(v));
-                case "vips" -> b.vips(v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(Vip::parse).toList());
+                case "vips" -> b.vips(v.isEmpty() ? List.of()
+                        : Arrays.stream(v.split(",")).map(x -> vip(x, ifname(k))).toList());
                 case "down_timer_adverts" -> b.downTimerAdverts(Integer.parseInt(v));
                 case "lower_prio_no_advert" -> b.lowerPrioNoAdvert(Boolean.parseBoolean(v));
                 case "higher_prio_send_advert" -> b.higherPrioSendAdvert(Boolean.parseBoolean(v));
@@ -778,8 +781,9 @@ final class Simulation {
             // compared as sets: the order VIPs were added in does not matter here
             String expected = w.size() > 1 ? w.get(1) : "none";
             Set<String> want = expected.equals("none") ? Set.of() : Set.of(expected.split(","));
-            String actual = r.vipsHeld.isEmpty() ? "none" : String.join(",", r.vipsHeld);
-            return want.equals(r.vipsHeld) ? null : "holds " + actual;
+            Set<String> held = r.vipsHeld();
+            String actual = held.isEmpty() ? "none" : String.join(",", held);
+            return want.equals(held) ? null : "holds " + actual;
         }
         if (what.equals("socket")) {
             // socket counter NAME N: the instance's socket, or the sum over the router's sockets
@@ -789,13 +793,13 @@ final class Simulation {
             VrrpCounter c = counter(w.get(2));
             long actual = 0;
             if (f.target().scope() != null) {
-                InstanceReceiver rx = r.receivers.get(f.target().scope());
-                if (rx == null) {
+                VrrpInstance i = r.instances.get(f.target().scope());
+                if (i == null) {
                     throw new IllegalArgumentException("no instance " + f.target());
                 }
-                actual = r.sockets.get(rx.socket()).counters().get(c);
+                actual = r.loop.socket(r.loop.receiver(i).socket()).counters().get(c);
             } else {
-                for (VridDemultiplexer d : r.sockets.values()) {
+                for (VridDemultiplexer d : r.loop.sockets()) {
                     actual += d.counters().get(c);
                 }
             }

@@ -1,0 +1,152 @@
+package io.javakeepalived.daemon;
+
+import io.javakeepalived.config.model.NotifyScripts;
+import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.VrrpPlan;
+import io.javakeepalived.net.LinkInfo;
+import io.javakeepalived.net.NativeNetwork;
+import io.javakeepalived.net.RtnetlinkSession;
+import io.javakeepalived.vrrp.Action;
+import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.InstanceReceiver;
+import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.TimerKind;
+import io.javakeepalived.vrrp.VridDemultiplexer;
+import io.javakeepalived.vrrp.VrrpInstance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.helpers.NOPLogger;
+
+/**
+ * The part of one node's VRRP loop that carries out what the core decides, assembled as
+ * {@code VrrpLoop} assembles it (instance table with its timer slots, socket pool, VIP installer,
+ * gratuitous ARP pacing, {@link ActionExecutor}) on whatever native layer it is given - in tests,
+ * the in-memory fakes of {@code testsupport.fakenet}. What is left to the caller is the loop
+ * itself: when to fire timers, and which packets reach which socket. Not the real loop's thread,
+ * poller or link watching.
+ */
+public final class ExecutorRig {
+    private static final Logger QUIET = NOPLogger.NOP_LOGGER;
+
+    private final InstanceTable table;
+    private final ActionExecutor executor;
+    private final SocketPool sockets;
+
+    /**
+     * @param links the node's interfaces by name (VIPs go on them, announcements leave on them)
+     * @param clock the loop's monotonic nanoseconds (a simulation's fake time)
+     */
+    public ExecutorRig(List<InstanceSettings> instances, NativeNetwork network, RtnetlinkSession rtnl,
+                       Map<String, LinkInfo> links, LongSupplier clock) {
+        List<InstancePlan> plans = new ArrayList<>();
+        for (InstanceSettings s : instances) {
+            plans.add(new InstancePlan(s, Optional.empty(), List.of(), false, Optional.empty(), Duration.ZERO,
+                    Duration.ZERO, NotifyScripts.NONE));
+        }
+        Clock wallClock = Clock.systemUTC();
+        DetailLog detail = new DetailLog(QUIET, false);
+        RejectedPacketLog rejects = new RejectedPacketLog(QUIET, clock);
+        table = new InstanceTable(new VrrpPlan(plans, List.of(), false, List.of()));
+        executor = new ActionExecutor(table, new VipInstaller(rtnl, links, QUIET), new Announcers(links, network, QUIET),
+                clock, NotifySink.NONE, rejects, detail, wallClock);
+        sockets = new SocketPool(network, network.newPollSet(), table, executor, rejects, detail, clock);
+        for (InstancePlan p : plans) {
+            table.add(p, wallClock.instant());
+        }
+        table.makeTimers();
+        for (InstanceEntry e : table.entries()) {
+            sockets.attach(e);
+        }
+    }
+
+    /** The instances by name, in configuration order. */
+    public Map<String, VrrpInstance> instances() {
+        Map<String, VrrpInstance> out = new LinkedHashMap<>();
+        for (InstanceEntry e : table.entries()) {
+            out.put(e.name(), e.instance);
+        }
+        return out;
+    }
+
+    public InstanceReceiver receiver(VrrpInstance instance) {
+        return table.entryOf(instance).receiver;
+    }
+
+    /**
+     * Hands the event to the instance and has the executor carry out the actions, as the loop
+     * does (a rejected advert's log lines through the rate limit); returns the actions.
+     */
+    public List<Action> deliver(VrrpInstance instance, Event event, long now) {
+        InstanceEntry e = table.entryOf(instance);
+        List<Action> out = instance.handle(event, now);
+        if (event instanceof Event.AdvertRejected r) {
+            executor.executeRejected(e, r, out);
+        } else {
+            executor.execute(out);
+        }
+        return out;
+    }
+
+    /** The earliest armed timer's deadline, if any. */
+    public OptionalLong nextTimer() {
+        return table.timers().isEmpty() ? OptionalLong.empty() : OptionalLong.of(table.timers().nextDeadline());
+    }
+
+    /** A timer that fired, and what its instance did. */
+    public record Fired(VrrpInstance instance, TimerKind kind, List<Action> actions) {
+    }
+
+    /** Fires the earliest timer due at {@code now} (as the loop's timer slots hand them out), or returns null. */
+    public Fired fireNext(long now) {
+        int slot = table.timers().pollDue(now);
+        if (slot < 0) {
+            return null;
+        }
+        VrrpInstance i = table.entries().get(TimerQueue.ownerOf(slot)).instance;
+        TimerKind kind = TimerQueue.kindOf(slot);
+        return new Fired(i, kind, deliver(i, new Event.TimerFired(kind), now));
+    }
+
+    /** After a reload: an instance whose interface, family or cast changed moves to its new socket. */
+    public void resocket() {
+        for (InstanceEntry e : table.entries()) {
+            if (e.socket != null && !e.socket.demux.key().equals(e.receiver.socket())) {
+                sockets.detach(e);
+            }
+            if (e.socket == null) {
+                sockets.attach(e);
+            }
+        }
+    }
+
+    /** The socket (its demultiplexer) for a key, or null if no instance reads one like it. */
+    public VridDemultiplexer socket(VridDemultiplexer.SocketKey key) {
+        for (VridDemultiplexer d : sockets()) {
+            if (d.key().equals(key)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The open sockets' demultiplexers, each once. */
+    public List<VridDemultiplexer> sockets() {
+        List<VridDemultiplexer> out = new ArrayList<>();
+        for (InstanceEntry e : table.entries()) {
+            if (e.socket != null && !out.contains(e.socket.demux)) {
+                out.add(e.socket.demux);
+            }
+        }
+        return out;
+    }
+}
