@@ -4,7 +4,7 @@ import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.LoadOptions;
 import io.javakeepalived.config.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
-import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
@@ -127,7 +127,7 @@ final class DaemonRun {
         ScriptServices scripts = ScriptServices.create(config, log);
         try {
             loop = new VrrpLoop(plan, VrrpLoop.Options.defaults().withLogDetail(logging.detail())
-                    .withGlobals(GlobalsMapping.of(config))
+                    .withGlobals(ConfiguredGlobals.of(config))
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
                     .withNotifySink(scripts.notifySink()));
         } catch (ErrnoException e) {

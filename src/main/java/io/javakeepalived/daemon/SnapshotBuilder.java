@@ -1,6 +1,6 @@
 package io.javakeepalived.daemon;
 
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.NotifyScript;
@@ -74,7 +74,7 @@ public final class SnapshotBuilder {
      * @param monoNow  now on the loop's monotonic clock (timer deadlines are on it)
      * @param wallNow  now on the wall clock (the dump prints timer deadlines as wall times)
      */
-    public static VrrpStateSnapshot build(GlobalDefinitions globals, List<Source> sources, long monoNow,
+    public static VrrpStateSnapshot build(ConfiguredGlobals globals, List<Source> sources, long monoNow,
             Instant wallNow) {
         return build(globals, sources, List.of(), monoNow, wallNow);
     }
@@ -82,7 +82,7 @@ public final class SnapshotBuilder {
     /**
      * @param scripts the track scripts as the checker loop last published them
      */
-    public static VrrpStateSnapshot build(GlobalDefinitions globals, List<Source> sources,
+    public static VrrpStateSnapshot build(ConfiguredGlobals globals, List<Source> sources,
             List<TrackScriptView> scripts, long monoNow, Instant wallNow) {
         List<InstanceSnapshot> out = new ArrayList<>(sources.size());
         for (Source s : sources) {
@@ -94,7 +94,7 @@ public final class SnapshotBuilder {
         for (TrackScriptView v : scripts) {
             dumped.add(script(v));
         }
-        return VrrpStateSnapshot.of(globals.resolvedForVrrp(), out, dumped);
+        return VrrpStateSnapshot.of(globals, out, dumped);
     }
 
     /** One script as keepalived.data's {@code VRRP Scripts} shows it. */

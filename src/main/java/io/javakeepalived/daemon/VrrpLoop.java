@@ -1,7 +1,7 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.DumpFiles;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.PlanDiff;
@@ -134,7 +134,7 @@ public final class VrrpLoop {
      * @param reloadSource   where a RELOAD request gets the new configuration (read off the loop thread)
      */
     public record Options(boolean logDetail, LongSupplier clock, Logger log, Clock wallClock,
-                          GlobalDefinitions globals, DumpFiles dumps, NotifySink notifySink,
+                          ConfiguredGlobals globals, DumpFiles dumps, NotifySink notifySink,
                           ReloadSource reloadSource) {
         public Options {
             Objects.requireNonNull(clock, "clock");
@@ -148,7 +148,7 @@ public final class VrrpLoop {
 
         public static Options defaults() {
             return new Options(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"),
-                    Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE,
+                    Clock.systemUTC(), ConfiguredGlobals.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE,
                     ReloadSource.NONE);
         }
 
@@ -160,7 +160,7 @@ public final class VrrpLoop {
             return new Options(logDetail, clock, l, wallClock, globals, dumps, notifySink, reloadSource);
         }
 
-        public Options withGlobals(GlobalDefinitions g) {
+        public Options withGlobals(ConfiguredGlobals g) {
             return new Options(logDetail, clock, log, wallClock, g, dumps, notifySink, reloadSource);
         }
 
@@ -288,7 +288,7 @@ public final class VrrpLoop {
     private VipInstaller vips;
     private RtnetlinkMonitor monitor;
     private boolean stopping;
-    private GlobalDefinitions globals;
+    private ConfiguredGlobals globals;
     private final ReloadRequests reloads = new ReloadRequests();
     /** Set while a reload is applied: no address another instance holds is removed. */
     private boolean reloading;

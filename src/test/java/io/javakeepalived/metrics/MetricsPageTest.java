@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.daemon.LoopSnapshot;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.NotifyScript;
@@ -64,7 +64,7 @@ class MetricsPageTest {
                 .runState(ScriptRunState.IDLE).build();
         ScriptSnapshot bad = ScriptSnapshot.builder().name("chk_bad").command(NotifyScript.of(0, 0, "/bin/false")).rise(3).result(1)
                 .runState(ScriptRunState.RUNNING).build();
-        VrrpStateSnapshot s = VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        VrrpStateSnapshot s = VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(master(), backup()), List.of(good, bad));
         VrrpCounters drops = new VrrpCounters();
         drops.increment(VrrpCounter.UNKNOWN_VRID);
@@ -79,7 +79,7 @@ class MetricsPageTest {
 
     @Test
     void oneBackupInstanceExactly() {
-        LoopSnapshot one = new LoopSnapshot(VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        LoopSnapshot one = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(backup().toBuilder().name("VI_9").build()), List.of()), List.of());
         StringBuilder expected = new StringBuilder("""
                 # HELP keepalived_up Status
@@ -180,7 +180,7 @@ class MetricsPageTest {
 
     @Test
     void noInstancesNoScriptsNoEmptyFamilies() {
-        LoopSnapshot empty = new LoopSnapshot(VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        LoopSnapshot empty = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(), List.of()), List.of());
         String text = new Scrape(empty, 0).render();
         Exposition e = Exposition.parse(text);
@@ -192,7 +192,7 @@ class MetricsPageTest {
     @Test
     void unparseableVipsAreSkippedLikeTheExporterDoes() {
         InstanceSnapshot odd = backup().toBuilder().name("VI_X").vips(List.of("10.0.0.1 dev")).build();
-        LoopSnapshot s = new LoopSnapshot(VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        LoopSnapshot s = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(odd), List.of()), List.of());
         Exposition e = Exposition.parse(new Scrape(s, 0).render());
         assertTrue(e.family("keepalived_vrrp_state").isEmpty());

@@ -100,7 +100,7 @@ class ExporterCompatibilityTest {
                 .trackScripts(List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'")))
                 .notifyGeneric(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).build();
         StringBuilder o = new StringBuilder("------< VRRP Topology >------\n");
-        DataDumpWriter.instance(o, v, ZoneOffset.ofHours(1));
+        InstanceSection.write(o, v, ZoneOffset.ofHours(1));
         assertEquals(fixture, o.toString());
         // the exporter's TestV227ParseVRRPData expectations
         ExporterRules.Data d = ExporterRules.parseData(o.toString()).get("VI_227_1");
@@ -172,7 +172,7 @@ class ExporterCompatibilityTest {
                 .notifyMaster(NotifyScript.of(0, 0, "/bin/x", "y")).build();
         ScriptSnapshot bad = ScriptSnapshot.builder().name("chk_bad").command(NotifyScript.of(0, 0, "/bin/false"))
                 .rise(3).result(1).runState(ScriptRunState.RUNNING).initState(ScriptInitState.INIT).build();
-        VrrpStateSnapshot s = new VrrpStateSnapshot(GlobalDefinitions.defaults().resolvedForVrrp(),
+        VrrpStateSnapshot s = new VrrpStateSnapshot(ConfiguredGlobals.defaults(),
                 List.of("192.168.9.9/32 dev lo scope host"), List.of(), List.of(),
                 List.of(SampleSnapshot.instance(), backup, fault), List.of(), List.of(g), List.of(bad), List.of());
         String text = DataDumpWriter.render(s, ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon.dump;
 
+import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
@@ -19,8 +20,12 @@ final class SampleSnapshot {
         return NotifyScript.of(0, 0, "/tmp/rk/bin/notify.sh", "a", what);
     }
 
-    static GlobalDefinitions parentGlobals() {
-        return GlobalDefinitions.builder().routerId("node_a").scriptSecurity(true).logUnknownVrids(true).build();
+    static ConfiguredGlobals parentGlobals() {
+        return ConfiguredGlobals.of(ConfigFixture.model(ConfigFixture.load0("global_defs {\n"
+                + "    router_id node_a\n"
+                + "    enable_script_security\n"
+                + "    log_unknown_vrids\n"
+                + "}\n")));
     }
 
     static InstanceSnapshot instance() {
@@ -63,7 +68,7 @@ final class SampleSnapshot {
                 .tracking(List.of(TrackingInstance.of("VI_1", 0))).build();
         SockPoolEntry sock = new SockPoolEntry(13, 14, "eth0", false, false, null, 0,
                 List.of(new SockPoolEntry.Member("VI_1", 77)));
-        return new VrrpStateSnapshot(parentGlobals().resolvedForVrrp(), List.of(), List.of(), List.of(),
+        return new VrrpStateSnapshot(parentGlobals(), List.of(), List.of(), List.of(),
                 List.of(instance()), List.of(sock), List.of(),
                 List.of(script("chk_a", "a", -60, 2, 3), script("chkz_a", "za", 0, 1, 1)), List.of(lo, eth0));
     }
