@@ -104,27 +104,20 @@ public final class SnapshotBuilder {
         for (TrackScriptState.Tracking t : v.tracking()) {
             tracking.add(new TrackingInstance(t.instance(), t.weight(), t.reverse(), false));
         }
-        return ScriptSnapshot.builder()
-                .name(c.name())
-                .command(new NotifyScript(c.script().argv(), c.script().uid(), c.script().gid()))
-                // keepalived prints the configured values: an unset timeout is 0 there
-                .intervalSeconds(c.interval() == null || c.interval().isNegative() || c.interval().isZero()
-                        ? 1 : c.interval().toSeconds())
-                .timeoutSeconds(c.timeout() == null || c.timeout().isNegative() ? 0 : c.timeout().toSeconds())
-                .weight(c.weight())
-                .weightReverse(c.weightReverse())
-                .rise(c.rise())
-                .fall(c.fall())
-                .result(v.result())
-                .initState(switch (v.phase()) {
-                    case INIT -> ScriptInitState.INIT;
-                    case INIT_FAILED -> ScriptInitState.INIT_FAILED;
-                    case INIT_RELOAD -> ScriptInitState.INIT_RELOAD;
-                    case DONE -> ScriptInitState.DONE;
-                })
-                .tracking(tracking)
-                .runState(v.running() ? ScriptRunState.RUNNING : ScriptRunState.IDLE)
-                .build();
+        // keepalived prints the configured values: an unset timeout is 0 there
+        ScriptSnapshot.Settings settings = new ScriptSnapshot.Settings(
+                c.interval() == null || c.interval().isNegative() || c.interval().isZero() ? 1
+                        : c.interval().toSeconds(),
+                c.timeout() == null || c.timeout().isNegative() ? 0 : c.timeout().toSeconds(),
+                c.weight(), c.weightReverse(), c.rise(), c.fall());
+        ScriptInitState init = switch (v.phase()) {
+            case INIT -> ScriptInitState.INIT;
+            case INIT_FAILED -> ScriptInitState.INIT_FAILED;
+            case INIT_RELOAD -> ScriptInitState.INIT_RELOAD;
+            case DONE -> ScriptInitState.DONE;
+        };
+        return new ScriptSnapshot(c.name(), new NotifyScript(c.script().argv(), c.script().uid(), c.script().gid()),
+                settings, v.result(), false, init, tracking, v.running() ? ScriptRunState.RUNNING : ScriptRunState.IDLE);
     }
 
     /** The scripts {@code instance} tracks, with the weights in force for it. */

@@ -9,6 +9,7 @@ import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.NotifyScript;
+import io.javakeepalived.daemon.dump.ScriptInitState;
 import io.javakeepalived.daemon.dump.ScriptRunState;
 import io.javakeepalived.daemon.dump.ScriptSnapshot;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
@@ -60,10 +61,11 @@ class MetricsPageTest {
     }
 
     static LoopSnapshot snapshot() {
-        ScriptSnapshot good = ScriptSnapshot.builder().name("chk_good").command(NotifyScript.of(0, 0, "/bin/true")).rise(1).result(1)
-                .runState(ScriptRunState.IDLE).build();
-        ScriptSnapshot bad = ScriptSnapshot.builder().name("chk_bad").command(NotifyScript.of(0, 0, "/bin/false")).rise(3).result(1)
-                .runState(ScriptRunState.RUNNING).build();
+        ScriptSnapshot good = new ScriptSnapshot("chk_good", NotifyScript.of(0, 0, "/bin/true"),
+                ScriptSnapshot.Settings.DEFAULT, 1, false, ScriptInitState.INIT, List.of(), ScriptRunState.IDLE);
+        ScriptSnapshot bad = new ScriptSnapshot("chk_bad", NotifyScript.of(0, 0, "/bin/false"),
+                new ScriptSnapshot.Settings(1, 0, 0, false, 3, 1), 1, false, ScriptInitState.INIT, List.of(),
+                ScriptRunState.RUNNING);
         VrrpStateSnapshot s = VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(master(), backup()), List.of(good, bad));
         VrrpCounters drops = new VrrpCounters();

@@ -111,29 +111,30 @@ public final class DataDumpWriter {
             line(o, "   sync group tracking weight set");
         }
         line(o, "   Using smtp notification = " + yn(g.smtpAlert()));
-        if (g.notifyPriorityChanges() != null) {
-            line(o, "   Notify priority changes = " + yn(g.notifyPriorityChanges()));
-        }
-        tracked(o, "   Tracked interfaces :", g.trackInterfaces(), " weight ");
-        tracked(o, "   Tracked scripts :", g.trackScripts(), " weight ");
-        tracked(o, "   Tracked files :", g.trackFiles(), ", weight ");
-        tracked(o, "   Tracked process :", g.trackProcesses(), ", weight ");
-        tracked(o, "   Tracked BFDs :", g.trackBfds(), ": weight ");
-        notifyScript(o, g.notifyBackup(), "Backup");
-        notifyScript(o, g.notifyMaster(), "Master");
-        notifyScript(o, g.notifyFault(), "Fault");
-        notifyScript(o, g.notifyStop(), "Stop");
-        notifyScript(o, g.notifyGeneric(), "Generic");
+        g.notifyPriorityChanges().ifPresent(on -> line(o, "   Notify priority changes = " + yn(on)));
+        TrackedObjects t = g.tracked();
+        tracked(o, "   Tracked interfaces :", t.interfaces(), " weight ");
+        tracked(o, "   Tracked scripts :", t.scripts(), " weight ");
+        tracked(o, "   Tracked files :", t.files(), ", weight ");
+        tracked(o, "   Tracked process :", t.processes(), ", weight ");
+        tracked(o, "   Tracked BFDs :", t.bfds(), ": weight ");
+        SyncGroupSnapshot.Notify n = g.notifyScripts();
+        notifyScript(o, n.backup(), "Backup");
+        notifyScript(o, n.master(), "Master");
+        notifyScript(o, n.fault(), "Fault");
+        notifyScript(o, n.stop(), "Stop");
+        notifyScript(o, n.generic(), "Generic");
     }
 
     static void script(StringBuilder o, ScriptSnapshot s) {
         line(o, " VRRP Script = " + s.name());
         line(o, "   Command = " + s.command().commandText());
-        line(o, "   Interval = " + s.intervalSeconds() + " sec");
-        line(o, "   Timeout = " + s.timeoutSeconds() + " sec");
-        line(o, "   Weight = " + s.weight() + (s.weightReverse() ? " reverse" : ""));
-        line(o, "   Rise = " + s.rise());
-        line(o, "   Fall = " + s.fall());
+        ScriptSnapshot.Settings c = s.settings();
+        line(o, "   Interval = " + c.intervalSeconds() + " sec");
+        line(o, "   Timeout = " + c.timeoutSeconds() + " sec");
+        line(o, "   Weight = " + c.weight() + (c.weightReverse() ? " reverse" : ""));
+        line(o, "   Rise = " + c.rise());
+        line(o, "   Fall = " + c.fall());
         line(o, "   Result = " + s.result());
         line(o, "   Insecure = " + yn(s.insecure()));
         line(o, "   Init state = " + s.initState().text());

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Our dumps read with keepalived-exporter's rules give what keepalived's own dumps give. */
@@ -135,10 +136,9 @@ class ExporterCompatibilityTest {
                 "     VI_227_1, weight 100",
                 "   State = idle",
                 "");
-        ScriptSnapshot sc = ScriptSnapshot.builder().name("check_script")
-                .command(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).intervalSeconds(2).timeoutSeconds(0)
-                .weight(100).rise(1).fall(1).result(1).initState(ScriptInitState.DONE)
-                .tracking(List.of(TrackingInstance.of("VI_227_1", 100))).runState(ScriptRunState.IDLE).build();
+        ScriptSnapshot sc = new ScriptSnapshot("check_script", NotifyScript.of(0, 0, "/etc/keepalived/script.sh"),
+                new ScriptSnapshot.Settings(2, 0, 100, false, 1, 1), 1, false, ScriptInitState.DONE,
+                List.of(TrackingInstance.of("VI_227_1", 100)), ScriptRunState.IDLE);
         StringBuilder o = new StringBuilder("------< VRRP Scripts >------\n");
         DataDumpWriter.script(o, sc);
         assertEquals(fixture, o.toString());
@@ -167,11 +167,12 @@ class ExporterCompatibilityTest {
         InstanceSnapshot fault = InstanceSnapshot.builder().name("VI_F").vrid(9).state(InstanceState.FAULT)
                 .wantState(InstanceState.FAULT).ipv6(true).multicastAddress("ff02::12").multicastIfindex(3)
                 .interfaceName("eth1").authType(AuthType.IP_AH).build();
-        SyncGroupSnapshot g = SyncGroupSnapshot.builder().name("G1").state(InstanceState.BACKUP)
-                .members(List.of("VI_B", "VI_1")).notifyPriorityChanges(true)
-                .notifyMaster(NotifyScript.of(0, 0, "/bin/x", "y")).build();
-        ScriptSnapshot bad = ScriptSnapshot.builder().name("chk_bad").command(NotifyScript.of(0, 0, "/bin/false"))
-                .rise(3).result(1).runState(ScriptRunState.RUNNING).initState(ScriptInitState.INIT).build();
+        SyncGroupSnapshot g = new SyncGroupSnapshot("G1", InstanceState.BACKUP, 0, 0, List.of("VI_B", "VI_1"), false,
+                false, Optional.of(true), TrackedObjects.NONE,
+                new SyncGroupSnapshot.Notify(null, NotifyScript.of(0, 0, "/bin/x", "y"), null, null, null));
+        ScriptSnapshot bad = new ScriptSnapshot("chk_bad", NotifyScript.of(0, 0, "/bin/false"),
+                new ScriptSnapshot.Settings(1, 0, 0, false, 3, 1), 1, false, ScriptInitState.INIT, List.of(),
+                ScriptRunState.RUNNING);
         VrrpStateSnapshot s = new VrrpStateSnapshot(ConfiguredGlobals.defaults(),
                 List.of("192.168.9.9/32 dev lo scope host"), List.of(), List.of(),
                 List.of(SampleSnapshot.instance(), backup, fault), List.of(), List.of(g), List.of(bad), List.of());

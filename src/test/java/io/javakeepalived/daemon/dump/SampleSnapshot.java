@@ -53,10 +53,9 @@ final class SampleSnapshot {
     }
 
     static ScriptSnapshot script(String name, String arg, int weight, int riseFall, int result) {
-        return ScriptSnapshot.builder().name(name).command(NotifyScript.of(0, 0, "/tmp/rk/bin/chk.sh", arg))
-                .intervalSeconds(1).timeoutSeconds(0).weight(weight).rise(riseFall).fall(riseFall).result(result)
-                .initState(ScriptInitState.DONE).tracking(List.of(TrackingInstance.of("VI_1", weight)))
-                .runState(ScriptRunState.IDLE).build();
+        return new ScriptSnapshot(name, NotifyScript.of(0, 0, "/tmp/rk/bin/chk.sh", arg),
+                new ScriptSnapshot.Settings(1, 0, weight, false, riseFall, riseFall), result, false,
+                ScriptInitState.DONE, List.of(TrackingInstance.of("VI_1", weight)), ScriptRunState.IDLE);
     }
 
     static VrrpStateSnapshot snapshot() {
