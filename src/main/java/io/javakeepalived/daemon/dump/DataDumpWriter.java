@@ -153,42 +153,47 @@ public final class DataDumpWriter {
     static void iface(StringBuilder o, InterfaceSnapshot i) {
         line(o, " Name = " + i.name());
         line(o, "   index = " + i.index() + (i.index() != 0 ? "" : " (deleted)"));
-        line(o, "   IPv4 address = " + (i.ipv4() != null ? i.ipv4() : "(none)"));
-        list(o, "   Additional IPv4 addresses :", i.extraIpv4());
-        line(o, "   IPv6 address = " + (i.ipv6() != null ? i.ipv6() : "(none)"));
-        list(o, "   Additional IPv6 addresses :", i.extraIpv6());
-        if (i.mac() != null) {
-            line(o, "   MAC = " + i.mac());
-            line(o, "   MAC broadcast = " + (i.macBroadcast() != null ? i.macBroadcast() : ""));
+        InterfaceSnapshot.Addresses a = i.addresses();
+        line(o, "   IPv4 address = " + (a.ipv4() != null ? a.ipv4() : "(none)"));
+        list(o, "   Additional IPv4 addresses :", a.extraIpv4());
+        line(o, "   IPv6 address = " + (a.ipv6() != null ? a.ipv6() : "(none)"));
+        list(o, "   Additional IPv6 addresses :", a.extraIpv6());
+        if (a.mac() != null) {
+            line(o, "   MAC = " + a.mac());
+            line(o, "   MAC broadcast = " + (a.macBroadcast() != null ? a.macBroadcast() : ""));
         }
-        line(o, "   State = " + (i.up() ? "" : "not ") + "UP, " + (i.running() ? "" : "not ") + "RUNNING"
-                + (!i.broadcast() ? ", no broadcast" : "") + (i.loopback() ? ", loopback" : "")
-                + (i.pointToPoint() ? ", point to point" : "") + (i.noArp() ? ", no arp" : "")
-                + (!i.multicast() ? ", no multicast" : ""));
-        line(o, "   Seen up = " + i.seenUp());
-        line(o, "   Delayed state change running = " + tf(i.delayedStateChangeRunning()));
-        line(o, "   Up debounce timer = " + i.upDebounceMicros() + "us");
-        line(o, "   Down debounce timer = " + i.downDebounceMicros() + "us");
-        line(o, "   MTU = " + i.mtu());
-        line(o, "   HW Type = " + i.hwType());
-        line(o, "   " + i.linkStatusSource());
-        if (i.garpIntervalMillis() != null) {
-            line(o, "   Gratuitous ARP interval " + i.garpIntervalMillis() + "ms");
+        InterfaceSnapshot.Flags f = i.flags();
+        line(o, "   State = " + (f.up() ? "" : "not ") + "UP, " + (f.running() ? "" : "not ") + "RUNNING"
+                + (!f.broadcast() ? ", no broadcast" : "") + (f.loopback() ? ", loopback" : "")
+                + (f.pointToPoint() ? ", point to point" : "") + (f.noArp() ? ", no arp" : "")
+                + (!f.multicast() ? ", no multicast" : ""));
+        InterfaceSnapshot.Link l = i.link();
+        line(o, "   Seen up = " + l.seenUp());
+        line(o, "   Delayed state change running = " + tf(l.delayedStateChangeRunning()));
+        line(o, "   Up debounce timer = " + l.upDebounceMicros() + "us");
+        line(o, "   Down debounce timer = " + l.downDebounceMicros() + "us");
+        line(o, "   MTU = " + l.mtu());
+        line(o, "   HW Type = " + l.hwType());
+        line(o, "   " + l.linkStatusSource());
+        InterfaceSnapshot.Announcements g = i.announcements();
+        if (g.garpIntervalMillis() != null) {
+            line(o, "   Gratuitous ARP interval " + g.garpIntervalMillis() + "ms");
         }
-        if (i.gnaIntervalMillis() != null) {
-            line(o, "   Gratuitous NA interval " + i.gnaIntervalMillis() + "ms");
+        if (g.gnaIntervalMillis() != null) {
+            line(o, "   Gratuitous NA interval " + g.gnaIntervalMillis() + "ms");
         }
-        if (i.garpAggregationGroup() != 0) {
-            line(o, "   Gratuitous ARP aggregation group " + i.garpAggregationGroup());
+        if (g.garpAggregationGroup() != 0) {
+            line(o, "   Gratuitous ARP aggregation group " + g.garpAggregationGroup());
         }
-        line(o, "   Reset ARP config counter " + i.resetArpConfig());
-        line(o, "   Original arp_ignore " + i.arpIgnore());
-        line(o, "   Original arp_filter " + i.arpFilter());
-        if (i.rpFilter() != null) {
-            line(o, "   rp_filter " + i.rpFilter());
+        InterfaceSnapshot.Sysctls c = i.sysctls();
+        line(o, "   Reset ARP config counter " + c.resetArpConfig());
+        line(o, "   Original arp_ignore " + c.arpIgnore());
+        line(o, "   Original arp_filter " + c.arpFilter());
+        if (c.rpFilter() != null) {
+            line(o, "   rp_filter " + c.rpFilter());
         }
-        line(o, "   Original promote_secondaries " + i.promoteSecondaries());
-        line(o, "   Reset promote_secondaries counter " + i.resetPromoteSecondaries());
+        line(o, "   Original promote_secondaries " + c.promoteSecondaries());
+        line(o, "   Reset promote_secondaries counter " + c.resetPromoteSecondaries());
         if (!i.tracking().isEmpty()) {
             line(o, "   Tracking VRRP instances :");
             for (TrackingInstance t : i.tracking()) {

@@ -24,7 +24,7 @@
  * does ({@code Can't open dump file keepalived.data (13: Permission denied)}) and never stop the daemon.
  *
  * <h2>Model</h2>
- * Immutable records (InstanceSnapshot and InterfaceSnapshot still with builders whose defaults are keepalived's):
+ * Immutable records (InstanceSnapshot still with a builder whose defaults are keepalived's):
  * {@link io.javakeepalived.daemon.dump.VrrpStateSnapshot} holds
  * {@link io.javakeepalived.daemon.dump.ConfiguredGlobals} (the configuration model's global_defs and top-level keywords),
  * {@link io.javakeepalived.daemon.dump.InstanceSnapshot} (state, priorities, timers, VIP texts,

@@ -59,12 +59,16 @@ final class SampleSnapshot {
     }
 
     static VrrpStateSnapshot snapshot() {
-        InterfaceSnapshot lo = InterfaceSnapshot.builder().name("lo").index(1).ipv4("127.0.0.1").up(true).running(true)
-                .broadcast(false).loopback(true).multicast(false).seenUp(1).mtu(65536).hwType("LOOPBACK").build();
-        InterfaceSnapshot eth0 = InterfaceSnapshot.builder().name("eth0").index(2).ipv4("10.77.0.1")
-                .ipv6("fe80::345d:69ff:feeb:84b2").mac("36:5d:69:eb:84:b2").macBroadcast("ff:ff:ff:ff:ff:ff")
-                .up(true).running(true).seenUp(1).mtu(1500).hwType("ETHERNET")
-                .tracking(List.of(TrackingInstance.of("VI_1", 0))).build();
+        InterfaceSnapshot lo = new InterfaceSnapshot("lo", 1,
+                new InterfaceSnapshot.Addresses("127.0.0.1", List.of(), null, List.of(), null, null),
+                InterfaceSnapshot.Flags.loopback(true, true), InterfaceSnapshot.Link.netlink(1, 65536, "LOOPBACK"),
+                InterfaceSnapshot.Announcements.NONE, InterfaceSnapshot.Sysctls.UNCHANGED, List.of());
+        InterfaceSnapshot eth0 = new InterfaceSnapshot("eth0", 2,
+                new InterfaceSnapshot.Addresses("10.77.0.1", List.of(), "fe80::345d:69ff:feeb:84b2", List.of(),
+                        "36:5d:69:eb:84:b2", "ff:ff:ff:ff:ff:ff"),
+                InterfaceSnapshot.Flags.ethernet(true, true), InterfaceSnapshot.Link.netlink(1, 1500, "ETHERNET"),
+                InterfaceSnapshot.Announcements.NONE, InterfaceSnapshot.Sysctls.UNCHANGED,
+                List.of(TrackingInstance.of("VI_1", 0)));
         SockPoolEntry sock = new SockPoolEntry(13, 14, "eth0", false, false, null, 0,
                 List.of(new SockPoolEntry.Member("VI_1", 77)));
         return new VrrpStateSnapshot(parentGlobals(), List.of(), List.of(), List.of(),
