@@ -88,7 +88,7 @@ public final class SnapshotBuilder {
         for (Source s : sources) {
             InstanceSnapshot i = instance(s, monoNow, wallNow);
             List<Tracked> tracked = trackedScripts(i.name(), scripts);
-            out.add(tracked.isEmpty() ? i : i.toBuilder().trackScripts(tracked).build());
+            out.add(tracked.isEmpty() ? i : i.toBuilder().tracked(i.tracked().withScripts(tracked)).build());
         }
         List<ScriptSnapshot> dumped = new ArrayList<>(scripts.size());
         for (TrackScriptView v : scripts) {

@@ -153,11 +153,12 @@ final class InstanceSection {
         }
         list(o, "   Virtual Routes :", v.virtualRoutes());
         list(o, "   Virtual Rules :", v.virtualRules());
-        tracked(o, "   Tracked interfaces :", v.trackInterfaces(), " weight ");
-        tracked(o, "   Tracked scripts :", v.trackScripts(), " weight ");
-        tracked(o, "   Tracked files :", v.trackFiles(), ", weight ");
-        tracked(o, "   Tracked processes :", v.trackProcesses(), ", weight ");
-        tracked(o, "   Tracked BFDs :", v.trackBfds(), ": weight ");
+        TrackedObjects t = v.tracked();
+        tracked(o, "   Tracked interfaces :", t.interfaces(), " weight ");
+        tracked(o, "   Tracked scripts :", t.scripts(), " weight ");
+        tracked(o, "   Tracked files :", t.files(), ", weight ");
+        tracked(o, "   Tracked processes :", t.processes(), ", weight ");
+        tracked(o, "   Tracked BFDs :", t.bfds(), ": weight ");
         line(o, "   Using smtp notification = " + yn(v.smtpAlert()));
         line(o, "   Notify deleted = " + (v.notifyDeleted() ? "Deleted" : "Fault"));
         notifyScript(o, v.notifyBackup(), "Backup");

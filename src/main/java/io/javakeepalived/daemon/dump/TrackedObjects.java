@@ -23,4 +23,9 @@ public record TrackedObjects(List<Tracked> interfaces, List<Tracked> scripts, Li
         processes = List.copyOf(processes);
         bfds = List.copyOf(bfds);
     }
+
+    /** The same with {@code scripts} in place of the tracked scripts. */
+    public TrackedObjects withScripts(List<Tracked> newScripts) {
+        return new TrackedObjects(interfaces, newScripts, files, processes, bfds);
+    }
 }

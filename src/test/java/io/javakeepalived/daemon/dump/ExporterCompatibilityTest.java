@@ -98,7 +98,8 @@ class ExporterCompatibilityTest {
                 .totalPriority(150).advertIntervalMicros(4_000_000).accept(true)
                 .vips(List.of("10.1.0.1/24 dev ens3 scope global set"))
                 .excludedVips(List.of("10.10.0.1 dev ens3 scope global set")).fdIn(14).fdOut(15)
-                .trackScripts(List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'")))
+                .tracked(TrackedObjects.NONE.withScripts(
+                        List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'"))))
                 .notifyGeneric(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).build();
         StringBuilder o = new StringBuilder("------< VRRP Topology >------\n");
         InstanceSection.write(o, v, ZoneOffset.ofHours(1));
@@ -161,7 +162,8 @@ class ExporterCompatibilityTest {
                 .unicastPeers(List.of(PeerInfo.of("10.0.0.9"), new PeerInfo("10.0.0.10", 10, 255)))
                 .sourceIpFromConfig(true).readTimeout(null).nopreempt(true).preemptDelayMicros(4_000_000)
                 .authType(AuthType.NONE).virtualRoutes(List.of("192.168.0.0/24 via 10.0.0.1 dev eth0"))
-                .trackInterfaces(List.of(Tracked.of("eth1", -20))).trackFiles(List.of(Tracked.of("f1", 5)))
+                .tracked(new TrackedObjects(List.of(Tracked.of("eth1", -20)), List.of(),
+                        List.of(Tracked.of("f1", 5)), List.of(), List.of()))
                 .vips(List.of("10.0.0.100/24 dev eth0 scope global", "fe80::1/64 dev eth0 scope link"))
                 .fdIn(-1).counters(c.snapshot()).build();
         InstanceSnapshot fault = InstanceSnapshot.builder().name("VI_F").vrid(9).state(InstanceState.FAULT)

@@ -43,8 +43,9 @@ final class SampleSnapshot {
                 .advertIntervalMicros(1_000_000).accept(true).authType(AuthType.SIMPLE_PASSWORD)
                 .authPassword("secret77").vips(List.of("10.77.0.100/24 dev eth0 scope global set")).vipSet(true)
                 .fdIn(13).fdOut(14)
-                .trackScripts(List.of(Tracked.script("chk_a", -60, false, "'/tmp/rk/bin/chk.sh' 'a'"),
-                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'")))
+                .tracked(TrackedObjects.NONE.withScripts(List.of(
+                        Tracked.script("chk_a", -60, false, "'/tmp/rk/bin/chk.sh' 'a'"),
+                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'"))))
                 .notifyBackup(notify("notify_backup")).notifyMaster(notify("notify_master"))
                 .notifyFault(notify("notify_fault")).notifyStop(notify("notify_stop"))
                 .notifyGeneric(notify("notify"))
