@@ -4,7 +4,7 @@ import static io.javakeepalived.daemon.dump.DumpText.line;
 import static io.javakeepalived.daemon.dump.DumpText.list;
 import static io.javakeepalived.daemon.dump.DumpText.notifyScript;
 import static io.javakeepalived.daemon.dump.DumpText.tf;
-import static io.javakeepalived.daemon.dump.DumpText.tracked;
+import static io.javakeepalived.daemon.dump.DumpText.trackedObjects;
 import static io.javakeepalived.daemon.dump.DumpText.yn;
 
 import java.time.ZoneId;
@@ -112,12 +112,7 @@ public final class DataDumpWriter {
         }
         line(o, "   Using smtp notification = " + yn(g.smtpAlert()));
         g.notifyPriorityChanges().ifPresent(on -> line(o, "   Notify priority changes = " + yn(on)));
-        TrackedObjects t = g.tracked();
-        tracked(o, "   Tracked interfaces :", t.interfaces(), " weight ");
-        tracked(o, "   Tracked scripts :", t.scripts(), " weight ");
-        tracked(o, "   Tracked files :", t.files(), ", weight ");
-        tracked(o, "   Tracked process :", t.processes(), ", weight ");
-        tracked(o, "   Tracked BFDs :", t.bfds(), ": weight ");
+        trackedObjects(o, g.tracked(), "   Tracked process :");
         SyncGroupSnapshot.Notify n = g.notifyScripts();
         notifyScript(o, n.backup(), "Backup");
         notifyScript(o, n.master(), "Master");

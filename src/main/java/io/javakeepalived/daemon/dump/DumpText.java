@@ -22,13 +22,25 @@ final class DumpText {
         }
     }
 
-    static void tracked(StringBuilder o, String header, List<Tracked> items, String sep) {
+    private static void tracked(StringBuilder o, String header, List<Tracked> items, String sep) {
         if (!items.isEmpty()) {
             line(o, header);
             for (Tracked t : items) {
                 line(o, "     " + t.name() + sep + t.weight() + t.reverseSuffix());
             }
         }
+    }
+
+    /**
+     * The five {@code Tracked ...} lists; keepalived heads the processes of a sync group
+     * {@code Tracked process :} and those of an instance {@code Tracked processes :}.
+     */
+    static void trackedObjects(StringBuilder o, TrackedObjects t, String processesHeader) {
+        tracked(o, "   Tracked interfaces :", t.interfaces(), " weight ");
+        tracked(o, "   Tracked scripts :", t.scripts(), " weight ");
+        tracked(o, "   Tracked files :", t.files(), ", weight ");
+        tracked(o, processesHeader, t.processes(), ", weight ");
+        tracked(o, "   Tracked BFDs :", t.bfds(), ": weight ");
     }
 
     static void notifyScript(StringBuilder o, NotifyScript s, String type) {

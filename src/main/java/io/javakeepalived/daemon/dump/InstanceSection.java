@@ -4,7 +4,7 @@ import static io.javakeepalived.daemon.dump.DumpText.line;
 import static io.javakeepalived.daemon.dump.DumpText.list;
 import static io.javakeepalived.daemon.dump.DumpText.notifyScript;
 import static io.javakeepalived.daemon.dump.DumpText.tf;
-import static io.javakeepalived.daemon.dump.DumpText.tracked;
+import static io.javakeepalived.daemon.dump.DumpText.trackedObjects;
 import static io.javakeepalived.daemon.dump.DumpText.yn;
 
 import io.javakeepalived.vrrp.packet.AuthType;
@@ -153,12 +153,7 @@ final class InstanceSection {
         }
         list(o, "   Virtual Routes :", v.virtualRoutes());
         list(o, "   Virtual Rules :", v.virtualRules());
-        TrackedObjects t = v.tracked();
-        tracked(o, "   Tracked interfaces :", t.interfaces(), " weight ");
-        tracked(o, "   Tracked scripts :", t.scripts(), " weight ");
-        tracked(o, "   Tracked files :", t.files(), ", weight ");
-        tracked(o, "   Tracked processes :", t.processes(), ", weight ");
-        tracked(o, "   Tracked BFDs :", t.bfds(), ": weight ");
+        trackedObjects(o, v.tracked(), "   Tracked processes :");
         line(o, "   Using smtp notification = " + yn(v.smtpAlert()));
         line(o, "   Notify deleted = " + (v.notifyDeleted() ? "Deleted" : "Fault"));
         notifyScript(o, v.notifyBackup(), "Backup");
