@@ -6,7 +6,7 @@ import io.javakeepalived.config.Diagnostic;
 import io.javakeepalived.config.load.LoadOptions;
 import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
-import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.ReloadSource;
 import io.javakeepalived.daemon.model.ConfigMapping;
 
@@ -81,6 +81,6 @@ final class ConfigReloadSource implements ReloadSource {
             return new Rejected("net_namespace cannot change on reload (running in "
                     + netNamespace.orElse("the default namespace") + ")");
         }
-        return new Loaded(ConfigMapping.plan(config), GlobalsMapping.of(config), Optional.of(config));
+        return new Loaded(ConfigMapping.plan(config), ConfiguredGlobals.of(config), Optional.of(config));
     }
 }

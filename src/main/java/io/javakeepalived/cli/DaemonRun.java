@@ -4,7 +4,7 @@ import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.load.LoadOptions;
 import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
-import io.javakeepalived.daemon.GlobalsMapping;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.VrrpLoop;
@@ -132,7 +132,7 @@ final class DaemonRun {
         ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log);
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
-                    .withGlobals(GlobalsMapping.of(config))
+                    .withGlobals(ConfiguredGlobals.of(config))
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
                     .withNotifySink(scripts.notifySink()), new LinuxNetwork());
         } catch (ErrnoException e) {

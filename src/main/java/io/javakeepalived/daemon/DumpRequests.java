@@ -2,7 +2,7 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.dump.DumpMessages;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.sys.signal.SignalRequest;
 
@@ -31,7 +31,7 @@ final class DumpRequests {
      * @param snapshot      the instances' state, taken when needed
      * @param clearCounters zeroes every instance's counters (STATS_CLEAR)
      */
-    void write(SignalRequest r, GlobalDefinitions globals, Supplier<VrrpStateSnapshot> snapshot,
+    void write(SignalRequest r, ConfiguredGlobals globals, Supplier<VrrpStateSnapshot> snapshot,
                Runnable clearCounters) {
         long pid = ProcessHandle.current().pid();
         String file = "";

@@ -1,7 +1,7 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.dump.DumpFiles;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * @param reloadSource   where a RELOAD request gets the new configuration (read off the loop thread)
  */
 public record LoopOptions(boolean logDetail, LongSupplier clock, Logger log, Clock wallClock,
-                          GlobalDefinitions globals, DumpFiles dumps, NotifySink notifySink,
+                          ConfiguredGlobals globals, DumpFiles dumps, NotifySink notifySink,
                           ReloadSource reloadSource) {
     public LoopOptions {
         Objects.requireNonNull(clock, "clock");
@@ -36,7 +36,7 @@ public record LoopOptions(boolean logDetail, LongSupplier clock, Logger log, Clo
 
     public static LoopOptions defaults() {
         return new LoopOptions(false, System::nanoTime, LoggerFactory.getLogger("Keepalived_vrrp"),
-                Clock.systemUTC(), GlobalDefinitions.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE,
+                Clock.systemUTC(), ConfiguredGlobals.defaults(), DumpFiles.fromEnvironment(), NotifySink.NONE,
                 ReloadSource.NONE);
     }
 
@@ -48,7 +48,7 @@ public record LoopOptions(boolean logDetail, LongSupplier clock, Logger log, Clo
         return new LoopOptions(logDetail, clock, l, wallClock, globals, dumps, notifySink, reloadSource);
     }
 
-    public LoopOptions withGlobals(GlobalDefinitions g) {
+    public LoopOptions withGlobals(ConfiguredGlobals g) {
         return new LoopOptions(logDetail, clock, log, wallClock, g, dumps, notifySink, reloadSource);
     }
 

@@ -1,7 +1,7 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.dump.DumpFiles;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.track.TrackScriptView;
@@ -29,10 +29,10 @@ final class LoopSnapshots {
     private final LongSupplier clock;
     private final Clock wallClock;
     private final Logger log;
-    private GlobalDefinitions globals;
+    private ConfiguredGlobals globals;
 
     /** @param trackScripts the checker loop's published {@code vrrp_script} views (must not block) */
-    LoopSnapshots(InstanceTable table, SocketPool sockets, DumpFiles files, GlobalDefinitions globals,
+    LoopSnapshots(InstanceTable table, SocketPool sockets, DumpFiles files, ConfiguredGlobals globals,
                   Supplier<List<TrackScriptView>> trackScripts, LongSupplier clock, Clock wallClock, Logger log) {
         this.table = table;
         this.sockets = sockets;
@@ -45,7 +45,7 @@ final class LoopSnapshots {
     }
 
     /** A reload was applied: the dumps show its global definitions from now on. */
-    void globals(GlobalDefinitions next) {
+    void globals(ConfiguredGlobals next) {
         globals = next;
     }
 

@@ -1,6 +1,6 @@
 package io.javakeepalived.daemon;
 
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.model.VrrpPlan;
 
@@ -40,7 +40,7 @@ public interface ReloadSource {
      *                VRRP loop (trackers, notify hooks; see {@link ReloadHook}); empty
      *                when a test hands a plan in directly
      */
-    record Loaded(VrrpPlan plan, GlobalDefinitions globals, Optional<KeepalivedConfig> config) implements Outcome {
+    record Loaded(VrrpPlan plan, ConfiguredGlobals globals, Optional<KeepalivedConfig> config) implements Outcome {
         public Loaded {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(globals, "globals");
@@ -48,7 +48,7 @@ public interface ReloadSource {
         }
 
         /** A plan without its configuration. */
-        public Loaded(VrrpPlan plan, GlobalDefinitions globals) {
+        public Loaded(VrrpPlan plan, ConfiguredGlobals globals) {
             this(plan, globals, Optional.empty());
         }
     }

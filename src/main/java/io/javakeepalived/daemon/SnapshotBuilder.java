@@ -1,7 +1,7 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.config.model.VrrpScript;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.NotifyScript;
@@ -74,7 +74,7 @@ public final class SnapshotBuilder {
      * @param monoNow  now on the loop's monotonic clock (timer deadlines are on it)
      * @param wallNow  now on the wall clock (the dump prints timer deadlines as wall times)
      */
-    public static VrrpStateSnapshot build(GlobalDefinitions globals, List<Source> sources, long monoNow,
+    public static VrrpStateSnapshot build(ConfiguredGlobals globals, List<Source> sources, long monoNow,
             Instant wallNow) {
         return build(globals, sources, List.of(), monoNow, wallNow);
     }
@@ -82,19 +82,19 @@ public final class SnapshotBuilder {
     /**
      * @param scripts the track scripts as the checker loop last published them
      */
-    public static VrrpStateSnapshot build(GlobalDefinitions globals, List<Source> sources,
+    public static VrrpStateSnapshot build(ConfiguredGlobals globals, List<Source> sources,
             List<TrackScriptView> scripts, long monoNow, Instant wallNow) {
         List<InstanceSnapshot> out = new ArrayList<>(sources.size());
         for (Source s : sources) {
             InstanceSnapshot i = instance(s, monoNow, wallNow);
             List<Tracked> tracked = trackedScripts(i.name(), scripts);
-            out.add(tracked.isEmpty() ? i : i.toBuilder().trackScripts(tracked).build());
+            out.add(tracked.isEmpty() ? i : i.toBuilder().tracked(i.tracked().withScripts(tracked)).build());
         }
         List<ScriptSnapshot> dumped = new ArrayList<>(scripts.size());
         for (TrackScriptView v : scripts) {
             dumped.add(script(v));
         }
-        return VrrpStateSnapshot.of(globals.resolvedForVrrp(), out, dumped);
+        return VrrpStateSnapshot.of(globals, out, dumped);
     }
 
     /** One script as keepalived.data's {@code VRRP Scripts} shows it. */
@@ -104,27 +104,20 @@ public final class SnapshotBuilder {
         for (TrackScriptState.Tracking t : v.tracking()) {
             tracking.add(new TrackingInstance(t.instance(), t.weight(), t.reverse(), false));
         }
-        return ScriptSnapshot.builder()
-                .name(c.name())
-                .command(new NotifyScript(c.script().argv(), c.script().uid(), c.script().gid()))
-                // keepalived prints the configured values: an unset timeout is 0 there
-                .intervalSeconds(c.interval() == null || c.interval().isNegative() || c.interval().isZero()
-                        ? 1 : c.interval().toSeconds())
-                .timeoutSeconds(c.timeout() == null || c.timeout().isNegative() ? 0 : c.timeout().toSeconds())
-                .weight(c.weight())
-                .weightReverse(c.weightReverse())
-                .rise(c.rise())
-                .fall(c.fall())
-                .result(v.result())
-                .initState(switch (v.phase()) {
-                    case INIT -> ScriptInitState.INIT;
-                    case INIT_FAILED -> ScriptInitState.INIT_FAILED;
-                    case INIT_RELOAD -> ScriptInitState.INIT_RELOAD;
-                    case DONE -> ScriptInitState.DONE;
-                })
-                .tracking(tracking)
-                .runState(v.running() ? ScriptRunState.RUNNING : ScriptRunState.IDLE)
-                .build();
+        // keepalived prints the configured values: an unset timeout is 0 there
+        ScriptSnapshot.Settings settings = new ScriptSnapshot.Settings(
+                c.interval() == null || c.interval().isNegative() || c.interval().isZero() ? 1
+                        : c.interval().toSeconds(),
+                c.timeout() == null || c.timeout().isNegative() ? 0 : c.timeout().toSeconds(),
+                c.weight(), c.weightReverse(), c.rise(), c.fall());
+        ScriptInitState init = switch (v.phase()) {
+            case INIT -> ScriptInitState.INIT;
+            case INIT_FAILED -> ScriptInitState.INIT_FAILED;
+            case INIT_RELOAD -> ScriptInitState.INIT_RELOAD;
+            case DONE -> ScriptInitState.DONE;
+        };
+        return new ScriptSnapshot(c.name(), new NotifyScript(c.script().argv(), c.script().uid(), c.script().gid()),
+                settings, v.result(), false, init, tracking, v.running() ? ScriptRunState.RUNNING : ScriptRunState.IDLE);
     }
 
     /** The scripts {@code instance} tracks, with the weights in force for it. */

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.sys.signal.SignalRequest;
@@ -119,7 +119,7 @@ class ReloadLoopIT {
     }
 
     void offer(String config) {
-        next.add(new ReloadSource.Loaded(plan(config), GlobalDefinitions.defaults()));
+        next.add(new ReloadSource.Loaded(plan(config), ConfiguredGlobals.defaults()));
     }
 
     List<String> log() {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpScript;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.DataDumpWriter;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.JsonDumpWriter;
@@ -102,7 +102,7 @@ class SnapshotBuilderTest {
         long t = v.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
         v.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), t);
         Instant wall = Instant.ofEpochSecond(1_795_400_010L);
-        VrrpStateSnapshot snap = SnapshotBuilder.build(GlobalDefinitions.defaults(),
+        VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
                 List.of(new SnapshotBuilder.Source(p, v, wall, true)), t, wall);
         InstanceSnapshot s = snap.instances().get(0);
         assertEquals(InstanceState.MASTER, s.state());
@@ -148,7 +148,7 @@ class SnapshotBuilderTest {
         List<TrackScriptView> published = List.of(
                 view("chk_a", "a", -60, 2, 2, 3, false, TrackScriptView.Phase.DONE),
                 view("chkz_a", "za", 0, 1, 1, 1, false, TrackScriptView.Phase.DONE));
-        VrrpStateSnapshot snap = SnapshotBuilder.build(GlobalDefinitions.defaults(),
+        VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
                 List.of(new SnapshotBuilder.Source(p, v, wall, false)), published, 0, wall);
         String data = DataDumpWriter.render(snap);
 
@@ -166,7 +166,7 @@ class SnapshotBuilderTest {
         InstancePlan p = plan();
         VrrpInstance v = new VrrpInstance(p.settings());
         Instant wall = Instant.ofEpochSecond(1_795_400_000L);
-        String data = DataDumpWriter.render(SnapshotBuilder.build(GlobalDefinitions.defaults(),
+        String data = DataDumpWriter.render(SnapshotBuilder.build(ConfiguredGlobals.defaults(),
                 List.of(new SnapshotBuilder.Source(p, v, wall, false)),
                 List.of(view("chk_a", "a", -60, 2, 2, 1, true, TrackScriptView.Phase.INIT)), 0, wall));
         String scripts = section(data, "------< VRRP Scripts >------");

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.daemon.LoopSnapshot;
-import io.javakeepalived.daemon.dump.GlobalDefinitions;
+import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.NotifyScript;
+import io.javakeepalived.daemon.dump.ScriptInitState;
 import io.javakeepalived.daemon.dump.ScriptRunState;
 import io.javakeepalived.daemon.dump.ScriptSnapshot;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
@@ -60,11 +61,12 @@ class MetricsPageTest {
     }
 
     static LoopSnapshot snapshot() {
-        ScriptSnapshot good = ScriptSnapshot.builder().name("chk_good").command(NotifyScript.of(0, 0, "/bin/true")).rise(1).result(1)
-                .runState(ScriptRunState.IDLE).build();
-        ScriptSnapshot bad = ScriptSnapshot.builder().name("chk_bad").command(NotifyScript.of(0, 0, "/bin/false")).rise(3).result(1)
-                .runState(ScriptRunState.RUNNING).build();
-        VrrpStateSnapshot s = VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        ScriptSnapshot good = new ScriptSnapshot("chk_good", NotifyScript.of(0, 0, "/bin/true"),
+                ScriptSnapshot.Settings.DEFAULT, 1, false, ScriptInitState.INIT, List.of(), ScriptRunState.IDLE);
+        ScriptSnapshot bad = new ScriptSnapshot("chk_bad", NotifyScript.of(0, 0, "/bin/false"),
+                new ScriptSnapshot.Settings(1, 0, 0, false, 3, 1), 1, false, ScriptInitState.INIT, List.of(),
+                ScriptRunState.RUNNING);
+        VrrpStateSnapshot s = VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(master(), backup()), List.of(good, bad));
         VrrpCounters drops = new VrrpCounters();
         drops.increment(VrrpCounter.UNKNOWN_VRID);
@@ -79,7 +81,7 @@ class MetricsPageTest {
 
     @Test
     void oneBackupInstanceExactly() {
-        LoopSnapshot one = new LoopSnapshot(VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        LoopSnapshot one = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(backup().toBuilder().name("VI_9").build()), List.of()), List.of());
         StringBuilder expected = new StringBuilder("""
                 # HELP keepalived_up Status
@@ -180,7 +182,7 @@ class MetricsPageTest {
 
     @Test
     void noInstancesNoScriptsNoEmptyFamilies() {
-        LoopSnapshot empty = new LoopSnapshot(VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        LoopSnapshot empty = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(), List.of()), List.of());
         String text = new Scrape(empty, 0).render();
         Exposition e = Exposition.parse(text);
@@ -192,7 +194,7 @@ class MetricsPageTest {
     @Test
     void unparseableVipsAreSkippedLikeTheExporterDoes() {
         InstanceSnapshot odd = backup().toBuilder().name("VI_X").vips(List.of("10.0.0.1 dev")).build();
-        LoopSnapshot s = new LoopSnapshot(VrrpStateSnapshot.of(GlobalDefinitions.defaults().resolvedForVrrp(),
+        LoopSnapshot s = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(odd), List.of()), List.of());
         Exposition e = Exposition.parse(new Scrape(s, 0).render());
         assertTrue(e.family("keepalived_vrrp_state").isEmpty());

@@ -65,7 +65,7 @@ public final class DumpFiles {
     }
 
     /** keepalived_parent.data (SIGUSR1, parent part): the global definitions. */
-    public Path writeParentData(GlobalDefinitions g) throws IOException {
+    public Path writeParentData(ConfiguredGlobals g) throws IOException {
         return write(instanceName(PARENT_DATA, g), DataDumpWriter.renderParent(g));
     }
 
@@ -82,15 +82,15 @@ public final class DumpFiles {
         return Optional.of(write(JSON, JsonDumpWriter.render(s)));
     }
 
-    static String instanceName(String file, GlobalDefinitions g) {
-        if (!g.dataUseInstance() || (g.instanceName() == null && g.networkNamespace() == null)) {
+    static String instanceName(String file, ConfiguredGlobals g) {
+        Optional<String> ns = g.topLevel().netNamespace();
+        Optional<String> instance = g.topLevel().instanceName();
+        if (!g.dataUseInstance() || (instance.isEmpty() && ns.isEmpty())) {
             return file;
         }
         int dot = file.lastIndexOf('.');
-        String ns = g.networkNamespace() != null ? g.networkNamespace() : "";
-        String inst = g.instanceName() != null ? g.instanceName() : "";
-        String join = g.instanceName() != null && g.networkNamespace() != null ? "_" : "";
-        return file.substring(0, dot) + "." + ns + join + inst + file.substring(dot);
+        String join = instance.isPresent() && ns.isPresent() ? "_" : "";
+        return file.substring(0, dot) + "." + ns.orElse("") + join + instance.orElse("") + file.substring(dot);
     }
 
     /** Writes {@code content} to {@code name} in the directory atomically with mode 0600. */

@@ -73,11 +73,7 @@ import java.util.Objects;
  * @param fdOut send socket fd
  * @param virtualRoutes virtual routes as text
  * @param virtualRules virtual rules as text
- * @param trackInterfaces tracked interfaces
- * @param trackScripts tracked scripts (with their command text for JSON)
- * @param trackFiles tracked files
- * @param trackProcesses tracked processes
- * @param trackBfds tracked BFDs
+ * @param tracked what the instance tracks, with the weights in force
  * @param smtpAlert {@code smtp_alert}
  * @param notifyDeleted {@code notify_deleted} (else deleted instances notify Fault)
  * @param notifyBackup {@code notify_backup}
@@ -152,11 +148,7 @@ public record InstanceSnapshot(
         int fdOut,
         List<String> virtualRoutes,
         List<String> virtualRules,
-        List<Tracked> trackInterfaces,
-        List<Tracked> trackScripts,
-        List<Tracked> trackFiles,
-        List<Tracked> trackProcesses,
-        List<Tracked> trackBfds,
+        TrackedObjects tracked,
         boolean smtpAlert,
         boolean notifyDeleted,
         NotifyScript notifyBackup,
@@ -176,11 +168,7 @@ public record InstanceSnapshot(
         unicastPeers = List.copyOf(unicastPeers);
         virtualRoutes = List.copyOf(virtualRoutes);
         virtualRules = List.copyOf(virtualRules);
-        trackInterfaces = List.copyOf(trackInterfaces);
-        trackScripts = List.copyOf(trackScripts);
-        trackFiles = List.copyOf(trackFiles);
-        trackProcesses = List.copyOf(trackProcesses);
-        trackBfds = List.copyOf(trackBfds);
+        Objects.requireNonNull(tracked, "tracked");
         counters = Map.copyOf(counters);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
@@ -273,11 +261,7 @@ public record InstanceSnapshot(
         b.fdOut = fdOut;
         b.virtualRoutes = virtualRoutes;
         b.virtualRules = virtualRules;
-        b.trackInterfaces = trackInterfaces;
-        b.trackScripts = trackScripts;
-        b.trackFiles = trackFiles;
-        b.trackProcesses = trackProcesses;
-        b.trackBfds = trackBfds;
+        b.tracked = tracked;
         b.smtpAlert = smtpAlert;
         b.notifyDeleted = notifyDeleted;
         b.notifyBackup = notifyBackup;
@@ -355,11 +339,7 @@ public record InstanceSnapshot(
         private int fdOut = -1;
         private List<String> virtualRoutes = List.of();
         private List<String> virtualRules = List.of();
-        private List<Tracked> trackInterfaces = List.of();
-        private List<Tracked> trackScripts = List.of();
-        private List<Tracked> trackFiles = List.of();
-        private List<Tracked> trackProcesses = List.of();
-        private List<Tracked> trackBfds = List.of();
+        private TrackedObjects tracked = TrackedObjects.NONE;
         private boolean smtpAlert = false;
         private boolean notifyDeleted = false;
         private NotifyScript notifyBackup = null;
@@ -676,28 +656,8 @@ public record InstanceSnapshot(
             return this;
         }
 
-        public Builder trackInterfaces(List<Tracked> v) {
-            trackInterfaces = v;
-            return this;
-        }
-
-        public Builder trackScripts(List<Tracked> v) {
-            trackScripts = v;
-            return this;
-        }
-
-        public Builder trackFiles(List<Tracked> v) {
-            trackFiles = v;
-            return this;
-        }
-
-        public Builder trackProcesses(List<Tracked> v) {
-            trackProcesses = v;
-            return this;
-        }
-
-        public Builder trackBfds(List<Tracked> v) {
-            trackBfds = v;
+        public Builder tracked(TrackedObjects v) {
+            tracked = v;
             return this;
         }
 
@@ -762,7 +722,7 @@ public record InstanceSnapshot(
         }
 
         public InstanceSnapshot build() {
-            return new InstanceSnapshot(name, version, syncGroup, ipv6, state, wantState, masterRouter, masterPriority, masterAdvertIntervalMicros, unicast, unicastConfigured, unicastDuplicateVrid, unicastFaultNoPeers, numConfigFaults, numScriptIfFaults, duplicateVridFault, numScriptInit, lastTransition, readTimeout, masterDownTimerMicros, vmacInterface, interfaceName, dontTrackPrimary, skipCheckAdvAddr, strictMode, sourceIp, sourceIpFromConfig, multicastAddress, multicastIfindex, garpDelaySeconds, garpRepeat, garpRefreshSeconds, garpRefreshRepeat, garpLowerPrioDelaySeconds, garpLowerPrioRepeat, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrid, basePriority, effectivePriority, totalPriority, advertIntervalMicros, accept, nopreempt, preemptDelayMicros, promoteSecondaries, authType, authPassword, kernelRxBufSize, vips, excludedVips, unicastTtl, checkUnicastSrc, unicastPeers, unicastChecksumCompat, fdIn, fdOut, virtualRoutes, virtualRules, trackInterfaces, trackScripts, trackFiles, trackProcesses, trackBfds, smtpAlert, notifyDeleted, notifyBackup, notifyMaster, notifyFault, notifyStop, notifyDeletedScript, notifyGeneric, notifyMasterRxLowerPri, notifyPriorityChanges, vipSet, counters);
+            return new InstanceSnapshot(name, version, syncGroup, ipv6, state, wantState, masterRouter, masterPriority, masterAdvertIntervalMicros, unicast, unicastConfigured, unicastDuplicateVrid, unicastFaultNoPeers, numConfigFaults, numScriptIfFaults, duplicateVridFault, numScriptInit, lastTransition, readTimeout, masterDownTimerMicros, vmacInterface, interfaceName, dontTrackPrimary, skipCheckAdvAddr, strictMode, sourceIp, sourceIpFromConfig, multicastAddress, multicastIfindex, garpDelaySeconds, garpRepeat, garpRefreshSeconds, garpRefreshRepeat, garpLowerPrioDelaySeconds, garpLowerPrioRepeat, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrid, basePriority, effectivePriority, totalPriority, advertIntervalMicros, accept, nopreempt, preemptDelayMicros, promoteSecondaries, authType, authPassword, kernelRxBufSize, vips, excludedVips, unicastTtl, checkUnicastSrc, unicastPeers, unicastChecksumCompat, fdIn, fdOut, virtualRoutes, virtualRules, tracked, smtpAlert, notifyDeleted, notifyBackup, notifyMaster, notifyFault, notifyStop, notifyDeletedScript, notifyGeneric, notifyMasterRxLowerPri, notifyPriorityChanges, vipSet, counters);
         }
     }
 }

@@ -87,18 +87,18 @@ public final class JsonDumpWriter {
         array(w, "evips", v.excludedVips());
         array(w, "vroutes", v.virtualRoutes());
         array(w, "vrules", v.virtualRules());
-        if (!v.trackInterfaces().isEmpty()) {
+        if (!v.tracked().interfaces().isEmpty()) {
             w.name("track_ifp");
             w.startArray();
-            for (Tracked t : v.trackInterfaces()) {
+            for (Tracked t : v.tracked().interfaces()) {
                 w.string(t.name());
             }
             w.endArray();
         }
-        if (!v.trackScripts().isEmpty()) {
+        if (!v.tracked().scripts().isEmpty()) {
             w.name("track_script");
             w.startArray();
-            for (Tracked t : v.trackScripts()) {
+            for (Tracked t : v.tracked().scripts()) {
                 w.string(t.command() != null ? t.command() : t.name());
             }
             w.endArray();

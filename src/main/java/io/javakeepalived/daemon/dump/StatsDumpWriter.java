@@ -15,6 +15,7 @@ import static io.javakeepalived.vrrp.packet.VrrpCounter.PRI_ZERO_RCVD;
 import static io.javakeepalived.vrrp.packet.VrrpCounter.PRI_ZERO_SENT;
 import static io.javakeepalived.vrrp.packet.VrrpCounter.RELEASE_MASTER;
 
+import io.javakeepalived.vrrp.packet.VrrpCounter;
 import java.util.List;
 
 /**
@@ -23,8 +24,18 @@ import java.util.List;
  * it with {@code ParseStats}: {@code VRRP Instance: NAME}, two-space section headers ending in
  * a colon, four-space {@code key: number} lines, and the two-space {@code Became master} /
  * {@code Released master} lines.
+ *
+ * <p>The wording is {@link VrrpCounter#label()}: a label {@code "Section: Line"} opens the
+ * section the first time it is met, a label without a section is a line of its own.
  */
 public final class StatsDumpWriter {
+
+    /** vrrp_print.c's order, which is not the JSON order of {@link VrrpCounter}. */
+    static final List<VrrpCounter> STATS_ORDER = List.of(ADVERT_RCVD, ADVERT_SENT, BECOME_MASTER,
+            RELEASE_MASTER, PACKET_LEN_ERR, IP_TTL_ERR, INVALID_TYPE_RCVD, ADVERT_INTERVAL_ERR, ADDR_LIST_ERR,
+            INVALID_AUTHTYPE, AUTHTYPE_MISMATCH, AUTH_FAILURE, PRI_ZERO_RCVD, PRI_ZERO_SENT);
+
+    private static final String SECTION_END = ": ";
 
     private StatsDumpWriter() {
     }
@@ -37,24 +48,23 @@ public final class StatsDumpWriter {
         StringBuilder o = new StringBuilder(512 * Math.max(1, instances.size()));
         for (InstanceSnapshot v : instances) {
             o.append("VRRP Instance: ").append(v.name()).append('\n');
-            o.append("  Advertisements:\n");
-            o.append("    Received: ").append(v.counter(ADVERT_RCVD)).append('\n');
-            o.append("    Sent: ").append(v.counter(ADVERT_SENT)).append('\n');
-            o.append("  Became master: ").append(v.counter(BECOME_MASTER)).append('\n');
-            o.append("  Released master: ").append(v.counter(RELEASE_MASTER)).append('\n');
-            o.append("  Packet Errors:\n");
-            o.append("    Length: ").append(v.counter(PACKET_LEN_ERR)).append('\n');
-            o.append("    TTL: ").append(v.counter(IP_TTL_ERR)).append('\n');
-            o.append("    Invalid Type: ").append(v.counter(INVALID_TYPE_RCVD)).append('\n');
-            o.append("    Advertisement Interval: ").append(v.counter(ADVERT_INTERVAL_ERR)).append('\n');
-            o.append("    Address List: ").append(v.counter(ADDR_LIST_ERR)).append('\n');
-            o.append("  Authentication Errors:\n");
-            o.append("    Invalid Type: ").append(v.counter(INVALID_AUTHTYPE)).append('\n');
-            o.append("    Type Mismatch: ").append(v.counter(AUTHTYPE_MISMATCH)).append('\n');
-            o.append("    Failure: ").append(v.counter(AUTH_FAILURE)).append('\n');
-            o.append("  Priority Zero:\n");
-            o.append("    Received: ").append(v.counter(PRI_ZERO_RCVD)).append('\n');
-            o.append("    Sent: ").append(v.counter(PRI_ZERO_SENT)).append('\n');
+            String section = null;
+            for (VrrpCounter c : STATS_ORDER) {
+                String label = c.label();
+                int end = label.indexOf(SECTION_END);
+                if (end < 0) {
+                    section = null;
+                    o.append("  ").append(label);
+                } else {
+                    String title = label.substring(0, end);
+                    if (!title.equals(section)) {
+                        section = title;
+                        o.append("  ").append(title).append(":\n");
+                    }
+                    o.append("    ").append(label, end + SECTION_END.length(), label.length());
+                }
+                o.append(": ").append(v.counter(c)).append('\n');
+            }
         }
         return o.toString();
     }

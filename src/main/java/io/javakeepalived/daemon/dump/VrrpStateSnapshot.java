@@ -8,7 +8,7 @@ import java.util.Objects;
  * when USR1, USR2 or the JSON request arrives, then hands it to {@link DataDumpWriter},
  * {@link StatsDumpWriter}, {@link JsonDumpWriter} (through {@link DumpFiles}) on any thread.
  *
- * @param globals         global definitions (as the VRRP process resolved them)
+ * @param globals         the configuration's global settings, which the data dump formats
  * @param staticAddresses {@code static_ipaddress} entries as text
  * @param staticRoutes    {@code static_routes} entries as text
  * @param staticRules     {@code static_rules} entries as text
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param scripts         {@code vrrp_script}s
  * @param interfaces      interfaces known to the VRRP process
  */
-public record VrrpStateSnapshot(GlobalDefinitions globals, List<String> staticAddresses, List<String> staticRoutes,
+public record VrrpStateSnapshot(ConfiguredGlobals globals, List<String> staticAddresses, List<String> staticRoutes,
         List<String> staticRules, List<InstanceSnapshot> instances, List<SockPoolEntry> sockPool,
         List<SyncGroupSnapshot> syncGroups, List<ScriptSnapshot> scripts, List<InterfaceSnapshot> interfaces) {
 
@@ -35,7 +35,7 @@ public record VrrpStateSnapshot(GlobalDefinitions globals, List<String> staticAd
     }
 
     /** A snapshot of instances and scripts only (no statics, sockets, groups or interfaces). */
-    public static VrrpStateSnapshot of(GlobalDefinitions globals, List<InstanceSnapshot> instances,
+    public static VrrpStateSnapshot of(ConfiguredGlobals globals, List<InstanceSnapshot> instances,
             List<ScriptSnapshot> scripts) {
         return new VrrpStateSnapshot(globals, List.of(), List.of(), List.of(), instances, List.of(), List.of(), scripts,
                 List.of());

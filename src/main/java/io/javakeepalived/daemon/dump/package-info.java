@@ -9,11 +9,11 @@
  * <h2>What the daemon does on a dump request</h2>
  * <pre>
  * // on the VRRP thread, so the state is consistent:
- * VrrpStateSnapshot snap = new VrrpStateSnapshot(globals.resolvedForVrrp(), statics..., instances..., ...);
+ * VrrpStateSnapshot snap = new VrrpStateSnapshot(ConfiguredGlobals.of(config), statics..., instances..., ...);
  * // each InstanceSnapshot: InstanceSnapshot.builder()....counters(instance.counters().snapshot()).build()
  * DumpFiles files = DumpFiles.fromEnvironment();          // $TMPDIR if absolute, else /tmp
  * // USR1:
- * log.info(DumpMessages.parentData(pid));  files.writeParentData(globals);   // unresolved globals
+ * log.info(DumpMessages.parentData(pid));  files.writeParentData(globals);   // global_defs as the parent shows them
  * log.info(DumpMessages.vrrpData(pid));    files.writeData(snap);
  * // USR2 / STATS_CLEAR (SIGRTMAX-1 = 63):
  * log.info(DumpMessages.vrrpStats(pid, clear));  files.writeStats(snap);  if (clear) zero the counters;
@@ -24,9 +24,9 @@
  * does ({@code Can't open dump file keepalived.data (13: Permission denied)}) and never stop the daemon.
  *
  * <h2>Model</h2>
- * Immutable records with builders whose defaults are keepalived's:
+ * Immutable records (InstanceSnapshot still with a builder whose defaults are keepalived's):
  * {@link io.javakeepalived.daemon.dump.VrrpStateSnapshot} holds
- * {@link io.javakeepalived.daemon.dump.GlobalDefinitions},
+ * {@link io.javakeepalived.daemon.dump.ConfiguredGlobals} (the configuration model's global_defs and top-level keywords),
  * {@link io.javakeepalived.daemon.dump.InstanceSnapshot} (state, priorities, timers, VIP texts,
  * tracked objects as {@link io.javakeepalived.daemon.dump.Tracked}, notify scripts as
  * {@link io.javakeepalived.daemon.dump.NotifyScript}, counters keyed by

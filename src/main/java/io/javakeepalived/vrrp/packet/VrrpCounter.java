@@ -2,8 +2,9 @@ package io.javakeepalived.vrrp.packet;
 
 /**
  * The per-instance statistics. The first fourteen are keepalived's {@code vrrp->stats} fields,
- * named by their keepalived JSON keys ({@code keepalived.json}), in the order of its stats file
- * ({@code keepalived.stats}, SIGUSR2). The last five are extras javakeepalived also counts;
+ * named by their keepalived JSON keys ({@code keepalived.json}) and labelled as its stats file
+ * ({@code keepalived.stats}, SIGUSR2) words them; the stats file lists them in an order of its
+ * own ({@code StatsDumpWriter}). The last five are extras javakeepalived also counts;
  * keepalived counts the first two only for SNMP and the last three nowhere.
  *
  * <p>An instance has one {@link VrrpCounters} set holding all of them (the state machine's
@@ -54,7 +55,10 @@ public enum VrrpCounter {
         return key;
     }
 
-    /** Human label; for keepalived's counters "Section: Line" as in keepalived.stats. */
+    /**
+     * Human label; for keepalived's counters the keepalived.stats wording, "Section: Line" for
+     * a line under a section header, the bare line for the two that stand alone.
+     */
     public String label() {
         return label;
     }

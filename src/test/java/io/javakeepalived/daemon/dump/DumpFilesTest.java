@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.testsupport.ConfigFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,22 +64,25 @@ class DumpFilesTest {
 
     @Test
     void noJsonWithoutInstances() throws Exception {
-        VrrpStateSnapshot empty = VrrpStateSnapshot.of(GlobalDefinitions.defaults(), List.of(), List.of());
+        VrrpStateSnapshot empty = VrrpStateSnapshot.of(ConfiguredGlobals.defaults(), List.of(), List.of());
         assertEquals(Optional.empty(), new DumpFiles(dir).writeJson(empty));
         assertFalse(Files.exists(dir.resolve("keepalived.json")));
         assertEquals("", StatsDumpWriter.render(empty));
     }
 
+    private static ConfiguredGlobals globals(String text) {
+        return ConfiguredGlobals.of(ConfigFixture.model(ConfigFixture.load0(text)));
+    }
+
     @Test
     void dataUseInstanceNames() {
-        GlobalDefinitions g = GlobalDefinitions.builder().dataUseInstance(true).instanceName("i1").build();
-        assertEquals("keepalived.i1.data", DumpFiles.instanceName("keepalived.data", g));
+        String use = "global_defs {\n    data_use_instance\n}\n";
+        assertEquals("keepalived.i1.data", DumpFiles.instanceName("keepalived.data", globals("instance i1\n" + use)));
         assertEquals("keepalived.ns_i1.data",
-                DumpFiles.instanceName("keepalived.data", g.toBuilder().networkNamespace("ns").build()));
+                DumpFiles.instanceName("keepalived.data", globals("net_namespace ns\ninstance i1\n" + use)));
         assertEquals("keepalived.ns.data", DumpFiles.instanceName("keepalived.data",
-                g.toBuilder().networkNamespace("ns").instanceName(null).build()));
-        assertEquals("keepalived.data", DumpFiles.instanceName("keepalived.data",
-                g.toBuilder().dataUseInstance(false).build()));
+                globals("net_namespace ns\n" + use)));
+        assertEquals("keepalived.data", DumpFiles.instanceName("keepalived.data", globals("instance i1\n")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Our dumps read with keepalived-exporter's rules give what keepalived's own dumps give. */
@@ -97,10 +98,11 @@ class ExporterCompatibilityTest {
                 .totalPriority(150).advertIntervalMicros(4_000_000).accept(true)
                 .vips(List.of("10.1.0.1/24 dev ens3 scope global set"))
                 .excludedVips(List.of("10.10.0.1 dev ens3 scope global set")).fdIn(14).fdOut(15)
-                .trackScripts(List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'")))
+                .tracked(TrackedObjects.NONE.withScripts(
+                        List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'"))))
                 .notifyGeneric(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).build();
         StringBuilder o = new StringBuilder("------< VRRP Topology >------\n");
-        DataDumpWriter.instance(o, v, ZoneOffset.ofHours(1));
+        InstanceSection.write(o, v, ZoneOffset.ofHours(1));
         assertEquals(fixture, o.toString());
         // the exporter's TestV227ParseVRRPData expectations
         ExporterRules.Data d = ExporterRules.parseData(o.toString()).get("VI_227_1");
@@ -135,10 +137,9 @@ class ExporterCompatibilityTest {
                 "     VI_227_1, weight 100",
                 "   State = idle",
                 "");
-        ScriptSnapshot sc = ScriptSnapshot.builder().name("check_script")
-                .command(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).intervalSeconds(2).timeoutSeconds(0)
-                .weight(100).rise(1).fall(1).result(1).initState(ScriptInitState.DONE)
-                .tracking(List.of(TrackingInstance.of("VI_227_1", 100))).runState(ScriptRunState.IDLE).build();
+        ScriptSnapshot sc = new ScriptSnapshot("check_script", NotifyScript.of(0, 0, "/etc/keepalived/script.sh"),
+                new ScriptSnapshot.Settings(2, 0, 100, false, 1, 1), 1, false, ScriptInitState.DONE,
+                List.of(TrackingInstance.of("VI_227_1", 100)), ScriptRunState.IDLE);
         StringBuilder o = new StringBuilder("------< VRRP Scripts >------\n");
         DataDumpWriter.script(o, sc);
         assertEquals(fixture, o.toString());
@@ -161,18 +162,20 @@ class ExporterCompatibilityTest {
                 .unicastPeers(List.of(PeerInfo.of("10.0.0.9"), new PeerInfo("10.0.0.10", 10, 255)))
                 .sourceIpFromConfig(true).readTimeout(null).nopreempt(true).preemptDelayMicros(4_000_000)
                 .authType(AuthType.NONE).virtualRoutes(List.of("192.168.0.0/24 via 10.0.0.1 dev eth0"))
-                .trackInterfaces(List.of(Tracked.of("eth1", -20))).trackFiles(List.of(Tracked.of("f1", 5)))
+                .tracked(new TrackedObjects(List.of(Tracked.of("eth1", -20)), List.of(),
+                        List.of(Tracked.of("f1", 5)), List.of(), List.of()))
                 .vips(List.of("10.0.0.100/24 dev eth0 scope global", "fe80::1/64 dev eth0 scope link"))
                 .fdIn(-1).counters(c.snapshot()).build();
         InstanceSnapshot fault = InstanceSnapshot.builder().name("VI_F").vrid(9).state(InstanceState.FAULT)
                 .wantState(InstanceState.FAULT).ipv6(true).multicastAddress("ff02::12").multicastIfindex(3)
                 .interfaceName("eth1").authType(AuthType.IP_AH).build();
-        SyncGroupSnapshot g = SyncGroupSnapshot.builder().name("G1").state(InstanceState.BACKUP)
-                .members(List.of("VI_B", "VI_1")).notifyPriorityChanges(true)
-                .notifyMaster(NotifyScript.of(0, 0, "/bin/x", "y")).build();
-        ScriptSnapshot bad = ScriptSnapshot.builder().name("chk_bad").command(NotifyScript.of(0, 0, "/bin/false"))
-                .rise(3).result(1).runState(ScriptRunState.RUNNING).initState(ScriptInitState.INIT).build();
-        VrrpStateSnapshot s = new VrrpStateSnapshot(GlobalDefinitions.defaults().resolvedForVrrp(),
+        SyncGroupSnapshot g = new SyncGroupSnapshot("G1", InstanceState.BACKUP, 0, 0, List.of("VI_B", "VI_1"), false,
+                false, Optional.of(true), TrackedObjects.NONE,
+                new SyncGroupSnapshot.Notify(null, NotifyScript.of(0, 0, "/bin/x", "y"), null, null, null));
+        ScriptSnapshot bad = new ScriptSnapshot("chk_bad", NotifyScript.of(0, 0, "/bin/false"),
+                new ScriptSnapshot.Settings(1, 0, 0, false, 3, 1), 1, false, ScriptInitState.INIT, List.of(),
+                ScriptRunState.RUNNING);
+        VrrpStateSnapshot s = new VrrpStateSnapshot(ConfiguredGlobals.defaults(),
                 List.of("192.168.9.9/32 dev lo scope host"), List.of(), List.of(),
                 List.of(SampleSnapshot.instance(), backup, fault), List.of(), List.of(g), List.of(bad), List.of());
         String text = DataDumpWriter.render(s, ZoneOffset.UTC);

@@ -49,8 +49,9 @@ class ExporterJsonTest {
         InstanceSnapshot backup = SampleSnapshot.instance().toBuilder().name("VI_B").version(3)
                 .state(InstanceState.BACKUP).wantState(InstanceState.BACKUP).advertIntervalMicros(250_000)
                 .masterAdvertIntervalMicros(500_000).authType(AuthType.NONE).authPassword(null).vips(List.of())
-                .excludedVips(List.of("10.1.1.1 dev eth1 scope global")).trackInterfaces(List.of(Tracked.of("eth1", 10)))
-                .trackScripts(List.of()).notifyBackup(null).notifyGeneric(null).preemptDelayMicros(4_500_000)
+                .excludedVips(List.of("10.1.1.1 dev eth1 scope global"))
+                .tracked(new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()))
+                .notifyBackup(null).notifyGeneric(null).preemptDelayMicros(4_500_000)
                 .nopreempt(true).interfaceName(null).counters(c.snapshot()).build();
         InstanceSnapshot fault = InstanceSnapshot.builder().name("VI_F").vrid(9).state(InstanceState.FAULT)
                 .wantState(InstanceState.FAULT).ipv6(true).interfaceName("eth1").vmacInterface("vrrp.9")

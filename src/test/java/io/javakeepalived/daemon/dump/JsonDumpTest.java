@@ -80,7 +80,7 @@ class JsonDumpTest {
         InstanceSnapshot v = SampleSnapshot.instance().toBuilder().version(3).state(InstanceState.BACKUP)
                 .wantState(InstanceState.BACKUP).advertIntervalMicros(250_000).masterAdvertIntervalMicros(500_000)
                 .authType(AuthType.NONE).authPassword(null).vips(List.of()).excludedVips(List.of("10.1.1.1 dev eth1 scope global"))
-                .trackInterfaces(List.of(Tracked.of("eth1", 10))).trackScripts(List.of())
+                .tracked(new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()))
                 .notifyBackup(null).notifyMaster(null).notifyFault(null).notifyStop(null).notifyGeneric(null)
                 .preemptDelayMicros(4_500_000).nopreempt(true).interfaceName(null).build();
         Map<String, Object> d = part(TinyJson.parse(JsonDumpWriter.render(List.of(v))), "data");

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon.dump;
 
+import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
@@ -19,8 +20,12 @@ final class SampleSnapshot {
         return NotifyScript.of(0, 0, "/tmp/rk/bin/notify.sh", "a", what);
     }
 
-    static GlobalDefinitions parentGlobals() {
-        return GlobalDefinitions.builder().routerId("node_a").scriptSecurity(true).logUnknownVrids(true).build();
+    static ConfiguredGlobals parentGlobals() {
+        return ConfiguredGlobals.of(ConfigFixture.model(ConfigFixture.load0("global_defs {\n"
+                + "    router_id node_a\n"
+                + "    enable_script_security\n"
+                + "    log_unknown_vrids\n"
+                + "}\n")));
     }
 
     static InstanceSnapshot instance() {
@@ -38,8 +43,9 @@ final class SampleSnapshot {
                 .advertIntervalMicros(1_000_000).accept(true).authType(AuthType.SIMPLE_PASSWORD)
                 .authPassword("secret77").vips(List.of("10.77.0.100/24 dev eth0 scope global set")).vipSet(true)
                 .fdIn(13).fdOut(14)
-                .trackScripts(List.of(Tracked.script("chk_a", -60, false, "'/tmp/rk/bin/chk.sh' 'a'"),
-                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'")))
+                .tracked(TrackedObjects.NONE.withScripts(List.of(
+                        Tracked.script("chk_a", -60, false, "'/tmp/rk/bin/chk.sh' 'a'"),
+                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'"))))
                 .notifyBackup(notify("notify_backup")).notifyMaster(notify("notify_master"))
                 .notifyFault(notify("notify_fault")).notifyStop(notify("notify_stop"))
                 .notifyGeneric(notify("notify"))
@@ -48,22 +54,25 @@ final class SampleSnapshot {
     }
 
     static ScriptSnapshot script(String name, String arg, int weight, int riseFall, int result) {
-        return ScriptSnapshot.builder().name(name).command(NotifyScript.of(0, 0, "/tmp/rk/bin/chk.sh", arg))
-                .intervalSeconds(1).timeoutSeconds(0).weight(weight).rise(riseFall).fall(riseFall).result(result)
-                .initState(ScriptInitState.DONE).tracking(List.of(TrackingInstance.of("VI_1", weight)))
-                .runState(ScriptRunState.IDLE).build();
+        return new ScriptSnapshot(name, NotifyScript.of(0, 0, "/tmp/rk/bin/chk.sh", arg),
+                new ScriptSnapshot.Settings(1, 0, weight, false, riseFall, riseFall), result, false,
+                ScriptInitState.DONE, List.of(TrackingInstance.of("VI_1", weight)), ScriptRunState.IDLE);
     }
 
     static VrrpStateSnapshot snapshot() {
-        InterfaceSnapshot lo = InterfaceSnapshot.builder().name("lo").index(1).ipv4("127.0.0.1").up(true).running(true)
-                .broadcast(false).loopback(true).multicast(false).seenUp(1).mtu(65536).hwType("LOOPBACK").build();
-        InterfaceSnapshot eth0 = InterfaceSnapshot.builder().name("eth0").index(2).ipv4("10.77.0.1")
-                .ipv6("fe80::345d:69ff:feeb:84b2").mac("36:5d:69:eb:84:b2").macBroadcast("ff:ff:ff:ff:ff:ff")
-                .up(true).running(true).seenUp(1).mtu(1500).hwType("ETHERNET")
-                .tracking(List.of(TrackingInstance.of("VI_1", 0))).build();
+        InterfaceSnapshot lo = new InterfaceSnapshot("lo", 1,
+                new InterfaceSnapshot.Addresses("127.0.0.1", List.of(), null, List.of(), null, null),
+                InterfaceSnapshot.Flags.loopback(true, true), InterfaceSnapshot.Link.netlink(1, 65536, "LOOPBACK"),
+                InterfaceSnapshot.Announcements.NONE, InterfaceSnapshot.Sysctls.UNCHANGED, List.of());
+        InterfaceSnapshot eth0 = new InterfaceSnapshot("eth0", 2,
+                new InterfaceSnapshot.Addresses("10.77.0.1", List.of(), "fe80::345d:69ff:feeb:84b2", List.of(),
+                        "36:5d:69:eb:84:b2", "ff:ff:ff:ff:ff:ff"),
+                InterfaceSnapshot.Flags.ethernet(true, true), InterfaceSnapshot.Link.netlink(1, 1500, "ETHERNET"),
+                InterfaceSnapshot.Announcements.NONE, InterfaceSnapshot.Sysctls.UNCHANGED,
+                List.of(TrackingInstance.of("VI_1", 0)));
         SockPoolEntry sock = new SockPoolEntry(13, 14, "eth0", false, false, null, 0,
                 List.of(new SockPoolEntry.Member("VI_1", 77)));
-        return new VrrpStateSnapshot(parentGlobals().resolvedForVrrp(), List.of(), List.of(), List.of(),
+        return new VrrpStateSnapshot(parentGlobals(), List.of(), List.of(), List.of(),
                 List.of(instance()), List.of(sock), List.of(),
                 List.of(script("chk_a", "a", -60, 2, 3), script("chkz_a", "za", 0, 1, 1)), List.of(lo, eth0));
     }

@@ -1,0 +1,59 @@
+package io.javakeepalived.daemon.dump;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.testsupport.ConfigFixture;
+import org.junit.jupiter.api.Test;
+
+/** The {@code Global definitions} section as the configuration model gives it. */
+class GlobalsSectionTest {
+
+    private static final String INSTANCE = "vrrp_instance VI_1 {\n"
+            + "    interface eth0\n"
+            + "    virtual_router_id 51\n"
+            + "    priority 100\n"
+            + "    virtual_ipaddress {\n"
+            + "        10.0.0.100/24\n"
+            + "    }\n"
+            + "}\n";
+
+    private static ConfiguredGlobals globals(String text) {
+        return ConfiguredGlobals.of(ConfigFixture.model(ConfigFixture.load0(text)));
+    }
+
+    private static String vrrpSection(ConfiguredGlobals g) {
+        StringBuilder o = new StringBuilder();
+        GlobalsSection.write(o, g, true);
+        return o.toString();
+    }
+
+    @Test
+    void showsWhatTheConfigurationSays() {
+        ConfiguredGlobals g = globals("global_defs {\n"
+                + "    router_id node_a\n"
+                + "    vrrp_skip_check_adv_addr\n"
+                + "    log_unknown_vrids\n"
+                + "    vrrp_garp_master_delay 3\n"
+                + "    vrrp_garp_lower_prio_repeat 2\n"
+                + "}\n" + INSTANCE);
+        String parent = DataDumpWriter.renderParent(g);
+        assertTrue(parent.contains("\n Router ID = node_a\n"), parent);
+        assertTrue(parent.contains("\n VRRP skip check advert addresses = true\n"), parent);
+        assertTrue(parent.contains("\n log_unknown_vrids\n"), parent);
+        assertTrue(parent.contains("\n Gratuitous ARP delay = 3\n"), parent);
+        // the parent shows a lower-priority value that follows the master one as keepalived's unset
+        assertTrue(parent.contains("\n Gratuitous ARP lower priority delay = 4294967295\n"), parent);
+        assertTrue(parent.contains("\n Gratuitous ARP lower priority repeat = 2\n"), parent);
+        // the VRRP process shows it resolved
+        assertTrue(vrrpSection(g).contains("\n Gratuitous ARP lower priority delay = 3\n"));
+    }
+
+    @Test
+    void withoutGlobalDefsItIsKeepalivedsDefaults() {
+        ConfiguredGlobals g = globals(INSTANCE);
+        assertFalse(DataDumpWriter.renderParent(g).contains("Router ID"));
+        assertEquals(vrrpSection(ConfiguredGlobals.defaults()), vrrpSection(g));
+    }
+}
