@@ -58,7 +58,7 @@ final class ExporterFamilies {
             counter("keepalived_priority_zero_sent_total", "Priority zero sent", VrrpCounter.PRI_ZERO_SENT),
             // the exporter's name; the value is the garp_delay setting in seconds, not a count
             new Counter("keepalived_gratuitous_arp_delay_total", "Gratuitous ARP delay",
-                    InstanceSnapshot::garpDelaySeconds));
+                    v -> v.garp().delaySeconds()));
 
     private ExporterFamilies() {
     }
@@ -74,22 +74,22 @@ final class ExporterFamilies {
             for (Counter c : COUNTERS) {
                 out.family(c.name(), Type.COUNTER, c.help());
                 for (InstanceSnapshot v : instances) {
-                    out.sample(c.value().applyAsLong(v), "iname", v.name(), "intf", intf(v), "vrid",
-                            Integer.toString(v.vrid()));
+                    out.sample(c.value().applyAsLong(v), "iname", v.identity().name(), "intf", intf(v), "vrid",
+                            Integer.toString(v.identity().vrid()));
                 }
             }
             out.family("keepalived_vrrp_state", Type.GAUGE, "State of vrrp");
             for (InstanceSnapshot v : instances) {
-                vipStates(out, v, v.vips());
-                if (v.vips().isEmpty()) {
-                    out.sample(v.state().code(), "iname", v.name(), "intf", intf(v), "vrid",
-                            Integer.toString(v.vrid()), "ip_address", "");
+                vipStates(out, v, v.addresses().vips());
+                if (v.addresses().vips().isEmpty()) {
+                    out.sample(v.status().state().code(), "iname", v.identity().name(), "intf", intf(v), "vrid",
+                            Integer.toString(v.identity().vrid()), "ip_address", "");
                 }
             }
-            if (instances.stream().anyMatch(v -> v.excludedVips().stream().anyMatch(e -> parseVip(e) != null))) {
+            if (instances.stream().anyMatch(v -> v.addresses().excludedVips().stream().anyMatch(e -> parseVip(e) != null))) {
                 out.family("keepalived_vrrp_excluded_state", Type.GAUGE, "State of vrrp with excluded VIP");
                 for (InstanceSnapshot v : instances) {
-                    vipStates(out, v, v.excludedVips());
+                    vipStates(out, v, v.addresses().excludedVips());
                 }
             }
         }
@@ -110,8 +110,8 @@ final class ExporterFamilies {
         for (String vip : vips) {
             String[] p = parseVip(vip);
             if (p != null) {
-                out.sample(v.state().code(), "iname", v.name(), "intf", p[1], "vrid", Integer.toString(v.vrid()),
-                        "ip_address", p[0]);
+                out.sample(v.status().state().code(), "iname", v.identity().name(), "intf", p[1], "vrid",
+                        Integer.toString(v.identity().vrid()), "ip_address", p[0]);
             }
         }
     }
@@ -129,6 +129,7 @@ final class ExporterFamilies {
     }
 
     static String intf(InstanceSnapshot v) {
-        return v.interfaceName() != null ? v.interfaceName() : "";
+        String name = v.identity().interfaceName();
+        return name != null ? name : "";
     }
 }

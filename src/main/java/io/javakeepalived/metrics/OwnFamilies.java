@@ -71,7 +71,7 @@ final class OwnFamilies {
             out.family("javakeepalived_vrrp_effective_priority", Type.GAUGE,
                     "Priority after tracking weights (the one sent in adverts)");
             for (InstanceSnapshot v : instances) {
-                out.sample(v.effectivePriority(), labels(v));
+                out.sample(v.priority().effective(), labels(v));
             }
         }
         if (!s.sockets().isEmpty()) {
@@ -100,6 +100,7 @@ final class OwnFamilies {
     }
 
     private static String[] labels(InstanceSnapshot v) {
-        return new String[] {"iname", v.name(), "intf", ExporterFamilies.intf(v), "vrid", Integer.toString(v.vrid())};
+        return new String[] {"iname", v.identity().name(), "intf", ExporterFamilies.intf(v), "vrid",
+            Integer.toString(v.identity().vrid())};
     }
 }

@@ -34,23 +34,22 @@ final class SampleSnapshot {
             counters.advertSent(150);
         }
         counters.becameMaster();
-        return InstanceSnapshot.builder()
-                .name("VI_1").version(2).state(InstanceState.MASTER).wantState(InstanceState.MASTER)
-                .lastTransition(Instant.ofEpochSecond(1795400244L, 334_966_000L))
-                .readTimeout(Instant.ofEpochSecond(1795400257L, 339_729_000L))
-                .masterDownTimerMicros(3414062).interfaceName("eth0").sourceIp("10.77.0.1")
-                .multicastAddress("224.0.0.18").vrid(77).basePriority(150).effectivePriority(150).totalPriority(150)
-                .advertIntervalMicros(1_000_000).accept(true).authType(AuthType.SIMPLE_PASSWORD)
-                .authPassword("secret77").vips(List.of("10.77.0.100/24 dev eth0 scope global set")).vipSet(true)
-                .fdIn(13).fdOut(14)
-                .tracked(TrackedObjects.NONE.withScripts(List.of(
+        InstanceSnapshot.Status status = new InstanceSnapshot.Status(InstanceState.MASTER, InstanceState.MASTER,
+                InstanceSnapshot.MasterSeen.NONE, InstanceSnapshot.Faults.NONE,
+                Instant.ofEpochSecond(1795400244L, 334_966_000L), Instant.ofEpochSecond(1795400257L, 339_729_000L),
+                3414062);
+        return new InstanceSnapshot(InstanceSnapshot.Identity.of("VI_1", 77, "eth0"), status,
+                InstanceSnapshot.Transport.multicast("10.77.0.1", 13, 14), InstanceSnapshot.Garp.DEFAULT,
+                new InstanceSnapshot.Priority(150, 150, 150, true, false, 0),
+                new InstanceSnapshot.Adverts(1_000_000, 3, false, false, false, false, AuthType.SIMPLE_PASSWORD,
+                        "secret77"),
+                InstanceSnapshot.Addresses.of(List.of("10.77.0.100/24 dev eth0 scope global set"), List.of(), true),
+                TrackedObjects.NONE.withScripts(List.of(
                         Tracked.script("chk_a", -60, false, "'/tmp/rk/bin/chk.sh' 'a'"),
-                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'"))))
-                .notifyBackup(notify("notify_backup")).notifyMaster(notify("notify_master"))
-                .notifyFault(notify("notify_fault")).notifyStop(notify("notify_stop"))
-                .notifyGeneric(notify("notify"))
-                .counters(counters.snapshot())
-                .build();
+                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'"))),
+                InstanceSnapshot.Notify.of(notify("notify_backup"), notify("notify_master"), notify("notify_fault"),
+                        notify("notify_stop"), notify("notify")),
+                counters.snapshot());
     }
 
     static ScriptSnapshot script(String name, String arg, int weight, int riseFall, int result) {
