@@ -74,16 +74,14 @@ final class ExporterFamilies {
             for (Counter c : COUNTERS) {
                 out.family(c.name(), Type.COUNTER, c.help());
                 for (InstanceSnapshot v : instances) {
-                    out.sample(c.value().applyAsLong(v), "iname", v.identity().name(), "intf", intf(v), "vrid",
-                            Integer.toString(v.identity().vrid()));
+                    out.sample(c.value().applyAsLong(v), labels(v, intf(v)));
                 }
             }
             out.family("keepalived_vrrp_state", Type.GAUGE, "State of vrrp");
             for (InstanceSnapshot v : instances) {
                 vipStates(out, v, v.addresses().vips());
                 if (v.addresses().vips().isEmpty()) {
-                    out.sample(v.status().state().code(), "iname", v.identity().name(), "intf", intf(v), "vrid",
-                            Integer.toString(v.identity().vrid()), "ip_address", "");
+                    out.sample(v.status().state().code(), labels(v, intf(v), "ip_address", ""));
                 }
             }
             if (instances.stream().anyMatch(v -> v.addresses().excludedVips().stream().anyMatch(e -> parseVip(e) != null))) {
@@ -110,8 +108,7 @@ final class ExporterFamilies {
         for (String vip : vips) {
             String[] p = parseVip(vip);
             if (p != null) {
-                out.sample(v.status().state().code(), "iname", v.identity().name(), "intf", p[1], "vrid",
-                        Integer.toString(v.identity().vrid()), "ip_address", p[0]);
+                out.sample(v.status().state().code(), labels(v, p[1], "ip_address", p[0]));
             }
         }
     }
@@ -126,6 +123,22 @@ final class ExporterFamilies {
             return null;
         }
         return new String[] {args[0], args[2]};
+    }
+
+    /**
+     * The exporter's instance labels {@code iname, intf, vrid}, {@code intf} given (the instance's
+     * interface, or a VIP's device), then {@code more} name/value pairs.
+     */
+    static String[] labels(InstanceSnapshot v, String intf, String... more) {
+        String[] l = new String[6 + more.length];
+        l[0] = "iname";
+        l[1] = v.identity().name();
+        l[2] = "intf";
+        l[3] = intf;
+        l[4] = "vrid";
+        l[5] = Integer.toString(v.identity().vrid());
+        System.arraycopy(more, 0, l, 6, more.length);
+        return l;
     }
 
     static String intf(InstanceSnapshot v) {

@@ -59,11 +59,17 @@ class SnapshotBuilderTest {
         return p.withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
     }
 
+    /** The plan's instance after its Startup event at time 0: BACKUP, master-down timer armed. */
+    private static VrrpInstance started(InstancePlan p) {
+        VrrpInstance v = new VrrpInstance(p.settings());
+        v.handle(new Event.Startup(), 0);
+        return v;
+    }
+
     @Test
     void backupAtStartShowsConfigurationAndTimers() throws Exception {
         InstancePlan p = plan();
-        VrrpInstance v = new VrrpInstance(p.settings());
-        v.handle(new Event.Startup(), 0);
+        VrrpInstance v = started(p);
         Instant wall = Instant.ofEpochSecond(1_795_400_000L);
         InstanceSnapshot s = SnapshotBuilder.instance(new SnapshotBuilder.Source(p, v, wall, false), 0, wall);
 
@@ -97,8 +103,7 @@ class SnapshotBuilderTest {
     @Test
     void masterCountsAndSetVips() throws Exception {
         InstancePlan p = plan();
-        VrrpInstance v = new VrrpInstance(p.settings());
-        v.handle(new Event.Startup(), 0);
+        VrrpInstance v = started(p);
         long t = v.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
         v.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), t);
         Instant wall = Instant.ofEpochSecond(1_795_400_010L);
@@ -142,8 +147,7 @@ class SnapshotBuilderTest {
     @Test
     void publishedScriptsShowAsKeepalivedDumpsThem() throws Exception {
         InstancePlan p = plan();
-        VrrpInstance v = new VrrpInstance(p.settings());
-        v.handle(new Event.Startup(), 0);
+        VrrpInstance v = started(p);
         Instant wall = Instant.ofEpochSecond(1_795_400_000L);
         List<TrackScriptView> published = List.of(
                 view("chk_a", "a", -60, 2, 2, 3, false, TrackScriptView.Phase.DONE),

@@ -3,7 +3,6 @@ package io.javakeepalived.daemon.dump;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
 import java.util.List;
@@ -46,17 +45,8 @@ class ExporterJsonTest {
         VrrpCounters c = new VrrpCounters();
         c.increment(VrrpCounter.IP_TTL_ERR);
         c.increment(VrrpCounter.CHK_ERR);
-        InstanceSnapshot a = SampleSnapshot.instance();
-        InstanceSnapshot.Notify n = a.notifications();
-        InstanceSnapshot backup = new InstanceSnapshot(new InstanceSnapshot.Identity("VI_B", 3, 77, false, null, null, null),
-                new InstanceSnapshot.Status(InstanceState.BACKUP, InstanceState.BACKUP,
-                        new InstanceSnapshot.MasterSeen(null, 0, 500_000), InstanceSnapshot.Faults.NONE,
-                        a.status().lastTransition(), a.status().readTimeout(), a.status().masterDownTimerMicros()),
-                a.transport(), a.garp(), new InstanceSnapshot.Priority(150, 150, 150, true, true, 4_500_000),
-                new InstanceSnapshot.Adverts(250_000, 3, false, false, false, false, AuthType.NONE, null),
-                new InstanceSnapshot.Addresses(List.of(), List.of("10.1.1.1 dev eth1 scope global"), List.of(),
-                        List.of(), true, false),
-                new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()),
+        InstanceSnapshot.Notify n = SampleSnapshot.instance().notifications();
+        InstanceSnapshot backup = SampleSnapshot.backupV3("VI_B",
                 InstanceSnapshot.Notify.of(null, n.master(), n.fault(), n.stop(), null), c.snapshot());
         InstanceSnapshot fault = new InstanceSnapshot(
                 new InstanceSnapshot.Identity("VI_F", 2, 9, true, "eth1", "vrrp.9", null),

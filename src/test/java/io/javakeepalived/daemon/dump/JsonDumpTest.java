@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import java.util.List;
 import java.util.Map;
@@ -77,17 +76,8 @@ class JsonDumpTest {
 
     @Test
     void backupV3WithFractionsAndOptionalKeys() {
-        InstanceSnapshot a = SampleSnapshot.instance();
-        InstanceSnapshot v = new InstanceSnapshot(new InstanceSnapshot.Identity("VI_1", 3, 77, false, null, null, null),
-                new InstanceSnapshot.Status(InstanceState.BACKUP, InstanceState.BACKUP,
-                        new InstanceSnapshot.MasterSeen(null, 0, 500_000), InstanceSnapshot.Faults.NONE,
-                        a.status().lastTransition(), a.status().readTimeout(), a.status().masterDownTimerMicros()),
-                a.transport(), a.garp(), new InstanceSnapshot.Priority(150, 150, 150, true, true, 4_500_000),
-                new InstanceSnapshot.Adverts(250_000, 3, false, false, false, false, AuthType.NONE, null),
-                new InstanceSnapshot.Addresses(List.of(), List.of("10.1.1.1 dev eth1 scope global"), List.of(),
-                        List.of(), true, false),
-                new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()),
-                InstanceSnapshot.Notify.NONE, a.counters());
+        InstanceSnapshot v = SampleSnapshot.backupV3("VI_1", InstanceSnapshot.Notify.NONE,
+                SampleSnapshot.instance().counters());
         Map<String, Object> d = part(TinyJson.parse(JsonDumpWriter.render(List.of(v))), "data");
         assertEquals(0.25, d.get("adver_int"));
         assertEquals(0.5, d.get("master_adver_int"));

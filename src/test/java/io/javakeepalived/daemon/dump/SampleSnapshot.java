@@ -6,6 +6,7 @@ import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Node A of reference run 1 as MASTER (keepalived.data/.stats/.json.sample in
@@ -50,6 +51,25 @@ final class SampleSnapshot {
                 InstanceSnapshot.Notify.of(notify("notify_backup"), notify("notify_master"), notify("notify_fault"),
                         notify("notify_stop"), notify("notify")),
                 counters.snapshot());
+    }
+
+    /**
+     * {@link #instance()} as a VRRPv3 BACKUP with fractional intervals (adverts every 250 ms, the
+     * master's every 500 ms), no interface, no VIPs but an excluded one, tracking eth1, without
+     * authentication, not preempting (after 4.5 s if it did).
+     */
+    static InstanceSnapshot backupV3(String name, InstanceSnapshot.Notify notify, Map<VrrpCounter, Long> counters) {
+        InstanceSnapshot a = instance();
+        return new InstanceSnapshot(new InstanceSnapshot.Identity(name, 3, 77, false, null, null, null),
+                new InstanceSnapshot.Status(InstanceState.BACKUP, InstanceState.BACKUP,
+                        new InstanceSnapshot.MasterSeen(null, 0, 500_000), InstanceSnapshot.Faults.NONE,
+                        a.status().lastTransition(), a.status().readTimeout(), a.status().masterDownTimerMicros()),
+                a.transport(), a.garp(), new InstanceSnapshot.Priority(150, 150, 150, true, true, 4_500_000),
+                new InstanceSnapshot.Adverts(250_000, 3, false, false, false, false, AuthType.NONE, null),
+                new InstanceSnapshot.Addresses(List.of(), List.of("10.1.1.1 dev eth1 scope global"), List.of(),
+                        List.of(), true, false),
+                new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()),
+                notify, counters);
     }
 
     static ScriptSnapshot script(String name, String arg, int weight, int riseFall, int result) {
