@@ -9,6 +9,7 @@ import io.javakeepalived.daemon.dump.ScriptInitState;
 import io.javakeepalived.daemon.dump.ScriptRunState;
 import io.javakeepalived.daemon.dump.ScriptSnapshot;
 import io.javakeepalived.daemon.dump.Tracked;
+import io.javakeepalived.daemon.dump.TrackedObjects;
 import io.javakeepalived.daemon.dump.TrackingInstance;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
@@ -38,7 +39,7 @@ import java.util.OptionalLong;
  * ({@link io.javakeepalived.track.TrackScriptScheduler#published()}): the {@code VRRP Scripts}
  * section and each instance's {@code Tracked scripts} (in the scripts' configuration order).
  * What the loop does not know yet (other trackers, notify scripts, interfaces, sync group state)
- * is left at {@link InstanceSnapshot.Builder}'s keepalived defaults.
+ * is left at keepalived's defaults ({@link InstanceSnapshot.Notify#NONE} and the like).
  */
 public final class SnapshotBuilder {
 
@@ -86,9 +87,8 @@ public final class SnapshotBuilder {
             List<TrackScriptView> scripts, long monoNow, Instant wallNow) {
         List<InstanceSnapshot> out = new ArrayList<>(sources.size());
         for (Source s : sources) {
-            InstanceSnapshot i = instance(s, monoNow, wallNow);
-            List<Tracked> tracked = trackedScripts(i.name(), scripts);
-            out.add(tracked.isEmpty() ? i : i.toBuilder().tracked(i.tracked().withScripts(tracked)).build());
+            out.add(instance(s, TrackedObjects.NONE.withScripts(trackedScripts(s.instance().name(), scripts)),
+                    monoNow, wallNow));
         }
         List<ScriptSnapshot> dumped = new ArrayList<>(scripts.size());
         for (TrackScriptView v : scripts) {
@@ -134,66 +134,54 @@ public final class SnapshotBuilder {
         return out;
     }
 
-    /** One instance's snapshot. */
+    /** One instance's snapshot, tracking nothing. */
     public static InstanceSnapshot instance(Source src, long monoNow, Instant wallNow) {
+        return instance(src, TrackedObjects.NONE, monoNow, wallNow);
+    }
+
+    private static InstanceSnapshot instance(Source src, TrackedObjects tracked, long monoNow, Instant wallNow) {
         VrrpInstance v = src.instance();
         InstancePlan p = src.plan();
         InstanceSettings s = v.settings();
         WireSettings w = s.wire();
         boolean ipv6 = s.family() == StandardProtocolFamily.INET6;
-        InstanceSnapshot.Builder b = InstanceSnapshot.builder()
-                .name(v.name())
-                .version(s.version())
-                .syncGroup(p.syncGroup().orElse(null))
-                .ipv6(ipv6)
-                .state(state(v.state()))
-                .wantState(state(v.wantState()))
-                .masterPriority(v.masterPriority())
-                .masterAdvertIntervalMicros(v.masterAdverIntervalCs() * 10_000L)
-                .unicast(w.unicast())
-                .unicastConfigured(w.unicast())
-                .numConfigFaults(p.configFault() ? 1 : 0)
-                .lastTransition(src.lastTransition())
-                .readTimeout(readTimeout(v, monoNow, wallNow))
-                .masterDownTimerMicros(v.masterDownInterval() / 1_000)
-                .interfaceName(w.interfaceName().isEmpty() ? null : w.interfaceName())
-                .skipCheckAdvAddr(w.skipCheckAdvAddr())
-                .sourceIp(s.primaryAddress() == null ? null : AddressText.ntop(s.primaryAddress()))
-                .sourceIpFromConfig(p.configuredSource().isPresent())
-                .multicastAddress(AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()))
-                .garpDelaySeconds(s.garpMasterDelay().toSeconds())
-                .garpRepeat(s.garpMasterRepeat())
-                .garpRefreshSeconds(s.garpMasterRefresh().toSeconds())
-                .garpRefreshRepeat(s.garpMasterRefreshRepeat())
-                .garpLowerPrioDelaySeconds(s.garpLowerPrioDelay().toSeconds())
-                .garpLowerPrioRepeat(s.garpLowerPrioRepeat())
-                .downTimerAdverts(s.downTimerAdverts())
-                .lowerPrioNoAdvert(s.lowerPrioNoAdvert())
-                .higherPrioSendAdvert(s.higherPrioSendAdvert())
-                .vrid(s.vrid())
-                .basePriority(v.basePriority())
-                .effectivePriority(v.effectivePriority())
-                .totalPriority(v.effectivePriority())
-                .advertIntervalMicros(s.advertIntervalCs() * 10_000L)
-                .nopreempt(s.nopreempt())
-                .preemptDelayMicros(micros(s.preemptDelay()))
-                .authType(w.authType())
-                .authPassword(w.authType() == AuthType.SIMPLE_PASSWORD ? w.password() : null)
-                .vips(texts(p.vips(), src.vipsInstalled()))
-                .excludedVips(texts(p.excludedVips(), src.vipsInstalled()))
-                .checkUnicastSrc(w.checkUnicastSrc())
-                .vipSet(src.vipsInstalled())
-                .counters(v.counters().snapshot());
-        if (w.unicast()) {
-            b.unicastTtl(w.unicastTtl());
-        }
-        if (src.socketFd() >= 0) {
-            b.fdIn(src.socketFd()).fdOut(src.socketFd());
-        }
-        if (v.state() == VrrpState.BACKUP) {
-            v.masterAddress().ifPresent(a -> b.masterRouter(AddressText.ntop(a)));
-        }
-        return b.build();
+        InstanceSnapshot.Identity identity = new InstanceSnapshot.Identity(v.name(), s.version(), s.vrid(), ipv6,
+                w.interfaceName().isEmpty() ? null : w.interfaceName(), null, p.syncGroup().orElse(null));
+        InstanceSnapshot.Garp garp = new InstanceSnapshot.Garp(s.garpMasterDelay().toSeconds(), s.garpMasterRepeat(),
+                s.garpMasterRefresh().toSeconds(), s.garpMasterRefreshRepeat(), s.garpLowerPrioDelay().toSeconds(),
+                s.garpLowerPrioRepeat());
+        InstanceSnapshot.Priority priority = new InstanceSnapshot.Priority(v.basePriority(), v.effectivePriority(),
+                v.effectivePriority(), false, s.nopreempt(), micros(s.preemptDelay()));
+        InstanceSnapshot.Adverts adverts = new InstanceSnapshot.Adverts(s.advertIntervalCs() * 10_000L,
+                s.downTimerAdverts(), s.lowerPrioNoAdvert(), s.higherPrioSendAdvert(), w.skipCheckAdvAddr(), false,
+                w.authType(), w.authType() == AuthType.SIMPLE_PASSWORD ? w.password() : null);
+        InstanceSnapshot.Addresses addresses = InstanceSnapshot.Addresses.of(texts(p.vips(), src.vipsInstalled()),
+                texts(p.excludedVips(), src.vipsInstalled()), src.vipsInstalled());
+        return new InstanceSnapshot(identity, status(src, monoNow, wallNow), transport(src), garp, priority, adverts,
+                addresses, tracked, InstanceSnapshot.Notify.NONE, v.counters().snapshot());
+    }
+
+    private static InstanceSnapshot.Status status(Source src, long monoNow, Instant wallNow) {
+        VrrpInstance v = src.instance();
+        String masterRouter = v.state() == VrrpState.BACKUP
+                ? v.masterAddress().map(AddressText::ntop).orElse(null) : null;
+        InstanceSnapshot.MasterSeen master = new InstanceSnapshot.MasterSeen(masterRouter, v.masterPriority(),
+                v.masterAdverIntervalCs() * 10_000L);
+        InstanceSnapshot.Faults faults = new InstanceSnapshot.Faults(src.plan().configFault() ? 1 : 0, 0, false, 0);
+        return new InstanceSnapshot.Status(state(v.state()), state(v.wantState()), master, faults,
+                src.lastTransition(), readTimeout(v, monoNow, wallNow), v.masterDownInterval() / 1_000);
+    }
+
+    private static InstanceSnapshot.Transport transport(Source src) {
+        InstanceSettings s = src.instance().settings();
+        WireSettings w = s.wire();
+        boolean ipv6 = s.family() == StandardProtocolFamily.INET6;
+        int fd = src.socketFd() >= 0 ? src.socketFd() : -1;
+        InstanceSnapshot.Unicast unicast = new InstanceSnapshot.Unicast(w.unicast(), w.unicast(), false, false,
+                w.unicast() ? w.unicastTtl() : -1, w.checkUnicastSrc(), List.of(), "no");
+        return new InstanceSnapshot.Transport(s.primaryAddress() == null ? null : AddressText.ntop(s.primaryAddress()),
+                src.plan().configuredSource().isPresent(),
+                AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()), 0, unicast, false, fd, fd, 0);
     }
 
     /** keepalived's VIP text: {@code 10.77.0.100/24 brd 10.77.0.255 dev eth0 scope global label eth0:1}, + {@code  set}. */

@@ -58,7 +58,7 @@ final class ExporterFamilies {
             counter("keepalived_priority_zero_sent_total", "Priority zero sent", VrrpCounter.PRI_ZERO_SENT),
             // the exporter's name; the value is the garp_delay setting in seconds, not a count
             new Counter("keepalived_gratuitous_arp_delay_total", "Gratuitous ARP delay",
-                    InstanceSnapshot::garpDelaySeconds));
+                    v -> v.garp().delaySeconds()));
 
     private ExporterFamilies() {
     }
@@ -74,22 +74,20 @@ final class ExporterFamilies {
             for (Counter c : COUNTERS) {
                 out.family(c.name(), Type.COUNTER, c.help());
                 for (InstanceSnapshot v : instances) {
-                    out.sample(c.value().applyAsLong(v), "iname", v.name(), "intf", intf(v), "vrid",
-                            Integer.toString(v.vrid()));
+                    out.sample(c.value().applyAsLong(v), labels(v, intf(v)));
                 }
             }
             out.family("keepalived_vrrp_state", Type.GAUGE, "State of vrrp");
             for (InstanceSnapshot v : instances) {
-                vipStates(out, v, v.vips());
-                if (v.vips().isEmpty()) {
-                    out.sample(v.state().code(), "iname", v.name(), "intf", intf(v), "vrid",
-                            Integer.toString(v.vrid()), "ip_address", "");
+                vipStates(out, v, v.addresses().vips());
+                if (v.addresses().vips().isEmpty()) {
+                    out.sample(v.status().state().code(), labels(v, intf(v), "ip_address", ""));
                 }
             }
-            if (instances.stream().anyMatch(v -> v.excludedVips().stream().anyMatch(e -> parseVip(e) != null))) {
+            if (instances.stream().anyMatch(v -> v.addresses().excludedVips().stream().anyMatch(e -> parseVip(e) != null))) {
                 out.family("keepalived_vrrp_excluded_state", Type.GAUGE, "State of vrrp with excluded VIP");
                 for (InstanceSnapshot v : instances) {
-                    vipStates(out, v, v.excludedVips());
+                    vipStates(out, v, v.addresses().excludedVips());
                 }
             }
         }
@@ -110,8 +108,7 @@ final class ExporterFamilies {
         for (String vip : vips) {
             String[] p = parseVip(vip);
             if (p != null) {
-                out.sample(v.state().code(), "iname", v.name(), "intf", p[1], "vrid", Integer.toString(v.vrid()),
-                        "ip_address", p[0]);
+                out.sample(v.status().state().code(), labels(v, p[1], "ip_address", p[0]));
             }
         }
     }
@@ -128,7 +125,24 @@ final class ExporterFamilies {
         return new String[] {args[0], args[2]};
     }
 
+    /**
+     * The exporter's instance labels {@code iname, intf, vrid}, {@code intf} given (the instance's
+     * interface, or a VIP's device), then {@code more} name/value pairs.
+     */
+    static String[] labels(InstanceSnapshot v, String intf, String... more) {
+        String[] l = new String[6 + more.length];
+        l[0] = "iname";
+        l[1] = v.identity().name();
+        l[2] = "intf";
+        l[3] = intf;
+        l[4] = "vrid";
+        l[5] = Integer.toString(v.identity().vrid());
+        System.arraycopy(more, 0, l, 6, more.length);
+        return l;
+    }
+
     static String intf(InstanceSnapshot v) {
-        return v.interfaceName() != null ? v.interfaceName() : "";
+        String name = v.identity().interfaceName();
+        return name != null ? name : "";
     }
 }

@@ -63,15 +63,14 @@ final class OwnFamilies {
             out.family("javakeepalived_vrrp_packet_errors_total", Type.COUNTER,
                     "Received packets with an error, by reason (keepalived's counter name)");
             for (InstanceSnapshot v : instances) {
-                String[] l = labels(v);
                 for (VrrpCounter c : ERRORS) {
-                    out.sample(v.counter(c), l[0], l[1], l[2], l[3], l[4], l[5], "reason", c.key());
+                    out.sample(v.counter(c), labels(v, "reason", c.key()));
                 }
             }
             out.family("javakeepalived_vrrp_effective_priority", Type.GAUGE,
                     "Priority after tracking weights (the one sent in adverts)");
             for (InstanceSnapshot v : instances) {
-                out.sample(v.effectivePriority(), labels(v));
+                out.sample(v.priority().effective(), labels(v));
             }
         }
         if (!s.sockets().isEmpty()) {
@@ -99,7 +98,8 @@ final class OwnFamilies {
         out.sample(loopLagNanos / 1e9);
     }
 
-    private static String[] labels(InstanceSnapshot v) {
-        return new String[] {"iname", v.name(), "intf", ExporterFamilies.intf(v), "vrid", Integer.toString(v.vrid())};
+    /** The exporter's instance labels (so both sets of families join on them), then {@code more}. */
+    private static String[] labels(InstanceSnapshot v, String... more) {
+        return ExporterFamilies.labels(v, ExporterFamilies.intf(v), more);
     }
 }

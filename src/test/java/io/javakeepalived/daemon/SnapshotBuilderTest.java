@@ -59,66 +59,71 @@ class SnapshotBuilderTest {
         return p.withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
     }
 
+    /** The plan's instance after its Startup event at time 0: BACKUP, master-down timer armed. */
+    private static VrrpInstance started(InstancePlan p) {
+        VrrpInstance v = new VrrpInstance(p.settings());
+        v.handle(new Event.Startup(), 0);
+        return v;
+    }
+
     @Test
     void backupAtStartShowsConfigurationAndTimers() throws Exception {
         InstancePlan p = plan();
-        VrrpInstance v = new VrrpInstance(p.settings());
-        v.handle(new Event.Startup(), 0);
+        VrrpInstance v = started(p);
         Instant wall = Instant.ofEpochSecond(1_795_400_000L);
         InstanceSnapshot s = SnapshotBuilder.instance(new SnapshotBuilder.Source(p, v, wall, false), 0, wall);
 
-        assertEquals("VI_1", s.name());
-        assertEquals(InstanceState.BACKUP, s.state());
-        assertEquals(wall, s.lastTransition());
-        assertEquals(77, s.vrid());
-        assertEquals(2, s.version());
-        assertEquals("eth0", s.interfaceName());
-        assertEquals("10.77.0.1", s.sourceIp());
-        assertFalse(s.sourceIpFromConfig());
-        assertEquals("224.0.0.18", s.multicastAddress());
-        assertEquals(150, s.basePriority());
-        assertEquals(150, s.effectivePriority());
-        assertEquals(1_000_000, s.advertIntervalMicros());
-        assertEquals(1_000_000, s.masterAdvertIntervalMicros());
-        assertEquals(v.masterDownInterval() / 1000, s.masterDownTimerMicros());
-        assertEquals(2_000_000, s.preemptDelayMicros());
-        assertFalse(s.nopreempt());
-        assertEquals(AuthType.SIMPLE_PASSWORD, s.authType());
-        assertEquals("secret77", s.authPassword());
-        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global"), s.vips());
-        assertFalse(s.vipSet());
-        assertEquals(5, s.garpDelaySeconds());
-        assertEquals(5, s.garpRepeat());
+        assertEquals("VI_1", s.identity().name());
+        assertEquals(InstanceState.BACKUP, s.status().state());
+        assertEquals(wall, s.status().lastTransition());
+        assertEquals(77, s.identity().vrid());
+        assertEquals(2, s.identity().version());
+        assertEquals("eth0", s.identity().interfaceName());
+        assertEquals("10.77.0.1", s.transport().sourceIp());
+        assertFalse(s.transport().sourceIpFromConfig());
+        assertEquals("224.0.0.18", s.transport().multicastAddress());
+        assertEquals(150, s.priority().base());
+        assertEquals(150, s.priority().effective());
+        assertEquals(1_000_000, s.adverts().intervalMicros());
+        assertEquals(1_000_000, s.status().master().advertIntervalMicros());
+        assertEquals(v.masterDownInterval() / 1000, s.status().masterDownTimerMicros());
+        assertEquals(2_000_000, s.priority().preemptDelayMicros());
+        assertFalse(s.priority().nopreempt());
+        assertEquals(AuthType.SIMPLE_PASSWORD, s.adverts().authType());
+        assertEquals("secret77", s.adverts().authPassword());
+        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global"), s.addresses().vips());
+        assertFalse(s.addresses().vipSet());
+        assertEquals(5, s.garp().delaySeconds());
+        assertEquals(5, s.garp().repeat());
         // the master-down timer is armed: the deadline is shown as a wall time
         long deadline = v.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
-        assertEquals(wall.plusNanos(deadline), s.readTimeout());
+        assertEquals(wall.plusNanos(deadline), s.status().readTimeout());
     }
 
     @Test
     void masterCountsAndSetVips() throws Exception {
         InstancePlan p = plan();
-        VrrpInstance v = new VrrpInstance(p.settings());
-        v.handle(new Event.Startup(), 0);
+        VrrpInstance v = started(p);
         long t = v.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
         v.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), t);
         Instant wall = Instant.ofEpochSecond(1_795_400_010L);
         VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
                 List.of(new SnapshotBuilder.Source(p, v, wall, true)), t, wall);
         InstanceSnapshot s = snap.instances().get(0);
-        assertEquals(InstanceState.MASTER, s.state());
-        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global set"), s.vips());
-        assertTrue(s.vipSet());
+        assertEquals(InstanceState.MASTER, s.status().state());
+        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global set"), s.addresses().vips());
+        assertTrue(s.addresses().vipSet());
         assertEquals(1, s.counter(VrrpCounter.BECOME_MASTER));
         assertTrue(s.counter(VrrpCounter.ADVERT_SENT) >= 1);
         assertTrue(StatsDumpWriter.render(snap).contains("  Became master: 1\n"));
         String json = JsonDumpWriter.render(snap);
         assertTrue(json.contains("\"iname\":\"VI_1\""), json);
         assertTrue(json.contains("\"state\":2"), json);
-        assertNull(s.masterRouter());
-        assertEquals(-1, s.fdIn());
+        assertNull(s.status().master().router());
+        assertEquals(-1, s.transport().fdIn());
         InstanceSnapshot withSocket = SnapshotBuilder.instance(new SnapshotBuilder.Source(p, v, wall, true, 13), t, wall);
-        assertEquals(13, withSocket.fdIn());
-        assertEquals(13, withSocket.fdOut());
+        assertEquals(13, withSocket.transport().fdIn());
+        assertEquals(13, withSocket.transport().fdOut());
     }
 
     private static TrackScriptView view(String name, String arg, int weight, int rise, int fall, int result,
@@ -142,8 +147,7 @@ class SnapshotBuilderTest {
     @Test
     void publishedScriptsShowAsKeepalivedDumpsThem() throws Exception {
         InstancePlan p = plan();
-        VrrpInstance v = new VrrpInstance(p.settings());
-        v.handle(new Event.Startup(), 0);
+        VrrpInstance v = started(p);
         Instant wall = Instant.ofEpochSecond(1_795_400_000L);
         List<TrackScriptView> published = List.of(
                 view("chk_a", "a", -60, 2, 2, 3, false, TrackScriptView.Phase.DONE),

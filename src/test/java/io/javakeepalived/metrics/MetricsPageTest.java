@@ -12,6 +12,7 @@ import io.javakeepalived.daemon.dump.NotifyScript;
 import io.javakeepalived.daemon.dump.ScriptInitState;
 import io.javakeepalived.daemon.dump.ScriptRunState;
 import io.javakeepalived.daemon.dump.ScriptSnapshot;
+import io.javakeepalived.daemon.dump.TrackedObjects;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
@@ -47,17 +48,27 @@ class MetricsPageTest {
         c.recordRejected(RejectReason.AUTH_FAILURE);
         c.recordRejected(RejectReason.CHECKSUM);
         c.recordRejected(RejectReason.UNICAST_SOURCE);
-        return InstanceSnapshot.builder().name("VI_1").vrid(77).interfaceName("eth0").state(InstanceState.MASTER)
-                .wantState(InstanceState.MASTER).basePriority(150).effectivePriority(140).garpDelaySeconds(5)
-                .vips(List.of("10.77.0.100/24 dev eth0 scope global set", "10.77.1.1 dev eth1 scope global set"))
-                .excludedVips(List.of("10.10.0.1 dev eth0 scope global set"))
-                .counters(c.snapshot()).build();
+        return new InstanceSnapshot(InstanceSnapshot.Identity.of("VI_1", 77, "eth0"),
+                InstanceSnapshot.Status.of(InstanceState.MASTER), InstanceSnapshot.Transport.multicast(null, -1, -1),
+                InstanceSnapshot.Garp.DEFAULT, new InstanceSnapshot.Priority(150, 140, 100, false, false, 0),
+                InstanceSnapshot.Adverts.DEFAULT,
+                InstanceSnapshot.Addresses.of(
+                        List.of("10.77.0.100/24 dev eth0 scope global set", "10.77.1.1 dev eth1 scope global set"),
+                        List.of("10.10.0.1 dev eth0 scope global set"), false),
+                TrackedObjects.NONE, InstanceSnapshot.Notify.NONE, c.snapshot());
     }
 
     static InstanceSnapshot backup() {
-        return InstanceSnapshot.builder().name("VI_\"2\"").vrid(9).interfaceName("eth1").state(InstanceState.BACKUP)
-                .wantState(InstanceState.BACKUP).effectivePriority(100).garpDelaySeconds(5).vips(List.of())
-                .counters(new VrrpCounters().snapshot()).build();
+        return backup("VI_\"2\"", List.of());
+    }
+
+    /** A BACKUP on eth1, VRID 9, priority 100, owning {@code vips}, having counted nothing. */
+    static InstanceSnapshot backup(String name, List<String> vips) {
+        return new InstanceSnapshot(InstanceSnapshot.Identity.of(name, 9, "eth1"),
+                InstanceSnapshot.Status.of(InstanceState.BACKUP), InstanceSnapshot.Transport.multicast(null, -1, -1),
+                InstanceSnapshot.Garp.DEFAULT, InstanceSnapshot.Priority.of(100), InstanceSnapshot.Adverts.DEFAULT,
+                InstanceSnapshot.Addresses.of(vips, List.of(), false), TrackedObjects.NONE,
+                InstanceSnapshot.Notify.NONE, new VrrpCounters().snapshot());
     }
 
     static LoopSnapshot snapshot() {
@@ -82,7 +93,7 @@ class MetricsPageTest {
     @Test
     void oneBackupInstanceExactly() {
         LoopSnapshot one = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
-                List.of(backup().toBuilder().name("VI_9").build()), List.of()), List.of());
+                List.of(backup("VI_9", List.of())), List.of()), List.of());
         StringBuilder expected = new StringBuilder("""
                 # HELP keepalived_up Status
                 # TYPE keepalived_up gauge
@@ -193,7 +204,7 @@ class MetricsPageTest {
 
     @Test
     void unparseableVipsAreSkippedLikeTheExporterDoes() {
-        InstanceSnapshot odd = backup().toBuilder().name("VI_X").vips(List.of("10.0.0.1 dev")).build();
+        InstanceSnapshot odd = backup("VI_X", List.of("10.0.0.1 dev"));
         LoopSnapshot s = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
                 List.of(odd), List.of()), List.of());
         Exposition e = Exposition.parse(new Scrape(s, 0).render());

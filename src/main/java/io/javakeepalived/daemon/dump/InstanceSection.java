@@ -22,148 +22,185 @@ final class InstanceSection {
     }
 
     static void write(StringBuilder o, InstanceSnapshot v, ZoneId zone) {
-        line(o, " VRRP Instance = " + v.name());
-        line(o, "   VRRP Version = " + v.version());
-        if (v.syncGroup() != null) {
-            line(o, "   Sync group = " + v.syncGroup());
+        InstanceSnapshot.Identity id = v.identity();
+        InstanceSnapshot.Status st = v.status();
+        line(o, " VRRP Instance = " + id.name());
+        line(o, "   VRRP Version = " + id.version());
+        if (id.syncGroup() != null) {
+            line(o, "   Sync group = " + id.syncGroup());
         }
-        if (v.ipv6()) {
+        if (id.ipv6()) {
             line(o, "   Using Native IPv6");
         }
-        line(o, "   State = " + v.state().text());
-        if (v.state() == InstanceState.BACKUP) {
-            line(o, "   Master router = " + (v.masterRouter() != null ? v.masterRouter() : unspecified(v.ipv6())));
-            line(o, "   Master priority = " + v.masterPriority());
-            if (v.version() == 3) {
+        line(o, "   State = " + st.state().text());
+        InstanceSnapshot.MasterSeen m = st.master();
+        if (st.state() == InstanceState.BACKUP) {
+            line(o, "   Master router = " + (m.router() != null ? m.router() : unspecified(id.ipv6())));
+            line(o, "   Master priority = " + m.priority());
+            if (id.version() == 3) {
                 line(o, "   Master advert int = " + String.format(Locale.ROOT, "%.2f",
-                        v.masterAdvertIntervalMicros() / 1e6) + " sec");
+                        m.advertIntervalMicros() / 1e6) + " sec");
             }
         }
+        flags(o, v);
+        line(o, "   Wantstate = " + st.wantState().text());
+        faultsAndTimers(o, st, zone);
+        line(o, "   Interface = " + (id.interfaceName() != null ? id.interfaceName() : "not configured"));
+        transport(o, v);
+        garp(o, v.garp());
+        adverts(o, v);
+        addresses(o, v.addresses());
+        unicastAndSockets(o, v.transport());
+        list(o, "   Virtual Routes :", v.addresses().virtualRoutes());
+        list(o, "   Virtual Rules :", v.addresses().virtualRules());
+        trackedObjects(o, v.tracked(), "   Tracked processes :");
+        notify(o, v.notifications());
+    }
+
+    private static void flags(StringBuilder o, InstanceSnapshot v) {
         if (v.anyFlag()) {
+            InstanceSnapshot.Unicast u = v.transport().unicast();
             line(o, "   Flags:");
-            if (v.unicast()) {
-                line(o, "     Using unicast" + (v.unicastDuplicateVrid() ? " with VRID duplication" : ""));
-            } else if (v.unicastConfigured()) {
+            if (u.inUse()) {
+                line(o, "     Using unicast" + (u.duplicateVrid() ? " with VRID duplication" : ""));
+            } else if (u.configured()) {
                 line(o, "     Unicast config option specified but using multicast");
             }
-            if (v.unicastFaultNoPeers()) {
+            if (u.faultNoPeers()) {
                 line(o, "     If unicast go to fault state if no peers");
             }
         } else {
             line(o, "   Flags: none");
         }
-        line(o, "   Wantstate = " + v.wantState().text());
-        line(o, "   Number of config faults = " + v.numConfigFaults());
-        line(o, "   Number of interface and track script faults = " + v.numScriptIfFaults());
-        if (v.duplicateVridFault()) {
+    }
+
+    private static void faultsAndTimers(StringBuilder o, InstanceSnapshot.Status st, ZoneId zone) {
+        InstanceSnapshot.Faults f = st.faults();
+        line(o, "   Number of config faults = " + f.config());
+        line(o, "   Number of interface and track script faults = " + f.scriptIf());
+        if (f.duplicateVrid()) {
             line(o, "   Duplicate VRID");
         }
-        line(o, "   Number of track scripts init = " + v.numScriptInit());
-        line(o, "   Last transition = " + stamp(v.lastTransition(), zone));
-        if (v.readTimeout() == null) {
+        line(o, "   Number of track scripts init = " + f.scriptsInit());
+        line(o, "   Last transition = " + stamp(st.lastTransition(), zone));
+        if (st.readTimeout() == null) {
             line(o, "   Read timeout = DISABLED");
         } else {
-            line(o, "   Read timeout = " + stamp(v.readTimeout(), zone));
+            line(o, "   Read timeout = " + stamp(st.readTimeout(), zone));
         }
-        line(o, "   Master down timer = " + v.masterDownTimerMicros() + " usecs");
-        line(o, "   Interface = " + (v.interfaceName() != null ? v.interfaceName() : "not configured"));
-        if (v.dontTrackPrimary()) {
+        line(o, "   Master down timer = " + st.masterDownTimerMicros() + " usecs");
+    }
+
+    private static void transport(StringBuilder o, InstanceSnapshot v) {
+        InstanceSnapshot.Transport t = v.transport();
+        if (t.dontTrackPrimary()) {
             line(o, "   VRRP interface tracking disabled");
         }
-        if (v.skipCheckAdvAddr()) {
+        if (v.adverts().skipCheckAdvAddr()) {
             line(o, "   Skip checking advert IP addresses");
         }
-        if (v.strictMode()) {
+        if (v.adverts().strictMode()) {
             line(o, "   Enforcing strict VRRP compliance");
         }
-        line(o, "   Using src_ip = " + (v.sourceIp() != null ? v.sourceIp() : "(none)")
-                + (v.sourceIpFromConfig() ? " (from configuration)" : ""));
-        if (!v.unicast()) {
-            if (!v.ipv6()) {
-                line(o, "   Multicast address " + v.multicastAddress());
+        line(o, "   Using src_ip = " + (t.sourceIp() != null ? t.sourceIp() : "(none)")
+                + (t.sourceIpFromConfig() ? " (from configuration)" : ""));
+        if (!t.unicast().inUse()) {
+            if (!v.identity().ipv6()) {
+                line(o, "   Multicast address " + t.multicastAddress());
             } else {
-                line(o, "   Multicast address " + v.multicastAddress() + ", ifindex " + v.multicastIfindex());
+                line(o, "   Multicast address " + t.multicastAddress() + ", ifindex " + t.multicastIfindex());
             }
         }
-        line(o, "   Gratuitous ARP delay = " + v.garpDelaySeconds());
-        line(o, "   Gratuitous ARP repeat = " + v.garpRepeat());
-        line(o, "   Gratuitous ARP refresh = " + v.garpRefreshSeconds());
-        line(o, "   Gratuitous ARP refresh repeat = " + v.garpRefreshRepeat());
-        line(o, "   Gratuitous ARP lower priority delay = " + v.garpLowerPrioDelaySeconds());
-        line(o, "   Gratuitous ARP lower priority repeat = " + v.garpLowerPrioRepeat());
-        line(o, "   Down timer adverts = " + v.downTimerAdverts());
-        line(o, "   Send advert after receive lower priority advert = " + tf(!v.lowerPrioNoAdvert()));
-        line(o, "   Send advert after receive higher priority advert = " + tf(v.higherPrioSendAdvert()));
-        line(o, "   Virtual Router ID = " + v.vrid());
-        line(o, "   Priority = " + v.basePriority());
-        line(o, "   Effective priority = " + v.effectivePriority());
-        line(o, "   Total priority = " + v.totalPriority());
-        if (v.version() == 2) {
-            line(o, "   Advert interval = " + v.advertIntervalMicros() / 1_000_000 + " sec");
+    }
+
+    private static void garp(StringBuilder o, InstanceSnapshot.Garp g) {
+        line(o, "   Gratuitous ARP delay = " + g.delaySeconds());
+        line(o, "   Gratuitous ARP repeat = " + g.repeat());
+        line(o, "   Gratuitous ARP refresh = " + g.refreshSeconds());
+        line(o, "   Gratuitous ARP refresh repeat = " + g.refreshRepeat());
+        line(o, "   Gratuitous ARP lower priority delay = " + g.lowerPrioDelaySeconds());
+        line(o, "   Gratuitous ARP lower priority repeat = " + g.lowerPrioRepeat());
+    }
+
+    private static void adverts(StringBuilder o, InstanceSnapshot v) {
+        InstanceSnapshot.Adverts a = v.adverts();
+        InstanceSnapshot.Priority p = v.priority();
+        int version = v.identity().version();
+        line(o, "   Down timer adverts = " + a.downTimerAdverts());
+        line(o, "   Send advert after receive lower priority advert = " + tf(!a.lowerPrioNoAdvert()));
+        line(o, "   Send advert after receive higher priority advert = " + tf(a.higherPrioSendAdvert()));
+        line(o, "   Virtual Router ID = " + v.identity().vrid());
+        line(o, "   Priority = " + p.base());
+        line(o, "   Effective priority = " + p.effective());
+        line(o, "   Total priority = " + p.total());
+        if (version == 2) {
+            line(o, "   Advert interval = " + a.intervalMicros() / 1_000_000 + " sec");
         } else {
-            line(o, "   Advert interval = " + v.advertIntervalMicros() / 1000 + " milli-sec");
+            line(o, "   Advert interval = " + a.intervalMicros() / 1000 + " milli-sec");
         }
-        if (v.state() == InstanceState.BACKUP && v.version() == 3) {
-            line(o, "   Master advert interval = " + v.masterAdvertIntervalMicros() / 1000 + " milli-sec");
+        if (v.status().state() == InstanceState.BACKUP && version == 3) {
+            line(o, "   Master advert interval = " + v.status().master().advertIntervalMicros() / 1000 + " milli-sec");
         }
-        line(o, "   Accept = " + (v.accept() ? "enabled" : "disabled"));
-        line(o, "   Preempt = " + (v.nopreempt() ? "disabled" : "enabled"));
-        if (v.preemptDelayMicros() != 0) {
-            line(o, "   Preempt delay = " + CFormat.g(v.preemptDelayMicros() / 1e6) + " secs");
+        line(o, "   Accept = " + (p.accept() ? "enabled" : "disabled"));
+        line(o, "   Preempt = " + (p.nopreempt() ? "disabled" : "enabled"));
+        if (p.preemptDelayMicros() != 0) {
+            line(o, "   Preempt delay = " + CFormat.g(p.preemptDelayMicros() / 1e6) + " secs");
         }
-        line(o, "   Promote_secondaries = " + (v.promoteSecondaries() ? "enabled" : "disabled"));
-        if (v.authType() != AuthType.NONE) {
-            line(o, "   Authentication type = " + (v.authType() == AuthType.IP_AH ? "IPSEC_AH" : "SIMPLE_PASSWORD"));
-            if (v.authType() != AuthType.IP_AH) {
-                line(o, "   Password = " + (v.authPassword() != null ? v.authPassword() : ""));
+        line(o, "   Promote_secondaries = " + (v.addresses().promoteSecondaries() ? "enabled" : "disabled"));
+        if (a.authType() != AuthType.NONE) {
+            line(o, "   Authentication type = " + (a.authType() == AuthType.IP_AH ? "IPSEC_AH" : "SIMPLE_PASSWORD"));
+            if (a.authType() != AuthType.IP_AH) {
+                line(o, "   Password = " + (a.authPassword() != null ? a.authPassword() : ""));
             }
-        } else if (v.version() == 2) {
+        } else if (version == 2) {
             line(o, "   Authentication type = none");
         }
-        if (v.kernelRxBufSize() != 0) {
-            line(o, "   Kernel rx buffer size = " + v.kernelRxBufSize());
+        if (v.transport().kernelRxBufSize() != 0) {
+            line(o, "   Kernel rx buffer size = " + v.transport().kernelRxBufSize());
         }
-        if (!v.vips().isEmpty()) {
-            line(o, "   Virtual IP (" + v.vips().size() + "):");
-            for (String ip : v.vips()) {
+    }
+
+    private static void addresses(StringBuilder o, InstanceSnapshot.Addresses a) {
+        if (!a.vips().isEmpty()) {
+            line(o, "   Virtual IP (" + a.vips().size() + "):");
+            for (String ip : a.vips()) {
                 line(o, "     " + ip);
             }
         }
-        if (!v.excludedVips().isEmpty()) {
-            line(o, "   Virtual IP Excluded :");
-            for (String ip : v.excludedVips()) {
-                line(o, "     " + ip);
+        list(o, "   Virtual IP Excluded :", a.excludedVips());
+    }
+
+    private static void unicastAndSockets(StringBuilder o, InstanceSnapshot.Transport t) {
+        InstanceSnapshot.Unicast u = t.unicast();
+        if (u.inUse()) {
+            if (u.ttl() != -1) {
+                line(o, "   Unicast TTL = " + u.ttl());
             }
-        }
-        if (v.unicast()) {
-            if (v.unicastTtl() != -1) {
-                line(o, "   Unicast TTL = " + v.unicastTtl());
-            }
-            line(o, "   Check unicast src : " + yn(v.checkUnicastSrc()));
+            line(o, "   Check unicast src : " + yn(u.checkSource()));
             line(o, "   Unicast Peer :");
-            for (PeerInfo p : v.unicastPeers()) {
+            for (PeerInfo p : u.peers()) {
                 line(o, "     " + p.address() + " min_ttl " + p.minTtl() + " max_ttl " + p.maxTtl());
             }
-            line(o, "   Unicast checksum compatibility = " + v.unicastChecksumCompat());
+            line(o, "   Unicast checksum compatibility = " + u.checksumCompat());
         }
-        if (v.fdIn() >= 0) {
-            line(o, "   fd_in " + v.fdIn() + ", fd_out " + v.fdOut());
+        if (t.fdIn() >= 0) {
+            line(o, "   fd_in " + t.fdIn() + ", fd_out " + t.fdOut());
         } else {
             line(o, "   No sockets allocated");
         }
-        list(o, "   Virtual Routes :", v.virtualRoutes());
-        list(o, "   Virtual Rules :", v.virtualRules());
-        trackedObjects(o, v.tracked(), "   Tracked processes :");
-        line(o, "   Using smtp notification = " + yn(v.smtpAlert()));
-        line(o, "   Notify deleted = " + (v.notifyDeleted() ? "Deleted" : "Fault"));
-        notifyScript(o, v.notifyBackup(), "Backup");
-        notifyScript(o, v.notifyMaster(), "Master");
-        notifyScript(o, v.notifyFault(), "Fault");
-        notifyScript(o, v.notifyStop(), "Stop");
-        notifyScript(o, v.notifyDeletedScript(), "Deleted");
-        notifyScript(o, v.notifyGeneric(), "Generic");
-        notifyScript(o, v.notifyMasterRxLowerPri(), "Master rx lower pri");
-        line(o, "   Notify priority changes = " + tf(v.notifyPriorityChanges()));
+    }
+
+    private static void notify(StringBuilder o, InstanceSnapshot.Notify n) {
+        line(o, "   Using smtp notification = " + yn(n.smtpAlert()));
+        line(o, "   Notify deleted = " + (n.notifyDeleted() ? "Deleted" : "Fault"));
+        notifyScript(o, n.backup(), "Backup");
+        notifyScript(o, n.master(), "Master");
+        notifyScript(o, n.fault(), "Fault");
+        notifyScript(o, n.stop(), "Stop");
+        notifyScript(o, n.deleted(), "Deleted");
+        notifyScript(o, n.generic(), "Generic");
+        notifyScript(o, n.masterRxLowerPri(), "Master rx lower pri");
+        line(o, "   Notify priority changes = " + tf(n.priorityChanges()));
     }
 
     /** What {@code inet_sockaddrtos} prints for an unset address. */

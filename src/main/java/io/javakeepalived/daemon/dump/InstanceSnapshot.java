@@ -12,171 +12,35 @@ import java.util.Objects;
  * One VRRP instance as keepalived's dumps show it (vrrp_data.c {@code dump_vrrp},
  * vrrp_json.c, vrrp_print.c). Immutable: the daemon builds one per instance, on its VRRP thread,
  * when a dump is asked for. Times and intervals are kept in microseconds as keepalived does.
+ * The values come in themed parts; where keepalived has a default for a part, the part has a
+ * constant or a factory holding it, so a producer spells out only what differs.
  *
- * @param name instance name ({@code vrrp_instance NAME})
- * @param version VRRP version, 2 or 3
- * @param syncGroup sync group name, or null
- * @param ipv6 IPv6 instance (prints {@code Using Native IPv6})
- * @param state current state
- * @param wantState state it is heading for ({@code wantstate})
- * @param masterRouter BACKUP only: address of the current master, or null if none seen
- * @param masterPriority priority of the current master (0 if unknown)
- * @param masterAdvertIntervalMicros current master's advert interval (v3 BACKUP; 0 if unknown)
- * @param unicast sends unicast adverts
- * @param unicastConfigured unicast peers configured (even if multicast is used)
- * @param unicastDuplicateVrid unicast with VRID duplication
- * @param unicastFaultNoPeers {@code unicast_fault_no_peer}
- * @param numConfigFaults configuration faults
- * @param numScriptIfFaults interface and track script faults currently counted
- * @param duplicateVridFault in fault because of a duplicate VRID
- * @param numScriptInit track scripts still in their initial state
- * @param lastTransition time of the last state change (microseconds kept)
- * @param readTimeout when the current timer (advert or master down) fires; null prints DISABLED
- * @param masterDownTimerMicros master down interval in microseconds
- * @param vmacInterface VMAC interface name, or null (keepalived.json {@code vmac_ifname})
- * @param interfaceName interface, or null ({@code not configured})
- * @param dontTrackPrimary {@code dont_track_primary}
- * @param skipCheckAdvAddr {@code skip_check_adv_addr}
- * @param strictMode {@code strict_mode}
- * @param sourceIp source address in use, or null ({@code (none)})
- * @param sourceIpFromConfig source address from {@code unicast_src_ip}/{@code mcast_src_ip}
- * @param multicastAddress multicast group adverts go to
- * @param multicastIfindex IPv6 only: the group's scope ifindex
- * @param garpDelaySeconds {@code garp_master_delay}
- * @param garpRepeat {@code garp_master_repeat}
- * @param garpRefreshSeconds {@code garp_master_refresh}
- * @param garpRefreshRepeat {@code garp_master_refresh_repeat}
- * @param garpLowerPrioDelaySeconds {@code garp_lower_prio_delay}
- * @param garpLowerPrioRepeat {@code garp_lower_prio_repeat}
- * @param downTimerAdverts adverts missed before the master is declared down
- * @param lowerPrioNoAdvert {@code lower_prio_no_advert}
- * @param higherPrioSendAdvert {@code higher_prio_send_advert}
- * @param vrid virtual router id
- * @param basePriority configured priority
- * @param effectivePriority priority after tracking weights
- * @param totalPriority base plus weights before clamping
- * @param advertIntervalMicros advert interval
- * @param accept {@code accept} mode
- * @param nopreempt {@code nopreempt}
- * @param preemptDelayMicros {@code preempt_delay}
- * @param promoteSecondaries {@code promote_secondaries}
- * @param authType authentication type
- * @param authPassword the password (printed in clear, as keepalived does), or null
- * @param kernelRxBufSize {@code kernel_rx_buf_size}; 0 if not set
- * @param vips VIPs as keepalived formats them, e.g. {@code 10.77.0.100/24 dev eth0 scope global set}
- * @param excludedVips excluded VIPs, same form
- * @param unicastTtl unicast TTL; -1 when not set
- * @param checkUnicastSrc {@code check_unicast_src}
- * @param unicastPeers unicast peers
- * @param unicastChecksumCompat unicast checksum compatibility ({@code no}, {@code never}, {@code config}, {@code auto})
- * @param fdIn receive socket fd; -1 prints {@code No sockets allocated}
- * @param fdOut send socket fd
- * @param virtualRoutes virtual routes as text
- * @param virtualRules virtual rules as text
- * @param tracked what the instance tracks, with the weights in force
- * @param smtpAlert {@code smtp_alert}
- * @param notifyDeleted {@code notify_deleted} (else deleted instances notify Fault)
- * @param notifyBackup {@code notify_backup}
- * @param notifyMaster {@code notify_master}
- * @param notifyFault {@code notify_fault}
- * @param notifyStop {@code notify_stop}
- * @param notifyDeletedScript {@code notify_deleted} script
- * @param notifyGeneric {@code notify} (generic)
- * @param notifyMasterRxLowerPri {@code notify_master_rx_lower_pri}
- * @param notifyPriorityChanges {@code notify_priority_changes}
- * @param vipSet the VIPs are currently configured (keepalived.json {@code vipset})
- * @param counters counters ({@link VrrpCounters#snapshot()}); a missing counter is 0
+ * @param identity      which virtual router this is
+ * @param status        where its state machine stands
+ * @param transport     how its adverts travel (multicast or unicast, source address, sockets)
+ * @param garp          gratuitous ARP / unsolicited NA pacing after becoming master
+ * @param priority      priority and preemption
+ * @param adverts       advert interval, the receive checks and authentication
+ * @param addresses     VIPs, excluded VIPs, virtual routes and rules
+ * @param tracked       what the instance tracks, with the weights in force
+ * @param notifications notify scripts and notification settings
+ * @param counters      counters ({@link VrrpCounters#snapshot()}); a missing counter is 0
  */
-public record InstanceSnapshot(
-        String name,
-        int version,
-        String syncGroup,
-        boolean ipv6,
-        InstanceState state,
-        InstanceState wantState,
-        String masterRouter,
-        int masterPriority,
-        long masterAdvertIntervalMicros,
-        boolean unicast,
-        boolean unicastConfigured,
-        boolean unicastDuplicateVrid,
-        boolean unicastFaultNoPeers,
-        int numConfigFaults,
-        int numScriptIfFaults,
-        boolean duplicateVridFault,
-        int numScriptInit,
-        Instant lastTransition,
-        Instant readTimeout,
-        long masterDownTimerMicros,
-        String vmacInterface,
-        String interfaceName,
-        boolean dontTrackPrimary,
-        boolean skipCheckAdvAddr,
-        boolean strictMode,
-        String sourceIp,
-        boolean sourceIpFromConfig,
-        String multicastAddress,
-        int multicastIfindex,
-        long garpDelaySeconds,
-        long garpRepeat,
-        long garpRefreshSeconds,
-        long garpRefreshRepeat,
-        long garpLowerPrioDelaySeconds,
-        long garpLowerPrioRepeat,
-        long downTimerAdverts,
-        boolean lowerPrioNoAdvert,
-        boolean higherPrioSendAdvert,
-        int vrid,
-        int basePriority,
-        int effectivePriority,
-        int totalPriority,
-        long advertIntervalMicros,
-        boolean accept,
-        boolean nopreempt,
-        long preemptDelayMicros,
-        boolean promoteSecondaries,
-        AuthType authType,
-        String authPassword,
-        long kernelRxBufSize,
-        List<String> vips,
-        List<String> excludedVips,
-        int unicastTtl,
-        boolean checkUnicastSrc,
-        List<PeerInfo> unicastPeers,
-        String unicastChecksumCompat,
-        int fdIn,
-        int fdOut,
-        List<String> virtualRoutes,
-        List<String> virtualRules,
-        TrackedObjects tracked,
-        boolean smtpAlert,
-        boolean notifyDeleted,
-        NotifyScript notifyBackup,
-        NotifyScript notifyMaster,
-        NotifyScript notifyFault,
-        NotifyScript notifyStop,
-        NotifyScript notifyDeletedScript,
-        NotifyScript notifyGeneric,
-        NotifyScript notifyMasterRxLowerPri,
-        boolean notifyPriorityChanges,
-        boolean vipSet,
-        Map<VrrpCounter, Long> counters) {
+public record InstanceSnapshot(Identity identity, Status status, Transport transport, Garp garp, Priority priority,
+                               Adverts adverts, Addresses addresses, TrackedObjects tracked, Notify notifications,
+                               Map<VrrpCounter, Long> counters) {
 
     public InstanceSnapshot {
-        vips = List.copyOf(vips);
-        excludedVips = List.copyOf(excludedVips);
-        unicastPeers = List.copyOf(unicastPeers);
-        virtualRoutes = List.copyOf(virtualRoutes);
-        virtualRules = List.copyOf(virtualRules);
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(garp, "garp");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(adverts, "adverts");
+        Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(tracked, "tracked");
+        Objects.requireNonNull(notifications, "notifications");
         counters = Map.copyOf(counters);
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(wantState, "wantState");
-        Objects.requireNonNull(lastTransition, "lastTransition");
-        Objects.requireNonNull(authType, "authType");
-        Objects.requireNonNull(multicastAddress, "multicastAddress");
-        Objects.requireNonNull(unicastChecksumCompat, "unicastChecksumCompat");
     }
 
     /** The value of {@code counter}, 0 if absent. */
@@ -187,542 +51,260 @@ public record InstanceSnapshot(
 
     /** keepalived prints {@code Flags: none} only when no flag bit at all is set. */
     boolean anyFlag() {
-        return unicast || unicastConfigured || unicastDuplicateVrid || unicastFaultNoPeers || dontTrackPrimary
-                || skipCheckAdvAddr || sourceIpFromConfig || checkUnicastSrc || promoteSecondaries || nopreempt
-                || duplicateVridFault || vmacInterface != null;
+        Unicast u = transport.unicast();
+        return u.inUse() || u.configured() || u.duplicateVrid() || u.faultNoPeers() || transport.dontTrackPrimary()
+                || adverts.skipCheckAdvAddr() || transport.sourceIpFromConfig() || u.checkSource()
+                || addresses.promoteSecondaries() || priority.nopreempt() || status.faults().duplicateVrid()
+                || identity.vmacInterface() != null;
     }
 
+    /**
+     * Which virtual router this is: RFC 5798's (interface, VRID) pair in an address family, and
+     * the name the configuration gives it. The metrics label an instance with name, interface and VRID.
+     *
+     * @param name          instance name ({@code vrrp_instance NAME})
+     * @param version       VRRP version, 2 or 3
+     * @param vrid          virtual router id
+     * @param ipv6          IPv6 instance (prints {@code Using Native IPv6})
+     * @param interfaceName interface, or null ({@code not configured})
+     * @param vmacInterface VMAC interface name, or null (keepalived.json {@code vmac_ifname})
+     * @param syncGroup     sync group name, or null
+     */
+    public record Identity(String name, int version, int vrid, boolean ipv6, String interfaceName,
+                           String vmacInterface, String syncGroup) {
 
-    /** A builder with keepalived's defaults. */
-    public static Builder builder() {
-        return new Builder();
+        public Identity {
+            Objects.requireNonNull(name, "name");
+        }
+
+        /** A VRRPv2 IPv4 instance on {@code interfaceName}, without VMAC or sync group. */
+        public static Identity of(String name, int vrid, String interfaceName) {
+            return new Identity(name, 2, vrid, false, interfaceName, null, null);
+        }
     }
 
-    /** A builder holding this snapshot's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.name = name;
-        b.version = version;
-        b.syncGroup = syncGroup;
-        b.ipv6 = ipv6;
-        b.state = state;
-        b.wantState = wantState;
-        b.masterRouter = masterRouter;
-        b.masterPriority = masterPriority;
-        b.masterAdvertIntervalMicros = masterAdvertIntervalMicros;
-        b.unicast = unicast;
-        b.unicastConfigured = unicastConfigured;
-        b.unicastDuplicateVrid = unicastDuplicateVrid;
-        b.unicastFaultNoPeers = unicastFaultNoPeers;
-        b.numConfigFaults = numConfigFaults;
-        b.numScriptIfFaults = numScriptIfFaults;
-        b.duplicateVridFault = duplicateVridFault;
-        b.numScriptInit = numScriptInit;
-        b.lastTransition = lastTransition;
-        b.readTimeout = readTimeout;
-        b.masterDownTimerMicros = masterDownTimerMicros;
-        b.vmacInterface = vmacInterface;
-        b.interfaceName = interfaceName;
-        b.dontTrackPrimary = dontTrackPrimary;
-        b.skipCheckAdvAddr = skipCheckAdvAddr;
-        b.strictMode = strictMode;
-        b.sourceIp = sourceIp;
-        b.sourceIpFromConfig = sourceIpFromConfig;
-        b.multicastAddress = multicastAddress;
-        b.multicastIfindex = multicastIfindex;
-        b.garpDelaySeconds = garpDelaySeconds;
-        b.garpRepeat = garpRepeat;
-        b.garpRefreshSeconds = garpRefreshSeconds;
-        b.garpRefreshRepeat = garpRefreshRepeat;
-        b.garpLowerPrioDelaySeconds = garpLowerPrioDelaySeconds;
-        b.garpLowerPrioRepeat = garpLowerPrioRepeat;
-        b.downTimerAdverts = downTimerAdverts;
-        b.lowerPrioNoAdvert = lowerPrioNoAdvert;
-        b.higherPrioSendAdvert = higherPrioSendAdvert;
-        b.vrid = vrid;
-        b.basePriority = basePriority;
-        b.effectivePriority = effectivePriority;
-        b.totalPriority = totalPriority;
-        b.advertIntervalMicros = advertIntervalMicros;
-        b.accept = accept;
-        b.nopreempt = nopreempt;
-        b.preemptDelayMicros = preemptDelayMicros;
-        b.promoteSecondaries = promoteSecondaries;
-        b.authType = authType;
-        b.authPassword = authPassword;
-        b.kernelRxBufSize = kernelRxBufSize;
-        b.vips = vips;
-        b.excludedVips = excludedVips;
-        b.unicastTtl = unicastTtl;
-        b.checkUnicastSrc = checkUnicastSrc;
-        b.unicastPeers = unicastPeers;
-        b.unicastChecksumCompat = unicastChecksumCompat;
-        b.fdIn = fdIn;
-        b.fdOut = fdOut;
-        b.virtualRoutes = virtualRoutes;
-        b.virtualRules = virtualRules;
-        b.tracked = tracked;
-        b.smtpAlert = smtpAlert;
-        b.notifyDeleted = notifyDeleted;
-        b.notifyBackup = notifyBackup;
-        b.notifyMaster = notifyMaster;
-        b.notifyFault = notifyFault;
-        b.notifyStop = notifyStop;
-        b.notifyDeletedScript = notifyDeletedScript;
-        b.notifyGeneric = notifyGeneric;
-        b.notifyMasterRxLowerPri = notifyMasterRxLowerPri;
-        b.notifyPriorityChanges = notifyPriorityChanges;
-        b.vipSet = vipSet;
-        b.counters = counters;
-        return b;
+    /**
+     * Where the state machine stands.
+     *
+     * @param state                 current state
+     * @param wantState             state it is heading for ({@code wantstate})
+     * @param master                the master as a BACKUP last heard it
+     * @param faults                what holds or may hold it in FAULT
+     * @param lastTransition        time of the last state change (microseconds kept)
+     * @param readTimeout           when the current timer (advert or master down) fires; null prints DISABLED
+     * @param masterDownTimerMicros Master_Down_Interval in microseconds
+     */
+    public record Status(InstanceState state, InstanceState wantState, MasterSeen master, Faults faults,
+                         Instant lastTransition, Instant readTimeout, long masterDownTimerMicros) {
+
+        public Status {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(wantState, "wantState");
+            Objects.requireNonNull(master, "master");
+            Objects.requireNonNull(faults, "faults");
+            Objects.requireNonNull(lastTransition, "lastTransition");
+        }
+
+        /** Settled in {@code state}: no master heard, no faults, no timer armed, never changed. */
+        public static Status of(InstanceState state) {
+            return new Status(state, state, MasterSeen.NONE, Faults.NONE, Instant.EPOCH, null, 0);
+        }
     }
 
-    /** Builder for {@link InstanceSnapshot}; unset values are keepalived's defaults. */
-    public static final class Builder {
-        private String name;
-        private int version = 2;
-        private String syncGroup = null;
-        private boolean ipv6 = false;
-        private InstanceState state = InstanceState.INIT;
-        private InstanceState wantState = InstanceState.INIT;
-        private String masterRouter = null;
-        private int masterPriority = 0;
-        private long masterAdvertIntervalMicros = 0;
-        private boolean unicast = false;
-        private boolean unicastConfigured = false;
-        private boolean unicastDuplicateVrid = false;
-        private boolean unicastFaultNoPeers = false;
-        private int numConfigFaults = 0;
-        private int numScriptIfFaults = 0;
-        private boolean duplicateVridFault = false;
-        private int numScriptInit = 0;
-        private Instant lastTransition = Instant.EPOCH;
-        private Instant readTimeout = null;
-        private long masterDownTimerMicros = 0;
-        private String vmacInterface = null;
-        private String interfaceName = null;
-        private boolean dontTrackPrimary = false;
-        private boolean skipCheckAdvAddr = false;
-        private boolean strictMode = false;
-        private String sourceIp = null;
-        private boolean sourceIpFromConfig = false;
-        private String multicastAddress = "224.0.0.18";
-        private int multicastIfindex = 0;
-        private long garpDelaySeconds = 5;
-        private long garpRepeat = 5;
-        private long garpRefreshSeconds = 0;
-        private long garpRefreshRepeat = 1;
-        private long garpLowerPrioDelaySeconds = 5;
-        private long garpLowerPrioRepeat = 5;
-        private long downTimerAdverts = 3;
-        private boolean lowerPrioNoAdvert = false;
-        private boolean higherPrioSendAdvert = false;
-        private int vrid = 0;
-        private int basePriority = 100;
-        private int effectivePriority = 100;
-        private int totalPriority = 100;
-        private long advertIntervalMicros = 1_000_000;
-        private boolean accept = false;
-        private boolean nopreempt = false;
-        private long preemptDelayMicros = 0;
-        private boolean promoteSecondaries = false;
-        private AuthType authType = AuthType.NONE;
-        private String authPassword = null;
-        private long kernelRxBufSize = 0;
-        private List<String> vips = List.of();
-        private List<String> excludedVips = List.of();
-        private int unicastTtl = -1;
-        private boolean checkUnicastSrc = false;
-        private List<PeerInfo> unicastPeers = List.of();
-        private String unicastChecksumCompat = "no";
-        private int fdIn = -1;
-        private int fdOut = -1;
-        private List<String> virtualRoutes = List.of();
-        private List<String> virtualRules = List.of();
-        private TrackedObjects tracked = TrackedObjects.NONE;
-        private boolean smtpAlert = false;
-        private boolean notifyDeleted = false;
-        private NotifyScript notifyBackup = null;
-        private NotifyScript notifyMaster = null;
-        private NotifyScript notifyFault = null;
-        private NotifyScript notifyStop = null;
-        private NotifyScript notifyDeletedScript = null;
-        private NotifyScript notifyGeneric = null;
-        private NotifyScript notifyMasterRxLowerPri = null;
-        private boolean notifyPriorityChanges = false;
-        private boolean vipSet = false;
-        private Map<VrrpCounter, Long> counters = Map.of();
-
-        private Builder() {
-        }
-
-        public Builder name(String v) {
-            name = v;
-            return this;
-        }
-
-        public Builder version(int v) {
-            version = v;
-            return this;
-        }
-
-        public Builder syncGroup(String v) {
-            syncGroup = v;
-            return this;
-        }
-
-        public Builder ipv6(boolean v) {
-            ipv6 = v;
-            return this;
-        }
-
-        public Builder state(InstanceState v) {
-            state = v;
-            return this;
-        }
-
-        public Builder wantState(InstanceState v) {
-            wantState = v;
-            return this;
-        }
-
-        public Builder masterRouter(String v) {
-            masterRouter = v;
-            return this;
-        }
-
-        public Builder masterPriority(int v) {
-            masterPriority = v;
-            return this;
-        }
-
-        public Builder masterAdvertIntervalMicros(long v) {
-            masterAdvertIntervalMicros = v;
-            return this;
-        }
-
-        public Builder unicast(boolean v) {
-            unicast = v;
-            return this;
-        }
-
-        public Builder unicastConfigured(boolean v) {
-            unicastConfigured = v;
-            return this;
-        }
-
-        public Builder unicastDuplicateVrid(boolean v) {
-            unicastDuplicateVrid = v;
-            return this;
-        }
-
-        public Builder unicastFaultNoPeers(boolean v) {
-            unicastFaultNoPeers = v;
-            return this;
-        }
-
-        public Builder numConfigFaults(int v) {
-            numConfigFaults = v;
-            return this;
-        }
-
-        public Builder numScriptIfFaults(int v) {
-            numScriptIfFaults = v;
-            return this;
-        }
-
-        public Builder duplicateVridFault(boolean v) {
-            duplicateVridFault = v;
-            return this;
-        }
-
-        public Builder numScriptInit(int v) {
-            numScriptInit = v;
-            return this;
-        }
-
-        public Builder lastTransition(Instant v) {
-            lastTransition = v;
-            return this;
-        }
-
-        public Builder readTimeout(Instant v) {
-            readTimeout = v;
-            return this;
-        }
-
-        public Builder masterDownTimerMicros(long v) {
-            masterDownTimerMicros = v;
-            return this;
-        }
-
-        public Builder vmacInterface(String v) {
-            vmacInterface = v;
-            return this;
-        }
-
-        public Builder interfaceName(String v) {
-            interfaceName = v;
-            return this;
-        }
-
-        public Builder dontTrackPrimary(boolean v) {
-            dontTrackPrimary = v;
-            return this;
-        }
-
-        public Builder skipCheckAdvAddr(boolean v) {
-            skipCheckAdvAddr = v;
-            return this;
-        }
-
-        public Builder strictMode(boolean v) {
-            strictMode = v;
-            return this;
-        }
-
-        public Builder sourceIp(String v) {
-            sourceIp = v;
-            return this;
-        }
-
-        public Builder sourceIpFromConfig(boolean v) {
-            sourceIpFromConfig = v;
-            return this;
-        }
-
-        public Builder multicastAddress(String v) {
-            multicastAddress = v;
-            return this;
-        }
-
-        public Builder multicastIfindex(int v) {
-            multicastIfindex = v;
-            return this;
-        }
-
-        public Builder garpDelaySeconds(long v) {
-            garpDelaySeconds = v;
-            return this;
-        }
-
-        public Builder garpRepeat(long v) {
-            garpRepeat = v;
-            return this;
-        }
-
-        public Builder garpRefreshSeconds(long v) {
-            garpRefreshSeconds = v;
-            return this;
-        }
-
-        public Builder garpRefreshRepeat(long v) {
-            garpRefreshRepeat = v;
-            return this;
-        }
-
-        public Builder garpLowerPrioDelaySeconds(long v) {
-            garpLowerPrioDelaySeconds = v;
-            return this;
-        }
-
-        public Builder garpLowerPrioRepeat(long v) {
-            garpLowerPrioRepeat = v;
-            return this;
-        }
-
-        public Builder downTimerAdverts(long v) {
-            downTimerAdverts = v;
-            return this;
-        }
-
-        public Builder lowerPrioNoAdvert(boolean v) {
-            lowerPrioNoAdvert = v;
-            return this;
-        }
-
-        public Builder higherPrioSendAdvert(boolean v) {
-            higherPrioSendAdvert = v;
-            return this;
-        }
-
-        public Builder vrid(int v) {
-            vrid = v;
-            return this;
-        }
-
-        public Builder basePriority(int v) {
-            basePriority = v;
-            return this;
-        }
-
-        public Builder effectivePriority(int v) {
-            effectivePriority = v;
-            return this;
-        }
-
-        public Builder totalPriority(int v) {
-            totalPriority = v;
-            return this;
-        }
-
-        public Builder advertIntervalMicros(long v) {
-            advertIntervalMicros = v;
-            return this;
-        }
-
-        public Builder accept(boolean v) {
-            accept = v;
-            return this;
-        }
-
-        public Builder nopreempt(boolean v) {
-            nopreempt = v;
-            return this;
-        }
-
-        public Builder preemptDelayMicros(long v) {
-            preemptDelayMicros = v;
-            return this;
-        }
-
-        public Builder promoteSecondaries(boolean v) {
-            promoteSecondaries = v;
-            return this;
-        }
-
-        public Builder authType(AuthType v) {
-            authType = v;
-            return this;
-        }
-
-        public Builder authPassword(String v) {
-            authPassword = v;
-            return this;
-        }
-
-        public Builder kernelRxBufSize(long v) {
-            kernelRxBufSize = v;
-            return this;
-        }
-
-        public Builder vips(List<String> v) {
-            vips = v;
-            return this;
-        }
-
-        public Builder excludedVips(List<String> v) {
-            excludedVips = v;
-            return this;
-        }
-
-        public Builder unicastTtl(int v) {
-            unicastTtl = v;
-            return this;
-        }
-
-        public Builder checkUnicastSrc(boolean v) {
-            checkUnicastSrc = v;
-            return this;
-        }
-
-        public Builder unicastPeers(List<PeerInfo> v) {
-            unicastPeers = v;
-            return this;
-        }
-
-        public Builder unicastChecksumCompat(String v) {
-            unicastChecksumCompat = v;
-            return this;
-        }
-
-        public Builder fdIn(int v) {
-            fdIn = v;
-            return this;
-        }
-
-        public Builder fdOut(int v) {
-            fdOut = v;
-            return this;
-        }
-
-        public Builder virtualRoutes(List<String> v) {
-            virtualRoutes = v;
-            return this;
-        }
-
-        public Builder virtualRules(List<String> v) {
-            virtualRules = v;
-            return this;
-        }
-
-        public Builder tracked(TrackedObjects v) {
-            tracked = v;
-            return this;
-        }
-
-        public Builder smtpAlert(boolean v) {
-            smtpAlert = v;
-            return this;
-        }
-
-        public Builder notifyDeleted(boolean v) {
-            notifyDeleted = v;
-            return this;
-        }
-
-        public Builder notifyBackup(NotifyScript v) {
-            notifyBackup = v;
-            return this;
-        }
-
-        public Builder notifyMaster(NotifyScript v) {
-            notifyMaster = v;
-            return this;
-        }
-
-        public Builder notifyFault(NotifyScript v) {
-            notifyFault = v;
-            return this;
-        }
-
-        public Builder notifyStop(NotifyScript v) {
-            notifyStop = v;
-            return this;
-        }
-
-        public Builder notifyDeletedScript(NotifyScript v) {
-            notifyDeletedScript = v;
-            return this;
-        }
-
-        public Builder notifyGeneric(NotifyScript v) {
-            notifyGeneric = v;
-            return this;
-        }
-
-        public Builder notifyMasterRxLowerPri(NotifyScript v) {
-            notifyMasterRxLowerPri = v;
-            return this;
-        }
-
-        public Builder notifyPriorityChanges(boolean v) {
-            notifyPriorityChanges = v;
-            return this;
-        }
-
-        public Builder vipSet(boolean v) {
-            vipSet = v;
-            return this;
-        }
-
-        public Builder counters(Map<VrrpCounter, Long> v) {
-            counters = v;
-            return this;
-        }
-
-        public InstanceSnapshot build() {
-            return new InstanceSnapshot(name, version, syncGroup, ipv6, state, wantState, masterRouter, masterPriority, masterAdvertIntervalMicros, unicast, unicastConfigured, unicastDuplicateVrid, unicastFaultNoPeers, numConfigFaults, numScriptIfFaults, duplicateVridFault, numScriptInit, lastTransition, readTimeout, masterDownTimerMicros, vmacInterface, interfaceName, dontTrackPrimary, skipCheckAdvAddr, strictMode, sourceIp, sourceIpFromConfig, multicastAddress, multicastIfindex, garpDelaySeconds, garpRepeat, garpRefreshSeconds, garpRefreshRepeat, garpLowerPrioDelaySeconds, garpLowerPrioRepeat, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrid, basePriority, effectivePriority, totalPriority, advertIntervalMicros, accept, nopreempt, preemptDelayMicros, promoteSecondaries, authType, authPassword, kernelRxBufSize, vips, excludedVips, unicastTtl, checkUnicastSrc, unicastPeers, unicastChecksumCompat, fdIn, fdOut, virtualRoutes, virtualRules, tracked, smtpAlert, notifyDeleted, notifyBackup, notifyMaster, notifyFault, notifyStop, notifyDeletedScript, notifyGeneric, notifyMasterRxLowerPri, notifyPriorityChanges, vipSet, counters);
+    /**
+     * The current master as a BACKUP knows it from its adverts.
+     *
+     * @param router               its address, or null if none was heard
+     * @param priority             its priority (0 if unknown)
+     * @param advertIntervalMicros its advert interval (v3 BACKUP; 0 if unknown)
+     */
+    public record MasterSeen(String router, int priority, long advertIntervalMicros) {
+
+        public static final MasterSeen NONE = new MasterSeen(null, 0, 0);
+    }
+
+    /**
+     * The fault counts keepalived keeps per instance.
+     *
+     * @param config        configuration faults
+     * @param scriptIf      interface and track script faults currently counted
+     * @param duplicateVrid in fault because of a duplicate VRID
+     * @param scriptsInit   track scripts still in their initial state
+     */
+    public record Faults(int config, int scriptIf, boolean duplicateVrid, int scriptsInit) {
+
+        public static final Faults NONE = new Faults(0, 0, false, 0);
+    }
+
+    /**
+     * How adverts travel.
+     *
+     * @param sourceIp           source address in use, or null ({@code (none)})
+     * @param sourceIpFromConfig the source comes from {@code unicast_src_ip}/{@code mcast_src_ip}
+     * @param multicastAddress   multicast group adverts go to
+     * @param multicastIfindex   IPv6 only: the group's scope ifindex
+     * @param unicast            the unicast settings
+     * @param dontTrackPrimary   {@code dont_track_primary}
+     * @param fdIn               receive socket fd; -1 prints {@code No sockets allocated}
+     * @param fdOut              send socket fd
+     * @param kernelRxBufSize    {@code kernel_rx_buf_size}; 0 if not set
+     */
+    public record Transport(String sourceIp, boolean sourceIpFromConfig, String multicastAddress,
+                            int multicastIfindex, Unicast unicast, boolean dontTrackPrimary, int fdIn, int fdOut,
+                            long kernelRxBufSize) {
+
+        /** keepalived's IPv4 multicast group for VRRP (RFC 5798 section 5.1.1.2). */
+        public static final String VRRP_GROUP4 = "224.0.0.18";
+
+        public Transport {
+            Objects.requireNonNull(multicastAddress, "multicastAddress");
+            Objects.requireNonNull(unicast, "unicast");
+        }
+
+        /** IPv4 multicast from {@code sourceIp} (null: none yet) on the sockets {@code fdIn}/{@code fdOut}. */
+        public static Transport multicast(String sourceIp, int fdIn, int fdOut) {
+            return new Transport(sourceIp, false, VRRP_GROUP4, 0, Unicast.NONE, false, fdIn, fdOut, 0);
+        }
+    }
+
+    /**
+     * The unicast settings; keepalived prints most of them only while unicast is in use.
+     *
+     * @param inUse          sends unicast adverts
+     * @param configured     unicast peers configured (even if multicast is used)
+     * @param duplicateVrid  unicast with VRID duplication
+     * @param faultNoPeers   {@code unicast_fault_no_peer}
+     * @param ttl            unicast TTL; -1 when not set
+     * @param checkSource    {@code check_unicast_src}
+     * @param peers          unicast peers
+     * @param checksumCompat checksum compatibility ({@code no}, {@code never}, {@code config}, {@code auto})
+     */
+    public record Unicast(boolean inUse, boolean configured, boolean duplicateVrid, boolean faultNoPeers, int ttl,
+                          boolean checkSource, List<PeerInfo> peers, String checksumCompat) {
+
+        /** Multicast: no peers, no TTL, no source check. */
+        public static final Unicast NONE = new Unicast(false, false, false, false, -1, false, List.of(), "no");
+
+        public Unicast {
+            peers = List.copyOf(peers);
+            Objects.requireNonNull(checksumCompat, "checksumCompat");
+        }
+    }
+
+    /**
+     * Gratuitous ARP / unsolicited NA pacing.
+     *
+     * @param delaySeconds          {@code garp_master_delay}
+     * @param repeat                {@code garp_master_repeat}
+     * @param refreshSeconds        {@code garp_master_refresh}
+     * @param refreshRepeat         {@code garp_master_refresh_repeat}
+     * @param lowerPrioDelaySeconds {@code garp_lower_prio_delay}
+     * @param lowerPrioRepeat       {@code garp_lower_prio_repeat}
+     */
+    public record Garp(long delaySeconds, long repeat, long refreshSeconds, long refreshRepeat,
+                       long lowerPrioDelaySeconds, long lowerPrioRepeat) {
+
+        /** keepalived's defaults: 5 after 5 s, no refresh, and the same towards a lower priority. */
+        public static final Garp DEFAULT = new Garp(5, 5, 0, 1, 5, 5);
+    }
+
+    /**
+     * Priority and preemption: what decides who is master.
+     *
+     * @param base               configured priority
+     * @param effective          priority after tracking weights
+     * @param total              base plus weights before clamping
+     * @param accept             {@code accept} mode
+     * @param nopreempt          {@code nopreempt}
+     * @param preemptDelayMicros {@code preempt_delay}
+     */
+    public record Priority(int base, int effective, int total, boolean accept, boolean nopreempt,
+                           long preemptDelayMicros) {
+
+        /** {@code priority} with no weights in force, preempting at once, accept off. */
+        public static Priority of(int priority) {
+            return new Priority(priority, priority, priority, false, false, 0);
+        }
+    }
+
+    /**
+     * What the instance sends and what it checks in what it receives.
+     *
+     * @param intervalMicros       advert interval
+     * @param downTimerAdverts     adverts missed before the master is declared down
+     * @param lowerPrioNoAdvert    {@code lower_prio_no_advert}
+     * @param higherPrioSendAdvert {@code higher_prio_send_advert}
+     * @param skipCheckAdvAddr     {@code skip_check_adv_addr}
+     * @param strictMode           {@code strict_mode}
+     * @param authType             authentication type
+     * @param authPassword         the password (printed in clear, as keepalived does), or null
+     */
+    public record Adverts(long intervalMicros, long downTimerAdverts, boolean lowerPrioNoAdvert,
+                          boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean strictMode,
+                          AuthType authType, String authPassword) {
+
+        /** keepalived's defaults: every second, down after 3 missed, no authentication. */
+        public static final Adverts DEFAULT = new Adverts(1_000_000, 3, false, false, false, false, AuthType.NONE,
+                null);
+
+        public Adverts {
+            Objects.requireNonNull(authType, "authType");
+        }
+    }
+
+    /**
+     * The addresses the instance owns, each as keepalived formats it, e.g.
+     * {@code 10.77.0.100/24 dev eth0 scope global set}.
+     *
+     * @param vips               VIPs
+     * @param excludedVips       excluded VIPs, same form
+     * @param virtualRoutes      virtual routes
+     * @param virtualRules       virtual rules
+     * @param vipSet             the VIPs are currently configured (keepalived.json {@code vipset})
+     * @param promoteSecondaries {@code promote_secondaries}
+     */
+    public record Addresses(List<String> vips, List<String> excludedVips, List<String> virtualRoutes,
+                            List<String> virtualRules, boolean vipSet, boolean promoteSecondaries) {
+
+        public static final Addresses NONE = new Addresses(List.of(), List.of(), List.of(), List.of(), false, false);
+
+        public Addresses {
+            vips = List.copyOf(vips);
+            excludedVips = List.copyOf(excludedVips);
+            virtualRoutes = List.copyOf(virtualRoutes);
+            virtualRules = List.copyOf(virtualRules);
+        }
+
+        /** {@code vips} and {@code excludedVips}, configured now if {@code set}; no routes or rules. */
+        public static Addresses of(List<String> vips, List<String> excludedVips, boolean set) {
+            return new Addresses(vips, excludedVips, List.of(), List.of(), set, false);
+        }
+    }
+
+    /**
+     * The notify scripts (null where none is configured) and notification settings.
+     *
+     * @param backup           {@code notify_backup}
+     * @param master           {@code notify_master}
+     * @param fault            {@code notify_fault}
+     * @param stop             {@code notify_stop}
+     * @param deleted          {@code notify_deleted} script
+     * @param generic          {@code notify} (generic)
+     * @param masterRxLowerPri {@code notify_master_rx_lower_pri}
+     * @param smtpAlert        {@code smtp_alert}
+     * @param notifyDeleted    {@code notify_deleted} (else deleted instances notify Fault)
+     * @param priorityChanges  {@code notify_priority_changes}
+     */
+    public record Notify(NotifyScript backup, NotifyScript master, NotifyScript fault, NotifyScript stop,
+                         NotifyScript deleted, NotifyScript generic, NotifyScript masterRxLowerPri, boolean smtpAlert,
+                         boolean notifyDeleted, boolean priorityChanges) {
+
+        public static final Notify NONE = new Notify(null, null, null, null, null, null, null, false, false, false);
+
+        /** The scripts a sync group can have too, nothing else set. */
+        public static Notify of(NotifyScript backup, NotifyScript master, NotifyScript fault, NotifyScript stop,
+                                NotifyScript generic) {
+            return new Notify(backup, master, fault, stop, null, generic, null, false, false, false);
         }
     }
 }

@@ -41,52 +41,60 @@ public final class JsonDumpWriter {
     }
 
     private static void data(Json w, InstanceSnapshot v) {
+        InstanceSnapshot.Identity id = v.identity();
+        InstanceSnapshot.Status st = v.status();
+        InstanceSnapshot.Garp g = v.garp();
+        InstanceSnapshot.Priority p = v.priority();
+        InstanceSnapshot.Adverts a = v.adverts();
+        InstanceSnapshot.Addresses ad = v.addresses();
+        InstanceSnapshot.Notify n = v.notifications();
         w.startObject();
-        w.field("iname", v.name());
-        w.field("dont_track_primary", v.dontTrackPrimary() ? 1 : 0);
-        w.field("skip_check_adv_addr", v.skipCheckAdvAddr() ? 1 : 0);
-        w.field("strict_mode", v.strictMode() ? 1 : 0);
-        w.field("vmac_ifname", v.vmacInterface() != null ? v.vmacInterface() : "");
-        if (v.interfaceName() != null) {
-            w.field("ifp_ifname", v.interfaceName());
+        w.field("iname", id.name());
+        w.field("dont_track_primary", v.transport().dontTrackPrimary() ? 1 : 0);
+        w.field("skip_check_adv_addr", a.skipCheckAdvAddr() ? 1 : 0);
+        w.field("strict_mode", a.strictMode() ? 1 : 0);
+        w.field("vmac_ifname", id.vmacInterface() != null ? id.vmacInterface() : "");
+        if (id.interfaceName() != null) {
+            w.field("ifp_ifname", id.interfaceName());
         }
-        w.field("master_priority", v.masterPriority());
+        w.field("master_priority", st.master().priority());
         // as keepalived: tv_sec + tv_usec / 1e6 in double, printed with %f
-        w.raw("last_transition", CFormat.f(v.lastTransition().getEpochSecond() + (v.lastTransition().getNano() / 1000) / 1e6));
-        w.raw("garp_delay", CFormat.g(v.garpDelaySeconds()));
-        w.field("garp_refresh", v.garpRefreshSeconds());
-        w.field("garp_rep", v.garpRepeat());
-        w.field("garp_refresh_rep", v.garpRefreshRepeat());
-        w.field("garp_lower_prio_delay", v.garpLowerPrioDelaySeconds());
-        w.field("garp_lower_prio_rep", v.garpLowerPrioRepeat());
-        w.field("lower_prio_no_advert", v.lowerPrioNoAdvert() ? 1 : 0);
-        w.field("higher_prio_send_advert", v.higherPrioSendAdvert() ? 1 : 0);
-        w.field("vrid", v.vrid());
-        w.field("base_priority", v.basePriority());
-        w.field("effective_priority", v.effectivePriority());
-        w.field("vipset", v.vipSet());
-        w.field("promote_secondaries", v.promoteSecondaries());
-        w.raw("adver_int", CFormat.g(v.advertIntervalMicros() / 1e6));
+        w.raw("last_transition", CFormat.f(st.lastTransition().getEpochSecond()
+                + (st.lastTransition().getNano() / 1000) / 1e6));
+        w.raw("garp_delay", CFormat.g(g.delaySeconds()));
+        w.field("garp_refresh", g.refreshSeconds());
+        w.field("garp_rep", g.repeat());
+        w.field("garp_refresh_rep", g.refreshRepeat());
+        w.field("garp_lower_prio_delay", g.lowerPrioDelaySeconds());
+        w.field("garp_lower_prio_rep", g.lowerPrioRepeat());
+        w.field("lower_prio_no_advert", a.lowerPrioNoAdvert() ? 1 : 0);
+        w.field("higher_prio_send_advert", a.higherPrioSendAdvert() ? 1 : 0);
+        w.field("vrid", id.vrid());
+        w.field("base_priority", p.base());
+        w.field("effective_priority", p.effective());
+        w.field("vipset", ad.vipSet());
+        w.field("promote_secondaries", ad.promoteSecondaries());
+        w.raw("adver_int", CFormat.g(a.intervalMicros() / 1e6));
         w.raw("master_adver_int", CFormat.g(masterAdvertInterval(v) / 1e6));
-        w.field("accept", v.accept() ? 1 : 0);
-        w.field("nopreempt", v.nopreempt());
-        w.field("preempt_delay", v.preemptDelayMicros() / 1_000_000);
-        w.field("state", v.state().code());
-        w.field("wantstate", v.wantState().code());
-        w.field("version", v.version());
-        w.field("smtp_alert", v.smtpAlert());
-        w.field("notify_deleted", v.notifyDeleted());
-        script(w, "script_backup", v.notifyBackup());
-        script(w, "script_master", v.notifyMaster());
-        script(w, "script_fault", v.notifyFault());
-        script(w, "script_stop", v.notifyStop());
-        script(w, "script_deleted", v.notifyDeletedScript());
-        script(w, "script", v.notifyGeneric());
-        script(w, "script_master_rx_lower_pri", v.notifyMasterRxLowerPri());
-        array(w, "vips", v.vips());
-        array(w, "evips", v.excludedVips());
-        array(w, "vroutes", v.virtualRoutes());
-        array(w, "vrules", v.virtualRules());
+        w.field("accept", p.accept() ? 1 : 0);
+        w.field("nopreempt", p.nopreempt());
+        w.field("preempt_delay", p.preemptDelayMicros() / 1_000_000);
+        w.field("state", st.state().code());
+        w.field("wantstate", st.wantState().code());
+        w.field("version", id.version());
+        w.field("smtp_alert", n.smtpAlert());
+        w.field("notify_deleted", n.notifyDeleted());
+        script(w, "script_backup", n.backup());
+        script(w, "script_master", n.master());
+        script(w, "script_fault", n.fault());
+        script(w, "script_stop", n.stop());
+        script(w, "script_deleted", n.deleted());
+        script(w, "script", n.generic());
+        script(w, "script_master_rx_lower_pri", n.masterRxLowerPri());
+        array(w, "vips", ad.vips());
+        array(w, "evips", ad.excludedVips());
+        array(w, "vroutes", ad.virtualRoutes());
+        array(w, "vrules", ad.virtualRules());
         if (!v.tracked().interfaces().isEmpty()) {
             w.name("track_ifp");
             w.startArray();
@@ -103,9 +111,9 @@ public final class JsonDumpWriter {
             }
             w.endArray();
         }
-        w.field("auth_type", v.authType().wireValue());
-        if (v.authType() != AuthType.NONE) {
-            w.field("auth_data", v.authPassword() != null ? v.authPassword() : "");
+        w.field("auth_type", a.authType().wireValue());
+        if (a.authType() != AuthType.NONE) {
+            w.field("auth_data", a.authPassword() != null ? a.authPassword() : "");
         }
         w.endObject();
     }
@@ -115,7 +123,8 @@ public final class JsonDumpWriter {
      * own (keepalived sets it to {@code adver_int} at start-up and on becoming master).
      */
     private static long masterAdvertInterval(InstanceSnapshot v) {
-        return v.masterAdvertIntervalMicros() > 0 ? v.masterAdvertIntervalMicros() : v.advertIntervalMicros();
+        long heard = v.status().master().advertIntervalMicros();
+        return heard > 0 ? heard : v.adverts().intervalMicros();
     }
 
     private static void stats(Json w, InstanceSnapshot v) {

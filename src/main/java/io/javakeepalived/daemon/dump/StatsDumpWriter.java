@@ -47,7 +47,7 @@ public final class StatsDumpWriter {
     public static String render(List<InstanceSnapshot> instances) {
         StringBuilder o = new StringBuilder(512 * Math.max(1, instances.size()));
         for (InstanceSnapshot v : instances) {
-            o.append("VRRP Instance: ").append(v.name()).append('\n');
+            o.append("VRRP Instance: ").append(v.identity().name()).append('\n');
             String section = null;
             for (VrrpCounter c : STATS_ORDER) {
                 String label = c.label();

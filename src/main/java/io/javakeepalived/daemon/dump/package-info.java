@@ -10,7 +10,7 @@
  * <pre>
  * // on the VRRP thread, so the state is consistent:
  * VrrpStateSnapshot snap = new VrrpStateSnapshot(ConfiguredGlobals.of(config), statics..., instances..., ...);
- * // each InstanceSnapshot: InstanceSnapshot.builder()....counters(instance.counters().snapshot()).build()
+ * // each InstanceSnapshot: new InstanceSnapshot(identity, status, transport, ..., instance.counters().snapshot())
  * DumpFiles files = DumpFiles.fromEnvironment();          // $TMPDIR if absolute, else /tmp
  * // USR1:
  * log.info(DumpMessages.parentData(pid));  files.writeParentData(globals);   // global_defs as the parent shows them
@@ -24,7 +24,7 @@
  * does ({@code Can't open dump file keepalived.data (13: Permission denied)}) and never stop the daemon.
  *
  * <h2>Model</h2>
- * Immutable records (InstanceSnapshot still with a builder whose defaults are keepalived's):
+ * Immutable records; where keepalived has defaults, a part has a constant or a factory holding them:
  * {@link io.javakeepalived.daemon.dump.VrrpStateSnapshot} holds
  * {@link io.javakeepalived.daemon.dump.ConfiguredGlobals} (the configuration model's global_defs and top-level keywords),
  * {@link io.javakeepalived.daemon.dump.InstanceSnapshot} (state, priorities, timers, VIP texts,

@@ -90,17 +90,20 @@ class ExporterCompatibilityTest {
                 "   Generic state transition script = '/etc/keepalived/script.sh', uid:gid 0:0",
                 "   Notify priority changes = false",
                 "");
-        InstanceSnapshot v = InstanceSnapshot.builder().name("VI_227_1").version(3)
-                .state(InstanceState.MASTER).wantState(InstanceState.MASTER)
-                .lastTransition(Instant.ofEpochSecond(1673674892L, 348_360_000L))
-                .readTimeout(Instant.ofEpochSecond(1674563074L, 242_128_000L)).masterDownTimerMicros(1656250)
-                .interfaceName("ens3").sourceIp("10.1.0.166").vrid(52).basePriority(50).effectivePriority(150)
-                .totalPriority(150).advertIntervalMicros(4_000_000).accept(true)
-                .vips(List.of("10.1.0.1/24 dev ens3 scope global set"))
-                .excludedVips(List.of("10.10.0.1 dev ens3 scope global set")).fdIn(14).fdOut(15)
-                .tracked(TrackedObjects.NONE.withScripts(
-                        List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'"))))
-                .notifyGeneric(NotifyScript.of(0, 0, "/etc/keepalived/script.sh")).build();
+        InstanceSnapshot v = new InstanceSnapshot(new InstanceSnapshot.Identity("VI_227_1", 3, 52, false, "ens3", null, null),
+                new InstanceSnapshot.Status(InstanceState.MASTER, InstanceState.MASTER,
+                        InstanceSnapshot.MasterSeen.NONE, InstanceSnapshot.Faults.NONE,
+                        Instant.ofEpochSecond(1673674892L, 348_360_000L),
+                        Instant.ofEpochSecond(1674563074L, 242_128_000L), 1656250),
+                InstanceSnapshot.Transport.multicast("10.1.0.166", 14, 15), InstanceSnapshot.Garp.DEFAULT,
+                new InstanceSnapshot.Priority(50, 150, 150, true, false, 0),
+                new InstanceSnapshot.Adverts(4_000_000, 3, false, false, false, false, AuthType.NONE, null),
+                InstanceSnapshot.Addresses.of(List.of("10.1.0.1/24 dev ens3 scope global set"),
+                        List.of("10.10.0.1 dev ens3 scope global set"), false),
+                TrackedObjects.NONE.withScripts(
+                        List.of(Tracked.script("chk_script", 100, false, "'/etc/keepalived/script.sh'"))),
+                InstanceSnapshot.Notify.of(null, null, null, null, NotifyScript.of(0, 0, "/etc/keepalived/script.sh")),
+                Map.of());
         StringBuilder o = new StringBuilder("------< VRRP Topology >------\n");
         InstanceSection.write(o, v, ZoneOffset.ofHours(1));
         assertEquals(fixture, o.toString());
@@ -155,20 +158,29 @@ class ExporterCompatibilityTest {
         c.increment(VrrpCounter.IP_TTL_ERR);
         c.increment(VrrpCounter.IP_TTL_ERR);
         c.increment(VrrpCounter.CHK_ERR);
-        InstanceSnapshot backup = SampleSnapshot.instance().toBuilder().name("VI_B").version(3)
-                .state(InstanceState.BACKUP).wantState(InstanceState.BACKUP).masterRouter("10.0.0.9")
-                .masterPriority(200).masterAdvertIntervalMicros(1_000_000).syncGroup("G1").unicast(true)
-                .unicastConfigured(true).unicastTtl(64).checkUnicastSrc(true)
-                .unicastPeers(List.of(PeerInfo.of("10.0.0.9"), new PeerInfo("10.0.0.10", 10, 255)))
-                .sourceIpFromConfig(true).readTimeout(null).nopreempt(true).preemptDelayMicros(4_000_000)
-                .authType(AuthType.NONE).virtualRoutes(List.of("192.168.0.0/24 via 10.0.0.1 dev eth0"))
-                .tracked(new TrackedObjects(List.of(Tracked.of("eth1", -20)), List.of(),
-                        List.of(Tracked.of("f1", 5)), List.of(), List.of()))
-                .vips(List.of("10.0.0.100/24 dev eth0 scope global", "fe80::1/64 dev eth0 scope link"))
-                .fdIn(-1).counters(c.snapshot()).build();
-        InstanceSnapshot fault = InstanceSnapshot.builder().name("VI_F").vrid(9).state(InstanceState.FAULT)
-                .wantState(InstanceState.FAULT).ipv6(true).multicastAddress("ff02::12").multicastIfindex(3)
-                .interfaceName("eth1").authType(AuthType.IP_AH).build();
+        InstanceSnapshot a = SampleSnapshot.instance();
+        InstanceSnapshot backup = new InstanceSnapshot(new InstanceSnapshot.Identity("VI_B", 3, 77, false, "eth0", null, "G1"),
+                new InstanceSnapshot.Status(InstanceState.BACKUP, InstanceState.BACKUP,
+                        new InstanceSnapshot.MasterSeen("10.0.0.9", 200, 1_000_000), InstanceSnapshot.Faults.NONE,
+                        a.status().lastTransition(), null, a.status().masterDownTimerMicros()),
+                new InstanceSnapshot.Transport("10.77.0.1", true, "224.0.0.18", 0,
+                        new InstanceSnapshot.Unicast(true, true, false, false, 64, true,
+                                List.of(PeerInfo.of("10.0.0.9"), new PeerInfo("10.0.0.10", 10, 255)), "no"),
+                        false, -1, 14, 0),
+                a.garp(), new InstanceSnapshot.Priority(150, 150, 150, true, true, 4_000_000),
+                new InstanceSnapshot.Adverts(1_000_000, 3, false, false, false, false, AuthType.NONE, "secret77"),
+                new InstanceSnapshot.Addresses(
+                        List.of("10.0.0.100/24 dev eth0 scope global", "fe80::1/64 dev eth0 scope link"), List.of(),
+                        List.of("192.168.0.0/24 via 10.0.0.1 dev eth0"), List.of(), true, false),
+                new TrackedObjects(List.of(Tracked.of("eth1", -20)), List.of(), List.of(Tracked.of("f1", 5)),
+                        List.of(), List.of()),
+                a.notifications(), c.snapshot());
+        InstanceSnapshot fault = new InstanceSnapshot(new InstanceSnapshot.Identity("VI_F", 2, 9, true, "eth1", null, null),
+                InstanceSnapshot.Status.of(InstanceState.FAULT),
+                new InstanceSnapshot.Transport(null, false, "ff02::12", 3, InstanceSnapshot.Unicast.NONE, false, -1, -1, 0),
+                InstanceSnapshot.Garp.DEFAULT, InstanceSnapshot.Priority.of(100),
+                new InstanceSnapshot.Adverts(1_000_000, 3, false, false, false, false, AuthType.IP_AH, null),
+                InstanceSnapshot.Addresses.NONE, TrackedObjects.NONE, InstanceSnapshot.Notify.NONE, Map.of());
         SyncGroupSnapshot g = new SyncGroupSnapshot("G1", InstanceState.BACKUP, 0, 0, List.of("VI_B", "VI_1"), false,
                 false, Optional.of(true), TrackedObjects.NONE,
                 new SyncGroupSnapshot.Notify(null, NotifyScript.of(0, 0, "/bin/x", "y"), null, null, null));
@@ -214,6 +226,9 @@ class ExporterCompatibilityTest {
         expected.put("ip_ttl_err", 2);
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(st.get("VI_B")));
         EnumMap<VrrpCounter, Long> none = new EnumMap<>(VrrpCounter.class);
-        assertEquals(0, fault.toBuilder().counters(none).build().counter(VrrpCounter.ADVERT_SENT));
+        InstanceSnapshot noCounters = new InstanceSnapshot(fault.identity(), fault.status(), fault.transport(),
+                fault.garp(), fault.priority(), fault.adverts(), fault.addresses(), fault.tracked(),
+                fault.notifications(), none);
+        assertEquals(0, noCounters.counter(VrrpCounter.ADVERT_SENT));
     }
 }

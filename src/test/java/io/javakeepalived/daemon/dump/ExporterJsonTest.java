@@ -3,7 +3,6 @@ package io.javakeepalived.daemon.dump;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
 import java.util.List;
@@ -46,16 +45,15 @@ class ExporterJsonTest {
         VrrpCounters c = new VrrpCounters();
         c.increment(VrrpCounter.IP_TTL_ERR);
         c.increment(VrrpCounter.CHK_ERR);
-        InstanceSnapshot backup = SampleSnapshot.instance().toBuilder().name("VI_B").version(3)
-                .state(InstanceState.BACKUP).wantState(InstanceState.BACKUP).advertIntervalMicros(250_000)
-                .masterAdvertIntervalMicros(500_000).authType(AuthType.NONE).authPassword(null).vips(List.of())
-                .excludedVips(List.of("10.1.1.1 dev eth1 scope global"))
-                .tracked(new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()))
-                .notifyBackup(null).notifyGeneric(null).preemptDelayMicros(4_500_000)
-                .nopreempt(true).interfaceName(null).counters(c.snapshot()).build();
-        InstanceSnapshot fault = InstanceSnapshot.builder().name("VI_F").vrid(9).state(InstanceState.FAULT)
-                .wantState(InstanceState.FAULT).ipv6(true).interfaceName("eth1").vmacInterface("vrrp.9")
-                .vips(List.of("fd00::1/64 dev eth1 scope global")).build();
+        InstanceSnapshot.Notify n = SampleSnapshot.instance().notifications();
+        InstanceSnapshot backup = SampleSnapshot.backupV3("VI_B",
+                InstanceSnapshot.Notify.of(null, n.master(), n.fault(), n.stop(), null), c.snapshot());
+        InstanceSnapshot fault = new InstanceSnapshot(
+                new InstanceSnapshot.Identity("VI_F", 2, 9, true, "eth1", "vrrp.9", null),
+                InstanceSnapshot.Status.of(InstanceState.FAULT), InstanceSnapshot.Transport.multicast(null, -1, -1),
+                InstanceSnapshot.Garp.DEFAULT, InstanceSnapshot.Priority.of(100), InstanceSnapshot.Adverts.DEFAULT,
+                InstanceSnapshot.Addresses.of(List.of("fd00::1/64 dev eth1 scope global"), List.of(), false),
+                TrackedObjects.NONE, InstanceSnapshot.Notify.NONE, Map.of());
         List<ExporterJsonRules.Vrrp> v = ExporterJsonRules.parse(
                 JsonDumpWriter.render(List.of(SampleSnapshot.instance(), backup, fault)));
         assertEquals(List.of("VI_1", "VI_B", "VI_F"), v.stream().map(ExporterJsonRules.Vrrp::iname).toList());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +76,8 @@ class JsonDumpTest {
 
     @Test
     void backupV3WithFractionsAndOptionalKeys() {
-        InstanceSnapshot v = SampleSnapshot.instance().toBuilder().version(3).state(InstanceState.BACKUP)
-                .wantState(InstanceState.BACKUP).advertIntervalMicros(250_000).masterAdvertIntervalMicros(500_000)
-                .authType(AuthType.NONE).authPassword(null).vips(List.of()).excludedVips(List.of("10.1.1.1 dev eth1 scope global"))
-                .tracked(new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()))
-                .notifyBackup(null).notifyMaster(null).notifyFault(null).notifyStop(null).notifyGeneric(null)
-                .preemptDelayMicros(4_500_000).nopreempt(true).interfaceName(null).build();
+        InstanceSnapshot v = SampleSnapshot.backupV3("VI_1", InstanceSnapshot.Notify.NONE,
+                SampleSnapshot.instance().counters());
         Map<String, Object> d = part(TinyJson.parse(JsonDumpWriter.render(List.of(v))), "data");
         assertEquals(0.25, d.get("adver_int"));
         assertEquals(0.5, d.get("master_adver_int"));

@@ -6,6 +6,7 @@ import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Node A of reference run 1 as MASTER (keepalived.data/.stats/.json.sample in
@@ -34,23 +35,41 @@ final class SampleSnapshot {
             counters.advertSent(150);
         }
         counters.becameMaster();
-        return InstanceSnapshot.builder()
-                .name("VI_1").version(2).state(InstanceState.MASTER).wantState(InstanceState.MASTER)
-                .lastTransition(Instant.ofEpochSecond(1795400244L, 334_966_000L))
-                .readTimeout(Instant.ofEpochSecond(1795400257L, 339_729_000L))
-                .masterDownTimerMicros(3414062).interfaceName("eth0").sourceIp("10.77.0.1")
-                .multicastAddress("224.0.0.18").vrid(77).basePriority(150).effectivePriority(150).totalPriority(150)
-                .advertIntervalMicros(1_000_000).accept(true).authType(AuthType.SIMPLE_PASSWORD)
-                .authPassword("secret77").vips(List.of("10.77.0.100/24 dev eth0 scope global set")).vipSet(true)
-                .fdIn(13).fdOut(14)
-                .tracked(TrackedObjects.NONE.withScripts(List.of(
+        InstanceSnapshot.Status status = new InstanceSnapshot.Status(InstanceState.MASTER, InstanceState.MASTER,
+                InstanceSnapshot.MasterSeen.NONE, InstanceSnapshot.Faults.NONE,
+                Instant.ofEpochSecond(1795400244L, 334_966_000L), Instant.ofEpochSecond(1795400257L, 339_729_000L),
+                3414062);
+        return new InstanceSnapshot(InstanceSnapshot.Identity.of("VI_1", 77, "eth0"), status,
+                InstanceSnapshot.Transport.multicast("10.77.0.1", 13, 14), InstanceSnapshot.Garp.DEFAULT,
+                new InstanceSnapshot.Priority(150, 150, 150, true, false, 0),
+                new InstanceSnapshot.Adverts(1_000_000, 3, false, false, false, false, AuthType.SIMPLE_PASSWORD,
+                        "secret77"),
+                InstanceSnapshot.Addresses.of(List.of("10.77.0.100/24 dev eth0 scope global set"), List.of(), true),
+                TrackedObjects.NONE.withScripts(List.of(
                         Tracked.script("chk_a", -60, false, "'/tmp/rk/bin/chk.sh' 'a'"),
-                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'"))))
-                .notifyBackup(notify("notify_backup")).notifyMaster(notify("notify_master"))
-                .notifyFault(notify("notify_fault")).notifyStop(notify("notify_stop"))
-                .notifyGeneric(notify("notify"))
-                .counters(counters.snapshot())
-                .build();
+                        Tracked.script("chkz_a", 0, false, "'/tmp/rk/bin/chk.sh' 'za'"))),
+                InstanceSnapshot.Notify.of(notify("notify_backup"), notify("notify_master"), notify("notify_fault"),
+                        notify("notify_stop"), notify("notify")),
+                counters.snapshot());
+    }
+
+    /**
+     * {@link #instance()} as a VRRPv3 BACKUP with fractional intervals (adverts every 250 ms, the
+     * master's every 500 ms), no interface, no VIPs but an excluded one, tracking eth1, without
+     * authentication, not preempting (after 4.5 s if it did).
+     */
+    static InstanceSnapshot backupV3(String name, InstanceSnapshot.Notify notify, Map<VrrpCounter, Long> counters) {
+        InstanceSnapshot a = instance();
+        return new InstanceSnapshot(new InstanceSnapshot.Identity(name, 3, 77, false, null, null, null),
+                new InstanceSnapshot.Status(InstanceState.BACKUP, InstanceState.BACKUP,
+                        new InstanceSnapshot.MasterSeen(null, 0, 500_000), InstanceSnapshot.Faults.NONE,
+                        a.status().lastTransition(), a.status().readTimeout(), a.status().masterDownTimerMicros()),
+                a.transport(), a.garp(), new InstanceSnapshot.Priority(150, 150, 150, true, true, 4_500_000),
+                new InstanceSnapshot.Adverts(250_000, 3, false, false, false, false, AuthType.NONE, null),
+                new InstanceSnapshot.Addresses(List.of(), List.of("10.1.1.1 dev eth1 scope global"), List.of(),
+                        List.of(), true, false),
+                new TrackedObjects(List.of(Tracked.of("eth1", 10)), List.of(), List.of(), List.of(), List.of()),
+                notify, counters);
     }
 
     static ScriptSnapshot script(String name, String arg, int weight, int riseFall, int result) {
