@@ -12,6 +12,7 @@ import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +116,9 @@ class ExampleSetupsIT {
         stub[0] = stubMysql(n1);                               // node 1's MySQL is back
         DaemonLab.await("node 1's check succeeds again", 10_000, () -> d1.count("VRRP_Script(chk_mysql) succeeded") == 2, d1);
         d1.awaitLogged("(VI_MYSQL) Entering BACKUP STATE", 2_000);
-        assertFalse(d1.output().contains("not implemented"), d1.output());
+        // everything the example asks for is acted on; router_id only names the node in mail
+        // alerts and SNMP, and the start log says so
+        assertEquals(List.of("router_id"), notImplemented(d1.output()), d1.output());
         NetnsLab.sleep(6_000);                                 // well past node 1's master-down interval
         assertEquals(1, d1.count("(VI_MYSQL) Entering MASTER STATE"), "nopreempt\n" + d1.output());
         assertTrue(hasVip(n2, vip), d2.output());
@@ -175,5 +178,11 @@ class ExampleSetupsIT {
         p.waitFor();
         assertTrue(out.startsWith("/"), "python3 for the stub web server: " + out);
         return out;
+    }
+
+    /** The keywords the daemon's start log reports as accepted but not implemented. */
+    private static List<String> notImplemented(String log) {
+        return log.lines().filter(l -> l.contains(" is accepted for compatibility but not implemented"))
+                .map(l -> l.replaceAll(".*:\\d+: (\\S+) is accepted for compatibility.*", "$1")).toList();
     }
 }
