@@ -158,6 +158,9 @@ final class LinkWatch {
             if (old == null || old.index() != info.index() || old.isUsable() != usable) {
                 sourcesChanged = true; // a new, re-created or revived link: sockets may open now
             }
+            if (old != null && (l.deleted() || old.index() != info.index()) && sourceWatch != null) {
+                sourceWatch.interfaceReplaced(name);
+            }
             carrierChanged(name, usable, l.deleted());
         } else if (ev instanceof NetlinkEvent.Address a) {
             sourcesChanged = true;

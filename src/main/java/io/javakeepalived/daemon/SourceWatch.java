@@ -54,6 +54,19 @@ final class SourceWatch {
         }
     }
 
+    /**
+     * {@code ifname} was deleted or re-created under another index ({@code dynamic_interfaces}): the
+     * VRRP sockets bound to the old one are closed; {@link #recheck} opens new ones once the
+     * interface is back with a source address.
+     */
+    void interfaceReplaced(String ifname) {
+        for (InstanceEntry e : table.entries()) {
+            if (e.plan.interfaceName().equals(ifname)) {
+                sockets.detach(e);
+            }
+        }
+    }
+
     /** Gives {@code e} the source {@code primary} (null: none, FAULT) and the socket that goes with it. */
     private void adopt(InstanceEntry e, InetAddress primary, long now) {
         InetAddress had = e.instance.settings().primaryAddress();
