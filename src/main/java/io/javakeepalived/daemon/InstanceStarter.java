@@ -78,7 +78,7 @@ final class InstanceStarter {
     InstanceEntry add(InstancePlan p, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
         InstancePlan resolved = PrimaryAddress.resolve(p, host, allVips).map(p::withPrimaryAddress).orElse(p);
         if (resolved.settings().primaryAddress() == null) {
-            log.warn("({}) no {} address on {} to send adverts from - staying in FAULT", p.name(),
+            log.warn("({}) no {} address on {} to send adverts from - FAULT until one appears", p.name(),
                     resolved.settings().ipFamily() == IpFamily.IPV6 ? "IPv6 link-local" : "IPv4",
                     p.interfaceName());
         }

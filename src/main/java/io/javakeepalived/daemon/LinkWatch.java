@@ -26,12 +26,15 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * The links as rtnetlink tells them, turned into instance events: an instance's own interface
- * going down or up ({@link Event.InterfaceDown} / {@link Event.InterfaceUp}, unless
+ * The links and addresses as rtnetlink tells them, turned into instance events: an instance's own
+ * interface going down or up ({@link Event.InterfaceDown} / {@link Event.InterfaceUp}, unless
  * {@code dont_track_primary}) and what {@code track_interface} makes of a link
- * ({@link InterfaceTracking}). Keeps the live view of the interfaces by name that the
- * {@link VipInstaller} and the {@link Announcers} read; a link whose MAC changed gets new
- * announcers. On an overrun every link is read again. Loop thread only.
+ * ({@link InterfaceTracking}), each carrier change after its {@code interface_up_down_delays}
+ * ({@link LinkDebounce}); a master's VIP deleted by someone else ({@link VipWatch}); source
+ * addresses and interfaces that come, go or come late ({@link SourceWatch}: no reload needed).
+ * Keeps the live view of the interfaces by name that the {@link VipInstaller} and the
+ * {@link Announcers} read; a link whose MAC changed gets new announcers. On an overrun every link
+ * is read again. Loop thread only.
  */
 final class LinkWatch {
     private final Map<String, LinkInfo> links;
@@ -44,6 +47,11 @@ final class LinkWatch {
     private final Supplier<InterfaceTracking> tracking;
     private final Logger log;
     private final LongSupplier clock;
+    private final LinkDebounce debounce = new LinkDebounce();
+    private VipWatch vipWatch;
+    private SourceWatch sourceWatch;
+    /** an event of this drain may have changed an instance's source or socket */
+    private boolean sourcesChanged;
 
     /**
      * @param links    the live view of the interfaces by name this keeps current
@@ -63,6 +71,12 @@ final class LinkWatch {
         this.clock = clock;
     }
 
+    /** Who restores deleted VIPs and follows source addresses; set before the first {@link #drain}. */
+    void watch(VipWatch vips, SourceWatch sources) {
+        this.vipWatch = vips;
+        this.sourceWatch = sources;
+    }
+
     /** Start-up: reads every link. */
     void refresh() throws IOException {
         Map<String, LinkInfo> now = new HashMap<>();
@@ -73,6 +87,9 @@ final class LinkWatch {
         links.putAll(now);
         for (LinkInfo l : now.values()) {
             linkUsable.put(l.name(), l.isUsable());
+            if (l.isUsable()) {
+                debounce.seenUp(l.name());
+            }
         }
         linkUsable.keySet().retainAll(now.keySet());
     }
@@ -99,25 +116,59 @@ final class LinkWatch {
         return monitor.fd();
     }
 
-    /** The monitor's fd is readable: handles what it queued. */
-    void drain() throws ErrnoException {
+    /**
+     * The monitor's fd is readable: handles what it queued; then, once for them all, the instances
+     * whose source address or socket may have changed look again.
+     */
+    void drain() throws IOException {
         monitor.drain(this::onNetlink);
+        if (sourcesChanged && sourceWatch != null) {
+            sourcesChanged = false;
+            sourceWatch.recheck(hostAddresses(), clock.getAsLong());
+        }
+    }
+
+    /** Milliseconds until a delayed carrier change is due (-1: none waits), for {@code poll(2)}. */
+    int millisUntilNextChange() {
+        long ns = debounce.nanosUntilNext(clock.getAsLong());
+        return ns < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, (ns + 999_999) / 1_000_000);
+    }
+
+    /** The delayed carrier changes that have lasted their delay now count. */
+    void changesDue() {
+        for (LinkDebounce.Change c : debounce.due(clock.getAsLong())) {
+            linkChanged(c.ifname(), c.usable());
+        }
     }
 
     private void onNetlink(NetlinkEvent ev) {
         if (ev instanceof NetlinkEvent.Link l) {
             LinkInfo info = l.link();
             String name = info.name();
+            LinkInfo old;
             if (l.deleted()) {
-                links.remove(name);
+                old = links.remove(name);
             } else {
-                LinkInfo old = links.put(name, info);
+                old = links.put(name, info);
                 if (old != null && !Arrays.equals(old.mac(), info.mac())) {
                     announcers.close(name);
                 }
             }
-            linkChanged(name, !l.deleted() && info.isUsable());
+            boolean usable = !l.deleted() && info.isUsable();
+            if (old == null || old.index() != info.index() || old.isUsable() != usable) {
+                sourcesChanged = true; // a new, re-created or revived link: sockets may open now
+            }
+            if (old != null && (l.deleted() || old.index() != info.index()) && sourceWatch != null) {
+                sourceWatch.interfaceReplaced(name);
+            }
+            carrierChanged(name, usable, l.deleted());
+        } else if (ev instanceof NetlinkEvent.Address a) {
+            sourcesChanged = true;
+            if (a.deleted() && vipWatch != null) {
+                vipWatch.removed(a.address(), clock.getAsLong());
+            }
         } else if (ev instanceof NetlinkEvent.Overrun) {
+            sourcesChanged = true;
             log.warn("Netlink receive queue overrun - re-reading the interfaces");
             try {
                 Set<String> names = new HashSet<>(linkUsable.keySet());
@@ -128,13 +179,31 @@ final class LinkWatch {
                 names.addAll(links.keySet());
                 for (String name : names) {
                     LinkInfo li = links.get(name);
+                    debounce.cancel(name); // what was lost is unknown: the state now counts at once
                     linkChanged(name, li != null && li.isUsable());
                 }
             } catch (IOException e) {
                 log.error("Cannot re-read the interfaces: {}", e.getMessage());
             }
         }
-        // address events: the primary address is fixed at start-up for now
+    }
+
+    /** A carrier change as the kernel reports it: it counts now or after its delay, or not at all. */
+    private void carrierChanged(String name, boolean usable, boolean gone) {
+        if (gone) {
+            debounce.cancel(name); // a deleted interface is gone at once, as in keepalived
+            linkChanged(name, false);
+            return;
+        }
+        boolean counted = Boolean.TRUE.equals(linkUsable.get(name));
+        var delays = table.plan().linkDelays(name);
+        switch (debounce.report(name, usable, counted, delays, clock.getAsLong())) {
+            case NOW -> linkChanged(name, usable);
+            case DELAYED -> log.info("{}: carrier {} counts only if it lasts {} ms (interface_up_down_delays)", name,
+                    usable ? "up" : "down", delays.before(usable).toMillis());
+            case CANCELLED -> log.info("Delay timer for {} cancelled", name);
+            case NOTHING -> linkUsable.putIfAbsent(name, usable);
+        }
     }
 
     private void linkChanged(String name, boolean usable) {

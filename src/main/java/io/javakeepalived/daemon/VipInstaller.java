@@ -31,14 +31,16 @@ final class VipInstaller {
         this.log = log;
     }
 
-    void add(String instance, Vip v) {
+    /** Adds {@code v}; true if the kernel did not have it and has it now. */
+    boolean add(String instance, Vip v) {
         LinkInfo l = links.get(v.device());
         if (l == null) {
             log.error("({}) cannot add {}: no interface {}", instance, v, v.device());
-            return;
+            return false;
         }
         try {
             rtnl.addAddress(kernelAddress(v, l.index()));
+            return true;
         } catch (ErrnoException x) {
             if (!x.alreadyExists()) {
                 log.error("({}) cannot add {}: {}", instance, v, x.getMessage());
@@ -46,6 +48,7 @@ final class VipInstaller {
         } catch (IOException x) {
             log.error("({}) cannot add {}: {}", instance, v, x.getMessage());
         }
+        return false;
     }
 
     void remove(String instance, Vip v) {

@@ -4,7 +4,6 @@ import io.javakeepalived.daemon.model.PlanDiff;
 import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.daemon.model.VrrpPlan;
-import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.LinkMonitor;
@@ -45,7 +44,9 @@ import org.slf4j.Logger;
  *     demultiplexed by VRID;</li>
  * <li>{@link ActionExecutor}: the core's actions carried out (adverts, VIPs, GARP/NA bursts,
  *     timers, notify, log lines);</li>
- * <li>{@link LinkWatch}: rtnetlink link events turned into instance events;</li>
+ * <li>{@link LinkWatch}: rtnetlink link and address events turned into instance events, with
+ *     {@link LinkDebounce}, {@link VipWatch} (deleted VIPs restored) and {@link SourceWatch}
+ *     (late interfaces and addresses);</li>
  * <li>{@link InstanceStarter}: instances built, given their start-up faults and started;</li>
  * <li>{@link ReloadApplier}: a RELOAD read off the loop thread and applied as a diff;</li>
  * <li>{@link LoopSnapshots}: the dumps' and the metrics' view.</li>
@@ -295,6 +296,7 @@ public final class VrrpLoop {
         sockets = new SocketPool(network, poller, table, executor, rejects, detail, clock);
         links = new LinkWatch(linkView, rtnl, monitor, announcers, table, executor, () -> interfaceTracking, log,
                 clock);
+        links.watch(new VipWatch(table, linkView, vips, executor, log), new SourceWatch(table, sockets, executor, log));
         starter = new InstanceStarter(table, sockets, links, executor, heldStartups, log, clock, options.wallClock());
         snapshots = new LoopSnapshots(table, sockets, options.dumps(), options.globals(), () -> trackScripts.get(),
                 clock, options.wallClock(), log);
@@ -316,8 +318,8 @@ public final class VrrpLoop {
                 if (executor.takeStatesChanged()) {
                     tell(l -> l.statesChanged(table.states()));
                 }
-                int timeout = GarpPacer.earlier(table.timers().millisUntilNext(clock.getAsLong()),
-                        executor.millisUntilNextAnnouncement());
+                int timeout = GarpPacer.earlier(GarpPacer.earlier(table.timers().millisUntilNext(clock.getAsLong()),
+                        executor.millisUntilNextAnnouncement()), links.millisUntilNextChange());
                 poller.poll(timeout);
                 for (int i = 0; i < poller.readyCount(); i++) {
                     int fd = poller.readyFd(i);
@@ -329,6 +331,7 @@ public final class VrrpLoop {
                         sockets.readable(fd);
                     }
                 }
+                links.changesDue();
                 fireTimers();
                 executor.announceDue();
                 rejects.flush();

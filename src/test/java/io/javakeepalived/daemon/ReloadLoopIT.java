@@ -234,7 +234,7 @@ class ReloadLoopIT {
         lab.ip(a.ns(), "addr", "del", cidr, "dev", "eth0");
         String one = owner("VI_1", 51, "        10.213.0.100/24\n");
         start(one);
-        await("no source", () -> log().contains("(VI_1) no IPv4 address on eth0 to send adverts from - staying in FAULT"));
+        await("no source", () -> log().contains("(VI_1) no IPv4 address on eth0 to send adverts from - FAULT until one appears"));
         await("FAULT", () -> log().contains("(VI_1) entering FAULT state"));
         lab.ip(a.ns(), "addr", "add", cidr, "dev", "eth0");
         offer(one);

@@ -37,7 +37,8 @@ public final class KeywordSupport {
     private static final String ONE_PROCESS = "javakeepalived is one JVM process and does not apply keepalived's"
             + " per-process settings";
     private static final String NETLINK_BUFS = "netlink buffer sizes are left at the kernel's default";
-    private static final String LINKBEAT = "link state comes from rtnetlink events only; no polling";
+    private static final String LINKBEAT = "link state comes from rtnetlink events only, as they happen; no"
+            + " MII/ETHTOOL/ioctl polling (only drivers that never report carrier changes need it)";
     private static final String START_STOP = "startup_script and shutdown_script are never run";
     private static final String INSTANCE_NAMES = "pid and data files are not named after the instance";
     private static final String RELOAD_FILES = "reload bookkeeping files are not written";
@@ -50,13 +51,12 @@ public final class KeywordSupport {
 
     static {
         acted(Block.ROOT, "global_defs", "vrrp_instance", "vrrp_script", "track_file", "vrrp_track_file",
-                "vrrp_track_process", "vrrp_sync_group", "garp_group", "net_namespace");
+                "vrrp_track_process", "vrrp_sync_group", "garp_group", "net_namespace", "interface_up_down_delays");
         notImplemented(Block.ROOT, STATIC, "static_ipaddress", "static_routes", "static_rules");
         notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
         notImplemented(Block.ROOT, LVS, "virtual_server", "virtual_server_group", "SSL", "net_namespace_ipvs");
         notImplemented(Block.ROOT, BFD, "bfd_instance");
         notImplemented(Block.ROOT, LINKBEAT, "linkbeat_use_polling", "linkbeat_interfaces");
-        notImplemented(Block.ROOT, "no debounce: every carrier change counts at once", "interface_up_down_delays");
         notImplemented(Block.ROOT, "no ipsets are used (no firewall rules are installed)", "namespace_with_ipsets");
         notImplemented(Block.ROOT, INSTANCE_NAMES, "use_pid_dir", "instance");
         notImplemented(Block.ROOT, "one process: there are no child processes to wait for", "child_wait_time");
@@ -69,6 +69,9 @@ public final class KeywordSupport {
                 "vrrp_skip_check_adv_addr", "notify_fifo", "notify_fifo_script", "vrrp_notify_fifo",
                 "vrrp_notify_fifo_script", "fifo_write_vrrp_states_on_reload", "vrrp_startup_delay",
                 "log_unknown_vrids");
+        // late, deleted and re-created interfaces are taken up from rtnetlink events; allow_if_changes
+        // only changes keepalived's start-up checks, which the binder makes
+        acted(Block.GLOBAL_DEFS, "dynamic_interfaces");
         // applied by the reader itself, while the configuration is read
         acted(Block.GLOBAL_DEFS, "include_check");
         notImplemented(Block.GLOBAL_DEFS, "it only names this node in email alerts and SNMP, neither of which is"
@@ -92,8 +95,6 @@ public final class KeywordSupport {
                 "min_auto_priority_delay");
         notImplemented(Block.GLOBAL_DEFS, START_STOP, "startup_script", "shutdown_script", "startup_script_timeout",
                 "shutdown_script_timeout");
-        notImplemented(Block.GLOBAL_DEFS, "interfaces that appear or change after start are picked up only by a"
-                + " reload (allow_if_changes included)", "dynamic_interfaces");
         notImplemented(Block.GLOBAL_DEFS, "used for static addresses, which are not installed, and an instance"
                 + " without interface is not started", "default_interface");
         notImplemented(Block.GLOBAL_DEFS, "local IGMP reports are not disabled", "disable_local_igmp");
@@ -130,7 +131,7 @@ public final class KeywordSupport {
                 "preempt_delay", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify",
                 "notify_master_rx_lower_pri", "notify_deleted", "garp_master_delay", "garp_master_refresh",
                 "garp_master_repeat", "garp_master_refresh_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat",
-                "down_timer_adverts", "lower_prio_no_advert", "higher_prio_send_advert");
+                "down_timer_adverts", "lower_prio_no_advert", "higher_prio_send_advert", "track_src_ip");
         // accept mode is what happens when nothing filters traffic to the VIPs
         acted(Block.VRRP_INSTANCE, "accept");
         // keepalived 2.2.7 too only shows the instance's debug level in its dump
@@ -138,7 +139,6 @@ public final class KeywordSupport {
         notImplemented(Block.VRRP_INSTANCE, VMAC, "use_vmac", "use_vmac_addr", "vmac_xmit_base", "use_ipvlan");
         notImplemented(Block.VRRP_INSTANCE, "the instance's sockets and VIPs are not put in the VRF", "vrf");
         notImplemented(Block.VRRP_INSTANCE, BFD, "track_bfd");
-        notImplemented(Block.VRRP_INSTANCE, "a change of the source address is not noticed", "track_src_ip");
         notImplemented(Block.VRRP_INSTANCE, "the kernel's promote_secondaries is not set on the interface",
                 "promote_secondaries");
         notImplemented(Block.VRRP_INSTANCE, LINKBEAT, "linkbeat_use_polling");

@@ -3,6 +3,7 @@ package io.javakeepalived.daemon.model;
 import io.javakeepalived.config.model.AddressFamily;
 import io.javakeepalived.config.model.GarpGroup;
 import io.javakeepalived.config.model.GlobalDefs;
+import io.javakeepalived.config.model.InterfaceSetting;
 import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.SyncGroup;
@@ -20,8 +21,10 @@ import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,7 +74,12 @@ public final class ConfigMapping {
                 groups.add(new SyncGroupPlan(sg.name(), members));
             }
         }
-        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems);
+        Map<String, LinkDelays> delays = new HashMap<>();
+        for (InterfaceSetting d : config.interfaceDelays()) {
+            delays.put(d.interfaceName(), new LinkDelays(d.downDelay().orElse(Duration.ZERO),
+                    d.upDelay().orElse(Duration.ZERO)));
+        }
+        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems, delays);
     }
 
     /**
@@ -144,12 +152,19 @@ public final class ConfigMapping {
         }
 
         List<Vip> vips = new ArrayList<>();
+        List<Vip> untracked = new ArrayList<>();
         for (IpAddressSpec s : v.virtualAddresses()) {
             vips.add(vip(s, ifname));
+            if (s.noTrack()) {
+                untracked.add(vips.get(vips.size() - 1));
+            }
         }
         List<Vip> excluded = new ArrayList<>();
         for (IpAddressSpec s : v.excludedAddresses()) {
             excluded.add(vip(s, ifname));
+            if (s.noTrack()) {
+                untracked.add(excluded.get(excluded.size() - 1));
+            }
         }
 
         VrrpInstance.Garp garp = v.garp();
@@ -187,7 +202,7 @@ public final class ConfigMapping {
             source = Optional.empty();
         }
         return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
-                g.vrrp().gnaInterval(), v.notifyScripts());
+                g.vrrp().gnaInterval(), v.notifyScripts(), v.trackSourceAddress() && source.isPresent(), untracked);
     }
 
     /**

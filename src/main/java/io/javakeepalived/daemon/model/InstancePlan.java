@@ -28,10 +28,15 @@ import java.util.Optional;
  * @param garpInterval     {@code vrrp_garp_interval}: pause between gratuitous ARPs; 0 = none
  * @param gnaInterval      {@code vrrp_gna_interval}: pause between unsolicited NAs; 0 = none
  * @param notifyScripts    the notify scripts (not run yet)
+ * @param trackSource      {@code track_src_ip}: while the configured source is not on the interface,
+ *                         the instance is in FAULT (without it the configured source is used as is)
+ * @param untrackedVips    the VIPs (and excluded VIPs) written with {@code no_track}: their removal by
+ *                         someone else is not watched
  */
 public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                            boolean configFault, Optional<String> syncGroup, Duration garpInterval,
-                           Duration gnaInterval, NotifyScripts notifyScripts) {
+                           Duration gnaInterval, NotifyScripts notifyScripts, boolean trackSource,
+                           List<Vip> untrackedVips) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -41,6 +46,15 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         Objects.requireNonNull(garpInterval, "garpInterval");
         Objects.requireNonNull(gnaInterval, "gnaInterval");
         Objects.requireNonNull(notifyScripts, "notifyScripts");
+        untrackedVips = List.copyOf(untrackedVips);
+    }
+
+    /** A plan that watches its source and all its VIPs as keepalived does by default. */
+    public InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
+                        boolean configFault, Optional<String> syncGroup, Duration garpInterval, Duration gnaInterval,
+                        NotifyScripts notifyScripts) {
+        this(settings, configuredSource, excludedVips, configFault, syncGroup, garpInterval, gnaInterval,
+                notifyScripts, false, List.of());
     }
 
     public String name() {
@@ -67,12 +81,18 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
     /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
     public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
         return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
-                notifyScripts);
+                notifyScripts, trackSource, untrackedVips);
     }
 
-    /** The same plan with the advert source (RFC primary address) set. */
+    /** The same plan with the advert source (RFC primary address) set; null: it has none (FAULT). */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
-                excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts);
+                excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts, trackSource,
+                untrackedVips);
+    }
+
+    /** Whether someone else removing {@code v} is to be noticed (it was not written with {@code no_track}). */
+    public boolean watches(Vip v) {
+        return !untrackedVips.contains(v);
     }
 }

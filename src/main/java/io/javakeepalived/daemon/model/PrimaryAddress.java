@@ -13,6 +13,10 @@ import java.util.Optional;
  * priority ties: the configured {@code mcast_src_ip} / {@code unicast_src_ip}, else, as
  * keepalived does, the first IPv4 address of the interface (IPv4) or its link-local address
  * (IPv6). Virtual addresses never count: a VIP is not ours to advertise from.
+ *
+ * <p>With {@code track_src_ip} the configured source counts only while the interface has it: as
+ * in keepalived, the instance is in FAULT until the address is there instead of advertising from
+ * an address the host does not have.
  */
 public final class PrimaryAddress {
 
@@ -39,6 +43,9 @@ public final class PrimaryAddress {
     public static Optional<InetAddress> resolve(InstancePlan plan, HostAddresses host,
                                                 Collection<? extends InetAddress> vips) {
         if (plan.configuredSource().isPresent()) {
+            if (plan.trackSource() && !host.of(plan.interfaceName()).contains(plan.configuredSource().get())) {
+                return Optional.empty();
+            }
             return plan.configuredSource();
         }
         boolean v6 = plan.settings().family() == StandardProtocolFamily.INET6;

@@ -1,6 +1,8 @@
 package io.javakeepalived.daemon.model;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,13 +15,34 @@ import java.util.Optional;
  * @param logUnknownVrids  global_defs {@code vrrp_log_unknown_vrids}
  * @param problems         one log line per thing that cannot be run as configured (an instance
  *                         left out, a feature not implemented); the rest still runs
+ * @param linkDelays       {@code interface_up_down_delays} by interface name, as configured (each
+ *                         instance's advert interval caps them at run time)
  */
 public record VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
-                       List<String> problems) {
+                       List<String> problems, Map<String, LinkDelays> linkDelays) {
     public VrrpPlan {
         instances = List.copyOf(instances);
         syncGroups = List.copyOf(syncGroups);
         problems = List.copyOf(problems);
+        linkDelays = Map.copyOf(linkDelays);
+    }
+
+    /** A plan without debounce delays. */
+    public VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
+                    List<String> problems) {
+        this(instances, syncGroups, logUnknownVrids, problems, Map.of());
+    }
+
+    /** The debounce delays of {@code ifname}: its line, capped by every instance on it. */
+    public LinkDelays linkDelays(String ifname) {
+        LinkDelays d = linkDelays.getOrDefault(ifname, LinkDelays.NONE);
+        for (InstancePlan p : instances) {
+            if (p.interfaceName().equals(ifname)) {
+                d = d.cappedFor(Duration.ofMillis(p.settings().advertIntervalCs() * 10L),
+                        p.settings().downTimerAdverts());
+            }
+        }
+        return d;
     }
 
     public Optional<InstancePlan> instance(String name) {

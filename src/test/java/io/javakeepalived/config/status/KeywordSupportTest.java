@@ -75,22 +75,29 @@ class KeywordSupportTest {
 
     @Test
     void whatTheIssueNamesIsNotImplemented() {
-        for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "track_src_ip", "no_accept",
+        for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "no_accept",
                 "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
                 "notify_priority_changes", "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("static_ipaddress", "static_routes", "static_rules", "track_group",
-                "interface_up_down_delays", "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
+                "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
                 "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("dynamic_interfaces", "vrrp_iptables", "nftables", "startup_script",
+        for (String k : List.of("vrrp_iptables", "nftables", "startup_script",
                 "shutdown_script", "vrrp_notify_priority_changes", "umask", "data_use_instance", "reload_time_file",
                 "random_seed", "vrrp_rx_bufs_policy", "vrrp_strict", "lvs_sync_daemon", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
+    }
+
+    @Test
+    void addressAndLinkWatchingIsImplemented() {
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "track_src_ip").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.ROOT, "interface_up_down_delays").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, "dynamic_interfaces").orElseThrow().implemented());
     }
 
     @Test
