@@ -86,7 +86,7 @@ class KeepalivedInteropIT {
     }
 
     /** SIGUSR2 to keepalived's parent (forwarded to the VRRP child), then its keepalived.stats. */
-    String keepalivedStats(Daemon ka) throws Exception {
+    static String keepalivedStats(Daemon ka) throws Exception {
         Path stats = ka.tmpdir().resolve("keepalived.stats");
         Files.deleteIfExists(stats);
         ka.signal("USR2");
