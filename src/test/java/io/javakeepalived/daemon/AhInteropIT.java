@@ -9,15 +9,12 @@ import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AhInteropIT {
     static final String ICV_FAILURE = "(VI_1) IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation"
             + " or bad password !";
-    /** Master_Down_Interval of a priority-90 backup: 3 × 1 s + 166/256 s. */
-    private static final long MASTER_DOWN_90_MS = 3648;
+    private static final long MASTER_DOWN_90_MS = KeepalivedInteropIT.MASTER_DOWN_90_MS;
 
     @TempDir
     Path dir;
@@ -47,13 +43,7 @@ class AhInteropIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        if (!Files.isExecutable(KeepalivedInteropIT.KEEPALIVED)) {
-            String reason = KeepalivedInteropIT.KEEPALIVED + " is not installed (apt-get install -y keepalived)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(reason + " and CI=true forbids skipping");
-            }
-            Assumptions.abort(reason);
-        }
+        KeepalivedInteropIT.requireKeepalived();
         dl = DaemonLab.create(dir, "a", "b", "c");
         lab = dl.lab();
         a = dl.node("a");

@@ -126,15 +126,22 @@ class InstanceReceiverTest {
         return (ReceivedPacket) VrrpCodec.parseIpv4(buf, 0, buf.length);
     }
 
+    /** The receiver of a started instance (BACKUP) with these settings. */
+    static InstanceReceiver started(InstanceSettings s) {
+        VrrpInstance i = new VrrpInstance(s);
+        InstanceReceiver rx = new InstanceReceiver(i);
+        i.handle(new Event.Startup(), 0);
+        return rx;
+    }
+
     static InstanceSettings ah(InetAddress src, int priority, String pass) {
         return v2(src).priority(priority).wire(WireSettings.builder().interfaceName("eth0").ahPass(pass).build()).build();
     }
 
     @Test
     void ahAdvertsRaiseTheOneSequenceCounterAndReplaysAreAuthFailures() {
-        VrrpInstance b = new VrrpInstance(ah(B, 90, "s3cret"));
-        InstanceReceiver rx = new InstanceReceiver(b);
-        b.handle(new Event.Startup(), 0);
+        InstanceReceiver rx = started(ah(B, 90, "s3cret"));
+        VrrpInstance b = rx.instance();
         assertEquals(new VridDemultiplexer.SocketKey(io.javakeepalived.vrrp.packet.IpFamily.IPV4, "eth0", false, true),
                 rx.socket());
         Event e = rx.receive(sentWithAh(ah(A, 100, "s3cret"), 100, 41));
@@ -154,9 +161,8 @@ class InstanceReceiverTest {
 
     @Test
     void aFlippedAhByteIsCountedAndChangesNothing() {
-        VrrpInstance b = new VrrpInstance(ah(B, 90, "s3cret"));
-        InstanceReceiver rx = new InstanceReceiver(b);
-        b.handle(new Event.Startup(), 0);
+        InstanceReceiver rx = started(ah(B, 90, "s3cret"));
+        VrrpInstance b = rx.instance();
         long deadline = b.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
         AdvertTemplate t = ah(A, 100, "s3cret").advertTemplates().get(0);
         byte[] buf = new byte[t.ipv4PacketLength()];
@@ -181,9 +187,8 @@ class InstanceReceiverTest {
 
     @Test
     void aPacketRejectedAfterTheAhCheckStillRaisesTheCounterAsInKeepalived() {
-        VrrpInstance b = new VrrpInstance(ah(B, 90, "s3cret"));
-        InstanceReceiver rx = new InstanceReceiver(b);
-        b.handle(new Event.Startup(), 0);
+        InstanceReceiver rx = started(ah(B, 90, "s3cret"));
+        VrrpInstance b = rx.instance();
         InstanceSettings otherInterval = v2(A).priority(100).advertIntervalCs(200)
                 .wire(WireSettings.builder().ahPass("s3cret").build()).build();
         Event e = rx.receive(sentWithAh(otherInterval, 100, 9));
@@ -193,9 +198,8 @@ class InstanceReceiverTest {
 
     @Test
     void aMasterHearingALowerPriorityAhAdvertSyncsAboveIt() {
-        VrrpInstance b = new VrrpInstance(ah(B, 150, "s3cret"));
-        InstanceReceiver rx = new InstanceReceiver(b);
-        b.handle(new Event.Startup(), 0);
+        InstanceReceiver rx = started(ah(B, 150, "s3cret"));
+        VrrpInstance b = rx.instance();
         b.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), b.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow());
         assertEquals(VrrpState.MASTER, b.state());
         List<Action> out = b.handle(rx.receive(sentWithAh(ah(A, 100, "s3cret"), 100, 20)), 5 * S);
