@@ -171,11 +171,15 @@ final class ActionExecutor {
         }
         InstanceSettings settings = e.instance.settings();
         int hopLimit = settings.wire().unicast() ? settings.wire().unicastTtl() : 255;
-        for (AdvertTemplate t : e.receiver.sendTemplates()) {
+        List<AdvertTemplate> templates = e.receiver.sendTemplates();
+        // auth_type AH: one sequence number per advert, whatever the number of unicast peers
+        long ahSequence = !templates.isEmpty() && templates.get(0).authHeader()
+                ? e.instance.ahSequence().nextForSending() : 0;
+        for (AdvertTemplate t : templates) {
             try {
                 sendBuffer.clear();
                 if (t.family() == IpFamily.IPV4) {
-                    int n = t.writeIpv4Packet(priority, s.nextIpId(), sendArray, 0);
+                    int n = t.writeIpv4Packet(priority, s.nextIpId(), ahSequence, sendArray, 0);
                     sendBuffer.limit(n);
                     s.socket.sendIpv4Datagram(sendBuffer);
                 } else {

@@ -66,6 +66,9 @@ final class SocketPool {
                     ? VrrpSocketOptions.unicast(key.interfaceName(), s.primaryAddress())
                     : VrrpSocketOptions.multicast(key.interfaceName(), key.family() == IpFamily.IPV6
                             ? s.wire().multicastGroup6() : s.wire().multicastGroup4());
+            if (key.authHeader()) {
+                o = o.withProtocol(VrrpSocket.IPPROTO_AH); // auth_type AH: the kernel hands raw sockets protocol 51
+            }
             try {
                 VrrpSocket raw = network.openVrrpSocket(o);
                 sock = new SharedSocket(raw, new VridDemultiplexer(key));

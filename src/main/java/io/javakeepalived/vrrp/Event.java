@@ -33,14 +33,22 @@ public sealed interface Event {
      * @param switchedToOldUnicastChecksum this advert made the receive pipeline switch to
      *                                 keepalived's pre-1.3.6 unicast checksum; the instance logs
      *                                 {@code (name) Setting unicast VRRPv3 checksum to old version}
+     * @param ahSequence               the AH sequence number of an {@code auth_type AH} advert
+     *                                 (a MASTER re-syncs its counter above a lower-priority
+     *                                 one's), -1 without AH
      */
     record AdvertReceived(InetAddress source, int priority, int advertIntervalCs,
-                          boolean switchedToOldUnicastChecksum) implements Event {
+                          boolean switchedToOldUnicastChecksum, long ahSequence) implements Event {
         public AdvertReceived {
             Objects.requireNonNull(source, "source");
             if (priority < 0 || priority > 255) {
                 throw new IllegalArgumentException("priority " + priority);
             }
+        }
+
+        public AdvertReceived(InetAddress source, int priority, int advertIntervalCs,
+                              boolean switchedToOldUnicastChecksum) {
+            this(source, priority, advertIntervalCs, switchedToOldUnicastChecksum, -1);
         }
 
         public AdvertReceived(InetAddress source, int priority, int advertIntervalCs) {

@@ -32,6 +32,8 @@ import java.util.Objects;
  * <li>{@link ReceivePolicy#lastMasterAddress()} follows {@link VrrpInstance#masterAddress()}
  *     (keepalived's {@code master_saddr}: last advert a BACKUP accepted or discarded as lower
  *     priority), and is null while MASTER, which always checks the address list.</li>
+ * <li>The AH sequence counter ({@link VrrpInstance#ahSequence()}): the floor received AH
+ *     adverts must be above, raised by each one that passes the AH check.</li>
  * <li>Old unicast checksum: when a VRRPv3 unicast advert only verifies with the pre-1.3.6
  *     checksum and detection is allowed, the policy switches to DETECTED and the send
  *     templates are rebuilt with the multicast group as checksum destination; the event says
@@ -90,7 +92,12 @@ public final class InstanceReceiver {
      */
     public Event receive(ReceivedPacket packet) {
         ReceivePolicy p = policy();
-        Verdict v = AdvertValidator.validate(packet, p);
+        AhSequenceNumber sequence = instance.ahSequence();
+        Verdict v = AdvertValidator.validate(packet, p, sequence.value());
+        if (packet.authHeader() && AdvertValidator.passedAuthentication(v)) {
+            // keepalived raises its counter as soon as the AH check passes, whatever comes after
+            sequence.accepted(packet.ahSequence(), instance.state() == VrrpState.BACKUP);
+        }
         if (v instanceof Verdict.Accepted a) {
             boolean switched = false;
             if (a.switchToOldUnicastChecksum() && !oldChecksum) {
@@ -101,7 +108,7 @@ public final class InstanceReceiver {
             }
             Advert advert = a.advert();
             return new Event.AdvertReceived(packet.source(), advert.priority(), advert.advertIntervalCentis(),
-                    switched);
+                    switched, packet.ahSequence());
         }
         Rejection r = (Rejection) v;
         return new Event.AdvertRejected(packet.source(), r.message(), r.reason());

@@ -133,8 +133,8 @@ public record InstanceSettings(
         if (version == 3 && wire.authType() != AuthType.NONE) {
             throw new IllegalArgumentException(name + ": VRRPv3 has no authentication");
         }
-        if (wire.authType() == AuthType.IP_AH) {
-            throw new IllegalArgumentException(name + ": auth_type AH is not implemented");
+        if (wire.authType() == AuthType.IP_AH && family == StandardProtocolFamily.INET6) {
+            throw new IllegalArgumentException(name + ": auth_type AH needs IPv4");
         }
         for (UnicastPeer p : wire.unicastPeers()) {
             if ((p.address() instanceof Inet6Address) != (family == StandardProtocolFamily.INET6)) {
@@ -162,7 +162,9 @@ public record InstanceSettings(
 
     /** The advert we send, at priority 0 (each template write gives the priority). */
     public Advert advert() {
-        return new Advert(version, vrid, 0, advertIntervalCs, wire.authType(), wire.password(), advertAddresses());
+        // the AH key never goes on the wire: the templates carry it, not the advert
+        String password = wire.authType() == AuthType.SIMPLE_PASSWORD ? wire.password() : "";
+        return new Advert(version, vrid, 0, advertIntervalCs, wire.authType(), password, advertAddresses());
     }
 
     /**
@@ -184,6 +186,8 @@ public record InstanceSettings(
                 .multicastGroup4(wire.multicastGroup4());
         if (wire.authType() == AuthType.SIMPLE_PASSWORD) {
             b.storedPassword(wire.password());
+        } else if (wire.authType() == AuthType.IP_AH) {
+            b.storedAhPassword(wire.password());
         } else {
             b.authType(wire.authType());
         }
@@ -207,12 +211,12 @@ public record InstanceSettings(
         boolean v6 = family == StandardProtocolFamily.INET6;
         if (!wire.unicast()) {
             InetAddress group = v6 ? wire.multicastGroup6() : wire.multicastGroup4();
-            return List.of(AdvertTemplate.builder(advert, primaryAddress, group)
+            return List.of(withAhKey(AdvertTemplate.builder(advert, primaryAddress, group))
                     .v3ChecksumAsV2(wire.v3ChecksumAsV2()).build());
         }
         List<AdvertTemplate> out = new ArrayList<>(wire.unicastPeers().size());
         for (UnicastPeer p : wire.unicastPeers()) {
-            AdvertTemplate.Builder b = AdvertTemplate.builder(advert, primaryAddress, p.address())
+            AdvertTemplate.Builder b = withAhKey(AdvertTemplate.builder(advert, primaryAddress, p.address()))
                     .ttl(wire.unicastTtl())
                     .v3ChecksumAsV2(wire.v3ChecksumAsV2());
             if (oldUnicastChecksum && !v6 && version == 3) {
@@ -221,6 +225,10 @@ public record InstanceSettings(
             out.add(b.build());
         }
         return List.copyOf(out);
+    }
+
+    private AdvertTemplate.Builder withAhKey(AdvertTemplate.Builder b) {
+        return wire.authType() == AuthType.IP_AH ? b.ahPassword(wire.password()) : b;
     }
 
     /** {@link #advertTemplates(boolean)} with the configured old-checksum mode. */

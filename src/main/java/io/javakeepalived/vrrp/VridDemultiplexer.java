@@ -1,5 +1,6 @@
 package io.javakeepalived.vrrp;
 
+import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.IpFamily;
 import io.javakeepalived.vrrp.packet.ParseResult;
 import io.javakeepalived.vrrp.packet.ReceivedPacket;
@@ -47,25 +48,32 @@ import java.util.Objects;
 public final class VridDemultiplexer {
 
     /**
-     * One socket: keepalived opens one per (interface, family, unicast/multicast).
+     * One socket: keepalived opens one per (interface, family, unicast/multicast, protocol).
      *
      * @param interfaceName the interface (named in "Unknown VRID(..) received on interface(..)")
+     * @param authHeader    IP protocol 51 ({@code auth_type AH}) rather than 112: a raw socket
+     *                      reads one protocol, so AH instances have sockets of their own
      */
-    public record SocketKey(IpFamily family, String interfaceName, boolean unicast) {
+    public record SocketKey(IpFamily family, String interfaceName, boolean unicast, boolean authHeader) {
         public SocketKey {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(interfaceName, "interfaceName");
         }
 
+        /** A VRRP (protocol 112) socket. */
+        public SocketKey(IpFamily family, String interfaceName, boolean unicast) {
+            this(family, interfaceName, unicast, false);
+        }
+
         /** The socket an instance reads. */
         public static SocketKey of(InstanceSettings s) {
             return new SocketKey(s.family() == StandardProtocolFamily.INET6 ? IpFamily.IPV6 : IpFamily.IPV4,
-                    s.wire().interfaceName(), s.wire().unicast());
+                    s.wire().interfaceName(), s.wire().unicast(), s.wire().authType() == AuthType.IP_AH);
         }
 
         @Override
         public String toString() {
-            return family + "/" + interfaceName + "/" + (unicast ? "unicast" : "multicast");
+            return family + "/" + interfaceName + "/" + (unicast ? "unicast" : "multicast") + (authHeader ? "/AH" : "");
         }
     }
 

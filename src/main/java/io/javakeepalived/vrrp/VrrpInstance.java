@@ -90,6 +90,7 @@ public final class VrrpInstance {
 
     /** The instance's one counter set (keepalived's names; see {@link #counters()}). */
     private final VrrpCounters counters = new VrrpCounters();
+    private final AhSequenceNumber ahSequence = new AhSequenceNumber();
 
     /** Set by {@link SyncGroup} when this instance joins it. */
     SyncGroup group;
@@ -331,6 +332,7 @@ public final class VrrpInstance {
             masterAdverIntervalCs = settings.advertIntervalCs();
         }
         counters.becameMaster();
+        ahSequence.restartIfCycled();
         // the advert goes first so that the old master drops the VIPs before our GARPs
         sendAdvert(out);
         log(LogLevel.INFO, "Entering MASTER STATE", out);
@@ -380,6 +382,10 @@ public final class VrrpInstance {
             log(LogLevel.INFO, "Received advert from " + from + " with lower priority " + a.priority()
                     + ", ours " + effectivePriority
                     + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"), out);
+            if (a.ahSequence() >= 0) {
+                log(LogLevel.INFO, "IPSEC-AH : Syncing seq_num - Increment seq", out);
+                ahSequence.syncAbove(a.ahSequence());
+            }
             if (!settings.lowerPrioNoAdvert()) {
                 sendAdvert(out);
                 arm(TimerKind.ADVERT, now + advertInterval(), out);
@@ -399,6 +405,7 @@ public final class VrrpInstance {
                 log(LogLevel.INFO, "Master received advert from " + from + " with same priority "
                         + a.priority() + " but higher IP address than ours", out);
             }
+            ahSequence.otherMasterSeen();
             learnMasterAdverInterval(a.advertIntervalCs(), out);
             masterAddress = a.source();
             masterPriority = a.priority();
@@ -815,6 +822,11 @@ public final class VrrpInstance {
 
     public Optional<SyncGroup> syncGroup() {
         return Optional.ofNullable(group);
+    }
+
+    /** The AH sequence counter (keepalived's {@code ipsecah_counter}); unused without {@code auth_type AH}. */
+    public AhSequenceNumber ahSequence() {
+        return ahSequence;
     }
 
     /**

@@ -19,10 +19,10 @@ import java.util.Objects;
  * so the two cannot disagree. Immutable.
  *
  * @param interfaceName      {@code interface}: the socket's interface (log lines name it)
- * @param authType           v2 {@code authentication { auth_type }}; NONE for v3. AH is not
- *                           implemented and refused by {@link InstanceSettings}
+ * @param authType           v2 {@code authentication { auth_type }}; NONE for v3. AH needs IPv4
  * @param password           v2 {@code auth_pass} in keepalived's stored form (bytes cut to 8,
- *                           see {@link Advert#passwordFromConfig}); "" unless PASS
+ *                           see {@link Advert#passwordFromConfig}): the PASS password or the AH
+ *                           key; "" without authentication
  * @param unicast            the instance uses unicast (a {@code unicast_peer} block)
  * @param unicastPeers       {@code unicast_peer} entries; one advert goes to each
  * @param unicastTtl         {@code unicast_ttl}: IPv4 TTL of unicast adverts (multicast: always 255)
@@ -55,8 +55,8 @@ public record WireSettings(
         Objects.requireNonNull(interfaceName, "interfaceName");
         Objects.requireNonNull(authType, "authType");
         Objects.requireNonNull(password, "password");
-        if (authType != AuthType.SIMPLE_PASSWORD && !password.isEmpty()) {
-            throw new IllegalArgumentException("auth_pass given without auth_type PASS");
+        if (authType == AuthType.NONE && !password.isEmpty()) {
+            throw new IllegalArgumentException("auth_pass given without auth_type");
         }
         if (password.length() > Advert.MAX_PASSWORD_LENGTH || !password.chars().allMatch(c -> c <= 0xFF)
                 || password.endsWith("\0")) {
@@ -121,6 +121,13 @@ public record WireSettings(
         /** auth_type PASS with the configured auth_pass (converted as keepalived stores it). */
         public Builder authPass(String configured) {
             authType = AuthType.SIMPLE_PASSWORD;
+            password = Advert.passwordFromConfig(configured);
+            return this;
+        }
+
+        /** auth_type AH keyed with the configured auth_pass (converted as keepalived stores it). */
+        public Builder ahPass(String configured) {
+            authType = AuthType.IP_AH;
             password = Advert.passwordFromConfig(configured);
             return this;
         }

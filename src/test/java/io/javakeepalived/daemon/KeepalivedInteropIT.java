@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeepalivedInteropIT {
     static final Path KEEPALIVED = Path.of("/usr/sbin/keepalived");
     /** Master_Down_Interval of a priority-90 backup: 3 × 1 s + 166/256 s. */
-    private static final long MASTER_DOWN_90_MS = 3648;
+    static final long MASTER_DOWN_90_MS = 3648;
     /** Skew_Time of a priority-90 backup: 166/256 s. */
     private static final long SKEW_90_MS = 648;
 
@@ -54,8 +54,8 @@ class KeepalivedInteropIT {
     private Node b;
     private Node c;
 
-    @BeforeEach
-    void setUp() throws Exception {
+    /** Aborts the test when keepalived is not installed, or fails it under CI=true. */
+    static void requireKeepalived() {
         if (!Files.isExecutable(KEEPALIVED)) {
             String reason = KEEPALIVED + " is not installed (apt-get install -y keepalived)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -63,6 +63,11 @@ class KeepalivedInteropIT {
             }
             Assumptions.abort(reason);
         }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        requireKeepalived();
         dl = DaemonLab.create(dir, "a", "b", "c");
         lab = dl.lab();
         a = dl.node("a");
@@ -86,7 +91,7 @@ class KeepalivedInteropIT {
     }
 
     /** SIGUSR2 to keepalived's parent (forwarded to the VRRP child), then its keepalived.stats. */
-    String keepalivedStats(Daemon ka) throws Exception {
+    static String keepalivedStats(Daemon ka) throws Exception {
         Path stats = ka.tmpdir().resolve("keepalived.stats");
         Files.deleteIfExists(stats);
         ka.signal("USR2");

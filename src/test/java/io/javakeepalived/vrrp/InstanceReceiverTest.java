@@ -90,8 +90,9 @@ class InstanceReceiverTest {
     void descriptionsTheWireCannotCarryAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> v2(A).version(3)
                 .wire(WireSettings.builder().authPass("x").build()).build());
-        assertThrows(IllegalArgumentException.class, () -> v2(A)
-                .wire(WireSettings.builder().authType(AuthType.IP_AH).build()).build());
+        assertThrows(IllegalArgumentException.class, () -> InstanceSettings.builder("VI_6", 77)
+                .family(java.net.StandardProtocolFamily.INET6).primaryAddress(ip("fe80::1"))
+                .wire(WireSettings.builder().ahPass("x").build()).build());
         assertThrows(IllegalArgumentException.class, () -> v2(A)
                 .wire(WireSettings.builder().unicastPeers(List.of(UnicastPeer.of(ip("fe80::2")))).build()).build());
         assertThrows(IllegalArgumentException.class, () -> new WireSettings("", AuthType.SIMPLE_PASSWORD,
@@ -115,6 +116,96 @@ class InstanceReceiverTest {
         assertEquals(1, b.counters().get(VrrpCounter.AUTH_FAILURE));
         assertEquals(1, b.counters().get(VrrpCounter.ADVERT_REJECTED));
         assertEquals(0, b.counters().get(VrrpCounter.ADVERT_RCVD));
+    }
+
+    /** What B receives when A sends with its first template at this priority and AH sequence number. */
+    static ReceivedPacket sentWithAh(InstanceSettings sender, int priority, long sequence) {
+        AdvertTemplate t = sender.advertTemplates().get(0);
+        byte[] buf = new byte[t.ipv4PacketLength()];
+        t.writeIpv4Packet(priority, 1, sequence, buf, 0);
+        return (ReceivedPacket) VrrpCodec.parseIpv4(buf, 0, buf.length);
+    }
+
+    /** The receiver of a started instance (BACKUP) with these settings. */
+    static InstanceReceiver started(InstanceSettings s) {
+        VrrpInstance i = new VrrpInstance(s);
+        InstanceReceiver rx = new InstanceReceiver(i);
+        i.handle(new Event.Startup(), 0);
+        return rx;
+    }
+
+    static InstanceSettings ah(InetAddress src, int priority, String pass) {
+        return v2(src).priority(priority).wire(WireSettings.builder().interfaceName("eth0").ahPass(pass).build()).build();
+    }
+
+    @Test
+    void ahAdvertsRaiseTheOneSequenceCounterAndReplaysAreAuthFailures() {
+        InstanceReceiver rx = started(ah(B, 90, "s3cret"));
+        VrrpInstance b = rx.instance();
+        assertEquals(new VridDemultiplexer.SocketKey(io.javakeepalived.vrrp.packet.IpFamily.IPV4, "eth0", false, true),
+                rx.socket());
+        Event e = rx.receive(sentWithAh(ah(A, 100, "s3cret"), 100, 41));
+        assertEquals(new Event.AdvertReceived(A, 100, 100, false, 41), e);
+        b.handle(e, S);
+        assertEquals(41, b.ahSequence().value());
+        assertEquals(42, b.ahSequence().nextForSending(), "we continue the sequence we heard");
+
+        Event replay = rx.receive(sentWithAh(ah(A, 100, "s3cret"), 100, 42));
+        assertEquals(new Event.AdvertRejected(A, "IPSEC-AH : sequence number 42 already processed. Packet dropped."
+                + " Local(42)", RejectReason.AH_REPLAY), replay);
+        List<Action> out = b.handle(replay, 2 * S);
+        assertEquals(List.of(new Action.Log(LogLevel.INFO,
+                "(VI_1) IPSEC-AH : sequence number 42 already processed. Packet dropped. Local(42)")), out);
+        assertEquals(1, b.counters().get(VrrpCounter.AUTH_FAILURE));
+    }
+
+    @Test
+    void aFlippedAhByteIsCountedAndChangesNothing() {
+        InstanceReceiver rx = started(ah(B, 90, "s3cret"));
+        VrrpInstance b = rx.instance();
+        long deadline = b.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow();
+        AdvertTemplate t = ah(A, 100, "s3cret").advertTemplates().get(0);
+        byte[] buf = new byte[t.ipv4PacketLength()];
+        t.writeIpv4Packet(100, 1, 5, buf, 0);
+        buf[buf.length - 1] ^= 1; // the last VIP byte: inside the ICV, after every earlier check
+        Event e = rx.receive((ReceivedPacket) VrrpCodec.parseIpv4(buf, 0, buf.length));
+        assertEquals(RejectReason.AH_ICV, ((Event.AdvertRejected) e).kind());
+        assertEquals(List.of(new Action.Log(LogLevel.INFO, "(VI_1) IPSEC-AH : invalid IPSEC HMAC-MD5 value."
+                + " Due to fields mutation or bad password !")), b.handle(e, S));
+        assertEquals(VrrpState.BACKUP, b.state());
+        assertEquals(deadline, b.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow(), "no timer moves");
+        assertEquals(0, b.ahSequence().value(), "the sequence counter does not move");
+        assertEquals(1, b.counters().get(VrrpCounter.AUTH_FAILURE));
+        assertEquals(0, b.counters().get(VrrpCounter.ADVERT_RCVD));
+        // the wrong password: the same
+        Event wrong = rx.receive(sentWithAh(ah(A, 100, "other"), 100, 6));
+        assertEquals(RejectReason.AH_ICV, ((Event.AdvertRejected) wrong).kind());
+        b.handle(wrong, S);
+        assertEquals(2, b.counters().get(VrrpCounter.AUTH_FAILURE));
+        assertEquals(0, b.ahSequence().value());
+    }
+
+    @Test
+    void aPacketRejectedAfterTheAhCheckStillRaisesTheCounterAsInKeepalived() {
+        InstanceReceiver rx = started(ah(B, 90, "s3cret"));
+        VrrpInstance b = rx.instance();
+        InstanceSettings otherInterval = v2(A).priority(100).advertIntervalCs(200)
+                .wire(WireSettings.builder().ahPass("s3cret").build()).build();
+        Event e = rx.receive(sentWithAh(otherInterval, 100, 9));
+        assertEquals(RejectReason.ADVERT_INTERVAL, ((Event.AdvertRejected) e).kind());
+        assertEquals(9, b.ahSequence().value());
+    }
+
+    @Test
+    void aMasterHearingALowerPriorityAhAdvertSyncsAboveIt() {
+        InstanceReceiver rx = started(ah(B, 150, "s3cret"));
+        VrrpInstance b = rx.instance();
+        b.handle(new Event.TimerFired(TimerKind.MASTER_DOWN), b.timerDeadline(TimerKind.MASTER_DOWN).orElseThrow());
+        assertEquals(VrrpState.MASTER, b.state());
+        List<Action> out = b.handle(rx.receive(sentWithAh(ah(A, 100, "s3cret"), 100, 20)), 5 * S);
+        assertTrue(out.contains(new Action.Log(LogLevel.INFO, "(VI_1) IPSEC-AH : Syncing seq_num - Increment seq")),
+                out::toString);
+        assertEquals(22, b.ahSequence().nextForSending(), "keepalived: received + 1, then + 1 for the advert");
     }
 
     @Test

@@ -157,8 +157,6 @@ public final class KeywordSupport {
                 "kernel_rx_buf_size");
 
         acted(Block.AUTHENTICATION, "auth_type", "auth_pass");
-        byFirstArgument(Block.AUTHENTICATION, "auth_type", "AH",
-                KeywordStatus.notImplemented("IPsec AH is not implemented; the instance is not started"));
 
         acted(Block.VRRP_SCRIPT, "script", "interval", "timeout", "weight", "rise", "fall", "user", "init_fail");
         acted(Block.TRACK_FILE, "file", "weight", "init_file");

@@ -34,8 +34,7 @@ import java.util.Set;
  * core, {@link Vip}s for rtnetlink. Pure.
  *
  * <p>Not carried over yet, each reported in {@link VrrpPlan#problems()}: {@code use_vmac} /
- * {@code use_ipvlan} (the instance runs on its base interface), {@code auth_type AH} (the
- * instance is left out), trackers, virtual routes and rules.
+ * {@code use_ipvlan} (the instance runs on its base interface), trackers, virtual routes and rules.
  */
 public final class ConfigMapping {
 
@@ -109,9 +108,6 @@ public final class ConfigMapping {
         String n = "(" + v.name() + ") ";
         String ifname = v.interfaceName().orElseThrow(() -> new UnsupportedInstanceException(n
                 + "has no interface - javakeepalived cannot choose one yet; instance not started"));
-        if (v.authentication().isPresent() && v.authentication().get().type() == VrrpInstance.AuthType.AH) {
-            throw new UnsupportedInstanceException(n + "auth_type AH is not implemented; instance not started");
-        }
         if (v.vmac().isPresent() || v.ipvlan().isPresent()) {
             problems.add(n + "use_vmac/use_ipvlan is not implemented yet - running on " + ifname);
         }
@@ -140,7 +136,12 @@ public final class ConfigMapping {
             wire.unicastPeers(peers);
         }
         if (v.authentication().isPresent() && v.version() == 2) {
-            wire.authPass(v.authentication().get().password());
+            VrrpInstance.Authentication auth = v.authentication().get();
+            if (auth.type() == VrrpInstance.AuthType.AH) {
+                wire.ahPass(auth.password());
+            } else {
+                wire.authPass(auth.password());
+            }
         }
         if (v.mcastDestination().isPresent()) {
             InetAddress group = v.mcastDestination().get();

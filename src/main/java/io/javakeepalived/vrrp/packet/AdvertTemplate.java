@@ -3,6 +3,7 @@ package io.javakeepalived.vrrp.packet;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import javax.crypto.SecretKey;
 
 /**
  * Allocation-free advert encoder for the send path. Built once per (instance config,
@@ -19,8 +20,12 @@ import java.util.Objects;
  * <p>The IPv4 header is keepalived's: version 4, IHL 5, TOS 0xc0, no DF, TTL (255 or
  * unicast_ttl), protocol 112, caller's id, header checksum filled in.
  *
+ * <p>AH ({@link AuthType#IP_AH}, VRRPv2 over IPv4 only): protocol 51 and the
+ * {@link AuthenticationHeader} between the IPv4 header and VRRP, keyed with
+ * {@link Builder#ahPassword} (the key is not part of the advert: it never goes on the wire); the VRRP message carries auth type 2 and zero auth data. Each write takes the
+ * sequence number and computes the ICV, so only the whole-packet writes serve AH.
+ *
  * <p>Immutable and thread-safe; the advert's own priority is ignored, each write gives one.
- * AH authentication is not supported.
  */
 public final class AdvertTemplate {
 
@@ -35,6 +40,8 @@ public final class AdvertTemplate {
     private final long vrrpBaseSum;
     private final byte[] ipv4Header;
     private final long ipv4BaseSum;
+    /** The AH key; null without AH. */
+    private final SecretKey ahKey;
 
     private AdvertTemplate(Builder b) {
         this.advert = b.advert;
@@ -51,9 +58,14 @@ public final class AdvertTemplate {
         if (af != null && af != family) {
             throw new IllegalArgumentException("advert addresses are not " + family);
         }
-        if (advert.authType() == AuthType.IP_AH) {
-            throw new IllegalArgumentException("auth type AH is not implemented");
+        boolean ah = advert.authType() == AuthType.IP_AH;
+        if (ah && (family != IpFamily.IPV4 || advert.version() != 2)) {
+            throw new IllegalArgumentException("auth type AH needs VRRPv2 over IPv4");
         }
+        if (ah && b.ahPassword == null) {
+            throw new IllegalArgumentException("auth type AH needs its password (Builder.ahPassword)");
+        }
+        this.ahKey = ah ? AuthenticationHeader.key(b.ahPassword) : null;
         if (ttl < 0 || ttl > 255) {
             throw new IllegalArgumentException("ttl out of range: " + ttl);
         }
@@ -92,13 +104,13 @@ public final class AdvertTemplate {
 
         if (family == IpFamily.IPV4) {
             byte[] h = new byte[VrrpCodec.IPV4_HEADER_LENGTH];
-            int total = h.length + v.length;
+            int total = h.length + (ah ? AuthenticationHeader.LENGTH : 0) + v.length;
             h[0] = 0x45;
             h[1] = (byte) VrrpCodec.VRRP_TOS;
             h[2] = (byte) (total >>> 8);
             h[3] = (byte) total;
             h[8] = (byte) ttl;
-            h[9] = (byte) VrrpCodec.IPPROTO_VRRP;
+            h[9] = (byte) (ah ? VrrpCodec.IPPROTO_AH : VrrpCodec.IPPROTO_VRRP);
             System.arraycopy(source.getAddress(), 0, h, 12, 4);
             System.arraycopy(destination.getAddress(), 0, h, 16, 4);
             ipv4Header = h;
@@ -125,6 +137,7 @@ public final class AdvertTemplate {
         private InetAddress checksumDestination;
         private boolean v3ChecksumAsV2;
         private int ttl = VrrpCodec.VRRP_TTL;
+        private String ahPassword;
 
         private Builder(Advert advert, InetAddress source, InetAddress destination) {
             this.advert = Objects.requireNonNull(advert, "advert");
@@ -141,6 +154,12 @@ public final class AdvertTemplate {
         /** Pseudo-header destination; the multicast group for keepalived's old unicast checksum. */
         public Builder checksumDestination(InetAddress v) {
             checksumDestination = v;
+            return this;
+        }
+
+        /** The AH key of an {@link AuthType#IP_AH} advert: auth_pass in stored form (see {@link Advert#passwordFromConfig}). */
+        public Builder ahPassword(String stored) {
+            ahPassword = Objects.requireNonNull(stored, "stored");
             return this;
         }
 
@@ -176,9 +195,14 @@ public final class AdvertTemplate {
         return vrrpImage.length;
     }
 
-    /** Length of IPv4 header + VRRP message. */
+    /** Length of IPv4 header (+ AH) + VRRP message. */
     public int ipv4PacketLength() {
-        return VrrpCodec.IPV4_HEADER_LENGTH + vrrpImage.length;
+        return VrrpCodec.IPV4_HEADER_LENGTH + (ahKey != null ? AuthenticationHeader.LENGTH : 0) + vrrpImage.length;
+    }
+
+    /** True for an AH template: write with {@link #writeIpv4Packet(int, int, long, byte[], int)}. */
+    public boolean authHeader() {
+        return ahKey != null;
     }
 
     /** Writes the VRRP message with {@code priority} at {@code off}; returns its length. */
@@ -203,8 +227,19 @@ public final class AdvertTemplate {
         return vrrpImage.length;
     }
 
-    /** Writes IPv4 header (with {@code ipId}) + VRRP at {@code off}; returns the total length. IPv4 only. */
+    /** Writes IPv4 header (with {@code ipId}) + VRRP at {@code off}; returns the total length. IPv4 without AH only. */
     public int writeIpv4Packet(int priority, int ipId, byte[] buf, int off) {
+        if (ahKey != null) {
+            throw new IllegalStateException("an AH advert needs its sequence number");
+        }
+        return writeIpv4Packet(priority, ipId, 0, buf, off);
+    }
+
+    /**
+     * Writes IPv4 header (with {@code ipId}), the AH header with {@code ahSequence} and its ICV
+     * (AH templates; ignored otherwise) and VRRP at {@code off}; returns the total length.
+     */
+    public int writeIpv4Packet(int priority, int ipId, long ahSequence, byte[] buf, int off) {
         byte[] h = ipv4Header();
         System.arraycopy(h, 0, buf, off, h.length);
         buf[off + 4] = (byte) (ipId >>> 8);
@@ -212,11 +247,23 @@ public final class AdvertTemplate {
         int ck = Checksums.checksum(ipv4BaseSum + (ipId & 0xFFFF));
         buf[off + 10] = (byte) (ck >>> 8);
         buf[off + 11] = (byte) ck;
-        return h.length + writeVrrp(priority, buf, off + h.length);
+        if (ahKey == null) {
+            return h.length + writeVrrp(priority, buf, off + h.length);
+        }
+        if (ahSequence < 0 || ahSequence > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("AH sequence number out of range: " + ahSequence);
+        }
+        AuthenticationHeader.write(buf, off + h.length, source.getAddress(), ahSequence);
+        int len = h.length + AuthenticationHeader.LENGTH + writeVrrp(priority, buf, off + h.length + AuthenticationHeader.LENGTH);
+        AuthenticationHeader.sign(ahKey, buf, off, len, !destination.isMulticastAddress());
+        return len;
     }
 
     /** As {@link #writeIpv4Packet(int, int, byte[], int)} at the buffer's position, advancing it. */
     public int writeIpv4Packet(int priority, int ipId, ByteBuffer buf) {
+        if (ahKey != null) {
+            throw new IllegalStateException("an AH advert needs its sequence number");
+        }
         byte[] h = ipv4Header();
         int start = buf.position();
         buf.put(h);

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <pre>
  *  3 VRID (and family)          12 v2 auth type = configured    19 checksum
  *  6 IPv6 multicast vs unicast  13 v2 password (constant time)  20 IPv4 multicast vs unicast
- *  7 IPv4 AH present = AH conf  14 v2 AH (not implemented)      -- counted as received --
+ *  7 IPv4 AH present = AH conf  14 v2 AH: ICV, SPI, sequence    -- counted as received --
  *  8 length                     15 v2 advert interval           21 every VIP in the advert
  *  9 TTL 255 (multicast only)   16 type 1                       22 unicast source is a peer
  * 10 version                    17 address count                23 TTL in the peer's range
@@ -33,8 +33,14 @@ import java.util.Arrays;
  *   <li>{@code v3_checksum_as_v2}: keepalived (2.2.8+) then skips the check; we verify the
  *       checksum without pseudo-header.</li>
  *   <li>A v2 PASS instance over IPv6 rejects every advert as an auth failure (keepalived reads
- *       unrelated memory there); an AH instance rejects every AH advert (AH_UNSUPPORTED).</li>
+ *       unrelated memory there).</li>
  * </ul>
+ *
+ * <p>AH (#14, keepalived's {@code vrrp_in_chk_ipsecah()}): the ICV must verify with the
+ * instance's password, the SPI must be the sender's address, and the sequence number must be
+ * above the instance's counter (the {@code ahSequenceFloor} the caller passes). keepalived
+ * raises its counter to the packet's number as soon as these pass, even when a later check
+ * rejects the packet: the caller does so when {@link #passedAuthentication} says so.
  *
  * <p>Pure and stateless; never throws on any packet.
  */
@@ -48,8 +54,27 @@ public final class AdvertValidator {
         return parsed instanceof ReceivedPacket p ? validate(p, policy) : (Rejection) parsed;
     }
 
-    /** Applies keepalived's receive checks for the instance described by {@code policy}. */
+    /** {@link #validate(ReceivedPacket, ReceivePolicy, long)} for an instance that has seen no AH sequence number yet. */
     public static Verdict validate(ReceivedPacket p, ReceivePolicy policy) {
+        return validate(p, policy, 0);
+    }
+
+    /**
+     * True if the packet got past #14 with this verdict: accepted, or rejected by a later
+     * check. For an AH packet that is when keepalived has raised its sequence counter to
+     * {@link ReceivedPacket#ahSequence()}.
+     */
+    public static boolean passedAuthentication(Verdict v) {
+        return v instanceof Verdict.Accepted || ((Rejection) v).reason().keepalivedRow() > 14;
+    }
+
+    /**
+     * Applies keepalived's receive checks for the instance described by {@code policy}.
+     *
+     * @param ahSequenceFloor the instance's AH sequence counter: an AH packet must carry a
+     *                        higher number (ignored without AH)
+     */
+    public static Verdict validate(ReceivedPacket p, ReceivePolicy policy, long ahSequenceFloor) {
         // #3: the dispatcher finds instances by VRID on a per-family socket
         if (p.vrid() != policy.vrid() || p.family() != policy.family()) {
             return Rejection.unknownVrid(p.vrid(), policy.interfaceName());
@@ -81,7 +106,7 @@ public final class AdvertValidator {
                     "wrong version. Received " + p.version() + " and expect " + policy.version());
         }
         if (policy.version() == 2) {
-            r = checkV2Auth(p, policy);
+            r = checkV2Auth(p, policy, ahSequenceFloor);
             if (r != null) {
                 return r;
             }
@@ -160,7 +185,7 @@ public final class AdvertValidator {
     }
 
     /** #11-#14 */
-    private static Rejection checkV2Auth(ReceivedPacket p, ReceivePolicy policy) {
+    private static Rejection checkV2Auth(ReceivedPacket p, ReceivePolicy policy, long ahSequenceFloor) {
         AuthType received = AuthType.fromWire(p.authTypeField());
         if (received == null) {
             return Checks.invalidAuthType(p);
@@ -178,8 +203,23 @@ public final class AdvertValidator {
                 return new Rejection(RejectReason.AH_NOT_VRRP,
                         "AH next header " + p.ahNextHeader() + " is not VRRP - dropped");
             }
-            return new Rejection(RejectReason.AH_UNSUPPORTED,
-                    "IPSEC-AH : authentication not supported by javakeepalived - packet dropped");
+            return checkAh(p, policy, ahSequenceFloor);
+        }
+        return null;
+    }
+
+    /** #14 for AH: ICV first (no other field can be trusted before it), then SPI, then the sequence. */
+    private static Rejection checkAh(ReceivedPacket p, ReceivePolicy policy, long ahSequenceFloor) {
+        if (!p.ahIcvVerifies(AuthenticationHeader.key(policy.password()), policy.unicast())) {
+            return new Rejection(RejectReason.AH_ICV,
+                    "IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation or bad password !");
+        }
+        if (!p.ahSpiIsSource()) {
+            return new Rejection(RejectReason.AH_SPI, "IPSEC AH : invalid IPSEC SPI value. " + p.ahSpiLogValues());
+        }
+        if (p.ahSequence() <= ahSequenceFloor) {
+            return new Rejection(RejectReason.AH_REPLAY, "IPSEC-AH : sequence number " + p.ahSequence()
+                    + " already processed. Packet dropped. Local(" + ahSequenceFloor + ")");
         }
         return null;
     }

@@ -9,7 +9,7 @@ public enum AuthType {
     NONE(0),
     /** 1: simple text password, 8 bytes, NUL padded ({@code auth_type PASS}). */
     SIMPLE_PASSWORD(1),
-    /** 2: IPsec AH header in front of the VRRP message ({@code auth_type AH}). Not implemented beyond parsing. */
+    /** 2: IPsec AH header in front of the VRRP message ({@code auth_type AH}, see {@link AuthenticationHeader}). */
     IP_AH(2);
 
     private final int wireValue;

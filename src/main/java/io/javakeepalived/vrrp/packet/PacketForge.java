@@ -28,6 +28,10 @@ public final class PacketForge {
     private Integer ipChecksum;
     private int ipVersionIhl = 0x45;
     private int ahNextHeader = -1;
+    private long ahSequence = 1;
+    private byte[] ahSpi;
+    private String ahPassword;
+    private boolean ahUnicast;
 
     private PacketForge(Advert advert, InetAddress source, InetAddress destination) {
         this.source = source;
@@ -171,11 +175,38 @@ public final class PacketForge {
 
     /**
      * Puts a 24-byte IPsec AH header (next header as given, SPI = source, sequence 1, zero ICV)
-     * between the IPv4 header and VRRP, and sets protocol 51. The ICV is not computed.
+     * between the IPv4 header and VRRP, and sets protocol 51. The ICV is computed only after
+     * {@link #ahSigned}.
      */
     public PacketForge ahHeader(int nextHeader) {
         ahNextHeader = nextHeader;
         protocol = VrrpCodec.IPPROTO_AH;
+        return this;
+    }
+
+    /** The AH sequence number (default 1). */
+    public PacketForge ahSequence(long v) {
+        ahSequence = v;
+        return this;
+    }
+
+    /** The AH SPI (default: the source address). */
+    public PacketForge ahSpi(InetAddress v) {
+        ahSpi = v.getAddress();
+        return this;
+    }
+
+    /**
+     * Computes the AH ICV over the finished packet, keyed with {@code storedPassword}, as a
+     * {@code unicast} instance does (TTL outside the ICV) or a multicast one. Puts an AH header
+     * for VRRP in if none was asked for.
+     */
+    public PacketForge ahSigned(String storedPassword, boolean unicast) {
+        if (ahNextHeader < 0) {
+            ahHeader(VrrpCodec.IPPROTO_VRRP);
+        }
+        ahPassword = storedPassword;
+        ahUnicast = unicast;
         return this;
     }
 
@@ -238,12 +269,13 @@ public final class PacketForge {
         out[11] = (byte) ck;
         if (ah > 0) {
             int a = VrrpCodec.IPV4_HEADER_LENGTH;
+            AuthenticationHeader.write(out, a, ahSpi != null ? ahSpi : source.getAddress(), ahSequence);
             out[a] = (byte) ahNextHeader;
-            out[a + 1] = 4; // AH length in 32-bit words minus 2
-            System.arraycopy(source.getAddress(), 0, out, a + 4, 4);
-            out[a + 11] = 1;
         }
         System.arraycopy(v, 0, out, VrrpCodec.IPV4_HEADER_LENGTH + ah, v.length);
+        if (ah > 0 && ahPassword != null && (out[0] & 0x0F) == 5) {
+            AuthenticationHeader.sign(AuthenticationHeader.key(ahPassword), out, 0, out.length, ahUnicast);
+        }
         return out;
     }
 }

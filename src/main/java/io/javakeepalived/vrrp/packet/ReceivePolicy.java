@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param version            2 or 3
  * @param vrid               virtual_router_id
  * @param authType           v2 auth_type; NONE for v3
- * @param password           v2 PASS: keepalived's stored form, see {@link Advert#passwordFromConfig}
+ * @param password           v2 PASS, or the AH key: keepalived's stored form, see {@link Advert#passwordFromConfig}
  * @param advertIntervalCentis advert_int in centiseconds; only VRRPv2 checks it (v3 adopts the master's)
  * @param vips               virtual_ipaddress (the addresses put in adverts), in config order
  * @param unicast            the instance uses unicast peers (keepalived's VRRP_FLAG_UNICAST)
@@ -186,6 +186,13 @@ public record ReceivePolicy(
             if (v != AuthType.SIMPLE_PASSWORD) {
                 password = "";
             }
+            return this;
+        }
+
+        /** auth_type AH keyed with a password already in stored form (see {@link AuthenticationHeader#key}). */
+        public Builder storedAhPassword(String stored) {
+            authType = AuthType.IP_AH;
+            password = stored;
             return this;
         }
 

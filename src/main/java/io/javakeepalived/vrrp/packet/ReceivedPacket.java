@@ -24,7 +24,7 @@ public final class ReceivedPacket implements ParseResult {
     private final int receivedLength;
     private final int ipHeaderLength;
     private final int ipTotalLength;
-    private final boolean authHeader;
+    private final byte[] ahDatagram;
     private final int ahNextHeader;
     private final int version;
     private final int type;
@@ -41,7 +41,7 @@ public final class ReceivedPacket implements ParseResult {
     private final long vrrpSum;
 
     ReceivedPacket(IpFamily family, InetAddress source, InetAddress destination, int ttl, boolean multicast,
-                   int receivedLength, int ipHeaderLength, int ipTotalLength, boolean authHeader, int ahNextHeader,
+                   int receivedLength, int ipHeaderLength, int ipTotalLength, byte[] ahDatagram, int ahNextHeader,
                    int version, int type, int vrid, int priority, int addressCount, int authTypeField,
                    int advertIntervalField, int checksumField, List<InetAddress> addresses, byte[] authData,
                    byte[] passwordAtTotalLength, int vrrpMessageLength, long vrrpSum) {
@@ -53,7 +53,7 @@ public final class ReceivedPacket implements ParseResult {
         this.receivedLength = receivedLength;
         this.ipHeaderLength = ipHeaderLength;
         this.ipTotalLength = ipTotalLength;
-        this.authHeader = authHeader;
+        this.ahDatagram = ahDatagram;
         this.ahNextHeader = ahNextHeader;
         this.version = version;
         this.type = type;
@@ -109,7 +109,28 @@ public final class ReceivedPacket implements ParseResult {
 
     /** IPv4 protocol was 51 (IPsec AH) rather than 112. */
     public boolean authHeader() {
-        return authHeader;
+        return ahDatagram != null;
+    }
+
+    /** The AH sequence number (unsigned 32 bits), -1 without AH. */
+    public long ahSequence() {
+        return ahDatagram == null ? -1 : AuthenticationHeader.sequence(ahDatagram, 0);
+    }
+
+    /** True if the AH SPI is the IPv4 source address, as keepalived's senders set it. False without AH. */
+    boolean ahSpiIsSource() {
+        return ahDatagram != null && AuthenticationHeader.spi(ahDatagram, 0) == AuthenticationHeader.u32(ahDatagram, 12);
+    }
+
+    /** keepalived's SPI log values: source and SPI as a little-endian host reads them (%u of network-order fields). */
+    String ahSpiLogValues() {
+        return Integer.toUnsignedString(Integer.reverseBytes((int) AuthenticationHeader.u32(ahDatagram, 12))) + " and expect "
+                + Integer.toUnsignedString(Integer.reverseBytes((int) AuthenticationHeader.spi(ahDatagram, 0)));
+    }
+
+    /** True if the AH ICV verifies with {@code key}; {@code unicast}: the receiving instance's mode. False without AH. */
+    boolean ahIcvVerifies(javax.crypto.SecretKey key, boolean unicast) {
+        return ahDatagram != null && AuthenticationHeader.verifies(key, ahDatagram, 0, ahDatagram.length, unicast);
     }
 
     /** The AH "next header" field, -1 without AH. */
@@ -237,7 +258,7 @@ public final class ReceivedPacket implements ParseResult {
     public String toString() {
         return "ReceivedPacket{" + family + " " + AddressText.ntop(source) + " -> "
                 + (destination == null ? "?" : AddressText.ntop(destination)) + " ttl=" + ttl
-                + " len=" + receivedLength + (authHeader ? " AH" : "") + " v" + version + " type=" + type
+                + " len=" + receivedLength + (ahDatagram != null ? " AH seq=" + ahSequence() : "") + " v" + version + " type=" + type
                 + " vrid=" + vrid + " prio=" + priority + " naddr=" + addressCount
                 + " auth=" + authTypeField + " int=" + advertIntervalField
                 + " cksum=0x" + Integer.toHexString(checksumField) + " addrs=" + addresses + "}";

@@ -38,12 +38,16 @@ public enum RejectReason {
     INVALID_AUTH_TYPE(11, VrrpCounter.INVALID_AUTHTYPE, LogWhen.ALWAYS, true, false),
     /** #12: v2 auth type differs from the configured one. */
     AUTH_TYPE_MISMATCH(12, VrrpCounter.AUTHTYPE_MISMATCH, LogWhen.ALWAYS, true, false),
-    /** #13/#14: wrong password (or an AH packet we cannot verify, see {@link #AH_UNSUPPORTED}). */
+    /** #13: wrong password. */
     AUTH_FAILURE(13, VrrpCounter.AUTH_FAILURE, LogWhen.ALWAYS, true, false),
     /** #14: AH header whose next header is not VRRP; keepalived drops it silently. */
     AH_NOT_VRRP(14, null, LogWhen.NEVER, true, false),
-    /** #14: auth type AH configured; javakeepalived does not implement AH verification. Ours. */
-    AH_UNSUPPORTED(14, VrrpCounter.AUTH_FAILURE, LogWhen.ALWAYS, true, false),
+    /** #14: the AH ICV (HMAC-MD5-96) does not verify: another password, or a changed byte. */
+    AH_ICV(14, VrrpCounter.AUTH_FAILURE, LogWhen.ALWAYS, true, false),
+    /** #14: the AH SPI is not the sender's address; keepalived's line has no instance name. */
+    AH_SPI(14, VrrpCounter.AUTH_FAILURE, LogWhen.ALWAYS, false, false),
+    /** #14: the AH sequence number is not above the instance's counter: a replay (or a restarted peer). */
+    AH_REPLAY(14, VrrpCounter.AUTH_FAILURE, LogWhen.ALWAYS, true, false),
     /**
      * #15: v2 advert interval differs from the configured one. keepalived 2.2.7 has the
      * "Advertisement Interval" counter but never bumps it (measured); we do, on purpose.

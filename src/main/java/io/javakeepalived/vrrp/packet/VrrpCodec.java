@@ -107,7 +107,9 @@ public final class VrrpCodec {
         if (pwOff >= 0 && pwOff + AUTH_DATA_LENGTH <= len) {
             pwAtTotLen = slice(buf, off + pwOff, AUTH_DATA_LENGTH);
         }
-        return vrrp(IpFamily.IPV4, src, dst, ttl, multicast, len, ihl, totalLength, protocol == IPPROTO_AH,
+        // the AH ICV covers the whole datagram, so an AH packet keeps a copy of it
+        byte[] ahDatagram = protocol == IPPROTO_AH ? slice(buf, off, len) : null;
+        return vrrp(IpFamily.IPV4, src, dst, ttl, multicast, len, ihl, totalLength, ahDatagram,
                 ahNext, buf, vrrpOff, off + len, pwAtTotLen);
     }
 
@@ -138,7 +140,7 @@ public final class VrrpCodec {
             return runt("IPv6 VRRP packet too short - " + len + " bytes");
         }
         boolean multicast = destination != null && destination.isMulticastAddress();
-        return vrrp(IpFamily.IPV6, source, destination, hopLimit, multicast, len, 0, -1, false, -1,
+        return vrrp(IpFamily.IPV6, source, destination, hopLimit, multicast, len, 0, -1, null, -1,
                 buf, off, off + len, null);
     }
 
@@ -154,7 +156,7 @@ public final class VrrpCodec {
     }
 
     private static ReceivedPacket vrrp(IpFamily family, InetAddress src, InetAddress dst, int ttl, boolean multicast,
-                                       int receivedLength, int ihl, int totalLength, boolean ah, int ahNext,
+                                       int receivedLength, int ihl, int totalLength, byte[] ahDatagram, int ahNext,
                                        byte[] buf, int v, int end, byte[] pwAtTotLen) {
         int version = (buf[v] & 0xF0) >>> 4;
         int type = buf[v] & 0x0F;
@@ -181,7 +183,7 @@ public final class VrrpCodec {
             messageLength += AUTH_DATA_LENGTH;
         }
         long sum = v + messageLength <= end ? Checksums.sum(buf, v, messageLength) : -1;
-        return new ReceivedPacket(family, src, dst, ttl, multicast, receivedLength, ihl, totalLength, ah, ahNext,
+        return new ReceivedPacket(family, src, dst, ttl, multicast, receivedLength, ihl, totalLength, ahDatagram, ahNext,
                 version, type, vrid, priority, naddr, authType, interval, checksum, addresses, authData,
                 pwAtTotLen, messageLength, sum);
     }

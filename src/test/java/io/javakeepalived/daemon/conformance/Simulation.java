@@ -427,7 +427,8 @@ final class Simulation {
             return;
         }
         boolean unicast = !d.from().isMulticast();
-        SocketKey socket = new SocketKey(d.from().ipv6() ? IpFamily.IPV6 : IpFamily.IPV4, segment, unicast);
+        SocketKey socket = new SocketKey(d.from().ipv6() ? IpFamily.IPV6 : IpFamily.IPV4, segment, unicast,
+                d.from().protocol() == VrrpCodec.IPPROTO_AH);
         for (Router to : routers.values()) {
             if (to == from || !to.alive || to.linkDown(segment) || (unicast && !to.owns(d.destination()))) {
                 continue;
@@ -614,7 +615,7 @@ final class Simulation {
         String authType = k.getOrDefault("auth_type", k.containsKey("auth_pass") ? "PASS" : "NONE");
         switch (authType) {
             case "PASS" -> wire.authPass(k.getOrDefault("auth_pass", ""));
-            case "AH" -> wire.authType(AuthType.IP_AH);
+            case "AH" -> wire.ahPass(k.getOrDefault("auth_pass", ""));
             case "NONE" -> wire.authType(AuthType.NONE);
             default -> throw new IllegalArgumentException(name + ": auth_type PASS|AH|NONE, not " + authType);
         }

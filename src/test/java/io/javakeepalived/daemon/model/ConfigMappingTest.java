@@ -180,6 +180,16 @@ class ConfigMappingTest {
     }
 
     @Test
+    void ahAuthenticationIsKeyedWithTheFirstEightBytes() {
+        InstancePlan p = only(instance("VI_1", "authentication {", "auth_type AH", "auth_pass longpassword12", "}"));
+        WireSettings w = p.settings().wire();
+        assertEquals(AuthType.IP_AH, w.authType());
+        assertEquals("longpass", w.password());
+        assertEquals("", p.settings().advert().password(), "the key never goes on the wire");
+        assertTrue(p.withPrimaryAddress(ip("10.0.0.1")).settings().advertTemplates().get(0).authHeader());
+    }
+
+    @Test
     void unicastPeersSourceAndTtl() {
         InstancePlan p = only(instance("VI_1", "unicast_src_ip 10.0.0.1", "unicast_ttl 10", "unicast_peer {",
                 "10.0.0.2", "10.0.0.3 min_ttl 10 max_ttl 250", "}"));
@@ -271,19 +281,14 @@ class ConfigMappingTest {
                 }
                 """ + instance("VI_1") + """
                 vrrp_instance VI_2 {
-                    interface eth1
                     virtual_router_id 52
-                    authentication {
-                        auth_type AH
-                        auth_pass secret
-                    }
                     virtual_ipaddress {
                         10.0.0.101/24
                     }
                 }
                 """);
         assertEquals(List.of("VI_1"), p.instances().stream().map(InstancePlan::name).toList());
-        assertTrue(p.problems().stream().anyMatch(l -> l.contains("(VI_2) auth_type AH is not implemented")),
+        assertTrue(p.problems().stream().anyMatch(l -> l.contains("(VI_2) has no interface")),
                 p.problems()::toString);
         assertEquals(List.of(new SyncGroupPlan("G1", List.of("VI_1"))), p.syncGroups());
         assertEquals(Optional.of("G1"), p.instances().get(0).syncGroup());

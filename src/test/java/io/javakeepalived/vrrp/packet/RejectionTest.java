@@ -223,14 +223,31 @@ class RejectionTest {
     }
 
     @Test
-    void ahNotVrrpAndAhUnsupported() {
-        ReceivePolicy ah = policy().authType(AuthType.IP_AH).build();
+    void ahNotVrrpAndAhChecks() {
+        ReceivePolicy ah = policy().storedAhPassword("s3cret").build();
         Rejection r = rejected(forge().ahHeader(6).authTypeField(2).ipv4Packet(), ah, RejectReason.AH_NOT_VRRP,
                 "AH next header 6 is not VRRP - dropped");
         assertEquals(RejectReason.LogWhen.NEVER, r.reason().logWhen());
-        rejected(forge().ahHeader(112).authTypeField(2).ipv4Packet(), ah, RejectReason.AH_UNSUPPORTED,
-                "IPSEC-AH : authentication not supported by javakeepalived - packet dropped",
+        rejected(forge().ahHeader(112).authTypeField(2).ipv4Packet(), ah, RejectReason.AH_ICV,
+                "IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation or bad password !",
                 VrrpCounter.AUTH_FAILURE, 1);
+        rejected(forge().authTypeField(2).ahSigned("other", false).ipv4Packet(), ah, RejectReason.AH_ICV,
+                "IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation or bad password !",
+                VrrpCounter.AUTH_FAILURE, 1);
+        // keepalived prints both as %u of network-order words on a little-endian host
+        rejected(forge().authTypeField(2).ahSpi(ip("10.66.0.9")).ahSigned("s3cret", false).ipv4Packet(), ah,
+                RejectReason.AH_SPI, "IPSEC AH : invalid IPSEC SPI value. 33571338 and expect 151011850",
+                VrrpCounter.AUTH_FAILURE, 1);
+        byte[] seven = forge().authTypeField(2).ahSequence(7).ahSigned("s3cret", false).ipv4Packet();
+        Verdict v = AdvertValidator.validate((ReceivedPacket) VrrpCodec.parseIpv4(seven, 0, seven.length), ah, 6);
+        assertInstanceOf(Verdict.Accepted.class, v);
+        assertTrue(AdvertValidator.passedAuthentication(v));
+        Rejection replay = assertInstanceOf(Rejection.class,
+                AdvertValidator.validate((ReceivedPacket) VrrpCodec.parseIpv4(seven, 0, seven.length), ah, 7));
+        assertEquals(RejectReason.AH_REPLAY, replay.reason());
+        assertEquals("IPSEC-AH : sequence number 7 already processed. Packet dropped. Local(7)", replay.message());
+        assertFalse(AdvertValidator.passedAuthentication(replay));
+        SEEN.add(RejectReason.AH_REPLAY);
         // the AH header is counted in the expected length
         rejected(forge().ahHeader(112).authTypeField(2).truncate(4).ipv4Packet(), ah, RejectReason.LENGTH,
                 "vrrp packet too short, length 60 and expect 64", VrrpCounter.PACKET_LEN_ERR, 1);
