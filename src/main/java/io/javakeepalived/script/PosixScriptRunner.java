@@ -88,6 +88,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * output. A script without a shebang line is run by /bin/sh (setpriv execs with execvp, which
  * falls back to the shell on ENOEXEC; measured), as keepalived runs such files through
  * system(); without setpriv (daemon not root) it fails with "Exec format error".
+ *
+ * <h2>keepalived's {@code </path} checks</h2>
+ * A command whose program is {@code </path} is keepalived's readability test, which it runs
+ * through the shell; {@link OpenCheck} makes the test without one (the open as the script's user).
  */
 public final class PosixScriptRunner implements ScriptRunner {
 
@@ -171,6 +175,7 @@ public final class PosixScriptRunner implements ScriptRunner {
     private final int ourGid;
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
+    private final OpenCheck openCheck;
     private volatile Path privateDir;
 
     PosixScriptRunner(Options options, ProcessControl control, Timers timers, FileSystemView files) {
@@ -180,6 +185,7 @@ public final class PosixScriptRunner implements ScriptRunner {
         this.files = Objects.requireNonNull(files, "files");
         this.ourUid = control.uid();
         this.ourGid = control.gid();
+        this.openCheck = new OpenCheck(control, timers);
     }
 
     /** A runner on this host with {@link Options#defaults()}. */
@@ -207,6 +213,10 @@ public final class PosixScriptRunner implements ScriptRunner {
     @Override
     public CompletableFuture<ScriptResult> run(ScriptRun run) {
         Objects.requireNonNull(run, "run");
+        Optional<String> openTest = run.command().openTestPath();
+        if (openTest.isPresent()) {
+            return openCheck.run(run, openTest.get(), notAsRoot(run.command()));
+        }
         CompletableFuture<ScriptResult> result = new CompletableFuture<>();
         Plan plan;
         try {
@@ -259,9 +269,9 @@ public final class PosixScriptRunner implements ScriptRunner {
         List<String> scriptArgv = new ArrayList<>(run.argv());
         scriptArgv.set(0, program);
         if (ourUid != 0) {
-            if (cmd.uid() != ourUid || cmd.gid() != ourGid) {
-                throw new RefusedException("cannot run as uid " + cmd.uid() + " gid " + cmd.gid()
-                        + ": the daemon runs as uid " + ourUid + ", not root");
+            Optional<String> refused = notAsRoot(cmd);
+            if (refused.isPresent()) {
+                throw new RefusedException(refused.get());
             }
             return new Plan(program, scriptArgv);
         }
@@ -277,6 +287,15 @@ public final class PosixScriptRunner implements ScriptRunner {
                 "--clear-groups", "--pdeathsig=TERM", "--"));
         argv.addAll(scriptArgv);
         return new Plan(setpriv, argv);
+    }
+
+    /** Why a daemon not running as root cannot act as the command's user, if it cannot. */
+    private Optional<String> notAsRoot(ScriptCommand cmd) {
+        if (ourUid == 0 || cmd.uid() == ourUid && cmd.gid() == ourGid) {
+            return Optional.empty();
+        }
+        return Optional.of("cannot run as uid " + cmd.uid() + " gid " + cmd.gid() + ": the daemon runs as uid "
+                + ourUid + ", not root");
     }
 
     /** A bare name is looked up in the scripts' PATH; anything with a slash is taken as is. */

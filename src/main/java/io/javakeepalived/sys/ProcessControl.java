@@ -3,6 +3,7 @@ package io.javakeepalived.sys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The operating-system calls the script runner ({@code PosixScriptRunner}) makes, so its timeout
@@ -36,6 +37,15 @@ public interface ProcessControl {
 
     /** Whether a live (non-zombie) process other than the leader is still in the group. */
     boolean groupHasLiveMembers(long pgid);
+
+    /**
+     * Opens {@code path} read-only and closes it again, as {@code uid}/{@code gid} with no
+     * supplementary groups would (the file-system identity of one thread, no process started):
+     * the test keepalived's {@code </path} scripts make through the shell.
+     *
+     * @return empty if it opened, else why not ({@code No such file or directory}, ...)
+     */
+    Optional<String> openReadOnlyAs(String path, int uid, int gid);
 
     /** The daemon's uid and gid. */
     int uid();

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@link ProcessControl} on this host: posix_spawn and friends, and /proc for group membership. */
 public final class SystemProcessControl implements ProcessControl {
@@ -58,6 +59,11 @@ public final class SystemProcessControl implements ProcessControl {
             found.add(-1L);
         }
         return found;
+    }
+
+    @Override
+    public Optional<String> openReadOnlyAs(String path, int uid, int gid) {
+        return OpenAsUser.open(path, uid, gid);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +24,8 @@ final class FakeProcessControl implements ProcessControl {
     /** What a signal to a live leader does: null keeps it running. */
     volatile IntFunction<Exit> onSignal = sig -> new Exit(true, sig, false);
     volatile boolean groupHasLiveMembers;
+    /** Paths {@link #openReadOnlyAs} fails for, with the error it gives. */
+    final Map<String, String> unopenable = new ConcurrentHashMap<>();
     private long nextPid = 1000;
 
     @Override
@@ -71,6 +74,14 @@ final class FakeProcessControl implements ProcessControl {
     @Override
     public boolean groupHasLiveMembers(long pgid) {
         return groupHasLiveMembers;
+    }
+
+    @Override
+    public Optional<String> openReadOnlyAs(String path, int uid, int gid) {
+        synchronized (this) {
+            calls.add("open " + path + " as " + uid + ":" + gid);
+        }
+        return Optional.ofNullable(unopenable.get(path));
     }
 
     @Override
