@@ -1,7 +1,6 @@
 package io.javakeepalived.sys;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,15 +15,20 @@ public interface ProcessControl {
     record Exit(boolean signaled, int code, boolean coreDumped) {
     }
 
+    /** A new pipe for a child's output, to pass to {@link #spawn}. */
+    OutputPipe outputPipe() throws IOException;
+
     /**
      * Starts {@code path} in a new session (pid = process group id), stdin from /dev/null,
-     * stdout+stderr to {@code output} (or /dev/null when null), no other fds, default signal
-     * dispositions, exactly this environment.
+     * stdout+stderr into {@code output} (or /dev/null when null), no other fds, default signal
+     * dispositions, exactly this environment. The write end of {@code output} is closed in this
+     * process afterwards, so its reader sees end of file once the child and whatever it started
+     * have closed theirs.
      *
      * @return the pid
      * @throws IOException nothing was started
      */
-    long spawn(String path, List<String> argv, List<String> env, Path output) throws IOException;
+    long spawn(String path, List<String> argv, List<String> env, OutputPipe output) throws IOException;
 
     /** Blocks until the child has terminated; it stays a zombie (its pid pinned) until {@link #reap}. */
     Exit awaitExit(long pid) throws IOException;

@@ -11,8 +11,21 @@ import java.util.Optional;
 public final class SystemProcessControl implements ProcessControl {
 
     @Override
-    public long spawn(String path, List<String> argv, List<String> env, Path output) throws IOException {
-        return ProcessSpawner.spawn(path, argv, env, output);
+    public OutputPipe outputPipe() throws IOException {
+        return NativePipe.open();
+    }
+
+    @Override
+    public long spawn(String path, List<String> argv, List<String> env, OutputPipe output) throws IOException {
+        if (output == null) {
+            return ProcessSpawner.spawn(path, argv, env, null);
+        }
+        NativePipe pipe = (NativePipe) output;
+        try {
+            return ProcessSpawner.spawnToFd(path, argv, env, pipe.writeFd());
+        } finally {
+            pipe.closeWriteEnd();
+        }
     }
 
     @Override

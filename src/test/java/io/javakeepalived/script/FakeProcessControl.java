@@ -1,8 +1,8 @@
 package io.javakeepalived.script;
 
+import io.javakeepalived.sys.OutputPipe;
 import io.javakeepalived.sys.ProcessControl;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
 
 /** Processes that exist only in this object; the test decides when and how they end. */
 final class FakeProcessControl implements ProcessControl {
-    record Spawned(long pid, String path, List<String> argv, List<String> env, Path output) {
+    record Spawned(long pid, String path, List<String> argv, List<String> env, OutputPipe output) {
     }
 
     final LinkedBlockingQueue<Spawned> spawned = new LinkedBlockingQueue<>();
@@ -29,7 +29,21 @@ final class FakeProcessControl implements ProcessControl {
     private long nextPid = 1000;
 
     @Override
-    public synchronized long spawn(String path, List<String> argv, List<String> env, Path output) {
+    public OutputPipe outputPipe() {
+        return new OutputPipe() {
+            @Override
+            public int read(byte[] buffer) {
+                return -1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public synchronized long spawn(String path, List<String> argv, List<String> env, OutputPipe output) {
         long pid = nextPid++;
         exits.put(pid, new CompletableFuture<>());
         calls.add("spawn " + pid);

@@ -28,7 +28,7 @@ class OpenCheckTest {
     private final FakeProcessControl procs = new FakeProcessControl();
     private final PosixScriptRunner runner = new PosixScriptRunner(new PosixScriptRunner.Options(
             PosixScriptRunner.DEFAULT_ENVIRONMENT, 2048, Optional.of(Path.of("/usr/bin/setpriv")),
-            PosixScriptRunner.DEFAULT_KILL_GRACE, Optional.empty()), procs, timers, FakeFileSystem.typicalHost());
+            PosixScriptRunner.DEFAULT_KILL_GRACE), procs, timers, FakeFileSystem.typicalHost());
 
     private static ScriptCommand command(String configured, int uid) {
         return new ScriptCommand(configured, List.of(configured.split(" ")), Optional.empty(), Optional.empty(),

@@ -230,6 +230,35 @@ class PosixScriptRunnerIT {
     }
 
     @Test
+    void aBackgroundChildWritingForeverFillsNoDiskAndIsNotBlockedAndTheLogGetsTheTail() throws Exception {
+        Path done = dir.resolve("done");
+        Path s = script("noisy.sh", """
+                i=0; while [ $i -lt 100 ]; do echo "line $i"; i=$((i+1)); done
+                (sleep 1; head -c 30000000 /dev/zero; touch %s; exec sleep 60) &
+                echo $! > %s
+                echo "last words" >&2
+                exit 3
+                """.formatted(done, dir.resolve("bg.pid")));
+        ScriptResult r = await(runner.run(new ScriptRun("(VI_1) notify_master", command(List.of(s.toString()), 0, 0),
+                Duration.ofSeconds(10))));
+        assertEquals(3, assertInstanceOf(ScriptResult.Exited.class, r, r.describe() + r.output()).status(), r.output());
+        assertTrue(r.output().contains("line 99") && r.output().length() <= PosixScriptRunner.DEFAULT_OUTPUT_TAIL_BYTES,
+                r.output());
+        long bg = Long.parseLong(Files.readString(dir.resolve("bg.pid")).strip());
+        try {
+            for (int i = 0; i < 100 && !Files.exists(done); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(done), "the child wrote its 30 MB after the run ended: it was not blocked");
+            long held = Files.size(Path.of("/proc/" + bg + "/fd/1")); // what its stdout holds
+            assertTrue(held < 1 << 20, "the child's stdout holds " + held + " bytes");
+        } finally {
+            ProcessBuilder kill = new ProcessBuilder("kill", Long.toString(bg));
+            kill.start().waitFor();
+        }
+    }
+
+    @Test
     void aBareNameIsFoundInPathAndManyRunsLeaveNoZombie() throws Exception {
         List<java.util.concurrent.CompletableFuture<ScriptResult>> all = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
