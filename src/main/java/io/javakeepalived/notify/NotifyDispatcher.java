@@ -7,6 +7,7 @@ import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.script.ScriptRun;
 import io.javakeepalived.script.ScriptRunner;
+import io.javakeepalived.script.Timers;
 import io.javakeepalived.vrrp.Action;
 import io.javakeepalived.vrrp.NotifyState;
 
@@ -31,6 +32,14 @@ import java.util.concurrent.CompletableFuture;
  * hangs is ended at its timeout (SIGTERM to its process group, SIGKILL 2 s later) and the next one
  * runs. Different instances and groups run in parallel.
  *
+ * <p>Bounded whatever the network or the hooks do ({@link NotifyQueue}): a transition equal to the
+ * last one waiting joins it (a flood of lower-priority adverts at a master queues one
+ * {@code MASTER_RX_LOWER_PRI} run, not one per advert); at most {@link #MAX_WAITING} transitions wait
+ * per instance or group, the oldest waiting one dropped first (logged once, summed up when the queue
+ * drains); and a hook that is still running {@link #GIVE_UP_GRACE} after its timeout has shrugged off
+ * SIGKILL (D state, hung NFS): the queue logs that it gives up on it and runs the next hook, so
+ * one stuck process cannot hold back every later notify_master of its instance.
+ *
  * <p>Every hook that ran is logged with how it ended, and every hook that should have run but did
  * not is logged with why (disabled when the configuration was loaded, missing, not executable,
  * could not be started). Nothing here blocks the caller: {@link #notifyInstance} queues and
@@ -41,10 +50,18 @@ public final class NotifyDispatcher {
     /** How long one hook may run; keepalived has no limit (and no ordering to protect). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    /** The hooks of one instance or sync group. */
-    private record Target(String key, String logPrefix, String kind, String name, NotifyScripts scripts,
-                          Map<String, String> disabled) {
-    }
+    /**
+     * How many transitions of one instance or group may wait behind a running hook. A flapping
+     * peer or a hung hook cannot grow it further; the oldest waiting one is dropped (logged).
+     */
+    static final int MAX_WAITING = 8;
+
+    /**
+     * A hook still running this long after its timeout has ignored SIGTERM and SIGKILL (a process
+     * in D state, on hung NFS): the queue stops waiting for it (the runner sends SIGKILL 2 s after
+     * the timeout and repeats it; the rest covers reaping on a busy machine).
+     */
+    static final Duration GIVE_UP_GRACE = Duration.ofSeconds(5);
 
     /** One script to run for a transition. */
     private record Hook(String hookName, ScriptCommand command, List<String> extraArgs) {
@@ -53,13 +70,23 @@ public final class NotifyDispatcher {
     private final ScriptRunner runner;
     private final ScriptLog log;
     private final Duration timeout;
-    private final Map<String, Target> targets = new HashMap<>();
-    private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
+    private final Timers timers;
+    private final Map<String, NotifyTarget> targets = new HashMap<>();
+    private final Map<String, NotifyQueue> queues = new HashMap<>();
 
-    public NotifyDispatcher(ScriptRunner runner, ScriptLog log, Duration timeout) {
+    /**
+     * @param timeout how long one hook may run before its process group is ended
+     * @param timers  for giving up on a hook that does not end even then
+     */
+    public NotifyDispatcher(ScriptRunner runner, ScriptLog log, Duration timeout, Timers timers) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.log = Objects.requireNonNull(log, "log");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.timers = Objects.requireNonNull(timers, "timers");
+    }
+
+    public NotifyDispatcher(ScriptRunner runner, ScriptLog log, Duration timeout) {
+        this(runner, log, timeout, Timers.system());
     }
 
     /** With {@link #DEFAULT_TIMEOUT} and slf4j logging. */
@@ -75,7 +102,7 @@ public final class NotifyDispatcher {
      *                 each time that hook would have run
      */
     public synchronized void setInstanceScripts(String instance, NotifyScripts scripts, Map<String, String> disabled) {
-        targets.put(instanceKey(instance), new Target(instanceKey(instance), "(" + instance + ")", "INSTANCE",
+        targets.put(instanceKey(instance), new NotifyTarget(instanceKey(instance), "(" + instance + ")", "INSTANCE",
                 instance, scripts, Map.copyOf(disabled)));
     }
 
@@ -85,7 +112,7 @@ public final class NotifyDispatcher {
 
     /** Sets (or replaces) a sync group's hooks; see {@link #setInstanceScripts(String, NotifyScripts, Map)}. */
     public synchronized void setGroupScripts(String group, NotifyScripts scripts, Map<String, String> disabled) {
-        targets.put(groupKey(group), new Target(groupKey(group), "VRRP_Group(" + group + ")", "GROUP", group,
+        targets.put(groupKey(group), new NotifyTarget(groupKey(group), "VRRP_Group(" + group + ")", "GROUP", group,
                 scripts, Map.copyOf(disabled)));
     }
 
@@ -136,9 +163,9 @@ public final class NotifyDispatcher {
 
     /** Completes when everything queued so far has ended (for shutdown: let the STOP hooks run). */
     public CompletableFuture<Void> idle() {
-        List<CompletableFuture<Void>> all;
+        List<CompletableFuture<Void>> all = new ArrayList<>();
         synchronized (this) {
-            all = new ArrayList<>(tails.values());
+            queues.values().forEach(q -> all.addAll(q.pending()));
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
@@ -153,31 +180,64 @@ public final class NotifyDispatcher {
 
     private CompletableFuture<Void> enqueue(String key, NotifyState state, int priority) {
         Objects.requireNonNull(state, "state");
-        CompletableFuture<Void> previous;
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        Target target;
+        NotifyQueue.Transition t;
+        Optional<NotifyQueue.Transition> dropped;
+        Optional<NotifyQueue.Transition> start;
+        int waiting;
+        boolean firstDrop;
         synchronized (this) {
-            target = targets.get(key);
-            previous = tails.getOrDefault(key, CompletableFuture.completedFuture(null));
-            tails.put(key, mine);
+            t = new NotifyQueue.Transition(state, priority, targets.get(key), new CompletableFuture<>());
+            NotifyQueue q = queues.computeIfAbsent(key, k -> new NotifyQueue(MAX_WAITING));
+            dropped = q.offer(t);
+            waiting = q.waiting();
+            firstDrop = q.droppedSinceIdle() == 1;
+            start = q.startIfIdle();
         }
-        if (target == null) {
-            log.log(ScriptLog.Level.DEBUG, key + " has no notify scripts registered - nothing to run for " + state);
-            previous.whenComplete((v, e) -> mine.complete(null));
-            return mine;
-        }
-        List<Hook> hooks = hooks(target, state, priority);
-        previous.thenCompose(v -> runAll(target, hooks, 0))
-                .whenComplete((v, e) -> {
-                    if (e != null) {
-                        log.log(ScriptLog.Level.WARNING, target.logPrefix() + " notify " + state + " failed: " + e);
-                    }
-                    mine.complete(null);
-                });
-        return mine;
+        dropped.ifPresent(d -> {
+            if (firstDrop && d.target() != null) { // the rest are counted, and summed up once it drains
+                log.log(ScriptLog.Level.WARNING, d.target().logPrefix() + " notify queue full (" + waiting
+                        + " transitions waiting) - dropping the hooks of the oldest, " + d.state());
+            }
+            d.done().complete(null);
+        });
+        start.ifPresent(s -> run(key, s));
+        return t.done();
     }
 
-    private List<Hook> hooks(Target t, NotifyState state, int priority) {
+    /** Runs a transition's hooks, then the next waiting transition of the same queue. */
+    private void run(String key, NotifyQueue.Transition t) {
+        NotifyTarget target = t.target();
+        CompletableFuture<Void> hooksDone;
+        if (target == null) {
+            log.log(ScriptLog.Level.DEBUG, key + " has no notify scripts registered - nothing to run for " + t.state());
+            hooksDone = CompletableFuture.completedFuture(null);
+        } else {
+            hooksDone = runAll(target, hooks(target, t.state(), t.priority()), 0);
+        }
+        hooksDone.whenComplete((v, e) -> {
+            if (e != null && target != null) {
+                log.log(ScriptLog.Level.WARNING, target.logPrefix() + " notify " + t.state() + " failed: " + e);
+            }
+            t.done().complete(null);
+            Optional<NotifyQueue.Transition> next;
+            long dropped = 0;
+            synchronized (this) {
+                NotifyQueue q = queues.get(key);
+                next = q.finished();
+                if (q.idle()) {
+                    dropped = q.takeDropped();
+                    queues.remove(key);
+                }
+            }
+            if (dropped > 1 && target != null) {
+                log.log(ScriptLog.Level.WARNING, target.logPrefix() + " notify queue: the hooks of " + dropped
+                        + " transitions were dropped while it was full");
+            }
+            next.ifPresent(n -> run(key, n));
+        });
+    }
+
+    private List<Hook> hooks(NotifyTarget t, NotifyState state, int priority) {
         List<Hook> hooks = new ArrayList<>();
         NotifyScripts s = t.scripts();
         String specific;
@@ -216,7 +276,7 @@ public final class NotifyDispatcher {
         return hooks;
     }
 
-    private static void add(List<Hook> hooks, Target t, String name, Optional<ScriptCommand> cmd, List<String> extra) {
+    private static void add(List<Hook> hooks, NotifyTarget t, String name, Optional<ScriptCommand> cmd, List<String> extra) {
         if (cmd.isPresent()) {
             hooks.add(new Hook(name, cmd.get(), extra));
         } else if (t.disabled().containsKey(name)) {
@@ -224,7 +284,7 @@ public final class NotifyDispatcher {
         }
     }
 
-    private CompletableFuture<Void> runAll(Target t, List<Hook> hooks, int i) {
+    private CompletableFuture<Void> runAll(NotifyTarget t, List<Hook> hooks, int i) {
         if (i >= hooks.size()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -242,11 +302,30 @@ public final class NotifyDispatcher {
         } catch (RuntimeException e) {
             f = CompletableFuture.completedFuture(new ScriptResult.NotRun(e.toString()));
         }
-        return f.exceptionally(e -> new ScriptResult.NotRun(e.toString()))
-                .thenCompose(r -> {
-                    report(label, run, r);
-                    return runAll(t, hooks, i + 1);
-                });
+        return endedOrGivenUp(label, run, f).thenCompose(v -> runAll(t, hooks, i + 1));
+    }
+
+    /**
+     * Completes when the hook has ended and was reported, or when it has run {@link #GIVE_UP_GRACE}
+     * past its timeout (it is then logged as given up on, and reported late if it ever ends).
+     */
+    private CompletableFuture<Void> endedOrGivenUp(String label, ScriptRun run, CompletableFuture<ScriptResult> f) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        Duration giveUpAfter = timeout.plus(GIVE_UP_GRACE);
+        Timers.Cancellable giveUp = timers.after(giveUpAfter, () -> {
+            if (settled.complete(null)) {
+                log.log(ScriptLog.Level.WARNING, label + " " + quoted(run.argv()) + " is still running "
+                        + Durations.text(giveUpAfter) + " after it was started (" + Durations.text(timeout)
+                        + " timeout, then SIGTERM and SIGKILL to its process group: stuck in the kernel?)"
+                        + " - giving up on it and running the next hook");
+            }
+        });
+        f.exceptionally(e -> new ScriptResult.NotRun(e.toString())).thenAccept(r -> {
+            giveUp.cancel();
+            report(label, run, r);
+            settled.complete(null);
+        });
+        return settled;
     }
 
     private void report(String label, ScriptRun run, ScriptResult r) {

@@ -6,7 +6,9 @@
  * <li>{@link io.javakeepalived.notify.NotifyDispatcher}: the instance and sync-group hooks for
  *     {@link io.javakeepalived.vrrp.Action.RunNotify} / {@code RunGroupNotify}: one ordered
  *     queue per instance or group, notify_&lt;state&gt; then the generic notify, a log line for
- *     every hook run and for every hook not run with the reason.</li>
+ *     every hook run and for every hook not run with the reason. The queue
+ *     ({@code NotifyQueue}) coalesces repeats and is bounded; a hook that outlives its timeout and
+ *     the kill grace is given up on so the next one runs.</li>
  * </ul>
  *
  * <h2>For the daemon</h2>

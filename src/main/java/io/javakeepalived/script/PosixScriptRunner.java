@@ -3,16 +3,12 @@ package io.javakeepalived.script;
 import io.javakeepalived.config.host.FileStat;
 import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.sys.OutputPipe;
 import io.javakeepalived.sys.ProcessControl;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>A clean environment: {@link #DEFAULT_ENVIRONMENT} ({@code PATH=/usr/sbin:/usr/bin:/sbin:/bin})
  *     or what {@link Options#environment()} says, nothing inherited from the JVM; working
  *     directory {@code /}; every signal at its default disposition and none blocked.</li>
- * <li>stdin from /dev/null; stdout and stderr into an unlinked private file whose last
- *     {@link Options#outputTailBytes()} bytes become {@link ScriptResult#output()} (0: /dev/null).
- *     A file, not a pipe: the script never blocks on a full pipe, and a background child that
- *     keeps the descriptor cannot hold anything of ours open.</li>
+ * <li>stdin from /dev/null; stdout and stderr into a pipe that {@link OutputTail} reads to its
+ *     end, keeping the last {@link Options#outputTailBytes()} bytes as {@link ScriptResult#output()}
+ *     (0: /dev/null). Not a file: a background child that keeps the descriptor and writes for
+ *     years (the notify FIFO script's, a daemon a hook starts) would fill /tmp, often RAM; the
+ *     pipe costs the tail's memory and a reader thread for as long as someone holds it.</li>
  * <li>No other descriptor: everything from fd 3 up is closed in the child before exec.</li>
  * </ul>
  *
@@ -88,6 +85,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * output. A script without a shebang line is run by /bin/sh (setpriv execs with execvp, which
  * falls back to the shell on ENOEXEC; measured), as keepalived runs such files through
  * system(); without setpriv (daemon not root) it fails with "Exec format error".
+ *
+ * <h2>keepalived's {@code </path} checks</h2>
+ * A command whose program is {@code </path} is keepalived's readability test, which it runs
+ * through the shell; {@link OpenCheck} makes the test without one (the open as the script's user).
  */
 public final class PosixScriptRunner implements ScriptRunner {
 
@@ -99,6 +100,11 @@ public final class PosixScriptRunner implements ScriptRunner {
     public static final int DEFAULT_OUTPUT_TAIL_BYTES = 2048;
     /** While a killed group's leader has not died, SIGKILL is repeated this often (keepalived: 10 s). */
     static final Duration KILL_REPEAT = Duration.ofSeconds(10);
+    /**
+     * How long a finished run waits for its output pipe to end: the script's last lines may still
+     * be in the pipe; a background child holding it is not waited for longer.
+     */
+    static final Duration OUTPUT_LINGER = Duration.ofMillis(200);
 
     /**
      * Settings.
@@ -108,11 +114,8 @@ public final class PosixScriptRunner implements ScriptRunner {
      * @param outputTailBytes how many trailing bytes of stdout+stderr to keep; 0 sends both to /dev/null
      * @param setpriv         setpriv(1); empty: scripts can only run as the daemon's own user
      * @param killGrace       SIGTERM to SIGKILL
-     * @param outputDir       where the (immediately unlinked) output files are created; a private
-     *                        directory under java.io.tmpdir when empty
      */
-    public record Options(List<String> environment, int outputTailBytes, Optional<Path> setpriv, Duration killGrace,
-                          Optional<Path> outputDir) {
+    public record Options(List<String> environment, int outputTailBytes, Optional<Path> setpriv, Duration killGrace) {
         public Options {
             environment = List.copyOf(environment);
             if (outputTailBytes < 0) {
@@ -120,7 +123,6 @@ public final class PosixScriptRunner implements ScriptRunner {
             }
             Objects.requireNonNull(setpriv, "setpriv");
             Objects.requireNonNull(killGrace, "killGrace");
-            Objects.requireNonNull(outputDir, "outputDir");
         }
 
         /** The defaults: clean PATH, 2 KiB of output, setpriv from /usr/bin or /bin, 2 s grace. */
@@ -132,24 +134,19 @@ public final class PosixScriptRunner implements ScriptRunner {
                     break;
                 }
             }
-            return new Options(DEFAULT_ENVIRONMENT, DEFAULT_OUTPUT_TAIL_BYTES, setpriv, DEFAULT_KILL_GRACE,
-                    Optional.empty());
+            return new Options(DEFAULT_ENVIRONMENT, DEFAULT_OUTPUT_TAIL_BYTES, setpriv, DEFAULT_KILL_GRACE);
         }
 
         public Options withOutputTailBytes(int bytes) {
-            return new Options(environment, bytes, setpriv, killGrace, outputDir);
+            return new Options(environment, bytes, setpriv, killGrace);
         }
 
         public Options withEnvironment(List<String> env) {
-            return new Options(env, outputTailBytes, setpriv, killGrace, outputDir);
+            return new Options(env, outputTailBytes, setpriv, killGrace);
         }
 
         public Options withKillGrace(Duration grace) {
-            return new Options(environment, outputTailBytes, setpriv, grace, outputDir);
-        }
-
-        public Options withOutputDir(Path dir) {
-            return new Options(environment, outputTailBytes, setpriv, killGrace, Optional.of(dir));
+            return new Options(environment, outputTailBytes, setpriv, grace);
         }
 
         /** The directories of the environment's PATH. */
@@ -171,7 +168,7 @@ public final class PosixScriptRunner implements ScriptRunner {
     private final int ourGid;
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
-    private volatile Path privateDir;
+    private final OpenCheck openCheck;
 
     PosixScriptRunner(Options options, ProcessControl control, Timers timers, FileSystemView files) {
         this.options = Objects.requireNonNull(options, "options");
@@ -180,6 +177,7 @@ public final class PosixScriptRunner implements ScriptRunner {
         this.files = Objects.requireNonNull(files, "files");
         this.ourUid = control.uid();
         this.ourGid = control.gid();
+        this.openCheck = new OpenCheck(control, timers);
     }
 
     /** A runner on this host with {@link Options#defaults()}. */
@@ -207,6 +205,10 @@ public final class PosixScriptRunner implements ScriptRunner {
     @Override
     public CompletableFuture<ScriptResult> run(ScriptRun run) {
         Objects.requireNonNull(run, "run");
+        Optional<String> openTest = run.command().openTestPath();
+        if (openTest.isPresent()) {
+            return openCheck.run(run, openTest.get(), notAsRoot(run.command()));
+        }
         CompletableFuture<ScriptResult> result = new CompletableFuture<>();
         Plan plan;
         try {
@@ -259,9 +261,9 @@ public final class PosixScriptRunner implements ScriptRunner {
         List<String> scriptArgv = new ArrayList<>(run.argv());
         scriptArgv.set(0, program);
         if (ourUid != 0) {
-            if (cmd.uid() != ourUid || cmd.gid() != ourGid) {
-                throw new RefusedException("cannot run as uid " + cmd.uid() + " gid " + cmd.gid()
-                        + ": the daemon runs as uid " + ourUid + ", not root");
+            Optional<String> refused = notAsRoot(cmd);
+            if (refused.isPresent()) {
+                throw new RefusedException(refused.get());
             }
             return new Plan(program, scriptArgv);
         }
@@ -277,6 +279,15 @@ public final class PosixScriptRunner implements ScriptRunner {
                 "--clear-groups", "--pdeathsig=TERM", "--"));
         argv.addAll(scriptArgv);
         return new Plan(setpriv, argv);
+    }
+
+    /** Why a daemon not running as root cannot act as the command's user, if it cannot. */
+    private Optional<String> notAsRoot(ScriptCommand cmd) {
+        if (ourUid == 0 || cmd.uid() == ourUid && cmd.gid() == ourGid) {
+            return Optional.empty();
+        }
+        return Optional.of("cannot run as uid " + cmd.uid() + " gid " + cmd.gid() + ": the daemon runs as uid "
+                + ourUid + ", not root");
     }
 
     /** A bare name is looked up in the scripts' PATH; anything with a slash is taken as is. */
@@ -326,25 +337,6 @@ public final class PosixScriptRunner implements ScriptRunner {
                 || (gid != st.gid() && (mode & FileStat.S_IXOTH) != 0)));
     }
 
-    private Path outputDir() throws IOException {
-        if (options.outputDir().isPresent()) {
-            return options.outputDir().get();
-        }
-        Path dir = privateDir;
-        if (dir == null) {
-            synchronized (this) {
-                dir = privateDir;
-                if (dir == null) {
-                    dir = Files.createTempDirectory("javakeepalived-scripts-",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                    dir.toFile().deleteOnExit();
-                    privateDir = dir;
-                }
-            }
-        }
-        return dir;
-    }
-
     /* One run --------------------------------------------------------------------------- */
 
     private enum Phase { STARTING, RUNNING, TERM_SENT, KILL_SENT, EXITED }
@@ -359,7 +351,7 @@ public final class PosixScriptRunner implements ScriptRunner {
         Phase phase = Phase.STARTING;
         boolean stopRequested;
         Timers.Cancellable timer;
-        FileChannel output;
+        OutputTail output;
 
         Running(ScriptRun run, Plan plan, CompletableFuture<ScriptResult> result) {
             this.run = run;
@@ -375,26 +367,24 @@ public final class PosixScriptRunner implements ScriptRunner {
                 outcome = new ScriptResult.NotRun("cannot execute " + plan.argv().get(0) + ": " + e.getMessage());
             } finally {
                 running.remove(this);
-                closeOutput();
             }
             result.complete(outcome);
         }
 
         private ScriptResult execute() throws IOException {
-            Path outFile = null;
-            if (options.outputTailBytes() > 0) {
-                outFile = Files.createTempFile(outputDir(), "out-", ".txt");
-                output = FileChannel.open(outFile, StandardOpenOption.READ);
-            }
+            OutputPipe pipe = options.outputTailBytes() > 0 ? control.outputPipe() : null;
             long spawned;
             try {
-                spawned = control.spawn(plan.path(), plan.argv(), options.environment(), outFile);
+                spawned = control.spawn(plan.path(), plan.argv(), options.environment(), pipe);
             } catch (IOException e) {
-                return new ScriptResult.NotRun("cannot execute " + plan.path() + ": " + e.getMessage());
-            } finally {
-                if (outFile != null) {
-                    Files.deleteIfExists(outFile); // the child has it open already, or never will
+                if (pipe != null) {
+                    pipe.close();
                 }
+                return new ScriptResult.NotRun("cannot execute " + plan.path() + ": " + e.getMessage());
+            }
+            if (pipe != null) {
+                output = OutputTail.drain(pipe, options.outputTailBytes(),
+                        Thread.currentThread().getName() + " output");
             }
             synchronized (this) {
                 pid = spawned;
@@ -504,36 +494,13 @@ public final class PosixScriptRunner implements ScriptRunner {
             }
         }
 
+        /** The output so far, once the pipe has ended or {@link #OUTPUT_LINGER} has passed. */
         private String readTail() {
             if (output == null) {
                 return "";
             }
-            try {
-                long size = output.size();
-                int n = (int) Math.min(size, options.outputTailBytes());
-                ByteBuffer buf = ByteBuffer.allocate(n);
-                long pos = size - n;
-                while (buf.hasRemaining()) {
-                    int got = output.read(buf, pos + buf.position());
-                    if (got < 0) {
-                        break;
-                    }
-                }
-                String s = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
-                return s.strip();
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        private void closeOutput() {
-            if (output != null) {
-                try {
-                    output.close();
-                } catch (IOException e) {
-                    // nothing left to do
-                }
-            }
+            output.awaitEnd(OUTPUT_LINGER);
+            return output.text();
         }
     }
 }

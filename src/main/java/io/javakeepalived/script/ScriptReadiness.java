@@ -33,6 +33,9 @@ public final class ScriptReadiness {
      * @param scriptSecurity whether {@code enable_script_security} is in force
      */
     public Optional<String> whyNotRunnable(ScriptCommand script, boolean scriptSecurity) {
+        if (script.openTestPath().isPresent()) {
+            return Optional.empty(); // a file that does not open is the check failing, not a broken script
+        }
         String program = script.program();
         if (!program.contains("/")) {
             Optional<String> found = onPath(program, script.uid(), script.gid());

@@ -50,7 +50,8 @@ public sealed interface ScriptResult {
     /**
      * The run outlived its timeout and the runner ended its process group.
      *
-     * @param lastSignal SIGTERM (15) if that sufficed, SIGKILL (9) if it was needed
+     * @param lastSignal SIGTERM (15) if that sufficed, SIGKILL (9) if it was needed, 0 when there
+     *                   was no process to signal (an open test that hung)
      */
     record TimedOut(long pid, int lastSignal, Duration elapsed, String output) implements ScriptResult {
         public TimedOut {
@@ -60,6 +61,9 @@ public sealed interface ScriptResult {
 
         @Override
         public String describe() {
+            if (lastSignal == 0) {
+                return "timed out after " + Durations.text(elapsed);
+            }
             return "timed out after " + Durations.text(elapsed) + " (process group sent "
                     + (lastSignal == Signals.SIGKILL ? "SIGTERM, then SIGKILL)" : "SIGTERM)");
         }

@@ -53,6 +53,9 @@ public final class SecureScriptRunner implements ScriptRunner {
         if (cmd.uid() != 0 && cmd.gid() != 0) {
             return Optional.empty(); // nothing to protect: it runs unprivileged
         }
+        if (cmd.openTestPath().isPresent()) {
+            return Optional.empty(); // keepalived's </path: a file is opened, nothing is executed
+        }
         String program = cmd.program();
         if (!program.contains("/")) {
             Optional<String> found = Optional.empty();

@@ -27,8 +27,20 @@ public interface FifoSystem {
      */
     Channel open(String path) throws IOException;
 
+    /**
+     * What fstat(2) says of an open file.
+     *
+     * @param fifo whether it is a FIFO
+     * @param mode its permission bits (07777)
+     */
+    record Stat(boolean fifo, int mode, int uid, int gid) {
+    }
+
     /** An open FIFO. */
     interface Channel extends AutoCloseable {
+        /** fstat(2) of the open descriptor: what was opened, whatever the path points to now. */
+        Stat stat() throws IOException;
+
         /**
          * One non-blocking write(2).
          *

@@ -10,6 +10,10 @@ import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 
 /**
  * {@link FifoSystem} through libc (jnr-ffi): mkfifo, chown, open, write, close. Loaded on first
@@ -81,6 +85,22 @@ public final class NativeFifos implements FifoSystem {
 
         Fd(int fd) {
             this.fd = fd;
+        }
+
+        /**
+         * fstat through procfs: /proc/self/fd/N leads to the inode this descriptor has open (not
+         * to whatever the FIFO's path names now), and spares us libc's per-architecture struct stat.
+         */
+        @Override
+        public synchronized Stat stat() throws IOException {
+            if (fd < 0) {
+                throw new IOException("closed");
+            }
+            Path self = Path.of("/proc/self/fd", Integer.toString(fd));
+            Map<String, Object> a = Files.readAttributes(self, "unix:mode,uid,gid");
+            boolean fifo = Files.readAttributes(self, BasicFileAttributes.class).isOther()
+                    && (((Integer) a.get("mode")) & 0170000) == 0010000;
+            return new Stat(fifo, ((Integer) a.get("mode")) & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"));
         }
 
         @Override

@@ -146,6 +146,19 @@ public final class ProcessSpawner {
      *                     not be executed; no child is left behind then
      */
     public static long spawn(String path, List<String> argv, List<String> env, Path output) throws IOException {
+        return spawn(path, argv, env, output == null ? "/dev/null" : output.toString(), -1);
+    }
+
+    /**
+     * Like {@link #spawn(String, List, List, Path)}, with stdout and stderr onto {@code outputFd}
+     * (a pipe's write end), which the child gets as fds 1 and 2 and nothing else.
+     */
+    static long spawnToFd(String path, List<String> argv, List<String> env, int outputFd) throws IOException {
+        return spawn(path, argv, env, null, outputFd);
+    }
+
+    private static long spawn(String path, List<String> argv, List<String> env, String outputPath, int outputFd)
+            throws IOException {
         Objects.requireNonNull(path, "path");
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("argv is empty");
@@ -170,8 +183,12 @@ public final class ProcessSpawner {
                 sigs.putLong(0, -1L);
                 check(c.posix_spawnattr_setsigdefault(attr, sigs), "posix_spawnattr_setsigdefault");
                 check(c.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", O_RDONLY, 0), "addopen stdin");
-                String out = output == null ? "/dev/null" : output.toString();
-                check(c.posix_spawn_file_actions_addopen(actions, 1, out, O_WRONLY | O_APPEND, 0), "addopen stdout");
+                if (outputPath != null) {
+                    check(c.posix_spawn_file_actions_addopen(actions, 1, outputPath, O_WRONLY | O_APPEND, 0),
+                            "addopen stdout");
+                } else {
+                    check(c.posix_spawn_file_actions_adddup2(actions, outputFd, 1), "adddup2 stdout");
+                }
                 check(c.posix_spawn_file_actions_adddup2(actions, 1, 2), "adddup2 stderr");
                 closeTheRest(actions);
                 int rc = c.posix_spawn(pid, path, actions, attr, argv.toArray(String[]::new),

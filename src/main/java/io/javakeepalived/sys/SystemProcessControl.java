@@ -5,13 +5,27 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@link ProcessControl} on this host: posix_spawn and friends, and /proc for group membership. */
 public final class SystemProcessControl implements ProcessControl {
 
     @Override
-    public long spawn(String path, List<String> argv, List<String> env, Path output) throws IOException {
-        return ProcessSpawner.spawn(path, argv, env, output);
+    public OutputPipe outputPipe() throws IOException {
+        return NativePipe.open();
+    }
+
+    @Override
+    public long spawn(String path, List<String> argv, List<String> env, OutputPipe output) throws IOException {
+        if (output == null) {
+            return ProcessSpawner.spawn(path, argv, env, null);
+        }
+        NativePipe pipe = (NativePipe) output;
+        try {
+            return ProcessSpawner.spawnToFd(path, argv, env, pipe.writeFd());
+        } finally {
+            pipe.closeWriteEnd();
+        }
     }
 
     @Override
@@ -58,6 +72,11 @@ public final class SystemProcessControl implements ProcessControl {
             found.add(-1L);
         }
         return found;
+    }
+
+    @Override
+    public Optional<String> openReadOnlyAs(String path, int uid, int gid) {
+        return OpenAsUser.open(path, uid, gid);
     }
 
     @Override

@@ -59,6 +59,72 @@ class MetricsServerTest {
         }
     }
 
+    private static java.net.Socket connect(MetricsServer m) throws IOException {
+        return new java.net.Socket(InetAddress.getLoopbackAddress(), m.address().getPort());
+    }
+
+    @Test
+    void clientsThatConnectAndSendNothingOrStallMidRequestDoNotFreezeIt() throws Exception {
+        try (MetricsServer m = start(answer -> answer.accept(MetricsPageTest.snapshot()))) {
+            java.util.List<java.net.Socket> idle = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < MetricsServer.MAX_CONNECTIONS - 1; i++) {
+                    java.net.Socket s = connect(m);
+                    if (i % 2 == 0) { // half of them start a request and never finish it
+                        s.getOutputStream().write("GET /metr".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                    }
+                    idle.add(s);
+                }
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = send(m.address(), "GET", "/metrics");
+                long took = (System.nanoTime() - t0) / 1_000_000;
+                assertEquals(200, r.statusCode());
+                assertTrue(took < 1500, took + " ms: served beside them, not after them");
+                // the stalled ones are cut off at the request timeout
+                java.net.Socket first = idle.get(0);
+                first.setSoTimeout((int) MetricsServer.REQUEST_TIMEOUT.toMillis() + 5000);
+                t0 = System.nanoTime();
+                assertEquals(-1, first.getInputStream().read(), "closed by the server");
+                took = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(took < MetricsServer.REQUEST_TIMEOUT.toMillis() + 1000, took + " ms");
+            } finally {
+                for (java.net.Socket s : idle) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheBoundAreClosedAtOnce() throws Exception {
+        try (MetricsServer m = start(answer -> answer.accept(MetricsPageTest.snapshot()))) {
+            java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < MetricsServer.MAX_CONNECTIONS; i++) {
+                    held.add(connect(m));
+                }
+                Thread.sleep(200); // let the server accept them all
+                try (java.net.Socket extra = connect(m)) {
+                    extra.setSoTimeout(2000);
+                    long t0 = System.nanoTime();
+                    int got;
+                    try {
+                        got = extra.getInputStream().read();
+                    } catch (java.net.SocketException reset) {
+                        got = -1;
+                    }
+                    assertEquals(-1, got);
+                    assertTrue((System.nanoTime() - t0) / 1_000_000 < 1000, "at once");
+                }
+            } finally {
+                for (java.net.Socket s : held) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     @Test
     void closedServerNoLongerListens() throws Exception {
         InetSocketAddress at;

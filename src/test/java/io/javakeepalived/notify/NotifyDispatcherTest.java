@@ -4,6 +4,7 @@ import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.script.FakeRunner;
+import io.javakeepalived.script.FakeTimers;
 import io.javakeepalived.script.RecordingLog;
 import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Action;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotifyDispatcherTest {
     private final FakeRunner runner = new FakeRunner();
     private final RecordingLog log = new RecordingLog();
-    private final NotifyDispatcher dispatcher = new NotifyDispatcher(runner, log, Duration.ofSeconds(30));
+    private final FakeTimers timers = new FakeTimers();
+    private final NotifyDispatcher dispatcher = new NotifyDispatcher(runner, log, Duration.ofSeconds(30), timers);
 
     private static ScriptCommand cmd(String... argv) {
         return new ScriptCommand(String.join(" ", argv), List.of(argv), Optional.empty(), Optional.empty(), 0, 0,
@@ -131,6 +133,68 @@ class NotifyDispatcherTest {
     void anUnknownInstanceRunsNothingButKeepsItsPlace() throws Exception {
         dispatcher.notifyInstance("nope", NotifyState.MASTER, 1).get(1, TimeUnit.SECONDS);
         assertEquals(List.of(), runner.lines());
+    }
+
+    @Test
+    void aFloodOfLowerPriorityAdvertsWhileAHookRunsQueuesOneRunNotOnePerAdvert() throws Exception {
+        dispatcher.setInstanceScripts("VI_1", scripts("/k/"));
+        CompletableFuture<Void> first = dispatcher.notifyInstance("VI_1", NotifyState.MASTER_RX_LOWER_PRI, 100);
+        CompletableFuture<Void> last = null;
+        for (int i = 0; i < 10_000; i++) {
+            last = dispatcher.notifyInstance("VI_1", NotifyState.MASTER_RX_LOWER_PRI, 100);
+        }
+        drain();
+        assertTrue(first.isDone() && last.isDone());
+        assertEquals(2, runner.lines().size(), "the running one, then one for all that arrived meanwhile");
+        assertEquals("(VI_1) notify_master_rx_lower_pri /k/rx.sh", runner.lines().get(1));
+    }
+
+    @Test
+    void theQueueIsBoundedAndDropsTheOldestWaitingTransitionsNeverTheLatest() throws Exception {
+        dispatcher.setInstanceScripts("VI_1", scripts("/k/"));
+        dispatcher.notifyInstance("VI_1", NotifyState.MASTER, 100); // runs, and hangs for now
+        CompletableFuture<Void> oldest = dispatcher.notifyInstance("VI_1", NotifyState.BACKUP, 100);
+        for (int i = 0; i < 50; i++) { // a flapping peer
+            dispatcher.notifyInstance("VI_1", i % 2 == 0 ? NotifyState.MASTER : NotifyState.BACKUP, 100);
+        }
+        CompletableFuture<Void> latest = dispatcher.notifyInstance("VI_1", NotifyState.FAULT, 90);
+        assertTrue(oldest.isDone(), "a dropped transition does not keep its caller waiting");
+        assertTrue(log.visible().contains("WARNING (VI_1) notify queue full (" + NotifyDispatcher.MAX_WAITING
+                + " transitions waiting) - dropping the hooks of the oldest, BACKUP"), log.visible().toString());
+        drain();
+        assertTrue(latest.isDone());
+        assertEquals(2 + 2 * NotifyDispatcher.MAX_WAITING, runner.lines().size(), "the running one + the bound");
+        assertEquals(List.of("(VI_1) notify_fault /k/fault.sh", "(VI_1) notify /k/notify.sh INSTANCE VI_1 FAULT 90"),
+                runner.lines().subList(runner.lines().size() - 2, runner.lines().size()), "the latest state ran last");
+        assertTrue(log.visible().contains("WARNING (VI_1) notify queue: the hooks of " + (52 - NotifyDispatcher.MAX_WAITING)
+                + " transitions were dropped while it was full"), log.visible().toString());
+    }
+
+    @Test
+    void aHookThatOutlivesItsTimeoutAndTheKillGraceIsGivenUpOnAndTheNextHookRuns() throws Exception {
+        dispatcher.setInstanceScripts("VI_1", scripts("/k/"));
+        CompletableFuture<Void> stuck = dispatcher.notifyInstance("VI_1", NotifyState.BACKUP, 100);
+        CompletableFuture<Void> master = dispatcher.notifyInstance("VI_1", NotifyState.MASTER, 100);
+        // the runner never reports: the process sits in D state (hung NFS) and ignores SIGKILL
+        timers.advance(Duration.ofSeconds(30).plus(NotifyDispatcher.GIVE_UP_GRACE).minusMillis(1));
+        assertEquals(1, runner.lines().size());
+        timers.advance(Duration.ofMillis(1));
+        assertEquals(List.of("(VI_1) notify_backup /k/backup.sh two words",
+                "(VI_1) notify /k/notify.sh INSTANCE VI_1 BACKUP 100"), runner.lines());
+        assertTrue(log.visible().contains("WARNING (VI_1) notify_backup /k/backup.sh 'two words' is still running 35.000"
+                + " s after it was started (30.000 s timeout, then SIGTERM and SIGKILL to its process group: stuck in the"
+                + " kernel?) - giving up on it and running the next hook"), log.visible().toString());
+        runner.last().exit(0);
+        assertTrue(stuck.isDone());
+        assertEquals("(VI_1) notify_master /k/master.sh", runner.last().run().label() + " "
+                + String.join(" ", runner.last().run().argv()));
+        runner.last().exit(0);
+        runner.last().exit(0);
+        assertTrue(master.isDone());
+        runner.started().get(0).exit(0); // it came back after all: logged, and nothing runs twice
+        assertEquals(4, runner.lines().size());
+        assertTrue(log.visible().get(log.visible().size() - 1).startsWith(
+                "INFO (VI_1) notify_backup /k/backup.sh 'two words' exited with status 0 after"), log.visible().toString());
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.javakeepalived.script;
 
+import io.javakeepalived.sys.OutputPipe;
 import io.javakeepalived.sys.ProcessControl;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,7 +15,7 @@ import java.util.function.IntFunction;
 
 /** Processes that exist only in this object; the test decides when and how they end. */
 final class FakeProcessControl implements ProcessControl {
-    record Spawned(long pid, String path, List<String> argv, List<String> env, Path output) {
+    record Spawned(long pid, String path, List<String> argv, List<String> env, OutputPipe output) {
     }
 
     final LinkedBlockingQueue<Spawned> spawned = new LinkedBlockingQueue<>();
@@ -23,10 +24,26 @@ final class FakeProcessControl implements ProcessControl {
     /** What a signal to a live leader does: null keeps it running. */
     volatile IntFunction<Exit> onSignal = sig -> new Exit(true, sig, false);
     volatile boolean groupHasLiveMembers;
+    /** Paths {@link #openReadOnlyAs} fails for, with the error it gives. */
+    final Map<String, String> unopenable = new ConcurrentHashMap<>();
     private long nextPid = 1000;
 
     @Override
-    public synchronized long spawn(String path, List<String> argv, List<String> env, Path output) {
+    public OutputPipe outputPipe() {
+        return new OutputPipe() {
+            @Override
+            public int read(byte[] buffer) {
+                return -1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public synchronized long spawn(String path, List<String> argv, List<String> env, OutputPipe output) {
         long pid = nextPid++;
         exits.put(pid, new CompletableFuture<>());
         calls.add("spawn " + pid);
@@ -71,6 +88,14 @@ final class FakeProcessControl implements ProcessControl {
     @Override
     public boolean groupHasLiveMembers(long pgid) {
         return groupHasLiveMembers;
+    }
+
+    @Override
+    public Optional<String> openReadOnlyAs(String path, int uid, int gid) {
+        synchronized (this) {
+            calls.add("open " + path + " as " + uid + ":" + gid);
+        }
+        return Optional.ofNullable(unopenable.get(path));
     }
 
     @Override

@@ -190,6 +190,75 @@ class PosixScriptRunnerIT {
     }
 
     @Test
+    void anOpenTestOpensTheFileAsTheScriptsUserAndAgreesWithTheShell() throws Exception {
+        Path rootOnly = Files.writeString(dir.resolve("root-only"), "x");
+        Files.setPosixFilePermissions(rootOnly, PosixFilePermissions.fromString("rw-------"));
+        Path groupReadable = Files.writeString(dir.resolve("group-readable"), "x");
+        Files.setPosixFilePermissions(groupReadable, PosixFilePermissions.fromString("rw-r-----"));
+        Files.setAttribute(groupReadable, "unix:gid", nogroup);
+        Path closedDir = Files.createDirectory(dir.resolve("closed"));
+        Files.setPosixFilePermissions(closedDir, PosixFilePermissions.fromString("rwx------"));
+        Path behindClosedDir = Files.writeString(closedDir.resolve("readable"), "x");
+        Files.setPosixFilePermissions(behindClosedDir, PosixFilePermissions.fromString("rw-r--r--"));
+        Path missing = dir.resolve("missing");
+        record Case(Path path, int uid, int gid, int status) {
+        }
+        List<Case> cases = List.of(new Case(rootOnly, nobody, nogroup, 1), new Case(rootOnly, 0, 0, 0),
+                new Case(groupReadable, nobody, nogroup, 0), new Case(groupReadable, nobody, nobody + 12345, 1),
+                new Case(behindClosedDir, nobody, nogroup, 1), new Case(behindClosedDir, 0, 0, 0),
+                new Case(missing, 0, 0, 1));
+        for (Case c : cases) {
+            ScriptResult r = await(runner.run(new ScriptRun("VRRP_Script(chk)",
+                    command(List.of("<" + c.path()), c.uid(), c.gid()), Duration.ofSeconds(10))));
+            ScriptResult.Exited e = assertInstanceOf(ScriptResult.Exited.class, r, r.describe());
+            assertEquals(c.status(), e.status(), c + " " + e.output());
+            assertEquals(c.status(), shellOpens(c.path(), c.uid(), c.gid()) ? 0 : 1, "the shell disagrees: " + c);
+        }
+        ScriptResult denied = await(runner.run(new ScriptRun("x", command(List.of("<" + rootOnly), nobody, nogroup),
+                Duration.ofSeconds(10))));
+        assertEquals(rootOnly + ": Permission denied", denied.output());
+        assertEquals("x", Files.readString(rootOnly), "the daemon itself is still root");
+    }
+
+    /** What keepalived's way gives: /bin/sh as the user, with the redirection as its command. */
+    private static boolean shellOpens(Path path, int uid, int gid) throws Exception {
+        Process p = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--",
+                "/bin/sh", "-c", "<" + path).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        return p.exitValue() == 0;
+    }
+
+    @Test
+    void aBackgroundChildWritingForeverFillsNoDiskAndIsNotBlockedAndTheLogGetsTheTail() throws Exception {
+        Path done = dir.resolve("done");
+        Path s = script("noisy.sh", """
+                i=0; while [ $i -lt 100 ]; do echo "line $i"; i=$((i+1)); done
+                (sleep 1; head -c 30000000 /dev/zero; touch %s; exec sleep 60) &
+                echo $! > %s
+                echo "last words" >&2
+                exit 3
+                """.formatted(done, dir.resolve("bg.pid")));
+        ScriptResult r = await(runner.run(new ScriptRun("(VI_1) notify_master", command(List.of(s.toString()), 0, 0),
+                Duration.ofSeconds(10))));
+        assertEquals(3, assertInstanceOf(ScriptResult.Exited.class, r, r.describe() + r.output()).status(), r.output());
+        assertTrue(r.output().contains("line 99") && r.output().length() <= PosixScriptRunner.DEFAULT_OUTPUT_TAIL_BYTES,
+                r.output());
+        long bg = Long.parseLong(Files.readString(dir.resolve("bg.pid")).strip());
+        try {
+            for (int i = 0; i < 100 && !Files.exists(done); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(done), "the child wrote its 30 MB after the run ended: it was not blocked");
+            long held = Files.size(Path.of("/proc/" + bg + "/fd/1")); // what its stdout holds
+            assertTrue(held < 1 << 20, "the child's stdout holds " + held + " bytes");
+        } finally {
+            ProcessBuilder kill = new ProcessBuilder("kill", Long.toString(bg));
+            kill.start().waitFor();
+        }
+    }
+
+    @Test
     void aBareNameIsFoundInPathAndManyRunsLeaveNoZombie() throws Exception {
         List<java.util.concurrent.CompletableFuture<ScriptResult>> all = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -31,7 +31,7 @@ class PosixScriptRunnerTest {
     private static final String SETPRIV = "/usr/bin/setpriv";
     private final PosixScriptRunner runner = new PosixScriptRunner(new PosixScriptRunner.Options(
             PosixScriptRunner.DEFAULT_ENVIRONMENT, 0, Optional.of(java.nio.file.Path.of(SETPRIV)),
-            PosixScriptRunner.DEFAULT_KILL_GRACE, Optional.empty()), procs, timers, fs);
+            PosixScriptRunner.DEFAULT_KILL_GRACE), procs, timers, fs);
 
     private static ScriptCommand command(List<String> argv, int uid) {
         return new ScriptCommand(String.join(" ", argv), argv, Optional.empty(), Optional.empty(), uid, uid,
@@ -148,7 +148,7 @@ class PosixScriptRunnerTest {
                 get(runner.run(new ScriptRun("a", command(List.of("/etc/keepalived"), 0), Duration.ofSeconds(1))))
                         .describe());
         PosixScriptRunner noSetpriv = new PosixScriptRunner(new PosixScriptRunner.Options(
-                PosixScriptRunner.DEFAULT_ENVIRONMENT, 0, Optional.empty(), Duration.ofSeconds(2), Optional.empty()),
+                PosixScriptRunner.DEFAULT_ENVIRONMENT, 0, Optional.empty(), Duration.ofSeconds(2)),
                 procs, timers, fs);
         assertEquals("not run: cannot run as uid 65534 gid 65534: setpriv (util-linux) not found",
                 get(noSetpriv.run(new ScriptRun("a", command(List.of("/etc/keepalived/x.sh"), 65534),

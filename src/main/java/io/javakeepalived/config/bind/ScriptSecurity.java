@@ -123,8 +123,7 @@ final class ScriptSecurity {
 
     private Result examine(ScriptCommand script) {
         String program = script.program();
-        if (program.startsWith("<") && program.substring(1).stripLeading().startsWith("/")
-                && program.substring(1).replaceFirst("^[ \t]*", "").startsWith("/")) {
+        if (script.openTestPath().isPresent()) {
             return new Result(SYSTEM, script);
         }
         ScriptCommand s = script;

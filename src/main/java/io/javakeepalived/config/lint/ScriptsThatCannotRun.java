@@ -70,7 +70,7 @@ final class ScriptsThatCannotRun implements Check {
      * there is no program file to look at.
      */
     private static boolean isShellRedirection(ScriptCommand s) {
-        return s.program().startsWith("<") && s.program().substring(1).stripLeading().startsWith("/");
+        return s.openTestPath().isPresent();
     }
 
     private static String advice(ScriptCommand s) {

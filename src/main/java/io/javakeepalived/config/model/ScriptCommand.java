@@ -37,6 +37,24 @@ public record ScriptCommand(String configured, List<String> argv, Optional<Strin
         return argv.get(0);
     }
 
+    /**
+     * The file of keepalived's open test: a program word {@code </path} ({@code <}, optional blanks,
+     * an absolute path). keepalived hands such a command to the shell as the script's user
+     * (check_script_secure calls it a system script): there is nothing to execute, the shell's
+     * redirection either opens the file (exit 0) or does not; with bash as /bin/sh,
+     * {@code </dev/tcp/HOST/PORT} connects to a port instead.
+     *
+     * @return the path, or empty for an ordinary command
+     */
+    public Optional<String> openTestPath() {
+        String program = program();
+        if (!program.startsWith("<")) {
+            return Optional.empty();
+        }
+        String path = program.substring(1).replaceFirst("^[ \t]*", "");
+        return path.startsWith("/") ? Optional.of(path) : Optional.empty();
+    }
+
     /** A copy with another argv[0] (keepalived replaces a bare name by the path it found). */
     public ScriptCommand withProgram(String program) {
         List<String> args = new java.util.ArrayList<>(argv);

@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
 
 /**
  * One notify FIFO, opened as keepalived 2.2.7's {@code fifo_open()} does: created with mkfifo
- * (mode 0644 under the umask) if nothing is at the path, given to the FIFO's user and group if we
+ * (mode 0644 under keepalived's umask 0177: 0600) if nothing is at the path, given to the FIFO's user and group if we
  * created it, then the {@code notify_fifo_script} started with the FIFO's path as its last argument,
  * then the FIFO opened read-write and non-blocking.
  *
@@ -32,7 +32,10 @@ import java.util.function.LongSupplier;
  * dropped}). Differences from keepalived, which opens once and then writes blindly: before each
  * write the path is checked, and if the FIFO was removed or replaced (a reader that recreates it)
  * it is opened again (created again if missing), so the reader that came back gets the lines; and
- * something at the path that is not a FIFO is refused rather than written into.
+ * something at the path that is not a FIFO is refused rather than written into, as is a FIFO that
+ * belongs to someone other than us or the FIFO's user or is writable by others (checked with
+ * fstat on the opened descriptor): keepalived uses whatever it finds, so a local user could read
+ * the state lines or feed forged ones to the root FIFO script.
  *
  * <p>{@link #close()} removes the FIFO if we created it (first, so that a reader that loops
  * reopening it cannot reopen this one), then closes it: the script then reads end of file.
@@ -40,8 +43,14 @@ import java.util.function.LongSupplier;
  */
 final class NotifyFifo implements AutoCloseable {
 
-    /** keepalived's mkfifo mode: S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH. */
-    static final int MODE = 0644;
+    /** keepalived's default umask (lib/utils.c umask_val), under which its FIFOs are made. */
+    static final int KEEPALIVED_UMASK = 0177;
+
+    /**
+     * keepalived's mkfifo mode S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH under its umask: 0600. Only
+     * the owner (root, or the FIFO's user) may read the state lines or write lines of their own.
+     */
+    static final int MODE = 0644 & ~KEEPALIVED_UMASK;
 
     /** The script runs as long as the daemon does; the runner needs some timeout. */
     static final Duration SCRIPT_TIMEOUT = Duration.ofDays(3650);
@@ -194,12 +203,40 @@ final class NotifyFifo implements AutoCloseable {
                 return false;
             }
             channel = sys.open(path.toString());
+            Optional<String> unsafe = unsafe(channel.stat());
+            if (unsafe.isPresent()) {
+                log.log(ScriptLog.Level.WARNING, "Unable to open " + type + "notify fifo " + path + " - "
+                        + unsafe.get() + ": refusing it, others could read the state lines or feed the fifo"
+                        + " script forged ones");
+                channel.close();
+                channel = null;
+                return false;
+            }
             identity = identity();
             return true;
         } catch (IOException e) {
             log.log(ScriptLog.Level.WARNING, "Unable to open " + type + "notify fifo " + path + " - " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Why an opened FIFO must not be used: not a FIFO, not ours (root's) nor its configured user's,
+     * or writable by others. Checked on the open descriptor, so a swap of the path after the
+     * open cannot slip through.
+     */
+    private Optional<String> unsafe(FifoSystem.Stat st) {
+        if (!st.fifo()) {
+            return Optional.of("it is not a FIFO");
+        }
+        if (st.uid() != ourUid && (uid == -1 || st.uid() != uid)) {
+            return Optional.of("it is owned by uid " + st.uid() + ", not by uid " + ourUid
+                    + (uid != -1 && uid != ourUid ? " or the fifo's user " + uid : ""));
+        }
+        if ((st.mode() & 0002) != 0) {
+            return Optional.of("it is writable by others (mode " + String.format("%04o", st.mode()) + ")");
+        }
+        return Optional.empty();
     }
 
     /** Whether the open channel is still the FIFO at the path. */

@@ -6,7 +6,8 @@
  * <ul>
  * <li>{@link io.javakeepalived.notify.fifo.FifoLine}: pure. {@code INSTANCE "VI_1" MASTER 150} /
  *     {@code GROUP "G1" BACKUP 0}, keepalived 2.2.7's format and state words.</li>
- * <li>{@code NotifyFifo}: one FIFO: mkfifo 0644 and chown to its user if missing, the fifo script
+ * <li>{@code NotifyFifo}: one FIFO: mkfifo 0600 and chown to its user if missing (an existing one
+ *     that is not ours or its user's, or is writable by others, is refused), the fifo script
  *     started with the path appended, then opened read-write and non-blocking as keepalived does
  *     (lines wait in the pipe for a late reader; a full pipe drops the line, counted and logged at
  *     most once a minute); opened again if its reader removes or replaces it; removed at close if

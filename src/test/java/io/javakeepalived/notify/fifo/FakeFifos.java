@@ -16,6 +16,8 @@ final class FakeFifos implements FifoSystem {
     final List<String> calls = new ArrayList<>();
     final List<Chan> channels = new ArrayList<>();
     int capacity = 1 << 16;
+    /** What fstat says of every channel opened from now on; null: the real node's. */
+    Stat stat;
 
     final class Chan implements Channel {
         final String path;
@@ -24,6 +26,16 @@ final class FakeFifos implements FifoSystem {
 
         Chan(String path) {
             this.path = path;
+        }
+
+        @Override
+        public Stat stat() throws IOException {
+            if (stat != null) {
+                return stat;
+            }
+            // the real node's mode; owned by root, as the daemon would have made it, whoever runs the tests
+            int mode = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of(path), "unix:mode");
+            return new Stat(true, mode & 07777, 0, 0);
         }
 
         @Override

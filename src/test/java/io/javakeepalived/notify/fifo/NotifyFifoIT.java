@@ -70,6 +70,27 @@ class NotifyFifoIT {
     }
 
     @Test
+    void aFifoWeMakeIsOnlyOursAndAPlantedOneIsRefused() throws Exception {
+        Path made = dir.resolve("made.fifo");
+        try (NotifyFifoWriter w = writer(new GlobalDefs.NotifyFifo(made.toString(), Optional.of("root"),
+                Optional.of("root"), Optional.empty()))) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(made, java.nio.file.LinkOption.NOFOLLOW_LINKS)));
+        }
+        Path planted = dir.resolve("planted.fifo");
+        assertTrue(NativeFifos.system().mkfifo(planted.toString(), 0600));
+        Files.setAttribute(planted, "unix:uid", 65534); // a local user's, readable and writable by them
+        log.clear();
+        try (NotifyFifoWriter w = writer(new GlobalDefs.NotifyFifo(planted.toString(), Optional.of("root"),
+                Optional.of("root"), Optional.empty()))) {
+            w.instance("VI_1", NotifyState.MASTER, 100);
+        }
+        assertEquals(List.of("WARNING Unable to open vrrp_notify fifo " + planted + " - it is owned by uid 65534,"
+                + " not by uid 0: refusing it, others could read the state lines or feed the fifo script forged ones"),
+                log);
+    }
+
+    @Test
     void aReaderGetsTheLinesInOrderIncludingThoseWrittenBeforeItCameAndEndOfFileAtClose() throws Exception {
         Path p = dir.resolve("vrrp.fifo");
         NotifyFifoWriter w = writer(new GlobalDefs.NotifyFifo(p.toString(), Optional.of("nobody"), Optional.empty(),
@@ -77,7 +98,7 @@ class NotifyFifoIT {
         try {
             assertTrue(Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "a FIFO");
             assertEquals(65534, Files.getAttribute(p, "unix:uid"), "given to its user");
-            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p))); // keepalived: 0644 under umask 0177
             w.instance("VI_1", NotifyState.BACKUP, 100);
             w.group("G1", NotifyState.BACKUP);
             CompletableFuture<List<String>> read = CompletableFuture.supplyAsync(() -> {

@@ -68,7 +68,7 @@ class NotifyFifoWriterTest {
         String p = dir.resolve("vrrp.fifo").toString();
         try (NotifyFifoWriter w = writer(fifos(Optional.empty(), Optional.of(new GlobalDefs.NotifyFifo(p,
                 Optional.of("fifo"), Optional.of("readers"), Optional.of(script("/usr/local/bin/reader", "-v"))))))) {
-            assertEquals(List.of("mkfifo " + p + " 644", "chown " + p + " 1001:2000", "open " + p), sys.calls);
+            assertEquals(List.of("mkfifo " + p + " 600", "chown " + p + " 1001:2000", "open " + p), sys.calls);
             assertEquals(List.of("vrrp_notify_fifo_script /usr/local/bin/reader -v " + p), runner.lines());
             w.instance("VI_1", NotifyState.BACKUP, 100);
             w.group("G1", NotifyState.MASTER);
@@ -87,10 +87,43 @@ class NotifyFifoWriterTest {
         io.javakeepalived.sys.NativeFifos.system().mkfifo(p.toString(), 0600);
         try (NotifyFifoWriter w = writer(fifos(Optional.of(new GlobalDefs.NotifyFifo(p.toString(), Optional.empty(),
                 Optional.empty(), Optional.empty())), Optional.empty()))) {
-            assertEquals(List.of("mkfifo " + p + " 644 exists", "open " + p), sys.calls, "no chown");
+            assertEquals(List.of("mkfifo " + p + " 600 exists", "open " + p), sys.calls, "no chown");
             w.instance("VI_1", NotifyState.FAULT, 100);
         }
         assertTrue(Files.exists(p));
+    }
+
+    @Test
+    void anExistingFifoOfAnotherUserOrWritableByOthersIsRefused() throws IOException {
+        Path p = dir.resolve("planted");
+        io.javakeepalived.sys.NativeFifos.system().mkfifo(p.toString(), 0600);
+        GlobalDefs.Fifos planted = fifos(Optional.of(new GlobalDefs.NotifyFifo(p.toString(), Optional.empty(),
+                Optional.empty(), Optional.empty())), Optional.empty());
+        sys.stat = new io.javakeepalived.sys.FifoSystem.Stat(true, 0600, 1000, 1000);
+        try (NotifyFifoWriter w = writer(planted)) {
+            w.instance("VI_1", NotifyState.MASTER, 100);
+        }
+        sys.stat = new io.javakeepalived.sys.FifoSystem.Stat(true, 0622, 0, 0);
+        try (NotifyFifoWriter w = writer(planted)) {
+            w.instance("VI_1", NotifyState.MASTER, 100);
+        }
+        assertTrue(sys.channels.stream().allMatch(c -> c.data.length() == 0 && c.closed), "nothing written, closed");
+        assertEquals(List.of("WARNING Unable to open notify fifo " + p + " - it is owned by uid 1000, not by uid 0 or the fifo's user 990:"
+                        + " refusing it, others could read the state lines or feed the fifo script forged ones",
+                "WARNING Unable to open notify fifo " + p + " - it is writable by others (mode 0622): refusing it,"
+                        + " others could read the state lines or feed the fifo script forged ones"), log);
+        assertTrue(Files.exists(p), "not ours: left in place");
+    }
+
+    @Test
+    void aFifoWeCreateForItsUserIsThatUsersAndNotOthers() {
+        String p = dir.resolve("f").toString();
+        sys.stat = new io.javakeepalived.sys.FifoSystem.Stat(true, 0600, 1001, 1002); // after our chown
+        try (NotifyFifoWriter w = writer(fifos(Optional.of(new GlobalDefs.NotifyFifo(p, Optional.of("fifo"),
+                Optional.empty(), Optional.empty())), Optional.empty()))) {
+            w.instance("VI_1", NotifyState.MASTER, 100);
+            assertEquals("INSTANCE \"VI_1\" MASTER 100\n", sys.last().data.toString());
+        }
     }
 
     @Test
