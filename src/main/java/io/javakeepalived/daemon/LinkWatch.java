@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -44,6 +45,7 @@ final class LinkWatch {
     private final Supplier<InterfaceTracking> tracking;
     private final Logger log;
     private final LongSupplier clock;
+    private Consumer<InterfaceAddress> addressDeleted = a -> { };
 
     /**
      * @param links    the live view of the interfaces by name this keeps current
@@ -61,6 +63,11 @@ final class LinkWatch {
         this.tracking = tracking;
         this.log = log;
         this.clock = clock;
+    }
+
+    /** Who hears of every address the kernel reports deleted (the static addresses' owner). */
+    void onAddressDeleted(Consumer<InterfaceAddress> listener) {
+        addressDeleted = listener;
     }
 
     /** Start-up: reads every link. */
@@ -133,6 +140,9 @@ final class LinkWatch {
             } catch (IOException e) {
                 log.error("Cannot re-read the interfaces: {}", e.getMessage());
             }
+        }
+        if (ev instanceof NetlinkEvent.Address a && a.deleted()) {
+            addressDeleted.accept(a.address());
         }
         // address events: the primary address is fixed at start-up for now
     }

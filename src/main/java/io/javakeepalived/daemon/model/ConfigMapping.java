@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <p>Not carried over yet, each reported in {@link VrrpPlan#problems()}: {@code use_vmac} /
  * {@code use_ipvlan} (the instance runs on its base interface), {@code auth_type AH} (the
- * instance is left out), trackers, virtual routes and rules.
+ * instance is left out), track_bfd; a route or rule line it cannot install.
  */
 public final class ConfigMapping {
 
@@ -71,7 +71,8 @@ public final class ConfigMapping {
                 groups.add(new SyncGroupPlan(sg.name(), members));
             }
         }
-        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems);
+        StaticPlan statics = RoutingMapping.statics(config, problems);
+        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems, statics);
     }
 
     /**
@@ -110,9 +111,7 @@ public final class ConfigMapping {
         if (!v.trackers().bfds().isEmpty()) {
             problems.add(n + "track_bfd is not implemented - ignored");
         }
-        if (!v.virtualRoutes().isEmpty() || !v.virtualRules().isEmpty()) {
-            problems.add(n + "virtual_routes/virtual_rules are not implemented yet - ignored");
-        }
+        RoutingPlan routing = RoutingMapping.routing(v.virtualRoutes(), v.virtualRules(), n + "virtual", problems);
 
         StandardProtocolFamily family = v.family() == AddressFamily.IPV6 ? StandardProtocolFamily.INET6
                 : StandardProtocolFamily.INET;
@@ -187,7 +186,7 @@ public final class ConfigMapping {
             source = Optional.empty();
         }
         return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
-                g.vrrp().gnaInterval(), v.notifyScripts());
+                g.vrrp().gnaInterval(), v.notifyScripts(), routing);
     }
 
     /**

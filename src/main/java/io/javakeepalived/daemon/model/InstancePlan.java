@@ -28,10 +28,12 @@ import java.util.Optional;
  * @param garpInterval     {@code vrrp_garp_interval}: pause between gratuitous ARPs; 0 = none
  * @param gnaInterval      {@code vrrp_gna_interval}: pause between unsolicited NAs; 0 = none
  * @param notifyScripts    the notify scripts (not run yet)
+ * @param routing          {@code virtual_routes} and {@code virtual_rules}: installed after the VIPs
+ *                         on entering MASTER, removed before them on leaving it
  */
 public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                            boolean configFault, Optional<String> syncGroup, Duration garpInterval,
-                           Duration gnaInterval, NotifyScripts notifyScripts) {
+                           Duration gnaInterval, NotifyScripts notifyScripts, RoutingPlan routing) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -41,6 +43,15 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         Objects.requireNonNull(garpInterval, "garpInterval");
         Objects.requireNonNull(gnaInterval, "gnaInterval");
         Objects.requireNonNull(notifyScripts, "notifyScripts");
+        Objects.requireNonNull(routing, "routing");
+    }
+
+    /** A plan without virtual routes or rules. */
+    public InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
+                        boolean configFault, Optional<String> syncGroup, Duration garpInterval, Duration gnaInterval,
+                        NotifyScripts notifyScripts) {
+        this(settings, configuredSource, excludedVips, configFault, syncGroup, garpInterval, gnaInterval,
+                notifyScripts, RoutingPlan.NONE);
     }
 
     public String name() {
@@ -67,12 +78,12 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
     /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
     public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
         return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
-                notifyScripts);
+                notifyScripts, routing);
     }
 
     /** The same plan with the advert source (RFC primary address) set. */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
-                excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts);
+                excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts, routing);
     }
 }
