@@ -107,11 +107,4 @@ public record IpRule(boolean ipv6, int action, long table, long priority, IpRout
         int max = p.address() instanceof Inet6Address ? 128 : 32;
         return p.length() == max ? AddressText.ntop(p.address()) : p.toString();
     }
-
-    /** The same rule with another priority. */
-    public IpRule withPriority(long p) {
-        return new IpRule(ipv6, action, table, p, from, to, invert, tos, fwmark, fwmask, realms, suppressPrefixLength,
-                suppressIfGroup, inputInterface, outputInterface, gotoTarget, protocol, l3mdev, tunnelId, uidRange,
-                ipProto, sourcePorts, destinationPorts);
-    }
 }

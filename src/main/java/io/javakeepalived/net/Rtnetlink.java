@@ -119,18 +119,19 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     @Override
     public synchronized void addRoute(IpRoute r) throws IOException {
-        RouteCodec.IfIndex ifindex = indexes(r);
-        int s = nextSeq();
-        int len = RouteCodec.encodeRoute(tx.buf, 0, true, s, r, ifindex);
-        request(len, s, () -> "RTM_NEWROUTE " + r);
+        route(true, r);
     }
 
     @Override
     public synchronized void deleteRoute(IpRoute r) throws IOException {
+        route(false, r);
+    }
+
+    private void route(boolean add, IpRoute r) throws IOException {
         RouteCodec.IfIndex ifindex = indexes(r);
         int s = nextSeq();
-        int len = RouteCodec.encodeRoute(tx.buf, 0, false, s, r, ifindex);
-        request(len, s, () -> "RTM_DELROUTE " + r);
+        int len = RouteCodec.encodeRoute(tx.buf, 0, add, s, r, ifindex);
+        request(len, s, () -> (add ? "RTM_NEWROUTE " : "RTM_DELROUTE ") + r);
     }
 
     /**
@@ -154,16 +155,18 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     @Override
     public synchronized void addRule(IpRule r) throws IOException {
-        int s = nextSeq();
-        int len = RouteCodec.encodeRule(tx.buf, 0, true, s, r);
-        request(len, s, () -> "RTM_NEWRULE " + r);
+        rule(true, r);
     }
 
     @Override
     public synchronized void deleteRule(IpRule r) throws IOException {
+        rule(false, r);
+    }
+
+    private void rule(boolean add, IpRule r) throws IOException {
         int s = nextSeq();
-        int len = RouteCodec.encodeRule(tx.buf, 0, false, s, r);
-        request(len, s, () -> "RTM_DELRULE " + r);
+        int len = RouteCodec.encodeRule(tx.buf, 0, add, s, r);
+        request(len, s, () -> (add ? "RTM_NEWRULE " : "RTM_DELRULE ") + r);
     }
 
     @Override

@@ -64,36 +64,37 @@ public final class FakeRtnetlink implements RtnetlinkSession {
 
     @Override
     public void addRoute(IpRoute route) throws ErrnoException {
-        if (routes.contains(route)) {
-            throw new ErrnoException("RTM_NEWROUTE " + route, Errno.EEXIST);
-        }
-        routes.add(route);
-        journal.add("+route " + route);
+        add(routes, route, "route");
     }
 
     @Override
     public void deleteRoute(IpRoute route) throws ErrnoException {
-        if (!routes.remove(route)) {
-            throw new ErrnoException("RTM_DELROUTE " + route, Errno.ESRCH);
-        }
-        journal.add("-route " + route);
+        delete(routes, route, "route", Errno.ESRCH);
     }
 
     @Override
     public void addRule(IpRule rule) throws ErrnoException {
-        if (rules.contains(rule)) {
-            throw new ErrnoException("RTM_NEWRULE " + rule, Errno.EEXIST);
-        }
-        rules.add(rule);
-        journal.add("+rule " + rule);
+        add(rules, rule, "rule");
     }
 
     @Override
     public void deleteRule(IpRule rule) throws ErrnoException {
-        if (!rules.remove(rule)) {
-            throw new ErrnoException("RTM_DELRULE " + rule, Errno.ENOENT);
+        delete(rules, rule, "rule", Errno.ENOENT);
+    }
+
+    private <T> void add(List<T> table, T entry, String kind) throws ErrnoException {
+        if (table.contains(entry)) {
+            throw new ErrnoException("RTM_NEW" + kind.toUpperCase() + " " + entry, Errno.EEXIST);
         }
-        journal.add("-rule " + rule);
+        table.add(entry);
+        journal.add("+" + kind + " " + entry);
+    }
+
+    private <T> void delete(List<T> table, T entry, String kind, int missing) throws ErrnoException {
+        if (!table.remove(entry)) {
+            throw new ErrnoException("RTM_DEL" + kind.toUpperCase() + " " + entry, missing);
+        }
+        journal.add("-" + kind + " " + entry);
     }
 
     @Override
