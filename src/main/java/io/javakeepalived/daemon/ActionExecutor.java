@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 /**
  * Hands events to the core ({@link io.javakeepalived.vrrp.VrrpInstance#handle}) and carries out
  * the {@link Action}s it returns, in order: adverts on the instance's socket, VIPs through the
- * {@link VipInstaller}, gratuitous ARP / NA bursts through the {@link GarpPacer}, timers in the
+ * {@link VipInstaller} (with the virtual routes and rules of {@link VirtualRoutes} after them on
+ * entering MASTER, before them on leaving it), gratuitous ARP / NA bursts through the {@link GarpPacer}, timers in the
  * {@link InstanceTable}'s queue, notifications to the {@link NotifySink}, log lines. One action
  * that fails is logged and the next one still runs. Loop thread only.
  */
@@ -34,6 +35,7 @@ final class ActionExecutor {
 
     private final InstanceTable table;
     private final VipInstaller vips;
+    private final VirtualRoutes routes;
     private final Announcers announcers;
     private final GarpPacer garps;
     private final NotifySink notifySink;
@@ -47,10 +49,12 @@ final class ActionExecutor {
     /** Set while a reload is applied: no address another instance holds is removed. */
     private boolean reloading;
 
-    ActionExecutor(InstanceTable table, VipInstaller vips, Announcers announcers, LongSupplier clock,
-                   NotifySink notifySink, RejectedPacketLog rejects, DetailLog detail, Clock wallClock) {
+    ActionExecutor(InstanceTable table, VipInstaller vips, VirtualRoutes routes, Announcers announcers,
+                   LongSupplier clock, NotifySink notifySink, RejectedPacketLog rejects, DetailLog detail,
+                   Clock wallClock) {
         this.table = table;
         this.vips = vips;
+        this.routes = routes;
         this.announcers = announcers;
         this.garps = new GarpPacer(clock);
         this.notifySink = notifySink;
@@ -133,7 +137,13 @@ final class ActionExecutor {
                 vips.add(e.name(), vip);
             }
             e.vipsInstalled = true;
+            if (e.instance.state() == VrrpState.MASTER) {
+                routes.install(e.name(), e.plan.routing());
+            }
         } else if (a instanceof Action.RemoveVips v) {
+            if (v.vips().equals(e.instance.settings().vips())) {
+                routes.uninstall(e.name());
+            }
             for (Vip vip : withExcluded(e, v.vips())) {
                 removeVip(e, vip);
             }
@@ -151,7 +161,33 @@ final class ActionExecutor {
             if (c.from() == VrrpState.MASTER) {
                 garps.cancel(e.name()); // keepalived drops queued GARPs on leaving MASTER
             }
+            routesWithoutVips(e, c);
             statesChanged = true;
+        }
+    }
+
+    /**
+     * An instance without VIPs gets no AddVips / RemoveVips: its routes and rules follow the state
+     * itself (a master with VIPs installs them with its VIPs, and leaving MASTER removes the VIPs
+     * after this, so the routes are gone first either way).
+     */
+    private void routesWithoutVips(InstanceEntry e, Action.StateChanged c) {
+        if (c.to() == VrrpState.MASTER && e.instance.settings().vips().isEmpty()) {
+            routes.install(e.name(), e.plan.routing());
+        } else if (c.from() == VrrpState.MASTER) {
+            routes.uninstall(e.name());
+        }
+    }
+
+    /** A reload gave the instance other virtual routes or rules: a master changes only those. */
+    void routingChanged(InstanceEntry e) {
+        if (e.instance.state() != VrrpState.MASTER) {
+            return;
+        }
+        if (routes.installed(e.name())) {
+            routes.update(e.name(), e.plan.routing());
+        } else {
+            routes.install(e.name(), e.plan.routing());
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -52,6 +53,7 @@ final class LinkWatch {
     private SourceWatch sourceWatch;
     /** an event of this drain may have changed an instance's source or socket */
     private boolean sourcesChanged;
+    private Consumer<InterfaceAddress> addressDeleted = a -> { };
 
     /**
      * @param links    the live view of the interfaces by name this keeps current
@@ -75,6 +77,11 @@ final class LinkWatch {
     void watch(VipWatch vips, SourceWatch sources) {
         this.vipWatch = vips;
         this.sourceWatch = sources;
+    }
+
+    /** Who hears of every address the kernel reports deleted (the static addresses' owner). */
+    void onAddressDeleted(Consumer<InterfaceAddress> listener) {
+        addressDeleted = listener;
     }
 
     /** Start-up: reads every link. */
@@ -164,8 +171,11 @@ final class LinkWatch {
             carrierChanged(name, usable, l.deleted());
         } else if (ev instanceof NetlinkEvent.Address a) {
             sourcesChanged = true;
-            if (a.deleted() && vipWatch != null) {
-                vipWatch.removed(a.address(), clock.getAsLong());
+            if (a.deleted()) {
+                addressDeleted.accept(a.address());
+                if (vipWatch != null) {
+                    vipWatch.removed(a.address(), clock.getAsLong());
+                }
             }
         } else if (ev instanceof NetlinkEvent.Overrun) {
             sourcesChanged = true;

@@ -3,6 +3,7 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.PlanDiff;
 import io.javakeepalived.daemon.model.PrimaryAddress;
+import io.javakeepalived.daemon.model.StaticPlan;
 import io.javakeepalived.daemon.model.SyncGroupPlan;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.track.InterfaceTracking;
@@ -60,6 +61,7 @@ final class ReloadApplier {
     private final DetailLog detail;
     private final Logger log;
     private final LongSupplier clock;
+    private Consumer<StaticPlan> staticsChanged = p -> { };
 
     /**
      * @param wakeUp wakes the loop when the reading is done (any thread)
@@ -84,6 +86,11 @@ final class ReloadApplier {
         this.detail = detail;
         this.log = detail.log();
         this.clock = clock;
+    }
+
+    /** Who applies a reloaded configuration's static addresses, routes and rules. */
+    void onStaticsChanged(Consumer<StaticPlan> owner) {
+        staticsChanged = owner;
     }
 
     /** A RELOAD request: start reading the configuration off the loop thread, or queue it. */
@@ -182,6 +189,7 @@ final class ReloadApplier {
             added.add(e);
         }
         table.plan(next);
+        staticsChanged.accept(next.statics());
         if (diff.groupsChange()) {
             regroup(diff, oldGroups);
         }
@@ -282,6 +290,9 @@ final class ReloadApplier {
                     && e.plan.settings().garpMasterRepeat() > 0) {
                 executor.gratuitousBurst(e, e.plan.settings().garpMasterRepeat());
             }
+        }
+        if (!old.routing().equals(next.routing())) {
+            executor.routingChanged(e);
         }
         if (old.configFault() != next.configFault()) {
             executor.deliver(e, next.configFault() ? new Event.FaultRaised(InstanceStarter.FAULT_CONFIG)

@@ -8,6 +8,7 @@ import io.javakeepalived.vrrp.Vip;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 
@@ -71,9 +72,14 @@ final class VipInstaller {
      * Removes every address marked as ours ({@code IFA_PROTO}): what a killed predecessor left.
      * keepalived does this before deciding any state, so that a stale VIP never answers for a
      * node that is not master.
+     *
+     * @param keep the addresses that stay (static ones this configuration still holds)
      */
-    void removeStale() throws IOException {
+    void removeStale(Predicate<InterfaceAddress> keep) throws IOException {
         for (InterfaceAddress a : rtnl.ourAddresses()) {
+            if (keep.test(a)) {
+                continue;
+            }
             try {
                 rtnl.deleteAddress(a);
                 log.info("Removed stale virtual address {} dev {} left by an earlier run", a.cidr(),

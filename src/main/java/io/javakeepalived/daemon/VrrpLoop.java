@@ -63,14 +63,17 @@ import org.slf4j.Logger;
  *
  * <h2>What run() does</h2>
  * <ol>
- * <li>Deletes virtual addresses a killed predecessor left ({@code IFA_PROTO} ours).</li>
+ * <li>Deletes virtual addresses, routes and rules a killed predecessor left (protocol 18 ours),
+ *     keeping the static ones this configuration holds, and installs the static addresses,
+ *     routes and rules ({@link StaticSetup}).</li>
  * <li>Resolves each instance's primary address ({@link PrimaryAddress}), opens one
  *     VRRP socket per (family, interface, unicast/multicast) shared by the VRIDs
  *     reading it, and builds instances, receivers, demultiplexers and sync groups.</li>
  * <li>Raises start-up faults (interface down, no source address, socket failure, configuration
  *     fault), then sends {@link Event.Startup} to every instance.</li>
  * <li>Loops until {@link SignalRequest#STOP}: then {@link Event.Shutdown} to every instance
- *     (a master sends priority 0 and removes its VIPs) and returns 0.</li>
+ *     (a master sends priority 0 and removes its VIPs), then the static addresses, routes and rules
+ *     go, and it returns 0.</li>
  * </ol>
  *
  * <h2>Dumps</h2>
@@ -116,6 +119,7 @@ public final class VrrpLoop {
     private LinkMonitor monitor;
     private Announcers announcers;
     private VipInstaller vips;
+    private StaticSetup statics;
     private InstanceTable table;
     private SocketPool sockets;
     private ActionExecutor executor;
@@ -261,7 +265,8 @@ public final class VrrpLoop {
         poller.add(links.fd());
         try {
             links.refresh();
-            vips.removeStale();
+            vips.removeStale(statics::isStatic);
+            statics.start();
             starter.buildAll();
         } catch (IOException e) {
             log.error("VRRP start-up failed: {}", e.getMessage());
@@ -291,17 +296,21 @@ public final class VrrpLoop {
         announcers = new Announcers(linkView, network, log);
         table = new InstanceTable(plan);
         vips = new VipInstaller(rtnl, linkView, log);
-        executor = new ActionExecutor(table, vips, announcers, clock,
+        RoutingRequests routing = new RoutingRequests(rtnl, log);
+        statics = new StaticSetup(plan.statics(), vips, routing, linkView, log);
+        executor = new ActionExecutor(table, vips, new VirtualRoutes(routing), announcers, clock,
                 options.notifySink(), rejects, detail, options.wallClock());
         sockets = new SocketPool(network, poller, table, executor, rejects, detail, clock);
         links = new LinkWatch(linkView, rtnl, monitor, announcers, table, executor, () -> interfaceTracking, log,
                 clock);
         links.watch(new VipWatch(table, linkView, vips, executor, log), new SourceWatch(table, sockets, executor, log));
+        links.onAddressDeleted(statics::addressDeleted);
         starter = new InstanceStarter(table, sockets, links, executor, heldStartups, log, clock, options.wallClock());
         snapshots = new LoopSnapshots(table, sockets, options.dumps(), options.globals(), () -> trackScripts.get(),
                 clock, options.wallClock(), log);
         reloads = new ReloadApplier(options.reloadSource(), inbox::wakeUp, table, sockets, links, executor, starter,
                 snapshots, () -> reloadHook, heldStartups, this::tell, detail, clock);
+        reloads.onStaticsChanged(statics::reload);
     }
 
     private int loop() {
@@ -396,6 +405,7 @@ public final class VrrpLoop {
                 log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
             }
         }
+        statics.stop();
         log.info("Stopped");
     }
 

@@ -46,10 +46,11 @@ public final class ErrnoException extends IOException {
     }
 
     /**
-     * What was to be removed is not there, or its interface is gone: EADDRNOTAVAIL, ENODEV or
-     * ENOENT, depending on the kernel version and the object.
+     * What was to be removed is not there, or its interface is gone: EADDRNOTAVAIL, ENODEV,
+     * ENOENT or (a route) ESRCH, depending on the kernel version and the object.
      */
     public boolean targetMissing() {
-        return errno == Errno.EADDRNOTAVAIL || errno == Errno.ENODEV || errno == Errno.ENOENT;
+        return errno == Errno.EADDRNOTAVAIL || errno == Errno.ENODEV || errno == Errno.ENOENT
+                || errno == Errno.ESRCH;
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Synchronous rtnetlink requests: add and delete addresses, dump addresses and links, create and
- * delete macvlan links (VMAC). Each request waits for the kernel's ACK (or error) with a 5 s
+ * Synchronous rtnetlink requests: add and delete addresses, routes and rules, dump addresses,
+ * links, routes and rules, create and delete macvlan links (VMAC). Each request waits for the kernel's ACK (or error) with a 5 s
  * timeout; every error is an {@link ErrnoException} naming the request, e.g.
  * {@code RTM_NEWADDR 10.0.0.1/24 dev eth0: File exists}. Works in the network namespace it was
  * opened in. Methods are synchronized: any thread may call, one request runs at a time.
@@ -115,6 +115,86 @@ public final class Rtnetlink implements RtnetlinkSession {
         request(len, s, () -> "RTM_DELLINK " + nameOrIndex(index));
     }
 
+    // ---------------------------------------------------------------- routes and rules
+
+    @Override
+    public synchronized void addRoute(IpRoute r) throws IOException {
+        route(true, r);
+    }
+
+    @Override
+    public synchronized void deleteRoute(IpRoute r) throws IOException {
+        route(false, r);
+    }
+
+    private void route(boolean add, IpRoute r) throws IOException {
+        RouteCodec.IfIndex ifindex = indexes(r);
+        int s = nextSeq();
+        int len = RouteCodec.encodeRoute(tx.buf, 0, add, s, r, ifindex);
+        request(len, s, () -> (add ? "RTM_NEWROUTE " : "RTM_DELROUTE ") + r);
+    }
+
+    /**
+     * The indexes of the interfaces {@code r} names, as this socket's namespace has them
+     * (if_nametoindex would look in the calling thread's): one link dump, made before the request
+     * is written, since the dump uses the same buffer.
+     */
+    private RouteCodec.IfIndex indexes(IpRoute r) throws IOException {
+        java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+        if (r.device() != null || r.nexthops().stream().anyMatch(n -> n.device() != null)) {
+            linksNoLock().forEach(l -> byName.put(l.name(), l.index()));
+        }
+        return name -> {
+            Integer i = byName.get(name);
+            if (i == null) {
+                throw new ErrnoException("no interface " + name + " for " + r, Errno.ENODEV);
+            }
+            return i;
+        };
+    }
+
+    @Override
+    public synchronized void addRule(IpRule r) throws IOException {
+        rule(true, r);
+    }
+
+    @Override
+    public synchronized void deleteRule(IpRule r) throws IOException {
+        rule(false, r);
+    }
+
+    private void rule(boolean add, IpRule r) throws IOException {
+        int s = nextSeq();
+        int len = RouteCodec.encodeRule(tx.buf, 0, add, s, r);
+        request(len, s, () -> (add ? "RTM_NEWRULE " : "RTM_DELRULE ") + r);
+    }
+
+    @Override
+    public synchronized List<IpRoute> ourRoutes() throws IOException {
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        linksNoLock().forEach(l -> names.put(l.index(), l.name()));
+        List<IpRoute> out = new ArrayList<>();
+        dump(RouteCodec.RTM_GETROUTE, RouteCodec.RTM_NEWROUTE, "RTM_GETROUTE", (b, off) -> {
+            IpRoute r = RouteCodec.decodeRoute(b, off, names::get);
+            if (r != null && r.protocol() == IpRoute.PROTO_KEEPALIVED) {
+                out.add(r);
+            }
+        }, out::clear);
+        return out;
+    }
+
+    @Override
+    public synchronized List<IpRule> ourRules() throws IOException {
+        List<IpRule> out = new ArrayList<>();
+        dump(RouteCodec.RTM_GETRULE, RouteCodec.RTM_NEWRULE, "RTM_GETRULE", (b, off) -> {
+            IpRule r = RouteCodec.decodeRule(b, off);
+            if (r != null && r.protocol() == IpRoute.PROTO_KEEPALIVED) {
+                out.add(r);
+            }
+        }, out::clear);
+        return out;
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private interface What {
@@ -163,7 +243,9 @@ public final class Rtnetlink implements RtnetlinkSession {
         for (int attempt = 0; attempt < DUMP_RETRIES; attempt++) {
             reset.run();
             int s = nextSeq();
-            int len = RtnlCodec.encodeDump(tx.buf, 0, requestType, 0, s);
+            int len = requestType == RouteCodec.RTM_GETROUTE || requestType == RouteCodec.RTM_GETRULE
+                    ? RouteCodec.encodeDump(tx.buf, 0, requestType, s)
+                    : RtnlCodec.encodeDump(tx.buf, 0, requestType, 0, s);
             sock.send(tx, len, what);
             boolean interrupted = false;
             boolean done = false;

@@ -351,7 +351,7 @@ final class RtnlCodec {
         return r;
     }
 
-    private static String cString(ByteBuffer b, int off, int len) {
+    static String cString(ByteBuffer b, int off, int len) {
         int n = 0;
         while (n < len && b.get(off + n) != 0) {
             n++;
@@ -361,7 +361,7 @@ final class RtnlCodec {
         return new String(r, StandardCharsets.UTF_8);
     }
 
-    private static InetAddress inet(byte[] raw) {
+    static InetAddress inet(byte[] raw) {
         try {
             return InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.RoutingPlan;
 import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.ErrnoException;
@@ -75,7 +76,7 @@ class AddressWatchTest {
                 .initialState(priority == 255 ? VrrpState.MASTER : VrrpState.BACKUP)
                 .vips(List.of(VIP)).wire(WireSettings.builder().interfaceName("eth0").build()).build();
         InstancePlan p = new InstancePlan(s, configured, List.of(), false, Optional.empty(), Duration.ZERO,
-                Duration.ZERO, NotifyScripts.NONE, trackSource, untracked);
+                Duration.ZERO, NotifyScripts.NONE, trackSource, untracked, RoutingPlan.NONE);
         return primary == null ? p : p.withPrimaryAddress(primary);
     }
 
@@ -85,8 +86,9 @@ class AddressWatchTest {
         DetailLog detail = new DetailLog(NOPLogger.NOP_LOGGER, false);
         RejectedPacketLog rejects = new RejectedPacketLog(NOPLogger.NOP_LOGGER, () -> now);
         VipInstaller installer = new VipInstaller(kernel, links, NOPLogger.NOP_LOGGER);
-        executor = new ActionExecutor(table, installer, new Announcers(links, network, NOPLogger.NOP_LOGGER),
-                () -> now, NotifySink.NONE, rejects, detail, Clock.systemUTC());
+        executor = new ActionExecutor(table, installer,
+                new VirtualRoutes(new RoutingRequests(kernel, NOPLogger.NOP_LOGGER)),
+                new Announcers(links, network, NOPLogger.NOP_LOGGER), () -> now, NotifySink.NONE, rejects, detail, Clock.systemUTC());
         sockets = new SocketPool(network, network.newPollSet(), table, executor, rejects, detail, () -> now);
         vips = new VipWatch(table, links, installer, executor, NOPLogger.NOP_LOGGER);
         sources = new SourceWatch(table, sockets, executor, NOPLogger.NOP_LOGGER);

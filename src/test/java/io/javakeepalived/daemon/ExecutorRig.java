@@ -48,17 +48,19 @@ public final class ExecutorRig {
      */
     public ExecutorRig(List<InstanceSettings> instances, NativeNetwork network, RtnetlinkSession rtnl,
                        Map<String, LinkInfo> links, LongSupplier clock) {
-        List<InstancePlan> plans = new ArrayList<>();
-        for (InstanceSettings s : instances) {
-            plans.add(new InstancePlan(s, Optional.empty(), List.of(), false, Optional.empty(), Duration.ZERO,
-                    Duration.ZERO, NotifyScripts.NONE));
-        }
+        this(plansOf(instances), rtnl, network, links, clock);
+    }
+
+    /** The same with whole plans (virtual routes and rules, excluded VIPs ...). */
+    public ExecutorRig(List<InstancePlan> plans, RtnetlinkSession rtnl, NativeNetwork network,
+                       Map<String, LinkInfo> links, LongSupplier clock) {
         Clock wallClock = Clock.systemUTC();
         DetailLog detail = new DetailLog(QUIET, false);
         RejectedPacketLog rejects = new RejectedPacketLog(QUIET, clock);
         table = new InstanceTable(new VrrpPlan(plans, List.of(), false, List.of()));
-        executor = new ActionExecutor(table, new VipInstaller(rtnl, links, QUIET), new Announcers(links, network, QUIET),
-                clock, NotifySink.NONE, rejects, detail, wallClock);
+        executor = new ActionExecutor(table, new VipInstaller(rtnl, links, QUIET),
+                new VirtualRoutes(new RoutingRequests(rtnl, QUIET)), new Announcers(links, network, QUIET), clock,
+                NotifySink.NONE, rejects, detail, wallClock);
         sockets = new SocketPool(network, network.newPollSet(), table, executor, rejects, detail, clock);
         for (InstancePlan p : plans) {
             table.add(p, wallClock.instant());
@@ -76,6 +78,15 @@ public final class ExecutorRig {
             out.put(e.name(), e.instance);
         }
         return out;
+    }
+
+    private static List<InstancePlan> plansOf(List<InstanceSettings> instances) {
+        List<InstancePlan> plans = new ArrayList<>();
+        for (InstanceSettings s : instances) {
+            plans.add(new InstancePlan(s, Optional.empty(), List.of(), false, Optional.empty(), Duration.ZERO,
+                    Duration.ZERO, NotifyScripts.NONE));
+        }
+        return plans;
     }
 
     public InstanceReceiver receiver(VrrpInstance instance) {

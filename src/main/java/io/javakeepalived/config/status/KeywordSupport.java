@@ -33,7 +33,6 @@ public final class KeywordSupport {
     private static final String VMAC = "no virtual MAC interface is created; the instance runs on its base"
             + " interface with its own MAC";
     private static final String FIREWALL = "no iptables/nftables rules are installed; the VIPs accept all traffic";
-    private static final String STATIC = "static addresses, routes and rules are never installed";
     private static final String ONE_PROCESS = "javakeepalived is one JVM process and does not apply keepalived's"
             + " per-process settings";
     private static final String NETLINK_BUFS = "netlink buffer sizes are left at the kernel's default";
@@ -52,7 +51,7 @@ public final class KeywordSupport {
     static {
         acted(Block.ROOT, "global_defs", "vrrp_instance", "vrrp_script", "track_file", "vrrp_track_file",
                 "vrrp_track_process", "vrrp_sync_group", "garp_group", "net_namespace", "interface_up_down_delays");
-        notImplemented(Block.ROOT, STATIC, "static_ipaddress", "static_routes", "static_rules");
+        acted(Block.ROOT, "static_ipaddress", "static_routes", "static_rules");
         notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
         notImplemented(Block.ROOT, LVS, "virtual_server", "virtual_server_group", "SSL", "net_namespace_ipvs");
         notImplemented(Block.ROOT, BFD, "bfd_instance");
@@ -95,8 +94,8 @@ public final class KeywordSupport {
                 "min_auto_priority_delay");
         notImplemented(Block.GLOBAL_DEFS, START_STOP, "startup_script", "shutdown_script", "startup_script_timeout",
                 "shutdown_script_timeout");
-        notImplemented(Block.GLOBAL_DEFS, "used for static addresses, which are not installed, and an instance"
-                + " without interface is not started", "default_interface");
+        notImplemented(Block.GLOBAL_DEFS, "an instance without interface is not started (static addresses"
+                + " without dev do use it)", "default_interface");
         notImplemented(Block.GLOBAL_DEFS, "local IGMP reports are not disabled", "disable_local_igmp");
         notImplemented(Block.GLOBAL_DEFS, "no extra gratuitous ARPs on other interfaces", "vrrp_garp_extra_if",
                 "vrrp_vmac_garp_intvl");
@@ -142,8 +141,7 @@ public final class KeywordSupport {
         notImplemented(Block.VRRP_INSTANCE, "the kernel's promote_secondaries is not set on the interface",
                 "promote_secondaries");
         notImplemented(Block.VRRP_INSTANCE, LINKBEAT, "linkbeat_use_polling");
-        notImplemented(Block.VRRP_INSTANCE, "routes and rules are not installed with the VIPs", "virtual_routes",
-                "virtual_rules");
+        acted(Block.VRRP_INSTANCE, "virtual_routes", "virtual_rules");
         notImplemented(Block.VRRP_INSTANCE, FIREWALL, "no_accept");
         notImplemented(Block.VRRP_INSTANCE, "partly: its checks and corrections apply, but the implied no_accept"
                 + " (firewall rules dropping traffic to the VIPs) is not installed", "strict_mode");

@@ -34,7 +34,8 @@ import java.util.Set;
  * core, {@link Vip}s for rtnetlink. Pure.
  *
  * <p>Not carried over yet, each reported in {@link VrrpPlan#problems()}: {@code use_vmac} /
- * {@code use_ipvlan} (the instance runs on its base interface), trackers, virtual routes and rules.
+ * {@code use_ipvlan} (the instance runs on its base interface), track_bfd; a route or rule line it
+ * cannot install.
  */
 public final class ConfigMapping {
 
@@ -78,7 +79,8 @@ public final class ConfigMapping {
             delays.put(d.interfaceName(), new LinkDelays(d.downDelay().orElse(Duration.ZERO),
                     d.upDelay().orElse(Duration.ZERO)));
         }
-        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems, delays);
+        StaticPlan statics = RoutingMapping.statics(config, problems);
+        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems, delays, statics);
     }
 
     /**
@@ -114,9 +116,7 @@ public final class ConfigMapping {
         if (!v.trackers().bfds().isEmpty()) {
             problems.add(n + "track_bfd is not implemented - ignored");
         }
-        if (!v.virtualRoutes().isEmpty() || !v.virtualRules().isEmpty()) {
-            problems.add(n + "virtual_routes/virtual_rules are not implemented yet - ignored");
-        }
+        RoutingPlan routing = RoutingMapping.routing(v.virtualRoutes(), v.virtualRules(), n + "virtual", problems);
 
         StandardProtocolFamily family = v.family() == AddressFamily.IPV6 ? StandardProtocolFamily.INET6
                 : StandardProtocolFamily.INET;
@@ -203,7 +203,8 @@ public final class ConfigMapping {
             source = Optional.empty();
         }
         return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
-                g.vrrp().gnaInterval(), v.notifyScripts(), v.trackSourceAddress() && source.isPresent(), untracked);
+                g.vrrp().gnaInterval(), v.notifyScripts(), v.trackSourceAddress() && source.isPresent(), untracked,
+                routing);
     }
 
     /**

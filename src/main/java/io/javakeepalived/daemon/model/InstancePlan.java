@@ -32,11 +32,13 @@ import java.util.Optional;
  *                         the instance is in FAULT (without it the configured source is used as is)
  * @param untrackedVips    the VIPs (and excluded VIPs) written with {@code no_track}: their removal by
  *                         someone else is not watched
+ * @param routing          {@code virtual_routes} and {@code virtual_rules}: installed after the VIPs
+ *                         on entering MASTER, removed before them on leaving it
  */
 public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                            boolean configFault, Optional<String> syncGroup, Duration garpInterval,
                            Duration gnaInterval, NotifyScripts notifyScripts, boolean trackSource,
-                           List<Vip> untrackedVips) {
+                           List<Vip> untrackedVips, RoutingPlan routing) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -47,14 +49,18 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         Objects.requireNonNull(gnaInterval, "gnaInterval");
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         untrackedVips = List.copyOf(untrackedVips);
+        Objects.requireNonNull(routing, "routing");
     }
 
-    /** A plan that watches its source and all its VIPs as keepalived does by default. */
+    /**
+     * A plan that watches its source and all its VIPs as keepalived does by default, without
+     * virtual routes or rules.
+     */
     public InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                         boolean configFault, Optional<String> syncGroup, Duration garpInterval, Duration gnaInterval,
                         NotifyScripts notifyScripts) {
         this(settings, configuredSource, excludedVips, configFault, syncGroup, garpInterval, gnaInterval,
-                notifyScripts, false, List.of());
+                notifyScripts, false, List.of(), RoutingPlan.NONE);
     }
 
     public String name() {
@@ -81,14 +87,14 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
     /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
     public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
         return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
-                notifyScripts, trackSource, untrackedVips);
+                notifyScripts, trackSource, untrackedVips, routing);
     }
 
     /** The same plan with the advert source (RFC primary address) set; null: it has none (FAULT). */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
                 excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts, trackSource,
-                untrackedVips);
+                untrackedVips, routing);
     }
 
     /** Whether someone else removing {@code v} is to be noticed (it was not written with {@code no_track}). */

@@ -17,20 +17,22 @@ import java.util.Optional;
  *                         left out, a feature not implemented); the rest still runs
  * @param linkDelays       {@code interface_up_down_delays} by interface name, as configured (each
  *                         instance's advert interval caps them at run time)
+ * @param statics          {@code static_ipaddress}, {@code static_routes}, {@code static_rules}
  */
 public record VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
-                       List<String> problems, Map<String, LinkDelays> linkDelays) {
+                       List<String> problems, Map<String, LinkDelays> linkDelays, StaticPlan statics) {
     public VrrpPlan {
         instances = List.copyOf(instances);
         syncGroups = List.copyOf(syncGroups);
         problems = List.copyOf(problems);
         linkDelays = Map.copyOf(linkDelays);
+        Objects.requireNonNull(statics, "statics");
     }
 
-    /** A plan without debounce delays. */
+    /** A plan without debounce delays and without static addresses, routes or rules. */
     public VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
                     List<String> problems) {
-        this(instances, syncGroups, logUnknownVrids, problems, Map.of());
+        this(instances, syncGroups, logUnknownVrids, problems, Map.of(), StaticPlan.NONE);
     }
 
     /** The debounce delays of {@code ifname}: its line, capped by every instance on it. */

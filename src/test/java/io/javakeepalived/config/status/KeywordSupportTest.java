@@ -74,14 +74,23 @@ class KeywordSupportTest {
     }
 
     @Test
+    void routesRulesAndStaticsAreActedOn() {
+        for (String k : List.of("virtual_routes", "virtual_rules")) {
+            assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("static_ipaddress", "static_routes", "static_rules")) {
+            assertTrue(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
+        }
+    }
+
+    @Test
     void whatTheIssueNamesIsNotImplemented() {
-        for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "no_accept",
+        for (String k : List.of("use_vmac", "no_accept",
                 "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
                 "notify_priority_changes", "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("static_ipaddress", "static_routes", "static_rules", "track_group",
-                "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
+        for (String k : List.of("track_group", "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
                 "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }

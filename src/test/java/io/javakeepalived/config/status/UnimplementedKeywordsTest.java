@@ -44,6 +44,7 @@ class UnimplementedKeywordsTest {
                     virtual_ipaddress {
                         10.0.0.1/24
                     }
+                    promote_secondaries
                     virtual_routes {
                         10.1.0.0/16 via 10.0.0.254
                     }
@@ -71,8 +72,9 @@ class UnimplementedKeywordsTest {
                         + " not implemented",
                 "keepalived.conf:10: use_vmac" + NI + "no virtual MAC interface is created; the instance runs on its"
                         + " base interface with its own MAC",
-                "keepalived.conf:14: virtual_routes" + NI + "routes and rules are not installed with the VIPs",
-                "keepalived.conf:26: virtual_server" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
+                "keepalived.conf:14: promote_secondaries" + NI + "the kernel's promote_secondaries is not set on"
+                        + " the interface",
+                "keepalived.conf:27: virtual_server" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
                         + " not implemented"), out);
     }
 

@@ -3,6 +3,8 @@ package io.javakeepalived.testsupport.fakenet;
 import io.javakeepalived.net.Errno;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.InterfaceAddress;
+import io.javakeepalived.net.IpRoute;
+import io.javakeepalived.net.IpRule;
 import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.RtnetlinkSession;
 
@@ -10,12 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kernel's address table in memory, answering as the kernel does: adding an address that
- * is there fails with EEXIST, deleting one that is not with EADDRNOTAVAIL.
+ * The kernel's address, route and rule tables in memory, answering as the kernel does: adding an
+ * address that is there fails with EEXIST, deleting one that is not with EADDRNOTAVAIL (a route
+ * ESRCH, a rule ENOENT). Every request that changed a table is written to {@link #journal()}, in
+ * order, as {@code +addr 10.0.0.1/24}, {@code -route 10.1.0.0/16 ...}, {@code +rule ...}.
  */
 public final class FakeRtnetlink implements RtnetlinkSession {
     private final List<LinkInfo> links;
     private final List<InterfaceAddress> addresses = new ArrayList<>();
+    private final List<IpRoute> routes = new ArrayList<>();
+    private final List<IpRule> rules = new ArrayList<>();
+    private final List<String> journal = new ArrayList<>();
 
     public FakeRtnetlink(List<LinkInfo> links) {
         this.links = List.copyOf(links);
@@ -27,6 +34,7 @@ public final class FakeRtnetlink implements RtnetlinkSession {
             throw new ErrnoException("RTM_NEWADDR " + address.cidr(), Errno.EEXIST);
         }
         addresses.add(address);
+        journal.add("+addr " + address.cidr());
     }
 
     @Override
@@ -36,6 +44,7 @@ public final class FakeRtnetlink implements RtnetlinkSession {
             throw new ErrnoException("RTM_DELADDR " + address.cidr(), Errno.EADDRNOTAVAIL);
         }
         addresses.remove(i);
+        journal.add("-addr " + address.cidr());
     }
 
     @Override
@@ -51,6 +60,56 @@ public final class FakeRtnetlink implements RtnetlinkSession {
     @Override
     public List<InterfaceAddress> ourAddresses() {
         return addresses.stream().filter(InterfaceAddress::isOurs).toList();
+    }
+
+    @Override
+    public void addRoute(IpRoute route) throws ErrnoException {
+        add(routes, route, "route");
+    }
+
+    @Override
+    public void deleteRoute(IpRoute route) throws ErrnoException {
+        delete(routes, route, "route", Errno.ESRCH);
+    }
+
+    @Override
+    public void addRule(IpRule rule) throws ErrnoException {
+        add(rules, rule, "rule");
+    }
+
+    @Override
+    public void deleteRule(IpRule rule) throws ErrnoException {
+        delete(rules, rule, "rule", Errno.ENOENT);
+    }
+
+    private <T> void add(List<T> table, T entry, String kind) throws ErrnoException {
+        if (table.contains(entry)) {
+            throw new ErrnoException("RTM_NEW" + kind.toUpperCase() + " " + entry, Errno.EEXIST);
+        }
+        table.add(entry);
+        journal.add("+" + kind + " " + entry);
+    }
+
+    private <T> void delete(List<T> table, T entry, String kind, int missing) throws ErrnoException {
+        if (!table.remove(entry)) {
+            throw new ErrnoException("RTM_DEL" + kind.toUpperCase() + " " + entry, missing);
+        }
+        journal.add("-" + kind + " " + entry);
+    }
+
+    @Override
+    public List<IpRoute> ourRoutes() {
+        return routes.stream().filter(r -> r.protocol() == IpRoute.PROTO_KEEPALIVED).toList();
+    }
+
+    @Override
+    public List<IpRule> ourRules() {
+        return rules.stream().filter(r -> r.protocol() == IpRoute.PROTO_KEEPALIVED).toList();
+    }
+
+    /** The requests that changed a table, in order. */
+    public List<String> journal() {
+        return List.copyOf(journal);
     }
 
     @Override

@@ -132,6 +132,18 @@ public final class DaemonLab implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code ip ARGS} in the node's namespace (tests only): its output, or the error text when it
+     * fails (e.g. "FIB table does not exist" for a table nothing was ever put in).
+     */
+    public String ip(Node n, String... args) {
+        try {
+            return lab.ip(n.ns(), args).output();
+        } catch (IOException | RuntimeException e) {
+            return e.toString();
+        }
+    }
+
     /** Polls {@code cond} every 5 ms; on time-out fails with the daemons' logs. */
     public static void await(String what, long timeoutMs, BooleanSupplier cond, Daemon... logs) {
         NetnsLab.await(what, timeoutMs, cond, () -> {
