@@ -158,9 +158,14 @@ final class DaemonRun {
         systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos),
                 new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));
         try {
-            status = runLoop(loop, () -> scripts.attach(loop), config.topLevel().netNamespace(), log);
+            // keepalived runs startup_script before VRRP starts and waits for it
+            status = runLoop(loop, () -> {
+                scripts.startStopScripts().runStartup();
+                scripts.attach(loop);
+            }, config.topLevel().netNamespace(), log);
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
+            inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);
         } finally {
             if (metrics != null) {
                 metrics.close();
@@ -189,6 +194,22 @@ final class DaemonRun {
         } catch (IOException | RuntimeException e) {
             log.error("Cannot serve metrics on {}: {} - running without them", hostPort(metricsListen), e.toString());
             return null;
+        }
+    }
+
+    /** Runs {@code work} here, or on a thread inside the configured {@code net_namespace}. */
+    private static void inNamespace(Optional<String> namespace, Runnable work, Logger log) {
+        if (namespace.isEmpty()) {
+            work.run();
+            return;
+        }
+        try {
+            NetNamespace.call(namespace.get(), () -> {
+                work.run();
+                return null;
+            });
+        } catch (IOException e) {
+            log.error("Unable to set network namespace {}: {}", namespace.get(), e.getMessage());
         }
     }
 

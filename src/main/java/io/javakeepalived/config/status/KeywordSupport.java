@@ -38,7 +38,6 @@ public final class KeywordSupport {
             + " per-process settings";
     private static final String NETLINK_BUFS = "netlink buffer sizes are left at the kernel's default";
     private static final String LINKBEAT = "link state comes from rtnetlink events only; no polling";
-    private static final String START_STOP = "startup_script and shutdown_script are never run";
     private static final String INSTANCE_NAMES = "pid and data files are not named after the instance";
     private static final String RELOAD_FILES = "reload bookkeeping files are not written";
 
@@ -90,7 +89,7 @@ public final class KeywordSupport {
                 "process_name", "vrrp_process_name", "process_names", "vrrp_no_swap", "vrrp_cpu_affinity");
         notImplemented(Block.GLOBAL_DEFS, "the VRRP thread is not given a real-time priority", "max_auto_priority",
                 "min_auto_priority_delay");
-        notImplemented(Block.GLOBAL_DEFS, START_STOP, "startup_script", "shutdown_script", "startup_script_timeout",
+        acted(Block.GLOBAL_DEFS, "startup_script", "shutdown_script", "startup_script_timeout",
                 "shutdown_script_timeout");
         notImplemented(Block.GLOBAL_DEFS, "interfaces that appear or change after start are picked up only by a"
                 + " reload (allow_if_changes included)", "dynamic_interfaces");

@@ -85,11 +85,19 @@ class KeywordSupportTest {
                 "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("dynamic_interfaces", "vrrp_iptables", "nftables", "startup_script",
-                "shutdown_script", "vrrp_notify_priority_changes", "umask", "data_use_instance", "reload_time_file",
+        for (String k : List.of("dynamic_interfaces", "vrrp_iptables", "nftables", "vrrp_notify_priority_changes",
+                "umask", "data_use_instance", "reload_time_file",
                 "random_seed", "vrrp_rx_bufs_policy", "vrrp_strict", "lvs_sync_daemon", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+    }
+
+    @Test
+    void whatThisBranchMadeWorkIsActedOn() {
+        for (String k : List.of("startup_script", "shutdown_script", "startup_script_timeout",
+                "shutdown_script_timeout")) {
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
     }
 

@@ -1,0 +1,94 @@
+package io.javakeepalived.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
+import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keywords keepalived.conf accepts that used to be accepted and ignored, now acted on: the shipped
+ * jar in a lab namespace, and what an operator sees (files the scripts wrote, the FIFO's lines,
+ * {@code ip addr}, /proc/sys, the VIPs after SIGTERM).
+ */
+class KeywordsActedOnIT {
+    @TempDir
+    Path dir;
+
+    private DaemonLab lab;
+    private Node a;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        // scripts run as nobody must reach their files: the temp dir is root's, mode 0700
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        lab = DaemonLab.create(dir, "a");
+        a = lab.node("a");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    /** An executable script (root's, mode 0755) in the temp dir. */
+    private Path script(String name, String body) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return p;
+    }
+
+    /** A file anyone may append to. */
+    private Path sharedFile(String name) throws Exception {
+        Path p = Files.createFile(dir.resolve(name));
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
+        return p;
+    }
+
+    private static List<String> lines(Path p) {
+        try {
+            return Files.readAllLines(p);
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private String vipCount(String vip) {
+        return "$(ip -o addr show dev eth0 | grep -c ' " + vip + "/')";
+    }
+
+    @Test
+    void startupScriptRunsFirstAndShutdownScriptLastEachAsTheUserItsLineNames() throws Exception {
+        Path events = sharedFile("events");
+        Path up = script("up.sh", "echo \"startup $(id -un) vips=" + vipCount("10.213.0.100") + "\" >> " + events
+                + "\nsleep 1");
+        Path down = script("down.sh", "echo \"shutdown $(id -un) vips=" + vipCount("10.213.0.100") + "\" >> "
+                + events);
+        Path notify = script("notify.sh", "echo \"notify $3\" >> " + events);
+        String conf = "global_defs {\n    script_user root\n    enable_script_security\n"
+                + "    startup_script \"" + up + "\" nobody\n"
+                + "    shutdown_script \"" + down + "\" nobody\n    shutdown_script_timeout 5\n}\n"
+                + DaemonLab.vrrpInstance("VI_1", 51, 100, "    state MASTER\n    advert_int 1\n"
+                + "    notify " + notify + "\n", "10.213.0.100/24");
+        Daemon d = lab.start(a, conf);
+        DaemonLab.await("MASTER with its VIP", 15_000, () -> lab.hasAddress(a, "10.213.0.100/24"), d);
+        d.terminate();
+        assertEquals(0, d.awaitExit(30));
+        assertEquals(List.of("startup nobody vips=0", "notify BACKUP", "notify MASTER", "notify STOP",
+                "shutdown nobody vips=0"), lines(events), d.output());
+        assertTrue(d.logged("Running startup script " + up), d.output());
+        assertTrue(d.logged("Running shutdown script " + down), d.output());
+    }
+}
