@@ -91,4 +91,32 @@ class KeywordsActedOnIT {
         assertTrue(d.logged("Running startup script " + up), d.output());
         assertTrue(d.logged("Running shutdown script " + down), d.output());
     }
+
+    @Test
+    void aTrackedScriptMovingThePriorityWritesPriorityLinesToTheNotifyFifo() throws Exception {
+        Path ok = Files.createFile(dir.resolve("ok"));
+        Path chk = script("chk.sh", "[ -e " + ok + " ]");
+        Path lines = sharedFile("fifo-lines");
+        Path reader = script("reader.sh", "exec cat \"$1\" >> " + lines);
+        String conf = "global_defs {\n    script_user root\n    enable_script_security\n"
+                + "    vrrp_notify_fifo " + dir.resolve("vrrp.fifo") + "\n    vrrp_notify_fifo_script " + reader + "\n"
+                + "    vrrp_notify_priority_changes\n}\n"
+                + "vrrp_script chk {\n    script \"" + chk + "\"\n    interval 1\n    weight -20\n    fall 1\n"
+                + "    rise 1\n}\n"
+                + DaemonLab.vrrpInstance("VI_1", 52, 100, "    state MASTER\n    advert_int 1\n"
+                + "    track_script {\n        chk\n    }\n", "10.213.0.100/24");
+        Daemon d = lab.start(a, conf);
+        DaemonLab.await("MASTER", 15_000, () -> lines(lines).contains("INSTANCE \"VI_1\" MASTER 100"), d);
+        Files.delete(ok);
+        DaemonLab.await("priority 80 on the FIFO", 10_000,
+                () -> lines(lines).contains("INSTANCE \"VI_1\" MASTER_PRIORITY 80"), d);
+        Files.createFile(ok);
+        DaemonLab.await("priority 100 on the FIFO", 10_000,
+                () -> lines(lines).contains("INSTANCE \"VI_1\" MASTER_PRIORITY 100"), d);
+        d.terminate();
+        assertEquals(0, d.awaitExit(30));
+        assertEquals(List.of("INSTANCE \"VI_1\" BACKUP 100", "INSTANCE \"VI_1\" MASTER 100",
+                "INSTANCE \"VI_1\" MASTER_PRIORITY 80", "INSTANCE \"VI_1\" MASTER_PRIORITY 100"),
+                lines(lines).subList(0, 4), d.output());
+    }
 }

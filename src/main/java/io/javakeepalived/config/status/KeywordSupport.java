@@ -110,8 +110,7 @@ public final class KeywordSupport {
                 "process_monitor_rcv_bufs_force");
         notImplemented(Block.GLOBAL_DEFS, "the VRRP socket's receive buffer is left at the kernel's default",
                 "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier");
-        notImplemented(Block.GLOBAL_DEFS, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
-                "vrrp_notify_priority_changes");
+        acted(Block.GLOBAL_DEFS, "vrrp_notify_priority_changes");
         notImplemented(Block.GLOBAL_DEFS, VMAC, "vmac_prefix", "vmac_addr_prefix");
         notImplemented(Block.GLOBAL_DEFS, "files are created with the process's umask", "umask");
         notImplemented(Block.GLOBAL_DEFS, "the random number generator is not seeded with it", "random_seed");
@@ -147,8 +146,7 @@ public final class KeywordSupport {
         notImplemented(Block.VRRP_INSTANCE, "partly: its checks and corrections apply, but the implied no_accept"
                 + " (firewall rules dropping traffic to the VIPs) is not installed", "strict_mode");
         notImplemented(Block.VRRP_INSTANCE, SMTP, "smtp_alert");
-        notImplemented(Block.VRRP_INSTANCE, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
-                "notify_priority_changes");
+        acted(Block.VRRP_INSTANCE, "notify_priority_changes");
         notImplemented(Block.VRRP_INSTANCE, LVS, "lvs_sync_daemon_interface");
         notImplemented(Block.VRRP_INSTANCE, "no extra gratuitous ARPs on other interfaces", "garp_extra_if",
                 "vmac_garp_intvl");
@@ -168,8 +166,7 @@ public final class KeywordSupport {
                 "sync_group_tracking_weight");
         notImplemented(Block.VRRP_SYNC_GROUP, BFD, "track_bfd");
         notImplemented(Block.VRRP_SYNC_GROUP, SMTP, "smtp_alert");
-        notImplemented(Block.VRRP_SYNC_GROUP, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
-                "notify_priority_changes");
+        acted(Block.VRRP_SYNC_GROUP, "notify_priority_changes");
         acted(Block.GARP_GROUP, "garp_interval", "gna_interval", "interface", "interfaces");
 
         wholeBlock("static track groups are not implemented", Block.TRACK_GROUP);

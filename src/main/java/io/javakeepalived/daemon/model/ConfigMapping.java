@@ -176,6 +176,7 @@ public final class ConfigMapping {
                     .minGarp(g.vrrp().minGarp())
                     .startupDelay(g.vrrp().startupDelay())
                     .wire(wire.build())
+                    .notifyPriorityChanges(v.notifyPriorityChanges())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UnsupportedInstanceException(n + "cannot be run: " + e.getMessage());

@@ -77,7 +77,7 @@ class KeywordSupportTest {
     void whatTheIssueNamesIsNotImplemented() {
         for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "track_src_ip", "no_accept",
                 "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
-                "notify_priority_changes", "linkbeat_use_polling")) {
+                "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("static_ipaddress", "static_routes", "static_rules", "track_group",
@@ -85,8 +85,7 @@ class KeywordSupportTest {
                 "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("dynamic_interfaces", "vrrp_iptables", "nftables", "vrrp_notify_priority_changes",
-                "umask", "data_use_instance", "reload_time_file",
+        for (String k : List.of("dynamic_interfaces", "vrrp_iptables", "nftables", "umask", "data_use_instance", "reload_time_file",
                 "random_seed", "vrrp_rx_bufs_policy", "vrrp_strict", "lvs_sync_daemon", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
@@ -96,9 +95,11 @@ class KeywordSupportTest {
     @Test
     void whatThisBranchMadeWorkIsActedOn() {
         for (String k : List.of("startup_script", "shutdown_script", "startup_script_timeout",
-                "shutdown_script_timeout")) {
+                "shutdown_script_timeout", "vrrp_notify_priority_changes")) {
             assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "notify_priority_changes").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_SYNC_GROUP, "notify_priority_changes").orElseThrow().implemented());
     }
 
     @Test
