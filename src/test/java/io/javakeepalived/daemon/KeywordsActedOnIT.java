@@ -119,4 +119,41 @@ class KeywordsActedOnIT {
                 "INSTANCE \"VI_1\" MASTER_PRIORITY 80", "INSTANCE \"VI_1\" MASTER_PRIORITY 100"),
                 lines(lines).subList(0, 4), d.output());
     }
+
+    @Test
+    void anIpv6Slash128VipIsDeprecatedSoTheHostNeverSourcesFromIt() throws Exception {
+        String conf = "vrrp_instance VI_6 {\n    state MASTER\n    interface eth0\n    virtual_router_id 61\n"
+                + "    priority 255\n    advert_int 1\n    virtual_ipaddress {\n        fd13::100/128\n"
+                + "        fd13::101/64\n        fd13::102/128 preferred_lft 300\n    }\n}\n";
+        Daemon d = lab.start(a, conf);
+        DaemonLab.await("the VIPs", 15_000, () -> ipv6Addresses().contains("fd13::102/128"), d);
+        String out = ipv6Addresses();
+        // ip prints an address on one line and its lifetimes on the next
+        assertTrue(entry(out, "fd13::100/128").contains(" deprecated"), out);
+        assertTrue(entry(out, "fd13::100/128").contains("valid_lft forever preferred_lft 0sec"), out);
+        assertTrue(entry(out, "fd13::101/64").contains("valid_lft forever preferred_lft forever"), out);
+        assertTrue(entry(out, "fd13::102/128").matches("(?s).*valid_lft forever preferred_lft (300|2\\d\\d)sec.*"),
+                out);
+        d.terminate();
+        assertEquals(0, d.awaitExit(30));
+    }
+
+    /** The line of {@code cidr} in {@code ip addr show} output and the lifetime line after it. */
+    private static String entry(String ipAddrShow, String cidr) {
+        List<String> l = ipAddrShow.lines().toList();
+        for (int i = 0; i + 1 < l.size(); i++) {
+            if (l.get(i).contains("inet6 " + cidr + " ")) {
+                return l.get(i) + "\n" + l.get(i + 1);
+            }
+        }
+        return "";
+    }
+
+    private String ipv6Addresses() {
+        try {
+            return lab.lab().ip(a.ns(), "-6", "addr", "show", "dev", "eth0").output();
+        } catch (Exception e) {
+            return "";
+        }
+    }
 }

@@ -178,7 +178,8 @@ public final class KeywordSupport {
 
     /**
      * The options of a {@code virtual_ipaddress} / {@code virtual_ipaddress_excluded} line that
-     * the VIP installer does not carry out (dev, brd, scope, label, noprefixroute and no_track it does).
+     * the VIP installer does not carry out (dev, brd, scope, label, noprefixroute, preferred_lft and
+     * no_track it does).
      */
     private static final Map<String, KeywordStatus> ADDRESS_OPTIONS = Map.of(
             "peer", KeywordStatus.notImplemented("the VIP is added without its peer address"),
@@ -186,10 +187,7 @@ public final class KeywordSupport {
             "-nodad", KeywordStatus.notImplemented("the VIP goes through duplicate address detection"),
             "mngtmpaddr", KeywordStatus.notImplemented("no temporary addresses are managed for the VIP"),
             "autojoin", KeywordStatus.notImplemented("the VIP's multicast group is not joined"),
-            "use_vmac", KeywordStatus.notImplemented(VMAC),
-            "preferred_lft", KeywordStatus.notImplemented("the VIP keeps the kernel's preferred lifetime ; nor is"
-                    + " keepalived's implicit 0 for IPv6 /128 VIPs applied, so the host may source its own traffic"
-                    + " from a VIP"));
+            "use_vmac", KeywordStatus.notImplemented(VMAC));
 
     /** The status of {@code keyword} in {@code block}; empty when the binder does not accept it there. */
     public static Optional<KeywordStatus> of(Block block, String keyword) {

@@ -198,6 +198,7 @@ public final class ConfigMapping {
      */
     static Vip vip(IpAddressSpec spec, String defaultDevice) {
         return new Vip(spec.address(), spec.prefixLength(), spec.device().orElse(defaultDevice), spec.broadcast(),
-                spec.scope().map(Scopes::parse).orElse(0), spec.label(), spec.noPrefixRoute());
+                spec.scope().map(Scopes::parse).orElse(0), spec.label(), spec.noPrefixRoute(),
+                spec.preferredLifetime().orElse(Vip.FOREVER));
     }
 }
