@@ -65,6 +65,7 @@ final class DaemonRun {
     private final Supplier<? extends SignalSource> signals;
     private final List<String> commandLine;
     private InetSocketAddress metricsListen;
+    private boolean keepVipsAtStop;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -80,6 +81,12 @@ final class DaemonRun {
     /** Serve the Prometheus endpoint at {@code address} (null: no endpoint, the default). */
     DaemonRun metricsListen(InetSocketAddress address) {
         this.metricsListen = address;
+        return this;
+    }
+
+    /** {@code -V} (--dont-release-vrrp): leave the VIPs up at stop, send no priority 0. */
+    DaemonRun keepVipsAtStop(boolean keep) {
+        this.keepVipsAtStop = keep;
         return this;
     }
 
@@ -138,6 +145,9 @@ final class DaemonRun {
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
+        }
+        if (keepVipsAtStop) {
+            loop.keepVipsAtStop();
         }
         source.start(loop::post);
         try {

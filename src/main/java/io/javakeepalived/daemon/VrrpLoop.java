@@ -108,6 +108,7 @@ public final class VrrpLoop {
     private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
     private volatile Runnable whenStarted = () -> { };
+    private volatile StopRelease stopRelease = StopRelease.RELEASE;
 
     // ---- made by run(), owned by the loop thread -------------------------------------------
     private final PollSet poller;
@@ -221,6 +222,14 @@ public final class VrrpLoop {
      */
     public void whenStarted(Runnable r) {
         this.whenStarted = Objects.requireNonNull(r, "r");
+    }
+
+    /**
+     * {@code -V} (--dont-release-vrrp): at STOP a master sends no priority 0 and leaves its VIPs
+     * up. Call before {@link #run()}.
+     */
+    public void keepVipsAtStop() {
+        stopRelease = StopRelease.KEEP;
     }
 
     /** {@code post(STOP)}. */
@@ -388,7 +397,7 @@ public final class VrrpLoop {
     private void shutdownInstances() {
         for (InstanceEntry e : table.entries()) {
             try {
-                executor.deliver(e, new Event.Shutdown(), clock.getAsLong());
+                executor.execute(stopRelease.filter(e.instance.handle(new Event.Shutdown(), clock.getAsLong())));
             } catch (RuntimeException x) {
                 log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
             }

@@ -138,6 +138,29 @@ class KeywordsActedOnIT {
         assertEquals(0, d.awaitExit(30));
     }
 
+    @Test
+    void withMinusVTheVipsOutliveSigtermAndWithMinusXTheyGo() throws Exception {
+        String conf = DaemonLab.vrrpInstance("VI_1", 53, 100, "    state MASTER\n    advert_int 1\n",
+                "10.213.0.100/24");
+        Daemon kept = lab.start(a, "kept", conf, DaemonLab.jarCommand("-n", "-l", "-D", "-V"));
+        DaemonLab.await("MASTER with its VIP", 15_000, () -> lab.hasAddress(a, "10.213.0.100/24"), kept);
+        kept.terminate();
+        assertEquals(0, kept.awaitExit(30));
+        assertTrue(lab.hasAddress(a, "10.213.0.100/24"), "-V leaves the VIP up\n" + kept.output());
+        assertTrue(!kept.output().contains("sent 0 priority"), kept.output());
+        assertTrue(!kept.output().contains("not implemented"), kept.output());
+
+        // the next run removes what its predecessor left, takes over and, with -X, releases at stop
+        Daemon released = lab.start(a, "released", conf, DaemonLab.jarCommand("-n", "-l", "-D", "-X"));
+        released.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        DaemonLab.await("its VIP", 5_000, () -> lab.hasAddress(a, "10.213.0.100/24"), released);
+        released.terminate();
+        assertEquals(0, released.awaitExit(30));
+        assertTrue(!lab.hasAddress(a, "10.213.0.100/24"), "-X releases the VIP\n" + released.output());
+        assertTrue(released.logged("(VI_1) sent 0 priority"), released.output());
+        assertTrue(!released.output().contains("not implemented"), released.output());
+    }
+
     /** The line of {@code cidr} in {@code ip addr show} output and the lifetime line after it. */
     private static String entry(String ipAddrShow, String cidr) {
         List<String> l = ipAddrShow.lines().toList();
