@@ -11,6 +11,7 @@ import io.javakeepalived.net.LinkMonitor;
 import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.RtnetlinkSession;
+import io.javakeepalived.sys.InterfaceSysctl;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
@@ -109,6 +110,7 @@ public final class VrrpLoop {
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
     private volatile Runnable whenStarted = () -> { };
     private volatile StopRelease stopRelease = StopRelease.RELEASE;
+    private volatile InterfaceSysctl sysctl = InterfaceSysctl.NONE;
 
     // ---- made by run(), owned by the loop thread -------------------------------------------
     private final PollSet poller;
@@ -124,6 +126,7 @@ public final class VrrpLoop {
     private LoopSnapshots snapshots;
     private ReloadApplier reloads;
     private boolean stopping;
+    private PromoteSecondaries promoteSecondaries;
 
     /**
      * Prepares the loop; nothing is opened but the wake-up fd, so {@link #post} works at once.
@@ -232,6 +235,14 @@ public final class VrrpLoop {
         stopRelease = StopRelease.KEEP;
     }
 
+    /**
+     * Where interface settings (promote_secondaries) are read and written; by default nowhere.
+     * Call before {@link #run()}.
+     */
+    public void interfaceSysctl(InterfaceSysctl s) {
+        sysctl = Objects.requireNonNull(s, "sysctl");
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -269,6 +280,7 @@ public final class VrrpLoop {
         poller.add(links.fd());
         try {
             links.refresh();
+            promoteSecondaries.apply(table.plan());
             vips.removeStale();
             starter.buildAll();
         } catch (IOException e) {
@@ -298,6 +310,7 @@ public final class VrrpLoop {
         Map<String, LinkInfo> linkView = new HashMap<>();
         announcers = new Announcers(linkView, network, log);
         table = new InstanceTable(plan);
+        promoteSecondaries = new PromoteSecondaries(sysctl, log);
         vips = new VipInstaller(rtnl, linkView, log);
         executor = new ActionExecutor(table, vips, announcers, clock,
                 options.notifySink(), rejects, detail, options.wallClock());
@@ -364,6 +377,7 @@ public final class VrrpLoop {
         }
         snapshots.answer(inbox);
         reloads.applyIfRead();
+        promoteSecondaries.apply(table.plan()); // instances a reload added
     }
 
     private void tell(Consumer<LoopListener> news) {
@@ -401,6 +415,9 @@ public final class VrrpLoop {
             } catch (RuntimeException x) {
                 log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
             }
+        }
+        if (stopRelease == StopRelease.RELEASE) {
+            promoteSecondaries.restore();
         }
         log.info("Stopped");
     }

@@ -161,6 +161,27 @@ class KeywordsActedOnIT {
         assertTrue(!released.output().contains("not implemented"), released.output());
     }
 
+    @Test
+    void promoteSecondariesIsSetSoTheVipOutlivesThePrimaryAddressAndIsPutBackAtStop() throws Exception {
+        String file = "/proc/sys/net/ipv4/conf/eth0/promote_secondaries";
+        lab.lab().exec(a.ns(), "sh", "-c", "echo 0 > " + file).requireSuccess("reset " + file);
+        String conf = DaemonLab.vrrpInstance("VI_1", 54, 100, "    state MASTER\n    advert_int 1\n"
+                + "    promote_secondaries\n", "10.213.0.100/24");
+        Daemon d = lab.start(a, conf);
+        DaemonLab.await("MASTER with its VIP", 15_000, () -> lab.hasAddress(a, "10.213.0.100/24"), d);
+        assertEquals("1", sysctl(file), d.output());
+        // what it is for: the node's own address goes, the VIP of its subnet is promoted, not deleted with it
+        lab.lab().ip(a.ns(), "addr", "del", "10.213.0.1/24", "dev", "eth0");
+        assertTrue(lab.hasAddress(a, "10.213.0.100/24"), d.output());
+        d.terminate();
+        assertEquals(0, d.awaitExit(30));
+        assertEquals("0", sysctl(file), "put back as it was\n" + d.output());
+    }
+
+    private String sysctl(String file) throws Exception {
+        return lab.lab().exec(a.ns(), "cat", file).requireSuccess("cat " + file).output().trim();
+    }
+
     /** The line of {@code cidr} in {@code ip addr show} output and the lifetime line after it. */
     private static String entry(String ipAddrShow, String cidr) {
         List<String> l = ipAddrShow.lines().toList();

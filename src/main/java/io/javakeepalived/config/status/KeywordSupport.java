@@ -137,8 +137,7 @@ public final class KeywordSupport {
         notImplemented(Block.VRRP_INSTANCE, "the instance's sockets and VIPs are not put in the VRF", "vrf");
         notImplemented(Block.VRRP_INSTANCE, BFD, "track_bfd");
         notImplemented(Block.VRRP_INSTANCE, "a change of the source address is not noticed", "track_src_ip");
-        notImplemented(Block.VRRP_INSTANCE, "the kernel's promote_secondaries is not set on the interface",
-                "promote_secondaries");
+        acted(Block.VRRP_INSTANCE, "promote_secondaries");
         notImplemented(Block.VRRP_INSTANCE, LINKBEAT, "linkbeat_use_polling");
         notImplemented(Block.VRRP_INSTANCE, "routes and rules are not installed with the VIPs", "virtual_routes",
                 "virtual_rules");

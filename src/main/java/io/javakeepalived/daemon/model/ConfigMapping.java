@@ -188,7 +188,7 @@ public final class ConfigMapping {
             source = Optional.empty();
         }
         return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
-                g.vrrp().gnaInterval(), v.notifyScripts());
+                g.vrrp().gnaInterval(), v.notifyScripts(), v.promoteSecondaries());
     }
 
     /**

@@ -28,10 +28,12 @@ import java.util.Optional;
  * @param garpInterval     {@code vrrp_garp_interval}: pause between gratuitous ARPs; 0 = none
  * @param gnaInterval      {@code vrrp_gna_interval}: pause between unsolicited NAs; 0 = none
  * @param notifyScripts    the notify scripts (not run yet)
+ * @param promoteSecondaries {@code promote_secondaries}: the kernel's setting of that name is turned
+ *                         on for its interface
  */
 public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                            boolean configFault, Optional<String> syncGroup, Duration garpInterval,
-                           Duration gnaInterval, NotifyScripts notifyScripts) {
+                           Duration gnaInterval, NotifyScripts notifyScripts, boolean promoteSecondaries) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -41,6 +43,14 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         Objects.requireNonNull(garpInterval, "garpInterval");
         Objects.requireNonNull(gnaInterval, "gnaInterval");
         Objects.requireNonNull(notifyScripts, "notifyScripts");
+    }
+
+    /** Without {@code promote_secondaries}. */
+    public InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
+                        boolean configFault, Optional<String> syncGroup, Duration garpInterval, Duration gnaInterval,
+                        NotifyScripts notifyScripts) {
+        this(settings, configuredSource, excludedVips, configFault, syncGroup, garpInterval, gnaInterval,
+                notifyScripts, false);
     }
 
     public String name() {
@@ -67,12 +77,12 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
     /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
     public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
         return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
-                notifyScripts);
+                notifyScripts, promoteSecondaries);
     }
 
     /** The same plan with the advert source (RFC primary address) set. */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
-                excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts);
+                excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts, promoteSecondaries);
     }
 }

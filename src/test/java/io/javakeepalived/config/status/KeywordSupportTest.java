@@ -76,7 +76,7 @@ class KeywordSupportTest {
     @Test
     void whatTheIssueNamesIsNotImplemented() {
         for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "track_src_ip", "no_accept",
-                "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
+                "strict_mode", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
                 "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
@@ -99,6 +99,7 @@ class KeywordSupportTest {
             assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "notify_priority_changes").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "promote_secondaries").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SYNC_GROUP, "notify_priority_changes").orElseThrow().implemented());
     }
 
