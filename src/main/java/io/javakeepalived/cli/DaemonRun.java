@@ -19,6 +19,7 @@ import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
 import io.javakeepalived.sys.NativeFifos;
+import io.javakeepalived.sys.ProcInterfaceSysctl;
 import io.javakeepalived.sys.SdNotifySocket;
 import io.javakeepalived.sys.SystemProcessControl;
 import io.javakeepalived.sys.UnixDatagramTransport;
@@ -65,6 +66,7 @@ final class DaemonRun {
     private final Supplier<? extends SignalSource> signals;
     private final List<String> commandLine;
     private InetSocketAddress metricsListen;
+    private boolean keepVipsAtStop;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -80,6 +82,12 @@ final class DaemonRun {
     /** Serve the Prometheus endpoint at {@code address} (null: no endpoint, the default). */
     DaemonRun metricsListen(InetSocketAddress address) {
         this.metricsListen = address;
+        return this;
+    }
+
+    /** {@code -V} (--dont-release-vrrp): leave the VIPs up at stop, send no priority 0. */
+    DaemonRun keepVipsAtStop(boolean keep) {
+        this.keepVipsAtStop = keep;
         return this;
     }
 
@@ -139,6 +147,10 @@ final class DaemonRun {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
         }
+        if (keepVipsAtStop) {
+            loop.keepVipsAtStop();
+        }
+        loop.interfaceSysctl(new ProcInterfaceSysctl());
         source.start(loop::post);
         try {
             main.write();
@@ -158,9 +170,14 @@ final class DaemonRun {
         systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos),
                 new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));
         try {
-            status = runLoop(loop, () -> scripts.attach(loop), config.topLevel().netNamespace(), log);
+            // keepalived runs startup_script before VRRP starts and waits for it
+            status = runLoop(loop, () -> {
+                scripts.startStopScripts().runStartup();
+                scripts.attach(loop);
+            }, config.topLevel().netNamespace(), log);
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
+            inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);
         } finally {
             if (metrics != null) {
                 metrics.close();
@@ -189,6 +206,22 @@ final class DaemonRun {
         } catch (IOException | RuntimeException e) {
             log.error("Cannot serve metrics on {}: {} - running without them", hostPort(metricsListen), e.toString());
             return null;
+        }
+    }
+
+    /** Runs {@code work} here, or on a thread inside the configured {@code net_namespace}. */
+    private static void inNamespace(Optional<String> namespace, Runnable work, Logger log) {
+        if (namespace.isEmpty()) {
+            work.run();
+            return;
+        }
+        try {
+            NetNamespace.call(namespace.get(), () -> {
+                work.run();
+                return null;
+            });
+        } catch (IOException e) {
+            log.error("Unable to set network namespace {}: {}", namespace.get(), e.getMessage());
         }
     }
 

@@ -100,6 +100,14 @@ public final class KeepalivedCommand implements Callable<Integer> {
                     + "addresses). javakeepalived only; off by default.")
     InetSocketAddress metricsListen;
 
+    @Option(names = {"-X", "--release-vips"},
+            description = "Remove the VIPs on every exit from MASTER (what javakeepalived always does).")
+    boolean releaseVips;
+
+    @Option(names = {"-V", "--dont-release-vrrp"},
+            description = "At stop, leave the VIPs up and send no priority-0 advert.")
+    boolean dontReleaseVrrp;
+
     @Option(names = {"-v", "--version"}, description = "Print the version and exit.")
     boolean version;
 
@@ -111,8 +119,6 @@ public final class KeepalivedCommand implements Callable<Integer> {
     @Option(names = "--all", hidden = true) boolean all;
     @Option(names = {"-G", "--no-syslog"}, hidden = true) boolean noSyslog;
     @Option(names = {"-u", "--umask"}, hidden = true) String umask;
-    @Option(names = {"-X", "--release-vips"}, hidden = true) boolean releaseVips;
-    @Option(names = {"-V", "--dont-release-vrrp"}, hidden = true) boolean dontReleaseVrrp;
     @Option(names = {"-I", "--dont-release-ipvs"}, hidden = true) boolean dontReleaseIpvs;
     @Option(names = {"-R", "--dont-respawn"}, hidden = true) boolean dontRespawn;
     @Option(names = {"-b", "--bfd_pid"}, hidden = true) String bfdPid;
@@ -182,7 +188,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
         // We never fork (systemd runs us in the foreground), so -l alone means the console too.
         LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
         return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine)
-                .metricsListen(metricsListen).run();
+                .metricsListen(metricsListen).keepVipsAtStop(dontReleaseVrrp).run();
     }
 
     private int printSignalNumber(String name) {
@@ -201,8 +207,6 @@ public final class KeepalivedCommand implements Callable<Integer> {
         addIf(given, noBfd, "-B (--no_bfd)");
         addIf(given, all, "--all");
                 addIf(given, umask != null, "-u (--umask)");
-        addIf(given, releaseVips, "-X (--release-vips)");
-        addIf(given, dontReleaseVrrp, "-V (--dont-release-vrrp)");
         addIf(given, dontReleaseIpvs, "-I (--dont-release-ipvs)");
         addIf(given, dontRespawn, "-R (--dont-respawn)");
         addIf(given, bfdPid != null, "-b (--bfd_pid)");

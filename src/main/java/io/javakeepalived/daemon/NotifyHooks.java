@@ -93,6 +93,11 @@ public final class NotifyHooks implements NotifySink, AutoCloseable {
     /** On the loop thread; returns at once. */
     @Override
     public void dispatch(Action notify) {
+        if (notify instanceof Action.RunNotify n && n.state().isPriorityChange()) {
+            // keepalived writes the FIFO line only: no notify script runs for a priority change
+            fifo.instancePriority(n.instance(), n.state() == NotifyState.MASTER_PRIORITY, n.priority());
+            return;
+        }
         if (notify instanceof Action.RunNotify n) {
             fifo.instance(n.instance(), n.state(), n.priority());
         } else if (notify instanceof Action.RunGroupNotify g) {

@@ -169,6 +169,14 @@ public final class ScriptServices {
                 PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true)));
     }
 
+    /**
+     * startup_script / shutdown_script of the configuration in force now (a reload's shutdown
+     * script is the one run at stop, as in keepalived), through the same runner as the hooks.
+     */
+    public StartStopScripts startStopScripts() {
+        return new StartStopScripts(config.global(), runner, processes.options().killGrace(), log);
+    }
+
     /** The checker loop, or null before {@link #attach}. */
     public CheckerLoop checker() {
         return checker;

@@ -195,6 +195,10 @@ public final class SnapshotBuilder {
         if (v.noPrefixRoute()) {
             o.append(" noprefixroute");
         }
+        if (v.isIpv6()) { // keepalived's format_ipaddress
+            o.append(v.preferredLifetime() == 0 ? " deprecated" : v.preferredLifetime() == Vip.FOREVER
+                    ? " preferred_lft forever" : " preferred_lft " + v.preferredLifetime());
+        }
         if (installed) {
             o.append(" set");
         }

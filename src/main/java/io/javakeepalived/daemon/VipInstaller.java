@@ -103,6 +103,9 @@ final class VipInstaller {
         if (v.noPrefixRoute()) {
             a = a.withFlags(a.flags() | InterfaceAddress.IFA_F_NOPREFIXROUTE);
         }
+        if (v.isIpv6()) { // keepalived sets preferred_lft on IPv6 VIPs only
+            a = a.withPreferredLifetime(v.preferredLifetime());
+        }
         return a;
     }
 

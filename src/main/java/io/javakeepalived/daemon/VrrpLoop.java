@@ -10,6 +10,7 @@ import io.javakeepalived.net.LinkMonitor;
 import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.RtnetlinkSession;
+import io.javakeepalived.sys.InterfaceSysctl;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
@@ -112,6 +113,8 @@ public final class VrrpLoop {
     private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
     private volatile Runnable whenStarted = () -> { };
+    private volatile StopRelease stopRelease = StopRelease.RELEASE;
+    private volatile InterfaceSysctl sysctl = InterfaceSysctl.NONE;
 
     // ---- made by run(), owned by the loop thread -------------------------------------------
     private final PollSet poller;
@@ -128,6 +131,7 @@ public final class VrrpLoop {
     private LoopSnapshots snapshots;
     private ReloadApplier reloads;
     private boolean stopping;
+    private PromoteSecondaries promoteSecondaries;
 
     /**
      * Prepares the loop; nothing is opened but the wake-up fd, so {@link #post} works at once.
@@ -228,6 +232,22 @@ public final class VrrpLoop {
         this.whenStarted = Objects.requireNonNull(r, "r");
     }
 
+    /**
+     * {@code -V} (--dont-release-vrrp): at STOP a master sends no priority 0 and leaves its VIPs
+     * up. Call before {@link #run()}.
+     */
+    public void keepVipsAtStop() {
+        stopRelease = StopRelease.KEEP;
+    }
+
+    /**
+     * Where interface settings (promote_secondaries) are read and written; by default nowhere.
+     * Call before {@link #run()}.
+     */
+    public void interfaceSysctl(InterfaceSysctl s) {
+        sysctl = Objects.requireNonNull(s, "sysctl");
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -265,6 +285,7 @@ public final class VrrpLoop {
         poller.add(links.fd());
         try {
             links.refresh();
+            promoteSecondaries.apply(table.plan());
             vips.removeStale(statics::isStatic);
             statics.start();
             starter.buildAll();
@@ -295,6 +316,7 @@ public final class VrrpLoop {
         Map<String, LinkInfo> linkView = new HashMap<>();
         announcers = new Announcers(linkView, network, log);
         table = new InstanceTable(plan);
+        promoteSecondaries = new PromoteSecondaries(sysctl, log);
         vips = new VipInstaller(rtnl, linkView, log);
         RoutingRequests routing = new RoutingRequests(rtnl, log);
         statics = new StaticSetup(plan.statics(), vips, routing, linkView, log);
@@ -367,6 +389,7 @@ public final class VrrpLoop {
         }
         snapshots.answer(inbox);
         reloads.applyIfRead();
+        promoteSecondaries.apply(table.plan()); // instances a reload added
     }
 
     private void tell(Consumer<LoopListener> news) {
@@ -400,12 +423,15 @@ public final class VrrpLoop {
     private void shutdownInstances() {
         for (InstanceEntry e : table.entries()) {
             try {
-                executor.deliver(e, new Event.Shutdown(), clock.getAsLong());
+                executor.execute(stopRelease.filter(e.instance.handle(new Event.Shutdown(), clock.getAsLong())));
             } catch (RuntimeException x) {
                 log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
             }
         }
         statics.stop();
+        if (stopRelease == StopRelease.RELEASE) {
+            promoteSecondaries.restore();
+        }
         log.info("Stopped");
     }
 

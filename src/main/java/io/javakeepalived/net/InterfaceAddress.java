@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param label IPv4 label (IFA_LABEL, e.g. "eth0:vip"), or null
  * @param flags IFA_F_* (full 32 bits: header byte plus IFA_FLAGS)
  * @param proto IFA_PROTO, the originator ({@link #PROTO_JAVAKEEPALIVED} for ours, 0 unknown)
+ * @param preferredLifetime seconds the address stays preferred (IFA_CACHEINFO's ifa_prefered);
+ *              {@link #FOREVER} by default; 0 = deprecated, never picked as a source address
  */
 public record InterfaceAddress(int ifindex, InetAddress address, int prefixLength, InetAddress broadcast,
-                               int scope, String label, int flags, int proto) {
+                               int scope, String label, int flags, int proto, long preferredLifetime) {
+    /** The kernel's INFINITY_LIFE_TIME. */
+    public static final long FOREVER = 0xFFFF_FFFFL;
+
     public static final int SCOPE_UNIVERSE = 0;
     public static final int SCOPE_SITE = 200;
     public static final int SCOPE_LINK = 253;
@@ -59,6 +64,15 @@ public record InterfaceAddress(int ifindex, InetAddress address, int prefixLengt
         if (scope < 0 || scope > 255 || proto < 0 || proto > 255) {
             throw new IllegalArgumentException("scope/proto out of range");
         }
+        if (preferredLifetime < 0 || preferredLifetime > FOREVER) {
+            throw new IllegalArgumentException("preferred lifetime " + preferredLifetime);
+        }
+    }
+
+    /** An address preferred forever (the kernel's default). */
+    public InterfaceAddress(int ifindex, InetAddress address, int prefixLength, InetAddress broadcast, int scope,
+                            String label, int flags, int proto) {
+        this(ifindex, address, prefixLength, broadcast, scope, label, flags, proto, FOREVER);
     }
 
     /**
@@ -72,23 +86,28 @@ public record InterfaceAddress(int ifindex, InetAddress address, int prefixLengt
     }
 
     public InterfaceAddress withBroadcast(InetAddress b) {
-        return new InterfaceAddress(ifindex, address, prefixLength, b, scope, label, flags, proto);
+        return new InterfaceAddress(ifindex, address, prefixLength, b, scope, label, flags, proto, preferredLifetime);
     }
 
     public InterfaceAddress withScope(int s) {
-        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, s, label, flags, proto);
+        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, s, label, flags, proto, preferredLifetime);
     }
 
     public InterfaceAddress withLabel(String l) {
-        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, scope, l, flags, proto);
+        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, scope, l, flags, proto, preferredLifetime);
     }
 
     public InterfaceAddress withFlags(int f) {
-        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, scope, label, f, proto);
+        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, scope, label, f, proto, preferredLifetime);
     }
 
     public InterfaceAddress withProto(int p) {
-        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, scope, label, flags, p);
+        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, scope, label, flags, p, preferredLifetime);
+    }
+
+    /** The same address with this preferred lifetime in seconds ({@link #FOREVER}, or 0 for deprecated). */
+    public InterfaceAddress withPreferredLifetime(long seconds) {
+        return new InterfaceAddress(ifindex, address, prefixLength, broadcast, scope, label, flags, proto, seconds);
     }
 
     public boolean isIpv6() {

@@ -167,8 +167,22 @@ final class RtnlCodec {
             if (a.proto() != 0) {
                 p = putU8(b, p, IFA_PROTO, a.proto());
             }
+            if (a.preferredLifetime() != InterfaceAddress.FOREVER) {
+                p = putCacheInfo(b, p, a.preferredLifetime());
+            }
         }
         return end(b, off, p);
+    }
+
+    /**
+     * IFA_CACHEINFO (struct ifa_cacheinfo, host byte order): ifa_prefered as given, ifa_valid
+     * forever, the time stamps 0 (the kernel fills them in), as {@code ip addr add ... preferred_lft}.
+     */
+    private static int putCacheInfo(ByteBuffer b, int off, long preferred) {
+        ByteBuffer info = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+        info.putInt(0, (int) preferred);
+        info.putInt(4, (int) InterfaceAddress.FOREVER);
+        return putAttr(b, off, IFA_CACHEINFO, info.array());
     }
 
     /** RTM_GETADDR or RTM_GETLINK dump request for {@code family} (AF_UNSPEC = 0 for all). */
@@ -281,6 +295,7 @@ final class RtnlCodec {
         byte[] broadcast = null;
         String label = null;
         int proto = 0;
+        long preferred = InterfaceAddress.FOREVER;
         for (NlaCursor c = new NlaCursor(b, p + 8, off + len); c.next(); ) {
             int d = c.dataOffset();
             int dl = c.dataLength();
@@ -291,6 +306,7 @@ final class RtnlCodec {
                 case IFA_LABEL -> label = cString(b, d, dl);
                 case IFA_FLAGS -> flags = dl >= 4 ? b.getInt(d) : flags;
                 case IFA_PROTO -> proto = dl >= 1 ? b.get(d) & 0xff : 0;
+                case IFA_CACHEINFO -> preferred = dl >= 4 ? Integer.toUnsignedLong(b.getInt(d)) : preferred;
                 default -> { }
             }
         }
@@ -299,7 +315,7 @@ final class RtnlCodec {
             return null;
         }
         return new InterfaceAddress(index, inet(addr), prefix, broadcast == null ? null : inet(broadcast), scope,
-                label == null || label.isEmpty() ? null : label, flags, proto);
+                label == null || label.isEmpty() ? null : label, flags, proto, preferred);
     }
 
     /** Decodes RTM_NEWLINK/RTM_DELLINK at {@code off}. */

@@ -60,6 +60,9 @@ import java.util.Objects;
  * @param wire                    the rest of what goes on the wire: interface, authentication,
  *                                unicast peers, checksum compatibility (see {@link #receivePolicy()}
  *                                and {@link #advertTemplates(boolean)})
+ * @param notifyPriorityChanges   {@code notify_priority_changes} (resolved through the sync group
+ *                                and global_defs): a tracker's change of the effective priority is
+ *                                notified as {@link NotifyState#MASTER_PRIORITY} / {@code BACKUP_PRIORITY}
  */
 public record InstanceSettings(
         String name,
@@ -84,7 +87,8 @@ public record InstanceSettings(
         int garpLowerPrioRepeat,
         boolean minGarp,
         Duration startupDelay,
-        WireSettings wire) {
+        WireSettings wire,
+        boolean notifyPriorityChanges) {
 
     /** keepalived's VRRP_PRIO_OWNER. */
     public static final int PRIORITY_OWNER = 255;
@@ -270,6 +274,7 @@ public record InstanceSettings(
         b.minGarp = minGarp;
         b.startupDelay = startupDelay;
         b.wire = wire;
+        b.notifyPriorityChanges = notifyPriorityChanges;
         return b;
     }
 
@@ -316,6 +321,7 @@ public record InstanceSettings(
         private boolean minGarp;
         private Duration startupDelay = Duration.ZERO;
         private WireSettings wire = WireSettings.DEFAULT;
+        private boolean notifyPriorityChanges;
 
         private Builder(String name, int vrid) {
             this.name = name;
@@ -342,6 +348,7 @@ public record InstanceSettings(
         public Builder minGarp(boolean b) { this.minGarp = b; return this; }
         public Builder startupDelay(Duration d) { this.startupDelay = d; return this; }
         public Builder wire(WireSettings w) { this.wire = w; return this; }
+        public Builder notifyPriorityChanges(boolean b) { this.notifyPriorityChanges = b; return this; }
 
         /** Our source address; also sets the family to match it. */
         public Builder primaryAddress(InetAddress a) {
@@ -366,7 +373,7 @@ public record InstanceSettings(
             return new InstanceSettings(name, vrid, version, family, priority, advertIntervalCs,
                     initialState, nopreempt, preemptDelay, primaryAddress, vips, downTimerAdverts,
                     lowerPrioNoAdvert, higherPrioSendAdvert, masterDelay, masterRepeat, refresh,
-                    refreshRepeat, lowerDelay, lowerRepeat, minGarp, startupDelay, wire);
+                    refreshRepeat, lowerDelay, lowerRepeat, minGarp, startupDelay, wire, notifyPriorityChanges);
         }
     }
 }

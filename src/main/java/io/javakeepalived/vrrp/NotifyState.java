@@ -21,5 +21,18 @@ public enum NotifyState {
      * script (if given) and the generic notify with DELETED. Without notify_deleted a removed
      * instance is reported as FAULT, keepalived's old behaviour.
      */
-    DELETED
+    DELETED,
+    /**
+     * With {@code notify_priority_changes}: the effective priority of a MASTER changed (a tracker
+     * moved it). keepalived writes only the notify FIFO line
+     * ({@code INSTANCE "VI_1" MASTER_PRIORITY 90}); no script runs.
+     */
+    MASTER_PRIORITY,
+    /** As {@link #MASTER_PRIORITY}, for an instance in any other state. */
+    BACKUP_PRIORITY;
+
+    /** A priority change (FIFO line only), not a state. */
+    public boolean isPriorityChange() {
+        return this == MASTER_PRIORITY || this == BACKUP_PRIORITY;
+    }
 }

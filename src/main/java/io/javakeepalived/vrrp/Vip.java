@@ -21,9 +21,15 @@ import java.util.Optional;
  * @param scope          RT_SCOPE_* number: 0 global (the default), 200 site, 253 link, 254 host
  * @param label          IPv4 label ({@code label eth0:vip})
  * @param noPrefixRoute  {@code noprefixroute}
+ * @param preferredLifetime {@code preferred_lft} in seconds, {@link #FOREVER} by default; keepalived
+ *                       makes it 0 (deprecated: never the source of the host's own traffic) for an
+ *                       IPv6 /128 written without it. Used for IPv6 only, as keepalived does
  */
 public record Vip(InetAddress address, int prefixLength, String device, Optional<InetAddress> broadcast, int scope,
-                  Optional<String> label, boolean noPrefixRoute) {
+                  Optional<String> label, boolean noPrefixRoute, long preferredLifetime) {
+
+    /** The kernel's INFINITY_LIFE_TIME: {@code preferred_lft forever}. */
+    public static final long FOREVER = 0xFFFF_FFFFL;
 
     public Vip {
         Objects.requireNonNull(address, "address");
@@ -37,6 +43,15 @@ public record Vip(InetAddress address, int prefixLength, String device, Optional
         if (scope < 0 || scope > 255) {
             throw new IllegalArgumentException("scope " + scope);
         }
+        if (preferredLifetime < 0 || preferredLifetime > FOREVER) {
+            throw new IllegalArgumentException("preferred lifetime " + preferredLifetime);
+        }
+    }
+
+    /** A VIP whose preferred lifetime is the kernel's default (forever). */
+    public Vip(InetAddress address, int prefixLength, String device, Optional<InetAddress> broadcast, int scope,
+               Optional<String> label, boolean noPrefixRoute) {
+        this(address, prefixLength, device, broadcast, scope, label, noPrefixRoute, FOREVER);
     }
 
     /** A plain VIP: host prefix, global scope, no broadcast or label. */

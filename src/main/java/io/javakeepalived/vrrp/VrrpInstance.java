@@ -612,6 +612,10 @@ public final class VrrpInstance {
         }
         long oldDown = masterDownInterval();
         effectivePriority = np;
+        if (trackerChange && settings.notifyPriorityChanges()) {
+            // keepalived's vrrp_set_effective_priority: MASTER_PRIORITY for a master, else BACKUP_PRIORITY
+            notify(state == VrrpState.MASTER ? NotifyState.MASTER_PRIORITY : NotifyState.BACKUP_PRIORITY, out);
+        }
         if (trackerChange && state == VrrpState.BACKUP) {
             // re-derive the running down timer: keep what has elapsed, change the skew
             Long deadline = timers.get(TimerKind.MASTER_DOWN);

@@ -96,9 +96,12 @@ class CommandLineTest {
     void keepalivedFlagsWeDoNotImplementWarnButDoNotFail(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("k.conf");
         Files.writeString(conf, "global_defs {\n router_id x\n}\n");
-        int rc = run("-t", "-f", conf.toString(), "-G", "-R", "-X", "--all", "-u", "0022", "-s", "ns1");
+        int rc = run("-t", "-f", conf.toString(), "-G", "-R", "-I", "--all", "-u", "0022", "-s", "ns1", "-X", "-V");
         assertEquals(0, rc, stderr());
-        assertTrue(stderr().contains("option -X (--release-vips) is accepted for compatibility but not implemented"), stderr());
+        assertTrue(stderr().contains("option -I (--dont-release-ipvs) is accepted for compatibility but not implemented"),
+                stderr());
+        assertFalse(stderr().contains("-X (--release-vips)"), "-X is honoured now: " + stderr());
+        assertFalse(stderr().contains("-V (--dont-release-vrrp)"), "-V is honoured now: " + stderr());
         assertFalse(stderr().contains("-G (--no-syslog)"), "-G is honoured now: " + stderr());
         assertTrue(stderr().contains("-R (--dont-respawn)"), stderr());
         assertTrue(stderr().contains("-s (--namespace)"), stderr());

@@ -23,7 +23,7 @@ class NotImplementedKeywordsCliTest {
 
 
     /**
-     * random_seed on line 2 (again on line 4) and vrrp_notify_priority_changes on line 3, in a
+     * random_seed on line 2 (again on line 4) and disable_local_igmp on line 3, in a
      * configuration keepalived accepts with 0 on any host.
      */
     private Path config(String extra) throws Exception {
@@ -31,7 +31,7 @@ class NotImplementedKeywordsCliTest {
         Files.writeString(conf, """
                 global_defs {
                     random_seed 7
-                    vrrp_notify_priority_changes
+                    disable_local_igmp
                     random_seed 8
                 }
                 """ + extra);
@@ -49,8 +49,8 @@ class NotImplementedKeywordsCliTest {
         assertEquals(List.of(
                 conf + ":2: random_seed is accepted for compatibility but not implemented - the random number"
                         + " generator is not seeded with it",
-                conf + ":3: vrrp_notify_priority_changes is accepted for compatibility but not implemented - no"
-                        + " MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines"), notImplementedLines(cli.stderr()));
+                conf + ":3: disable_local_igmp is accepted for compatibility but not implemented - local IGMP"
+                        + " reports are not disabled"), notImplementedLines(cli.stderr()));
     }
 
     @Test

@@ -35,11 +35,28 @@ class NotifyHooksTest {
         public void group(String name, NotifyState state) {
             fifo.add("GROUP \"" + name + "\" " + state + " 0");
         }
+
+        @Override
+        public void instancePriority(String name, boolean master, int priority) {
+            fifo.add("INSTANCE \"" + name + "\" " + (master ? "MASTER" : "BACKUP") + "_PRIORITY " + priority);
+        }
     };
 
     private static Optional<ScriptCommand> cmd(String line) {
         List<String> argv = List.of(line.split(" "));
         return Optional.of(new ScriptCommand(line, argv, Optional.empty(), Optional.empty(), 0, 0, null));
+    }
+
+    @Test
+    void aPriorityChangeIsAFifoLineAndRunsNoScript() {
+        NotifyDispatcher d = new NotifyDispatcher(runner, (l, s) -> { }, Duration.ofSeconds(5));
+        d.setInstanceScripts("VI_1", new NotifyScripts(cmd("/m.sh"), cmd("/b.sh"), Optional.empty(),
+                Optional.empty(), Optional.empty(), cmd("/n.sh"), Optional.empty(), false));
+        NotifyHooks hooks = new NotifyHooks(d, recordingFifo);
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.MASTER_PRIORITY, 130));
+        hooks.dispatch(new Action.RunNotify("VI_1", NotifyState.BACKUP_PRIORITY, 90));
+        assertEquals(List.of("INSTANCE \"VI_1\" MASTER_PRIORITY 130", "INSTANCE \"VI_1\" BACKUP_PRIORITY 90"), fifo);
+        assertEquals(List.of(), runner.lines(), "keepalived runs no notify script for it");
     }
 
     @Test

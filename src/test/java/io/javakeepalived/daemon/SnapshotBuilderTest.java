@@ -186,8 +186,11 @@ class SnapshotBuilderTest {
                 253, Optional.of("eth1:vip"), true);
         assertEquals("10.0.0.5/24 brd 10.0.0.255 dev eth1 scope link label eth1:vip noprefixroute set",
                 SnapshotBuilder.vipText(v, true));
-        assertEquals("fd00::1/128 dev eth0 scope global",
+        // keepalived's format_ipaddress names an IPv6 address's preferred lifetime
+        assertEquals("fd00::1/128 dev eth0 scope global preferred_lft forever",
                 SnapshotBuilder.vipText(Vip.of(InetAddress.getByName("fd00::1"), "eth0"), false));
+        assertEquals("fd00::1/128 dev eth0 scope global deprecated set", SnapshotBuilder.vipText(new Vip(
+                InetAddress.getByName("fd00::1"), 128, "eth0", Optional.empty(), 0, Optional.empty(), false, 0), true));
         assertEquals("17", SnapshotBuilder.scopeName(17));
     }
 }

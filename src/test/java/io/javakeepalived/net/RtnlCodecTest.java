@@ -61,6 +61,25 @@ class RtnlCodecTest {
     }
 
     @Test
+    void aDeprecatedIpv6AddressCarriesItsPreferredLifetimeInCacheInfo() throws Exception {
+        ByteBuffer b = buf();
+        InterfaceAddress a = InterfaceAddress.vip(3, InetAddress.getByName("fd13::100"), 128).withPreferredLifetime(0);
+        int len = RtnlCodec.encodeAddress(b, 0, true, 8, a);
+        assertHex(
+                "64000000 1400 0506 08000000 00000000"
+                + "0a 80 02 00 03000000"                              // AF_INET6, /128, NODAD, scope 0, index 3
+                + "1400 0200 fd130000000000000000000000000100"       // IFA_LOCAL
+                + "1400 0100 fd130000000000000000000000000100"       // IFA_ADDRESS
+                + "0800 0800 02000000"                               // IFA_FLAGS NODAD
+                + "0500 0b00 12 000000"                              // IFA_PROTO 18
+                + "1400 0600 00000000 ffffffff 00000000 00000000",   // IFA_CACHEINFO prefered 0, valid forever
+                b, len);
+        assertEquals(0, RtnlCodec.decodeAddress(b, 0).preferredLifetime(), "read back as the kernel reports it");
+        InterfaceAddress forever = RtnlCodec.decodeAddress(bytes(KERNEL_NEWADDR), 0);
+        assertEquals(InterfaceAddress.FOREVER, forever.preferredLifetime());
+    }
+
+    @Test
     void deleteCarriesOnlyTheIdentity() throws Exception {
         ByteBuffer b = buf();
         InterfaceAddress a = InterfaceAddress.vip(2, InetAddress.getByName("10.0.0.1"), 24).withLabel("eth0:x");
@@ -114,7 +133,7 @@ class RtnlCodecTest {
             + "0800 0400 0a0000ff"                      // IFA_BROADCAST
             + "0900 0300 6574683000 000000"             // IFA_LABEL "eth0"
             + "0800 0800 80000000"                      // IFA_FLAGS PERMANENT
-            + "1400 0600 ffffffff ffffffff 10270000 10270000"  // IFA_CACHEINFO (ignored)
+            + "1400 0600 ffffffff ffffffff 10270000 10270000"  // IFA_CACHEINFO: preferred and valid forever
             + "0500 0b00 12 000000";                    // IFA_PROTO 18
 
     @Test

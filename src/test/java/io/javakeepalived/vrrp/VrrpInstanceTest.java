@@ -110,6 +110,21 @@ class VrrpInstanceTest {
     }
 
     @Test
+    void withNotifyPriorityChangesATrackerMoveIsNotifiedWithTheStateAndTheNewPriority() {
+        VrrpInstance vi = new VrrpInstance(vi1().priority(150).notifyPriorityChanges(true).build());
+        assertEquals(List.of(new Action.RunNotify("VI_1", NotifyState.BACKUP_PRIORITY, 140)),
+                only(vi.handle(new Event.WeightChanged("chk", -10), 0), Action.RunNotify.class), "before start too");
+        long t = makeMaster(vi);
+        assertEquals(List.of(new Action.RunNotify("VI_1", NotifyState.MASTER_PRIORITY, 130)),
+                only(vi.handle(new Event.WeightChanged("chk", -20), t + 1), Action.RunNotify.class));
+        assertTrue(only(vi.handle(new Event.WeightChanged("chk", -20), t + 2), Action.RunNotify.class).isEmpty(),
+                "no change, no line");
+        VrrpInstance quiet = new VrrpInstance(vi1().priority(150).build());
+        assertTrue(only(quiet.handle(new Event.WeightChanged("chk", -10), 0), Action.RunNotify.class).isEmpty(),
+                "off by default");
+    }
+
+    @Test
     void shutdownOfAMasterSendsPriorityZeroAndNotifiesStopNotBackup() {
         VrrpInstance vi = new VrrpInstance(vi1().priority(150).build());
         makeMaster(vi);

@@ -38,7 +38,6 @@ public final class KeywordSupport {
     private static final String NETLINK_BUFS = "netlink buffer sizes are left at the kernel's default";
     private static final String LINKBEAT = "link state comes from rtnetlink events only, as they happen; no"
             + " MII/ETHTOOL/ioctl polling (only drivers that never report carrier changes need it)";
-    private static final String START_STOP = "startup_script and shutdown_script are never run";
     private static final String INSTANCE_NAMES = "pid and data files are not named after the instance";
     private static final String RELOAD_FILES = "reload bookkeeping files are not written";
 
@@ -92,7 +91,7 @@ public final class KeywordSupport {
                 "process_name", "vrrp_process_name", "process_names", "vrrp_no_swap", "vrrp_cpu_affinity");
         notImplemented(Block.GLOBAL_DEFS, "the VRRP thread is not given a real-time priority", "max_auto_priority",
                 "min_auto_priority_delay");
-        notImplemented(Block.GLOBAL_DEFS, START_STOP, "startup_script", "shutdown_script", "startup_script_timeout",
+        acted(Block.GLOBAL_DEFS, "startup_script", "shutdown_script", "startup_script_timeout",
                 "shutdown_script_timeout");
         notImplemented(Block.GLOBAL_DEFS, "an instance without interface is not started (static addresses"
                 + " without dev do use it)", "default_interface");
@@ -111,8 +110,7 @@ public final class KeywordSupport {
                 "process_monitor_rcv_bufs_force");
         notImplemented(Block.GLOBAL_DEFS, "the VRRP socket's receive buffer is left at the kernel's default",
                 "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier");
-        notImplemented(Block.GLOBAL_DEFS, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
-                "vrrp_notify_priority_changes");
+        acted(Block.GLOBAL_DEFS, "vrrp_notify_priority_changes");
         notImplemented(Block.GLOBAL_DEFS, VMAC, "vmac_prefix", "vmac_addr_prefix");
         notImplemented(Block.GLOBAL_DEFS, "files are created with the process's umask", "umask");
         notImplemented(Block.GLOBAL_DEFS, "the random number generator is not seeded with it", "random_seed");
@@ -138,16 +136,14 @@ public final class KeywordSupport {
         notImplemented(Block.VRRP_INSTANCE, VMAC, "use_vmac", "use_vmac_addr", "vmac_xmit_base", "use_ipvlan");
         notImplemented(Block.VRRP_INSTANCE, "the instance's sockets and VIPs are not put in the VRF", "vrf");
         notImplemented(Block.VRRP_INSTANCE, BFD, "track_bfd");
-        notImplemented(Block.VRRP_INSTANCE, "the kernel's promote_secondaries is not set on the interface",
-                "promote_secondaries");
+        acted(Block.VRRP_INSTANCE, "promote_secondaries");
         notImplemented(Block.VRRP_INSTANCE, LINKBEAT, "linkbeat_use_polling");
         acted(Block.VRRP_INSTANCE, "virtual_routes", "virtual_rules");
         notImplemented(Block.VRRP_INSTANCE, FIREWALL, "no_accept");
         notImplemented(Block.VRRP_INSTANCE, "partly: its checks and corrections apply, but the implied no_accept"
                 + " (firewall rules dropping traffic to the VIPs) is not installed", "strict_mode");
         notImplemented(Block.VRRP_INSTANCE, SMTP, "smtp_alert");
-        notImplemented(Block.VRRP_INSTANCE, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
-                "notify_priority_changes");
+        acted(Block.VRRP_INSTANCE, "notify_priority_changes");
         notImplemented(Block.VRRP_INSTANCE, LVS, "lvs_sync_daemon_interface");
         notImplemented(Block.VRRP_INSTANCE, "no extra gratuitous ARPs on other interfaces", "garp_extra_if",
                 "vmac_garp_intvl");
@@ -165,8 +161,7 @@ public final class KeywordSupport {
                 "sync_group_tracking_weight");
         notImplemented(Block.VRRP_SYNC_GROUP, BFD, "track_bfd");
         notImplemented(Block.VRRP_SYNC_GROUP, SMTP, "smtp_alert");
-        notImplemented(Block.VRRP_SYNC_GROUP, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
-                "notify_priority_changes");
+        acted(Block.VRRP_SYNC_GROUP, "notify_priority_changes");
         acted(Block.GARP_GROUP, "garp_interval", "gna_interval", "interface", "interfaces");
 
         wholeBlock("static track groups are not implemented", Block.TRACK_GROUP);
@@ -178,7 +173,8 @@ public final class KeywordSupport {
 
     /**
      * The options of a {@code virtual_ipaddress} / {@code virtual_ipaddress_excluded} line that
-     * the VIP installer does not carry out (dev, brd, scope, label, noprefixroute and no_track it does).
+     * the VIP installer does not carry out (dev, brd, scope, label, noprefixroute, preferred_lft and
+     * no_track it does).
      */
     private static final Map<String, KeywordStatus> ADDRESS_OPTIONS = Map.of(
             "peer", KeywordStatus.notImplemented("the VIP is added without its peer address"),
@@ -186,10 +182,7 @@ public final class KeywordSupport {
             "-nodad", KeywordStatus.notImplemented("the VIP goes through duplicate address detection"),
             "mngtmpaddr", KeywordStatus.notImplemented("no temporary addresses are managed for the VIP"),
             "autojoin", KeywordStatus.notImplemented("the VIP's multicast group is not joined"),
-            "use_vmac", KeywordStatus.notImplemented(VMAC),
-            "preferred_lft", KeywordStatus.notImplemented("the VIP keeps the kernel's preferred lifetime ; nor is"
-                    + " keepalived's implicit 0 for IPv6 /128 VIPs applied, so the host may source its own traffic"
-                    + " from a VIP"));
+            "use_vmac", KeywordStatus.notImplemented(VMAC));
 
     /** The status of {@code keyword} in {@code block}; empty when the binder does not accept it there. */
     public static Optional<KeywordStatus> of(Block block, String keyword) {

@@ -192,6 +192,7 @@ public final class ConfigMapping {
                     .minGarp(g.vrrp().minGarp())
                     .startupDelay(g.vrrp().startupDelay())
                     .wire(wire.build())
+                    .notifyPriorityChanges(v.notifyPriorityChanges())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UnsupportedInstanceException(n + "cannot be run: " + e.getMessage());
@@ -204,7 +205,7 @@ public final class ConfigMapping {
         }
         return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
                 g.vrrp().gnaInterval(), v.notifyScripts(), v.trackSourceAddress() && source.isPresent(), untracked,
-                routing);
+                routing, v.promoteSecondaries());
     }
 
     /**
@@ -214,6 +215,7 @@ public final class ConfigMapping {
      */
     static Vip vip(IpAddressSpec spec, String defaultDevice) {
         return new Vip(spec.address(), spec.prefixLength(), spec.device().orElse(defaultDevice), spec.broadcast(),
-                spec.scope().map(Scopes::parse).orElse(0), spec.label(), spec.noPrefixRoute());
+                spec.scope().map(Scopes::parse).orElse(0), spec.label(), spec.noPrefixRoute(),
+                spec.preferredLifetime().orElse(Vip.FOREVER));
     }
 }

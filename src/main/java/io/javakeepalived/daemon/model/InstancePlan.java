@@ -34,11 +34,13 @@ import java.util.Optional;
  *                         someone else is not watched
  * @param routing          {@code virtual_routes} and {@code virtual_rules}: installed after the VIPs
  *                         on entering MASTER, removed before them on leaving it
+ * @param promoteSecondaries {@code promote_secondaries}: the kernel's setting of that name is turned
+ *                         on for its interface
  */
 public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                            boolean configFault, Optional<String> syncGroup, Duration garpInterval,
                            Duration gnaInterval, NotifyScripts notifyScripts, boolean trackSource,
-                           List<Vip> untrackedVips, RoutingPlan routing) {
+                           List<Vip> untrackedVips, RoutingPlan routing, boolean promoteSecondaries) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -54,13 +56,13 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
 
     /**
      * A plan that watches its source and all its VIPs as keepalived does by default, without
-     * virtual routes or rules.
+     * virtual routes or rules and without {@code promote_secondaries}.
      */
     public InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                         boolean configFault, Optional<String> syncGroup, Duration garpInterval, Duration gnaInterval,
                         NotifyScripts notifyScripts) {
         this(settings, configuredSource, excludedVips, configFault, syncGroup, garpInterval, gnaInterval,
-                notifyScripts, false, List.of(), RoutingPlan.NONE);
+                notifyScripts, false, List.of(), RoutingPlan.NONE, false);
     }
 
     public String name() {
@@ -87,14 +89,14 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
     /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
     public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
         return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
-                notifyScripts, trackSource, untrackedVips, routing);
+                notifyScripts, trackSource, untrackedVips, routing, promoteSecondaries);
     }
 
     /** The same plan with the advert source (RFC primary address) set; null: it has none (FAULT). */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
                 excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts, trackSource,
-                untrackedVips, routing);
+                untrackedVips, routing, promoteSecondaries);
     }
 
     /** Whether someone else removing {@code v} is to be noticed (it was not written with {@code no_track}). */

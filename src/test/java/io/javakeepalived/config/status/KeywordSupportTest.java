@@ -86,16 +86,15 @@ class KeywordSupportTest {
     @Test
     void whatTheIssueNamesIsNotImplemented() {
         for (String k : List.of("use_vmac", "no_accept",
-                "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
-                "notify_priority_changes", "linkbeat_use_polling")) {
+                "strict_mode", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
+                "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("track_group", "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
                 "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("vrrp_iptables", "nftables", "startup_script",
-                "shutdown_script", "vrrp_notify_priority_changes", "umask", "data_use_instance", "reload_time_file",
+        for (String k : List.of("vrrp_iptables", "nftables", "umask", "data_use_instance", "reload_time_file",
                 "random_seed", "vrrp_rx_bufs_policy", "vrrp_strict", "lvs_sync_daemon", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
@@ -107,6 +106,17 @@ class KeywordSupportTest {
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "track_src_ip").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.ROOT, "interface_up_down_delays").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, "dynamic_interfaces").orElseThrow().implemented());
+    }
+
+    @Test
+    void whatThisBranchMadeWorkIsActedOn() {
+        for (String k : List.of("startup_script", "shutdown_script", "startup_script_timeout",
+                "shutdown_script_timeout", "vrrp_notify_priority_changes")) {
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "notify_priority_changes").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "promote_secondaries").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_SYNC_GROUP, "notify_priority_changes").orElseThrow().implemented());
     }
 
     @Test

@@ -44,7 +44,7 @@ class UnimplementedKeywordsTest {
                     virtual_ipaddress {
                         10.0.0.1/24
                     }
-                    promote_secondaries
+                    kernel_rx_buf_size 65536
                     virtual_routes {
                         10.1.0.0/16 via 10.0.0.254
                     }
@@ -72,8 +72,8 @@ class UnimplementedKeywordsTest {
                         + " not implemented",
                 "keepalived.conf:10: use_vmac" + NI + "no virtual MAC interface is created; the instance runs on its"
                         + " base interface with its own MAC",
-                "keepalived.conf:14: promote_secondaries" + NI + "the kernel's promote_secondaries is not set on"
-                        + " the interface",
+                "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"
+                        + " kernel's default",
                 "keepalived.conf:27: virtual_server" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
                         + " not implemented"), out);
     }
@@ -128,7 +128,7 @@ class UnimplementedKeywordsTest {
                     }
                 }
                 """);
-        assertEquals(List.of("keepalived.conf:4: preferred_lft", "keepalived.conf:5: home"),
+        assertEquals(List.of("keepalived.conf:5: home"),
                 out.stream().map(l -> l.substring(0, l.indexOf(NI))).toList());
     }
 

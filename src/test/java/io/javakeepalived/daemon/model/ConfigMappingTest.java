@@ -242,6 +242,24 @@ class ConfigMappingTest {
     }
 
     @Test
+    void anIpv6Slash128IsDeprecatedUnlessItsLineSaysOtherwise() {
+        InstancePlan p = only("""
+                vrrp_instance VI_6 {
+                    interface eth0
+                    virtual_router_id 7
+                    virtual_ipaddress {
+                        fd00::100/128
+                        fd00::101/64
+                        fd00::102/128 preferred_lft forever
+                        fd00::103/64 preferred_lft 30
+                    }
+                }
+                """);
+        assertEquals(List.of(0L, Vip.FOREVER, Vip.FOREVER, 30L),
+                p.vips().stream().map(Vip::preferredLifetime).toList(), "keepalived's implicit 0 for a /128");
+    }
+
+    @Test
     void ipv6InstanceIsVersion3() {
         InstancePlan p = only("""
                 vrrp_instance VI_6 {
