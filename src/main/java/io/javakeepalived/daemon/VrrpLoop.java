@@ -116,6 +116,7 @@ public final class VrrpLoop {
     private LinkMonitor monitor;
     private Announcers announcers;
     private VipInstaller vips;
+    private AcceptModeFirewall firewall;
     private InstanceTable table;
     private SocketPool sockets;
     private ActionExecutor executor;
@@ -262,6 +263,7 @@ public final class VrrpLoop {
         try {
             links.refresh();
             vips.removeStale();
+            firewall.start(plan.instances());
             starter.buildAll();
         } catch (IOException e) {
             log.error("VRRP start-up failed: {}", e.getMessage());
@@ -290,7 +292,8 @@ public final class VrrpLoop {
         Map<String, LinkInfo> linkView = new HashMap<>();
         announcers = new Announcers(linkView, network, log);
         table = new InstanceTable(plan);
-        vips = new VipInstaller(rtnl, linkView, log);
+        firewall = new AcceptModeFirewall(plan.noAccept(), network, log);
+        vips = new VipInstaller(rtnl, linkView, log, firewall);
         executor = new ActionExecutor(table, vips, announcers, clock,
                 options.notifySink(), rejects, detail, options.wallClock());
         sockets = new SocketPool(network, poller, table, executor, rejects, detail, clock);
@@ -400,6 +403,9 @@ public final class VrrpLoop {
     }
 
     private void closeAll() {
+        if (firewall != null) {
+            firewall.stop(); // after the instances' shutdown took the VIPs down
+        }
         if (sockets != null) {
             sockets.closeAll();
         }

@@ -17,14 +17,22 @@ import java.util.Optional;
  *                         left out, a feature not implemented); the rest still runs
  * @param linkDelays       {@code interface_up_down_delays} by interface name, as configured (each
  *                         instance's advert interval caps them at run time)
+ * @param noAccept         the no_accept firewall: which instances, which nftables table
  */
 public record VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
-                       List<String> problems, Map<String, LinkDelays> linkDelays) {
+                       List<String> problems, Map<String, LinkDelays> linkDelays, NoAcceptPlan noAccept) {
     public VrrpPlan {
+        Objects.requireNonNull(noAccept, "noAccept");
         instances = List.copyOf(instances);
         syncGroups = List.copyOf(syncGroups);
         problems = List.copyOf(problems);
         linkDelays = Map.copyOf(linkDelays);
+    }
+
+    /** A plan without the no_accept firewall. */
+    public VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
+                    List<String> problems, Map<String, LinkDelays> linkDelays) {
+        this(instances, syncGroups, logUnknownVrids, problems, linkDelays, NoAcceptPlan.NONE);
     }
 
     /** A plan without debounce delays. */

@@ -75,8 +75,7 @@ class KeywordSupportTest {
 
     @Test
     void whatTheIssueNamesIsNotImplemented() {
-        for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "no_accept",
-                "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
+        for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
                 "notify_priority_changes", "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
@@ -85,11 +84,22 @@ class KeywordSupportTest {
                 "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("vrrp_iptables", "nftables", "startup_script",
+        for (String k : List.of("nftables_ifindex", "startup_script",
                 "shutdown_script", "vrrp_notify_priority_changes", "umask", "data_use_instance", "reload_time_file",
-                "random_seed", "vrrp_rx_bufs_policy", "vrrp_strict", "lvs_sync_daemon", "enable_snmp_vrrp",
+                "random_seed", "vrrp_rx_bufs_policy", "lvs_sync_daemon", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+    }
+
+    @Test
+    void noAcceptThroughNftablesIsImplemented() {
+        for (String k : List.of("no_accept", "strict_mode")) {
+            assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("vrrp_iptables", "nftables", "nftables_priority", "nftables_counters",
+                "vrrp_strict")) {
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
     }
 
