@@ -108,6 +108,17 @@ final class NfTablesCodec {
         return p + NFGENMSG_LEN;
     }
 
+    /**
+     * A message about an object of a table: chains, sets, set elements and rules all start with
+     * attribute 1 = the table and attribute 2 = their own name (the chain, for a rule).
+     */
+    private static int beginNamed(ByteBuffer b, int off, int msg, int flags, int seq, int family, String table,
+                                  String name) {
+        int p = begin(b, off, type(msg), flags, seq, family, 0);
+        p = RtnlCodec.putString(b, p, NFTA_CHAIN_TABLE, table);
+        return RtnlCodec.putString(b, p, NFTA_SET_NAME, name);
+    }
+
     /** NFNL_MSG_BATCH_BEGIN / _END: the frame that makes the messages between one transaction. */
     static int batchMark(ByteBuffer b, int off, int seq, boolean beginning) {
         int p = begin(b, off, beginning ? NFNL_MSG_BATCH_BEGIN : NFNL_MSG_BATCH_END, 0, seq, NFPROTO_UNSPEC,
@@ -128,9 +139,7 @@ final class NfTablesCodec {
     /** A base chain of type filter on {@code hook} with {@code priority} and policy accept. */
     static int baseChain(ByteBuffer b, int off, int seq, int family, String table, String name, int hook,
                          int priority) {
-        int p = begin(b, off, type(NFT_MSG_NEWCHAIN), NLM_F_CREATE | NLM_F_ACK, seq, family, 0);
-        p = RtnlCodec.putString(b, p, NFTA_CHAIN_TABLE, table);
-        p = RtnlCodec.putString(b, p, NFTA_CHAIN_NAME, name);
+        int p = beginNamed(b, off, NFT_MSG_NEWCHAIN, NLM_F_CREATE | NLM_F_ACK, seq, family, table, name);
         int h = p;
         p = RtnlCodec.beginNested(b, p, NFTA_CHAIN_HOOK);
         p = putBe32(b, p, NFTA_HOOK_HOOKNUM, hook);
@@ -145,9 +154,7 @@ final class NfTablesCodec {
     /** A named set of addresses ({@link #TYPE_IPV4_ADDR} / {@link #TYPE_IPV6_ADDR}). */
     static int addressSet(ByteBuffer b, int off, int seq, int family, String table, String name, int keyType,
                           int setId) {
-        int p = begin(b, off, type(NFT_MSG_NEWSET), NLM_F_CREATE | NLM_F_ACK, seq, family, 0);
-        p = RtnlCodec.putString(b, p, NFTA_SET_TABLE, table);
-        p = RtnlCodec.putString(b, p, NFTA_SET_NAME, name);
+        int p = beginNamed(b, off, NFT_MSG_NEWSET, NLM_F_CREATE | NLM_F_ACK, seq, family, table, name);
         p = putBe32(b, p, NFTA_SET_KEY_TYPE, keyType);
         p = putBe32(b, p, NFTA_SET_KEY_LEN, keyType == TYPE_IPV4_ADDR ? 4 : 16);
         p = putBe32(b, p, NFTA_SET_ID, setId);
@@ -166,9 +173,7 @@ final class NfTablesCodec {
     static int setElements(ByteBuffer b, int off, int seq, boolean add, int family, String table, String set,
                            Iterable<byte[]> keys) {
         int msg = add ? NFT_MSG_NEWSETELEM : NFT_MSG_DELSETELEM;
-        int p = begin(b, off, type(msg), NLM_F_ACK | (add ? NLM_F_CREATE : 0), seq, family, 0);
-        p = RtnlCodec.putString(b, p, NFTA_SET_ELEM_LIST_TABLE, table);
-        p = RtnlCodec.putString(b, p, NFTA_SET_ELEM_LIST_SET, set);
+        int p = beginNamed(b, off, msg, NLM_F_ACK | (add ? NLM_F_CREATE : 0), seq, family, table, set);
         int list = p;
         p = RtnlCodec.beginNested(b, p, NFTA_SET_ELEM_LIST_ELEMENTS);
         for (byte[] key : keys) {
@@ -187,9 +192,8 @@ final class NfTablesCodec {
 
     /** Starts a rule appended to {@code chain}; add expressions, then {@link #endRule}. */
     static int beginRule(ByteBuffer b, int off, int seq, int family, String table, String chain) {
-        int p = begin(b, off, type(NFT_MSG_NEWRULE), NLM_F_APPEND | NLM_F_CREATE | NLM_F_ACK, seq, family, 0);
-        p = RtnlCodec.putString(b, p, NFTA_RULE_TABLE, table);
-        p = RtnlCodec.putString(b, p, NFTA_RULE_CHAIN, chain);
+        int p = beginNamed(b, off, NFT_MSG_NEWRULE, NLM_F_APPEND | NLM_F_CREATE | NLM_F_ACK, seq, family, table,
+                chain);
         return RtnlCodec.beginNested(b, p, NFTA_RULE_EXPRESSIONS);
     }
 
