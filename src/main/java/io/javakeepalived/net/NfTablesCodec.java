@@ -110,13 +110,14 @@ final class NfTablesCodec {
 
     /**
      * A message about an object of a table: chains, sets, set elements and rules all start with
-     * attribute 1 = the table and attribute 2 = their own name (the chain, for a rule).
+     * attribute 1 = the table, then their name (the chain, for a rule): attribute 2, except for
+     * a chain, whose attribute 2 is its handle and 3 its name.
      */
     private static int beginNamed(ByteBuffer b, int off, int msg, int flags, int seq, int family, String table,
                                   String name) {
         int p = begin(b, off, type(msg), flags, seq, family, 0);
         p = RtnlCodec.putString(b, p, NFTA_CHAIN_TABLE, table);
-        return RtnlCodec.putString(b, p, NFTA_SET_NAME, name);
+        return RtnlCodec.putString(b, p, msg == NFT_MSG_NEWCHAIN ? NFTA_CHAIN_NAME : NFTA_SET_NAME, name);
     }
 
     /** NFNL_MSG_BATCH_BEGIN / _END: the frame that makes the messages between one transaction. */

@@ -58,6 +58,17 @@ class VipDropRulesetTest {
         assertTrue(batch.owns(109));
         assertFalse(batch.owns(110));
         assertTrue(NftDebugText.of(b, len).contains("hook input prio -150"));
+        // nft prints no chain name in its debug text: read the attributes (2 is the chain's handle)
+        StringBuilder chains = new StringBuilder();
+        for (int off = 0; off < len; off += RtnlCodec.align(RtnlCodec.msgLen(b, off))) {
+            if (RtnlCodec.msgType(b, off) == NfTablesCodec.type(NfTablesCodec.NFT_MSG_NEWCHAIN)) {
+                List<int[]> attrs = NftDebugText.attrs(b, off + 20, off + RtnlCodec.msgLen(b, off));
+                chains.append(NftDebugText.str(b, NftDebugText.find(attrs, NfTablesCodec.NFTA_CHAIN_TABLE))).append(' ')
+                        .append(NftDebugText.str(b, NftDebugText.find(attrs, NfTablesCodec.NFTA_CHAIN_NAME)))
+                        .append(attrs.stream().anyMatch(a -> a[0] == 2) ? " +handle" : "").append(';');
+            }
+        }
+        assertEquals("kad out;kad in;", chains.toString());
     }
 
     @Test
