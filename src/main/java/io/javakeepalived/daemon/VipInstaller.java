@@ -21,19 +21,27 @@ final class VipInstaller {
     private final RtnetlinkSession rtnl;
     private final Map<String, LinkInfo> links;
     private final Logger log;
+    private final AcceptModeFirewall firewall;
 
     /**
      * @param links the loop's live view of the interfaces by name (read at each call, so a
      *              re-created interface is found under its new index)
      */
     VipInstaller(RtnetlinkSession rtnl, Map<String, LinkInfo> links, Logger log) {
+        this(rtnl, links, log, AcceptModeFirewall.none(log));
+    }
+
+    /** @param firewall guards each VIP of a no_accept instance from before it is up until after it is down */
+    VipInstaller(RtnetlinkSession rtnl, Map<String, LinkInfo> links, Logger log, AcceptModeFirewall firewall) {
         this.rtnl = rtnl;
         this.links = links;
         this.log = log;
+        this.firewall = firewall;
     }
 
     /** Adds {@code v}; true if the kernel did not have it and has it now. */
     boolean add(String instance, Vip v) {
+        firewall.guard(instance, v);
         LinkInfo l = links.get(v.device());
         if (l == null) {
             log.error("({}) cannot add {}: no interface {}", instance, v, v.device());
@@ -53,6 +61,11 @@ final class VipInstaller {
     }
 
     void remove(String instance, Vip v) {
+        removeAddress(instance, v);
+        firewall.release(instance, v);
+    }
+
+    private void removeAddress(String instance, Vip v) {
         LinkInfo l = links.get(v.device());
         if (l == null) {
             return; // the interface is gone, and the address with it

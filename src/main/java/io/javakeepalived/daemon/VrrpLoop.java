@@ -123,6 +123,7 @@ public final class VrrpLoop {
     private Announcers announcers;
     private VipInstaller vips;
     private StaticSetup statics;
+    private AcceptModeFirewall firewall;
     private InstanceTable table;
     private SocketPool sockets;
     private ActionExecutor executor;
@@ -288,6 +289,7 @@ public final class VrrpLoop {
             promoteSecondaries.apply(table.plan());
             vips.removeStale(statics::isStatic);
             statics.start();
+            firewall.start(plan.instances());
             starter.buildAll();
         } catch (IOException e) {
             log.error("VRRP start-up failed: {}", e.getMessage());
@@ -317,7 +319,8 @@ public final class VrrpLoop {
         announcers = new Announcers(linkView, network, log);
         table = new InstanceTable(plan);
         promoteSecondaries = new PromoteSecondaries(sysctl, log);
-        vips = new VipInstaller(rtnl, linkView, log);
+        firewall = new AcceptModeFirewall(plan.noAccept(), network, log);
+        vips = new VipInstaller(rtnl, linkView, log, firewall);
         RoutingRequests routing = new RoutingRequests(rtnl, log);
         statics = new StaticSetup(plan.statics(), vips, routing, linkView, log);
         executor = new ActionExecutor(table, vips, new VirtualRoutes(routing), announcers, clock,
@@ -436,6 +439,9 @@ public final class VrrpLoop {
     }
 
     private void closeAll() {
+        if (firewall != null) {
+            firewall.stop(); // after the instances' shutdown took the VIPs down
+        }
         if (sockets != null) {
             sockets.closeAll();
         }

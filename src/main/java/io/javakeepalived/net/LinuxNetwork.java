@@ -35,6 +35,11 @@ public final class LinuxNetwork implements NativeNetwork {
     }
 
     @Override
+    public VipDropTable openVipDropTable(VipDropRules rules) throws ErrnoException {
+        return NfTablesVipDrop.open(rules);
+    }
+
+    @Override
     public PollSet newPollSet() {
         return new Poller();
     }

@@ -26,5 +26,8 @@ public interface NativeNetwork {
 
     WakeUpFd openWakeUp() throws ErrnoException;
 
+    /** The nf_tables channel for keepalived's no_accept table (nothing is sent until it is used). */
+    VipDropTable openVipDropTable(VipDropRules rules) throws ErrnoException;
+
     PollSet newPollSet();
 }

@@ -3,8 +3,9 @@ package io.javakeepalived.net;
 import java.io.Closeable;
 
 /**
- * A NETLINK_ROUTE socket: bound with a kernel-assigned port id and the given multicast groups.
- * Request sockets block with a receive timeout; the monitor socket is non-blocking.
+ * A netlink socket (NETLINK_ROUTE unless told otherwise): bound with a kernel-assigned port id and
+ * the given multicast groups. Request sockets block with a receive timeout; the monitor socket
+ * and the nf_tables socket are non-blocking.
  */
 final class NetlinkSocket implements Closeable {
     static final int BUFFER = 64 * 1024;
@@ -16,8 +17,13 @@ final class NetlinkSocket implements Closeable {
     private boolean closed;
 
     NetlinkSocket(int groups, boolean nonBlocking, int receiveBuffer, int timeoutMillis) throws ErrnoException {
+        this(Sys.NETLINK_ROUTE, groups, nonBlocking, receiveBuffer, timeoutMillis);
+    }
+
+    NetlinkSocket(int protocol, int groups, boolean nonBlocking, int receiveBuffer, int timeoutMillis)
+            throws ErrnoException {
         int type = Sys.SOCK_RAW | (nonBlocking ? Sys.SOCK_NONBLOCK : 0);
-        this.fd = Native.socket(Sys.AF_NETLINK, type, Sys.NETLINK_ROUTE, "socket(AF_NETLINK, NETLINK_ROUTE)");
+        this.fd = Native.socket(Sys.AF_NETLINK, type, protocol, "socket(AF_NETLINK, " + protocol + ")");
         try {
             if (receiveBuffer > 0) {
                 try {

@@ -95,4 +95,5 @@ final class Sys {
     static final int ETH_P_IPV6 = 0x86DD;
 
     static final int NETLINK_ROUTE = 0;
+    static final int NETLINK_NETFILTER = 12;
 }

@@ -128,7 +128,7 @@ public final class Binder {
                 g.higherPrioSendAdvert, g.downTimerAdverts, g.strict, g.skipCheckAdvAddr, g.checkUnicastSrc,
                 Numbers.micros(g.startupDelay), g.notifyPriorityChanges, g.logUnknownVrids,
                 Optional.ofNullable(g.vmacPrefix), Optional.ofNullable(g.vmacAddrPrefix),
-                Optional.ofNullable(g.nftables), g.disableLocalIgmp);
+                Optional.ofNullable(g.nftables), g.nftablesPriority, g.nftablesCounters, g.disableLocalIgmp);
         GlobalDefs.Fifos fifos = new GlobalDefs.Fifos(fifo(g.fifoAll), fifo(g.fifoVrrp), fifo(g.fifoLvs),
                 g.fifoWriteOnReload);
         Optional<GlobalDefs.LvsSyncDaemon> syncd = g.lvsSync == null ? Optional.empty()

@@ -95,6 +95,8 @@ final class GlobalDrafts {
         String vmacPrefix;
         String vmacAddrPrefix;
         String nftables;
+        int nftablesPriority = -1;
+        boolean nftablesCounters;
         boolean disableLocalIgmp;
         final Fifo fifoAll = new Fifo();
         final Fifo fifoVrrp = new Fifo();

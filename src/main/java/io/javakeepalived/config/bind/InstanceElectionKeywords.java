@@ -91,8 +91,9 @@ final class InstanceElectionKeywords {
             .line("no_accept", (v, n, c) -> v.accept = false)
             .line("skip_check_adv_addr", (v, n, c) -> VrrpInstanceBinder.boolArg(v, n, c, "skip_check_adv_addr",
                     b -> v.skipCheckAdvAddr = v.skipCheckAdvAddr || b, true))
+            // a bare strict_mode is on (keepalived 2.2.7's vrrp_strict_mode_handler: "Defaults to true")
             .line("strict_mode", (v, n, c) -> VrrpInstanceBinder.boolArg(v, n, c, "strict_mode",
-                    b -> v.strict = b, false))
+                    b -> v.strict = b, true))
             .line("preempt", (v, n, c) -> v.nopreempt = false)
             .line("nopreempt", (v, n, c) -> v.nopreempt = true)
             .line("preempt_delay", (v, n, c) -> v.preemptDelay = NumberArg.decimal(n, c, "a delay in seconds, 0-1000",

@@ -114,9 +114,19 @@ final class VrrpGlobals {
                     return;
                 }
                 g.nftables = n.argCount() >= 1 ? n.arg(0) : "keepalived";
+                g.nftablesPriority = -1; // keepalived resets it here: a priority given before is lost
             })
-            .line("nftables_priority", (g, n, c)
-                    -> GlobalDefsBinder.intSetting(g, n, c, Integer.MIN_VALUE, Integer.MAX_VALUE))
+            .line("nftables_priority", (g, n, c) -> {
+                String v = Args.need(n, 0, "an integer");
+                Numbers.signed(c, n.location(), v, Integer.MIN_VALUE, Integer.MAX_VALUE).ifPresent(p -> {
+                    GlobalDefsBinder.record(g, n);
+                    g.nftablesPriority = (int) p;
+                });
+            })
+            .line("nftables_counters", (g, n, c) -> {
+                GlobalDefsBinder.record(g, n);
+                g.nftablesCounters = true;
+            })
             .line("vrrp_check_unicast_src", (g, n, c) -> g.checkUnicastSrc = true)
             .line("vrrp_skip_check_adv_addr", (g, n, c) -> g.skipCheckAdvAddr = true)
             .line("vrrp_strict", (g, n, c) -> g.strict = true)

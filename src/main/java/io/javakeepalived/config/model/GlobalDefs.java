@@ -66,7 +66,7 @@ public record GlobalDefs(Optional<String> routerId, List<String> notificationEma
                               boolean skipCheckAdvAddr, boolean checkUnicastSrc, Duration startupDelay,
                               boolean notifyPriorityChanges, boolean logUnknownVrids, Optional<String> vmacPrefix,
                               Optional<String> vmacAddrPrefix, Optional<String> nftablesTable,
-                              boolean disableLocalIgmp) {
+                              int nftablesPriority, boolean nftablesCounters, boolean disableLocalIgmp) {
     }
 
     /** A notify FIFO: path, the user it is created for, and the script that reads it. */

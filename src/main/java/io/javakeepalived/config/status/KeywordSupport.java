@@ -32,7 +32,6 @@ public final class KeywordSupport {
     private static final String BFD = "BFD is not implemented";
     private static final String VMAC = "no virtual MAC interface is created; the instance runs on its base"
             + " interface with its own MAC";
-    private static final String FIREWALL = "no iptables/nftables rules are installed; the VIPs accept all traffic";
     private static final String ONE_PROCESS = "javakeepalived is one JVM process and does not apply keepalived's"
             + " per-process settings";
     private static final String NETLINK_BUFS = "netlink buffer sizes are left at the kernel's default";
@@ -98,10 +97,10 @@ public final class KeywordSupport {
         notImplemented(Block.GLOBAL_DEFS, "local IGMP reports are not disabled", "disable_local_igmp");
         notImplemented(Block.GLOBAL_DEFS, "no extra gratuitous ARPs on other interfaces", "vrrp_garp_extra_if",
                 "vrrp_vmac_garp_intvl");
-        notImplemented(Block.GLOBAL_DEFS, FIREWALL, "vrrp_iptables", "nftables", "nftables_priority",
-                "nftables_ifindex", "nftables_counters");
-        notImplemented(Block.GLOBAL_DEFS, "partly: its checks and corrections apply, but the implied no_accept"
-                + " (firewall rules dropping traffic to the VIPs) is not installed", "vrrp_strict");
+        // no_accept's nftables table (vrrp_iptables: keepalived built without iptables uses nftables too)
+        acted(Block.GLOBAL_DEFS, "vrrp_iptables", "nftables", "nftables_priority", "nftables_counters", "vrrp_strict");
+        notImplemented(Block.GLOBAL_DEFS, "it concerns IPv6 link-local VIPs, and only IPv4 VIPs are filtered for"
+                + " no_accept", "nftables_ifindex");
         notImplemented(Block.GLOBAL_DEFS, SNMP, "snmp_socket", "enable_snmp_keepalived", "enable_traps",
                 "enable_snmp_vrrp", "enable_snmp_rfc", "enable_snmp_rfcv2", "enable_snmp_rfcv3", "enable_snmp_checker");
         notImplemented(Block.GLOBAL_DEFS, DBUS, "dbus_service_name", "enable_dbus");
@@ -139,9 +138,7 @@ public final class KeywordSupport {
         acted(Block.VRRP_INSTANCE, "promote_secondaries");
         notImplemented(Block.VRRP_INSTANCE, LINKBEAT, "linkbeat_use_polling");
         acted(Block.VRRP_INSTANCE, "virtual_routes", "virtual_rules");
-        notImplemented(Block.VRRP_INSTANCE, FIREWALL, "no_accept");
-        notImplemented(Block.VRRP_INSTANCE, "partly: its checks and corrections apply, but the implied no_accept"
-                + " (firewall rules dropping traffic to the VIPs) is not installed", "strict_mode");
+        acted(Block.VRRP_INSTANCE, "no_accept", "strict_mode"); // IPv4 VIPs; IPv6 ones are warned about at start
         notImplemented(Block.VRRP_INSTANCE, SMTP, "smtp_alert");
         acted(Block.VRRP_INSTANCE, "notify_priority_changes");
         notImplemented(Block.VRRP_INSTANCE, LVS, "lvs_sync_daemon_interface");

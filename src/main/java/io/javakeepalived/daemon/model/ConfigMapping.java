@@ -8,6 +8,7 @@ import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.SyncGroup;
 import io.javakeepalived.config.model.VrrpInstance;
+import io.javakeepalived.net.VipDropRules;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpState;
@@ -80,7 +81,24 @@ public final class ConfigMapping {
                     d.upDelay().orElse(Duration.ZERO)));
         }
         StaticPlan statics = RoutingMapping.statics(config, problems);
-        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems, delays, statics);
+        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems, delays, statics,
+                noAccept(config, planned));
+    }
+
+    /**
+     * keepalived turns its nftables table on (named {@code keepalived} unless {@code nftables}
+     * says otherwise) as soon as one instance is not in accept mode and not the address owner.
+     */
+    static NoAcceptPlan noAccept(KeepalivedConfig config, Set<String> planned) {
+        GlobalDefs.VrrpGlobals g = config.global().vrrp();
+        Set<String> dropping = new LinkedHashSet<>();
+        for (VrrpInstance v : config.instances()) {
+            if (!v.accept() && v.priority() != 255 && planned.contains(v.name())) {
+                dropping.add(v.name());
+            }
+        }
+        return new NoAcceptPlan(new VipDropRules(g.nftablesTable().orElse(VipDropRules.DEFAULT_TABLE),
+                g.nftablesPriority(), g.nftablesCounters()), dropping);
     }
 
     /**

@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param linkDelays       {@code interface_up_down_delays} by interface name, as configured (each
  *                         instance's advert interval caps them at run time)
  * @param statics          {@code static_ipaddress}, {@code static_routes}, {@code static_rules}
+ * @param noAccept         the no_accept firewall: which instances, which nftables table
  */
 public record VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
-                       List<String> problems, Map<String, LinkDelays> linkDelays, StaticPlan statics) {
+                       List<String> problems, Map<String, LinkDelays> linkDelays, StaticPlan statics,
+                       NoAcceptPlan noAccept) {
     public VrrpPlan {
+        Objects.requireNonNull(noAccept, "noAccept");
         instances = List.copyOf(instances);
         syncGroups = List.copyOf(syncGroups);
         problems = List.copyOf(problems);
@@ -29,10 +32,10 @@ public record VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGro
         Objects.requireNonNull(statics, "statics");
     }
 
-    /** A plan without debounce delays and without static addresses, routes or rules. */
+    /** A plan without debounce delays, static addresses, routes or rules, or the no_accept firewall. */
     public VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
                     List<String> problems) {
-        this(instances, syncGroups, logUnknownVrids, problems, Map.of(), StaticPlan.NONE);
+        this(instances, syncGroups, logUnknownVrids, problems, Map.of(), StaticPlan.NONE, NoAcceptPlan.NONE);
     }
 
     /** The debounce delays of {@code ifname}: its line, capped by every instance on it. */

@@ -85,8 +85,7 @@ class KeywordSupportTest {
 
     @Test
     void whatTheIssueNamesIsNotImplemented() {
-        for (String k : List.of("use_vmac", "no_accept",
-                "strict_mode", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
+        for (String k : List.of("use_vmac", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
                 "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
@@ -94,10 +93,21 @@ class KeywordSupportTest {
                 "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("vrrp_iptables", "nftables", "umask", "data_use_instance", "reload_time_file",
-                "random_seed", "vrrp_rx_bufs_policy", "vrrp_strict", "lvs_sync_daemon", "enable_snmp_vrrp",
+        for (String k : List.of("nftables_ifindex", "umask", "data_use_instance", "reload_time_file",
+                "random_seed", "vrrp_rx_bufs_policy", "lvs_sync_daemon", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+    }
+
+    @Test
+    void noAcceptThroughNftablesIsImplemented() {
+        for (String k : List.of("no_accept", "strict_mode")) {
+            assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("vrrp_iptables", "nftables", "nftables_priority", "nftables_counters",
+                "vrrp_strict")) {
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
     }
 

@@ -5,6 +5,8 @@ import io.javakeepalived.net.LinkMonitor;
 import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.RtnetlinkSession;
+import io.javakeepalived.net.VipDropRules;
+import io.javakeepalived.net.VipDropTable;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
 import io.javakeepalived.net.WakeUpFd;
@@ -92,6 +94,14 @@ public final class FakeNetwork implements NativeNetwork {
     public LinkMonitor openLinkMonitor() {
         throw new UnsupportedOperationException("no link monitor in memory");
     }
+
+    @Override
+    public VipDropTable openVipDropTable(VipDropRules rules) {
+        return vipDrop;
+    }
+
+    /** The no_accept table every {@link #openVipDropTable} answers with. */
+    public final FakeVipDropTable vipDrop = new FakeVipDropTable();
 
     @Override
     public WakeUpFd openWakeUp() {
