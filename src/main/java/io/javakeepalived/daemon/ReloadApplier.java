@@ -316,6 +316,7 @@ final class ReloadApplier {
         }
         sockets.detach(e);
         table.remove(e);
+        starter.removed(e.plan);
     }
 
     /**

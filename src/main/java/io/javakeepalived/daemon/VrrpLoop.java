@@ -113,6 +113,7 @@ public final class VrrpLoop {
     // ---- made by run(), owned by the loop thread -------------------------------------------
     private final PollSet poller;
     private RtnetlinkSession rtnl;
+    private VmacLinks vmacs;
     private LinkMonitor monitor;
     private Announcers announcers;
     private VipInstaller vips;
@@ -297,7 +298,9 @@ public final class VrrpLoop {
         links = new LinkWatch(linkView, rtnl, monitor, announcers, table, executor, () -> interfaceTracking, log,
                 clock);
         links.watch(new VipWatch(table, linkView, vips, executor, log), new SourceWatch(table, sockets, executor, log));
-        starter = new InstanceStarter(table, sockets, links, executor, heldStartups, log, clock, options.wallClock());
+        vmacs = new VmacLinks(rtnl, network.sysctls(), log);
+        starter = new InstanceStarter(table, sockets, links, executor, vmacs, heldStartups, log, clock,
+                options.wallClock());
         snapshots = new LoopSnapshots(table, sockets, options.dumps(), options.globals(), () -> trackScripts.get(),
                 clock, options.wallClock(), log);
         reloads = new ReloadApplier(options.reloadSource(), inbox::wakeUp, table, sockets, links, executor, starter,
@@ -396,6 +399,7 @@ public final class VrrpLoop {
                 log.error("({}) shutdown failed: {}", e.name(), x.toString(), x);
             }
         }
+        vmacs.removeAll(); // after the instances' last adverts and VIPs went out on them
         log.info("Stopped");
     }
 

@@ -91,6 +91,7 @@ public final class Rtnetlink implements RtnetlinkSession {
      * @param mac its MAC (keepalived: 00:00:5e:00:01:VRID), or null for a random one
      * @param mode {@link #MACVLAN_PRIVATE} etc.
      */
+    @Override
     public synchronized LinkInfo createMacvlan(String name, int parentIndex, byte[] mac, int mode) throws IOException {
         NetInterfaces.checkName(name);
         if (mac != null) {
@@ -103,12 +104,14 @@ public final class Rtnetlink implements RtnetlinkSession {
     }
 
     /** Sets IFF_UP of a link. */
+    @Override
     public synchronized void setLinkUp(int index, boolean up) throws IOException {
         int s = nextSeq();
         int len = RtnlCodec.encodeSetUp(tx.buf, 0, s, index, up);
         request(len, s, () -> "RTM_NEWLINK " + nameOrIndex(index) + (up ? " up" : " down"));
     }
 
+    @Override
     public synchronized void deleteLink(int index) throws IOException {
         int s = nextSeq();
         int len = RtnlCodec.encodeDelLink(tx.buf, 0, s, index);

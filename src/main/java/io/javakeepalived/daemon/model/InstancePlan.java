@@ -32,11 +32,13 @@ import java.util.Optional;
  *                         the instance is in FAULT (without it the configured source is used as is)
  * @param untrackedVips    the VIPs (and excluded VIPs) written with {@code no_track}: their removal by
  *                         someone else is not watched
+ * @param vmac             {@code use_vmac}: the macvlan the instance's VIPs (and, unless
+ *                         {@code vmac_xmit_base}, its adverts) go on
  */
 public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                            boolean configFault, Optional<String> syncGroup, Duration garpInterval,
                            Duration gnaInterval, NotifyScripts notifyScripts, boolean trackSource,
-                           List<Vip> untrackedVips) {
+                           List<Vip> untrackedVips, Optional<VmacPlan> vmac) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -47,6 +49,15 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         Objects.requireNonNull(gnaInterval, "gnaInterval");
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         untrackedVips = List.copyOf(untrackedVips);
+        Objects.requireNonNull(vmac, "vmac");
+    }
+
+    /** A plan without a VMAC. */
+    public InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
+                        boolean configFault, Optional<String> syncGroup, Duration garpInterval, Duration gnaInterval,
+                        NotifyScripts notifyScripts, boolean trackSource, List<Vip> untrackedVips) {
+        this(settings, configuredSource, excludedVips, configFault, syncGroup, garpInterval, gnaInterval,
+                notifyScripts, trackSource, untrackedVips, Optional.empty());
     }
 
     /** A plan that watches its source and all its VIPs as keepalived does by default. */
@@ -61,9 +72,20 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         return settings.name();
     }
 
-    /** The instance's interface ({@code interface}). */
+    /**
+     * The interface the instance's VRRP socket is on: its {@code interface}, or its VMAC unless
+     * {@code vmac_xmit_base}.
+     */
     public String interfaceName() {
         return settings.wire().interfaceName();
+    }
+
+    /**
+     * The interface whose address is the advert source: the configured {@code interface} (a
+     * VMAC has no address of its own, keepalived sends from its base's).
+     */
+    public String sourceInterface() {
+        return vmac.map(VmacPlan::baseInterface).orElse(interfaceName());
     }
 
     /** The advertised VIPs ({@code virtual_ipaddress}), in order. */
@@ -81,14 +103,14 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
     /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
     public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
         return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
-                notifyScripts, trackSource, untrackedVips);
+                notifyScripts, trackSource, untrackedVips, vmac);
     }
 
     /** The same plan with the advert source (RFC primary address) set; null: it has none (FAULT). */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
                 excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts, trackSource,
-                untrackedVips);
+                untrackedVips, vmac);
     }
 
     /** Whether someone else removing {@code v} is to be noticed (it was not written with {@code no_track}). */
