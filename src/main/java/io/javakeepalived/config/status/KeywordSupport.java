@@ -30,8 +30,9 @@ public final class KeywordSupport {
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
     private static final String BFD = "BFD is not implemented";
-    private static final String VMAC = "no virtual MAC interface is created; the instance runs on its base"
-            + " interface with its own MAC";
+    private static final String VMAC_ADDR = "no VMAC is created for VIPs on another interface or of the other"
+            + " family; they go on their interface with its own MAC";
+    private static final String IPVLAN = "no ipvlan interface is created; the instance runs on its base interface";
     private static final String FIREWALL = "no iptables/nftables rules are installed; the VIPs accept all traffic";
     private static final String STATIC = "static addresses, routes and rules are never installed";
     private static final String ONE_PROCESS = "javakeepalived is one JVM process and does not apply keepalived's"
@@ -114,7 +115,8 @@ public final class KeywordSupport {
                 "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier");
         notImplemented(Block.GLOBAL_DEFS, "no MASTER_PRIORITY/BACKUP_PRIORITY notify FIFO lines",
                 "vrrp_notify_priority_changes");
-        notImplemented(Block.GLOBAL_DEFS, VMAC, "vmac_prefix", "vmac_addr_prefix");
+        acted(Block.GLOBAL_DEFS, "vmac_prefix");
+        notImplemented(Block.GLOBAL_DEFS, VMAC_ADDR, "vmac_addr_prefix");
         notImplemented(Block.GLOBAL_DEFS, "files are created with the process's umask", "umask");
         notImplemented(Block.GLOBAL_DEFS, "the random number generator is not seeded with it", "random_seed");
         notImplemented(Block.GLOBAL_DEFS, RELOAD_FILES, "reload_time_file", "reload_repeat", "reload_file",
@@ -136,7 +138,9 @@ public final class KeywordSupport {
         acted(Block.VRRP_INSTANCE, "accept");
         // keepalived 2.2.7 too only shows the instance's debug level in its dump
         acted(Block.VRRP_INSTANCE, "debug");
-        notImplemented(Block.VRRP_INSTANCE, VMAC, "use_vmac", "use_vmac_addr", "vmac_xmit_base", "use_ipvlan");
+        acted(Block.VRRP_INSTANCE, "use_vmac", "vmac_xmit_base");
+        notImplemented(Block.VRRP_INSTANCE, VMAC_ADDR, "use_vmac_addr");
+        notImplemented(Block.VRRP_INSTANCE, IPVLAN, "use_ipvlan");
         notImplemented(Block.VRRP_INSTANCE, "the instance's sockets and VIPs are not put in the VRF", "vrf");
         notImplemented(Block.VRRP_INSTANCE, BFD, "track_bfd");
         notImplemented(Block.VRRP_INSTANCE, "the kernel's promote_secondaries is not set on the interface",
@@ -188,7 +192,7 @@ public final class KeywordSupport {
             "-nodad", KeywordStatus.notImplemented("the VIP goes through duplicate address detection"),
             "mngtmpaddr", KeywordStatus.notImplemented("no temporary addresses are managed for the VIP"),
             "autojoin", KeywordStatus.notImplemented("the VIP's multicast group is not joined"),
-            "use_vmac", KeywordStatus.notImplemented(VMAC),
+            "use_vmac", KeywordStatus.notImplemented(VMAC_ADDR),
             "preferred_lft", KeywordStatus.notImplemented("the VIP keeps the kernel's preferred lifetime ; nor is"
                     + " keepalived's implicit 0 for IPv6 /128 VIPs applied, so the host may source its own traffic"
                     + " from a VIP"));

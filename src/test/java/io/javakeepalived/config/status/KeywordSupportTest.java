@@ -75,7 +75,7 @@ class KeywordSupportTest {
 
     @Test
     void whatTheIssueNamesIsNotImplemented() {
-        for (String k : List.of("use_vmac", "virtual_routes", "virtual_rules", "no_accept",
+        for (String k : List.of("use_vmac_addr", "use_ipvlan", "virtual_routes", "virtual_rules", "no_accept",
                 "strict_mode", "promote_secondaries", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
                 "notify_priority_changes", "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
@@ -91,6 +91,15 @@ class KeywordSupportTest {
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
+    }
+
+    @Test
+    void vmacIsImplementedButNotForVipsOnOtherInterfaces() {
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "use_vmac").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "vmac_xmit_base").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, "vmac_prefix").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, "vmac_addr_prefix").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, "use_vmac_addr").orElseThrow().implemented());
     }
 
     @Test

@@ -40,7 +40,7 @@ class UnimplementedKeywordsTest {
                     interface eth0
                     virtual_router_id 51
                     priority 100
-                    use_vmac
+                    use_ipvlan
                     virtual_ipaddress {
                         10.0.0.1/24
                     }
@@ -51,7 +51,7 @@ class UnimplementedKeywordsTest {
                 vrrp_instance VI_2 {
                     interface eth0
                     virtual_router_id 52
-                    use_vmac
+                    use_ipvlan
                     virtual_routes {
                         10.2.0.0/16 via 10.0.0.254
                     }
@@ -69,8 +69,8 @@ class UnimplementedKeywordsTest {
         assertEquals(List.of(
                 "keepalived.conf:3: lvs_sync_daemon" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
                         + " not implemented",
-                "keepalived.conf:10: use_vmac" + NI + "no virtual MAC interface is created; the instance runs on its"
-                        + " base interface with its own MAC",
+                "keepalived.conf:10: use_ipvlan" + NI + "no ipvlan interface is created; the instance runs on its"
+                        + " base interface",
                 "keepalived.conf:14: virtual_routes" + NI + "routes and rules are not installed with the VIPs",
                 "keepalived.conf:26: virtual_server" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
                         + " not implemented"), out);
