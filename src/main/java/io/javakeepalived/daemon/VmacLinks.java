@@ -1,15 +1,15 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.VmacPlan;
-import io.javakeepalived.net.Errno;
 import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.InterfaceAddress;
 import io.javakeepalived.net.InterfaceSysctls;
 import io.javakeepalived.net.InterfaceSysctls.Family;
 import io.javakeepalived.net.LinkInfo;
-import io.javakeepalived.net.Rtnetlink;
 import io.javakeepalived.net.RtnetlinkSession;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,6 +95,9 @@ final class VmacLinks {
             }
             configure(vmac, l, base.get());
             rtnl.setLinkUp(l.index(), true);
+            if (vmac.ipv6() && !vmac.xmitBase()) {
+                addLinkLocal(instance, l, base.get());
+            }
             up.put(vmac.name(), vmac);
             users.put(vmac.name(), 1);
             return true;
@@ -126,7 +129,7 @@ final class VmacLinks {
                 log.info("VMAC interface {} removed", vmac.name());
             }
         } catch (IOException e) {
-            if (!(e instanceof ErrnoException x && x.errno() == Errno.ENODEV)) {
+            if (!(e instanceof ErrnoException x && x.targetMissing())) {
                 log.warn("cannot remove VMAC {}: {}", vmac.name(), e.getMessage());
             }
         }
@@ -161,10 +164,34 @@ final class VmacLinks {
                     o.macString());
             rtnl.deleteLink(o.index());
         }
-        LinkInfo l = rtnl.createMacvlan(vmac.name(), base.index(), vmac.macBytes(), Rtnetlink.MACVLAN_PRIVATE);
+        LinkInfo l = rtnl.createMacvlan(vmac.name(), base.index(), vmac.macBytes(), RtnetlinkSession.MACVLAN_PRIVATE);
         log.info("({}) created VMAC interface {} with MAC {} on {}", instance, vmac.name(), vmac.mac(),
                 vmac.baseInterface());
         return l;
+    }
+
+    /**
+     * An IPv6 VMAC sends its adverts from the base's link-local address (keepalived's
+     * set_link_local_address), which must then be on the VMAC too; it has no EUI-64 one of its own.
+     */
+    private void addLinkLocal(String instance, LinkInfo vmac, LinkInfo base) throws IOException {
+        Optional<InterfaceAddress> ll = rtnl.addresses().stream()
+                .filter(a -> a.ifindex() == base.index() && a.address() instanceof Inet6Address
+                        && a.address().isLinkLocalAddress())
+                .findFirst();
+        if (ll.isEmpty()) {
+            log.warn("({}) {} has no IPv6 link-local address for VMAC {}", instance, base.name(), vmac.name());
+            return;
+        }
+        try {
+            // not marked as ours: it is not a VIP, and it goes with the VMAC
+            rtnl.addAddress(new InterfaceAddress(vmac.index(), ll.get().address(), 64, null,
+                    InterfaceAddress.SCOPE_LINK, null, InterfaceAddress.IFA_F_NODAD, 0));
+        } catch (ErrnoException e) {
+            if (!e.alreadyExists()) {
+                throw e;
+            }
+        }
     }
 
     /** keepalived's set_interface_parameters, while the VMAC is still down (nothing sent yet). */

@@ -17,12 +17,6 @@ public final class Rtnetlink implements RtnetlinkSession {
     private static final int TIMEOUT_MS = 5000;
     private static final int DUMP_RETRIES = 5;
 
-    /** macvlan modes (IFLA_MACVLAN_MODE). keepalived's VMACs use {@link #MACVLAN_PRIVATE}. */
-    public static final int MACVLAN_PRIVATE = 1;
-    public static final int MACVLAN_VEPA = 2;
-    public static final int MACVLAN_BRIDGE = 4;
-    public static final int MACVLAN_PASSTHRU = 8;
-
     private final NetlinkSocket sock;
     private final NativeBuffer tx = new NativeBuffer(4096);
     private final NativeBuffer rx = new NativeBuffer(NetlinkSocket.BUFFER);

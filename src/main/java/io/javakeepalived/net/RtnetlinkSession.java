@@ -11,6 +11,12 @@ import java.util.List;
  */
 public interface RtnetlinkSession extends AddressManager, Closeable {
 
+    /** macvlan modes (IFLA_MACVLAN_MODE). keepalived's VMACs use {@link #MACVLAN_PRIVATE}. */
+    int MACVLAN_PRIVATE = 1;
+    int MACVLAN_VEPA = 2;
+    int MACVLAN_BRIDGE = 4;
+    int MACVLAN_PASSTHRU = 8;
+
     /** The addresses this daemon (or a killed predecessor) added: those with our IFA_PROTO. */
     List<InterfaceAddress> ourAddresses() throws IOException;
 
@@ -19,7 +25,7 @@ public interface RtnetlinkSession extends AddressManager, Closeable {
      * reports it. Fails with {@link Errno#EEXIST} when the name is taken.
      *
      * @param mac its Ethernet address, or null for one the kernel chooses
-     * @param mode {@link Rtnetlink#MACVLAN_PRIVATE} etc.
+     * @param mode {@link #MACVLAN_PRIVATE} etc.
      */
     LinkInfo createMacvlan(String name, int parentIndex, byte[] mac, int mode) throws IOException;
 

@@ -237,4 +237,60 @@ class VmacIT {
         assertEquals(VMAC, clientResolves());
         assertOnlyVirtualMacAnswered(arp.stopAndDecode(), true);
     }
+
+    @Test
+    void vmacXmitBaseSendsAdvertsFromTheBaseWhileTheVipKeepsTheVirtualMac() throws Exception {
+        String conf = "    use_vmac\n    vmac_xmit_base\n";
+        Capture adverts = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
+        Daemon da = dl.start(a, config(100).replace("    use_vmac\n", conf));
+        da.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        Daemon db = dl.start(b, config(90).replace("    use_vmac\n", conf));
+        db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
+        assertMasterOnVmac(a, b);
+        assertEquals(VMAC, clientResolves());
+        NetnsLab.sleep(1_500);
+        assertFalse(db.logged("(VI_1) Entering MASTER STATE"), "the backup hears the master on its base\n"
+                + db.output());
+        da.terminate();
+        db.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        assertMasterOnVmac(b, a);
+        assertEquals(VMAC, clientResolves());
+        String text = adverts.stopAndDecode();
+        assertTrue(text.contains(a.mac() + " > 01:00:5e:00:00:12"), "adverts from a's own MAC\n" + text);
+        assertFalse(text.contains(VMAC + " > 01:00:5e:00:00:12"), "none from the VMAC\n" + text);
+    }
+
+    @Test
+    void anIpv6VmacCarriesTheIpv6VirtualMacAndTheBasesLinkLocal() throws Exception {
+        String vmac6 = "00:00:5e:00:02:33";
+        String conf = DaemonLab.vrrpInstance("VI_1", 51, 100, "    state BACKUP\n    advert_int 1\n    use_vmac\n",
+                "fd13::100/64");
+        Daemon da = dl.start(a, conf);
+        da.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        Daemon db = dl.start(b, conf.replace("priority 100", "priority 90"));
+        db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
+        NetnsLab.sleep(1_500);
+        assertFalse(db.logged("(VI_1) Entering MASTER STATE"), db.output());
+        String link = vmacLink(a);
+        assertTrue(link.contains("link/ether " + vmac6 + " "), link);
+        String addrs = lab.ip(a.ns(), "-6", "-o", "addr", "show", "dev", "vrrp.51").output();
+        assertTrue(addrs.contains(" fd13::100/64 "), addrs);
+        String baseLl = lab.ip(a.ns(), "-6", "-o", "addr", "show", "dev", "eth0", "scope", "link").output()
+                .replaceAll("(?s).*inet6 (fe80::[0-9a-f:]+)/64.*", "$1");
+        assertTrue(addrs.contains(" " + baseLl + "/64 "), "the base's link-local " + baseLl + "\n" + addrs);
+
+        lab.exec(c.ns(), "bash", "-c", "echo x > /dev/udp/fd13::100/9").requireSuccess("udp to the VIP");
+        DaemonLab.await("the client's entry", 3_000, () -> {
+            try {
+                return lab.ip(c.ns(), "-6", "neigh", "show", "fd13::100").output().contains("lladdr " + vmac6);
+            } catch (IOException e) {
+                return false;
+            }
+        }, da);
+        da.terminate();
+        db.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        NetnsLab.sleep(300);
+        assertTrue(lab.ip(c.ns(), "-6", "neigh", "show", "fd13::100").output().contains("lladdr " + vmac6));
+        assertEquals("", vmacLink(a));
+    }
 }
