@@ -28,23 +28,26 @@ final class InstanceStarter {
     static final String FAULT_NO_SOURCE = "no source address";
     static final String FAULT_SOCKET = "VRRP socket";
     static final String FAULT_CONFIG = "configuration";
+    static final String FAULT_VMAC = "VMAC interface";
 
     private final InstanceTable table;
     private final SocketPool sockets;
     private final LinkWatch links;
     private final ActionExecutor executor;
+    private final VmacLinks vmacs;
     private final Set<String> held;
     private final Logger log;
     private final LongSupplier clock;
     private final Clock wallClock;
 
     /** @param held the instances not to start here (shared with whoever holds them) */
-    InstanceStarter(InstanceTable table, SocketPool sockets, LinkWatch links, ActionExecutor executor, Set<String> held,
-                    Logger log, LongSupplier clock, Clock wallClock) {
+    InstanceStarter(InstanceTable table, SocketPool sockets, LinkWatch links, ActionExecutor executor, VmacLinks vmacs,
+                    Set<String> held, Logger log, LongSupplier clock, Clock wallClock) {
         this.table = table;
         this.sockets = sockets;
         this.links = links;
         this.executor = executor;
+        this.vmacs = vmacs;
         this.held = held;
         this.log = log;
         this.clock = clock;
@@ -65,6 +68,9 @@ final class InstanceStarter {
         for (InstancePlan p : plan.instances()) {
             add(p, host, allVips);
         }
+        if (plan.instances().stream().anyMatch(p -> p.vmac().isPresent())) {
+            links.refresh(); // the VMACs as links, before their instances' faults are raised
+        }
         table.makeTimers();
         for (SyncGroupPlan g : plan.syncGroups()) {
             new SyncGroup(g.name(), table.members(g));
@@ -74,8 +80,12 @@ final class InstanceStarter {
         }
     }
 
-    /** A new instance (primary address resolved) at the end of the table; no socket yet. */
+    /**
+     * A new instance (primary address resolved, VMAC up) at the end of the table; no socket yet.
+     * A VMAC made here (a reload) reaches the link view through the link monitor.
+     */
     InstanceEntry add(InstancePlan p, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
+        p.vmac().ifPresent(v -> vmacs.bringUp(p.name(), v));
         InstancePlan resolved = PrimaryAddress.resolve(p, host, allVips).map(p::withPrimaryAddress).orElse(p);
         if (resolved.settings().primaryAddress() == null) {
             log.warn("({}) no {} address on {} to send adverts from - FAULT until one appears", p.name(),
@@ -85,10 +95,22 @@ final class InstanceStarter {
         return table.add(resolved, wallClock.instant());
     }
 
+    /** An instance left the table (a reload removed it): its VMAC goes when nobody else uses it. */
+    void removed(InstancePlan p) {
+        p.vmac().ifPresent(vmacs::remove);
+    }
+
+    private boolean vmacUp(InstancePlan p) {
+        return p.vmac().map(v -> vmacs.isUp(v.name())).orElse(true);
+    }
+
     /** Faults an instance starts with: they decide its first state. */
     void raiseFaults(InstanceEntry e, long now) {
         if (!links.usable(e.plan.interfaceName()) && links.tracking().tracksOwnInterface(e.name())) {
             executor.deliver(e, new Event.InterfaceDown(e.plan.interfaceName()), now);
+        }
+        if (!vmacUp(e.plan)) {
+            executor.deliver(e, new Event.FaultRaised(FAULT_VMAC), now);
         }
         if (e.plan.configFault()) {
             executor.deliver(e, new Event.FaultRaised(FAULT_CONFIG), now);

@@ -327,6 +327,7 @@ final class ReloadApplier {
         }
         sockets.detach(e);
         table.remove(e);
+        starter.removed(e.plan);
     }
 
     /**

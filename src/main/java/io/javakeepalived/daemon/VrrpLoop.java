@@ -119,6 +119,7 @@ public final class VrrpLoop {
     // ---- made by run(), owned by the loop thread -------------------------------------------
     private final PollSet poller;
     private RtnetlinkSession rtnl;
+    private VmacLinks vmacs;
     private LinkMonitor monitor;
     private Announcers announcers;
     private VipInstaller vips;
@@ -330,7 +331,9 @@ public final class VrrpLoop {
                 clock);
         links.watch(new VipWatch(table, linkView, vips, executor, log), new SourceWatch(table, sockets, executor, log));
         links.onAddressDeleted(statics::addressDeleted);
-        starter = new InstanceStarter(table, sockets, links, executor, heldStartups, log, clock, options.wallClock());
+        vmacs = new VmacLinks(rtnl, network.sysctls(), log);
+        starter = new InstanceStarter(table, sockets, links, executor, vmacs, heldStartups, log, clock,
+                options.wallClock());
         snapshots = new LoopSnapshots(table, sockets, options.dumps(), options.globals(), () -> trackScripts.get(),
                 clock, options.wallClock(), log);
         reloads = new ReloadApplier(options.reloadSource(), inbox::wakeUp, table, sockets, links, executor, starter,
@@ -432,6 +435,7 @@ public final class VrrpLoop {
             }
         }
         statics.stop();
+        vmacs.removeAll(); // after the instances' last adverts and VIPs went out on them
         if (stopRelease == StopRelease.RELEASE) {
             promoteSecondaries.restore();
         }

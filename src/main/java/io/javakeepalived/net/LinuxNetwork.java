@@ -30,6 +30,11 @@ public final class LinuxNetwork implements NativeNetwork {
     }
 
     @Override
+    public InterfaceSysctls sysctls() {
+        return new ProcSysctls();
+    }
+
+    @Override
     public WakeUpFd openWakeUp() throws ErrnoException {
         return new EventFd();
     }

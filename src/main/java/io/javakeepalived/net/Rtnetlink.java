@@ -17,12 +17,6 @@ public final class Rtnetlink implements RtnetlinkSession {
     private static final int TIMEOUT_MS = 5000;
     private static final int DUMP_RETRIES = 5;
 
-    /** macvlan modes (IFLA_MACVLAN_MODE). keepalived's VMACs use {@link #MACVLAN_PRIVATE}. */
-    public static final int MACVLAN_PRIVATE = 1;
-    public static final int MACVLAN_VEPA = 2;
-    public static final int MACVLAN_BRIDGE = 4;
-    public static final int MACVLAN_PASSTHRU = 8;
-
     private final NetlinkSocket sock;
     private final NativeBuffer tx = new NativeBuffer(4096);
     private final NativeBuffer rx = new NativeBuffer(NetlinkSocket.BUFFER);
@@ -91,6 +85,7 @@ public final class Rtnetlink implements RtnetlinkSession {
      * @param mac its MAC (keepalived: 00:00:5e:00:01:VRID), or null for a random one
      * @param mode {@link #MACVLAN_PRIVATE} etc.
      */
+    @Override
     public synchronized LinkInfo createMacvlan(String name, int parentIndex, byte[] mac, int mode) throws IOException {
         NetInterfaces.checkName(name);
         if (mac != null) {
@@ -103,12 +98,14 @@ public final class Rtnetlink implements RtnetlinkSession {
     }
 
     /** Sets IFF_UP of a link. */
+    @Override
     public synchronized void setLinkUp(int index, boolean up) throws IOException {
         int s = nextSeq();
         int len = RtnlCodec.encodeSetUp(tx.buf, 0, s, index, up);
         request(len, s, () -> "RTM_NEWLINK " + nameOrIndex(index) + (up ? " up" : " down"));
     }
 
+    @Override
     public synchronized void deleteLink(int index) throws IOException {
         int s = nextSeq();
         int len = RtnlCodec.encodeDelLink(tx.buf, 0, s, index);

@@ -67,7 +67,7 @@ class ConfigReloadSourceTest {
     @Test
     void aKeywordTheDaemonDoesNotActOnIsLoggedAtWarnOnReloadAsAtStart() throws Exception {
         // start-up logs through the same loadAndLog
-        Files.writeString(conf, instance("150").replace("    priority", "    use_vmac\n    priority"));
+        Files.writeString(conf, instance("150").replace("    priority", "    use_vmac_addr\n    priority"));
         ReloadSource.Outcome o = new ConfigReloadSource(conf, options, Optional.empty(), log).load();
         assertInstanceOf(ReloadSource.Loaded.class, o);
         List<ILoggingEvent> said = lines.list.stream()
@@ -75,7 +75,7 @@ class ConfigReloadSourceTest {
                 .toList();
         assertEquals(1, said.size(), logged()::toString);
         assertEquals(Level.WARN, said.get(0).getLevel());
-        assertTrue(said.get(0).getFormattedMessage().startsWith(conf + ":4: use_vmac is accepted"),
+        assertTrue(said.get(0).getFormattedMessage().startsWith(conf + ":4: use_vmac_addr is accepted"),
                 logged()::toString);
     }
 

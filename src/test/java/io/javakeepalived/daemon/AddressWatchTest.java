@@ -76,7 +76,7 @@ class AddressWatchTest {
                 .initialState(priority == 255 ? VrrpState.MASTER : VrrpState.BACKUP)
                 .vips(List.of(VIP)).wire(WireSettings.builder().interfaceName("eth0").build()).build();
         InstancePlan p = new InstancePlan(s, configured, List.of(), false, Optional.empty(), Duration.ZERO,
-                Duration.ZERO, NotifyScripts.NONE, trackSource, untracked, RoutingPlan.NONE, false);
+                Duration.ZERO, NotifyScripts.NONE, trackSource, untracked, RoutingPlan.NONE, false, Optional.empty());
         return primary == null ? p : p.withPrimaryAddress(primary);
     }
 

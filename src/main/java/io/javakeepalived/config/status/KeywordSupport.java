@@ -30,8 +30,9 @@ public final class KeywordSupport {
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
     private static final String BFD = "BFD is not implemented";
-    private static final String VMAC = "no virtual MAC interface is created; the instance runs on its base"
-            + " interface with its own MAC";
+    private static final String VMAC_ADDR = "no VMAC is created for VIPs on another interface or of the other"
+            + " family; they go on their interface with its own MAC";
+    private static final String IPVLAN = "no ipvlan interface is created; the instance runs on its base interface";
     private static final String ONE_PROCESS = "javakeepalived is one JVM process and does not apply keepalived's"
             + " per-process settings";
     private static final String NETLINK_BUFS = "netlink buffer sizes are left at the kernel's default";
@@ -110,7 +111,8 @@ public final class KeywordSupport {
         notImplemented(Block.GLOBAL_DEFS, "the VRRP socket's receive buffer is left at the kernel's default",
                 "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier");
         acted(Block.GLOBAL_DEFS, "vrrp_notify_priority_changes");
-        notImplemented(Block.GLOBAL_DEFS, VMAC, "vmac_prefix", "vmac_addr_prefix");
+        acted(Block.GLOBAL_DEFS, "vmac_prefix");
+        notImplemented(Block.GLOBAL_DEFS, VMAC_ADDR, "vmac_addr_prefix");
         notImplemented(Block.GLOBAL_DEFS, "files are created with the process's umask", "umask");
         notImplemented(Block.GLOBAL_DEFS, "the random number generator is not seeded with it", "random_seed");
         notImplemented(Block.GLOBAL_DEFS, RELOAD_FILES, "reload_time_file", "reload_repeat", "reload_file",
@@ -132,7 +134,9 @@ public final class KeywordSupport {
         acted(Block.VRRP_INSTANCE, "accept");
         // keepalived 2.2.7 too only shows the instance's debug level in its dump
         acted(Block.VRRP_INSTANCE, "debug");
-        notImplemented(Block.VRRP_INSTANCE, VMAC, "use_vmac", "use_vmac_addr", "vmac_xmit_base", "use_ipvlan");
+        acted(Block.VRRP_INSTANCE, "use_vmac", "vmac_xmit_base");
+        notImplemented(Block.VRRP_INSTANCE, VMAC_ADDR, "use_vmac_addr");
+        notImplemented(Block.VRRP_INSTANCE, IPVLAN, "use_ipvlan");
         notImplemented(Block.VRRP_INSTANCE, "the instance's sockets and VIPs are not put in the VRF", "vrf");
         notImplemented(Block.VRRP_INSTANCE, BFD, "track_bfd");
         acted(Block.VRRP_INSTANCE, "promote_secondaries");
@@ -179,7 +183,7 @@ public final class KeywordSupport {
             "-nodad", KeywordStatus.notImplemented("the VIP goes through duplicate address detection"),
             "mngtmpaddr", KeywordStatus.notImplemented("no temporary addresses are managed for the VIP"),
             "autojoin", KeywordStatus.notImplemented("the VIP's multicast group is not joined"),
-            "use_vmac", KeywordStatus.notImplemented(VMAC));
+            "use_vmac", KeywordStatus.notImplemented(VMAC_ADDR));
 
     /** The status of {@code keyword} in {@code block}; empty when the binder does not accept it there. */
     public static Optional<KeywordStatus> of(Block block, String keyword) {

@@ -34,9 +34,8 @@ import java.util.Set;
  * binder) to what the daemon runs: {@link InstanceSettings} and {@link WireSettings} for the
  * core, {@link Vip}s for rtnetlink. Pure.
  *
- * <p>Not carried over yet, each reported in {@link VrrpPlan#problems()}: {@code use_vmac} /
- * {@code use_ipvlan} (the instance runs on its base interface), track_bfd; a route or rule line it
- * cannot install.
+ * <p>Not carried over yet, each reported in {@link VrrpPlan#problems()}: {@code use_ipvlan} (the
+ * instance runs on its base interface), track_bfd; a route or rule line it cannot install.
  */
 public final class ConfigMapping {
 
@@ -128,9 +127,12 @@ public final class ConfigMapping {
         String n = "(" + v.name() + ") ";
         String ifname = v.interfaceName().orElseThrow(() -> new UnsupportedInstanceException(n
                 + "has no interface - javakeepalived cannot choose one yet; instance not started"));
-        if (v.vmac().isPresent() || v.ipvlan().isPresent()) {
-            problems.add(n + "use_vmac/use_ipvlan is not implemented yet - running on " + ifname);
+        if (v.ipvlan().isPresent()) {
+            problems.add(n + "use_ipvlan is not implemented yet - running on " + ifname);
         }
+        Optional<VmacPlan> vmac = v.vmac().map(m -> new VmacPlan(m.interfaceName(), ifname,
+                VmacPlan.mac(v.vrid(), v.family() == AddressFamily.IPV6, m.mac()), v.vmacXmitBase(),
+                v.family() == AddressFamily.IPV6));
         if (!v.trackers().bfds().isEmpty()) {
             problems.add(n + "track_bfd is not implemented - ignored");
         }
@@ -139,7 +141,7 @@ public final class ConfigMapping {
         StandardProtocolFamily family = v.family() == AddressFamily.IPV6 ? StandardProtocolFamily.INET6
                 : StandardProtocolFamily.INET;
         WireSettings.Builder wire = WireSettings.builder()
-                .interfaceName(ifname)
+                .interfaceName(vmac.filter(m -> !m.xmitBase()).map(VmacPlan::name).orElse(ifname))
                 .unicast(v.unicast())
                 .unicastTtl(v.unicastTtl())
                 .checkUnicastSrc(v.checkUnicastSource())
@@ -223,7 +225,7 @@ public final class ConfigMapping {
         }
         return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
                 g.vrrp().gnaInterval(), v.notifyScripts(), v.trackSourceAddress() && source.isPresent(), untracked,
-                routing, v.promoteSecondaries());
+                routing, v.promoteSecondaries(), vmac);
     }
 
     /**

@@ -36,11 +36,14 @@ import java.util.Optional;
  *                         on entering MASTER, removed before them on leaving it
  * @param promoteSecondaries {@code promote_secondaries}: the kernel's setting of that name is turned
  *                         on for its interface
+ * @param vmac             {@code use_vmac}: the macvlan the instance's VIPs (and, unless
+ *                         {@code vmac_xmit_base}, its adverts) go on
  */
 public record InstancePlan(InstanceSettings settings, Optional<InetAddress> configuredSource, List<Vip> excludedVips,
                            boolean configFault, Optional<String> syncGroup, Duration garpInterval,
                            Duration gnaInterval, NotifyScripts notifyScripts, boolean trackSource,
-                           List<Vip> untrackedVips, RoutingPlan routing, boolean promoteSecondaries) {
+                           List<Vip> untrackedVips, RoutingPlan routing, boolean promoteSecondaries,
+                           Optional<VmacPlan> vmac) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -52,6 +55,7 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         untrackedVips = List.copyOf(untrackedVips);
         Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(vmac, "vmac");
     }
 
     /**
@@ -62,16 +66,27 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
                         boolean configFault, Optional<String> syncGroup, Duration garpInterval, Duration gnaInterval,
                         NotifyScripts notifyScripts) {
         this(settings, configuredSource, excludedVips, configFault, syncGroup, garpInterval, gnaInterval,
-                notifyScripts, false, List.of(), RoutingPlan.NONE, false);
+                notifyScripts, false, List.of(), RoutingPlan.NONE, false, Optional.empty());
     }
 
     public String name() {
         return settings.name();
     }
 
-    /** The instance's interface ({@code interface}). */
+    /**
+     * The interface the instance's VRRP socket is on: its {@code interface}, or its VMAC unless
+     * {@code vmac_xmit_base}.
+     */
     public String interfaceName() {
         return settings.wire().interfaceName();
+    }
+
+    /**
+     * The interface whose address is the advert source: the configured {@code interface} (a
+     * VMAC has no address of its own, keepalived sends from its base's).
+     */
+    public String sourceInterface() {
+        return vmac.map(VmacPlan::baseInterface).orElse(interfaceName());
     }
 
     /** The advertised VIPs ({@code virtual_ipaddress}), in order. */
@@ -89,14 +104,14 @@ public record InstancePlan(InstanceSettings settings, Optional<InetAddress> conf
     /** The same plan with other GARP / NA pacing (a {@code garp_group} for its interface). */
     public InstancePlan withGarpIntervals(Duration garp, Duration gna) {
         return new InstancePlan(settings, configuredSource, excludedVips, configFault, syncGroup, garp, gna,
-                notifyScripts, trackSource, untrackedVips, routing, promoteSecondaries);
+                notifyScripts, trackSource, untrackedVips, routing, promoteSecondaries, vmac);
     }
 
     /** The same plan with the advert source (RFC primary address) set; null: it has none (FAULT). */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configuredSource,
                 excludedVips, configFault, syncGroup, garpInterval, gnaInterval, notifyScripts, trackSource,
-                untrackedVips, routing, promoteSecondaries);
+                untrackedVips, routing, promoteSecondaries, vmac);
     }
 
     /** Whether someone else removing {@code v} is to be noticed (it was not written with {@code no_track}). */

@@ -43,13 +43,13 @@ public final class PrimaryAddress {
     public static Optional<InetAddress> resolve(InstancePlan plan, HostAddresses host,
                                                 Collection<? extends InetAddress> vips) {
         if (plan.configuredSource().isPresent()) {
-            if (plan.trackSource() && !host.of(plan.interfaceName()).contains(plan.configuredSource().get())) {
+            if (plan.trackSource() && !host.of(plan.sourceInterface()).contains(plan.configuredSource().get())) {
                 return Optional.empty();
             }
             return plan.configuredSource();
         }
         boolean v6 = plan.settings().family() == StandardProtocolFamily.INET6;
-        for (InetAddress a : host.of(plan.interfaceName())) {
+        for (InetAddress a : host.of(plan.sourceInterface())) {
             if (vips.contains(a)) {
                 continue;
             }

@@ -85,8 +85,8 @@ class KeywordSupportTest {
 
     @Test
     void whatTheIssueNamesIsNotImplemented() {
-        for (String k : List.of("use_vmac", "garp_extra_if", "vmac_garp_intvl", "kernel_rx_buf_size",
-                "linkbeat_use_polling")) {
+        for (String k : List.of("use_vmac_addr", "use_ipvlan", "garp_extra_if", "vmac_garp_intvl",
+                "kernel_rx_buf_size", "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("track_group", "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
@@ -109,6 +109,15 @@ class KeywordSupportTest {
                 "vrrp_strict")) {
             assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
+    }
+
+    @Test
+    void vmacIsImplementedButNotForVipsOnOtherInterfaces() {
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "use_vmac").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "vmac_xmit_base").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, "vmac_prefix").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, "vmac_addr_prefix").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, "use_vmac_addr").orElseThrow().implemented());
     }
 
     @Test

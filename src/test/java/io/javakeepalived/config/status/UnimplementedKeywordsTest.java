@@ -40,7 +40,7 @@ class UnimplementedKeywordsTest {
                     interface eth0
                     virtual_router_id 51
                     priority 100
-                    use_vmac
+                    use_ipvlan
                     virtual_ipaddress {
                         10.0.0.1/24
                     }
@@ -52,7 +52,7 @@ class UnimplementedKeywordsTest {
                 vrrp_instance VI_2 {
                     interface eth0
                     virtual_router_id 52
-                    use_vmac
+                    use_ipvlan
                     virtual_routes {
                         10.2.0.0/16 via 10.0.0.254
                     }
@@ -70,8 +70,8 @@ class UnimplementedKeywordsTest {
         assertEquals(List.of(
                 "keepalived.conf:3: lvs_sync_daemon" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
                         + " not implemented",
-                "keepalived.conf:10: use_vmac" + NI + "no virtual MAC interface is created; the instance runs on its"
-                        + " base interface with its own MAC",
+                "keepalived.conf:10: use_ipvlan" + NI + "no ipvlan interface is created; the instance runs on its"
+                        + " base interface",
                 "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"
                         + " kernel's default",
                 "keepalived.conf:27: virtual_server" + NI + "LVS (IPVS virtual and real servers, health checkers) is"

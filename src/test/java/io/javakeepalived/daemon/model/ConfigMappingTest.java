@@ -289,6 +289,32 @@ class ConfigMappingTest {
     }
 
     @Test
+    void useVmacPutsTheSocketAndTheVipsOnTheVmacAndTakesTheSourceFromTheBase() {
+        InstancePlan p = only(instance("VI_1", "use_vmac"));
+        VmacPlan v = p.vmac().orElseThrow();
+        assertEquals(new VmacPlan("vrrp.51", "eth0", "00:00:5e:00:01:33", false, false), v);
+        assertEquals("vrrp.51", p.interfaceName());
+        assertEquals("eth0", p.sourceInterface());
+        assertEquals("vrrp.51", p.vips().get(0).device());
+        assertTrue(plan(instance("VI_1", "use_vmac")).problems().isEmpty());
+
+        InstancePlan base = only(instance("VI_1", "use_vmac vmac9 02:11:22:33:44", "vmac_xmit_base"));
+        assertEquals(new VmacPlan("vmac9", "eth0", "02:11:22:33:44:33", true, false), base.vmac().orElseThrow());
+        assertEquals("eth0", base.interfaceName(), "vmac_xmit_base: adverts on the base interface");
+        assertEquals("vmac9", base.vips().get(0).device());
+
+        InstancePlan plain = only(instance("VI_1"));
+        assertEquals(Optional.empty(), plain.vmac());
+        assertEquals("eth0", plain.sourceInterface());
+    }
+
+    @Test
+    void anIpv6VmacHasTheIpv6VirtualRouterMac() {
+        assertEquals("00:00:5e:00:02:0a", VmacPlan.mac(10, true, Optional.empty()));
+        assertEquals("00:00:5e:00:01:ff", VmacPlan.mac(255, false, Optional.empty()));
+    }
+
+    @Test
     void syncGroupsAndInstancesLeftOut() {
         VrrpPlan p = plan("""
                 vrrp_sync_group G1 {

@@ -1,5 +1,6 @@
 package io.javakeepalived.testsupport.fakenet;
 
+import io.javakeepalived.net.InterfaceSysctls;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.net.LinkMonitor;
 import io.javakeepalived.net.NativeNetwork;
@@ -30,6 +31,7 @@ public final class FakeNetwork implements NativeNetwork {
     private final FakeRtnetlink rtnl;
     private final Consumer<SentDatagram> wire;
     private final List<Announcement> announced = new ArrayList<>();
+    private final FakeSysctls sysctls = new FakeSysctls();
     private int nextFd = 100;
 
     public FakeNetwork(FakeRtnetlink rtnl, Consumer<SentDatagram> wire) {
@@ -88,6 +90,11 @@ public final class FakeNetwork implements NativeNetwork {
                 throw new IndexOutOfBoundsException(i);
             }
         };
+    }
+
+    @Override
+    public InterfaceSysctls sysctls() {
+        return sysctls;
     }
 
     @Override

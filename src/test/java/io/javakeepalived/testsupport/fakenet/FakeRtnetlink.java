@@ -15,7 +15,8 @@ import java.util.List;
  * The kernel's address, route and rule tables in memory, answering as the kernel does: adding an
  * address that is there fails with EEXIST, deleting one that is not with EADDRNOTAVAIL (a route
  * ESRCH, a rule ENOENT). Every request that changed a table is written to {@link #journal()}, in
- * order, as {@code +addr 10.0.0.1/24}, {@code -route 10.1.0.0/16 ...}, {@code +rule ...}.
+ * order, as {@code +addr 10.0.0.1/24}, {@code -route 10.1.0.0/16 ...}, {@code +rule ...}. Links can
+ * be added (a macvlan, a new index each), brought up and deleted.
  */
 public final class FakeRtnetlink implements RtnetlinkSession {
     private final List<LinkInfo> links;
@@ -25,7 +26,7 @@ public final class FakeRtnetlink implements RtnetlinkSession {
     private final List<String> journal = new ArrayList<>();
 
     public FakeRtnetlink(List<LinkInfo> links) {
-        this.links = List.copyOf(links);
+        this.links = new ArrayList<>(links);
     }
 
     @Override
@@ -54,7 +55,39 @@ public final class FakeRtnetlink implements RtnetlinkSession {
 
     @Override
     public List<LinkInfo> links() {
-        return links;
+        return List.copyOf(links);
+    }
+
+    @Override
+    public LinkInfo createMacvlan(String name, int parentIndex, byte[] mac, int mode) throws ErrnoException {
+        if (links.stream().anyMatch(l -> l.name().equals(name))) {
+            throw new ErrnoException("RTM_NEWLINK macvlan " + name, Errno.EEXIST);
+        }
+        int index = links.stream().mapToInt(LinkInfo::index).max().orElse(0) + 1;
+        LinkInfo l = new LinkInfo(index, name, LinkInfo.IFF_BROADCAST | LinkInfo.IFF_MULTICAST, LinkInfo.OPER_DOWN,
+                false, mac, 1500, "macvlan", parentIndex, 0);
+        links.add(l);
+        return l;
+    }
+
+    @Override
+    public void setLinkUp(int index, boolean up) throws ErrnoException {
+        LinkInfo l = link(index);
+        int flags = up ? l.flags() | LinkInfo.IFF_UP | LinkInfo.IFF_RUNNING | LinkInfo.IFF_LOWER_UP
+                : l.flags() & ~(LinkInfo.IFF_UP | LinkInfo.IFF_RUNNING | LinkInfo.IFF_LOWER_UP);
+        links.set(links.indexOf(l), new LinkInfo(index, l.name(), flags, up ? LinkInfo.OPER_UP : LinkInfo.OPER_DOWN,
+                up, l.mac(), l.mtu(), l.kind(), l.linkIndex(), l.masterIndex()));
+    }
+
+    @Override
+    public void deleteLink(int index) throws ErrnoException {
+        links.remove(link(index));
+        addresses.removeIf(a -> a.ifindex() == index);
+    }
+
+    private LinkInfo link(int index) throws ErrnoException {
+        return links.stream().filter(l -> l.index() == index).findFirst()
+                .orElseThrow(() -> new ErrnoException("RTM_NEWLINK " + index, Errno.ENODEV));
     }
 
     @Override
