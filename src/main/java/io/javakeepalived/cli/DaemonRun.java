@@ -19,7 +19,6 @@ import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
 import io.javakeepalived.sys.NativeFifos;
-import io.javakeepalived.sys.ProcInterfaceSysctl;
 import io.javakeepalived.sys.SdNotifySocket;
 import io.javakeepalived.sys.SystemProcessControl;
 import io.javakeepalived.sys.UnixDatagramTransport;
@@ -150,7 +149,6 @@ final class DaemonRun {
         if (keepVipsAtStop) {
             loop.keepVipsAtStop();
         }
-        loop.interfaceSysctl(new ProcInterfaceSysctl());
         source.start(loop::post);
         try {
             main.write();

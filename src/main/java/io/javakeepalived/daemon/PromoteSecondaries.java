@@ -2,11 +2,12 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.VrrpPlan;
-import io.javakeepalived.sys.InterfaceSysctl;
+import io.javakeepalived.net.InterfaceSysctls;
+import io.javakeepalived.net.InterfaceSysctls.Family;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
 final class PromoteSecondaries {
     private static final String SETTING = "promote_secondaries";
 
-    private final InterfaceSysctl sysctl;
+    private final InterfaceSysctls sysctl;
     private final Logger log;
     /** Interfaces looked at, whatever they were. */
     private final Set<String> seen = new LinkedHashSet<>();
@@ -30,7 +31,7 @@ final class PromoteSecondaries {
     private final Set<String> setByUs = new LinkedHashSet<>();
     private VrrpPlan applied;
 
-    PromoteSecondaries(InterfaceSysctl sysctl, Logger log) {
+    PromoteSecondaries(InterfaceSysctls sysctl, Logger log) {
         this.sysctl = sysctl;
         this.log = log;
     }
@@ -49,16 +50,16 @@ final class PromoteSecondaries {
     }
 
     private void set(String ifname) {
-        Optional<String> was = sysctl.read(ifname, SETTING);
+        OptionalInt was = sysctl.get(Family.IPV4, ifname, SETTING);
         if (was.isEmpty()) {
             seen.remove(ifname); // no such interface (yet): a later plan may find it
             return;
         }
-        if (was.get().equals("1")) {
+        if (was.getAsInt() == 1) {
             return;
         }
         try {
-            sysctl.write(ifname, SETTING, "1");
+            sysctl.set(Family.IPV4, ifname, SETTING, 1);
             setByUs.add(ifname);
         } catch (IOException e) {
             log.warn("Cannot set promote_secondaries on {}: {}", ifname, e.getMessage());
@@ -69,7 +70,7 @@ final class PromoteSecondaries {
     void restore() {
         for (String ifname : setByUs) {
             try {
-                sysctl.write(ifname, SETTING, "0");
+                sysctl.set(Family.IPV4, ifname, SETTING, 0);
             } catch (IOException e) {
                 log.warn("Cannot reset promote_secondaries on {}: {}", ifname, e.getMessage());
             }

@@ -10,7 +10,6 @@ import io.javakeepalived.net.LinkMonitor;
 import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.RtnetlinkSession;
-import io.javakeepalived.sys.InterfaceSysctl;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
@@ -114,7 +113,6 @@ public final class VrrpLoop {
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
     private volatile Runnable whenStarted = () -> { };
     private volatile StopRelease stopRelease = StopRelease.RELEASE;
-    private volatile InterfaceSysctl sysctl = InterfaceSysctl.NONE;
 
     // ---- made by run(), owned by the loop thread -------------------------------------------
     private final PollSet poller;
@@ -242,14 +240,6 @@ public final class VrrpLoop {
         stopRelease = StopRelease.KEEP;
     }
 
-    /**
-     * Where interface settings (promote_secondaries) are read and written; by default nowhere.
-     * Call before {@link #run()}.
-     */
-    public void interfaceSysctl(InterfaceSysctl s) {
-        sysctl = Objects.requireNonNull(s, "sysctl");
-    }
-
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -319,7 +309,7 @@ public final class VrrpLoop {
         Map<String, LinkInfo> linkView = new HashMap<>();
         announcers = new Announcers(linkView, network, log);
         table = new InstanceTable(plan);
-        promoteSecondaries = new PromoteSecondaries(sysctl, log);
+        promoteSecondaries = new PromoteSecondaries(network.sysctls(), log);
         firewall = new AcceptModeFirewall(plan.noAccept(), network, log);
         vips = new VipInstaller(rtnl, linkView, log, firewall);
         RoutingRequests routing = new RoutingRequests(rtnl, log);

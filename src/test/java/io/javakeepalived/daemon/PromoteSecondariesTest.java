@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
-import io.javakeepalived.sys.InterfaceSysctl;
+import io.javakeepalived.net.InterfaceSysctls;
 import io.javakeepalived.testsupport.ConfigFixture;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +20,16 @@ class PromoteSecondariesTest {
     /** The kernel's values by "IF/setting", and every write in order. */
     private final Map<String, String> values = new HashMap<>();
     private final List<String> writes = new ArrayList<>();
-    private final InterfaceSysctl fake = new InterfaceSysctl() {
+    private final InterfaceSysctls fake = new InterfaceSysctls() {
         @Override
-        public Optional<String> read(String ifname, String setting) {
-            return Optional.ofNullable(values.get(ifname + "/" + setting));
+        public OptionalInt get(Family family, String ifname, String setting) {
+            String v = values.get(ifname + "/" + setting);
+            return v == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(v));
         }
 
         @Override
-        public void write(String ifname, String setting, String value) {
-            values.put(ifname + "/" + setting, value);
+        public void set(Family family, String ifname, String setting, int value) {
+            values.put(ifname + "/" + setting, Integer.toString(value));
             writes.add(ifname + "/" + setting + "=" + value);
         }
     };
