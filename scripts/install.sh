@@ -4,6 +4,8 @@
 # none; a staging root for image builds and packagers):
 #
 #   PREFIX/share/javakeepalived/javakeepalived.jar   PREFIX/sbin/javakeepalived (launcher)
+#   PREFIX/share/javakeepalived/javakeepalived.jsa   class-data archive, built here (not
+#                                                    with DESTDIR: it records the jar's path)
 #   PREFIX/share/doc/javakeepalived/...              README, copyright, examples
 #   /etc/javakeepalived/keepalived.conf              kept if present (new one as .dist)
 #   /etc/javakeepalived/scripts/                     where the examples expect scripts
@@ -50,7 +52,7 @@ if [ -n "$uninstall" ]; then
     if systemd_running; then
         systemctl disable --now javakeepalived.service >/dev/null 2>&1 || true
     fi
-    rm -f "$share/javakeepalived.jar" "$sbin/javakeepalived" "$unit"
+    rm -f "$share/javakeepalived.jar" "$share/javakeepalived.jsa" "$share/cds-archive.sh" "$sbin/javakeepalived" "$unit"
     rm -rf "$doc"
     rmdir "$share" 2>/dev/null || true
     if systemd_running; then
@@ -69,6 +71,15 @@ sed "s|^ExecStart=/usr/sbin/javakeepalived |ExecStart=$PREFIX/sbin/javakeepalive
 chmod 0644 "$unit.tmp"
 mv -f "$unit.tmp" "$unit"
 install_docs "$doc"
+# The archive maps only for the jar at the path the launcher will use, and for this Java
+# runtime: built where it will run. After a Java upgrade, run the same line again.
+rm -f "$share/javakeepalived.jsa"
+if [ -n "$DESTDIR" ]; then
+    echo "install.sh: no class-data archive under DESTDIR; on the host run" \
+         "$PREFIX/share/javakeepalived/cds-archive.sh $PREFIX/sbin/javakeepalived $PREFIX/share/javakeepalived/javakeepalived.jsa"
+elif ! "$share/cds-archive.sh" "$sbin/javakeepalived" "$share/javakeepalived.jsa" >/dev/null 2>&1; then
+    echo "install.sh: no class-data archive built (start-up is slower); see $share/cds-archive.sh" >&2
+fi
 # configuration is the operator's: never overwritten (as dpkg does with conffiles)
 if [ -e "$etc/keepalived.conf" ]; then
     install -m 0644 conf/keepalived.conf "$etc/keepalived.conf.dist"

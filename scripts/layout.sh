@@ -9,10 +9,11 @@ require_jar() {
     fi
 }
 
-# The daemon and its launcher. $1: .../share/javakeepalived, $2: .../sbin.
+# The daemon, its launcher and the builder of its class-data archive. $1: .../share/javakeepalived, $2: .../sbin.
 install_program() {
     install -d "$1" "$2"
     install -m 0644 target/javakeepalived.jar "$1/javakeepalived.jar"
+    install -m 0755 scripts/cds-archive.sh "$1/cds-archive.sh"
     install -m 0755 scripts/javakeepalived "$2/javakeepalived"
 }
 

@@ -6,6 +6,9 @@
 #   mvn -B package && scripts/package.sh        # prints the path of the .deb
 #
 #   /usr/share/javakeepalived/javakeepalived.jar   the daemon
+#   /usr/share/javakeepalived/cds-archive.sh       builds /var/cache/javakeepalived/javakeepalived.jsa,
+#                                                  the class-data archive, at configure time and
+#                                                  again when a Java runtime changes (trigger)
 #   /usr/sbin/javakeepalived                       the launcher (scripts/javakeepalived)
 #   /lib/systemd/system/javakeepalived.service     the unit
 #   /etc/javakeepalived/keepalived.conf            conffile: a template to edit
@@ -43,6 +46,8 @@ for s in postinst prerm postrm; do
     install -m 0755 "scripts/debian/$s" "$root/DEBIAN/$s"
 done
 printf '%s\n' /etc/javakeepalived/keepalived.conf /etc/default/javakeepalived > "$root/DEBIAN/conffiles"
+# a Java runtime installed or upgraded under /usr/lib/jvm voids the archive: postinst rebuilds it
+echo "interest-noawait /usr/lib/jvm" > "$root/DEBIAN/triggers"
 
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
@@ -51,7 +56,7 @@ Version: $version
 Architecture: all
 Maintainer: The javakeepalived authors <javakeepalived@users.noreply.github.com>
 Installed-Size: $size
-Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless, util-linux
+Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless, util-linux, iproute2
 Suggests: keepalived
 Section: net
 Priority: optional

@@ -43,10 +43,16 @@ final class ConfigReloadSource implements ReloadSource {
 
     /**
      * Loads the file and logs the diagnostics, errors at ERROR (all of them when fatal), the rest
-     * at WARN, then the keywords the daemon does not act on ({@link NotImplementedKeywords}) and the
-     * configuration warnings ({@link ConfigWarnings}) at WARN.
+     * at WARN, then its {@linkplain #logFindings findings}.
      */
     static LoadResult loadAndLog(Path configFile, LoadOptions options, Logger log) {
+        LoadResult result = loadAndLogDiagnostics(configFile, options, log);
+        logFindings(configFile, options, result, log);
+        return result;
+    }
+
+    /** Loads the file and logs what the loader reports: errors at ERROR (all of them when fatal), the rest at WARN. */
+    static LoadResult loadAndLogDiagnostics(Path configFile, LoadOptions options, Logger log) {
         LoadResult result = ConfigLoader.load(configFile, options);
         for (Diagnostic d : result.diagnostics().all()) {
             if (d.kind() == ConfigErrorKind.FATAL || result.fatal()) {
@@ -58,9 +64,17 @@ final class ConfigReloadSource implements ReloadSource {
         for (String note : result.diagnostics().notes()) {
             log.info("{}", note);
         }
-        NotImplementedKeywords.of(configFile, options, result).forEach(k -> log.warn("{}", k));
-        ConfigWarnings.of(configFile, options, result).forEach(w -> log.warn("{}", w));
         return result;
+    }
+
+    /**
+     * Logs at WARN what the loaded file asks for that the daemon does not act on
+     * ({@link NotImplementedKeywords}) and the configuration warnings ({@link ConfigWarnings}).
+     * Both read the file again: start-up runs this after the instances have started.
+     */
+    static void logFindings(Path configFile, LoadOptions options, LoadResult loaded, Logger log) {
+        NotImplementedKeywords.of(configFile, options, loaded).forEach(k -> log.warn("{}", k));
+        ConfigWarnings.of(configFile, options, loaded).forEach(w -> log.warn("{}", w));
     }
 
     @Override

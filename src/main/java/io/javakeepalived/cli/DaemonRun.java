@@ -108,7 +108,7 @@ final class DaemonRun {
         }
 
         LoadOptions loadOptions = LoadOptions.defaults().withConfigId(configId);
-        LoadResult result = ConfigReloadSource.loadAndLog(configFile, loadOptions, log);
+        LoadResult result = ConfigReloadSource.loadAndLogDiagnostics(configFile, loadOptions, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
             return ExitCodes.FATAL_PARSE;
@@ -163,7 +163,9 @@ final class DaemonRun {
         int status;
         SystemdService systemd = SystemdService.of(SdNotifySocket.fromEnvironment(), System.getenv(),
                 ProcessHandle.current().pid(), log);
-        loop.setListener(systemd.loopListener());
+        // the findings read the file again: after the instances have started, not before
+        loop.setListener(new AfterStart(systemd.loopListener(),
+                () -> ConfigReloadSource.logFindings(configFile, loadOptions, result, log)));
         // the checker loop turns every second by itself: nothing to ping
         systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos),
                 new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));

@@ -53,11 +53,30 @@ class InstallScriptIT {
                 List.of("JAVAKEEPALIVED_JAR="));
         v.ok("installed launcher --version");
         assertTrue(v.output().startsWith("javakeepalived "), v.output());
+        assertFalse(Files.exists(stage.resolve("usr/local/share/javakeepalived/javakeepalived.jsa")),
+                "no class-data archive under DESTDIR: it would record the staging path");
         try (Stream<Path> all = Files.walk(stage)) {
             List<String> outside = all.map(p -> stage.relativize(p).toString())
                     .filter(p -> !p.isEmpty() && !p.startsWith("usr") && !p.startsWith("etc")).toList();
             assertEquals(List.of(), outside);
         }
+    }
+
+    @Test
+    void withoutDestdirTheClassDataArchiveIsBuiltForTheInstalledLauncher() throws Exception {
+        io.javakeepalived.testsupport.netns.NetnsLab.requireRoot(); // the training run's namespace
+        Path prefix = stage.resolve("prefix");
+        Tools.run(List.of("bash", "scripts/install.sh"), List.of("PREFIX=" + prefix, "DESTDIR=",
+                "SYSCONFDIR=" + stage.resolve("etc"), "SYSTEMD_UNIT_DIR=" + stage.resolve("unit"))).ok("install.sh");
+        Path archive = prefix.resolve("share/javakeepalived/javakeepalived.jsa");
+        assertTrue(Files.size(archive) > 1_000_000, archive.toString());
+        // with -Xshare:on the JVM refuses to start on an archive it cannot use
+        Tools.run(List.of(prefix.resolve("sbin/javakeepalived").toString(), "--version"),
+                List.of("JAVAKEEPALIVED_JAR=", "JAVA_OPTS=-Xshare:on")).ok("installed launcher on the archive");
+
+        Tools.run(List.of("bash", "scripts/install.sh", "--uninstall"), List.of("PREFIX=" + prefix, "DESTDIR=",
+                "SYSCONFDIR=" + stage.resolve("etc"), "SYSTEMD_UNIT_DIR=" + stage.resolve("unit"))).ok("uninstall");
+        assertFalse(Files.exists(prefix.resolve("share/javakeepalived")), "the archive goes with the jar");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The .deb as an operator gets it: scripts/package.sh builds it from the shaded jar, its
  * contents and control data are what Debian expects, {@code dpkg -i} installs it on this
  * host (systemd not running: the maintainer scripts must cope), the installed
- * {@code javakeepalived --version} and {@code -t} work, the installed unit verifies, a
+ * {@code javakeepalived --version} and {@code -t} work (on the class-data archive postinst
+ * built), the installed unit verifies, a
  * conffile edit survives remove and reinstall, and purge leaves nothing. The package is purged
  * after the test whatever happens.
  */
@@ -62,6 +63,7 @@ class PackageIT {
         for (String entry : List.of(
                 "-rw-r--r-- root/root .* \\./usr/share/javakeepalived/javakeepalived\\.jar",
                 "-rwxr-xr-x root/root .* \\./usr/sbin/javakeepalived",
+                "-rwxr-xr-x root/root .* \\./usr/share/javakeepalived/cds-archive\\.sh",
                 "-rw-r--r-- root/root .* \\./lib/systemd/system/javakeepalived\\.service",
                 "-rw-r--r-- root/root .* \\./etc/javakeepalived/keepalived\\.conf",
                 "drwxr-xr-x root/root .* \\./etc/javakeepalived/scripts/",
@@ -77,6 +79,9 @@ class PackageIT {
         assertTrue(control.contains("\nPackage: javakeepalived\n") || control.startsWith("Package: javakeepalived\n"), control);
         assertTrue(control.contains("\nArchitecture: all\n"), control);
         assertTrue(control.contains("\nDepends: default-jre-headless (>= 2:1.17) | java17-runtime-headless"), control);
+        assertEquals(List.of("interest-noawait /usr/lib/jvm"),
+                Tools.run(List.of("dpkg-deb", "-I", deb.toString(), "triggers")).ok("triggers").output().lines().toList(),
+                "a Java runtime upgrade rebuilds the class-data archive");
 
         installedByUs = true;
         Tools.Result inst = Tools.run(List.of("dpkg", "-i", deb.toString()), DPKG_ENV).ok("dpkg -i");
@@ -87,6 +92,13 @@ class PackageIT {
                 .ok("javakeepalived --version");
         String debVersion = control.lines().filter(l -> l.startsWith("Version: ")).findFirst().orElseThrow().substring(9);
         assertTrue(version.output().startsWith("javakeepalived " + debVersion.replace('~', '-') + " "), version.output());
+
+        // postinst built the class-data archive for this host's runtime, and the launcher maps it:
+        // with -Xshare:on the JVM refuses to start on an archive it cannot use
+        Path archive = Path.of("/var/cache/javakeepalived/javakeepalived.jsa");
+        assertTrue(Files.size(archive) > 1_000_000, archive + " built by postinst");
+        Tools.run(List.of("/usr/sbin/javakeepalived", "--version"), List.of("JAVAKEEPALIVED_JAR=", "JAVA_OPTS=-Xshare:on"))
+                .ok("javakeepalived --version on the archive");
 
         // -t on the shipped configuration, in a namespace that has the eth0 it names
         lab = NetnsLab.create();
@@ -104,6 +116,7 @@ class PackageIT {
         Tools.run(List.of("dpkg", "-r", "javakeepalived"), DPKG_ENV).ok("dpkg -r");
         assertFalse(Files.exists(Path.of("/usr/sbin/javakeepalived")));
         assertFalse(Files.exists(Path.of("/usr/share/javakeepalived/javakeepalived.jar")));
+        assertFalse(Files.exists(archive), "remove deletes the archive it built");
         assertTrue(Files.readString(conf).endsWith("! edited by the operator\n"), "remove keeps conffiles");
         Tools.run(List.of("dpkg", "-i", deb.toString()), DPKG_ENV).ok("dpkg -i again");
         assertTrue(Files.readString(conf).endsWith("! edited by the operator\n"), "reinstall keeps the edit");
@@ -112,7 +125,8 @@ class PackageIT {
         installedByUs = false;
         assertFalse(installed());
         for (String p : List.of("/etc/javakeepalived", "/etc/default/javakeepalived", "/usr/sbin/javakeepalived",
-                "/usr/share/javakeepalived", "/usr/share/doc/javakeepalived", "/lib/systemd/system/javakeepalived.service")) {
+                "/usr/share/javakeepalived", "/usr/share/doc/javakeepalived", "/lib/systemd/system/javakeepalived.service",
+                "/var/cache/javakeepalived")) {
             assertFalse(Files.exists(Path.of(p)), p + " left after purge");
         }
     }
