@@ -7,6 +7,7 @@ import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
+import io.javakeepalived.daemon.StaleAddresses;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -104,17 +105,19 @@ final class DaemonRun {
         LoadResult result = ConfigReloadSource.loadAndLog(configFile, loadOptions, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
-            return ExitCodes.FATAL_PARSE;
+            return removeStale(ExitCodes.FATAL_PARSE, log);
         }
         if (result.config().isEmpty()) {
             int code = result.exitCode();
             log.error("Stopped - no usable configuration");
-            return code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.CANNOT_RUN;
+            code = code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.CANNOT_RUN;
+            // the VIPs of a net_namespace that cannot be entered are not here to remove
+            return result.unenterableNamespace().isPresent() ? code : removeStale(code, log);
         }
         KeepalivedConfig config = result.config().get();
         if (!config.vrrpRunnable()) {
             log.error("VRRP cannot run with this configuration: {}", config.vrrpStartFailure().get());
-            return ExitCodes.CANNOT_RUN;
+            return removeStale(ExitCodes.CANNOT_RUN, log);
         }
         VrrpPlan plan = ConfigMapping.plan(config);
         if (plan.instances().isEmpty()) {
@@ -171,6 +174,17 @@ final class DaemonRun {
         }
         log.info("Stopped {}", Version.line());
         logs.close();
+        return status;
+    }
+
+    /**
+     * The daemon will not run its loop: the VIPs a killed predecessor left go all the same (unless
+     * another daemon owns them), as the loop would have removed them first thing.
+     */
+    private int removeStale(int status, Logger log) {
+        if (new PidFile(pidFile).runningOther().isEmpty()) {
+            StaleAddresses.remove(new LinuxNetwork(), log);
+        }
         return status;
     }
 

@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -44,10 +43,8 @@ import org.slf4j.Logger;
  * replaced interface tracking is restated from the links' current state.
  */
 final class ReloadApplier {
-    private final ReloadSource source;
     private final ReloadRequests requests = new ReloadRequests();
-    private final AtomicReference<ReloadSource.Outcome> outcome = new AtomicReference<>();
-    private final Runnable wakeUp;
+    private final ReloadReader reader;
     private final InstanceTable table;
     private final SocketPool sockets;
     private final LinkWatch links;
@@ -70,8 +67,7 @@ final class ReloadApplier {
     ReloadApplier(ReloadSource source, Runnable wakeUp, InstanceTable table, SocketPool sockets, LinkWatch links,
                   ActionExecutor executor, InstanceStarter starter, LoopSnapshots snapshots, Supplier<ReloadHook> hook,
                   Set<String> held, Consumer<Consumer<LoopListener>> tell, DetailLog detail, LongSupplier clock) {
-        this.source = source;
-        this.wakeUp = wakeUp;
+        this.reader = new ReloadReader(source, wakeUp, detail.log());
         this.table = table;
         this.sockets = sockets;
         this.links = links;
@@ -98,23 +94,12 @@ final class ReloadApplier {
     private void startReading() {
         log.info("Reloading ...");
         tell.accept(LoopListener::reloading);
-        Thread t = new Thread(() -> {
-            ReloadSource.Outcome o;
-            try {
-                o = source.load();
-            } catch (RuntimeException x) {
-                o = new ReloadSource.Rejected(x.toString());
-            }
-            outcome.set(o);
-            wakeUp.run();
-        }, "reload");
-        t.setDaemon(true);
-        t.start();
+        reader.start();
     }
 
     /** If the reading is done: apply the new plan or keep the running one. */
     void applyIfRead() {
-        ReloadSource.Outcome o = outcome.getAndSet(null);
+        ReloadSource.Outcome o = reader.take();
         if (o == null) {
             return;
         }
@@ -127,7 +112,7 @@ final class ReloadApplier {
                 apply(l);
                 snapshots.globals(l.globals());
                 applied = true;
-            } catch (IOException | RuntimeException x) {
+            } catch (IOException | RuntimeException | Error x) { // NOPMD: the reload must end, whatever it was
                 log.error("Reload failed while applying: {}", x.toString(), x);
             } finally {
                 executor.reloading(false);
