@@ -115,6 +115,12 @@ final class SocketPool {
         }
     }
 
+    /** Names the socket at {@code fd} for the log ("reading socket IPV4/eth0/multicast"). */
+    String describe(int fd) {
+        SharedSocket s = byFd.get(fd);
+        return "reading socket " + (s == null ? "fd " + fd : s.demux.key());
+    }
+
     private void read(SharedSocket s) throws IOException {
         VridDemultiplexer d = s.demux;
         boolean v6 = s.socket.isIpv6();

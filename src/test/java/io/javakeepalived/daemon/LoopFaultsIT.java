@@ -1,0 +1,203 @@
+package io.javakeepalived.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.daemon.model.ConfigMapping;
+import io.javakeepalived.daemon.model.VrrpPlan;
+import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.LinkLayerAnnouncer;
+import io.javakeepalived.net.LinkMonitor;
+import io.javakeepalived.net.LinuxNetwork;
+import io.javakeepalived.net.NativeNetwork;
+import io.javakeepalived.net.PollSet;
+import io.javakeepalived.net.ReceivedPacketInfo;
+import io.javakeepalived.net.RtnetlinkSession;
+import io.javakeepalived.net.VrrpSocket;
+import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.net.WakeUpFd;
+import io.javakeepalived.testsupport.ConfigFixture;
+import io.javakeepalived.testsupport.netns.NetnsLab;
+import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A VRRP socket whose every read throws (a bug, or an error the kernel reports for ever): the
+ * master's adverts go on, the loop stops vouching to the watchdog, the stack trace is not logged
+ * every turn, and after some failing turns the loop ends with status 1 (the daemon exits and
+ * systemd restarts it).
+ */
+class LoopFaultsIT {
+    @AutoClose
+    private final NetnsLab lab = NetnsLab.create();
+
+    LoopFaultsIT() throws IOException {
+    }
+
+    private static String instance(int vrid) {
+        return "vrrp_instance VI_" + vrid + " {\n    state MASTER\n    interface eth0\n    virtual_router_id " + vrid
+                + "\n    priority 255\n    advert_int 1\n    virtual_ipaddress {\n        10.213.0." + vrid + "/24\n    }\n}\n";
+    }
+
+    @Test
+    void aSocketThatAlwaysThrowsNeitherStopsAdvertsNorFoolsTheWatchdog() throws Exception {
+        Node a = lab.addNode("a");
+        Node b = lab.addNode("b");
+        FaultyNetwork faulty = new FaultyNetwork(new LinuxNetwork());
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        VrrpLoop la = start(a, instance(51), faulty, lines);
+        VrrpLoop lb = start(b, instance(52), new LinuxNetwork(), new ListAppender<>());
+        NetnsLab.await("a sends adverts", 5_000, () -> faulty.sent.get() >= 2, lines::toString);
+
+        faulty.failing = true; // b's adverts now make a's socket readable, and every read throws
+        NetnsLab.await("a read fails", 5_000, () -> faulty.failedReads.get() >= 2, lines::toString);
+        long frozen = la.lastTurnNanos();
+        int sentBefore = faulty.sent.get();
+        NetnsLab.sleep(2_500);
+        assertTrue(faulty.sent.get() - sentBefore >= 2, "adverts go on while a socket throws");
+        assertEquals(frozen, la.lastTurnNanos(), "a failing loop is no proof of life to the watchdog");
+
+        NetnsLab.await("a gives up", 15_000, () -> exits[0].get() != -1, lines::toString);
+        assertEquals(1, exits[0].get());
+        long traces = lines.list.stream().filter(e -> e.getThrowableProxy() != null).count();
+        assertTrue(traces <= 3, "stack traces: " + traces);
+        assertTrue(lines.list.stream().anyMatch(e -> e.getFormattedMessage().equals("VRRP loop: "
+                + TurnFailures.GIVE_UP_AFTER + " turns in a row failed - stopping, exit status 1")));
+        lb.stop();
+    }
+
+    private final AtomicInteger[] exits = {new AtomicInteger(-1), new AtomicInteger(-1)};
+    private int started;
+
+    private VrrpLoop start(Node n, String config, NativeNetwork network, ListAppender<ILoggingEvent> lines)
+            throws Exception {
+        VrrpPlan plan = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(config)));
+        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger logger = ctx.getLogger("it.faults." + n.name() + "." + System.nanoTime());
+        logger.setLevel(Level.DEBUG);
+        logger.setAdditive(false);
+        lines.setContext(ctx);
+        lines.start();
+        logger.addAppender(lines);
+        VrrpLoop loop = new VrrpLoop(plan, LoopOptions.defaults().withLog(logger), network);
+        AtomicInteger exit = exits[started++];
+        lab.call(n, () -> {
+            Thread t = new Thread(() -> exit.set(loop.run()), "vrrp-" + n.name());
+            t.setDaemon(true);
+            t.start();
+            return null;
+        });
+        return loop;
+    }
+
+    /** The real native layer, with VRRP sockets that count sends and, once failing, throw on every read. */
+    static final class FaultyNetwork implements NativeNetwork {
+        private final NativeNetwork real;
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger failedReads = new AtomicInteger();
+        volatile boolean failing;
+
+        FaultyNetwork(NativeNetwork real) {
+            this.real = real;
+        }
+
+        @Override
+        public RtnetlinkSession openRtnetlink() throws IOException {
+            return real.openRtnetlink();
+        }
+
+        @Override
+        public LinkMonitor openLinkMonitor() throws IOException {
+            return real.openLinkMonitor();
+        }
+
+        @Override
+        public LinkLayerAnnouncer openGratuitousArp(int ifindex, String ifname, byte[] mac) throws ErrnoException {
+            return real.openGratuitousArp(ifindex, ifname, mac);
+        }
+
+        @Override
+        public LinkLayerAnnouncer openNeighbourAdvert(int ifindex, String ifname, byte[] mac, boolean router)
+                throws ErrnoException {
+            return real.openNeighbourAdvert(ifindex, ifname, mac, router);
+        }
+
+        @Override
+        public WakeUpFd openWakeUp() throws ErrnoException {
+            return real.openWakeUp();
+        }
+
+        @Override
+        public PollSet newPollSet() {
+            return real.newPollSet();
+        }
+
+        @Override
+        public VrrpSocket openVrrpSocket(VrrpSocketOptions options) throws ErrnoException {
+            VrrpSocket s = real.openVrrpSocket(options);
+            return new VrrpSocket() {
+                @Override
+                public int fd() {
+                    return s.fd();
+                }
+
+                @Override
+                public boolean isIpv6() {
+                    return s.isIpv6();
+                }
+
+                @Override
+                public String interfaceName() {
+                    return s.interfaceName();
+                }
+
+                @Override
+                public int interfaceIndex() {
+                    return s.interfaceIndex();
+                }
+
+                @Override
+                public void send(ByteBuffer vrrp, InetAddress source, InetAddress destination, int ttl)
+                        throws IOException {
+                    sent.incrementAndGet();
+                    s.send(vrrp, source, destination, ttl);
+                }
+
+                @Override
+                public void sendIpv4Datagram(ByteBuffer datagram) throws IOException {
+                    sent.incrementAndGet();
+                    s.sendIpv4Datagram(datagram);
+                }
+
+                @Override
+                public ReceivedPacketInfo receive(ByteBuffer into) throws IOException {
+                    if (failing) {
+                        failedReads.incrementAndGet();
+                        NetnsLab.sleep(100); // the datagram stays queued: poll says readable again at once
+                        throw new IllegalStateException("read failure for the test");
+                    }
+                    return s.receive(into);
+                }
+
+                @Override
+                public void close() {
+                    s.close();
+                }
+            };
+        }
+    }
+}
