@@ -8,6 +8,7 @@ import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.StaleAddresses;
+import io.javakeepalived.daemon.UncaughtFailures;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -34,6 +35,7 @@ import io.javakeepalived.log.LogSetup;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -88,6 +90,8 @@ final class DaemonRun {
         SignalSource source = signals.get();
         LogHandle logs = LogSetup.configure(logging, UnixDatagramTransport::new);
         Logger log = LoggerFactory.getLogger("Keepalived");
+        // the VRRP loop runs on this thread, or on "vrrp" inside a net_namespace
+        UncaughtFailures.install(Set.of(Thread.currentThread().getName(), "vrrp", "checker"), log);
         logs.problems().forEach(p -> log.error("{}", p));
         log.info("Starting {}", Version.line());
         log.info("Command line: {}", commandLine.stream().map(a -> "'" + a + "'").reduce((x, y) -> x + " " + y)
