@@ -140,7 +140,8 @@ final class DaemonRun {
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
-                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
+                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log)
+                            .runningIncludes(result.diagnostics().includeMatches()))
                     .withNotifySink(scripts.notifySink()), new LinuxNetwork());
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());

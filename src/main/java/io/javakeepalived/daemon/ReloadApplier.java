@@ -143,44 +143,108 @@ final class ReloadApplier {
         for (String line : diff.replaced()) {
             log.info("{}", line);
         }
-        executor.reloading(true);
+        // everything that reads or can refuse comes before the first change
+        checkGroups(next);
         boolean sourceless = table.entries().stream().anyMatch(e -> e.instance.settings().primaryAddress() == null);
         PrimaryAddress.HostAddresses host = diff.added().isEmpty() && !sourceless ? null : links.hostAddresses();
         Set<InetAddress> allVips = InstanceStarter.allVips(next);
+        executor.reloading(true);
         List<SyncGroup> oldGroups = new ArrayList<>();
         if (diff.groupsChange()) {
             for (InstanceEntry e : table.entries()) {
                 e.instance.syncGroup().filter(g -> !oldGroups.contains(g)).ifPresent(oldGroups::add);
             }
         }
+        // from here on every step is contained per instance: a throw half-way must not leave the
+        // table running instances its plan does not list (the next reload would add them twice)
         for (PlanDiff.Kept k : diff.kept()) {
-            reloadKept(table.find(k.running().name()), k, host, allVips);
+            InstanceEntry e = table.find(k.running().name());
+            try {
+                reloadKept(e, k, host, allVips);
+            } catch (RuntimeException x) {
+                log.error("({}) reload failed: {} - it runs on as it was", e.name(), x.toString(), x);
+            }
         }
         for (InstancePlan p : diff.removed()) {
             remove(table.find(p.name()));
         }
         table.renumber(diff.added().size());
         List<InstanceEntry> added = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
         for (InstancePlan p : diff.added()) {
-            InstanceEntry e = starter.add(p, host, allVips);
-            sockets.attach(e);
-            added.add(e);
+            InstanceEntry e = addContained(p, host, allVips);
+            if (e == null) {
+                failed.add(p.name());
+            } else {
+                added.add(e);
+            }
         }
-        table.plan(next);
+        table.plan(running(next, failed));
         if (diff.groupsChange()) {
             regroup(diff, oldGroups);
         }
         rewire(loaded, added);
         long now = clock.getAsLong();
         for (InstanceEntry e : added) {
-            starter.raiseFaults(e, now);
+            try {
+                starter.raiseFaults(e, now);
+                starter.start(List.of(e));
+            } catch (RuntimeException x) {
+                log.error("({}) start failed: {}", e.name(), x.toString(), x);
+            }
         }
-        starter.start(added);
         executor.reloading(false);
         long usec = (clock.getAsLong() - t0) / 1_000;
         detail.detail("Reload finished in " + usec + " usec: " + diff.kept().size() + " instance(s) kept, "
                 + diff.added().size() + " added, " + diff.removed().size() + " removed");
         log.info("Reload complete");
+    }
+
+    /** Every sync group's members are instances of the plan, or the reload is refused whole. */
+    private static void checkGroups(VrrpPlan next) {
+        for (SyncGroupPlan g : next.syncGroups()) {
+            for (String m : g.members()) {
+                if (next.instance(m).isEmpty()) {
+                    throw new IllegalArgumentException("sync group " + g.name() + " names " + m
+                            + ", which is no instance");
+                }
+            }
+        }
+    }
+
+    /**
+     * An added instance built, in the table and on its socket; or, if any of that throws, null
+     * and nothing of it left behind.
+     */
+    private InstanceEntry addContained(InstancePlan p, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
+        InstanceEntry e = null;
+        try {
+            e = starter.add(p, host, allVips);
+            sockets.attach(e);
+            return e;
+        } catch (RuntimeException x) {
+            log.error("({}) cannot be added: {} - left out until the next reload", p.name(), x.toString(), x);
+            if (e != null) {
+                sockets.detach(e);
+                table.remove(e);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The plan the table runs: {@code next} without the instances that could not be added, and
+     * without the sync groups they were in (their other members run ungrouped), so that the next
+     * reload sees them as added again.
+     */
+    private static VrrpPlan running(VrrpPlan next, Set<String> failed) {
+        if (failed.isEmpty()) {
+            return next;
+        }
+        List<InstancePlan> instances = next.instances().stream().filter(i -> !failed.contains(i.name())).toList();
+        List<SyncGroupPlan> groups = next.syncGroups().stream()
+                .filter(g -> g.members().stream().noneMatch(failed::contains)).toList();
+        return new VrrpPlan(instances, groups, next.logUnknownVrids(), next.problems(), next.linkDelays());
     }
 
     /**
@@ -324,6 +388,7 @@ final class ReloadApplier {
         List<Action> out = new ArrayList<>();
         List<SyncGroupPlan> formed = new ArrayList<>(diff.groupsChanged());
         formed.addAll(diff.groupsAdded());
+        formed.retainAll(table.plan().syncGroups()); // not those left out with an instance that failed
         for (SyncGroupPlan g : formed) {
             SyncGroup.reform(g.name(), table.members(g), previous.get(g.name()), now, out);
         }

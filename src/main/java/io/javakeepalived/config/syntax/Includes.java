@@ -105,6 +105,8 @@ final class Includes {
         Path base = includer != null ? includer.directory() : Paths.get("").toAbsolutePath();
         int checks = includeCheck | type;
         Glob.Result result = Glob.expand(pattern, base);
+        reporter.included(includer != null ? includer.source().display() : "(command line)", pattern,
+                result.matches().size());
         if (result.matches().isEmpty()) {
             if (result.anyMissing()) {
                 fileError(Glob.hasBrace(pattern) ? IncludeCheck.BRACE_MATCH : IncludeCheck.MATCH, checks, at,
