@@ -132,6 +132,7 @@ final class SocketPool {
                 return;
             }
             if (receiveInfo.truncated()) {
+                d.truncated(); // ends the round: a stream of them must not starve the timers
                 rejects.log(d.key().toString(), RejectReason.LENGTH, "VRRP packet of " + receiveInfo.receivedLength()
                         + " bytes on " + s.socket.interfaceName() + " is too long - ignoring");
                 continue;
@@ -145,7 +146,7 @@ final class SocketPool {
                 if (del.event() instanceof Event.AdvertRejected r) {
                     executor.rejected(e, r, clock.getAsLong());
                 } else {
-                    executor.deliver(e, del.event(), clock.getAsLong());
+                    executor.advert(e, del.event(), clock.getAsLong());
                 }
             } else if (dispatch instanceof VridDemultiplexer.Dispatch.Dropped drop) {
                 if (drop.logged(table.plan().logUnknownVrids())) {

@@ -358,6 +358,7 @@ public final class VrrpLoop {
             try {
                 executor.announceDue();
                 rejects.flush();
+                executor.flushLogs();
                 failures.flush();
             } catch (RuntimeException | StackOverflowError e) {
                 failures.failed("announcements", e);

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.ErrnoException;
-import io.javakeepalived.net.LinkLayerAnnouncer;
-import io.javakeepalived.net.LinkMonitor;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NativeNetwork;
-import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.ReceivedPacketInfo;
-import io.javakeepalived.net.RtnetlinkSession;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
-import io.javakeepalived.net.WakeUpFd;
 import io.javakeepalived.testsupport.ConfigFixture;
+import io.javakeepalived.testsupport.fakenet.DelegatingNetwork;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 
@@ -105,50 +101,18 @@ class LoopFaultsIT {
     }
 
     /** The real native layer, with VRRP sockets that count sends and, once failing, throw on every read. */
-    static final class FaultyNetwork implements NativeNetwork {
-        private final NativeNetwork real;
+    static final class FaultyNetwork extends DelegatingNetwork {
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger failedReads = new AtomicInteger();
         volatile boolean failing;
 
         FaultyNetwork(NativeNetwork real) {
-            this.real = real;
-        }
-
-        @Override
-        public RtnetlinkSession openRtnetlink() throws IOException {
-            return real.openRtnetlink();
-        }
-
-        @Override
-        public LinkMonitor openLinkMonitor() throws IOException {
-            return real.openLinkMonitor();
-        }
-
-        @Override
-        public LinkLayerAnnouncer openGratuitousArp(int ifindex, String ifname, byte[] mac) throws ErrnoException {
-            return real.openGratuitousArp(ifindex, ifname, mac);
-        }
-
-        @Override
-        public LinkLayerAnnouncer openNeighbourAdvert(int ifindex, String ifname, byte[] mac, boolean router)
-                throws ErrnoException {
-            return real.openNeighbourAdvert(ifindex, ifname, mac, router);
-        }
-
-        @Override
-        public WakeUpFd openWakeUp() throws ErrnoException {
-            return real.openWakeUp();
-        }
-
-        @Override
-        public PollSet newPollSet() {
-            return real.newPollSet();
+            super(real);
         }
 
         @Override
         public VrrpSocket openVrrpSocket(VrrpSocketOptions options) throws ErrnoException {
-            VrrpSocket s = real.openVrrpSocket(options);
+            VrrpSocket s = super.openVrrpSocket(options);
             return new VrrpSocket() {
                 @Override
                 public int fd() {

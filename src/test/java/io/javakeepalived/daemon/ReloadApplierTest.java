@@ -11,14 +11,10 @@ import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.LinkInfo;
-import io.javakeepalived.net.LinkLayerAnnouncer;
-import io.javakeepalived.net.LinkMonitor;
 import io.javakeepalived.net.NativeNetwork;
-import io.javakeepalived.net.PollSet;
-import io.javakeepalived.net.RtnetlinkSession;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
-import io.javakeepalived.net.WakeUpFd;
+import io.javakeepalived.testsupport.fakenet.DelegatingNetwork;
 import io.javakeepalived.testsupport.fakenet.FakeNetwork;
 import io.javakeepalived.testsupport.fakenet.FakeRtnetlink;
 import io.javakeepalived.track.InterfaceTracking;
@@ -145,12 +141,11 @@ class ReloadApplierTest {
     }
 
     /** The in-memory native layer, whose VRRP socket open throws an unexpected exception on one interface. */
-    static final class FailingOpen implements NativeNetwork {
-        private final NativeNetwork real;
+    static final class FailingOpen extends DelegatingNetwork {
         volatile String failOn;
 
         FailingOpen(NativeNetwork real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -158,38 +153,7 @@ class ReloadApplierTest {
             if (options.interfaceName().equals(failOn)) {
                 throw new IllegalStateException("no more sockets on " + failOn);
             }
-            return real.openVrrpSocket(options);
-        }
-
-        @Override
-        public RtnetlinkSession openRtnetlink() throws IOException {
-            return real.openRtnetlink();
-        }
-
-        @Override
-        public LinkMonitor openLinkMonitor() throws IOException {
-            return real.openLinkMonitor();
-        }
-
-        @Override
-        public LinkLayerAnnouncer openGratuitousArp(int ifindex, String ifname, byte[] mac) throws ErrnoException {
-            return real.openGratuitousArp(ifindex, ifname, mac);
-        }
-
-        @Override
-        public LinkLayerAnnouncer openNeighbourAdvert(int ifindex, String ifname, byte[] mac, boolean router)
-                throws ErrnoException {
-            return real.openNeighbourAdvert(ifindex, ifname, mac, router);
-        }
-
-        @Override
-        public WakeUpFd openWakeUp() throws ErrnoException {
-            return real.openWakeUp();
-        }
-
-        @Override
-        public PollSet newPollSet() {
-            return real.newPollSet();
+            return super.openVrrpSocket(options);
         }
     }
 }
