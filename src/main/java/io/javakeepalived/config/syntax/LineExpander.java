@@ -150,7 +150,7 @@ final class LineExpander {
             Candidate candidate = top.next();
             budget.check(); // a file refused as too large while opening a match
             if (candidate != null) {
-                if (!candidate.raw()) { // a file's lines were charged when it was opened
+                if (top instanceof SequenceGenerator) { // files are charged when opened, definitions when expanded
                     budget.charge(candidate.text().length(), candidate.location());
                     budget.check();
                 }
@@ -206,6 +206,9 @@ final class LineExpander {
                 return null;
             }
             for (List<String> pending : outcome.pendingLines()) {
+                for (String l : pending) {
+                    budget.charge(l.length(), location);
+                }
                 suppliers.push(new FixedLines(pending, location, depth + 1));
             }
             if (outcome.error() != null) {

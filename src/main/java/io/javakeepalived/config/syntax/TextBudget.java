@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The configuration text one read may take in all: every file read and every line a ~SEQ/~LST
- * or a definition generates is charged. The daemon runs in a small
+ * or a multi-line definition generates is charged (not the rest of a line after a brace, which
+ * is text already charged). The daemon runs in a small
  * heap (the launcher's -Xmx96m) and keeps the running configuration while a reload reads the
  * next: a loaded configuration takes about six times its text, so an {@code include *} that
  * matches a stray 20 MiB file, or a ~SEQ over a million values, would kill a healthy daemon
