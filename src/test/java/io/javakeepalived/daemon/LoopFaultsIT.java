@@ -11,8 +11,10 @@ import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.ReceivedPacketInfo;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.testsupport.CapturedLogger;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.fakenet.DelegatingNetwork;
+import io.javakeepalived.testsupport.fakenet.DelegatingVrrpSocket;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 
@@ -22,14 +24,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A VRRP socket whose every read throws (a bug, or an error the kernel reports for ever): the
@@ -54,24 +50,24 @@ class LoopFaultsIT {
         Node a = lab.addNode("a");
         Node b = lab.addNode("b");
         FaultyNetwork faulty = new FaultyNetwork(new LinuxNetwork());
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        CapturedLogger lines = new CapturedLogger("it.faults.a");
         VrrpLoop la = start(a, instance(51), faulty, lines);
-        VrrpLoop lb = start(b, instance(52), new LinuxNetwork(), new ListAppender<>());
-        NetnsLab.await("a sends adverts", 5_000, () -> faulty.sent.get() >= 2, lines::toString);
+        VrrpLoop lb = start(b, instance(52), new LinuxNetwork(), new CapturedLogger("it.faults.b"));
+        NetnsLab.await("a sends adverts", 5_000, () -> faulty.sent.get() >= 2, () -> lines.messages().toString());
 
         faulty.failing = true; // b's adverts now make a's socket readable, and every read throws
-        NetnsLab.await("a read fails", 5_000, () -> faulty.failedReads.get() >= 2, lines::toString);
+        NetnsLab.await("a read fails", 5_000, () -> faulty.failedReads.get() >= 2, () -> lines.messages().toString());
         long frozen = la.lastTurnNanos();
         int sentBefore = faulty.sent.get();
         NetnsLab.sleep(2_500);
         assertTrue(faulty.sent.get() - sentBefore >= 2, "adverts go on while a socket throws");
         assertEquals(frozen, la.lastTurnNanos(), "a failing loop is no proof of life to the watchdog");
 
-        NetnsLab.await("a gives up", 15_000, () -> exits[0].get() != -1, lines::toString);
+        NetnsLab.await("a gives up", 15_000, () -> exits[0].get() != -1, () -> lines.messages().toString());
         assertEquals(1, exits[0].get());
-        long traces = lines.list.stream().filter(e -> e.getThrowableProxy() != null).count();
+        long traces = lines.events().stream().filter(e -> e.getThrowableProxy() != null).count();
         assertTrue(traces <= 3, "stack traces: " + traces);
-        assertTrue(lines.list.stream().anyMatch(e -> e.getFormattedMessage().equals("VRRP loop: "
+        assertTrue(lines.events().stream().anyMatch(e -> e.getFormattedMessage().equals("VRRP loop: "
                 + TurnFailures.GIVE_UP_AFTER + " turns in a row failed - stopping, exit status 1")));
         lb.stop();
     }
@@ -79,17 +75,10 @@ class LoopFaultsIT {
     private final AtomicInteger[] exits = {new AtomicInteger(-1), new AtomicInteger(-1)};
     private int started;
 
-    private VrrpLoop start(Node n, String config, NativeNetwork network, ListAppender<ILoggingEvent> lines)
+    private VrrpLoop start(Node n, String config, NativeNetwork network, CapturedLogger log)
             throws Exception {
         VrrpPlan plan = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(config)));
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger logger = ctx.getLogger("it.faults." + n.name() + "." + System.nanoTime());
-        logger.setLevel(Level.DEBUG);
-        logger.setAdditive(false);
-        lines.setContext(ctx);
-        lines.start();
-        logger.addAppender(lines);
-        VrrpLoop loop = new VrrpLoop(plan, LoopOptions.defaults().withLog(logger), network);
+        VrrpLoop loop = new VrrpLoop(plan, LoopOptions.defaults().withLog(log.logger()), network);
         AtomicInteger exit = exits[started++];
         lab.call(n, () -> {
             Thread t = new Thread(() -> exit.set(loop.run()), "vrrp-" + n.name());
@@ -112,39 +101,18 @@ class LoopFaultsIT {
 
         @Override
         public VrrpSocket openVrrpSocket(VrrpSocketOptions options) throws ErrnoException {
-            VrrpSocket s = super.openVrrpSocket(options);
-            return new VrrpSocket() {
-                @Override
-                public int fd() {
-                    return s.fd();
-                }
-
-                @Override
-                public boolean isIpv6() {
-                    return s.isIpv6();
-                }
-
-                @Override
-                public String interfaceName() {
-                    return s.interfaceName();
-                }
-
-                @Override
-                public int interfaceIndex() {
-                    return s.interfaceIndex();
-                }
-
+            return new DelegatingVrrpSocket(super.openVrrpSocket(options)) {
                 @Override
                 public void send(ByteBuffer vrrp, InetAddress source, InetAddress destination, int ttl)
                         throws IOException {
                     sent.incrementAndGet();
-                    s.send(vrrp, source, destination, ttl);
+                    super.send(vrrp, source, destination, ttl);
                 }
 
                 @Override
                 public void sendIpv4Datagram(ByteBuffer datagram) throws IOException {
                     sent.incrementAndGet();
-                    s.sendIpv4Datagram(datagram);
+                    super.sendIpv4Datagram(datagram);
                 }
 
                 @Override
@@ -154,12 +122,7 @@ class LoopFaultsIT {
                         NetnsLab.sleep(100); // the datagram stays queued: poll says readable again at once
                         throw new IllegalStateException("read failure for the test");
                     }
-                    return s.receive(into);
-                }
-
-                @Override
-                public void close() {
-                    s.close();
+                    return super.receive(into);
                 }
             };
         }

@@ -12,7 +12,9 @@ import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.ReceivedPacketInfo;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.testsupport.CapturedLogger;
 import io.javakeepalived.testsupport.fakenet.DelegatingNetwork;
+import io.javakeepalived.testsupport.fakenet.DelegatingVrrpSocket;
 import io.javakeepalived.testsupport.fakenet.FakeNetwork;
 import io.javakeepalived.testsupport.fakenet.FakeRtnetlink;
 import io.javakeepalived.vrrp.Event;
@@ -25,7 +27,6 @@ import io.javakeepalived.vrrp.packet.AuthType;
 import io.javakeepalived.vrrp.packet.PacketForge;
 import io.javakeepalived.vrrp.packet.VrrpCodec;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -37,12 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the loop reads from a VRRP socket, through a socket double that hands out queued
@@ -61,7 +57,7 @@ class SocketPoolReadTest {
     private final FakeRtnetlink kernel = new FakeRtnetlink(List.of(ETH0));
     private final Map<String, LinkInfo> links = new HashMap<>(Map.of("eth0", ETH0));
     private final Deque<byte[]> queue = new ArrayDeque<>();
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final CapturedLogger lines = new CapturedLogger("test.read");
     private boolean truncatedForEver;
     private int reads;
     private QueueSocket socket;
@@ -75,12 +71,7 @@ class SocketPoolReadTest {
     }
 
     private SocketPool masterOnEth0() {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger logger = ctx.getLogger("test.read." + System.nanoTime());
-        logger.setAdditive(false);
-        lines.setContext(ctx);
-        lines.start();
-        logger.addAppender(lines);
+        org.slf4j.Logger logger = lines.logger();
         InstanceSettings s = InstanceSettings.builder("VI_1", 51).priority(255).advertIntervalCs(100)
                 .initialState(VrrpState.MASTER).vips(List.of(Vip.of(VIP, "eth0")))
                 .wire(WireSettings.builder().interfaceName("eth0").build()).build();
@@ -128,23 +119,21 @@ class SocketPoolReadTest {
         while (!queue.isEmpty()) {
             sockets.readable(socket.fd());
         }
-        long said = lines.list.stream().filter(l -> l.getFormattedMessage().contains("Received advert from")).count();
+        long said = lines.messages().stream().filter(l -> l.contains("Received advert from")).count();
         assertTrue(said >= 1 && said <= 5, said + " lines for 1000 adverts");
     }
 
     /** A VRRP socket over a fake one, whose reads hand out the test's queue. */
-    private final class QueueSocket implements VrrpSocket {
-        private final VrrpSocket sending;
-
+    private final class QueueSocket extends DelegatingVrrpSocket {
         QueueSocket(VrrpSocket sending) {
-            this.sending = sending;
+            super(sending);
         }
 
         @Override
         public ReceivedPacketInfo receive(ByteBuffer into) {
             reads++;
             if (truncatedForEver) {
-                return info(into.capacity(), true, 70_000);
+                return new Info(into.capacity(), true, 70_000);
             }
             byte[] p = queue.poll();
             if (p == null) {
@@ -152,90 +141,42 @@ class SocketPoolReadTest {
             }
             into.clear();
             into.put(p);
-            return info(p.length, false, p.length);
+            return new Info(p.length, false, p.length);
         }
+    }
 
-        private ReceivedPacketInfo info(int length, boolean truncated, int receivedLength) {
-            return new ReceivedPacketInfo() {
-                public boolean isIpv6() {
-                    return false;
-                }
-
-                public int ttl() {
-                    return 255;
-                }
-
-                public int interfaceIndex() {
-                    return 0;
-                }
-
-                public int length() {
-                    return length;
-                }
-
-                public boolean truncated() {
-                    return truncated;
-                }
-
-                public int receivedLength() {
-                    return receivedLength;
-                }
-
-                public int ipHeaderLength() {
-                    return 20;
-                }
-
-                public int ipTotalLength() {
-                    return length;
-                }
-
-                public InetAddress source() {
-                    return PEER;
-                }
-
-                public InetAddress destination() {
-                    return VrrpCodec.MCAST_GROUP4;
-                }
-
-                public boolean isMulticastDestination() {
-                    return true;
-                }
-            };
-        }
-
-        @Override
-        public int fd() {
-            return sending.fd();
-        }
-
-        @Override
+    /** An IPv4 multicast datagram from the peer, as the kernel describes it. */
+    private record Info(int length, boolean truncated, int receivedLength) implements ReceivedPacketInfo {
         public boolean isIpv6() {
             return false;
         }
 
-        @Override
-        public String interfaceName() {
-            return sending.interfaceName();
+        public int ttl() {
+            return 255;
         }
 
-        @Override
         public int interfaceIndex() {
-            return sending.interfaceIndex();
+            return 0;
         }
 
-        @Override
-        public void send(ByteBuffer vrrp, InetAddress source, InetAddress destination, int ttl) throws IOException {
-            sending.send(vrrp, source, destination, ttl);
+        public int ipHeaderLength() {
+            return 20;
         }
 
-        @Override
-        public void sendIpv4Datagram(ByteBuffer datagram) throws IOException {
-            sending.sendIpv4Datagram(datagram);
+        public int ipTotalLength() {
+            return length;
         }
 
-        @Override
-        public void close() {
-            sending.close();
+        public InetAddress source() {
+            return PEER;
+        }
+
+        public InetAddress destination() {
+            return VrrpCodec.MCAST_GROUP4;
+        }
+
+        public boolean isMulticastDestination() {
+            return true;
         }
     }
 }

@@ -1,30 +1,22 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.testsupport.CapturedLogger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Failing loop turns: counted in a row, traces rate-limited, no vouching while failing. */
 class TurnFailuresTest {
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final CapturedLogger lines = new CapturedLogger("test.turns");
     private final AtomicLong now = new AtomicLong();
 
     private TurnFailures failures(int giveUpAfter) {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger logger = ctx.getLogger("test.turns." + System.nanoTime());
-        logger.setAdditive(false);
-        lines.setContext(ctx);
-        lines.start();
-        logger.addAppender(lines);
+        org.slf4j.Logger logger = lines.logger();
         return new TurnFailures(logger, now::get, giveUpAfter);
     }
 
@@ -51,13 +43,13 @@ class TurnFailuresTest {
             f.failed("timers", new IllegalStateException("boom"));
             f.endTurn();
         }
-        assertEquals(3, lines.list.size());
-        assertTrue(lines.list.stream().allMatch(e -> e.getThrowableProxy() != null));
+        assertEquals(3, lines.events().size());
+        assertTrue(lines.events().stream().allMatch(e -> e.getThrowableProxy() != null));
         assertEquals("VRRP loop: timers failed: java.lang.IllegalStateException: boom",
-                lines.list.get(0).getFormattedMessage());
+                lines.events().get(0).getFormattedMessage());
         now.addAndGet(61_000_000_000L);
         f.flush();
         assertEquals("VRRP loop: timers failed: java.lang.IllegalStateException: boom ... 97 more suppressed",
-                lines.list.get(3).getFormattedMessage());
+                lines.events().get(3).getFormattedMessage());
     }
 }

@@ -1,5 +1,7 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.testsupport.CapturedLogger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -7,25 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** A dying thread is logged; a dying loop thread ends the daemon with status 1. */
 class UncaughtFailuresTest {
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final CapturedLogger lines = new CapturedLogger("test.uncaught");
     private final List<Integer> exits = new ArrayList<>();
 
     private void die(String threadName) throws InterruptedException {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger logger = ctx.getLogger("test.uncaught." + System.nanoTime());
-        logger.setAdditive(false);
-        lines.setContext(ctx);
-        lines.start();
-        logger.addAppender(lines);
+        org.slf4j.Logger logger = lines.logger();
         UncaughtFailures handler = new UncaughtFailures(Set.of("vrrp", "checker"), logger, exits::add);
         Thread t = new Thread(() -> {
             throw new IllegalStateException("bug");
@@ -40,8 +32,8 @@ class UncaughtFailuresTest {
         die("checker");
         assertEquals(List.of(1), exits);
         assertEquals("Thread checker died: java.lang.IllegalStateException: bug - exiting, status 1",
-                lines.list.get(0).getFormattedMessage());
-        assertNotNull(lines.list.get(0).getThrowableProxy());
+                lines.events().get(0).getFormattedMessage());
+        assertNotNull(lines.events().get(0).getThrowableProxy());
     }
 
     @Test
@@ -55,6 +47,6 @@ class UncaughtFailuresTest {
         die("metrics-1");
         assertEquals(List.of(), exits);
         assertEquals("Thread metrics-1 died: java.lang.IllegalStateException: bug",
-                lines.list.get(0).getFormattedMessage());
+                lines.events().get(0).getFormattedMessage());
     }
 }
