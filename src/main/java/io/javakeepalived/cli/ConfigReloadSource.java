@@ -11,6 +11,9 @@ import io.javakeepalived.daemon.ReloadSource;
 import io.javakeepalived.daemon.model.ConfigMapping;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +32,7 @@ final class ConfigReloadSource implements ReloadSource {
     private final LoadOptions loadOptions;
     private final Optional<String> netNamespace;
     private final Logger log;
+    private Map<String, Integer> runningIncludes = Map.of();
 
     /**
      * @param loadOptions  the options start-up loaded with ({@code -i} config id, host checks)
@@ -39,6 +43,15 @@ final class ConfigReloadSource implements ReloadSource {
         this.loadOptions = Objects.requireNonNull(loadOptions, "loadOptions");
         this.netNamespace = Objects.requireNonNull(netNamespace, "netNamespace");
         this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * The include lines of the configuration running now and how many files each matched
+     * (start-up's {@code Diagnostics.includeMatches()}); each applied reload replaces them.
+     */
+    ConfigReloadSource runningIncludes(Map<String, Integer> includes) {
+        this.runningIncludes = Map.copyOf(includes);
+        return this;
     }
 
     /**
@@ -77,6 +90,23 @@ final class ConfigReloadSource implements ReloadSource {
         ConfigWarnings.of(configFile, options, loaded).forEach(w -> log.warn("{}", w));
     }
 
+    /**
+     * The include lines that matched files in the running configuration and match none now:
+     * a plain {@code include} whose file is being rewritten (deleted, then created) or a
+     * directory not mounted yet would otherwise delete every instance it held (priority 0, VIPs
+     * dropped). A glob that still matches some of its files is taken at its word: deleting one
+     * file of {@code conf.d/*.conf} is how instances are removed.
+     */
+    static List<String> lostIncludes(Map<String, Integer> running, Map<String, Integer> next) {
+        List<String> lost = new ArrayList<>();
+        running.forEach((line, matches) -> {
+            if (matches > 0 && next.getOrDefault(line, 1) == 0) {
+                lost.add(line);
+            }
+        });
+        return lost;
+    }
+
     @Override
     public Outcome load() {
         log.info("Configuration file {}", configFile);
@@ -95,6 +125,14 @@ final class ConfigReloadSource implements ReloadSource {
             return new Rejected("net_namespace cannot change on reload (running in "
                     + netNamespace.orElse("the default namespace") + ")");
         }
+        Map<String, Integer> includes = result.diagnostics().includeMatches();
+        List<String> lost = lostIncludes(runningIncludes, includes);
+        if (!lost.isEmpty()) {
+            lost.forEach(l -> log.error("{} matched a file before and matches none now", l));
+            return new Rejected(lost.size() + " include line(s) lost every file they matched (a file missing for a"
+                    + " moment?); to drop what they held, remove the include line");
+        }
+        runningIncludes = Map.copyOf(includes);
         return new Loaded(ConfigMapping.plan(config), ConfiguredGlobals.of(config), Optional.of(config));
     }
 }

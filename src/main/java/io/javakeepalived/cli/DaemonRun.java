@@ -7,6 +7,8 @@ import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
+import io.javakeepalived.daemon.StaleAddresses;
+import io.javakeepalived.daemon.UncaughtFailures;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -33,6 +35,7 @@ import io.javakeepalived.log.LogSetup;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -94,6 +97,8 @@ final class DaemonRun {
         SignalSource source = signals.get();
         LogHandle logs = LogSetup.configure(logging, UnixDatagramTransport::new);
         Logger log = LoggerFactory.getLogger("Keepalived");
+        // the VRRP loop runs on this thread, or on "vrrp" inside a net_namespace
+        UncaughtFailures.install(Set.of(Thread.currentThread().getName(), "vrrp", "checker"), log);
         logs.problems().forEach(p -> log.error("{}", p));
         log.info("Starting {}", Version.line());
         log.info("Command line: {}", commandLine.stream().map(a -> "'" + a + "'").reduce((x, y) -> x + " " + y)
@@ -111,17 +116,19 @@ final class DaemonRun {
         LoadResult result = ConfigReloadSource.loadAndLogDiagnostics(configFile, loadOptions, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
-            return ExitCodes.FATAL_PARSE;
+            return removeStale(ExitCodes.FATAL_PARSE, log);
         }
         if (result.config().isEmpty()) {
             int code = result.exitCode();
             log.error("Stopped - no usable configuration");
-            return code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.CANNOT_RUN;
+            code = code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.CANNOT_RUN;
+            // the VIPs of a net_namespace that cannot be entered are not here to remove
+            return result.unenterableNamespace().isPresent() ? code : removeStale(code, log);
         }
         KeepalivedConfig config = result.config().get();
         if (!config.vrrpRunnable()) {
             log.error("VRRP cannot run with this configuration: {}", config.vrrpStartFailure().get());
-            return ExitCodes.CANNOT_RUN;
+            return removeStale(ExitCodes.CANNOT_RUN, log);
         }
         VrrpPlan plan = ConfigMapping.plan(config);
         if (plan.instances().isEmpty()) {
@@ -140,7 +147,8 @@ final class DaemonRun {
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
-                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log))
+                    .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log)
+                            .runningIncludes(result.diagnostics().includeMatches()))
                     .withNotifySink(scripts.notifySink()), new LinuxNetwork());
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
@@ -188,6 +196,17 @@ final class DaemonRun {
         }
         log.info("Stopped {}", Version.line());
         logs.close();
+        return status;
+    }
+
+    /**
+     * The daemon will not run its loop: the VIPs a killed predecessor left go all the same (unless
+     * another daemon owns them), as the loop would have removed them first thing.
+     */
+    private int removeStale(int status, Logger log) {
+        if (new PidFile(pidFile).runningOther().isEmpty()) {
+            StaleAddresses.remove(new LinuxNetwork(), log);
+        }
         return status;
     }
 

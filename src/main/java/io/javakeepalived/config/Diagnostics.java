@@ -2,7 +2,9 @@ package io.javakeepalived.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects what the lexer and binder have to say about a configuration, in the order they
@@ -12,6 +14,7 @@ import java.util.List;
 public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Integer> includes = new LinkedHashMap<>();
     private ConfigErrorKind deciding;
 
     public void report(ConfigErrorKind kind, SourceLocation location, String message) {
@@ -35,6 +38,20 @@ public final class Diagnostics {
     /** What was noted with {@link #note}, in order. */
     public List<String> notes() {
         return Collections.unmodifiableList(notes);
+    }
+
+    /**
+     * Records an include line and how many files it matched, as {@code "FILE: include PATTERN"}
+     * (FILE the including file; the same line read twice keeps the larger count). A reload
+     * compares them with the running configuration's.
+     */
+    public void included(String includer, String pattern, int matches) {
+        includes.merge(includer + ": include " + pattern, matches, Math::max);
+    }
+
+    /** The include lines read, with how many files each matched, in reading order. */
+    public Map<String, Integer> includeMatches() {
+        return Collections.unmodifiableMap(includes);
     }
 
     /** The most severe kind reported so far in keepalived's order, or null when nothing was reported. */

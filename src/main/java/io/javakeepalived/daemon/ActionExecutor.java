@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.log.RateLimitedLog;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Action;
@@ -14,13 +15,16 @@ import io.javakeepalived.vrrp.packet.IpFamily;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
+import org.slf4j.event.Level;
 
 /**
  * Hands events to the core ({@link io.javakeepalived.vrrp.VrrpInstance#handle}) and carries out
@@ -40,6 +44,8 @@ final class ActionExecutor {
     private final GarpPacer garps;
     private final NotifySink notifySink;
     private final RejectedPacketLog rejects;
+    /** Per-packet lines of accepted adverts: 5 a minute per instance, then a count. */
+    private final RateLimitedLog<String> advertLines;
     private final DetailLog detail;
     private final Logger log;
     private final Clock wallClock;
@@ -59,6 +65,7 @@ final class ActionExecutor {
         this.garps = new GarpPacer(clock);
         this.notifySink = notifySink;
         this.rejects = rejects;
+        this.advertLines = new RateLimitedLog<>(detail.log(), Level.INFO, 5, Duration.ofMinutes(1), clock);
         this.detail = detail;
         this.log = detail.log();
         this.wallClock = wallClock;
@@ -85,11 +92,36 @@ final class ActionExecutor {
 
     /** What the core answered a rejected packet with: log lines through the rate limit, the rest as usual. */
     void executeRejected(InstanceEntry e, Event.AdvertRejected r, List<Action> actions) {
+        executeLimited(actions, text -> rejects.log(e.name(), r.kind(), text));
+    }
+
+    /**
+     * An accepted advert. Its log lines ("Received advert from ... with lower priority", a
+     * changed interval ...) come once per packet: unless the advert changed a state, they go
+     * through a rate limit per instance, so that a flood of adverts cannot flood the log.
+     */
+    void advert(InstanceEntry e, Event event, long now) {
+        List<Action> actions = e.instance.handle(event, now);
+        for (Action a : actions) {
+            if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
+                execute(actions);
+                return;
+            }
+        }
+        executeLimited(actions, text -> advertLines.log(e.name(), "{}", text));
+    }
+
+    /** Summaries of advert lines held back whose interval is over. */
+    void flushLogs() {
+        advertLines.flush();
+    }
+
+    private void executeLimited(List<Action> actions, Consumer<String> limitedLog) {
         List<Action> rest = new ArrayList<>(actions.size());
         for (Action a : actions) {
             if (a instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {
-                rejects.log(e.name(), r.kind(), l.text());
-            } else {
+                limitedLog.accept(l.text());
+            } else if (!(a instanceof Action.Log)) {
                 rest.add(a);
             }
         }

@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -45,10 +44,8 @@ import org.slf4j.Logger;
  * replaced interface tracking is restated from the links' current state.
  */
 final class ReloadApplier {
-    private final ReloadSource source;
     private final ReloadRequests requests = new ReloadRequests();
-    private final AtomicReference<ReloadSource.Outcome> outcome = new AtomicReference<>();
-    private final Runnable wakeUp;
+    private final ReloadReader reader;
     private final InstanceTable table;
     private final SocketPool sockets;
     private final LinkWatch links;
@@ -72,8 +69,7 @@ final class ReloadApplier {
     ReloadApplier(ReloadSource source, Runnable wakeUp, InstanceTable table, SocketPool sockets, LinkWatch links,
                   ActionExecutor executor, InstanceStarter starter, LoopSnapshots snapshots, Supplier<ReloadHook> hook,
                   Set<String> held, Consumer<Consumer<LoopListener>> tell, DetailLog detail, LongSupplier clock) {
-        this.source = source;
-        this.wakeUp = wakeUp;
+        this.reader = new ReloadReader(source, wakeUp, detail.log());
         this.table = table;
         this.sockets = sockets;
         this.links = links;
@@ -105,23 +101,12 @@ final class ReloadApplier {
     private void startReading() {
         log.info("Reloading ...");
         tell.accept(LoopListener::reloading);
-        Thread t = new Thread(() -> {
-            ReloadSource.Outcome o;
-            try {
-                o = source.load();
-            } catch (RuntimeException x) {
-                o = new ReloadSource.Rejected(x.toString());
-            }
-            outcome.set(o);
-            wakeUp.run();
-        }, "reload");
-        t.setDaemon(true);
-        t.start();
+        reader.start();
     }
 
     /** If the reading is done: apply the new plan or keep the running one. */
     void applyIfRead() {
-        ReloadSource.Outcome o = outcome.getAndSet(null);
+        ReloadSource.Outcome o = reader.take();
         if (o == null) {
             return;
         }
@@ -134,7 +119,7 @@ final class ReloadApplier {
                 apply(l);
                 snapshots.globals(l.globals());
                 applied = true;
-            } catch (IOException | RuntimeException x) {
+            } catch (IOException | RuntimeException | Error x) { // NOPMD: the reload must end, whatever it was
                 log.error("Reload failed while applying: {}", x.toString(), x);
             } finally {
                 executor.reloading(false);
@@ -165,30 +150,43 @@ final class ReloadApplier {
         for (String line : diff.replaced()) {
             log.info("{}", line);
         }
-        executor.reloading(true);
+        // everything that reads or can refuse comes before the first change
+        checkGroups(next);
         boolean sourceless = table.entries().stream().anyMatch(e -> e.instance.settings().primaryAddress() == null);
         PrimaryAddress.HostAddresses host = diff.added().isEmpty() && !sourceless ? null : links.hostAddresses();
         Set<InetAddress> allVips = InstanceStarter.allVips(next);
+        executor.reloading(true);
         List<SyncGroup> oldGroups = new ArrayList<>();
         if (diff.groupsChange()) {
             for (InstanceEntry e : table.entries()) {
                 e.instance.syncGroup().filter(g -> !oldGroups.contains(g)).ifPresent(oldGroups::add);
             }
         }
+        // from here on every step is contained per instance: a throw half-way must not leave the
+        // table running instances its plan does not list (the next reload would add them twice)
         for (PlanDiff.Kept k : diff.kept()) {
-            reloadKept(table.find(k.running().name()), k, host, allVips);
+            InstanceEntry e = table.find(k.running().name());
+            try {
+                reloadKept(e, k, host, allVips);
+            } catch (RuntimeException x) {
+                log.error("({}) reload failed: {} - it runs on as it was", e.name(), x.toString(), x);
+            }
         }
         for (InstancePlan p : diff.removed()) {
             remove(table.find(p.name()));
         }
         table.renumber(diff.added().size());
         List<InstanceEntry> added = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
         for (InstancePlan p : diff.added()) {
-            InstanceEntry e = starter.add(p, host, allVips);
-            sockets.attach(e);
-            added.add(e);
+            InstanceEntry e = addContained(p, host, allVips);
+            if (e == null) {
+                failed.add(p.name());
+            } else {
+                added.add(e);
+            }
         }
-        table.plan(next);
+        table.plan(running(next, failed));
         staticsChanged.accept(next.statics());
         if (diff.groupsChange()) {
             regroup(diff, oldGroups);
@@ -196,14 +194,65 @@ final class ReloadApplier {
         rewire(loaded, added);
         long now = clock.getAsLong();
         for (InstanceEntry e : added) {
-            starter.raiseFaults(e, now);
+            try {
+                starter.raiseFaults(e, now);
+                starter.start(List.of(e));
+            } catch (RuntimeException x) {
+                log.error("({}) start failed: {}", e.name(), x.toString(), x);
+            }
         }
-        starter.start(added);
         executor.reloading(false);
         long usec = (clock.getAsLong() - t0) / 1_000;
         detail.detail("Reload finished in " + usec + " usec: " + diff.kept().size() + " instance(s) kept, "
                 + diff.added().size() + " added, " + diff.removed().size() + " removed");
         log.info("Reload complete");
+    }
+
+    /** Every sync group's members are instances of the plan, or the reload is refused whole. */
+    private static void checkGroups(VrrpPlan next) {
+        for (SyncGroupPlan g : next.syncGroups()) {
+            for (String m : g.members()) {
+                if (next.instance(m).isEmpty()) {
+                    throw new IllegalArgumentException("sync group " + g.name() + " names " + m
+                            + ", which is no instance");
+                }
+            }
+        }
+    }
+
+    /**
+     * An added instance built, in the table and on its socket; or, if any of that throws, null
+     * and nothing of it left behind.
+     */
+    private InstanceEntry addContained(InstancePlan p, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
+        InstanceEntry e = null;
+        try {
+            e = starter.add(p, host, allVips);
+            sockets.attach(e);
+            return e;
+        } catch (RuntimeException x) {
+            log.error("({}) cannot be added: {} - left out until the next reload", p.name(), x.toString(), x);
+            if (e != null) {
+                sockets.detach(e);
+                table.remove(e);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The plan the table runs: {@code next} without the instances that could not be added, and
+     * without the sync groups they were in (their other members run ungrouped), so that the next
+     * reload sees them as added again.
+     */
+    private static VrrpPlan running(VrrpPlan next, Set<String> failed) {
+        if (failed.isEmpty()) {
+            return next;
+        }
+        List<InstancePlan> instances = next.instances().stream().filter(i -> !failed.contains(i.name())).toList();
+        List<SyncGroupPlan> groups = next.syncGroups().stream()
+                .filter(g -> g.members().stream().noneMatch(failed::contains)).toList();
+        return next.withInstances(instances, groups);
     }
 
     /**
@@ -351,6 +400,7 @@ final class ReloadApplier {
         List<Action> out = new ArrayList<>();
         List<SyncGroupPlan> formed = new ArrayList<>(diff.groupsChanged());
         formed.addAll(diff.groupsAdded());
+        formed.retainAll(table.plan().syncGroups()); // not those left out with an instance that failed
         for (SyncGroupPlan g : formed) {
             SyncGroup.reform(g.name(), table.members(g), previous.get(g.name()), now, out);
         }

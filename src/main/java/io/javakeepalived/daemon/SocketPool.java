@@ -115,6 +115,12 @@ final class SocketPool {
         }
     }
 
+    /** Names the socket at {@code fd} for the log ("reading socket IPV4/eth0/multicast"). */
+    String describe(int fd) {
+        SharedSocket s = byFd.get(fd);
+        return "reading socket " + (s == null ? "fd " + fd : s.demux.key());
+    }
+
     private void read(SharedSocket s) throws IOException {
         VridDemultiplexer d = s.demux;
         boolean v6 = s.socket.isIpv6();
@@ -126,6 +132,7 @@ final class SocketPool {
                 return;
             }
             if (receiveInfo.truncated()) {
+                d.truncated(); // ends the round: a stream of them must not starve the timers
                 rejects.log(d.key().toString(), RejectReason.LENGTH, "VRRP packet of " + receiveInfo.receivedLength()
                         + " bytes on " + s.socket.interfaceName() + " is too long - ignoring");
                 continue;
@@ -139,7 +146,7 @@ final class SocketPool {
                 if (del.event() instanceof Event.AdvertRejected r) {
                     executor.rejected(e, r, clock.getAsLong());
                 } else {
-                    executor.deliver(e, del.event(), clock.getAsLong());
+                    executor.advert(e, del.event(), clock.getAsLong());
                 }
             } else if (dispatch instanceof VridDemultiplexer.Dispatch.Dropped drop) {
                 if (drop.logged(table.plan().logUnknownVrids())) {

@@ -105,6 +105,7 @@ public final class VrrpLoop {
     private final NativeNetwork network;
     private final LoopInbox inbox;
     private final RejectedPacketLog rejects;
+    private final TurnFailures failures;
     private volatile long lastTurnNanos;
     private volatile LoopListener listener = LoopListener.NONE;
     private volatile ReloadHook reloadHook = ReloadHook.NONE;
@@ -148,6 +149,7 @@ public final class VrrpLoop {
         this.inbox = new LoopInbox(network.openWakeUp(), log);
         this.poller = network.newPollSet();
         this.rejects = new RejectedPacketLog(log, clock);
+        this.failures = new TurnFailures(log, clock);
     }
 
     /** Queues a request for the loop; any thread, never blocks. Requests after the loop ended are dropped. */
@@ -331,10 +333,19 @@ public final class VrrpLoop {
         reloads.onStaticsChanged(statics::reload);
     }
 
+    /**
+     * The turns. Each step is contained on its own ({@link TurnFailures}): an exception while
+     * reading one socket neither skips the other sockets nor the timers. Only a failing poll
+     * ends the loop at once; {@link TurnFailures#GIVE_UP_AFTER} failing turns in a row end it too,
+     * and meanwhile the watchdog hears of no turn.
+     */
     private int loop() {
         while (true) {
+            long start = clock.getAsLong();
+            if (failures.vouching()) {
+                lastTurnNanos = start;
+            }
             try {
-                lastTurnNanos = clock.getAsLong();
                 handleRequests();
                 handleInstanceEvents();
                 if (stopping) {
@@ -345,31 +356,60 @@ public final class VrrpLoop {
                 if (executor.takeStatesChanged()) {
                     tell(l -> l.statesChanged(table.states()));
                 }
-                int timeout = GarpPacer.earlier(GarpPacer.earlier(table.timers().millisUntilNext(clock.getAsLong()),
-                        executor.millisUntilNextAnnouncement()), links.millisUntilNextChange());
+            } catch (RuntimeException | StackOverflowError e) {
+                failures.failed("handling requests", e);
+            }
+            int timeout = failures.vouching() ? GarpPacer.earlier(GarpPacer.earlier(
+                    table.timers().millisUntilNext(clock.getAsLong()), executor.millisUntilNextAnnouncement()),
+                    links.millisUntilNextChange()) : Math.min(10, table.timers().millisUntilNext(clock.getAsLong()));
+            try {
                 poller.poll(timeout);
-                for (int i = 0; i < poller.readyCount(); i++) {
-                    int fd = poller.readyFd(i);
-                    if (fd == inbox.fd()) {
-                        inbox.drain();
-                    } else if (fd == links.fd()) {
-                        links.drain();
-                    } else {
-                        sockets.readable(fd);
-                    }
-                }
+            } catch (IOException | RuntimeException e) {
+                log.error("VRRP loop: {} - stopping", e.toString(), e);
+                shutdownInstances();
+                return 1;
+            }
+            for (int i = 0; i < poller.readyCount(); i++) {
+                readReady(poller.readyFd(i));
+            }
+            try {
                 links.changesDue();
+            } catch (RuntimeException | StackOverflowError e) {
+                failures.failed("link changes", e);
+            }
+            try {
                 fireTimers();
+            } catch (RuntimeException | StackOverflowError e) {
+                failures.failed("timers", e);
+            }
+            try {
                 executor.announceDue();
                 rejects.flush();
-            } catch (IOException | RuntimeException e) {
-                // keep the VIPs' owner alive: one bad event must not take the daemon down
-                log.error("VRRP loop: {}", e.toString(), e);
-                if (e instanceof ErrnoException x && x.operation().equals("poll")) {
-                    shutdownInstances();
-                    return 1;
-                }
+                executor.flushLogs();
+                failures.flush();
+            } catch (RuntimeException | StackOverflowError e) {
+                failures.failed("announcements", e);
             }
+            if (failures.endTurn()) {
+                log.error("VRRP loop: {} turns in a row failed - stopping, exit status 1", failures.inARow());
+                shutdownInstances();
+                return 1;
+            }
+        }
+    }
+
+    /** One ready fd, contained: what it throws is this turn's failure, not the other fds'. */
+    private void readReady(int fd) {
+        try {
+            if (fd == inbox.fd()) {
+                inbox.drain();
+            } else if (fd == links.fd()) {
+                links.drain();
+            } else {
+                sockets.readable(fd);
+            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            failures.failed(fd == inbox.fd() ? "wake-up" : fd == links.fd() ? "rtnetlink" : sockets.describe(fd), e);
         }
     }
 

@@ -72,6 +72,19 @@ public final class RateLimitedLog<K> {
 
     /** As {@link #log(Object, String, Object)} with any number of arguments. */
     public boolean log(K reason, String format, Object... args) {
+        return logLine(reason, null, format, args);
+    }
+
+    /**
+     * As {@link #log(Object, String, Object...)}, with {@code trace}'s stack trace after the line
+     * when it is logged: a failure that repeats every loop turn shows its trace once per interval,
+     * not once per turn. The summary lines carry no trace.
+     */
+    public boolean logWithTrace(K reason, Throwable trace, String format, Object... args) {
+        return logLine(reason, Objects.requireNonNull(trace, "trace"), format, args);
+    }
+
+    private boolean logLine(K reason, Throwable trace, String format, Object[] args) {
         Objects.requireNonNull(reason, "reason");
         long now = nanoClock.getAsLong();
         Window w = windows.computeIfAbsent(reason, k -> newWindow(now));
@@ -96,10 +109,10 @@ public final class RateLimitedLog<K> {
             }
         }
         if (summary != null) {
-            emit(summary);
+            emit(summary, null);
         }
         if (line != null) {
-            emit(line);
+            emit(line, trace);
         }
         return line != null;
     }
@@ -119,7 +132,7 @@ public final class RateLimitedLog<K> {
                 }
             }
             if (summary != null) {
-                emit(summary);
+                emit(summary, null);
                 n++;
             }
         }
@@ -152,13 +165,13 @@ public final class RateLimitedLog<K> {
         return s;
     }
 
-    private void emit(String line) {
+    private void emit(String line, Throwable trace) {
         switch (level) {
-            case ERROR: logger.error("{}", line); break;
-            case WARN: logger.warn("{}", line); break;
-            case INFO: logger.info("{}", line); break;
-            case DEBUG: logger.debug("{}", line); break;
-            default: logger.trace("{}", line); break;
+            case ERROR: logger.error("{}", line, trace); break;
+            case WARN: logger.warn("{}", line, trace); break;
+            case INFO: logger.info("{}", line, trace); break;
+            case DEBUG: logger.debug("{}", line, trace); break;
+            default: logger.trace("{}", line, trace); break;
         }
     }
 }

@@ -42,8 +42,9 @@ import java.util.Objects;
  * {@link #roundOver()} (the packet that ended the round is still routed, as in keepalived).
  * A loop that reads one datagram per wake-up may ignore rounds.
  *
- * <p>Hot path: a VRID lookup in an array, a 256-bit set; unknown-VRID verdicts are cached per
- * VRID, so a segment full of other groups' adverts costs no allocation here.
+ * <p>Hot path: the VRID is peeked from the raw bytes before any parsing; a VRID lookup in an
+ * array, a 256-bit set; unknown-VRID verdicts are cached per VRID, so a segment full of other
+ * groups' adverts costs neither a parse nor an allocation.
  */
 public final class VridDemultiplexer {
 
@@ -115,6 +116,7 @@ public final class VridDemultiplexer {
     private final SocketKey key;
     private final InstanceReceiver[][] byVrid = new InstanceReceiver[256][];
     private final Dispatch.Dropped[] unknown = new Dispatch.Dropped[256];
+    private final Dispatch.Ignored[] ignored = new Dispatch.Ignored[256];
     private final long[] vridsThisRound = new long[4];
     private boolean roundOver;
     private final VrrpCounters counters = new VrrpCounters();
@@ -214,11 +216,7 @@ public final class VridDemultiplexer {
         }
         ReceivedPacket p = (ReceivedPacket) parsed;
         int vrid = p.vrid();
-        long bit = 1L << (vrid & 63);
-        if ((vridsThisRound[vrid >>> 6] & bit) != 0) {
-            roundOver = true;
-        }
-        vridsThisRound[vrid >>> 6] |= bit;
+        seen(vrid);
 
         InstanceReceiver[] slot = p.family() == key.family() ? byVrid[vrid] : null;
         if (slot == null) {
@@ -246,9 +244,26 @@ public final class VridDemultiplexer {
         return new Dispatch.Deliver(target, target.receive(p));
     }
 
-    /** {@link #route(ParseResult)} of an IPv4 datagram as a raw socket returns it (IP header first). */
+    /**
+     * {@link #route(ParseResult)} of an IPv4 datagram as a raw socket returns it (IP header first).
+     * The VRID is peeked first: a datagram for a VRID no instance on this socket has is dropped
+     * without being parsed (up to 255 addresses), and without allocating.
+     */
     public Dispatch routeIpv4(byte[] buf, int off, int len) {
+        int vrid = VrrpCodec.peekVridIpv4(buf, off, len);
+        Dispatch early = vrid < 0 ? null : peeked(vrid);
+        if (early != null) {
+            return early;
+        }
         return route(VrrpCodec.parseIpv4(buf, off, len));
+    }
+
+    /**
+     * A datagram longer than the receive buffer: not VRRP anyone sends. It ends the read round, as
+     * a runt does, so that a stream of them cannot keep the loop reading while timers are due.
+     */
+    public void truncated() {
+        roundOver = true;
     }
 
     /**
@@ -259,7 +274,42 @@ public final class VridDemultiplexer {
      */
     public Dispatch routeIpv6(InetAddress source, InetAddress destination, int hopLimit,
                               byte[] buf, int off, int len) {
+        int vrid = VrrpCodec.peekVridIpv6(buf, off, len);
+        Dispatch early = vrid < 0 ? null : peeked(vrid);
+        if (early != null) {
+            return early;
+        }
         return route(VrrpCodec.parseIpv6(source, destination, hopLimit, buf, off, len));
+    }
+
+    /**
+     * What {@link #route} would decide from the VRID alone, with the round's bookkeeping: an
+     * unknown VRID, or the one instance reading it is in INIT or FAULT. Null: parse the datagram.
+     */
+    private Dispatch peeked(int vrid) {
+        InstanceReceiver[] slot = byVrid[vrid];
+        if (slot == null) {
+            seen(vrid);
+            return unknownVrid(vrid);
+        }
+        if (slot.length == 1 && !slot[0].accepting()) {
+            seen(vrid);
+            Dispatch.Ignored i = ignored[vrid];
+            if (i == null || i.receiver() != slot[0]) {
+                i = new Dispatch.Ignored(slot[0]);
+                ignored[vrid] = i;
+            }
+            return i;
+        }
+        return null;
+    }
+
+    private void seen(int vrid) {
+        long bit = 1L << (vrid & 63);
+        if ((vridsThisRound[vrid >>> 6] & bit) != 0) {
+            roundOver = true;
+        }
+        vridsThisRound[vrid >>> 6] |= bit;
     }
 
     private Dispatch.Dropped unknownVrid(int vrid) {

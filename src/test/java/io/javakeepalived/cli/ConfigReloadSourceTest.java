@@ -111,4 +111,40 @@ class ConfigReloadSourceTest {
         ReloadSource.Rejected r = assertInstanceOf(ReloadSource.Rejected.class, o);
         assertTrue(r.reason().startsWith("VRRP cannot run with this configuration: " + conf + ":"), r.reason());
     }
+
+    @Test
+    void aPlainIncludeWhoseFileIsMissingForAMomentKeepsTheRunningConfiguration() throws Exception {
+        Files.writeString(conf, "include instances.conf\n");
+        Path included = dir.resolve("instances.conf");
+        Files.writeString(included, instance("150"));
+        ConfigReloadSource source = new ConfigReloadSource(conf, options, Optional.empty(), log);
+        assertInstanceOf(ReloadSource.Loaded.class, source.load());
+
+        Files.delete(included); // an editor or a deployment tool rewriting it
+        ReloadSource.Rejected r = assertInstanceOf(ReloadSource.Rejected.class, source.load());
+        assertTrue(r.reason().startsWith("1 include line(s) lost every file they matched"), r.reason());
+        assertTrue(logged().contains(conf + ": include instances.conf matched a file before and matches none now"),
+                logged()::toString);
+
+        Files.writeString(included, instance("120"));
+        ReloadSource.Loaded l = assertInstanceOf(ReloadSource.Loaded.class, source.load());
+        assertEquals(120, l.plan().instance("VI_1").orElseThrow().settings().priority());
+    }
+
+    @Test
+    void aGlobThatStillMatchesSomeFilesIsTakenAtItsWordAndAnIncludeLineRemovedIsNoLoss() throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(conf, "include conf.d/*.conf\n");
+        Files.writeString(dir.resolve("conf.d/1.conf"), instance("150"));
+        Files.writeString(dir.resolve("conf.d/2.conf"), instance("150").replace("VI_1", "VI_2").replace(" 51", " 52"));
+        ConfigReloadSource source = new ConfigReloadSource(conf, options, Optional.empty(), log);
+        assertInstanceOf(ReloadSource.Loaded.class, source.load());
+
+        Files.delete(dir.resolve("conf.d/2.conf"));
+        ReloadSource.Loaded l = assertInstanceOf(ReloadSource.Loaded.class, source.load());
+        assertTrue(l.plan().instance("VI_2").isEmpty());
+
+        Files.writeString(conf, instance("110"));
+        assertInstanceOf(ReloadSource.Loaded.class, source.load());
+    }
 }

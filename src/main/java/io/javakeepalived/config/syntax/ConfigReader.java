@@ -57,12 +57,14 @@ public final class ConfigReader {
         Objects.requireNonNull(options, "options");
         Reporter reporter = new Reporter(diagnostics, options.notes());
         try {
-            Includes includes = new Includes(reporter, options.checkAllIncludes() ? IncludeCheck.ALL : 0);
+            TextBudget budget = new TextBudget(limits.maxTextBytes());
+            Includes includes = new Includes(reporter, options.checkAllIncludes() ? IncludeCheck.ALL : 0, budget);
             Definitions definitions = new Definitions(configId, options.random(), includes::currentDirectory,
                     message -> reporter.info(includes.current() == null ? null : includes.current().source().location(),
                             message));
-            LineExpander lines = new LineExpander(reporter, includes, definitions, configId, limits);
+            LineExpander lines = new LineExpander(reporter, includes, definitions, configId, limits, budget);
             if (!lines.openMain(mainFile)) {
+                budget.check();
                 return List.of();
             }
             BlockBuilder builder = new BlockBuilder(reporter);

@@ -39,12 +39,14 @@ final class Includes {
     }
 
     private final Reporter reporter;
+    private final TextBudget budget;
     private final Deque<OpenFile> open = new ArrayDeque<>();
     private int includeCheck;
 
     /** @param includeCheck checks in force before any include_check line (keepalived -e sets all) */
-    Includes(Reporter reporter, int includeCheck) {
+    Includes(Reporter reporter, int includeCheck, TextBudget budget) {
         this.reporter = reporter;
+        this.budget = budget;
         this.includeCheck = includeCheck;
     }
 
@@ -76,6 +78,9 @@ final class Includes {
         String display = mainFile.toString();
         String problem = unusable(mainFile);
         if (problem == null) {
+            if (!admitted(mainFile, display, null)) {
+                return null;
+            }
             try {
                 SourceFile source = SourceFile.read(mainFile, display, reporter);
                 Path parent = Paths.get(display).getParent();
@@ -100,6 +105,8 @@ final class Includes {
         Path base = includer != null ? includer.directory() : Paths.get("").toAbsolutePath();
         int checks = includeCheck | type;
         Glob.Result result = Glob.expand(pattern, base);
+        reporter.included(includer != null ? includer.source().display() : "(command line)", pattern,
+                result.matches().size());
         if (result.matches().isEmpty()) {
             if (result.anyMissing()) {
                 fileError(Glob.hasBrace(pattern) ? IncludeCheck.BRACE_MATCH : IncludeCheck.MATCH, checks, at,
@@ -165,6 +172,9 @@ final class Includes {
                     + "' - skipping it, expected at most " + MAX_DEPTH + " nested include files");
             return null;
         }
+        if (!admitted(path, display, origin.at())) {
+            return null;
+        }
         try {
             SourceFile source = SourceFile.read(path, display, reporter);
             Path displayParent = Paths.get(display).getParent();
@@ -174,6 +184,17 @@ final class Includes {
                     + "' cannot be opened: " + reason(e) + ", expected a readable file - skipping it");
             return null;
         }
+    }
+
+    /** False if the file is too large for what is left of the {@link TextBudget} (the read then stops). */
+    private boolean admitted(Path path, String display, SourceLocation includedAt) {
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException | RuntimeException e) {
+            return true; // reading it will say why it cannot be read
+        }
+        return budget.admitFile(size, display, includedAt, path);
     }
 
     private OpenFile push(SourceFile source, Path path, String displayDirectory) {

@@ -11,9 +11,22 @@ package io.javakeepalived.config.syntax;
  *                           before the reader gives up with a ConfigFatalException
  * @param maxExpansionDepth  how deep multi-line definitions may expand inside each other;
  *                           deeper uses are reported and ignored
+ * @param maxTextBytes       configuration text in all (files and generated lines) before the
+ *                           reader gives up with a ConfigFatalException ({@link TextBudget})
  */
-record Limits(long maxLogicalLines, long maxProcessedLines, int maxExpansionDepth) {
+record Limits(long maxLogicalLines, long maxProcessedLines, int maxExpansionDepth, long maxTextBytes) {
 
-    /** Enough for keepalived.conf(5)'s 65024-instance ~SEQ example. */
-    static final Limits DEFAULT = new Limits(2_000_000, 20_000_000, 100);
+    /**
+     * 2 MiB of text is some 13,000 instances; loaded, it takes about 12 MiB of heap, twice that
+     * while a reload holds the old one: well inside the launcher's 96 MiB. The line counts bound
+     * the work done on lines that generate nothing.
+     */
+    static final long DEFAULT_TEXT_BYTES = 2L * 1024 * 1024;
+
+    static final Limits DEFAULT = new Limits(2_000_000, 20_000_000, 100, DEFAULT_TEXT_BYTES);
+
+    /** Line and depth bounds with the default text budget. */
+    Limits(long maxLogicalLines, long maxProcessedLines, int maxExpansionDepth) {
+        this(maxLogicalLines, maxProcessedLines, maxExpansionDepth, DEFAULT_TEXT_BYTES);
+    }
 }

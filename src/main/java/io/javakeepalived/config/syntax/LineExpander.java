@@ -44,6 +44,7 @@ final class LineExpander {
     private final SequenceParser sequences;
     private final String configId;
     private final Limits limits;
+    private final TextBudget budget;
 
     private Definitions.Definition collecting;
     private final StringBuilder collected = new StringBuilder();
@@ -51,8 +52,10 @@ final class LineExpander {
     private long logicalLines;
     private long processedLines;
 
-    LineExpander(Reporter reporter, Includes includes, Definitions definitions, String configId, Limits limits) {
+    LineExpander(Reporter reporter, Includes includes, Definitions definitions, String configId, Limits limits,
+                 TextBudget budget) {
         this.limits = limits;
+        this.budget = budget;
         this.reporter = reporter;
         this.includes = includes;
         this.definitions = definitions;
@@ -145,7 +148,12 @@ final class LineExpander {
         while (!suppliers.isEmpty()) {
             LineSupplier top = suppliers.peek();
             Candidate candidate = top.next();
+            budget.check(); // a file refused as too large while opening a match
             if (candidate != null) {
+                if (top instanceof SequenceGenerator) { // files are charged when opened, definitions when expanded
+                    budget.charge(candidate.text().length(), candidate.location());
+                    budget.check();
+                }
                 if (top.exhausted()) {
                     suppliers.pop();
                 }
@@ -198,6 +206,9 @@ final class LineExpander {
                 return null;
             }
             for (List<String> pending : outcome.pendingLines()) {
+                for (String l : pending) {
+                    budget.charge(l.length(), location);
+                }
                 suppliers.push(new FixedLines(pending, location, depth + 1));
             }
             if (outcome.error() != null) {

@@ -41,6 +41,11 @@ final class Reporter {
         infoSink.accept(location == null ? message : location + ": " + message);
     }
 
+    /** An include line and how many files it matched. */
+    void included(String includer, String pattern, int matches) {
+        diagnostics.included(includer, pattern, matches);
+    }
+
     /** Reports how many errors were left out, per kind. */
     void finish() {
         counts.forEach((kind, count) -> {

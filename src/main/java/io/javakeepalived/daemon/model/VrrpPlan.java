@@ -38,6 +38,11 @@ public record VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGro
         this(instances, syncGroups, logUnknownVrids, problems, Map.of(), StaticPlan.NONE, NoAcceptPlan.NONE);
     }
 
+    /** The same plan with only these instances and sync groups (a reload that could not add some). */
+    public VrrpPlan withInstances(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups) {
+        return new VrrpPlan(instances, syncGroups, logUnknownVrids, problems, linkDelays, statics, noAccept);
+    }
+
     /** The debounce delays of {@code ifname}: its line, capped by every instance on it. */
     public LinkDelays linkDelays(String ifname) {
         LinkDelays d = linkDelays.getOrDefault(ifname, LinkDelays.NONE);

@@ -106,6 +106,11 @@ public enum RejectReason {
         return Optional.ofNullable(counter);
     }
 
+    /** {@link #counter()} without the Optional: counting is on the per-packet path, which allocates nothing. */
+    VrrpCounter counterOrNull() {
+        return counter;
+    }
+
     public LogWhen logWhen() {
         return logWhen;
     }

@@ -113,6 +113,36 @@ public final class VrrpCodec {
                 ahNext, buf, vrrpOff, off + len, pwAtTotLen);
     }
 
+    /**
+     * The VRID of an IPv4 datagram as {@link #parseIpv4} would read it, without parsing or
+     * allocating; -1 where the parse would reject the datagram before reaching a VRRP header
+     * (runt, not IPv4, not VRRP or AH), so that it is parsed and rejected as before.
+     */
+    public static int peekVridIpv4(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        if (len < IPV4_HEADER_LENGTH || (buf[off] & 0xF0) != 0x40) {
+            return -1;
+        }
+        int ihl = (buf[off] & 0x0F) * 4;
+        if (ihl < IPV4_HEADER_LENGTH) {
+            return -1;
+        }
+        int protocol = buf[off + 9] & 0xFF;
+        int vrrp = ihl;
+        if (protocol == IPPROTO_AH) {
+            vrrp += AH_HEADER_LENGTH;
+        } else if (protocol != IPPROTO_VRRP) {
+            return -1;
+        }
+        return len < vrrp + HEADER_LENGTH ? -1 : buf[off + vrrp + 1] & 0xFF;
+    }
+
+    /** The VRID of an IPv6 VRRP payload, as {@link #peekVridIpv4}: -1 for a runt. */
+    public static int peekVridIpv6(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        return len < HEADER_LENGTH ? -1 : buf[off + 1] & 0xFF;
+    }
+
     /** {@link #parseIpv4(byte[], int, int)} on the bytes from position to limit (position unchanged). */
     public static ParseResult parseIpv4(ByteBuffer buf) {
         if (buf.hasArray()) {

@@ -45,7 +45,14 @@ public final class VrrpCounters {
         if (reason.countedAsReceived()) {
             increment(VrrpCounter.ADVERT_RCVD);
         }
-        reason.counter().ifPresent(this::increment);
+        countIn(reason);
+    }
+
+    private void countIn(RejectReason reason) {
+        VrrpCounter c = reason.counterOrNull();
+        if (c != null) {
+            increment(c);
+        }
     }
 
     /**
@@ -60,7 +67,7 @@ public final class VrrpCounters {
             if (reason.countedAsReceived()) {
                 increment(VrrpCounter.ADVERT_RCVD);
             }
-            reason.counter().ifPresent(this::increment);
+            countIn(reason);
         }
     }
 
