@@ -61,7 +61,7 @@ final class AcceptModeFirewall {
         }
         for (InstancePlan p : instances) {
             if (plan.instances().contains(p.name()) && (p.settings().vips().stream().anyMatch(Vip::isIpv6)
-                    || p.excludedVips().stream().anyMatch(Vip::isIpv6))) {
+                    || p.addresses().excludedVips().stream().anyMatch(Vip::isIpv6))) {
                 log.warn("({}) no_accept: its IPv6 VIPs are not filtered (only IPv4 is implemented)", p.name());
             }
         }

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.log.RateLimitedLog;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.track.TrackScriptState;
@@ -170,7 +171,7 @@ final class ActionExecutor {
             }
             e.vipsInstalled = true;
             if (e.instance.state() == VrrpState.MASTER) {
-                routes.install(e.name(), e.plan.routing());
+                routes.install(e.name(), e.plan.kernel().routing());
             }
         } else if (a instanceof Action.RemoveVips v) {
             if (v.vips().equals(e.instance.settings().vips())) {
@@ -205,7 +206,7 @@ final class ActionExecutor {
      */
     private void routesWithoutVips(InstanceEntry e, Action.StateChanged c) {
         if (c.to() == VrrpState.MASTER && e.instance.settings().vips().isEmpty()) {
-            routes.install(e.name(), e.plan.routing());
+            routes.install(e.name(), e.plan.kernel().routing());
         } else if (c.from() == VrrpState.MASTER) {
             routes.uninstall(e.name());
         }
@@ -217,9 +218,9 @@ final class ActionExecutor {
             return;
         }
         if (routes.installed(e.name())) {
-            routes.update(e.name(), e.plan.routing());
+            routes.update(e.name(), e.plan.kernel().routing());
         } else {
-            routes.install(e.name(), e.plan.routing());
+            routes.install(e.name(), e.plan.kernel().routing());
         }
     }
 
@@ -227,7 +228,7 @@ final class ActionExecutor {
     private static List<Vip> withExcluded(InstanceEntry e, List<Vip> vips) {
         List<Vip> out = new ArrayList<>(vips);
         if (vips.equals(e.instance.settings().vips())) {
-            out.addAll(e.plan.excludedVips());
+            out.addAll(e.plan.addresses().excludedVips());
         }
         return out;
     }
@@ -294,7 +295,8 @@ final class ActionExecutor {
                 round.add(new GarpPacer.Announcement(e.name(), d.getKey(), v.address()));
             }
         }
-        garps.burst(e.name(), round, count, e.plan.garpInterval().toNanos(), e.plan.gnaInterval().toNanos(),
+        InstancePlan.Announcing pacing = e.plan.announcing();
+        garps.burst(e.name(), round, count, pacing.garpInterval().toNanos(), pacing.gnaInterval().toNanos(),
                 this::announce);
     }
 

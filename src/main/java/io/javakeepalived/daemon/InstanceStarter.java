@@ -68,7 +68,7 @@ final class InstanceStarter {
         for (InstancePlan p : plan.instances()) {
             add(p, host, allVips);
         }
-        if (plan.instances().stream().anyMatch(p -> p.vmac().isPresent())) {
+        if (plan.instances().stream().anyMatch(p -> p.kernel().vmac().isPresent())) {
             links.refresh(); // the VMACs as links, before their instances' faults are raised
         }
         table.makeTimers();
@@ -85,7 +85,7 @@ final class InstanceStarter {
      * A VMAC made here (a reload) reaches the link view through the link monitor.
      */
     InstanceEntry add(InstancePlan p, PrimaryAddress.HostAddresses host, Set<InetAddress> allVips) {
-        p.vmac().ifPresent(v -> vmacs.bringUp(p.name(), v));
+        p.kernel().vmac().ifPresent(v -> vmacs.bringUp(p.name(), v));
         InstancePlan resolved = PrimaryAddress.resolve(p, host, allVips).map(p::withPrimaryAddress).orElse(p);
         if (resolved.settings().primaryAddress() == null) {
             log.warn("({}) no {} address on {} to send adverts from - FAULT until one appears", p.name(),
@@ -97,11 +97,11 @@ final class InstanceStarter {
 
     /** An instance left the table (a reload removed it): its VMAC goes when nobody else uses it. */
     void removed(InstancePlan p) {
-        p.vmac().ifPresent(vmacs::remove);
+        p.kernel().vmac().ifPresent(vmacs::remove);
     }
 
     private boolean vmacUp(InstancePlan p) {
-        return p.vmac().map(v -> vmacs.isUp(v.name())).orElse(true);
+        return p.kernel().vmac().map(v -> vmacs.isUp(v.name())).orElse(true);
     }
 
     /** Faults an instance starts with: they decide its first state. */

@@ -43,7 +43,7 @@ final class PromoteSecondaries {
         }
         applied = plan;
         for (InstancePlan p : plan.instances()) {
-            if (p.promoteSecondaries() && seen.add(p.interfaceName())) {
+            if (p.kernel().promoteSecondaries() && seen.add(p.interfaceName())) {
                 set(p.interfaceName());
             }
         }

@@ -300,8 +300,8 @@ final class ReloadApplier {
         InstancePlan old = e.plan;
         InetAddress primary = old.settings().primaryAddress();
         InstancePlan next = k.next();
-        if (next.configuredSource().isPresent()) {
-            primary = next.configuredSource().get();
+        if (next.source().configured().isPresent()) {
+            primary = next.source().configured().get();
         } else if (primary == null) {
             primary = PrimaryAddress.resolve(next, host, allVips).orElse(null);
         }
@@ -340,7 +340,7 @@ final class ReloadApplier {
                 executor.gratuitousBurst(e, e.plan.settings().garpMasterRepeat());
             }
         }
-        if (!old.routing().equals(next.routing())) {
+        if (!old.kernel().routing().equals(next.kernel().routing())) {
             executor.routingChanged(e);
         }
         if (old.configFault() != next.configFault()) {

@@ -156,7 +156,7 @@ public final class SnapshotBuilder {
                 s.downTimerAdverts(), s.lowerPrioNoAdvert(), s.higherPrioSendAdvert(), w.skipCheckAdvAddr(), false,
                 w.authType(), w.authType() == AuthType.SIMPLE_PASSWORD ? w.password() : null);
         InstanceSnapshot.Addresses addresses = InstanceSnapshot.Addresses.of(texts(p.vips(), src.vipsInstalled()),
-                texts(p.excludedVips(), src.vipsInstalled()), src.vipsInstalled());
+                texts(p.addresses().excludedVips(), src.vipsInstalled()), src.vipsInstalled());
         return new InstanceSnapshot(identity, status(src, monoNow, wallNow), transport(src), garp, priority, adverts,
                 addresses, tracked, InstanceSnapshot.Notify.NONE, v.counters().snapshot());
     }
@@ -180,7 +180,7 @@ public final class SnapshotBuilder {
         InstanceSnapshot.Unicast unicast = new InstanceSnapshot.Unicast(w.unicast(), w.unicast(), false, false,
                 w.unicast() ? w.unicastTtl() : -1, w.checkUnicastSrc(), List.of(), "no");
         return new InstanceSnapshot.Transport(s.primaryAddress() == null ? null : AddressText.ntop(s.primaryAddress()),
-                src.plan().configuredSource().isPresent(),
+                src.plan().source().configured().isPresent(),
                 AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()), 0, unicast, false, fd, fd, 0);
     }
 

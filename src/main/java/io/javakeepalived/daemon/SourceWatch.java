@@ -43,7 +43,8 @@ final class SourceWatch {
         for (InstanceEntry e : table.entries()) {
             InetAddress have = e.instance.settings().primaryAddress();
             InetAddress want;
-            if (have != null && e.plan.configuredSource().isEmpty() && host.of(e.plan.sourceInterface()).contains(have)) {
+            if (have != null && e.plan.source().configured().isEmpty()
+                    && host.of(e.plan.sourceInterface()).contains(have)) {
                 want = have; // keepalived keeps the address it has while it is there
             } else {
                 want = PrimaryAddress.resolve(e.plan, host, allVips).orElse(null);

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.daemon.model.InstancePlan;
-import io.javakeepalived.daemon.model.RoutingPlan;
 import io.javakeepalived.daemon.model.PrimaryAddress;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.ErrnoException;
@@ -27,7 +25,6 @@ import io.javakeepalived.vrrp.packet.VrrpCounter;
 
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,14 +72,14 @@ class AddressWatchTest {
         InstanceSettings s = InstanceSettings.builder("VI_1", 51).priority(priority).advertIntervalCs(100)
                 .initialState(priority == 255 ? VrrpState.MASTER : VrrpState.BACKUP)
                 .vips(List.of(VIP)).wire(WireSettings.builder().interfaceName("eth0").build()).build();
-        InstancePlan p = new InstancePlan(s, configured, List.of(), false, Optional.empty(), Duration.ZERO,
-                Duration.ZERO, NotifyScripts.NONE, trackSource, untracked, RoutingPlan.NONE, false, Optional.empty());
+        InstancePlan p = InstancePlan.of(s).withSource(new InstancePlan.Source(configured, trackSource))
+                .withAddresses(new InstancePlan.Addresses(List.of(), untracked));
         return primary == null ? p : p.withPrimaryAddress(primary);
     }
 
     /** One instance, built and started as the loop does it (its start-up faults raised). */
     private InstanceEntry start(InstancePlan p) {
-        table = new InstanceTable(new VrrpPlan(List.of(p), List.of(), false, List.of()));
+        table = new InstanceTable(VrrpPlan.of(List.of(p)));
         DetailLog detail = new DetailLog(NOPLogger.NOP_LOGGER, false);
         RejectedPacketLog rejects = new RejectedPacketLog(NOPLogger.NOP_LOGGER, () -> now);
         VipInstaller installer = new VipInstaller(kernel, links, NOPLogger.NOP_LOGGER);

@@ -1,6 +1,5 @@
 package io.javakeepalived.daemon;
 
-import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.LinkInfo;
@@ -15,12 +14,10 @@ import io.javakeepalived.vrrp.VridDemultiplexer;
 import io.javakeepalived.vrrp.VrrpInstance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
@@ -57,7 +54,7 @@ public final class ExecutorRig {
         Clock wallClock = Clock.systemUTC();
         DetailLog detail = new DetailLog(QUIET, false);
         RejectedPacketLog rejects = new RejectedPacketLog(QUIET, clock);
-        table = new InstanceTable(new VrrpPlan(plans, List.of(), false, List.of()));
+        table = new InstanceTable(VrrpPlan.of(plans));
         executor = new ActionExecutor(table, new VipInstaller(rtnl, links, QUIET),
                 new VirtualRoutes(new RoutingRequests(rtnl, QUIET)), new Announcers(links, network, QUIET), clock,
                 NotifySink.NONE, rejects, detail, wallClock);
@@ -83,8 +80,7 @@ public final class ExecutorRig {
     private static List<InstancePlan> plansOf(List<InstanceSettings> instances) {
         List<InstancePlan> plans = new ArrayList<>();
         for (InstanceSettings s : instances) {
-            plans.add(new InstancePlan(s, Optional.empty(), List.of(), false, Optional.empty(), Duration.ZERO,
-                    Duration.ZERO, NotifyScripts.NONE));
+            plans.add(InstancePlan.of(s));
         }
         return plans;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.model.InstancePlan;
@@ -26,7 +25,6 @@ import io.javakeepalived.vrrp.WireSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,12 +76,12 @@ class ReloadApplierTest {
         InstanceSettings s = InstanceSettings.builder(name, vrid).priority(100).advertIntervalCs(100)
                 .initialState(VrrpState.BACKUP).vips(List.of(vip))
                 .wire(WireSettings.builder().interfaceName(ifname).build()).build();
-        return new InstancePlan(s, Optional.of(ip(ifname.equals("eth0") ? "10.0.0.1" : "10.0.1.1")), List.of(),
-                false, Optional.empty(), Duration.ZERO, Duration.ZERO, NotifyScripts.NONE);
+        return InstancePlan.of(s)
+                .withSource(InstancePlan.Source.configured(ip(ifname.equals("eth0") ? "10.0.0.1" : "10.0.1.1")));
     }
 
     private static VrrpPlan plan(InstancePlan... instances) {
-        return new VrrpPlan(List.of(instances), List.of(), false, List.of());
+        return VrrpPlan.of(List.of(instances));
     }
 
     private void start(VrrpPlan first) throws IOException {

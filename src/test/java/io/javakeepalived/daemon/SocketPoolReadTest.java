@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.net.ErrnoException;
@@ -36,7 +35,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +73,8 @@ class SocketPoolReadTest {
         InstanceSettings s = InstanceSettings.builder("VI_1", 51).priority(255).advertIntervalCs(100)
                 .initialState(VrrpState.MASTER).vips(List.of(Vip.of(VIP, "eth0")))
                 .wire(WireSettings.builder().interfaceName("eth0").build()).build();
-        InstancePlan p = new InstancePlan(s, Optional.empty(), List.of(), false, Optional.empty(), Duration.ZERO,
-                Duration.ZERO, NotifyScripts.NONE).withPrimaryAddress(SELF);
-        InstanceTable table = new InstanceTable(new VrrpPlan(List.of(p), List.of(), false, List.of()));
+        InstancePlan p = InstancePlan.of(s).withPrimaryAddress(SELF);
+        InstanceTable table = new InstanceTable(VrrpPlan.of(List.of(p)));
         DetailLog detail = new DetailLog(logger, false);
         RejectedPacketLog rejects = new RejectedPacketLog(logger, () -> now);
         DelegatingNetwork network = new DelegatingNetwork(new FakeNetwork(kernel, d -> { })) {

@@ -80,8 +80,13 @@ public final class ConfigMapping {
                     d.upDelay().orElse(Duration.ZERO)));
         }
         StaticPlan statics = RoutingMapping.statics(config, problems);
-        return new VrrpPlan(instances, groups, g.vrrp().logUnknownVrids(), problems, delays, statics,
-                noAccept(config, planned));
+        return VrrpPlan.of(instances)
+                .withSyncGroups(groups)
+                .withLogUnknownVrids(g.vrrp().logUnknownVrids())
+                .withLinkDelays(delays)
+                .withStatics(statics)
+                .withNoAccept(noAccept(config, planned))
+                .withProblems(problems);
     }
 
     /**
@@ -109,8 +114,8 @@ public final class ConfigMapping {
     static InstancePlan withGarpGroup(InstancePlan p, List<GarpGroup> groups) {
         for (GarpGroup gg : groups) {
             if (gg.interfaces().contains(p.interfaceName())) {
-                return p.withGarpIntervals(gg.garpInterval().orElse(Duration.ZERO),
-                        gg.gnaInterval().orElse(Duration.ZERO));
+                return p.withAnnouncing(new InstancePlan.Announcing(gg.garpInterval().orElse(Duration.ZERO),
+                        gg.gnaInterval().orElse(Duration.ZERO)));
             }
         }
         return p;
@@ -223,9 +228,14 @@ public final class ConfigMapping {
                     + " - using the interface's address");
             source = Optional.empty();
         }
-        return new InstancePlan(settings, source, excluded, v.configFault(), v.syncGroup(), g.vrrp().garpInterval(),
-                g.vrrp().gnaInterval(), v.notifyScripts(), v.trackSourceAddress() && source.isPresent(), untracked,
-                routing, v.promoteSecondaries(), vmac);
+        return InstancePlan.of(settings)
+                .withConfigFault(v.configFault())
+                .withSyncGroup(v.syncGroup())
+                .withNotifyScripts(v.notifyScripts())
+                .withSource(new InstancePlan.Source(source, v.trackSourceAddress() && source.isPresent()))
+                .withAddresses(new InstancePlan.Addresses(excluded, untracked))
+                .withAnnouncing(new InstancePlan.Announcing(g.vrrp().garpInterval(), g.vrrp().gnaInterval()))
+                .withKernel(new InstancePlan.KernelSide(routing, v.promoteSecondaries(), vmac));
     }
 
     /**

@@ -143,7 +143,7 @@ public record PlanDiff(List<Kept> kept, List<InstancePlan> added, List<InstanceP
                 added.add(n);
             } else {
                 kept.add(new Kept(o, n, VipChange.between(o.vips(), n.vips()),
-                        VipChange.between(o.excludedVips(), n.excludedVips())));
+                        VipChange.between(o.addresses().excludedVips(), n.addresses().excludedVips())));
             }
         }
         List<InstancePlan> removed = new ArrayList<>();
@@ -182,7 +182,7 @@ public record PlanDiff(List<Kept> kept, List<InstancePlan> added, List<InstanceP
         if (o.wire().unicast() != n.wire().unicast()) {
             return Optional.of(n.wire().unicast() ? "now unicast" : "now multicast");
         }
-        if (n.wire().unicast() && !running.configuredSource().equals(next.configuredSource())) {
+        if (n.wire().unicast() && !running.source().configured().equals(next.source().configured())) {
             return Optional.of("unicast source address changed");
         }
         if (!n.wire().unicast() && (!Objects.equals(o.wire().multicastGroup4(), n.wire().multicastGroup4())

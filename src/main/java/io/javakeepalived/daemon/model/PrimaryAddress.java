@@ -42,11 +42,12 @@ public final class PrimaryAddress {
      */
     public static Optional<InetAddress> resolve(InstancePlan plan, HostAddresses host,
                                                 Collection<? extends InetAddress> vips) {
-        if (plan.configuredSource().isPresent()) {
-            if (plan.trackSource() && !host.of(plan.sourceInterface()).contains(plan.configuredSource().get())) {
+        InstancePlan.Source source = plan.source();
+        if (source.configured().isPresent()) {
+            if (source.tracked() && !host.of(plan.sourceInterface()).contains(source.configured().get())) {
                 return Optional.empty();
             }
-            return plan.configuredSource();
+            return source.configured();
         }
         boolean v6 = plan.settings().family() == StandardProtocolFamily.INET6;
         for (InetAddress a : host.of(plan.sourceInterface())) {

@@ -1,14 +1,14 @@
 package io.javakeepalived.daemon.model;
 
+import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.RouteSpec;
 import io.javakeepalived.config.model.RuleSpec;
-import io.javakeepalived.net.IpRoute;
-import io.javakeepalived.net.IpRule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Route, rule and static address lines of the configuration to what the daemon installs. A line
@@ -24,23 +24,25 @@ final class RoutingMapping {
      */
     static RoutingPlan routing(List<RouteSpec> routeLines, List<RuleSpec> ruleLines, String what,
                                List<String> problems) {
-        List<IpRoute> routes = new ArrayList<>();
-        for (RouteSpec s : routeLines) {
+        return new RoutingPlan(installable(routeLines, RouteWords::of, RouteSpec::location, what + " route", problems),
+                installable(ruleLines, RuleWords::of, RuleSpec::location, what + " rule", problems));
+    }
+
+    /**
+     * The lines {@code words} can turn into what the kernel takes; each other line becomes a
+     * problem line ("FILE:LINE: static route '...' is not installed: why").
+     */
+    private static <S, T> List<T> installable(List<S> lines, Function<S, T> words, Function<S, SourceLocation> at,
+                                              String kind, List<String> problems) {
+        List<T> out = new ArrayList<>();
+        for (S s : lines) {
             try {
-                routes.add(RouteWords.of(s));
+                out.add(words.apply(s));
             } catch (IllegalArgumentException e) {
-                problems.add(s.location() + ": " + what + " route '" + s + "' is not installed: " + e.getMessage());
+                problems.add(at.apply(s) + ": " + kind + " '" + s + "' is not installed: " + e.getMessage());
             }
         }
-        List<IpRule> rules = new ArrayList<>();
-        for (RuleSpec s : ruleLines) {
-            try {
-                rules.add(RuleWords.of(s));
-            } catch (IllegalArgumentException e) {
-                problems.add(s.location() + ": " + what + " rule '" + s + "' is not installed: " + e.getMessage());
-            }
-        }
-        return new RoutingPlan(routes, rules);
+        return out;
     }
 
     /** {@code static_ipaddress}, {@code static_routes} and {@code static_rules}. */

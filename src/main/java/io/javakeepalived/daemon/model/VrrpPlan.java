@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What the VRRP loop runs, derived from a {@link io.javakeepalived.config.model.KeepalivedConfig}
- * by {@link ConfigMapping#plan}.
+ * by {@link ConfigMapping#plan}. Start from {@link #of} (keepalived's defaults) and name what differs
+ * with the {@code with...} methods.
  *
  * @param instances        the instances that can run, in configuration order
  * @param syncGroups       sync groups whose members are all in {@link #instances}
@@ -32,15 +33,42 @@ public record VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGro
         Objects.requireNonNull(statics, "statics");
     }
 
-    /** A plan without debounce delays, static addresses, routes or rules, or the no_accept firewall. */
-    public VrrpPlan(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups, boolean logUnknownVrids,
-                    List<String> problems) {
-        this(instances, syncGroups, logUnknownVrids, problems, Map.of(), StaticPlan.NONE, NoAcceptPlan.NONE);
+    /**
+     * A plan of these instances with keepalived's defaults: no sync groups, unknown VRIDs not
+     * logged, no problems, no debounce delays, no static addresses, routes or rules, no no_accept
+     * firewall.
+     */
+    public static VrrpPlan of(List<InstancePlan> instances) {
+        return new VrrpPlan(instances, List.of(), false, List.of(), Map.of(), StaticPlan.NONE, NoAcceptPlan.NONE);
     }
 
     /** The same plan with only these instances and sync groups (a reload that could not add some). */
     public VrrpPlan withInstances(List<InstancePlan> instances, List<SyncGroupPlan> syncGroups) {
         return new VrrpPlan(instances, syncGroups, logUnknownVrids, problems, linkDelays, statics, noAccept);
+    }
+
+    public VrrpPlan withSyncGroups(List<SyncGroupPlan> groups) {
+        return withInstances(instances, groups);
+    }
+
+    public VrrpPlan withLogUnknownVrids(boolean log) {
+        return new VrrpPlan(instances, syncGroups, log, problems, linkDelays, statics, noAccept);
+    }
+
+    public VrrpPlan withProblems(List<String> lines) {
+        return new VrrpPlan(instances, syncGroups, logUnknownVrids, lines, linkDelays, statics, noAccept);
+    }
+
+    public VrrpPlan withLinkDelays(Map<String, LinkDelays> delays) {
+        return new VrrpPlan(instances, syncGroups, logUnknownVrids, problems, delays, statics, noAccept);
+    }
+
+    public VrrpPlan withStatics(StaticPlan s) {
+        return new VrrpPlan(instances, syncGroups, logUnknownVrids, problems, linkDelays, s, noAccept);
+    }
+
+    public VrrpPlan withNoAccept(NoAcceptPlan n) {
+        return new VrrpPlan(instances, syncGroups, logUnknownVrids, problems, linkDelays, statics, n);
     }
 
     /** The debounce delays of {@code ifname}: its line, capped by every instance on it. */

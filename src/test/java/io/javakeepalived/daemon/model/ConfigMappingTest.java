@@ -78,10 +78,10 @@ class ConfigMappingTest {
         assertEquals(OldUnicastChecksum.DETECT, w.oldUnicastChecksum());
         assertFalse(w.checkUnicastSrc());
         assertFalse(w.skipCheckAdvAddr());
-        assertEquals(Optional.empty(), p.configuredSource());
-        assertEquals(List.of(), p.excludedVips());
+        assertEquals(Optional.empty(), p.source().configured());
+        assertEquals(List.of(), p.addresses().excludedVips());
         assertFalse(p.configFault());
-        assertEquals(Duration.ZERO, p.garpInterval());
+        assertEquals(Duration.ZERO, p.announcing().garpInterval());
         assertTrue(plan(instance("VI_1")).problems().isEmpty());
     }
 
@@ -127,8 +127,8 @@ class ConfigMappingTest {
         assertEquals(Duration.ofSeconds(30), s.garpMasterRefresh());
         assertEquals(2, s.garpMasterRefreshRepeat());
         assertEquals(2, s.garpLowerPrioRepeat());
-        assertEquals(Duration.ofMillis(1), p.garpInterval());
-        assertEquals(Duration.ofMillis(2), p.gnaInterval());
+        assertEquals(Duration.ofMillis(1), p.announcing().garpInterval());
+        assertEquals(Duration.ofMillis(2), p.announcing().gnaInterval());
 
         InstanceSettings own = only("global_defs {\n vrrp_garp_master_repeat 3\n}\n"
                 + instance("VI_1", "garp_master_repeat 7", "garp_master_delay 0")).settings();
@@ -141,12 +141,13 @@ class ConfigMappingTest {
         String global = "global_defs {\n vrrp_garp_interval 0.001\n vrrp_gna_interval 0.002\n}\n";
         InstancePlan grouped = only(global + "garp_group {\n garp_interval 0.05\n interface eth0\n}\n"
                 + instance("VI_1"));
-        assertEquals(Duration.ofMillis(50), grouped.garpInterval());
-        assertEquals(Duration.ZERO, grouped.gnaInterval(), "keepalived: the group has no gna_interval, so none");
+        assertEquals(Duration.ofMillis(50), grouped.announcing().garpInterval());
+        assertEquals(Duration.ZERO, grouped.announcing().gnaInterval(),
+                "keepalived: the group has no gna_interval, so none");
         InstancePlan other = only(global + "garp_group {\n gna_interval 0.05\n interface eth9\n}\n"
                 + instance("VI_1"));
-        assertEquals(Duration.ofMillis(1), other.garpInterval());
-        assertEquals(Duration.ofMillis(2), other.gnaInterval());
+        assertEquals(Duration.ofMillis(1), other.announcing().garpInterval());
+        assertEquals(Duration.ofMillis(2), other.announcing().gnaInterval());
     }
 
     @Test
@@ -199,7 +200,7 @@ class ConfigMappingTest {
         assertEquals(List.of(UnicastPeer.of(ip("10.0.0.2")), UnicastPeer.of(ip("10.0.0.3"), 10, 250)),
                 w.unicastPeers());
         assertTrue(w.checkUnicastSrc(), "a TTL range turns the source check on, as in keepalived");
-        assertEquals(Optional.of(ip("10.0.0.1")), p.configuredSource());
+        assertEquals(Optional.of(ip("10.0.0.1")), p.source().configured());
         assertEquals(ip("10.0.0.1"), p.withPrimaryAddress(ip("10.0.0.1")).settings().primaryAddress());
     }
 
@@ -235,7 +236,7 @@ class ConfigMappingTest {
                 new Vip(ip("10.0.1.5"), 24, "eth1", Optional.of(ip("10.0.1.255")), 253, Optional.of("eth1:vip"), false),
                 new Vip(ip("10.0.2.7"), 32, "eth0", Optional.empty(), 0, Optional.empty(), false)), p.vips());
         assertEquals(List.of(new Vip(ip("10.9.0.1"), 16, "eth0", Optional.empty(), 0, Optional.empty(), false)),
-                p.excludedVips());
+                p.addresses().excludedVips());
         assertEquals(4, p.allAddresses().size());
         assertEquals(List.of(ip("10.0.0.100"), ip("10.0.1.5"), ip("10.0.2.7")), p.settings().advertAddresses());
         assertEquals("10.0.1.5/24 dev eth1", p.vips().get(1).toString());
@@ -291,7 +292,7 @@ class ConfigMappingTest {
     @Test
     void useVmacPutsTheSocketAndTheVipsOnTheVmacAndTakesTheSourceFromTheBase() {
         InstancePlan p = only(instance("VI_1", "use_vmac"));
-        VmacPlan v = p.vmac().orElseThrow();
+        VmacPlan v = p.kernel().vmac().orElseThrow();
         assertEquals(new VmacPlan("vrrp.51", "eth0", "00:00:5e:00:01:33", false, false), v);
         assertEquals("vrrp.51", p.interfaceName());
         assertEquals("eth0", p.sourceInterface());
@@ -299,12 +300,13 @@ class ConfigMappingTest {
         assertTrue(plan(instance("VI_1", "use_vmac")).problems().isEmpty());
 
         InstancePlan base = only(instance("VI_1", "use_vmac vmac9 02:11:22:33:44", "vmac_xmit_base"));
-        assertEquals(new VmacPlan("vmac9", "eth0", "02:11:22:33:44:33", true, false), base.vmac().orElseThrow());
+        assertEquals(new VmacPlan("vmac9", "eth0", "02:11:22:33:44:33", true, false),
+                base.kernel().vmac().orElseThrow());
         assertEquals("eth0", base.interfaceName(), "vmac_xmit_base: adverts on the base interface");
         assertEquals("vmac9", base.vips().get(0).device());
 
         InstancePlan plain = only(instance("VI_1"));
-        assertEquals(Optional.empty(), plain.vmac());
+        assertEquals(Optional.empty(), plain.kernel().vmac());
         assertEquals("eth0", plain.sourceInterface());
     }
 

@@ -16,7 +16,7 @@ class RoutingMappingTest {
 
     private static RoutingPlan virtual(String... lines) {
         String block = String.join("\n", lines);
-        return ConfigMappingTest.only(instance("VI_1", block)).routing();
+        return ConfigMappingTest.only(instance("VI_1", block)).kernel().routing();
     }
 
     private static IpRoute route(String line) {
@@ -116,7 +116,7 @@ class RoutingMappingTest {
     void aLineJavakeepalivedCannotInstallIsReportedWithItsFileAndLine() {
         VrrpPlan p = ConfigMappingTest.plan(instance("VI_1", "virtual_routes {",
                 "10.5.0.0/16 dev eth0 realms cosmos", "10.6.0.0/16 dev eth0", "}"));
-        assertEquals(1, p.instances().get(0).routing().routes().size());
+        assertEquals(1, p.instances().get(0).kernel().routing().routes().size());
         assertTrue(p.problems().stream().anyMatch(s -> s.matches(".*:\\d+: \\(VI_1\\) virtual route '10.5.0.0/16 dev eth0"
                 + " realms cosmos' is not installed: realms cosmos \\(only numbers are supported\\)")), p.problems().toString());
     }
