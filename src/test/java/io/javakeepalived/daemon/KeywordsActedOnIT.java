@@ -1,10 +1,12 @@
 package io.javakeepalived.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.testsupport.netns.DaemonLab;
 import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
+import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,14 +167,18 @@ class KeywordsActedOnIT {
     void promoteSecondariesIsSetSoTheVipOutlivesThePrimaryAddressAndIsPutBackAtStop() throws Exception {
         String file = "/proc/sys/net/ipv4/conf/eth0/promote_secondaries";
         lab.lab().exec(a.ns(), "sh", "-c", "echo 0 > " + file).requireSuccess("reset " + file);
+        // a configured source: an instance whose source is the interface's own address goes to
+        // FAULT when that address is deleted, as keepalived's does (AddressWatchIT)
         String conf = DaemonLab.vrrpInstance("VI_1", 54, 100, "    state MASTER\n    advert_int 1\n"
-                + "    promote_secondaries\n", "10.213.0.100/24");
+                + "    mcast_src_ip 10.213.0.1\n    promote_secondaries\n", "10.213.0.100/24");
         Daemon d = lab.start(a, conf);
         DaemonLab.await("MASTER with its VIP", 15_000, () -> lab.hasAddress(a, "10.213.0.100/24"), d);
         assertEquals("1", sysctl(file), d.output());
         // what it is for: the node's own address goes, the VIP of its subnet is promoted, not deleted with it
         lab.lab().ip(a.ns(), "addr", "del", "10.213.0.1/24", "dev", "eth0");
+        NetnsLab.sleep(1_000);
         assertTrue(lab.hasAddress(a, "10.213.0.100/24"), d.output());
+        assertFalse(d.logged("(VI_1) Entering FAULT STATE"), d.output());
         d.terminate();
         assertEquals(0, d.awaitExit(30));
         assertEquals("0", sysctl(file), "put back as it was\n" + d.output());
