@@ -104,6 +104,7 @@ final class DaemonRun {
         log.info("Command line: {}", commandLine.stream().map(a -> "'" + a + "'").reduce((x, y) -> x + " " + y)
                 .orElse(""));
         log.info("Configuration file {}", configFile);
+        OrphanCollection.startIfAdopting(log);
         for (SignalCoverage c : source.coverage()) {
             if (c.hasWarning()) {
                 log.warn("{}", c.describe());

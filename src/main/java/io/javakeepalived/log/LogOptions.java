@@ -53,7 +53,7 @@ public record LogOptions(String ident, int facility, boolean syslog, Path syslog
      * @param logDetail   {@code -D}
      * @param noSyslog    {@code -G}
      * @param facilityArg the {@code -S} argument or null; an invalid one keeps daemon
-     * @param logFile     the {@code -g} argument or null
+     * @param logFile     the {@code -g} argument (empty: {@code /tmp/keepalived.log}) or null
      */
     public static LogOptions fromSwitches(boolean logConsole, boolean logDetail, boolean noSyslog, String facilityArg,
             String logFile) {
@@ -61,8 +61,9 @@ public record LogOptions(String ident, int facility, boolean syslog, Path syslog
         if (facilityArg != null) {
             SyslogFacility.parseKeepalivedArgument(facilityArg).ifPresent(b::facility);
         }
-        if (logFile != null && !logFile.isEmpty()) {
-            b.logFile(Path.of(logFile));
+        if (logFile != null) {
+            // -g without FILE: keepalived's documented default
+            b.logFile(logFile.isEmpty() ? LogFileOpener.DEFAULT : Path.of(logFile));
         }
         return b.build();
     }

@@ -7,11 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.status.Status;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -134,26 +132,20 @@ public final class LogSetup {
     }
 
     private static Appender<ILoggingEvent> fileAppender(LoggerContext ctx, LogOptions options, List<String> problems) {
-        FileAppender<ILoggingEvent> a = new FileAppender<>();
-        a.setName("FILE");
-        a.setContext(ctx);
-        a.setFile(options.logFile().toString());
-        a.setAppend(true);
-        a.setEncoder(encoder(ctx, KeepalivedLayouts.file(options.zone())));
-        int before = ctx.getStatusManager().getCount();
-        a.start();
-        if (!a.isStarted()) {
-            List<Status> all = ctx.getStatusManager().getCopyOfStatusList();
-            StringBuilder why = new StringBuilder("cannot open log file " + options.logFile());
-            for (int i = before; i < all.size(); i++) {
-                if (all.get(i).getLevel() == Status.ERROR) {
-                    why.append(": ").append(all.get(i).getMessage());
-                    break;
-                }
-            }
-            problems.add(why.toString());
+        OutputStream out;
+        try {
+            out = LogFileOpener.open(options.logFile());
+        } catch (IOException e) {
+            problems.add("cannot open log file " + options.logFile() + ": " + e.getMessage());
             return null;
         }
+        OutputStreamAppender<ILoggingEvent> a = new OutputStreamAppender<>();
+        a.setName("FILE");
+        a.setContext(ctx);
+        a.setEncoder(encoder(ctx, KeepalivedLayouts.file(options.zone())));
+        a.setOutputStream(out);
+        a.setImmediateFlush(true);
+        a.start();
         return a;
     }
 

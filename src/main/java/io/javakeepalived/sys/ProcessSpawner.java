@@ -13,8 +13,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Starts, waits for and signals script processes through glibc's {@code posix_spawn(3)}, the way
@@ -53,14 +55,20 @@ public final class ProcessSpawner {
     private static final int O_WRONLY = 1;
     private static final int O_APPEND = 02000;
     private static final int P_PID = 1;
-    private static final int WEXITED = 4;
-    private static final int WNOWAIT = 0x01000000;
+    static final int WEXITED = 4;
+    static final int WNOWAIT = 0x01000000;
     private static final int CLD_EXITED = 1;
     private static final int CLD_KILLED = 2;
     private static final int CLD_DUMPED = 3;
     private static final int ESRCH = 3;
     /** posix_spawnattr_t is 336 bytes, posix_spawn_file_actions_t 80, sigset_t 128, siginfo_t 128. */
     private static final int OPAQUE_BYTES = 1024;
+    /**
+     * The children spawned here and not yet reaped: {@link OrphanReaper} must leave them to
+     * {@link #awaitExit}. Spawning and reaping hold its lock, so a child that dies before its pid
+     * is recorded is not taken for an orphan.
+     */
+    static final Set<Integer> CHILDREN = new HashSet<>();
 
     /** How a child ended. */
     /**
@@ -191,10 +199,13 @@ public final class ProcessSpawner {
                 }
                 check(c.posix_spawn_file_actions_adddup2(actions, 1, 2), "adddup2 stderr");
                 closeTheRest(actions);
-                int rc = c.posix_spawn(pid, path, actions, attr, argv.toArray(String[]::new),
-                        env.toArray(String[]::new));
-                if (rc != 0) {
-                    throw new IOException("posix_spawn " + path + ": " + c.strerror(rc));
+                synchronized (CHILDREN) {
+                    int rc = c.posix_spawn(pid, path, actions, attr, argv.toArray(String[]::new),
+                            env.toArray(String[]::new));
+                    if (rc != 0) {
+                        throw new IOException("posix_spawn " + path + ": " + c.strerror(rc));
+                    }
+                    CHILDREN.add(pid.getInt(0));
                 }
                 return pid.getInt(0);
             } finally {
@@ -254,6 +265,9 @@ public final class ProcessSpawner {
         int child = Math.toIntExact(pid);
         if (Eintr.retrying(() -> c.waitpid(child, null, 0), ProcessSpawner::errno) < 0) {
             throw new IOException("waitpid(" + pid + "): " + c.strerror(errno()));
+        }
+        synchronized (CHILDREN) {
+            CHILDREN.remove(child);
         }
     }
 

@@ -257,7 +257,7 @@ public final class VrrpInstance {
         boolean inPreemptDelay = settings.preemptDelay().toNanos() > 0
                 && (!preemptDelayRunning || preemptDelayEnd > now);
         if (settings.nopreempt() || a.priority() >= effectivePriority || inPreemptDelay) {
-            learnMasterAdverInterval(a.advertIntervalCs(), out);
+            learnMasterAdverInterval(a, out);
             masterAddress = a.source();
             masterPriority = a.priority();
             if (settings.preemptDelay().toNanos() > 0) {
@@ -293,15 +293,25 @@ public final class VrrpInstance {
         }
     }
 
-    private void learnMasterAdverInterval(int advertisedCs, List<Action> out) {
+    private void learnMasterAdverInterval(Event.AdvertReceived a, List<Action> out) {
         // RFC 5798 §6.4.2: "Set Master_Adver_Interval to Adver Interval contained in the
         // ADVERTISEMENT". v2 intervals must match (checked by the receive policy).
-        if (settings.version() != 3 || advertisedCs <= 0 || advertisedCs == masterAdverIntervalCs) {
+        int advertisedCs = a.advertIntervalCs();
+        if (settings.version() != 3 || advertisedCs <= 0) {
             return;
         }
+        int adoptedCs = Math.min(advertisedCs, AdoptedIntervalBound.maxAdoptedCs(settings.advertIntervalCs()));
+        if (adoptedCs == masterAdverIntervalCs) {
+            return; // logged once, when it changed: a clamped master would otherwise log every advert
+        }
+        if (adoptedCs < advertisedCs) {
+            log(LogLevel.INFO, "master " + AddressText.ntop(a.source()) + " advertises every " + advertisedCs * 10
+                    + "ms, more than " + AdoptedIntervalBound.FACTOR + " x our advert_int - using " + adoptedCs * 10
+                    + "ms, so that a forged or dead master cannot hold the VIPs off for longer", out);
+        }
         log(LogLevel.DETAIL, "advertisement interval updated from " + masterAdverIntervalCs * 10
-                + "ms to " + advertisedCs * 10 + "ms by master", out);
-        masterAdverIntervalCs = advertisedCs;
+                + "ms to " + adoptedCs * 10 + "ms by master", out);
+        masterAdverIntervalCs = adoptedCs;
     }
 
     /**
@@ -406,7 +416,7 @@ public final class VrrpInstance {
                         + a.priority() + " but higher IP address than ours", out);
             }
             ahSequence.otherMasterSeen();
-            learnMasterAdverInterval(a.advertIntervalCs(), out);
+            learnMasterAdverInterval(a, out);
             masterAddress = a.source();
             masterPriority = a.priority();
             wantState = VrrpState.BACKUP;

@@ -10,7 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,35 @@ class LogSetupTest {
         assertTrue(h2.problems().get(0).startsWith("cannot open log file"));
         LoggerFactory.getLogger("x").info("no throw");
         h2.close();
+    }
+
+    @Test
+    void aLogFileThatIsASymlinkIsNotFollowed() throws Exception {
+        Path target = Files.writeString(dir.resolve("shadow"), "root:x:0\n");
+        Path link = Files.createSymbolicLink(dir.resolve("keepalived.log"), target);
+        LogSetup.LogHandle h = LogSetup.configure(LogOptions.builder().syslog(false).logFile(link).build(),
+                UnixDatagramTransport::new);
+        assertEquals(List.of("cannot open log file " + link + ": is a symbolic link, not followed"), h.problems());
+        LoggerFactory.getLogger("x").info("forged");
+        h.close();
+        assertEquals("root:x:0\n", Files.readString(target), "the link's target is untouched");
+    }
+
+    @Test
+    void aNewLogFileIsReadableByItsOwnerOnly() throws Exception {
+        Path file = dir.resolve("keepalived.log");
+        LogSetup.LogHandle h = LogSetup.configure(LogOptions.builder().syslog(false).logFile(file).build(),
+                UnixDatagramTransport::new);
+        LoggerFactory.getLogger("x").info("line");
+        h.close();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void dashGWithoutAFileLogsToKeepalivedsDefault() {
+        assertEquals(Path.of("/tmp/keepalived.log"), LogOptions.fromSwitches(false, false, false, null, "").logFile());
+        assertEquals(Path.of("/var/log/k.log"), LogOptions.fromSwitches(false, false, false, null, "/var/log/k.log")
+                .logFile());
+        assertEquals(null, LogOptions.fromSwitches(false, false, false, null, null).logFile());
     }
 }

@@ -64,8 +64,20 @@ class UnitFileTest {
         assertEquals("10s", s.get("WatchdogSec"));
         assertEquals("on-failure", s.get("Restart"));
         assertEquals("mixed", s.get("KillMode"));
-        String caps = "CAP_NET_RAW CAP_NET_ADMIN CAP_SETUID CAP_SETGID CAP_KILL";
+        String caps = "CAP_NET_RAW CAP_NET_ADMIN CAP_SETUID CAP_SETGID CAP_KILL CAP_CHOWN";
         assertEquals(caps, s.get("AmbientCapabilities"));
         assertEquals(caps, s.get("CapabilityBoundingSet"));
+    }
+
+    @Test
+    void theUnitIsHardenedLikeKeepalived() throws Exception {
+        Map<String, String> s = service();
+        assertEquals("0077", s.get("UMask"), "the daemon's files are its own, as under keepalived's umask 0177");
+        assertEquals("full", s.get("ProtectSystem"), "/usr, /boot and /etc read-only; /run, /tmp, /var writable");
+        assertTrue(s.get("CapabilityBoundingSet").contains("CAP_CHOWN"), "the notify FIFO is given to its user");
+        // kept out on purpose: a non-root script_user's sudo or file-capability ping would fail
+        assertEquals(null, s.get("NoNewPrivileges"));
+        assertEquals(null, s.get("PrivateTmp"), "operators read the dumps in /tmp");
+        assertTrue(Files.readString(UNIT).contains("# NoNewPrivileges=yes is left out on purpose"));
     }
 }

@@ -125,9 +125,45 @@ class ConfigLintTest {
 
     @Test
     void unicastPeerThatIsThisNode() {
-        single(warnings(instance("VI_1", 51, 100, "unicast_peer {\n10.9.9.1\n}", vips("10.9.9.100/24")), node), 6,
+        single(warnings(instance("VI_1", 51, 100, "unicast_peer {\n10.9.9.1\n}", "check_unicast_src",
+                vips("10.9.9.100/24")), node), 6,
                 "(VI_1) unicast_peer 10.9.9.1 is this node's own address");
-        none(warnings(instance("VI_1", 51, 100, "unicast_peer {\n10.9.9.2\n}", vips("10.9.9.100/24")), node));
+        none(warnings(instance("VI_1", 51, 100, "check_unicast_src", "unicast_peer {\n10.9.9.2 min_ttl 255\n}",
+                vips("10.9.9.100/24")), node));
+    }
+
+    @Nested
+    class ForgeableUnicast {
+        @Test
+        void peersWithoutSourceCheck() {
+            single(warnings(instance("VI_1", 51, 100, "unicast_peer {\n10.9.9.2\n192.0.2.7\n}",
+                    vips("10.9.9.100/24")), node), 6, "(VI_1) unicast_peer without check_unicast_src",
+                    "any source address", "priority 255", "add check_unicast_src");
+            // the global switch is as good as the instance's
+            none(warnings("global_defs {\n    vrrp_check_unicast_src\n}\n" + instance("VI_1", 51, 100,
+                    "unicast_peer {\n192.0.2.7\n}", vips("10.9.9.100/24")), node));
+        }
+
+        @Test
+        void onLinkPeerWithoutTtlRange() {
+            single(warnings(instance("VI_1", 51, 100, "check_unicast_src", "unicast_peer {\n10.9.9.2\n192.0.2.7\n}",
+                    vips("10.9.9.100/24")), node), 7, "(VI_1) unicast_peer 10.9.9.2 is in the subnet of eth0's"
+                    + " 10.9.9.1/24", "TTL of its adverts is not checked", "min_ttl 255");
+            // a peer beyond a router cannot be held to a TTL, and one with a range is fine
+            none(warnings(instance("VI_1", 51, 100, "check_unicast_src",
+                    "unicast_peer {\n10.9.9.2 min_ttl 255\n192.0.2.7\n}", vips("10.9.9.100/24")), node));
+        }
+
+        @Test
+        void ahAuthenticatedUnicastIsNotForgeable() {
+            none(warnings(instance("VI_1", 51, 100, "authentication {\nauth_type AH\nauth_pass secret\n}",
+                    "unicast_peer {\n10.9.9.2\n}", vips("10.9.9.100/24")), node));
+        }
+
+        @Test
+        void multicastIsNotWarned() {
+            none(warnings(instance("VI_1", 51, 100, vips("10.9.9.100/24")), node));
+        }
     }
 
     @Test
@@ -235,7 +271,7 @@ class ConfigLintTest {
     @Test
     void checksRunInAFixedOrder() {
         String conf = "vrrp_script chk {\n    script \"/usr/bin/killall -0 nginx\"\n}\n"
-                + instance("VI_1", 51, 100, "unicast_peer {\n10.9.9.1\n}", "notify_stop /nope.sh",
+                + instance("VI_1", 51, 100, "check_unicast_src", "unicast_peer {\n10.9.9.1\n}", "notify_stop /nope.sh",
                 vips("10.9.9.100/24"));
         List<ConfigWarning> ws = warnings(conf, node);
         assertEquals(3, ws.size(), () -> report(ws));
