@@ -82,6 +82,9 @@ class NoAcceptIT {
     void theTableAKilledDaemonLeftIsReplacedAtStart() throws Exception {
         Daemon first = dl.start(a, config());
         first.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        // the state line is logged before the VIP (and its drop-set element) goes in
+        DaemonLab.await("VIP in the first daemon's drop set", 2_000,
+                () -> ruleset(a).contains("elements = { " + DROPPED + " }"), first);
         first.kill9();
         assertTrue(ruleset(a).contains("elements = { " + DROPPED + " }"), "the killed daemon's table stays");
         dl.lab().ip(a.ns(), "addr", "flush", "dev", "eth0", "to", DROPPED + "/32");
