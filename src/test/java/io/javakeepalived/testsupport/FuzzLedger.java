@@ -19,7 +19,9 @@ public final class FuzzLedger {
     private static final long MB = 1024 * 1024;
 
     private final String name;
-    private final long seed;
+    private final long seed = Long.getLong("javakeepalived.fuzz.seed", new java.util.Random().nextLong());
+    private final long target;
+    private final long deadline;
     private final long start = System.nanoTime();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final List<String> failures = new ArrayList<>();
@@ -27,30 +29,32 @@ public final class FuzzLedger {
     private long exceptions;
     private long maxHeapAfterGc;
 
-    public FuzzLedger(String name, long seed) {
+    /**
+     * A run called {@code name}: its seed from {@code -Djavakeepalived.fuzz.seed=N} (else random,
+     * printed here), its length from {@code -Djavakeepalived.fuzz.<kind>=N}, else
+     * {@code -Djavakeepalived.fuzz.iterations=N}, else 10 million, cut short after
+     * {@code -Djavakeepalived.fuzz.minutes=N} of wall time if given.
+     */
+    public FuzzLedger(String name, String kind) {
         this.name = name;
-        this.seed = seed;
+        this.target = Long.getLong("javakeepalived.fuzz." + kind,
+                Long.getLong("javakeepalived.fuzz.iterations", DEFAULT_ITERATIONS));
+        long minutes = Long.getLong("javakeepalived.fuzz.minutes", 0);
+        this.deadline = minutes <= 0 ? Long.MAX_VALUE : start + minutes * 60_000_000_000L;
         System.out.printf("%s: seed %d (rerun with -Djavakeepalived.fuzz.seed=%d)%n", name, seed, seed);
         sampleHeap();
     }
 
-    /** {@code -Djavakeepalived.fuzz.seed=N}, else a random seed (printed at start). */
-    public static long seed() {
-        return Long.getLong("javakeepalived.fuzz.seed", new java.util.Random().nextLong());
+    public long seed() {
+        return seed;
     }
 
-    /** {@code -Djavakeepalived.fuzz.<kind>=N}, else {@code -Djavakeepalived.fuzz.iterations=N}, else 10 million. */
-    public static long iterations(String kind) {
-        return Long.getLong("javakeepalived.fuzz." + kind,
-                Long.getLong("javakeepalived.fuzz.iterations", DEFAULT_ITERATIONS));
+    /** Whether another mutation is due: fewer than asked for, and time left (read every 64). */
+    public boolean more() {
+        return iterations < target && ((iterations & 63) != 0 || System.nanoTime() < deadline);
     }
 
-    /** {@code -Djavakeepalived.fuzz.minutes=N}: stop early after that much wall time (0: no limit). */
-    public static long deadlineNanos() {
-        long minutes = Long.getLong("javakeepalived.fuzz.minutes", 0);
-        return minutes <= 0 ? Long.MAX_VALUE : System.nanoTime() + minutes * 60_000_000_000L;
-    }
-
+    /** One mutation done. */
     public void iteration() {
         iterations++;
         if (iterations % 250_000 == 0) {

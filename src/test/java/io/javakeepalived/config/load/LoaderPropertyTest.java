@@ -55,17 +55,7 @@ class LoaderPropertyTest {
                 text = ConfigMutations.words(text, random);
             }
             Files.writeString(input, text, StandardCharsets.ISO_8859_1);
-            String[] ifs = random.nextBoolean() ? new String[] {"lo", "eth0"}
-                    : new String[] {"lo", "eth0", "eth1", "eth2", "eth3", "eth0.1"};
-            FakeFileSystem fs = FakeFileSystem.typicalHost().file("/bin/true", 0, 0, 0755)
-                    .file("/tmp/insecure.sh", 1000, 1000, 0777);
-            FakeUsers users = new FakeUsers();
-            if (random.nextBoolean()) {
-                users.user("keepalived_script", 999, 999);
-            }
-            LoadOptions options = new LoadOptions(random.nextBoolean() ? "high" : "other",
-                    InterfaceDirectory.of(ifs), fs, users, ns -> random.nextBoolean(),
-                    ReaderOptions.defaults().withRandomSeed(seed).withNotes(s -> { }));
+            LoadOptions options = randomHost(random, seed);
             try {
                 LoadResult r = ConfigLoader.load(input, options);
                 int code = r.exitCode();
@@ -91,6 +81,24 @@ class LoaderPropertyTest {
         }
         assertTrue(cases >= 300, "only " + cases + " cases ran within the time budget");
         System.out.println("LoaderPropertyTest: " + cases + " cases from seed " + baseSeed);
+    }
+
+    /**
+     * A host drawn at random: two or six interfaces, scripts on an in-memory file system, with or
+     * without the keepalived_script user, a config id, namespaces that exist or not.
+     */
+    static LoadOptions randomHost(Random random, long readerSeed) {
+        String[] ifs = random.nextBoolean() ? new String[] {"lo", "eth0"}
+                : new String[] {"lo", "eth0", "eth1", "eth2", "eth3", "eth0.1"};
+        FakeFileSystem fs = FakeFileSystem.typicalHost().file("/bin/true", 0, 0, 0755)
+                .file("/tmp/insecure.sh", 1000, 1000, 0777);
+        FakeUsers users = new FakeUsers();
+        if (random.nextBoolean()) {
+            users.user("keepalived_script", 999, 999);
+        }
+        return new LoadOptions(random.nextBoolean() ? "high" : "other",
+                InterfaceDirectory.of(ifs), fs, users, ns -> random.nextBoolean(),
+                ReaderOptions.defaults().withRandomSeed(readerSeed).withNotes(s -> { }));
     }
 
     private static Path keep(Path input, long seed) throws IOException {

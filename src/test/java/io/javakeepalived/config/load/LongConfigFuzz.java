@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.javakeepalived.config.ConfigErrorKind;
 import io.javakeepalived.config.Diagnostic;
-import io.javakeepalived.config.host.InterfaceDirectory;
+import io.javakeepalived.config.host.FileSystemView;
 import io.javakeepalived.config.lint.ConfigLint;
 import io.javakeepalived.config.lint.NodeView;
 import io.javakeepalived.config.model.IpPrefix;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.ScriptCommand;
-import io.javakeepalived.config.syntax.ReaderOptions;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.PlanDiff;
@@ -20,8 +19,6 @@ import io.javakeepalived.daemon.model.SyncGroupPlan;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.script.ScriptReadiness;
 import io.javakeepalived.testsupport.ConfigMutations;
-import io.javakeepalived.testsupport.FakeFileSystem;
-import io.javakeepalived.testsupport.FakeUsers;
 import io.javakeepalived.testsupport.FuzzLedger;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceReceiver;
@@ -61,20 +58,17 @@ class LongConfigFuzz {
 
     @Test
     void configsThroughTheWholePipeline() throws Exception {
-        long seed = FuzzLedger.seed();
-        long iterations = FuzzLedger.iterations("configs");
-        long deadline = FuzzLedger.deadlineNanos();
-        FuzzLedger ledger = new FuzzLedger("config fuzz", seed);
+        FuzzLedger ledger = new FuzzLedger("config fuzz", "configs");
         List<String> samples = ConfigMutations.samples();
         Path shm = Path.of("/dev/shm");
         Path dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty(
                 "java.io.tmpdir")), "longfuzz");
         Path input = dir.resolve("mutant.conf");
-        Random rnd = new Random(seed);
+        Random rnd = new Random(ledger.seed());
         long[] outcomes = new long[4];
         VrrpPlan previous = null;
         try {
-            for (long i = 0; i < iterations && ((i & 63) != 0 || System.nanoTime() < deadline); i++) {
+            for (long i = 0; ledger.more(); i++) {
                 String text = mutant(samples, rnd);
                 try {
                     Files.writeString(input, text, StandardCharsets.ISO_8859_1);
@@ -115,17 +109,7 @@ class LongConfigFuzz {
 
     /** One config from file to core; returns the plan (the next reload's running plan). */
     private static VrrpPlan throughPipeline(Path input, Random rnd, VrrpPlan previous, long[] outcomes) {
-        String[] ifs = rnd.nextBoolean() ? new String[] {"lo", "eth0"}
-                : new String[] {"lo", "eth0", "eth1", "eth2", "eth3", "eth0.1"};
-        FakeFileSystem fs = FakeFileSystem.typicalHost().file("/bin/true", 0, 0, 0755)
-                .file("/tmp/insecure.sh", 1000, 1000, 0777);
-        FakeUsers users = new FakeUsers();
-        if (rnd.nextBoolean()) {
-            users.user("keepalived_script", 999, 999);
-        }
-        LoadOptions options = new LoadOptions(rnd.nextBoolean() ? "high" : "other", InterfaceDirectory.of(ifs),
-                fs, users, ns -> rnd.nextBoolean(), ReaderOptions.defaults().withRandomSeed(rnd.nextLong())
-                .withNotes(s -> { }));
+        LoadOptions options = LoaderPropertyTest.randomHost(rnd, rnd.nextLong());
         LoadResult r = ConfigLoader.load(input, options);
         if (!LoaderPropertyTest.EXIT_CODES.contains(r.exitCode())) {
             throw new AssertionError("exit code " + r.exitCode() + " is not one of keepalived's");
@@ -146,7 +130,7 @@ class LongConfigFuzz {
         outcomes[2]++;
         KeepalivedConfig config = r.config().get();
         assertNotNull(ConfigDump.render(config));
-        ConfigLint.check(config, new Node(fs)).forEach(w -> assertNotNull(w.toString()));
+        ConfigLint.check(config, new Node(options.files())).forEach(w -> assertNotNull(w.toString()));
         VrrpPlan plan = ConfigMapping.plan(config);
         outcomes[3] += runInCore(plan);
         if (previous != null) {
@@ -209,7 +193,7 @@ class LongConfigFuzz {
     }
 
     /** The node the configs are loaded on: a few addresses, scripts on the in-memory file system. */
-    private record Node(FakeFileSystem files) implements NodeView {
+    private record Node(FileSystemView files) implements NodeView {
         private static final Map<String, List<IpPrefix>> ADDRESSES = Map.of(
                 "lo", List.of(prefix("127.0.0.1", 8)),
                 "eth0", List.of(prefix("10.99.0.9", 24), prefix("192.168.1.9", 24), prefix("fe80::9", 64)),

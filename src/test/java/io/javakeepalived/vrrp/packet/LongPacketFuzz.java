@@ -42,16 +42,13 @@ class LongPacketFuzz {
 
     @Test
     void packetsThroughCodecAndCore() throws Exception {
-        long seed = FuzzLedger.seed();
-        long iterations = FuzzLedger.iterations("packets");
-        long deadline = FuzzLedger.deadlineNanos();
-        FuzzLedger ledger = new FuzzLedger("packet fuzz", seed);
-        Random rnd = new Random(seed);
+        FuzzLedger ledger = new FuzzLedger("packet fuzz", "packets");
+        Random rnd = new Random(ledger.seed());
         List<FuzzTest.Base> bases = FuzzTest.bases();
         CodecCheck codec = new CodecCheck();
         Core core = new Core();
         long[] dispatches = new long[3];
-        for (long i = 0; i < iterations && ((i & 1023) != 0 || System.nanoTime() < deadline); i++) {
+        for (long i = 0; ledger.more(); i++) {
             FuzzTest.Base base = bases.get(rnd.nextInt(bases.size()));
             byte[] b = rnd.nextInt(8) == 0 ? core.wellFormed(base.family(), rnd) : FuzzTest.mutate(base, rnd);
             try {
@@ -121,13 +118,15 @@ class LongPacketFuzz {
                 return PacketForge.of(Advert.v3(52, priority, 1 + rnd.nextInt(200), vips6), ip("fe80::2"),
                         VrrpCodec.MCAST_GROUP6).vrrpBytes();
             }
-            Advert a = switch (rnd.nextInt(3)) {
+            Advert a = switch (rnd.nextInt(4)) {
                 case 0 -> Advert.v2(51, priority, 1 + rnd.nextInt(3), AuthType.SIMPLE_PASSWORD, "s3cret", vips4);
                 case 1 -> Advert.v3(51, priority, 1 + rnd.nextInt(300), vips4);
+                case 2 -> Advert.v2(51, priority, 1, AuthType.IP_AH, "", vips4);
                 default -> Advert.v2(53, priority, 1, AuthType.NONE, "", List.of(ip("10.99.0.53")));
             };
             InetAddress source = a.vrid() == 53 ? ip("10.99.0.1") : s4;
-            return PacketForge.of(a, source, VrrpCodec.MCAST_GROUP4).ipv4Packet();
+            PacketForge forge = PacketForge.of(a, source, VrrpCodec.MCAST_GROUP4);
+            return (a.authType() == AuthType.IP_AH ? forge.ahHeader(112) : forge).ipv4Packet();
         }
 
         /** The datagram as every socket of its family would read it, each dispatch carried out. */
