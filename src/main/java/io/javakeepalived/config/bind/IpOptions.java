@@ -73,7 +73,10 @@ final class IpOptions {
             }
         }
         Optional<InetAddress> a = InetText.parse(addr);
-        if (a.isEmpty()) {
+        // keepalived takes the family from a ':' anywhere in the word, prefix included, and parses
+        // the address in that family: "10.0.0.1/x:y" is no IPv6 address, so the line is skipped
+        // (kept, it became an IPv4 address with a /128 that no interface can carry)
+        if (a.isEmpty() || AddressFamily.of(a.get()) != family && addr.indexOf(':') < 0) {
             c.error(at, "VRRP parsed invalid IP " + text + ", expected an IPv4 or IPv6 address. skipping IP...");
             return Optional.empty();
         }

@@ -235,6 +235,19 @@ class VrrpInstanceBinderTest {
         assertEquals(5, r.exitCode(), "BAD_INTERFACE plus general errors: keepalived keeps the least severe");
     }
 
+    /** Found by the long config fuzz: the ':' in the prefix made an IPv4 VIP a /128 and the plan threw. */
+    @Test
+    void aColonInThePrefixOfAnIpv4VipSkipsTheLineAsKeepalivedDoes() {
+        LoadResult r = load0(instance("VI_1", "virtual_ipaddress {", "10.0.0.9/:32", "10.0.0.8/24", "}"),
+                "lo", "eth0");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR, "VRRP parsed invalid IP 10.0.0.9/:32");
+        VrrpInstance v = r.config().orElseThrow().instances().get(0);
+        assertEquals(List.of("10.0.0.100", "10.0.0.8"),
+                v.virtualAddresses().stream().map(a -> a.address().getHostAddress()).toList());
+        assertEquals(2, io.javakeepalived.daemon.model.ConfigMapping.plan(r.config().orElseThrow()).instances()
+                .get(0).vips().size(), "the daemon's plan is made, with the good VIPs");
+    }
+
     private static LoadResult load0(String text, String... ifs) {
         return io.javakeepalived.testsupport.ConfigFixture.host().interfaces(ifs).load(text);
     }

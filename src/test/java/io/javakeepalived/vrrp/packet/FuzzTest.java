@@ -1,8 +1,6 @@
 package io.javakeepalived.vrrp.packet;
 
 import static io.javakeepalived.vrrp.packet.RoundTripTest.ip;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -36,65 +34,23 @@ class FuzzTest {
         long seed = Long.getLong("fuzz.seed", new Random().nextLong());
         Random rnd = new Random(seed);
         List<Base> bases = bases();
-        List<ReceivePolicy> policies4 = policies(IpFamily.IPV4);
-        List<ReceivePolicy> policies6 = policies(IpFamily.IPV6);
-        InetAddress[] v6dst = {VrrpCodec.MCAST_GROUP6, ip("fe80::1"), null, ip("ff02::1")};
-        VrrpCounters counters = new VrrpCounters();
-        int[] outcomes = new int[3];
+        CodecCheck codec = new CodecCheck();
         long start = System.nanoTime();
         for (int i = 0; i < ITERATIONS; i++) {
             Base base = bases.get(rnd.nextInt(bases.size()));
             byte[] b = mutate(base, rnd);
             try {
-                ParseResult parsed;
-                DecodeResult decoded;
-                if (base.family() == IpFamily.IPV4) {
-                    int off = rnd.nextInt(4);
-                    byte[] shifted = new byte[b.length + off + rnd.nextInt(4)];
-                    System.arraycopy(b, 0, shifted, off, b.length);
-                    parsed = VrrpCodec.parseIpv4(shifted, off, b.length);
-                    decoded = VrrpCodec.decodeIpv4(b, 0, b.length);
-                } else {
-                    InetAddress dst = rnd.nextInt(4) == 0 ? v6dst[rnd.nextInt(v6dst.length)] : base.destination();
-                    int hop = rnd.nextInt(8) == 0 ? rnd.nextInt(257) - 1 : 255;
-                    parsed = VrrpCodec.parseIpv6(base.source(), dst, hop, b, 0, b.length);
-                    decoded = VrrpCodec.decodeIpv6(base.source(), dst, hop, b, 0, b.length);
-                }
-                assertNotNull(parsed);
-                assertNotNull(decoded);
-                if (decoded instanceof DecodeResult.Decoded d) {
-                    assertNotNull(d.advert());
-                }
-                if (parsed instanceof ReceivedPacket p) {
-                    p.toAdvert();
-                    p.toString();
-                    p.meta();
-                }
-                for (ReceivePolicy policy : base.family() == IpFamily.IPV4 ? policies4 : policies6) {
-                    ReceivePolicy pol = rnd.nextBoolean() ? policy : policy.withLastMasterAddress(base.source());
-                    Verdict v = AdvertValidator.validate(parsed, pol);
-                    assertNotNull(v);
-                    counters.record(v);
-                    if (v instanceof Verdict.Accepted a) {
-                        outcomes[0]++;
-                        assertEquals(pol.vrid(), a.advert().vrid());
-                        assertEquals(pol.version(), a.advert().version());
-                    } else {
-                        Rejection r = (Rejection) v;
-                        assertNotNull(r.message());
-                        r.logLine("VI_1");
-                        outcomes[r.reason().countedAsReceived() ? 1 : 2]++;
-                    }
-                }
+                codec.check(base, b, rnd);
             } catch (Throwable t) {
                 fail("seed " + seed + " (rerun with -Dfuzz.seed=" + seed + "), iteration " + i + ", "
                         + base.family() + " packet " + HexFormat.of().formatHex(b), t);
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(outcomes[0] > 0 && outcomes[2] > 0, "fuzz never reached both outcomes, seed " + seed);
+        assertTrue(codec.outcomes[0] > 0 && codec.outcomes[2] > 0, "fuzz never reached both outcomes, seed " + seed);
         System.out.printf("fuzz: %d mutations in %d ms, seed %d, accepted %d, rejected after counting %d, "
-                + "rejected %d%n", ITERATIONS, ms, seed, outcomes[0], outcomes[1], outcomes[2]);
+                + "rejected %d%n", ITERATIONS, ms, seed, codec.outcomes[0], codec.outcomes[1],
+                codec.outcomes[2]);
     }
 
     static byte[] mutate(Base base, Random rnd) {

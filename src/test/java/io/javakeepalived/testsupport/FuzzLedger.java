@@ -1,0 +1,107 @@
+package io.javakeepalived.testsupport;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The record of one long fuzz run ({@code -Plongfuzz}): how many mutations ran, how many ended in
+ * an exception the code under test did not turn into its own result, the most heap in use after
+ * a full GC (sampled periodically: live data, not garbage, so growth means a leak), and the time.
+ * A failure is kept with what reproduces it rather than stopping the run, so one run reports
+ * every kind of failure it met.
+ */
+public final class FuzzLedger {
+    /** The run's length unless {@code -Djavakeepalived.fuzz.iterations=N} says otherwise. */
+    public static final long DEFAULT_ITERATIONS = 10_000_000L;
+    private static final int KEPT_FAILURES = 20;
+    private static final long MB = 1024 * 1024;
+
+    private final String name;
+    private final long seed = Long.getLong("javakeepalived.fuzz.seed", new java.util.Random().nextLong());
+    private final long target;
+    private final long deadline;
+    private final long start = System.nanoTime();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final List<String> failures = new ArrayList<>();
+    private long iterations;
+    private long exceptions;
+    private long maxHeapAfterGc;
+
+    /**
+     * A run called {@code name}: its seed from {@code -Djavakeepalived.fuzz.seed=N} (else random,
+     * printed here), its length from {@code -Djavakeepalived.fuzz.<kind>=N}, else
+     * {@code -Djavakeepalived.fuzz.iterations=N}, else 10 million, cut short after
+     * {@code -Djavakeepalived.fuzz.minutes=N} of wall time if given.
+     */
+    public FuzzLedger(String name, String kind) {
+        this.name = name;
+        this.target = Long.getLong("javakeepalived.fuzz." + kind,
+                Long.getLong("javakeepalived.fuzz.iterations", DEFAULT_ITERATIONS));
+        long minutes = Long.getLong("javakeepalived.fuzz.minutes", 0);
+        this.deadline = minutes <= 0 ? Long.MAX_VALUE : start + minutes * 60_000_000_000L;
+        System.out.printf("%s: seed %d (rerun with -Djavakeepalived.fuzz.seed=%d)%n", name, seed, seed);
+        sampleHeap();
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Whether another mutation is due: fewer than asked for, and time left (read every 64). */
+    public boolean more() {
+        return iterations < target && ((iterations & 63) != 0 || System.nanoTime() < deadline);
+    }
+
+    /** One mutation done. */
+    public void iteration() {
+        iterations++;
+        if (iterations % 250_000 == 0) {
+            sampleHeap();
+        }
+    }
+
+    /** An uncaught exception (or a broken invariant) at this mutation; {@code input} reproduces it. */
+    public void failure(long iteration, String input, Throwable t) {
+        exceptions++;
+        if (failures.size() < KEPT_FAILURES) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(trace));
+            String line = name + ": seed " + seed + ", iteration " + iteration + ": " + t + "\n  input: " + input
+                    + "\n" + trace;
+            failures.add(line);
+            System.out.println(line);
+        }
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public long exceptions() {
+        return exceptions;
+    }
+
+    public long maxHeapAfterGcMb() {
+        return maxHeapAfterGc / MB;
+    }
+
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** One line for the README and the CI log. */
+    public String summary() {
+        sampleHeap();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return String.format("%s: %d iterations, %d uncaught exceptions, max heap after GC %d MB "
+                        + "(-Xmx %d MB), %.1f s (%.0f/s), seed %d", name, iterations, exceptions, maxHeapAfterGcMb(),
+                Runtime.getRuntime().maxMemory() / MB, ms / 1000.0, iterations * 1000.0 / Math.max(1, ms), seed);
+    }
+
+    private void sampleHeap() {
+        System.gc();
+        maxHeapAfterGc = Math.max(maxHeapAfterGc, memory.getHeapMemoryUsage().getUsed());
+    }
+}
