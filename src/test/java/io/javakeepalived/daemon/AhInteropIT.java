@@ -184,8 +184,15 @@ class AhInteropIT {
         ka.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
         DaemonLab.await("keepalived rejects our adverts", 5_000, () -> ka.count(ICV_FAILURE) >= 2, ka);
         DaemonLab.await("we reject keepalived's adverts", 5_000, () -> jk.count(ICV_FAILURE) >= 1, jk);
-        // the log line is rate-limited; the counter counts every rejected advert
-        DaemonLab.await("we count two rejected adverts", 5_000, () -> authFailures(jk) >= 2, jk);
+        // the log line is rate-limited; the counter counts every rejected advert. Each look is a
+        // JSON dump: look every 250 ms, not in a tight loop that floods the daemon with signals.
+        DaemonLab.await("we count two rejected adverts", 10_000, () -> {
+            if (authFailures(jk) >= 2) {
+                return true;
+            }
+            NetnsLab.sleep(250);
+            return false;
+        }, jk, ka);
         assertTrue(hasVip(a) && hasVip(b), "both hold the VIP");
 
         var ours = jk.stats("VI_1");
