@@ -78,7 +78,7 @@ public final class ScriptServices {
                 new NotifyFifoWriter.Context(fifos, processes, ScriptLog.slf4j("Keepalived_vrrp"),
                         UserDirectory.system(), config.global().scriptUser(), System::nanoTime));
         this.hooks = new NotifyHooks(dispatcher, fifo).register(config);
-        this.mail = MailAlerts.start(config, LoggerFactory.getLogger("Keepalived_vrrp"));
+        this.mail = MailAlerts.create(config, LoggerFactory.getLogger("Keepalived_vrrp"));
     }
 
     /**
@@ -127,6 +127,7 @@ public final class ScriptServices {
      * queued for the VRRP loop before it starts its instances. Call before {@code loop.run()}.
      */
     public void attach(VrrpLoop loop) {
+        mail.start(); // here, in the net_namespace if there is one, as the mails leave from it
         loop.trackInterfaces(InterfaceTracking.fromConfig(config));
         TrackingPlan plan = TrackingPlan.fromConfig(config);
         gate = new StartupGate(plan.awaiting(), plan.groups(), loop::post);

@@ -61,17 +61,21 @@ public final class AlertMailer implements AutoCloseable {
         thread.setDaemon(true); // never keeps the process alive: drain() is the bounded wait
     }
 
-    /** Over SMTP with the {@link RetryPolicy#DEFAULT default policy}; started. */
-    public static AlertMailer start(MailSettings settings, Logger log) {
-        AlertMailer m = new AlertMailer(settings, RetryPolicy.DEFAULT, CAPACITY,
+    /**
+     * Over SMTP with the {@link RetryPolicy#DEFAULT default policy}. Alerts submitted before
+     * {@link #startThread()} wait in the queue.
+     */
+    public static AlertMailer overSmtp(MailSettings settings, Logger log) {
+        return new AlertMailer(settings, RetryPolicy.DEFAULT, CAPACITY,
                 (s, alert, date) -> new SmtpSession(s, log).send(alert, date), System::nanoTime, ZonedDateTime::now,
                 log);
-        m.thread.start();
-        return m;
     }
 
-    /** Starts the mail thread (for a mailer made with the package-private constructor). */
-    AlertMailer startThread() {
+    /**
+     * Starts the mail thread. A thread is born in its creator's network namespace, so call this
+     * from a thread in the namespace the mails should leave from ({@code net_namespace}).
+     */
+    public AlertMailer startThread() {
         thread.start();
         return this;
     }
@@ -135,6 +139,10 @@ public final class AlertMailer implements AutoCloseable {
         long deadline = nanos.getAsLong() + limit.toNanos();
         lock.lock();
         try {
+            if (!thread.isAlive()) { // never started (the daemon stopped before its loop ran), or ended
+                closed = true;
+                return queue.isEmpty();
+            }
             draining = true;
             changed.signalAll();
             while (!queue.isEmpty() || sending) {

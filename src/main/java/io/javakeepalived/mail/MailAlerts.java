@@ -30,14 +30,22 @@ public final class MailAlerts implements AutoCloseable {
     }
 
     /**
-     * For {@code config}, with the mail thread started (idle without smtp_server, so that a reload
-     * can add one); the host's name and the process's user fill keepalived's defaults.
+     * For {@code config}; the host's name and the process's user fill keepalived's defaults. The
+     * mail thread starts with {@link #start()}; alerts raised before wait for it.
      */
-    public static MailAlerts start(KeepalivedConfig config, Logger log) {
+    public static MailAlerts create(KeepalivedConfig config, Logger log) {
         String name = localName();
         String user = System.getProperty("user.name", "root");
         return new MailAlerts(config, name, user,
-                AlertMailer.start(MailSettings.of(config.global(), name, user), log));
+                AlertMailer.overSmtp(MailSettings.of(config.global(), name, user), log));
+    }
+
+    /**
+     * Starts the mail thread (idle without smtp_server, so that a reload can add one), in the
+     * calling thread's network namespace: keepalived in a {@code net_namespace} mails from there.
+     */
+    public void start() {
+        mailer.startThread();
     }
 
     /**

@@ -30,6 +30,10 @@ class SmtpSessionTest {
                 "node1", false);
     }
 
+    private SmtpSession.Result send(int port, Duration timeout) {
+        return new SmtpSession(settings(port, timeout), log.logger()).send(ALERT, DATE);
+    }
+
     /** A well-behaved server: 250 to everything, 354 to DATA, 221 to QUIT. */
     private static final Function<String, String> POLITE = line -> line.startsWith("DATA") ? "354 go ahead\r\n"
             : line.startsWith("QUIT") ? "221 bye\r\n" : "250 ok\r\n";
@@ -37,8 +41,7 @@ class SmtpSessionTest {
     @Test
     void theDialogueIsHeloMailRcptPerRecipientDataQuit() throws Exception {
         try (ScriptedSmtpServer s = new ScriptedSmtpServer("220-mail.example.com ESMTP\r\n220 ready\r\n", POLITE)) {
-            SmtpSession.Result r = new SmtpSession(settings(s.port(), Duration.ofSeconds(5)), log.logger())
-                    .send(ALERT, DATE);
+            SmtpSession.Result r = send(s.port(), Duration.ofSeconds(5));
             assertEquals(SmtpSession.Result.SENT, r);
             assertEquals(List.of("HELO node1\r\n", "MAIL FROM:<keepalived@node1>\r\n",
                     "RCPT TO:<ops@example.com>\r\n", "RCPT TO:<oncall@example.com>\r\n", "DATA\r\n", "QUIT\r\n"),
@@ -55,8 +58,7 @@ class SmtpSessionTest {
         Function<String, String> refuse = line -> line.startsWith("RCPT") ? "550 no such user\r\n"
                 : POLITE.apply(line);
         try (ScriptedSmtpServer s = new ScriptedSmtpServer("220 ready\r\n", refuse)) {
-            SmtpSession.Result r = new SmtpSession(settings(s.port(), Duration.ofSeconds(5)), log.logger())
-                    .send(ALERT, DATE);
+            SmtpSession.Result r = send(s.port(), Duration.ofSeconds(5));
             assertEquals(SmtpSession.Result.GIVE_UP, r);
             assertEquals(List.of("HELO node1\r\n", "MAIL FROM:<keepalived@node1>\r\n",
                     "RCPT TO:<ops@example.com>\r\n", "QUIT\r\n"), s.received());
@@ -68,8 +70,7 @@ class SmtpSessionTest {
     @Test
     void aTemporaryRefusalIsWorthAnotherTry() throws Exception {
         try (ScriptedSmtpServer s = new ScriptedSmtpServer("421 too busy\r\n", POLITE)) {
-            SmtpSession.Result r = new SmtpSession(settings(s.port(), Duration.ofSeconds(5)), log.logger())
-                    .send(ALERT, DATE);
+            SmtpSession.Result r = send(s.port(), Duration.ofSeconds(5));
             assertEquals(SmtpSession.Result.TRY_AGAIN, r);
             assertTrue(log.messages().contains("Error processing (E)SMTP cmd on SMTP server [127.0.0.1]:"
                     + s.port() + ". SMTP status code = 421"), log.messages().toString());
@@ -80,8 +81,7 @@ class SmtpSessionTest {
     void aServerThatNeverAnswersCostsOneTimeoutPerStep() throws Exception {
         try (ScriptedSmtpServer s = new ScriptedSmtpServer(null, line -> null)) {
             long t0 = System.nanoTime();
-            SmtpSession.Result r = new SmtpSession(settings(s.port(), Duration.ofMillis(300)), log.logger())
-                    .send(ALERT, DATE);
+            SmtpSession.Result r = send(s.port(), Duration.ofMillis(300));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(SmtpSession.Result.TRY_AGAIN, r);
             // the greeting times out, then the QUIT keepalived sends after it
@@ -97,7 +97,7 @@ class SmtpSessionTest {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        SmtpSession.Result r = new SmtpSession(settings(port, Duration.ofSeconds(2)), log.logger()).send(ALERT, DATE);
+        SmtpSession.Result r = send(port, Duration.ofSeconds(2));
         assertEquals(SmtpSession.Result.TRY_AGAIN, r);
         assertEquals(List.of("SMTP connection ERROR to [127.0.0.1]:" + port + "."), log.messages());
     }
