@@ -36,6 +36,7 @@ public final class AlertMailer implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final MailQueue queue;
+    private final int capacity;
     private final RetryPolicy policy;
     private final Sender sender;
     private final LongSupplier nanos;
@@ -53,6 +54,7 @@ public final class AlertMailer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.queue = new MailQueue(capacity, policy);
+        this.capacity = capacity;
         this.sender = Objects.requireNonNull(sender, "sender");
         this.nanos = Objects.requireNonNull(nanos, "nanos");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
@@ -109,7 +111,7 @@ public final class AlertMailer implements AutoCloseable {
             lock.unlock();
         }
         dropped.ifPresent(d -> log.warn("SMTP alert queue full ({} waiting) - dropped the oldest alert \"{}\"",
-                CAPACITY, d.subject()));
+                capacity, d.subject()));
     }
 
     /**

@@ -60,8 +60,8 @@ class AlertMailerTest {
             assertTrue(m.drain(Duration.ofSeconds(5)));
             // one in hand when the burst came, then the 4 the queue holds; the rest dropped and logged
             assertEquals(5, sent.get());
-            assertTrue(log.messages().stream().anyMatch(l -> l.startsWith("SMTP alert queue full")),
-                    log.messages().toString());
+            assertTrue(log.messages().contains("SMTP alert queue full (4 waiting) - dropped the oldest alert \""
+                    + ALERT.subject() + "\""), log.messages().toString());
         }
     }
 

@@ -93,6 +93,36 @@ class VrrpAlertsTest {
     }
 
     @Test
+    void aReloadTakesTheNewSettingsAndKeepsWhatWasMailed() {
+        KeepalivedConfig before = config("    router_id LB1\n", "smtp_alert");
+        VrrpAlerts a = alerts(before);
+        assertEquals(Optional.of("[LB1] VRRP Instance VI_1 - Entering MASTER state"),
+                subject(a, "VI_1", NotifyState.MASTER));
+        KeepalivedConfig after = config("    router_id LB9\n", "smtp_alert");
+        a.configure(after, MailSettings.of(after.global(), "node1", "root"));
+        assertEquals(Optional.empty(), subject(a, "VI_1", NotifyState.MASTER), "already mailed before the reload");
+        assertEquals(Optional.of("[LB9] VRRP Instance VI_1 - Entering BACKUP state"),
+                subject(a, "VI_1", NotifyState.BACKUP));
+        KeepalivedConfig off = config("", "smtp_alert off");
+        a.configure(off, MailSettings.of(off.global(), "node1", "root"));
+        assertEquals(Optional.empty(), subject(a, "VI_1", NotifyState.MASTER));
+    }
+
+    @Test
+    void theHostNameFillsKeepalivedsDefaultsForHeloAndSender() {
+        KeepalivedConfig c = config("    smtp_server 10.0.0.25\n    notification_email {\n        ops@x\n    }\n", "");
+        MailSettings s = MailSettings.of(c.global(), "node1", "root");
+        assertEquals("root@node1", s.from());
+        assertEquals("node1", s.heloName());
+        assertEquals("node1", s.routerId());
+        assertEquals(java.time.Duration.ofSeconds(30), s.connectTimeout());
+        assertEquals("[10.0.0.25]:25", s.serverText());
+        assertEquals(true, s.sends());
+        MailSettings none = MailSettings.of(config("    smtp_server 10.0.0.25\n", "").global(), "node1", "root");
+        assertEquals(false, none.sends(), "no recipient, no mail");
+    }
+
+    @Test
     void checkerAlertsAreWordedAsKeepalivedsRealServerLine() {
         assertEquals(new Alert("[LB1] Realserver [10.0.0.2]:tcp:80 of virtual server [10.0.0.1]:tcp:80 - DOWN",
                 "=> TCP CHECK failed on service <="),
