@@ -2,6 +2,7 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.mail.MailAlerts;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.script.PosixScriptRunner;
 import io.javakeepalived.script.ScriptLog;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything that runs operators' scripts or watches health, around one {@link VrrpLoop}: the
@@ -47,11 +49,15 @@ public final class ScriptServices {
     /** System property: how long one notify hook may run, in seconds (default 30). */
     public static final String NOTIFY_TIMEOUT_PROPERTY = "javakeepalived.notify.timeout";
 
+    /** At stop, how long the queued mails (the STOP alerts) may take: the exit must not wait on a dead server. */
+    private static final Duration MAIL_DRAIN = Duration.ofSeconds(5);
+
     private volatile KeepalivedConfig config;
     private final PosixScriptRunner processes;
     private final ScriptRunner runner;
     private final Duration notifyTimeout;
     private final NotifyHooks hooks;
+    private final MailAlerts mail;
     private final Logger log;
     private volatile CheckerLoop checker;
     /** The checker loop's sink chain: ledger, then start-up gate, then the VRRP loop. Checker thread. */
@@ -72,6 +78,7 @@ public final class ScriptServices {
                 new NotifyFifoWriter.Context(fifos, processes, ScriptLog.slf4j("Keepalived_vrrp"),
                         UserDirectory.system(), config.global().scriptUser(), System::nanoTime));
         this.hooks = new NotifyHooks(dispatcher, fifo).register(config);
+        this.mail = MailAlerts.create(config, LoggerFactory.getLogger("Keepalived_vrrp"));
     }
 
     /**
@@ -102,9 +109,17 @@ public final class ScriptServices {
         return NotifyDispatcher.DEFAULT_TIMEOUT;
     }
 
-    /** The VRRP loop's notify sink. */
+    /** The VRRP loop's notify sink: the hooks and the FIFO, then the SMTP alert (keepalived's order). */
     public NotifySink notifySink() {
-        return hooks;
+        return notify -> {
+            hooks.dispatch(notify);
+            mail.notified(notify);
+        };
+    }
+
+    /** The mail alerts (the LVS checker engine sends its alerts through {@code mail().mailer()}). */
+    public MailAlerts mail() {
+        return mail;
     }
 
     /**
@@ -112,6 +127,7 @@ public final class ScriptServices {
      * queued for the VRRP loop before it starts its instances. Call before {@code loop.run()}.
      */
     public void attach(VrrpLoop loop) {
+        mail.start(); // here, in the net_namespace if there is one, as the mails leave from it
         loop.trackInterfaces(InterfaceTracking.fromConfig(config));
         TrackingPlan plan = TrackingPlan.fromConfig(config);
         gate = new StartupGate(plan.awaiting(), plan.groups(), loop::post);
@@ -145,6 +161,7 @@ public final class ScriptServices {
         KeepalivedConfig previous = config;
         config = next;
         hooks.reload(previous, next);
+        mail.reload(next);
         GlobalDefs.Fifos was = previous.global().fifos();
         GlobalDefs.Fifos now = next.global().fifos();
         if (!now.all().equals(was.all()) || !now.vrrp().equals(was.vrrp()) || !now.lvs().equals(was.lvs())) {
@@ -211,5 +228,8 @@ public final class ScriptServices {
             log.warn("Scripts still running at exit: {}", e.toString());
         }
         hooks.close();
+        if (!mail.drain(MAIL_DRAIN)) {
+            log.warn("SMTP alerts still unsent at exit - dropped");
+        }
     }
 }

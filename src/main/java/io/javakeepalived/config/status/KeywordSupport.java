@@ -25,7 +25,8 @@ public final class KeywordSupport {
     private KeywordSupport() {
     }
 
-    private static final String SMTP = "email alerts (SMTP) are not sent";
+    private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
+            + " to mail";
     private static final String LVS = "LVS (IPVS virtual and real servers, health checkers) is not implemented";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
@@ -72,11 +73,10 @@ public final class KeywordSupport {
         acted(Block.GLOBAL_DEFS, "dynamic_interfaces");
         // applied by the reader itself, while the configuration is read
         acted(Block.GLOBAL_DEFS, "include_check");
-        notImplemented(Block.GLOBAL_DEFS, "it only names this node in email alerts and SNMP, neither of which is"
-                + " implemented", "router_id");
-        notImplemented(Block.GLOBAL_DEFS, SMTP, "notification_email", "notification_email_from", "smtp_server",
-                "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "smtp_alert_checker",
-                "no_email_faults", "no_checker_emails");
+        // the mail alerts of VRRP instances and sync groups (package mail); router_id starts their subject
+        acted(Block.GLOBAL_DEFS, "router_id", "notification_email", "notification_email_from", "smtp_server",
+                "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "no_email_faults");
+        notImplemented(Block.GLOBAL_DEFS, CHECKER_MAIL, "smtp_alert_checker", "no_checker_emails");
         notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "lvs_timeouts", "lvs_flush",
                 "lvs_flush_on_stop", "lvs_flush_onstop", "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
                 "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
@@ -143,7 +143,7 @@ public final class KeywordSupport {
         notImplemented(Block.VRRP_INSTANCE, LINKBEAT, "linkbeat_use_polling");
         acted(Block.VRRP_INSTANCE, "virtual_routes", "virtual_rules");
         acted(Block.VRRP_INSTANCE, "no_accept", "strict_mode"); // IPv4 VIPs; IPv6 ones are warned about at start
-        notImplemented(Block.VRRP_INSTANCE, SMTP, "smtp_alert");
+        acted(Block.VRRP_INSTANCE, "smtp_alert");
         acted(Block.VRRP_INSTANCE, "notify_priority_changes");
         notImplemented(Block.VRRP_INSTANCE, LVS, "lvs_sync_daemon_interface");
         notImplemented(Block.VRRP_INSTANCE, "no extra gratuitous ARPs on other interfaces", "garp_extra_if",
@@ -161,7 +161,7 @@ public final class KeywordSupport {
                 "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify", "global_tracking",
                 "sync_group_tracking_weight");
         notImplemented(Block.VRRP_SYNC_GROUP, BFD, "track_bfd");
-        notImplemented(Block.VRRP_SYNC_GROUP, SMTP, "smtp_alert");
+        acted(Block.VRRP_SYNC_GROUP, "smtp_alert");
         acted(Block.VRRP_SYNC_GROUP, "notify_priority_changes");
         acted(Block.GARP_GROUP, "garp_interval", "gna_interval", "interface", "interfaces");
 

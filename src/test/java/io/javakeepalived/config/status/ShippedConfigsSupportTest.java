@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * clean: an operator copying them is told the same.
  */
 class ShippedConfigsSupportTest {
-    private static final List<String> VRRP_EXAMPLE = List.of("router_id");
-    private static final List<String> LVS_EXAMPLE = List.of("router_id", "virtual_server");
+    private static final List<String> VRRP_EXAMPLE = List.of();
+    private static final List<String> LVS_EXAMPLE = List.of("virtual_server");
 
     private static final Map<String, List<String>> EXPECTED = Map.of(
             "conf/keepalived.conf", VRRP_EXAMPLE,

@@ -82,20 +82,29 @@ class UnimplementedKeywordsTest {
     void aKeywordIsJudgedInItsBlock() throws Exception {
         List<String> out = lines("""
                 vrrp_instance VI_1 {
+                    track_bfd {
+                        b1
+                    }
                     smtp_alert
                 }
                 vrrp_sync_group G {
                     group {
                         VI_1
                     }
+                    track_bfd {
+                        b1
+                    }
                     smtp_alert
                 }
                 global_defs {
                     smtp_alert true
+                    smtp_alert_checker
                 }
                 """);
-        assertEquals(List.of("keepalived.conf:2: smtp_alert", "keepalived.conf:8: smtp_alert",
-                "keepalived.conf:11: smtp_alert"), out.stream().map(l -> l.substring(0, l.indexOf(NI))).toList());
+        // smtp_alert is acted on in all three blocks (mail alerts); smtp_alert_checker waits for LVS
+        assertEquals(List.of("keepalived.conf:2: track_bfd", "keepalived.conf:11: track_bfd",
+                "keepalived.conf:18: smtp_alert_checker"),
+                out.stream().map(l -> l.substring(0, l.indexOf(NI))).toList());
     }
 
     @Test
