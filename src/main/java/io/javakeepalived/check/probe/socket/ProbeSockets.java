@@ -1,0 +1,88 @@
+package io.javakeepalived.check.probe.socket;
+
+import io.javakeepalived.config.model.Checker;
+import io.javakeepalived.util.AddressText;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.Channel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Channels for one attempt, opened as keepalived's layer4.c opens its sockets: bound to
+ * {@code bindto}/{@code bind_port} when given, then connected to {@code connect_ip:connect_port}.
+ *
+ * <p>{@code bind_if} (SO_BINDTODEVICE) and {@code fwmark} (SO_MARK) have no java.nio option; they
+ * are not applied here (the checker engine reports them).
+ */
+public final class ProbeSockets {
+
+    private ProbeSockets() {
+    }
+
+    /** A non-blocking TCP channel whose connect has been started (finish it on OP_CONNECT). */
+    public static SocketChannel startTcp(Checker.Connection c) throws IOException {
+        SocketChannel ch = SocketChannel.open(family(c.connectIp()));
+        try {
+            ch.configureBlocking(false);
+            bind(c, ch);
+            ch.connect(target(c));
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    /**
+     * A non-blocking, connected UDP channel: the kernel then hands it only the target's datagrams,
+     * and an ICMP port unreachable shows as {@link java.net.PortUnreachableException} on read.
+     */
+    public static DatagramChannel connectUdp(Checker.Connection c) throws IOException {
+        DatagramChannel ch = DatagramChannel.open(family(c.connectIp()));
+        try {
+            ch.configureBlocking(false);
+            bind(c, ch);
+            ch.connect(target(c));
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    /** keepalived's {@code inet_sockaddrtopair}: "[10.0.0.2]:25", "[fd00::2]:25". */
+    public static String pair(Checker.Connection c) {
+        return "[" + AddressText.ntop(c.connectIp()) + "]:" + c.connectPort();
+    }
+
+    public static void closeQuietly(Channel ch) {
+        if (ch == null) {
+            return;
+        }
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // closing a socket we give up on: nothing left to report
+        }
+    }
+
+    private static InetSocketAddress target(Checker.Connection c) {
+        return new InetSocketAddress(c.connectIp(), c.connectPort());
+    }
+
+    private static void bind(Checker.Connection c, java.nio.channels.NetworkChannel ch) throws IOException {
+        if (c.bindTo().isPresent() || c.bindPort() != 0) {
+            InetAddress local = c.bindTo().orElse(null);
+            ch.bind(local == null ? new InetSocketAddress(c.bindPort()) : new InetSocketAddress(local, c.bindPort()));
+        }
+    }
+
+    private static StandardProtocolFamily family(InetAddress a) {
+        return a instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+}
