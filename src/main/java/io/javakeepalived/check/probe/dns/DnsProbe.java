@@ -1,0 +1,127 @@
+package io.javakeepalived.check.probe.dns;
+
+import io.javakeepalived.check.probe.Probe;
+import io.javakeepalived.check.probe.ProbeIo;
+import io.javakeepalived.check.probe.ProbeResult;
+import io.javakeepalived.check.probe.socket.ProbeSockets;
+import io.javakeepalived.check.probe.socket.StepTimer;
+import io.javakeepalived.config.model.Checker;
+
+import java.io.IOException;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * One DNS_CHECK attempt: a fresh connected UDP socket, one query with a random id, then the
+ * first matching reply or connect_timeout, whichever comes first (ignored datagrams do not
+ * extend it). A failure's reason is keepalived's whole line, "DNS_CHECK ([10.0.0.2]:udp:53) read
+ * timeout from socket"; keepalived logs it when its retries are spent (adding " after N
+ * retries") or with log_all_failures, which the engine decides.
+ */
+public final class DnsProbe implements Probe {
+
+    private static final int MAX_BURST = 32;
+
+    private final Checker.Dns checker;
+    private final String service;
+    private final int type;
+
+    private Consumer<ProbeResult> done;
+    private StepTimer timer;
+    private DatagramChannel channel;
+    private int id;
+    private final ByteBuffer in = ByteBuffer.allocate(DnsQuery.MAX);
+    private boolean finished;
+
+    /**
+     * @param service the real server as keepalived's log lines name it ("[10.0.0.2]:udp:53")
+     */
+    public DnsProbe(Checker.Dns checker, String service) {
+        this.checker = checker;
+        this.service = service;
+        this.type = DnsQuery.typeCode(checker.type());
+    }
+
+    @Override
+    public void start(ProbeIo io, Consumer<ProbeResult> done) {
+        this.done = done;
+        this.timer = new StepTimer(io);
+        id = ThreadLocalRandom.current().nextInt(0x10000);
+        byte[] query = DnsQuery.encode(id, type, checker.name());
+        Checker.Connection c = checker.connection();
+        try {
+            channel = ProbeSockets.connectUdp(c);
+        } catch (IOException e) {
+            fail("network unreachable for " + ProbeSockets.pair(c));
+            return;
+        }
+        try {
+            io.register(channel, SelectionKey.OP_READ, k -> receive());
+            if (channel.write(ByteBuffer.wrap(query)) != query.length) {
+                fail("failed to write all of the datagram.");
+                return;
+            }
+        } catch (IOException e) {
+            fail("failed to write socket.");
+            return;
+        }
+        timer.arm(c.connectTimeout(), () -> fail("read timeout from socket"));
+    }
+
+    @Override
+    public void abort() {
+        finished = true;
+        close();
+    }
+
+    private void receive() {
+        // Bounded: one datagram per read into a 768-byte buffer, at most a burst of them per
+        // wake-up (a flood cannot hold the engine's thread), and the attempt's one deadline
+        // bounds how long garbage can keep coming.
+        for (int burst = 0; burst < MAX_BURST && !finished; burst++) {
+            in.clear();
+            try {
+                if (channel.read(in) == 0 && in.position() == 0) {
+                    return;
+                }
+            } catch (PortUnreachableException e) {
+                fail("failed to read socket; errno 111 (Connection refused)");
+                return;
+            } catch (IOException e) {
+                fail("failed to read socket; " + e.getMessage());
+                return;
+            }
+            in.flip();
+            int rcode = DnsReply.rcode(id, in);
+            if (rcode == 0) {
+                finish(ProbeResult.Success.plain());
+            } else if (rcode != DnsReply.IGNORE) {
+                fail("read error occurred. (rcode = " + rcode + ")");
+            }
+        }
+    }
+
+    private void fail(String what) {
+        finish(new ProbeResult.Failure("DNS_CHECK (" + service + ") " + what));
+    }
+
+    private void finish(ProbeResult result) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        close();
+        done.accept(result);
+    }
+
+    private void close() {
+        if (timer != null) {
+            timer.cancel();
+        }
+        ProbeSockets.closeQuietly(channel);
+    }
+}
