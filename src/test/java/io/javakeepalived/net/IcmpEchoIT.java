@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.testsupport.netns.NetnsLab;
+import io.javakeepalived.testsupport.probe.ProbeLab;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,20 +20,22 @@ import org.junit.jupiter.api.Test;
 
 /** The shared ICMP echo port between namespaces: replies, silence, both socket kinds, many at once. */
 class IcmpEchoIT {
+    private ProbeLab probeLab;
     private NetnsLab lab;
     private NetnsLab.Node a;
     private NetnsLab.Node b;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = NetnsLab.create("a", "b");
-        a = lab.node("a");
-        b = lab.node("b");
+        probeLab = new ProbeLab();
+        lab = probeLab.lab;
+        a = probeLab.checker;
+        b = probeLab.server;
     }
 
     @AfterEach
-    void tearDown() {
-        lab.close();
+    void tearDown() throws Exception {
+        probeLab.close();
     }
 
     private static EchoOutcome ping(IcmpEcho port, EchoRequest r) throws Exception {
@@ -86,23 +89,9 @@ class IcmpEchoIT {
     void aNamespaceThatGoesAwayStopsAnswering() throws Exception {
         try (IcmpEchoPort port = openIn(a)) {
             assertInstanceOf(EchoOutcome.Reply.class, ping(port, to(b.ipv4(), 2000)));
-            goAway(lab, b);
-            EchoOutcome last = null;
-            for (int i = 0; i < 20 && !(last instanceof EchoOutcome.TimedOut); i++) {
-                last = ping(port, to(b.ipv4(), 300));
-            }
-            assertInstanceOf(EchoOutcome.TimedOut.class, last);
+            probeLab.serverGoesAway();
+            assertInstanceOf(EchoOutcome.TimedOut.class, ping(port, to(b.ipv4(), 500)));
         }
-    }
-
-    /**
-     * Deletes the node's namespace. Its eth0 goes first: a namespace outlives "ip netns delete"
-     * while any mount namespace (another test's "ip netns exec") still holds its bind mount.
-     */
-    static void goAway(NetnsLab lab, NetnsLab.Node node) throws Exception {
-        lab.ip(node.ns(), "link", "del", "eth0");
-        Process del = new ProcessBuilder("ip", "netns", "delete", node.ns()).inheritIO().start();
-        assertTrue(del.waitFor(20, TimeUnit.SECONDS) && del.exitValue() == 0, "ip netns delete");
     }
 
     @Test
