@@ -4,7 +4,7 @@ import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.ProbeIo;
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.check.probe.socket.ProbeSockets;
-import io.javakeepalived.check.probe.socket.StepTimer;
+import io.javakeepalived.check.probe.socket.ChannelAttempt;
 import io.javakeepalived.config.model.Checker;
 
 import java.io.IOException;
@@ -30,12 +30,10 @@ public final class DnsProbe implements Probe {
     private final String service;
     private final int type;
 
-    private Consumer<ProbeResult> done;
-    private StepTimer timer;
+    private ChannelAttempt attempt;
     private DatagramChannel channel;
     private int id;
     private final ByteBuffer in = ByteBuffer.allocate(DnsQuery.MAX);
-    private boolean finished;
 
     /**
      * @param service the real server as keepalived's log lines name it ("[10.0.0.2]:udp:53")
@@ -48,13 +46,12 @@ public final class DnsProbe implements Probe {
 
     @Override
     public void start(ProbeIo io, Consumer<ProbeResult> done) {
-        this.done = done;
-        this.timer = new StepTimer(io);
+        this.attempt = new ChannelAttempt(io, done);
         id = ThreadLocalRandom.current().nextInt(0x10000);
         byte[] query = DnsQuery.encode(id, type, checker.name());
         Checker.Connection c = checker.connection();
         try {
-            channel = ProbeSockets.connectUdp(c);
+            channel = attempt.own(ProbeSockets.connectUdp(c));
         } catch (IOException e) {
             fail("network unreachable for " + ProbeSockets.pair(c));
             return;
@@ -69,20 +66,21 @@ public final class DnsProbe implements Probe {
             fail("failed to write socket.");
             return;
         }
-        timer.arm(c.connectTimeout(), () -> fail("read timeout from socket"));
+        attempt.timer().arm(c.connectTimeout(), () -> fail("read timeout from socket"));
     }
 
     @Override
     public void abort() {
-        finished = true;
-        close();
+        if (attempt != null) {
+            attempt.abort();
+        }
     }
 
     private void receive() {
         // Bounded: one datagram per read into a 768-byte buffer, at most a burst of them per
         // wake-up (a flood cannot hold the engine's thread), and the attempt's one deadline
         // bounds how long garbage can keep coming.
-        for (int burst = 0; burst < MAX_BURST && !finished; burst++) {
+        for (int burst = 0; burst < MAX_BURST && !attempt.finished(); burst++) {
             in.clear();
             try {
                 if (channel.read(in) == 0 && in.position() == 0) {
@@ -98,7 +96,7 @@ public final class DnsProbe implements Probe {
             in.flip();
             int rcode = DnsReply.rcode(id, in);
             if (rcode == 0) {
-                finish(ProbeResult.Success.plain());
+                attempt.finish(ProbeResult.Success.plain());
             } else if (rcode != DnsReply.IGNORE) {
                 fail("read error occurred. (rcode = " + rcode + ")");
             }
@@ -106,22 +104,6 @@ public final class DnsProbe implements Probe {
     }
 
     private void fail(String what) {
-        finish(new ProbeResult.Failure("DNS_CHECK (" + service + ") " + what));
-    }
-
-    private void finish(ProbeResult result) {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        close();
-        done.accept(result);
-    }
-
-    private void close() {
-        if (timer != null) {
-            timer.cancel();
-        }
-        ProbeSockets.closeQuietly(channel);
+        attempt.finish(new ProbeResult.Failure("DNS_CHECK (" + service + ") " + what));
     }
 }

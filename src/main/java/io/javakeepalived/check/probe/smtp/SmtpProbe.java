@@ -4,7 +4,7 @@ import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.ProbeIo;
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.check.probe.socket.ProbeSockets;
-import io.javakeepalived.check.probe.socket.StepTimer;
+import io.javakeepalived.check.probe.socket.ChannelAttempt;
 import io.javakeepalived.config.model.Checker;
 
 import java.io.IOException;
@@ -35,15 +35,13 @@ public final class SmtpProbe implements Probe {
     private final Duration timeout;
 
     private ProbeIo io;
-    private Consumer<ProbeResult> done;
-    private StepTimer timer;
+    private ChannelAttempt attempt;
     private SocketChannel channel;
     private SelectionKey key;
     private Step step;
     private SmtpReply reply;
     private final ByteBuffer in = ByteBuffer.allocate(SmtpReply.MAX_LINE);
     private ByteBuffer out;
-    private boolean finished;
 
     public SmtpProbe(Checker.Smtp checker) {
         this.connection = checker.connection();
@@ -55,27 +53,27 @@ public final class SmtpProbe implements Probe {
     @Override
     public void start(ProbeIo io, Consumer<ProbeResult> done) {
         this.io = io;
-        this.done = done;
-        this.timer = new StepTimer(io);
+        this.attempt = new ChannelAttempt(io, done);
         step = Step.CONNECT;
         try {
-            channel = ProbeSockets.startTcp(connection);
+            channel = attempt.own(ProbeSockets.startTcp(connection));
             key = io.register(channel, SelectionKey.OP_CONNECT, k -> ready());
         } catch (IOException e) {
             fail("Network unreachable for server " + server);
             return;
         }
-        timer.arm(timeout, () -> fail("Connection timeout to server " + server));
+        attempt.timer().arm(timeout, () -> fail("Connection timeout to server " + server));
     }
 
     @Override
     public void abort() {
-        finished = true;
-        close();
+        if (attempt != null) {
+            attempt.abort();
+        }
     }
 
     private void ready() {
-        if (finished) {
+        if (attempt.finished()) {
             return;
         }
         try {
@@ -105,7 +103,7 @@ public final class SmtpProbe implements Probe {
         reply = new SmtpReply();
         in.clear();
         key.interestOps(SelectionKey.OP_READ);
-        timer.arm(timeout, () -> fail("Read timeout from server " + server));
+        attempt.timer().arm(timeout, () -> fail("Read timeout from server " + server));
     }
 
     private void read() throws IOException {
@@ -137,7 +135,7 @@ public final class SmtpProbe implements Probe {
         }
         step = next;
         out = ByteBuffer.wrap((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        timer.arm(timeout, () -> fail("Write timeout to server " + server));
+        attempt.timer().arm(timeout, () -> fail("Write timeout to server " + server));
         write();
     }
 
@@ -151,26 +149,10 @@ public final class SmtpProbe implements Probe {
     }
 
     private void succeed() {
-        finish(ProbeResult.Success.plain());
+        attempt.finish(ProbeResult.Success.plain());
     }
 
     private void fail(String what) {
-        finish(new ProbeResult.Failure("SMTP_CHECK " + what));
-    }
-
-    private void finish(ProbeResult result) {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        close();
-        done.accept(result);
-    }
-
-    private void close() {
-        if (timer != null) {
-            timer.cancel();
-        }
-        ProbeSockets.closeQuietly(channel);
+        attempt.finish(new ProbeResult.Failure("SMTP_CHECK " + what));
     }
 }

@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.AbstractSelectableChannel;
 
 /**
  * Channels for one attempt, opened as keepalived's layer4.c opens its sockets: bound to
@@ -26,16 +28,7 @@ public final class ProbeSockets {
 
     /** A non-blocking TCP channel whose connect has been started (finish it on OP_CONNECT). */
     public static SocketChannel startTcp(Checker.Connection c) throws IOException {
-        SocketChannel ch = SocketChannel.open(family(c.connectIp()));
-        try {
-            ch.configureBlocking(false);
-            bind(c, ch);
-            ch.connect(target(c));
-            return ch;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(ch);
-            throw e;
-        }
+        return connected(SocketChannel.open(family(c.connectIp())), c, SocketChannel::connect);
     }
 
     /**
@@ -43,11 +36,20 @@ public final class ProbeSockets {
      * and an ICMP port unreachable shows as {@link java.net.PortUnreachableException} on read.
      */
     public static DatagramChannel connectUdp(Checker.Connection c) throws IOException {
-        DatagramChannel ch = DatagramChannel.open(family(c.connectIp()));
+        return connected(DatagramChannel.open(family(c.connectIp())), c, DatagramChannel::connect);
+    }
+
+    private interface Connect<C> {
+        void to(C channel, InetSocketAddress target) throws IOException;
+    }
+
+    private static <C extends AbstractSelectableChannel & NetworkChannel> C connected(C ch, Checker.Connection c,
+                                                                                      Connect<C> connect)
+            throws IOException {
         try {
             ch.configureBlocking(false);
             bind(c, ch);
-            ch.connect(target(c));
+            connect.to(ch, new InetSocketAddress(c.connectIp(), c.connectPort()));
             return ch;
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
@@ -71,11 +73,7 @@ public final class ProbeSockets {
         }
     }
 
-    private static InetSocketAddress target(Checker.Connection c) {
-        return new InetSocketAddress(c.connectIp(), c.connectPort());
-    }
-
-    private static void bind(Checker.Connection c, java.nio.channels.NetworkChannel ch) throws IOException {
+    private static void bind(Checker.Connection c, NetworkChannel ch) throws IOException {
         if (c.bindTo().isPresent() || c.bindPort() != 0) {
             InetAddress local = c.bindTo().orElse(null);
             ch.bind(local == null ? new InetSocketAddress(c.bindPort()) : new InetSocketAddress(local, c.bindPort()));

@@ -4,7 +4,7 @@ import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.ProbeIo;
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.check.probe.socket.ProbeSockets;
-import io.javakeepalived.check.probe.socket.StepTimer;
+import io.javakeepalived.check.probe.socket.ChannelAttempt;
 import io.javakeepalived.config.model.Checker;
 
 import java.io.IOException;
@@ -37,10 +37,8 @@ public final class UdpProbe implements Probe {
     private final byte[] payload;
     private final Optional<ReplyPattern> pattern;
 
-    private Consumer<ProbeResult> done;
-    private StepTimer timer;
+    private ChannelAttempt attempt;
     private DatagramChannel channel;
-    private boolean finished;
 
     /**
      * @param service the real server as keepalived's log lines name it ("[10.0.0.2]:udp:53")
@@ -56,10 +54,9 @@ public final class UdpProbe implements Probe {
 
     @Override
     public void start(ProbeIo io, Consumer<ProbeResult> done) {
-        this.done = done;
-        this.timer = new StepTimer(io);
+        this.attempt = new ChannelAttempt(io, done);
         try {
-            channel = ProbeSockets.connectUdp(checker.connection());
+            channel = attempt.own(ProbeSockets.connectUdp(checker.connection()));
             io.register(channel, SelectionKey.OP_READ, k -> receive());
             if (channel.write(ByteBuffer.wrap(payload)) != payload.length) {
                 failed();
@@ -69,23 +66,24 @@ public final class UdpProbe implements Probe {
             failed();
             return;
         }
-        timer.arm(checker.connection().connectTimeout(), () -> {
+        attempt.timer().arm(checker.connection().connectTimeout(), () -> {
             if (checker.requireReply()) {
                 failed();
             } else {
-                finish(ProbeResult.Success.plain());
+                attempt.finish(ProbeResult.Success.plain());
             }
         });
     }
 
     @Override
     public void abort() {
-        finished = true;
-        close();
+        if (attempt != null) {
+            attempt.abort();
+        }
     }
 
     private void receive() {
-        if (finished) {
+        if (attempt.finished()) {
             return;
         }
         // One byte more than the longest acceptable reply shows an over-long one; the kernel
@@ -101,29 +99,13 @@ public final class UdpProbe implements Probe {
         }
         in.flip();
         if (pattern.isPresent() && !pattern.get().matches(in)) {
-            finish(new ProbeResult.Failure("UDP check to " + service + " reply data mismatch."));
+            attempt.finish(new ProbeResult.Failure("UDP check to " + service + " reply data mismatch."));
         } else {
-            finish(ProbeResult.Success.plain());
+            attempt.finish(ProbeResult.Success.plain());
         }
     }
 
     private void failed() {
-        finish(new ProbeResult.Failure("UDP connection to " + service + " failed."));
-    }
-
-    private void finish(ProbeResult result) {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        close();
-        done.accept(result);
-    }
-
-    private void close() {
-        if (timer != null) {
-            timer.cancel();
-        }
-        ProbeSockets.closeQuietly(channel);
+        attempt.finish(new ProbeResult.Failure("UDP connection to " + service + " failed."));
     }
 }

@@ -5,29 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.testsupport.probe.Checkers;
-import io.javakeepalived.testsupport.probe.ProbeLab;
+import io.javakeepalived.testsupport.probe.ProbeLabTest;
 import io.javakeepalived.testsupport.probe.UdpPeer;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DNS_CHECK from one namespace against a small DNS responder in another. */
-class DnsProbeIT {
+class DnsProbeIT extends ProbeLabTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
-    private ProbeLab lab;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        lab = new ProbeLab();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        lab.close();
-    }
-
     private ProbeResult check(UdpPeer dns, String type, String name) throws Exception {
         String service = "[" + lab.server.ipv4() + "]:udp:" + dns.port();
         return lab.run(new DnsProbe(Checkers.dns(lab.server.ipv4(), dns.port(), TIMEOUT, type, name), service),

@@ -6,28 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.net.IcmpEchoPort;
 import io.javakeepalived.testsupport.probe.Checkers;
-import io.javakeepalived.testsupport.probe.ProbeLab;
+import io.javakeepalived.testsupport.probe.ProbeLabTest;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** PING_CHECK from one namespace to a real server that is up, then gone. */
-class PingProbeIT {
+class PingProbeIT extends ProbeLabTest {
     private static final Duration TIMEOUT = Duration.ofMillis(700);
-    private ProbeLab lab;
     private IcmpEchoPort port;
 
     @BeforeEach
-    void setUp() throws Exception {
-        lab = new ProbeLab();
+    void openPort() throws Exception {
         port = lab.lab.call(lab.checker, IcmpEchoPort::open);
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void closePort() {
         port.close();
-        lab.close();
     }
 
     private ProbeResult check(String address) throws Exception {

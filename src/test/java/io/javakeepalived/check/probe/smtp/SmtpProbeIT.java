@@ -5,29 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.testsupport.probe.Checkers;
-import io.javakeepalived.testsupport.probe.ProbeLab;
+import io.javakeepalived.testsupport.probe.ProbeLabTest;
 import io.javakeepalived.testsupport.probe.TcpPeer;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SMTP_CHECK from one namespace against SMTP banner servers in another. */
-class SmtpProbeIT {
+class SmtpProbeIT extends ProbeLabTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
-    private ProbeLab lab;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        lab = new ProbeLab();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        lab.close();
-    }
-
     private ProbeResult check(TcpPeer server) throws Exception {
         return lab.run(new SmtpProbe(Checkers.smtp(lab.server.ipv4(), server.port(), TIMEOUT)), Duration.ofSeconds(10));
     }

@@ -4,30 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.testsupport.probe.Checkers;
-import io.javakeepalived.testsupport.probe.ProbeLab;
+import io.javakeepalived.testsupport.probe.ProbeLabTest;
 import io.javakeepalived.testsupport.probe.UdpPeer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** UDP_CHECK from one namespace against a UDP echo (and its absence) in another. */
-class UdpProbeIT {
+class UdpProbeIT extends ProbeLabTest {
     private static final Duration TIMEOUT = Duration.ofMillis(800);
-    private ProbeLab lab;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        lab = new ProbeLab();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        lab.close();
-    }
-
     private ProbeResult check(int port, boolean requireReply, Optional<String> reply) throws Exception {
         String service = "[" + lab.server.ipv4() + "]:udp:" + port;
         return lab.run(new UdpProbe(Checkers.udp(lab.server.ipv4(), port, TIMEOUT, Optional.of("68656c6c6f"),
