@@ -72,6 +72,10 @@ class IcmpEchoIT {
             assertTrue(port.unprivileged());
             assertInstanceOf(EchoOutcome.Reply.class, ping(port, to(b.ipv4(), 2000)));
             assertInstanceOf(EchoOutcome.Reply.class, ping(port, to(b.ipv6(), 2000)));
+            // a ping socket takes the source and interface per request too
+            EchoRequest fromV6 = new EchoRequest(InetAddress.getByName(b.ipv6()),
+                    Optional.of(InetAddress.getByName(a.ipv6())), Optional.of("eth0"), Duration.ofSeconds(2));
+            assertInstanceOf(EchoOutcome.Reply.class, lab.call(a, () -> ping(port, fromV6)));
         }
     }
 

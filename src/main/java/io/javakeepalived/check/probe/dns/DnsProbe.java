@@ -28,7 +28,8 @@ public final class DnsProbe implements Probe {
 
     private final Checker.Dns checker;
     private final String service;
-    private final int type;
+    /** The query with id 0; each attempt writes its own id into a copy. */
+    private final byte[] template;
 
     private ChannelAttempt attempt;
     private DatagramChannel channel;
@@ -37,18 +38,23 @@ public final class DnsProbe implements Probe {
 
     /**
      * @param service the real server as keepalived's log lines name it ("[10.0.0.2]:udp:53")
+     * @throws IllegalArgumentException for a type or name no query can carry (a label over 63
+     *                                  bytes, a name over 255): a configuration error, found here
+     *                                  once rather than at every attempt
      */
     public DnsProbe(Checker.Dns checker, String service) {
         this.checker = checker;
         this.service = service;
-        this.type = DnsQuery.typeCode(checker.type());
+        this.template = DnsQuery.encode(0, DnsQuery.typeCode(checker.type()), checker.name());
     }
 
     @Override
     public void start(ProbeIo io, Consumer<ProbeResult> done) {
         this.attempt = new ChannelAttempt(io, done);
         id = ThreadLocalRandom.current().nextInt(0x10000);
-        byte[] query = DnsQuery.encode(id, type, checker.name());
+        byte[] query = template.clone();
+        query[0] = (byte) (id >> 8);
+        query[1] = (byte) id;
         Checker.Connection c = checker.connection();
         try {
             channel = attempt.own(ProbeSockets.connectUdp(c));

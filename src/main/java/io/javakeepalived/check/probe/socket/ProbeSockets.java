@@ -18,8 +18,8 @@ import java.nio.channels.spi.AbstractSelectableChannel;
  * Channels for one attempt, opened as keepalived's layer4.c opens its sockets: bound to
  * {@code bindto}/{@code bind_port} when given, then connected to {@code connect_ip:connect_port}.
  *
- * <p>{@code bind_if} (SO_BINDTODEVICE) and {@code fwmark} (SO_MARK) have no java.nio option; they
- * are not applied here (the checker engine reports them).
+ * <p>{@code bind_if} (SO_BINDTODEVICE) and {@code fwmark} (SO_MARK) have no java.nio option and
+ * are not applied to these channels (PING_CHECK's bind_if is: it goes through the ICMP port).
  */
 public final class ProbeSockets {
 

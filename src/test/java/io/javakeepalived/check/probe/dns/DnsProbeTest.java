@@ -2,6 +2,7 @@ package io.javakeepalived.check.probe.dns;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.check.probe.ProbeResult;
@@ -65,6 +66,12 @@ class DnsProbeTest {
             assertTrue(ms >= 350 && ms < 1500, "took " + ms + " ms");
             assertEquals(0, rig.openChannels());
         }
+    }
+
+    @Test
+    void aNameNoQueryCanCarryIsRefusedWhenTheProbeIsBuilt() {
+        assertThrows(IllegalArgumentException.class, () -> new DnsProbe(
+                Checkers.dns("127.0.0.1", 53, TIMEOUT, "A", "x".repeat(64) + ".org"), "[127.0.0.1]:udp:53"));
     }
 
     @Test
