@@ -24,6 +24,10 @@
  * <li>{@link io.javakeepalived.net.GratuitousArpSender} and
  *   {@link io.javakeepalived.net.NeighbourAdvertSender} ({@link io.javakeepalived.net.LinkLayerAnnouncer}):
  *   whole Ethernet frames over AF_PACKET, byte for byte keepalived's.</li>
+ * <li>{@link io.javakeepalived.net.IcmpEcho} / {@link io.javakeepalived.net.IcmpEchoPort}: ICMP and
+ *   ICMPv6 echo for every PING_CHECK (and any other user) through one ping socket per family
+ *   (raw when ping_group_range excludes us) and one receive thread; outcomes come back on that
+ *   thread.</li>
  * <li>{@link io.javakeepalived.net.Poller}, {@link io.javakeepalived.net.EventFd}: poll(2) over
  *   the fds above plus a wake-up fd for other threads.
  *   {@link io.javakeepalived.net.NetNamespace}: run code in another network namespace.</li>
