@@ -117,11 +117,15 @@ final class Exchange {
                             return;
                         }
                         phase = Phase.AWAITING;
+                        key.interestOps(SelectionKey.OP_READ);
                         deadline = Math.min(io.nanoTime() + timeout, hardDeadline);
                     }
                     default -> {
                         if (budget <= 0) {
-                            return; // more later: the key stays ready for reading
+                            // more later, after the others' turn; bytes may wait in the
+                            // transport's buffer with no readiness left to wake us
+                            io.handBack(this::advance);
+                            return;
                         }
                         ByteBuffer in = transport.read();
                         if (in == null) {
@@ -158,7 +162,7 @@ final class Exchange {
             }
             if (url.refuses(head.statusCode())) {
                 // the verdict cannot change: no need to read a body nobody will look at
-                finish(url.judge(head.statusCode(), null));
+                finish(UrlCheck.statusFailure(head.statusCode()));
                 return;
             }
             body = url.newBody(head.contentLength());

@@ -74,10 +74,15 @@ final class UrlCheck {
         return !statusCodes.accepts(statusCode);
     }
 
+    /** The verdict on a status code this url refuses. */
+    static UrlVerdict.Fail statusFailure(int statusCode) {
+        return new UrlVerdict.Fail(HttpFailure.STATUS_CODE, "status code " + statusCode);
+    }
+
     /** keepalived's order: status code, then MD5 digest, then regex. */
     UrlVerdict judge(int statusCode, ResponseBody body) {
         if (refuses(statusCode)) {
-            return new UrlVerdict.Fail(HttpFailure.STATUS_CODE, "status code " + statusCode);
+            return statusFailure(statusCode);
         }
         String what = "HTTP status code";
         if (digest != null) {

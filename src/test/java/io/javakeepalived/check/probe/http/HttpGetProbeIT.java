@@ -134,6 +134,29 @@ class HttpGetProbeIT {
     }
 
     @Test
+    void aLargeBodyIsDigestedAsItStreams() throws Exception {
+        String page = "0123456789abcdef".repeat(512 * 1024); // 8 MiB
+        try (LabWebServer web = LabWebServer.plain(lab.lab, lab.server, 8009, LabWebServer.answering("HTTP/1.0 200 OK", page))) {
+            HttpLab.Attempt a = attempt(check("HTTP_GET", 8009, "url {", " path /big", " digest " + md5(page), "}"),
+                    HttpLab.DOWN);
+            assertEquals(ProbeResult.Success.plain(), a.result());
+            assertEquals(List.of("MD5 digest success to [10.213.0.2]:tcp:8009 url(/big)"), a.logged());
+        }
+    }
+
+    @Test
+    void anIpv6RealServerIsReachedAndNamedInBrackets() throws Exception {
+        try (LabWebServer web = LabWebServer.plainIpv6(lab.lab, lab.server, 8020,
+                LabWebServer.answering("HTTP/1.0 200 OK", "v6"))) {
+            HttpLab.Attempt a = attempt(lab.checkIpv6("HTTP_GET", 8020, "url {", " path /", "}"), HttpLab.DOWN);
+            assertEquals(ProbeResult.Success.plain(), a.result());
+            assertEquals(List.of("HTTP status code success to [fd13::2]:tcp:8020 url(/)"), a.logged());
+            assertEquals(List.of("GET / HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: [fd13::2]:8020\r\n\r\n"),
+                    web.requests());
+        }
+    }
+
+    @Test
     void aRefusedConnectionFails() throws Exception {
         HttpLab.Attempt a = attempt(check("HTTP_GET", 8008, "url {", " path /", "}"), HttpLab.UP);
         assertEquals(ProbeResult.Failure.class, a.result().getClass());

@@ -46,8 +46,18 @@ final class HttpLab implements AutoCloseable {
      * @param prelude config text before the virtual server (an SSL block)
      */
     HttpCheck check(String prelude, String kind, int port, String... checkerLines) {
-        String text = prelude + "virtual_server 10.213.0.100 " + port + " {\n protocol TCP\n lb_kind NAT\n"
-                + " lb_algo rr\n real_server " + server.ipv4() + " " + port + " {\n  " + kind + " {\n"
+        return check(prelude, "10.213.0.100", server.ipv4(), kind, port, checkerLines);
+    }
+
+    /** The same over IPv6: the server node's fd13::2. */
+    HttpCheck checkIpv6(String kind, int port, String... checkerLines) {
+        return check("", "fd13::100", server.ipv6(), kind, port, checkerLines);
+    }
+
+    private HttpCheck check(String prelude, String vip, String realServer, String kind, int port,
+                            String... checkerLines) {
+        String text = prelude + "virtual_server " + vip + " " + port + " {\n protocol TCP\n lb_kind NAT\n"
+                + " lb_algo rr\n real_server " + realServer + " " + port + " {\n  " + kind + " {\n"
                 + "   connect_timeout 1\n   log_all_failures\n   " + String.join("\n   ", checkerLines)
                 + "\n  }\n }\n}\n";
         KeepalivedConfig config = ConfigFixture.model(ConfigFixture.load0(text));

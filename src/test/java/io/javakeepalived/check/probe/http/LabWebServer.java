@@ -48,18 +48,22 @@ final class LabWebServer implements AutoCloseable {
     }
 
     static LabWebServer plain(NetnsLab lab, NetnsLab.Node node, int port, Handler handler) throws IOException {
-        return new LabWebServer(lab.call(node, () -> bound(new ServerSocket(), node, port)), handler);
+        return new LabWebServer(lab.call(node, () -> bound(new ServerSocket(), node.ipv4(), port)), handler);
+    }
+
+    static LabWebServer plainIpv6(NetnsLab lab, NetnsLab.Node node, int port, Handler handler) throws IOException {
+        return new LabWebServer(lab.call(node, () -> bound(new ServerSocket(), node.ipv6(), port)), handler);
     }
 
     static LabWebServer tls(NetnsLab lab, NetnsLab.Node node, int port, SSLContext context, Handler handler)
             throws IOException {
         return new LabWebServer(lab.call(node, () -> bound(context.getServerSocketFactory().createServerSocket(),
-                node, port)), handler);
+                node.ipv4(), port)), handler);
     }
 
-    private static ServerSocket bound(ServerSocket s, NetnsLab.Node node, int port) throws IOException {
+    private static ServerSocket bound(ServerSocket s, String address, int port) throws IOException {
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(node.ipv4(), port));
+        s.bind(new InetSocketAddress(address, port));
         return s;
     }
 

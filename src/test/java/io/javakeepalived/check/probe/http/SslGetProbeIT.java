@@ -89,6 +89,18 @@ class SslGetProbeIT {
     }
 
     @Test
+    void aLargeBodyStreamsThroughTlsToTheRegexAtItsEnd() throws Exception {
+        String page = "<p>filler</p>".repeat(300_000) + "<b>status: green</b>"; // about 4 MB
+        try (LabWebServer web = LabWebServer.tls(lab.lab, lab.server, 8448, serverTls,
+                LabWebServer.answering("HTTP/1.0 200 OK", page))) {
+            HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8448, "url {", " path /", " regex \"status: green\"",
+                    "}"), HttpLab.DOWN);
+            assertEquals(ProbeResult.Success.plain(), a.result());
+            assertEquals(List.of("Regex match success to [10.213.0.2]:tcp:8448 url(/)"), a.logged());
+        }
+    }
+
+    @Test
     void withoutEnableSniNoServerNameIsSent() throws Exception {
         try (LabWebServer web = LabWebServer.tls(lab.lab, lab.server, 8444, serverTls,
                 LabWebServer.answering("HTTP/1.0 200 OK", "secure"))) {
