@@ -175,6 +175,7 @@ final class Exchange {
         if (phase != Phase.BODY) {
             fail(HttpFailure.NO_DATA, "no response");
         } else {
+            url.lengthMismatch(head.contentLength(), body.received()).ifPresent(io::log);
             finish(url.judge(head.statusCode(), body));
         }
     }

@@ -3,7 +3,6 @@ package io.javakeepalived.check.probe.http;
 import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.RealServer;
-import io.javakeepalived.config.model.Text;
 import io.javakeepalived.config.model.VirtualServer;
 
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,15 +55,31 @@ public final class HttpCheck {
         for (Checker.Url u : checker.urls()) {
             urls.add(new UrlCheck(u, protocol, checker.virtualhost(), checker.connection().connectIp(),
                     checker.connection().connectPort(),
-                    w -> warnings.add(u.location().file() + ":" + u.location().line() + ": " + w)));
+                    w -> warnings.add(u.location().file() + ":" + u.location().line() + ": " + w),
+                    "http_check for RS " + ServiceNames.realServer(virtualServer, realServer) + " VS "
+                            + ServiceNames.virtualServer(virtualServer) + " url "));
         }
-        return new HttpCheck(label(virtualServer, realServer), checker, urls,
+        return new HttpCheck(ServiceNames.realServer(virtualServer, realServer), checker, urls,
                 checker.ssl() ? tls.get() : null, warnings);
     }
 
     /** A probe for one attempt: every url in order, each on a connection of its own. */
     public Probe newProbe(CheckerStanding standing) {
-        return new HttpGetProbe(this, Objects.requireNonNull(standing, "standing"));
+        return new HttpGetProbe(this, urls, Objects.requireNonNull(standing, "standing"));
+    }
+
+    /**
+     * A probe for url number {@code url} alone (0-based, in config order): keepalived itself
+     * checks one url per delay_loop and moves to the next only after a success, which an engine
+     * can mirror with this.
+     */
+    public Probe newProbe(CheckerStanding standing, int url) {
+        return new HttpGetProbe(this, List.of(urls.get(url)), Objects.requireNonNull(standing, "standing"));
+    }
+
+    /** How many urls the checker has (none: every attempt passes without connecting, as keepalived). */
+    public int urlCount() {
+        return urls.size();
     }
 
     /**
@@ -81,19 +95,8 @@ public final class HttpCheck {
         return checker.connection().connectTimeout().multipliedBy((long) EXCHANGE_TIMEOUTS * Math.max(1, urls.size()));
     }
 
-    /** "[10.0.0.2]:tcp:80", keepalived's FMT_CHK: the real server, the service's protocol. */
-    static String label(VirtualServer vs, RealServer rs) {
-        String protocol = vs.protocol().map(p -> p.name().toLowerCase(Locale.ROOT))
-                .orElse(vs.kind() == VirtualServer.Kind.FWMARK ? "none" : "udp"); // keepalived's defaults
-        return "[" + Text.address(rs.address()) + "]:" + protocol + ":" + rs.port();
-    }
-
     String label() {
         return label;
-    }
-
-    List<UrlCheck> urls() {
-        return urls;
     }
 
     boolean tls() {

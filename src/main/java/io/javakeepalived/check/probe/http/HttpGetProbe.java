@@ -4,6 +4,7 @@ import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.ProbeIo;
 import io.javakeepalived.check.probe.ProbeResult;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
  */
 final class HttpGetProbe implements Probe {
     private final HttpCheck check;
+    private final List<UrlCheck> urls;
     private final CheckerStanding standing;
     private ProbeIo io;
     private Consumer<ProbeResult> done;
@@ -20,8 +22,9 @@ final class HttpGetProbe implements Probe {
     private Exchange current;
     private boolean over;
 
-    HttpGetProbe(HttpCheck check, CheckerStanding standing) {
+    HttpGetProbe(HttpCheck check, List<UrlCheck> urls, CheckerStanding standing) {
         this.check = check;
+        this.urls = urls;
         this.standing = standing;
     }
 
@@ -45,12 +48,12 @@ final class HttpGetProbe implements Probe {
         if (over) {
             return;
         }
-        if (next == check.urls().size()) {
+        if (next == urls.size()) {
             // all passed; with no url at all keepalived counts the checker up without connecting
             report(ProbeResult.Success.plain());
             return;
         }
-        UrlCheck url = check.urls().get(next++);
+        UrlCheck url = urls.get(next++);
         current = new Exchange(check, url, io, verdict -> urlDone(url, verdict));
         current.start();
     }

@@ -26,14 +26,19 @@ final class UrlCheck {
     private final boolean regexNoMatch;
     private final long regexMinOffset;
     private final long regexMaxOffset;
+    private final String mismatchLine;
+    /** Content-Length minus bytes received at the last answer; the one state kept between attempts. */
+    private long lastMismatch;
 
     /**
      * @param warn hears what keepalived would log about the url at load time (a regex that does
      *             not compile, an option Java lacks); the url is then checked without it
      */
     UrlCheck(Checker.Url url, HttpProtocol protocol, Optional<String> checkerVirtualhost, InetAddress target,
-             int port, Consumer<String> warn) {
+             int port, Consumer<String> warn, String mismatchPrefix) {
         this.path = url.path();
+        this.mismatchLine = mismatchPrefix + url.virtualhost().orElse("") + url.path()
+                + ": content_length (%d) does not match received bytes (%d)";
         this.virtualhost = url.virtualhost().or(() -> checkerVirtualhost);
         this.request = HttpRequestText.of(url.path(), protocol, virtualhost, target, port);
         this.statusCodes = new StatusCodes(url.statusCodes());
@@ -72,6 +77,23 @@ final class UrlCheck {
     /** Whether the status alone already fails the url (the body need not be read then). */
     boolean refuses(int statusCode) {
         return !statusCodes.accepts(statusCode);
+    }
+
+    /**
+     * keepalived's line when an answer's body is not as long as its Content-Length said, logged
+     * the first time that difference is seen (a server that keeps lying is not logged again).
+     */
+    Optional<String> lengthMismatch(OptionalLong contentLength, long received) {
+        if (contentLength.isEmpty() || contentLength.getAsLong() == received) {
+            lastMismatch = 0;
+            return Optional.empty();
+        }
+        long mismatch = contentLength.getAsLong() - received;
+        if (mismatch == lastMismatch) {
+            return Optional.empty();
+        }
+        lastMismatch = mismatch;
+        return Optional.of(String.format(mismatchLine, contentLength.getAsLong(), received));
     }
 
     /** The verdict on a status code this url refuses. */

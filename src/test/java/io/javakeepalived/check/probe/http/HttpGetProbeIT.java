@@ -157,6 +157,33 @@ class HttpGetProbeIT {
     }
 
     @Test
+    void oneUrlAloneCanBeCheckedAsKeepalivedWalksThem() throws Exception {
+        try (LabWebServer web = LabWebServer.plain(lab.lab, lab.server, 8015, LabWebServer.answering("HTTP/1.0 200 OK", "ok"))) {
+            HttpCheck check = check("HTTP_GET", 8015, "url {", " path /a", "}", "url {", " path /b", "}");
+            assertEquals(2, check.urlCount());
+            assertEquals(ProbeResult.Success.plain(), lab.attempt(check.newProbe(HttpLab.UP, 1)).result());
+            assertEquals(1, web.requests().size());
+            assertTrue(web.requests().get(0).startsWith("GET /b HTTP/1.0\r\n"), web.requests().toString());
+        }
+    }
+
+    @Test
+    void aShortBodyIsReportedOnceAndStillJudged() throws Exception {
+        try (LabWebServer web = LabWebServer.plain(lab.lab, lab.server, 8016, (s, srv) -> {
+            srv.readRequest(s);
+            s.getOutputStream().write(ascii("HTTP/1.0 200 OK\r\nContent-Length: 100\r\n\r\nshort"));
+        })) {
+            HttpCheck check = check("HTTP_GET", 8016, "url {", " path /s", "}");
+            HttpLab.Attempt first = attempt(check, HttpLab.DOWN);
+            assertEquals(ProbeResult.Success.plain(), first.result());
+            assertEquals(List.of("http_check for RS [10.213.0.2]:tcp:8016 VS [10.213.0.100]:tcp:8016 url /s:"
+                    + " content_length (100) does not match received bytes (5)",
+                    "HTTP status code success to [10.213.0.2]:tcp:8016 url(/s)"), first.logged());
+            assertEquals(List.of(), attempt(check, HttpLab.UP).logged(), "the same difference is not logged again");
+        }
+    }
+
+    @Test
     void aRefusedConnectionFails() throws Exception {
         HttpLab.Attempt a = attempt(check("HTTP_GET", 8008, "url {", " path /", "}"), HttpLab.UP);
         assertEquals(ProbeResult.Failure.class, a.result().getClass());

@@ -2,6 +2,7 @@ package io.javakeepalived.check.probe.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.KeepalivedConfig;
@@ -77,10 +78,14 @@ final class HttpLab implements AutoCloseable {
 
     /** One attempt from the client node; asserts it left nothing open and nothing fired late. */
     Attempt attempt(HttpCheck check, CheckerStanding standing) throws Exception {
+        return attempt(check.newProbe(standing));
+    }
+
+    Attempt attempt(Probe probe) throws Exception {
         return lab.call(client, () -> {
             try (ProbeRig rig = new ProbeRig()) {
                 long t0 = System.nanoTime();
-                ProbeResult result = rig.run(check.newProbe(standing), Duration.ofSeconds(10));
+                ProbeResult result = rig.run(probe, Duration.ofSeconds(10));
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 rig.idle(Duration.ofMillis(200)); // a late done() would fail run()'s "done twice"
                 assertEquals(0, rig.openChannels(), "channels left open");

@@ -24,7 +24,7 @@ class UrlCheckTest {
                          boolean noMatch, List<String> options) throws Exception {
         return new UrlCheck(new Checker.Url("/", digest, codes, Optional.empty(), regex, noMatch, options, 0, 0,
                 new SourceLocation("k.conf", 7)), HttpProtocol.HTTP_1_0, Optional.empty(),
-                InetAddress.getByName("10.0.0.2"), 80, warnings::add);
+                InetAddress.getByName("10.0.0.2"), 80, warnings::add, "http_check for RS R VS V url ");
     }
 
     private static ResponseBody body(UrlCheck url, String text, OptionalLong contentLength) {
@@ -85,5 +85,19 @@ class UrlCheckTest {
                 "Invalid regex: 'a(b' at offset 3: Unclosed group"), warnings);
         assertEquals(new UrlVerdict.Pass("HTTP status code"), u.judge(200, body(u, "x", OptionalLong.empty())),
                 "checked without the regex, as keepalived does");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsLoggedOncePerDifference() throws Exception {
+        UrlCheck u = url(Optional.empty(), List.of(), Optional.empty(), false, List.of());
+        assertEquals(Optional.of("http_check for RS R VS V url /: content_length (10) does not match received bytes (4)"),
+                u.lengthMismatch(OptionalLong.of(10), 4));
+        assertEquals(Optional.empty(), u.lengthMismatch(OptionalLong.of(10), 4), "the same lie again");
+        assertEquals(Optional.of("http_check for RS R VS V url /: content_length (10) does not match received bytes (5)"),
+                u.lengthMismatch(OptionalLong.of(10), 5));
+        assertEquals(Optional.empty(), u.lengthMismatch(OptionalLong.of(10), 10));
+        assertEquals(Optional.empty(), u.lengthMismatch(OptionalLong.empty(), 3));
+        assertEquals(Optional.of("http_check for RS R VS V url /: content_length (10) does not match received bytes (5)"),
+                u.lengthMismatch(OptionalLong.of(10), 5), "logged again after a good answer in between");
     }
 }
