@@ -74,51 +74,53 @@ class SslGetProbeIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ":\n" + out);
     }
 
+    /** One attempt and what the TLS server saw. */
+    record Served(HttpLab.Attempt attempt, List<String> sniNames, List<String> requests) {
+    }
+
+    /** One SSL_GET attempt against a TLS server answering {@code statusLine} and {@code body}. */
+    private static Served againstTlsServer(int port, String statusLine, String body, CheckerStanding standing,
+                                           String... checkerLines) throws Exception {
+        try (LabWebServer web = LabWebServer.tls(lab.lab, lab.server, port, serverTls,
+                LabWebServer.answering(statusLine, body))) {
+            HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", port, checkerLines), standing);
+            return new Served(a, web.sniNames(), web.requests());
+        }
+    }
+
     @Test
     void aSelfSignedServerPassesAndSeesSniAndTheVirtualhost() throws Exception {
-        try (LabWebServer web = LabWebServer.tls(lab.lab, lab.server, 8443, serverTls,
-                LabWebServer.answering("HTTP/1.1 200 OK", "secure"))) {
-            HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8443, "virtualhost www.example.com", "enable_sni",
-                    "url {", " path /tls", "}"), HttpLab.DOWN);
-            assertEquals(ProbeResult.Success.plain(), a.result());
-            assertEquals(List.of("HTTP status code success to [10.213.0.2]:tcp:8443 url(/tls)"), a.logged());
-            assertEquals(List.of("www.example.com"), web.sniNames());
-            assertEquals(List.of("GET /tls HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: www.example.com\r\n\r\n"),
-                    web.requests());
-        }
+        Served s = againstTlsServer(8443, "HTTP/1.1 200 OK", "secure", HttpLab.DOWN, "virtualhost www.example.com",
+                "enable_sni", "url {", " path /tls", "}");
+        assertEquals(ProbeResult.Success.plain(), s.attempt().result());
+        assertEquals(List.of("HTTP status code success to [10.213.0.2]:tcp:8443 url(/tls)"), s.attempt().logged());
+        assertEquals(List.of("www.example.com"), s.sniNames());
+        assertEquals(List.of("GET /tls HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: www.example.com\r\n\r\n"),
+                s.requests());
     }
 
     @Test
     void aLargeBodyStreamsThroughTlsToTheRegexAtItsEnd() throws Exception {
         String page = "<p>filler</p>".repeat(300_000) + "<b>status: green</b>"; // about 4 MB
-        try (LabWebServer web = LabWebServer.tls(lab.lab, lab.server, 8448, serverTls,
-                LabWebServer.answering("HTTP/1.0 200 OK", page))) {
-            HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8448, "url {", " path /", " regex \"status: green\"",
-                    "}"), HttpLab.DOWN);
-            assertEquals(ProbeResult.Success.plain(), a.result());
-            assertEquals(List.of("Regex match success to [10.213.0.2]:tcp:8448 url(/)"), a.logged());
-        }
+        Served s = againstTlsServer(8448, "HTTP/1.0 200 OK", page, HttpLab.DOWN, "url {", " path /",
+                " regex \"status: green\"", "}");
+        assertEquals(ProbeResult.Success.plain(), s.attempt().result());
+        assertEquals(List.of("Regex match success to [10.213.0.2]:tcp:8448 url(/)"), s.attempt().logged());
     }
 
     @Test
     void withoutEnableSniNoServerNameIsSent() throws Exception {
-        try (LabWebServer web = LabWebServer.tls(lab.lab, lab.server, 8444, serverTls,
-                LabWebServer.answering("HTTP/1.0 200 OK", "secure"))) {
-            HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8444, "virtualhost www.example.com",
-                    "url {", " path /", "}"), HttpLab.UP);
-            assertEquals(ProbeResult.Success.plain(), a.result());
-            assertEquals(List.of(""), web.sniNames());
-        }
+        Served s = againstTlsServer(8444, "HTTP/1.0 200 OK", "secure", HttpLab.UP, "virtualhost www.example.com",
+                "url {", " path /", "}");
+        assertEquals(ProbeResult.Success.plain(), s.attempt().result());
+        assertEquals(List.of(""), s.sniNames());
     }
 
     @Test
-    void statusDigestAndReadFailuresOverTlsUseKeepalivedsWords() throws Exception {
-        try (LabWebServer web = LabWebServer.tls(lab.lab, lab.server, 8445, serverTls,
-                LabWebServer.answering("HTTP/1.0 500 Oops", "x"))) {
-            HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8445, "url {", " path /", "}"), HttpLab.UP);
-            assertEquals(new ProbeResult.Failure("status code 500"), a.result());
-            assertEquals(List.of("HTTP status code error to server [10.213.0.2]:tcp:8445."), a.logged());
-        }
+    void statusAndReadFailuresOverTlsUseKeepalivedsWords() throws Exception {
+        Served refused = againstTlsServer(8445, "HTTP/1.0 500 Oops", "x", HttpLab.UP, "url {", " path /", "}");
+        assertEquals(new ProbeResult.Failure("status code 500"), refused.attempt().result());
+        assertEquals(List.of("HTTP status code error to server [10.213.0.2]:tcp:8445."), refused.attempt().logged());
         try (LabWebServer silent = LabWebServer.tls(lab.lab, lab.server, 8446, serverTls, (s, srv) -> {
             srv.readRequest(s); // handshake done, request read, then nothing
             LabWebServer.waitForClose(s);
