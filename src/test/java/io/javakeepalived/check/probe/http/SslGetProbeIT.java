@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,6 +129,22 @@ class SslGetProbeIT {
             HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8446, "url {", " path /", "}"), HttpLab.UP);
             assertEquals(new ProbeResult.Failure("timeout"), a.result());
             assertEquals(List.of("Timeout WEB read server [10.213.0.2]:tcp:8446."), a.logged());
+        }
+    }
+
+    @Test
+    void aPlainHttpServerOnTheTlsPortIsAHandshakeError() throws Exception {
+        try (LabWebServer plain = LabWebServer.plain(lab.lab, lab.server, 8449, (s, srv) -> {
+            // a ClientHello has no empty line to wait for: answer it at once, as web servers do
+            s.getOutputStream().write("HTTP/1.0 400 Bad Request\r\n\r\nthis is not TLS"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            LabWebServer.waitForClose(s);
+        })) {
+            HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8449, "url {", " path /", "}"), HttpLab.UP);
+            assertEquals(ProbeResult.Failure.class, a.result().getClass());
+            assertEquals(List.of("SSL handshake/communication error connecting to server [10.213.0.2]:tcp:8449."),
+                    a.logged());
+            assertTrue(a.took().compareTo(Duration.ofMillis(900)) < 0, "no timeout needed: " + a.took());
         }
     }
 
