@@ -20,9 +20,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The TLS side of every SSL_GET, built once from the global {@code SSL { }} block as keepalived
  * builds its one SSL_CTX: a client certificate and key if configured, and no verification of the
- * server's certificate. keepalived loads {@code ca} but never sets SSL_VERIFY_PEER, so a server
- * whose certificate the CA did not sign still passes; the same here, so that a configuration
- * that works under keepalived keeps working.
+ * server's certificate. keepalived loads {@code ca} (and fails if it cannot) but never sets
+ * SSL_VERIFY_PEER, so a server whose certificate the CA did not sign still passes; the same
+ * here, so that a configuration that works under keepalived keeps working.
  */
 public final class TlsClient {
     private final SSLContext context;
@@ -37,6 +37,10 @@ public final class TlsClient {
      * @throws TlsSetupException naming the file that could not be read and what was expected
      */
     public static TlsClient from(Optional<SslContext> ssl) throws TlsSetupException {
+        if (ssl.isPresent() && ssl.get().ca().isPresent()) {
+            // read, as keepalived reads it (an unreadable ca stops its checkers), though unused
+            PemFiles.certificates(ssl.get().ca().get());
+        }
         try {
             KeyManager[] keys = null;
             if (ssl.isPresent() && ssl.get().certificate().isPresent()) {

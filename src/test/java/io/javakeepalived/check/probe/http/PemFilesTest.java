@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javakeepalived.config.model.SslContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,13 @@ class PemFilesTest {
         Path missing = dir.resolve("nope.pem");
         assertTrue(assertThrows(TlsSetupException.class, () -> PemFiles.certificates(missing.toString()))
                 .getMessage().startsWith("SSL error: cannot load certificate file " + missing));
+    }
+
+    @Test
+    void anUnreadableCaStopsTheTlsContextAsInKeepalived() {
+        Path missing = dir.resolve("ca.pem");
+        TlsSetupException e = assertThrows(TlsSetupException.class, () -> TlsClient.from(Optional.of(
+                new SslContext(Optional.empty(), Optional.of(missing.toString()), Optional.empty(), Optional.empty()))));
+        assertTrue(e.getMessage().startsWith("SSL error: cannot load certificate file " + missing), e.getMessage());
     }
 }
