@@ -1,0 +1,31 @@
+package io.javakeepalived.net;
+
+import java.io.IOException;
+
+/**
+ * The kernel refused an IPVS command. The message is keepalived's line for it, e.g.
+ * {@code IPVS cmd IP_VS_SO_SET_ADDDEST(1159) error: Destination already exists(17) (10.0.0.1:tcp:80 -> 10.0.0.2:80)}:
+ * the command by its setsockopt name (as keepalived names it even over netlink), libipvs's text
+ * for the errno, and the service and dest it was about.
+ */
+public final class IpvsException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final int errno;
+    private final IpvsCommand command;
+
+    public IpvsException(IpvsCommand command, int errno, String subject) {
+        super("IPVS cmd " + command.socketOptionName() + "(" + command.socketOption() + ") error: "
+                + command.describe(errno) + "(" + errno + ")" + (subject.isEmpty() ? "" : " (" + subject + ")"));
+        this.errno = errno;
+        this.command = command;
+    }
+
+    public int errno() {
+        return errno;
+    }
+
+    public IpvsCommand command() {
+        return command;
+    }
+}
