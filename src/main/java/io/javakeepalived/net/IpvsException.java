@@ -28,4 +28,19 @@ public final class IpvsException extends IOException {
     public IpvsCommand command() {
         return command;
     }
+
+    /** What keepalived lets pass (logged, not an error): adding what is there, deleting what is not. */
+    public boolean harmless() {
+        return switch (command) {
+            case ADD_SERVICE, ADD_DEST -> errno == Errno.EEXIST;
+            case DELETE_DEST -> errno == Errno.ENOENT;
+            case DELETE_SERVICE -> errno == Errno.ESRCH || errno == Errno.ENOENT;
+            default -> false;
+        };
+    }
+
+    /** A dest to edit that is not there (keepalived then adds it). */
+    public boolean destMissing() {
+        return command == IpvsCommand.EDIT_DEST && errno == Errno.ENOENT;
+    }
 }
