@@ -106,9 +106,9 @@ public final class IpvsDirector {
                 TableState ours = current(owned);
                 if (how == GlobalDefs.FlushOnStop.NONE) {
                     ours.services().values().forEach(e -> e.dests().forEach(d ->
-                            apply(new IpvsOp.DeleteDest(e.service(), d))));
+                            apply(IpvsOp.on(IpvsOp.Kind.DELETE_DEST, e.service(), d))));
                 }
-                ours.services().values().forEach(e -> apply(new IpvsOp.DeleteService(e.service())));
+                ours.services().values().forEach(e -> apply(IpvsOp.on(IpvsOp.Kind.DELETE_SERVICE, e.service())));
             }
         }
         if (originalTimeouts != null) {
@@ -169,9 +169,9 @@ public final class IpvsDirector {
         try {
             op.applyTo(table);
         } catch (IpvsException e) {
-            if (op instanceof IpvsOp.EditDest edit && e.destMissing()) {
+            if (op.kind() == IpvsOp.Kind.EDIT_DEST && e.destMissing()) {
                 // keepalived: a dest to edit that is not there is added
-                apply(new IpvsOp.AddDest(edit.service(), edit.dest()));
+                apply(IpvsOp.on(IpvsOp.Kind.ADD_DEST, op.service(), op.dest()));
             } else if (e.harmless()) {
                 log.info("{}", e.getMessage());
             } else {

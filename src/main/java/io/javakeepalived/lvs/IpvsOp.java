@@ -5,84 +5,47 @@ import io.javakeepalived.net.IpvsService;
 import io.javakeepalived.net.IpvsTable;
 
 import java.io.IOException;
+import java.util.Objects;
 
-/** One command to the IPVS table, as {@link TableDiff} plans them. */
-sealed interface IpvsOp {
+/**
+ * One command to the IPVS table, as {@link TableDiff} plans them.
+ *
+ * @param dest the real server of a dest command; null for a service command
+ */
+record IpvsOp(Kind kind, IpvsService service, IpvsDest dest) {
+    enum Kind { ADD_SERVICE, EDIT_SERVICE, DELETE_SERVICE, ADD_DEST, EDIT_DEST, DELETE_DEST }
 
-    void applyTo(IpvsTable table) throws IOException;
+    IpvsOp {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(service, "service");
+    }
 
-    /** {@code add service 10.0.0.1:tcp:80}, {@code edit dest 10.0.0.1:tcp:80 -> 10.0.0.2:80 weight 0}. */
-    String describe();
+    static IpvsOp on(Kind kind, IpvsService service) {
+        return new IpvsOp(kind, service, null);
+    }
 
-    record AddService(IpvsService service) implements IpvsOp {
-        @Override
-        public void applyTo(IpvsTable table) throws IOException {
-            table.addService(service);
-        }
+    static IpvsOp on(Kind kind, IpvsService service, IpvsDest dest) {
+        return new IpvsOp(kind, service, Objects.requireNonNull(dest, "dest"));
+    }
 
-        @Override
-        public String describe() {
-            return "add service " + service.key().describe() + " " + service.scheduler();
+    void applyTo(IpvsTable table) throws IOException {
+        switch (kind) {
+            case ADD_SERVICE -> table.addService(service);
+            case EDIT_SERVICE -> table.editService(service);
+            case DELETE_SERVICE -> table.deleteService(service);
+            case ADD_DEST -> table.addDest(service, dest);
+            case EDIT_DEST -> table.editDest(service, dest);
+            case DELETE_DEST -> table.deleteDest(service, dest);
         }
     }
 
-    record EditService(IpvsService service) implements IpvsOp {
-        @Override
-        public void applyTo(IpvsTable table) throws IOException {
-            table.editService(service);
+    /** {@code add service 10.0.0.1:tcp:80 rr}, {@code edit dest 10.0.0.1:tcp:80 -> 10.0.0.2:80 weight 0}. */
+    String describe() {
+        String verb = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        if (dest == null) {
+            return verb + " " + service.key().describe() + (kind == Kind.DELETE_SERVICE ? "" : " " + service.scheduler());
         }
-
-        @Override
-        public String describe() {
-            return "edit service " + service.key().describe() + " " + service.scheduler();
-        }
-    }
-
-    record DeleteService(IpvsService service) implements IpvsOp {
-        @Override
-        public void applyTo(IpvsTable table) throws IOException {
-            table.deleteService(service);
-        }
-
-        @Override
-        public String describe() {
-            return "delete service " + service.key().describe();
-        }
-    }
-
-    record AddDest(IpvsService service, IpvsDest dest) implements IpvsOp {
-        @Override
-        public void applyTo(IpvsTable table) throws IOException {
-            table.addDest(service, dest);
-        }
-
-        @Override
-        public String describe() {
-            return "add dest " + service.key().describe() + " -> " + dest.describe() + " weight " + dest.weight();
-        }
-    }
-
-    record EditDest(IpvsService service, IpvsDest dest) implements IpvsOp {
-        @Override
-        public void applyTo(IpvsTable table) throws IOException {
-            table.editDest(service, dest);
-        }
-
-        @Override
-        public String describe() {
-            return "edit dest " + service.key().describe() + " -> " + dest.describe() + " weight " + dest.weight();
-        }
-    }
-
-    record DeleteDest(IpvsService service, IpvsDest dest) implements IpvsOp {
-        @Override
-        public void applyTo(IpvsTable table) throws IOException {
-            table.deleteDest(service, dest);
-        }
-
-        @Override
-        public String describe() {
-            return "delete dest " + service.key().describe() + " -> " + dest.describe();
-        }
+        return verb + " " + service.key().describe() + " -> " + dest.describe()
+                + (kind == Kind.DELETE_DEST ? "" : " weight " + dest.weight());
     }
 }

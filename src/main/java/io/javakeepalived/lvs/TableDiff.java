@@ -26,24 +26,24 @@ final class TableDiff {
         desired.services().forEach((key, want) -> {
             TableState.Entry have = current.services().get(key);
             if (have == null) {
-                services.add(new IpvsOp.AddService(want.service()));
-                want.dests().forEach(d -> added.add(new IpvsOp.AddDest(want.service(), d)));
+                services.add(IpvsOp.on(IpvsOp.Kind.ADD_SERVICE, want.service()));
+                want.dests().forEach(d -> added.add(IpvsOp.on(IpvsOp.Kind.ADD_DEST, want.service(), d)));
                 return;
             }
             if (!have.service().equals(want.service())) {
-                services.add(new IpvsOp.EditService(want.service()));
+                services.add(IpvsOp.on(IpvsOp.Kind.EDIT_SERVICE, want.service()));
             }
             for (IpvsDest d : have.dests()) {
                 if (find(want.dests(), d).isEmpty()) {
-                    gone.add(new IpvsOp.DeleteDest(want.service(), d));
+                    gone.add(IpvsOp.on(IpvsOp.Kind.DELETE_DEST, want.service(), d));
                 }
             }
             for (IpvsDest d : want.dests()) {
                 Optional<IpvsDest> was = find(have.dests(), d);
                 if (was.isEmpty()) {
-                    added.add(new IpvsOp.AddDest(want.service(), d));
+                    added.add(IpvsOp.on(IpvsOp.Kind.ADD_DEST, want.service(), d));
                 } else if (!was.get().equals(d)) {
-                    edited.add(new IpvsOp.EditDest(want.service(), d));
+                    edited.add(IpvsOp.on(IpvsOp.Kind.EDIT_DEST, want.service(), d));
                 }
             }
         });
@@ -53,7 +53,7 @@ final class TableDiff {
         out.addAll(added);
         for (IpvsServiceKey key : current.services().keySet()) {
             if (!desired.services().containsKey(key)) {
-                out.add(new IpvsOp.DeleteService(current.services().get(key).service()));
+                out.add(IpvsOp.on(IpvsOp.Kind.DELETE_SERVICE, current.services().get(key).service()));
             }
         }
         return out;
