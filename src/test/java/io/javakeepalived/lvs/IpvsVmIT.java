@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class IpvsVmIT {
     private static final Path CACHE = Path.of("/var/tmp/ipvs-vm");
     private static final List<String> CASES = List.of("io.javakeepalived.lvs.vm.IpvsKernelVmCase",
-            "io.javakeepalived.lvs.vm.IpvsTrafficVmCase");
+            "io.javakeepalived.lvs.vm.IpvsTrafficVmCase", "io.javakeepalived.lvs.vm.DaemonIpvsVmCase");
     private static final int VM_LIMIT_SECONDS = 280;
 
     @Test
@@ -54,7 +54,9 @@ class IpvsVmIT {
         List<String> cmd = new ArrayList<>(List.of(tools.resolve("run-in-vm.sh").toString(), "-t",
                 Integer.toString(VM_LIMIT_SECONDS), "-m", "1024M", CACHE.toString(), "--",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xss512k", "-Dipvsadm.root=" + ipvsadm, "-cp", classPath(),
+                "-XX:+UseSerialGC", "-Xss512k", "-Dipvsadm.root=" + ipvsadm,
+                "-Djavakeepalived.jar=" + Path.of(System.getProperty("javakeepalived.jar", "target/javakeepalived.jar"))
+                        .toAbsolutePath(), "-cp", classPath(),
                 "io.javakeepalived.lvs.vm.VmCaseRunner"));
         cmd.addAll(CASES);
         long t0 = System.nanoTime();
