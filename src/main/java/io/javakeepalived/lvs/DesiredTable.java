@@ -76,8 +76,8 @@ final class DesiredTable {
                 return;
             }
             Forwarding f = sorry.forwarding() != null ? sorry.forwarding() : vs.forwarding();
-            IpvsDest d = dest(key, f, sorry.address(), sorry.port() != 0 ? sorry.port() : key.port(),
-                    sorryActive ? 1 : 0, 0, 0);
+            // keepalived: a NAT sorry server without a port gets port 0, not the service's
+            IpvsDest d = dest(key, f, sorry.address(), sorry.port(), sorryActive ? 1 : 0, 0, 0);
             // a sorry server that is also a real server: the real server's entry, unless the sorry one is needed
             out.removeIf(x -> sorryActive && x.sameServer(d));
             if (out.stream().noneMatch(d::sameServer)) {
