@@ -70,6 +70,7 @@ final class DaemonRun {
     private InetSocketAddress metricsListen;
     private boolean keepVipsAtStop;
     private boolean keepIpvsAtStop;
+    private boolean runLvs = true;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -97,6 +98,12 @@ final class DaemonRun {
     /** {@code -I} (--dont-release-ipvs): leave the IPVS table as it is at stop. */
     DaemonRun keepIpvsAtStop(boolean keep) {
         this.keepIpvsAtStop = keep;
+        return this;
+    }
+
+    /** false for {@code -P} (--vrrp): VRRP only, the IPVS table is not touched. */
+    DaemonRun runLvs(boolean run) {
+        this.runLvs = run;
         return this;
     }
 
@@ -191,8 +198,10 @@ final class DaemonRun {
             status = runLoop(loop, () -> {
                 scripts.startStopScripts().runStartup();
                 scripts.attach(loop);
-                ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
-                loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
+                if (runLvs) {
+                    ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
+                    loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
+                }
             }, config.topLevel().netNamespace(), log);
             if (ipvs[0] != null) {
                 ipvs[0].stop();

@@ -192,7 +192,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
         LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
         return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine)
                 .metricsListen(metricsListen).keepVipsAtStop(dontReleaseVrrp)
-                .keepIpvsAtStop(dontReleaseIpvs).run();
+                .keepIpvsAtStop(dontReleaseIpvs).runLvs(!vrrpOnly).run();
     }
 
     private int printSignalNumber(String name) {
