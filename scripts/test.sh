@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 install_missing scripts/test.sh \
     java:openjdk-17-jdk-headless mvn:maven ip:iproute2 nft:nftables tcpdump:tcpdump \
     tshark:tshark keepalived:keepalived systemd-analyze:systemd \
-    python3:python3 curl:curl pgrep:procps  # the last three: ExampleSetupsIT's stub services
+    python3:python3 curl:curl pgrep:procps \
+    qemu-system-x86_64:qemu-system-x86 busybox:busybox-static
+# python3, curl, pgrep: ExampleSetupsIT's stub services; qemu, busybox: IpvsVmIT's VM
+# (../shared/tools/ipvs-vm), the only kernel here with IPVS
 
 exec mvn -B verify "$@"

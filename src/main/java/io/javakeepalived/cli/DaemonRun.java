@@ -69,6 +69,8 @@ final class DaemonRun {
     private final List<String> commandLine;
     private InetSocketAddress metricsListen;
     private boolean keepVipsAtStop;
+    private boolean keepIpvsAtStop;
+    private boolean runLvs = true;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -90,6 +92,18 @@ final class DaemonRun {
     /** {@code -V} (--dont-release-vrrp): leave the VIPs up at stop, send no priority 0. */
     DaemonRun keepVipsAtStop(boolean keep) {
         this.keepVipsAtStop = keep;
+        return this;
+    }
+
+    /** {@code -I} (--dont-release-ipvs): leave the IPVS table as it is at stop. */
+    DaemonRun keepIpvsAtStop(boolean keep) {
+        this.keepIpvsAtStop = keep;
+        return this;
+    }
+
+    /** false for {@code -P} (--vrrp): VRRP only, the IPVS table is not touched. */
+    DaemonRun runLvs(boolean run) {
+        this.runLvs = run;
         return this;
     }
 
@@ -178,12 +192,20 @@ final class DaemonRun {
         // the checker loop turns every second by itself: nothing to ping
         systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos),
                 new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));
+        IpvsRun[] ipvs = new IpvsRun[1];
         try {
             // keepalived runs startup_script before VRRP starts and waits for it
             status = runLoop(loop, () -> {
                 scripts.startStopScripts().runStartup();
                 scripts.attach(loop);
+                if (runLvs) {
+                    ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
+                    loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
+                }
             }, config.topLevel().netNamespace(), log);
+            if (ipvs[0] != null) {
+                ipvs[0].stop();
+            }
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
             inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);

@@ -108,6 +108,10 @@ public final class KeepalivedCommand implements Callable<Integer> {
             description = "At stop, leave the VIPs up and send no priority-0 advert.")
     boolean dontReleaseVrrp;
 
+    @Option(names = {"-I", "--dont-release-ipvs"},
+            description = "At stop, leave the IPVS virtual and real servers in the kernel.")
+    boolean dontReleaseIpvs;
+
     @Option(names = {"-v", "--version"}, description = "Print the version and exit.")
     boolean version;
 
@@ -119,7 +123,6 @@ public final class KeepalivedCommand implements Callable<Integer> {
     @Option(names = "--all", hidden = true) boolean all;
     @Option(names = {"-G", "--no-syslog"}, hidden = true) boolean noSyslog;
     @Option(names = {"-u", "--umask"}, hidden = true) String umask;
-    @Option(names = {"-I", "--dont-release-ipvs"}, hidden = true) boolean dontReleaseIpvs;
     @Option(names = {"-R", "--dont-respawn"}, hidden = true) boolean dontRespawn;
     @Option(names = {"-b", "--bfd_pid"}, hidden = true) String bfdPid;
     @Option(names = {"-a", "--address-monitoring"}, hidden = true) boolean addressMonitoring;
@@ -188,7 +191,8 @@ public final class KeepalivedCommand implements Callable<Integer> {
         // We never fork (systemd runs us in the foreground), so -l alone means the console too.
         LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
         return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine)
-                .metricsListen(metricsListen).keepVipsAtStop(dontReleaseVrrp).run();
+                .metricsListen(metricsListen).keepVipsAtStop(dontReleaseVrrp)
+                .keepIpvsAtStop(dontReleaseIpvs).runLvs(!vrrpOnly).run();
     }
 
     private int printSignalNumber(String name) {
@@ -207,7 +211,6 @@ public final class KeepalivedCommand implements Callable<Integer> {
         addIf(given, noBfd, "-B (--no_bfd)");
         addIf(given, all, "--all");
                 addIf(given, umask != null, "-u (--umask)");
-        addIf(given, dontReleaseIpvs, "-I (--dont-release-ipvs)");
         addIf(given, dontRespawn, "-R (--dont-respawn)");
         addIf(given, bfdPid != null, "-b (--bfd_pid)");
         addIf(given, addressMonitoring, "-a (--address-monitoring)");

@@ -21,4 +21,12 @@ public interface ReloadHook {
      * @param kept  the instances it kept, with their state and effective priority now
      */
     void applied(ReloadSource.Loaded loaded, Set<String> added, Map<String, Standing> kept);
+
+    /** This hook, then {@code next}. */
+    default ReloadHook andThen(ReloadHook next) {
+        return (loaded, added, kept) -> {
+            applied(loaded, added, kept);
+            next.applied(loaded, added, kept);
+        };
+    }
 }

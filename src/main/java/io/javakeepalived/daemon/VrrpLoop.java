@@ -195,9 +195,13 @@ public final class VrrpLoop {
         listener = Objects.requireNonNull(l, "listener");
     }
 
-    /** Who is told when a reload has been applied; set before {@link #run()}. */
+    /**
+     * Who is told when a reload has been applied; set before {@link #run()}. Hooks add up (the
+     * trackers' and the IPVS table's), told in the order they were set.
+     */
     public void onReload(ReloadHook hook) {
-        reloadHook = Objects.requireNonNull(hook, "hook");
+        Objects.requireNonNull(hook, "hook");
+        reloadHook = reloadHook == ReloadHook.NONE ? hook : reloadHook.andThen(hook);
     }
 
     /**

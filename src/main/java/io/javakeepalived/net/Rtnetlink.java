@@ -15,16 +15,11 @@ import java.util.Optional;
  */
 public final class Rtnetlink implements RtnetlinkSession {
     private static final int TIMEOUT_MS = 5000;
-    private static final int DUMP_RETRIES = 5;
 
-    private final NetlinkSocket sock;
-    private final NativeBuffer tx = new NativeBuffer(4096);
-    private final NativeBuffer rx = new NativeBuffer(NetlinkSocket.BUFFER);
-    private int seq = (int) (System.nanoTime() & 0x3fffffff);
-    private boolean closed;
+    private final NetlinkExchange exchange;
 
     private Rtnetlink(NetlinkSocket sock) {
-        this.sock = sock;
+        this.exchange = new NetlinkExchange(sock, 4096);
     }
 
     /** Opens a request socket in the calling thread's network namespace. */
@@ -34,16 +29,14 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     @Override
     public synchronized void addAddress(InterfaceAddress a) throws IOException {
-        int s = nextSeq();
-        int len = RtnlCodec.encodeAddress(tx.buf, 0, true, s, a);
-        request(len, s, () -> "RTM_NEWADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
+        request((b, s) -> RtnlCodec.encodeAddress(b, 0, true, s, a),
+                () -> "RTM_NEWADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
     }
 
     @Override
     public synchronized void deleteAddress(InterfaceAddress a) throws IOException {
-        int s = nextSeq();
-        int len = RtnlCodec.encodeAddress(tx.buf, 0, false, s, a);
-        request(len, s, () -> "RTM_DELADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
+        request((b, s) -> RtnlCodec.encodeAddress(b, 0, false, s, a),
+                () -> "RTM_DELADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
     }
 
     @Override
@@ -91,25 +84,22 @@ public final class Rtnetlink implements RtnetlinkSession {
         if (mac != null) {
             ArpFrame.checkMac(mac);
         }
-        int s = nextSeq();
-        int len = RtnlCodec.encodeNewMacvlan(tx.buf, 0, s, name, parentIndex, mac, mode);
-        request(len, s, () -> "RTM_NEWLINK macvlan " + name + " link " + nameOrIndex(parentIndex));
+        request((b, s) -> RtnlCodec.encodeNewMacvlan(b, 0, s, name, parentIndex, mac, mode),
+                () -> "RTM_NEWLINK macvlan " + name + " link " + nameOrIndex(parentIndex));
         return link(name).orElseThrow(() -> new IOException("macvlan " + name + " vanished after creation"));
     }
 
     /** Sets IFF_UP of a link. */
     @Override
     public synchronized void setLinkUp(int index, boolean up) throws IOException {
-        int s = nextSeq();
-        int len = RtnlCodec.encodeSetUp(tx.buf, 0, s, index, up);
-        request(len, s, () -> "RTM_NEWLINK " + nameOrIndex(index) + (up ? " up" : " down"));
+        request((b, s) -> RtnlCodec.encodeSetUp(b, 0, s, index, up),
+                () -> "RTM_NEWLINK " + nameOrIndex(index) + (up ? " up" : " down"));
     }
 
     @Override
     public synchronized void deleteLink(int index) throws IOException {
-        int s = nextSeq();
-        int len = RtnlCodec.encodeDelLink(tx.buf, 0, s, index);
-        request(len, s, () -> "RTM_DELLINK " + nameOrIndex(index));
+        request((b, s) -> RtnlCodec.encodeDelLink(b, 0, s, index),
+                () -> "RTM_DELLINK " + nameOrIndex(index));
     }
 
     // ---------------------------------------------------------------- routes and rules
@@ -126,9 +116,8 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     private void route(boolean add, IpRoute r) throws IOException {
         RouteCodec.IfIndex ifindex = indexes(r);
-        int s = nextSeq();
-        int len = RouteCodec.encodeRoute(tx.buf, 0, add, s, r, ifindex);
-        request(len, s, () -> (add ? "RTM_NEWROUTE " : "RTM_DELROUTE ") + r);
+        request((b, s) -> RouteCodec.encodeRoute(b, 0, add, s, r, ifindex),
+                () -> (add ? "RTM_NEWROUTE " : "RTM_DELROUTE ") + r);
     }
 
     /**
@@ -161,9 +150,8 @@ public final class Rtnetlink implements RtnetlinkSession {
     }
 
     private void rule(boolean add, IpRule r) throws IOException {
-        int s = nextSeq();
-        int len = RouteCodec.encodeRule(tx.buf, 0, add, s, r);
-        request(len, s, () -> (add ? "RTM_NEWRULE " : "RTM_DELRULE ") + r);
+        request((b, s) -> RouteCodec.encodeRule(b, 0, add, s, r),
+                () -> (add ? "RTM_NEWRULE " : "RTM_DELRULE ") + r);
     }
 
     @Override
@@ -194,92 +182,18 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     // ---------------------------------------------------------------- plumbing
 
-    private interface What {
-        String get();
-    }
-
     private interface Handler {
         void on(ByteBuffer b, int off);
     }
 
-    private int nextSeq() {
-        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
-        return seq;
-    }
-
-    private void request(int len, int s, What what) throws IOException {
-        ensureOpen();
-        sock.send(tx, len, "request " + RtnlCodec.msgType(tx.buf, 0));
-        while (true) {
-            int n = sock.receive(rx);
-            if (n < 0) {
-                throw new ErrnoException(what.get() + " (no answer from the kernel)", Errno.ETIMEDOUT);
-            }
-            ByteBuffer b = rx.buf;
-            for (int off = 0; off + RtnlCodec.NLMSG_HDRLEN <= n; ) {
-                int mlen = RtnlCodec.msgLen(b, off);
-                if (mlen < RtnlCodec.NLMSG_HDRLEN || off + mlen > n) {
-                    break;
-                }
-                if (RtnlCodec.msgSeq(b, off) == s && RtnlCodec.msgType(b, off) == RtnlCodec.NLMSG_ERROR) {
-                    int err = RtnlCodec.errorCode(b, off);
-                    if (err != 0) {
-                        String ext = RtnlCodec.extAckMessage(b, off);
-                        // describing may dump links for the interface name: rx is no longer needed here
-                        throw new ErrnoException(what.get(), err, ext);
-                    }
-                    return;
-                }
-                off += RtnlCodec.align(mlen);
-            }
-        }
+    private void request(NetlinkExchange.Encoder encoder, NetlinkExchange.What what) throws IOException {
+        exchange.request(encoder, what);
     }
 
     private void dump(int requestType, int replyType, String what, Handler h, Runnable reset) throws IOException {
-        ensureOpen();
-        for (int attempt = 0; attempt < DUMP_RETRIES; attempt++) {
-            reset.run();
-            int s = nextSeq();
-            int len = requestType == RouteCodec.RTM_GETROUTE || requestType == RouteCodec.RTM_GETRULE
-                    ? RouteCodec.encodeDump(tx.buf, 0, requestType, s)
-                    : RtnlCodec.encodeDump(tx.buf, 0, requestType, 0, s);
-            sock.send(tx, len, what);
-            boolean interrupted = false;
-            boolean done = false;
-            while (!done) {
-                int n = sock.receive(rx);
-                if (n < 0) {
-                    throw new ErrnoException(what + " (no answer from the kernel)", Errno.ETIMEDOUT);
-                }
-                ByteBuffer b = rx.buf;
-                for (int off = 0; off + RtnlCodec.NLMSG_HDRLEN <= n; ) {
-                    int mlen = RtnlCodec.msgLen(b, off);
-                    if (mlen < RtnlCodec.NLMSG_HDRLEN || off + mlen > n) {
-                        break;
-                    }
-                    if (RtnlCodec.msgSeq(b, off) == s) {
-                        int type = RtnlCodec.msgType(b, off);
-                        if ((RtnlCodec.msgFlags(b, off) & RtnlCodec.NLM_F_DUMP_INTR) != 0) {
-                            interrupted = true;
-                        }
-                        if (type == RtnlCodec.NLMSG_DONE) {
-                            done = true;
-                            break;
-                        } else if (type == RtnlCodec.NLMSG_ERROR) {
-                            int err = RtnlCodec.errorCode(b, off);
-                            throw new ErrnoException(what, err, RtnlCodec.extAckMessage(b, off));
-                        } else if (type == replyType) {
-                            h.on(b, off);
-                        }
-                    }
-                    off += RtnlCodec.align(mlen);
-                }
-            }
-            if (!interrupted) {
-                return;
-            }
-        }
-        throw new ErrnoException(what + " (dump interrupted " + DUMP_RETRIES + " times)", Errno.EBUSY);
+        exchange.dump((b, s) -> requestType == RouteCodec.RTM_GETROUTE || requestType == RouteCodec.RTM_GETRULE
+                ? RouteCodec.encodeDump(b, 0, requestType, s)
+                : RtnlCodec.encodeDump(b, 0, requestType, 0, s), replyType, what, h::on, reset);
     }
 
     private String nameOrNull(int index) {
@@ -302,17 +216,8 @@ public final class Rtnetlink implements RtnetlinkSession {
         return out;
     }
 
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("rtnetlink socket is closed");
-        }
-    }
-
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            sock.close();
-        }
+        exchange.close();
     }
 }

@@ -96,4 +96,5 @@ final class Sys {
 
     static final int NETLINK_ROUTE = 0;
     static final int NETLINK_NETFILTER = 12;
+    static final int NETLINK_GENERIC = 16;
 }

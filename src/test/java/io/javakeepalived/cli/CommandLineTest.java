@@ -98,8 +98,9 @@ class CommandLineTest {
         Files.writeString(conf, "global_defs {\n router_id x\n}\n");
         int rc = run("-t", "-f", conf.toString(), "-G", "-R", "-I", "--all", "-u", "0022", "-s", "ns1", "-X", "-V");
         assertEquals(0, rc, stderr());
-        assertTrue(stderr().contains("option -I (--dont-release-ipvs) is accepted for compatibility but not implemented"),
+        assertTrue(stderr().contains("option -R (--dont-respawn) is accepted for compatibility but not implemented"),
                 stderr());
+        assertFalse(stderr().contains("-I (--dont-release-ipvs)"), "-I is honoured now: " + stderr());
         assertFalse(stderr().contains("-X (--release-vips)"), "-X is honoured now: " + stderr());
         assertFalse(stderr().contains("-V (--dont-release-vrrp)"), "-V is honoured now: " + stderr());
         assertFalse(stderr().contains("-G (--no-syslog)"), "-G is honoured now: " + stderr());

@@ -28,6 +28,8 @@ public final class KeywordSupport {
     private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
             + " to mail";
     private static final String LVS = "LVS (IPVS virtual and real servers, health checkers) is not implemented";
+    private static final String CHECKERS = "LVS health checkers are not implemented: the IPVS table is programmed"
+            + " with every real server alive (alpha: down) and stays so";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
     private static final String BFD = "BFD is not implemented";
@@ -53,7 +55,8 @@ public final class KeywordSupport {
                 "vrrp_track_process", "vrrp_sync_group", "garp_group", "net_namespace", "interface_up_down_delays");
         acted(Block.ROOT, "static_ipaddress", "static_routes", "static_rules");
         notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
-        notImplemented(Block.ROOT, LVS, "virtual_server", "virtual_server_group", "SSL", "net_namespace_ipvs");
+        acted(Block.ROOT, "virtual_server", "virtual_server_group");
+        notImplemented(Block.ROOT, LVS, "SSL", "net_namespace_ipvs");
         notImplemented(Block.ROOT, BFD, "bfd_instance");
         notImplemented(Block.ROOT, LINKBEAT, "linkbeat_use_polling", "linkbeat_interfaces");
         notImplemented(Block.ROOT, "no ipsets are used (no firewall rules are installed)", "namespace_with_ipsets");
@@ -77,8 +80,8 @@ public final class KeywordSupport {
         acted(Block.GLOBAL_DEFS, "router_id", "notification_email", "notification_email_from", "smtp_server",
                 "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "no_email_faults");
         notImplemented(Block.GLOBAL_DEFS, CHECKER_MAIL, "smtp_alert_checker", "no_checker_emails");
-        notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "lvs_timeouts", "lvs_flush",
-                "lvs_flush_on_stop", "lvs_flush_onstop", "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
+        acted(Block.GLOBAL_DEFS, "lvs_timeouts", "lvs_flush", "lvs_flush_on_stop", "lvs_flush_onstop");
+        notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
                 "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
                 "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
                 "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_priority", "checker_rt_priority",
@@ -167,7 +170,25 @@ public final class KeywordSupport {
 
         wholeBlock("static track groups are not implemented", Block.TRACK_GROUP);
         wholeBlock(BFD, Block.BFD_INSTANCE, Block.BFD_CHECK);
-        wholeBlock(LVS, Block.SSL, Block.VIRTUAL_SERVER, Block.REAL_SERVER, Block.TCP_CHECK, Block.HTTP_GET,
+        // the IPVS table: services, their scheduling and persistence, real servers, sorry server, quorum
+        acted(Block.VIRTUAL_SERVER, "real_server", "ip_family", "protocol", "lb_algo", "lvs_sched", "lb_kind",
+                "lvs_method", "hashed", "ops", "flag-1", "flag-2", "flag-3", "sh-port", "sh-fallback", "mh-port",
+                "mh-fallback", "persistence_timeout", "persistence_granularity", "persistence_engine", "weight",
+                "inhibit_on_failure", "sorry_server", "sorry_server_inhibit", "sorry_server_lvs_method", "quorum",
+                "hysteresis", "alpha");
+        notImplemented(Block.VIRTUAL_SERVER, CHECKERS, "delay_loop", "connect_timeout", "retry",
+                "delay_before_retry", "warmup", "virtualhost", "quorum_up", "quorum_down", "omega", "ha_suspend");
+        notImplemented(Block.VIRTUAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
+        acted(Block.REAL_SERVER, "weight", "lvs_method", "uthreshold", "lthreshold", "inhibit_on_failure", "alpha");
+        notImplemented(Block.REAL_SERVER, CHECKERS, "delay_loop", "connect_timeout", "retry", "delay_before_retry",
+                "warmup", "virtualhost", "notify_up", "notify_down", "TCP_CHECK", "HTTP_GET", "SSL_GET", "SMTP_CHECK",
+                "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "MISC_CHECK", "FILE_CHECK");
+        notImplemented(Block.REAL_SERVER, BFD, "BFD_CHECK");
+        notImplemented(Block.REAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        notImplemented(Block.REAL_SERVER, SNMP, "snmp_name");
+        wholeBlock(LVS, Block.SSL);
+        wholeBlock(CHECKERS, Block.TCP_CHECK, Block.HTTP_GET,
                 Block.URL, Block.SMTP_CHECK, Block.SMTP_HOST, Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK,
                 Block.MISC_CHECK, Block.FILE_CHECK);
     }

@@ -68,7 +68,8 @@ class KeywordSupportTest {
     @Test
     void theSameKeywordIsJudgedByItsBlock() {
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "priority").orElseThrow().implemented());
-        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "weight").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.REAL_SERVER, "weight").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "smtp_alert").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SCRIPT, "weight").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, "track_bfd").orElseThrow().implemented());
     }
@@ -102,8 +103,7 @@ class KeywordSupportTest {
                 "kernel_rx_buf_size", "linkbeat_use_polling")) {
             assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("track_group", "use_pid_dir", "instance", "linkbeat_use_polling", "virtual_server",
-                "bfd_instance")) {
+        for (String k : List.of("track_group", "use_pid_dir", "instance", "linkbeat_use_polling", "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("nftables_ifindex", "umask", "data_use_instance", "reload_time_file",
@@ -111,6 +111,31 @@ class KeywordSupportTest {
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
+    }
+
+    @Test
+    void theIpvsTableIsActedOnAndTheCheckersAreNot() {
+        for (String k : List.of("virtual_server", "virtual_server_group")) {
+            assertTrue(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("lvs_flush", "lvs_flush_on_stop", "lvs_timeouts")) {
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("lvs_sync_daemon", "nftables_ipvs", "lvs_notify_fifo")) {
+            assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("lb_algo", "lb_kind", "persistence_timeout", "persistence_granularity", "ops",
+                "sorry_server", "sorry_server_inhibit", "inhibit_on_failure", "quorum", "hysteresis")) {
+            assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("uthreshold", "lthreshold", "lvs_method", "weight")) {
+            assertTrue(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("delay_loop", "quorum_up", "ha_suspend")) {
+            assertFalse(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
+        }
+        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "TCP_CHECK").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.TCP_CHECK, "connect_timeout").orElseThrow().implemented());
     }
 
     @Test

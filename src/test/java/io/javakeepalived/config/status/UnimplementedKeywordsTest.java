@@ -74,8 +74,8 @@ class UnimplementedKeywordsTest {
                         + " base interface",
                 "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"
                         + " kernel's default",
-                "keepalived.conf:27: virtual_server" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
-                        + " not implemented"), out);
+                "keepalived.conf:31: TCP_CHECK" + NI + "LVS health checkers are not implemented: the IPVS table is"
+                        + " programmed with every real server alive (alpha: down) and stays so"), out);
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.javakeepalived.lvs.vm;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ipvsadm inside the VM: the binary and its libnl come out of the VM's initramfs (the host has
+ * none), into the folder the system property {@code ipvsadm.root} names.
+ */
+final class Ipvsadm {
+    private Ipvsadm() {
+    }
+
+    /** {@code ipvsadm ARGS}' standard output; fails on a non-zero exit. */
+    static String run(String... args) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("ipvsadm.root", "target/vm-ipvsadm"));
+        List<String> cmd = new ArrayList<>(List.of(root.resolve("usr/sbin/ipvsadm").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("LD_LIBRARY_PATH", root.resolve("lib/x86_64-linux-gnu").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("ipvsadm " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    /**
+     * {@code ipvsadm -Ln} as lines an operator compares: each service line followed by its dests
+     * (address, forwarding, weight; not the connection counters), services in sorted order, the
+     * dests of each sorted too (their order is the order they were added in, which is no contract).
+     */
+    static List<String> table() throws IOException, InterruptedException {
+        TreeMap<String, List<String>> services = new TreeMap<>();
+        List<String> current = null;
+        List<String> lines = run("-Ln").lines().toList();
+        for (String l : lines.subList(Math.min(3, lines.size()), lines.size())) {
+            String[] f = l.trim().split("\\s+");
+            if (l.startsWith("  ->")) {
+                current.add("  -> " + f[1] + " " + f[2] + " " + f[3]);
+            } else if (!l.isBlank()) {
+                current = new ArrayList<>();
+                services.put(String.join(" ", f), current);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        services.forEach((s, dests) -> {
+            out.add(s);
+            dests.stream().sorted().forEach(out::add);
+        });
+        return out;
+    }
+}
