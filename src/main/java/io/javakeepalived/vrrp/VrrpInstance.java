@@ -422,7 +422,7 @@ public final class VrrpInstance {
             }
             boolean splitBrainBegins = splitBrainSeen(a, true, now, out);
             lowerPriorityGarp(now, out);
-            if (splitBrainBegins && settings.garpLowerPrioRepeat() == 0) {
+            if (splitBrainBegins && settings.garpLowerPrioRepeat() == 0 && !settings.strict()) {
                 reannounce(out);
             }
             if (group != null) {
@@ -439,10 +439,11 @@ public final class VrrpInstance {
                 log(LogLevel.INFO, "Master received advert from " + from + " with same priority "
                         + a.priority() + " but higher IP address than ours", out);
             }
-            if (splitBrainSeen(a, false, now, out) && !settings.higherPrioSendAdvert()) {
+            if (splitBrainSeen(a, false, now, out) && !settings.higherPrioSendAdvert() && !settings.strict()) {
                 // The other master may never have heard us (its advert crossed first): one advert
                 // of ours makes it answer with gratuitous ARPs, so clients stop pointing at us
-                // (keepalived issue 166). keepalived sends it only with higher_prio_send_advert.
+                // (keepalived issue 166). keepalived sends it only with higher_prio_send_advert,
+                // which vrrp_strict forbids: so do we there.
                 sendAdvert(out);
             }
             ahSequence.otherMasterSeen();
@@ -474,9 +475,9 @@ public final class VrrpInstance {
     }
 
     /**
-     * The winner of a split brain announces its VIPs again at once, even when
-     * garp_lower_prio_repeat is 0 (vrrp_strict sets it so): the loser's gratuitous ARPs were the
-     * last the clients heard.
+     * The winner of a split brain announces its VIPs again at once, even with
+     * garp_lower_prio_repeat 0: the loser's gratuitous ARPs were the last the clients heard.
+     * Not under vrrp_strict, which asks for none.
      */
     private void reannounce(List<Action> out) {
         if (!settings.vips().isEmpty() && settings.garpMasterRepeat() > 0) {

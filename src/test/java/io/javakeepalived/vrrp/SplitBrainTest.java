@@ -140,4 +140,20 @@ class SplitBrainTest {
         assertEquals(1, only(out, Action.SplitBrainSeen.class).size());
         assertEquals(2, vi.splitBrain().episodes());
     }
+
+    @Test
+    void vrrpStrictReportsButSendsNothingOfOurOwn() {
+        VrrpInstance loser = new VrrpInstance(vi1().priority(90).strict(true).build());
+        long t = masterAfterPeerWentSilent(loser, 100);
+        List<Action> out = loser.handle(new Event.AdvertReceived(PEER, 100, 100), t + 10 * S);
+        assertEquals(1, only(out, Action.SplitBrainSeen.class).size());
+        assertTrue(only(out, Action.SendAdvert.class).isEmpty(), "RFC 5798: no advert on yielding");
+
+        VrrpInstance winner = new VrrpInstance(vi1().priority(100).strict(true).garpLowerPrioRepeat(0)
+                .lowerPrioNoAdvert(true).build());
+        long w = masterAfterPeerWentSilent(winner, 90);
+        List<Action> heard = winner.handle(new Event.AdvertReceived(PEER, 90, 100), w + 10 * S);
+        assertEquals(1, only(heard, Action.SplitBrainSeen.class).size());
+        assertTrue(only(heard, Action.SendGratuitousBurst.class).isEmpty(), "no GARP vrrp_strict does not ask for");
+    }
 }
