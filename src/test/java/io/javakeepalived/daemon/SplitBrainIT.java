@@ -10,6 +10,7 @@ import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import io.javakeepalived.vrrp.VrrpTiming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  * node that hears the other sees it, once per episode, not once per advert.
  */
 class SplitBrainIT {
-    private static final String VIP = "10.213.0.100/24";
     private static final String VIP_ADDRESS = "10.213.0.100";
-    /** Master_Down_Interval of a priority-90 VRRPv2 backup at advert_int 1: 3 s + 166/256 s. */
-    private static final long MASTER_DOWN_90_MS = 3648;
+    private static final String VIP = VIP_ADDRESS + "/24";
     private static final double ADVERT_INTERVAL_S = 1.0;
+    /** B's Master_Down_Interval (priority 90, VRRPv2, advert_int 1), plus 3 s for a busy machine. */
+    private static final long B_TAKES_OVER_MS = VrrpTiming.masterDownNanos(2, 90, 100, 3) / 1_000_000 + 3_000;
 
     @TempDir
     Path dir;
-
-    @AutoClose // stops every process it started, by pid
+    /** The lab (it stops every process it started, by pid); nodes a and b run daemons, c is the client. */
+    @AutoClose
     private DaemonLab dl;
-
     private Node a;
     private Node b;
     private Node c;
@@ -130,7 +130,7 @@ class SplitBrainIT {
         Daemon[] d = electAThenB();
         cut(a, b);
         cut(b, a);
-        d[1].awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 3_000);
+        d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
         await("VIP on both", 2_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
         // B's gratuitous ARPs took the client: the state keepalived's issue 166 leaves behind
         await("the client's entry at B", 3_000, () -> clientEntry().equals(b.mac()), d);
@@ -196,7 +196,7 @@ class SplitBrainIT {
     void aOneWayCutIsSeenOnceByTheNodeThatHearsTheOther() throws Exception {
         Daemon[] d = electAThenB();
         cut(b, a); // B no longer hears A; A still hears B
-        d[1].awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 3_000);
+        d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
         await("A sees it", 3_000, () -> d[0].logged(splitLine(b, 90, 100, true)), d);
         NetnsLab.sleep(3_000); // three more of B's adverts: the same episode
         assertEquals(1, d[0].linesContaining("split brain").size(), d[0].output());

@@ -3,7 +3,6 @@ package io.javakeepalived.vrrp;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,12 +16,8 @@ class SplitBrainTest {
     private static final long S = 1_000_000_000L;
     private static final InetAddress PEER = ip("10.77.0.2");
 
-    static InetAddress ip(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+    private static InetAddress ip(String literal) {
+        return VrrpInstanceTest.ip(literal);
     }
 
     private static InstanceSettings.Builder vi1() {
@@ -63,11 +58,16 @@ class SplitBrainTest {
         assertEquals(new SplitBrain(1, t + 10 * S, PEER, 100, 90), sb);
     }
 
+    /** A priority-90 MASTER that took over from the silent {@code PEER} hears it (100) again 10 s later. */
+    private static List<Action> loserHearsTheLostMaster(VrrpInstance vi) {
+        long t = masterAfterPeerWentSilent(vi, 100);
+        return vi.handle(new Event.AdvertReceived(PEER, 100, 100), t + 10 * S);
+    }
+
     @Test
     void withHigherPrioSendAdvertTheLoserSendsOneAdvertNotTwo() {
         VrrpInstance vi = new VrrpInstance(vi1().priority(90).higherPrioSendAdvert(true).build());
-        long t = masterAfterPeerWentSilent(vi, 100);
-        List<Action> out = vi.handle(new Event.AdvertReceived(PEER, 100, 100), t + 10 * S);
+        List<Action> out = loserHearsTheLostMaster(vi);
         assertEquals(1, only(out, Action.SendAdvert.class).size());
         assertEquals(1, vi.splitBrain().episodes());
     }
@@ -144,8 +144,7 @@ class SplitBrainTest {
     @Test
     void vrrpStrictReportsButSendsNothingOfOurOwn() {
         VrrpInstance loser = new VrrpInstance(vi1().priority(90).strict(true).build());
-        long t = masterAfterPeerWentSilent(loser, 100);
-        List<Action> out = loser.handle(new Event.AdvertReceived(PEER, 100, 100), t + 10 * S);
+        List<Action> out = loserHearsTheLostMaster(loser);
         assertEquals(1, only(out, Action.SplitBrainSeen.class).size());
         assertTrue(only(out, Action.SendAdvert.class).isEmpty(), "RFC 5798: no advert on yielding");
 
