@@ -137,9 +137,13 @@ class SplitBrainIT {
         assertTrue(notified("a", "SPLIT_BRAIN").isEmpty() && notified("b", "SPLIT_BRAIN").isEmpty(),
                 "nothing to see while cut");
 
+        // Heal just after one of B's adverts, so that A's advert is the first to cross: then A hears
+        // B only through the advert B sends before yielding (without it A never re-announces: issue 166).
+        double healAt = justAfterAnAdvertOf(b);
         Capture cap = dl.lab().tcpdump(c.ns(), "eth0", "vrrp or arp");
+        NetnsLab.sleep(Math.max(0, (long) ((healAt - System.currentTimeMillis() / 1e3) * 1000)));
         double healStart = System.currentTimeMillis() / 1e3;
-        heal(a);
+        heal(a); // A first: it must hear B's advert before yielding, which follows A's at once
         heal(b);
         double healEnd = System.currentTimeMillis() / 1e3;
         d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
@@ -172,12 +176,29 @@ class SplitBrainIT {
         assertTrue(dl.hasAddress(a, VIP));
         // the winner re-announced at once: a gratuitous ARP from A within the interval
         List<String[]> garps = DaemonLab.tshark(cap.pcap(), "arp.src.proto_ipv4 == " + VIP_ADDRESS, "eth.src");
+        String first = adverts.stream().filter(r -> Double.parseDouble(r[0]) >= healStart).findFirst()
+                .map(r -> r[1]).orElse("none");
         assertTrue(garps.stream().anyMatch(r -> r[1].equals(a.mac()) && Double.parseDouble(r[0]) >= firstCrossing
-                && Double.parseDouble(r[0]) <= surelyCrossed + ADVERT_INTERVAL_S), "A's GARP after the heal");
+                && Double.parseDouble(r[0]) <= surelyCrossed + ADVERT_INTERVAL_S),
+                "A's GARP after the heal (first advert after it from " + first + ")");
         assertEquals(a.mac(), clientEntry(), "the client points at the winner again");
 
         assertTrue(d[0].json().contains("\"split_brain_episodes\":1,"), "A's dump");
         assertTrue(d[1].json().contains("\"split_brain_peer\":\"" + a.ipv4() + "\""), "B's dump");
+    }
+
+    /**
+     * A time 20 ms after an advert of {@code n}, at least 1.5 s from now (its adverts are on an
+     * absolute 1 s grid, learnt from a short capture on the client).
+     */
+    private double justAfterAnAdvertOf(Node n) throws IOException {
+        Capture probe = dl.lab().tcpdump(c.ns(), "eth0", "vrrp");
+        NetnsLab.sleep(1_500);
+        probe.stopAndDecode();
+        double last = DaemonLab.tshark(probe.pcap(), "ip.src == " + n.ipv4()).stream()
+                .mapToDouble(r -> Double.parseDouble(r[0])).max().orElseThrow();
+        double earliest = System.currentTimeMillis() / 1e3 + 1.5;
+        return last + Math.ceil(earliest - last) * ADVERT_INTERVAL_S + 0.02;
     }
 
     private static double firstAdvertFrom(List<String[]> adverts, double from) {
