@@ -98,11 +98,19 @@ class SplitBrainIT {
     }
 
     private Daemon[] electAThenB() throws Exception {
+        return electAThenB(false);
+    }
+
+    /** A (100) MASTER, then B (90) BACKUP that has heard A, the client talking to A; A is keepalived if asked. */
+    private Daemon[] electAThenB(boolean keepalivedA) throws Exception {
         dl = DaemonLab.create(dir, "a", "b", "c");
         a = dl.node("a");
         b = dl.node("b");
         c = dl.node("c");
-        Daemon da = dl.start(a, config("a", 100));
+        Daemon da = keepalivedA
+                ? dl.start(a, "a-ka", config("a", 100), List.of(KeepalivedInteropIT.KEEPALIVED.toString(), "-n", "-l",
+                        "-D", "-G", "-P", "-c", dl.file("a-ka_chk.pid").toString()))
+                : dl.start(a, config("a", 100));
         da.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
         await("VIP on A", 2_000, () -> dl.hasAddress(a, VIP), da);
         Daemon db = dl.start(b, config("b", 90));
@@ -211,6 +219,32 @@ class SplitBrainIT {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * Interop: a keepalived winner re-announces too. It reports nothing (it has no split-brain
+     * event) but answers the advert javakeepalived sends before yielding as keepalived answers
+     * every lower-priority advert: "forcing new election" and its gratuitous ARPs.
+     */
+    @Test
+    void aKeepalivedWinnerHearsTheLoserBeforeItYieldsAndReannounces() throws Exception {
+        KeepalivedInteropIT.requireKeepalived();
+        Daemon[] d = electAThenB(true);
+        cut(a, b);
+        cut(b, a);
+        d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
+        await("the client's entry at B", 3_000, () -> clientEntry().equals(b.mac()), d);
+        double healAt = justAfterAnAdvertOf(b);
+        NetnsLab.sleep(Math.max(0, (long) ((healAt - System.currentTimeMillis() / 1e3) * 1000)));
+        heal(a);
+        heal(b);
+        d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
+        assertTrue(d[1].logged(splitLine(a, 100, 90, false)), d[1].output());
+        await("B's notify", 2_000, () -> sizeOf("b") == 1, d);
+        await("keepalived answers B's advert", 2_000, () -> d[0].logged("(VI_1) Received advert from " + b.ipv4()
+                + " with lower priority 90, ours 100, forcing new election"), d);
+        await("the client's entry back at A", 2_000, () -> clientEntry().equals(a.mac()), d);
+        await("VIP only on A", 2_000, () -> !dl.hasAddress(b, VIP) && dl.hasAddress(a, VIP), d);
     }
 
     @Test
