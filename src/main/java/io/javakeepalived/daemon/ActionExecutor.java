@@ -187,6 +187,9 @@ final class ActionExecutor {
             table.timers().arm(e.index, t.kind(), t.deadlineNanos());
         } else if (a instanceof Action.CancelTimer t) {
             table.timers().cancel(e.index, t.kind());
+        } else if (a instanceof Action.SplitBrainSeen b) {
+            // once per episode by the core: never held back by the per-advert rate limit
+            log.warn("{}", b.text());
         } else if (a instanceof Action.StateChanged c) {
             log.debug("({}) state {} -> {}", e.name(), c.from(), c.to());
             e.lastTransition = wallClock.instant();

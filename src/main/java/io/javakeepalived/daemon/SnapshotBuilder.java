@@ -18,6 +18,7 @@ import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.InstanceSettings;
+import io.javakeepalived.vrrp.SplitBrain;
 import io.javakeepalived.vrrp.Vip;
 import io.javakeepalived.vrrp.VrrpInstance;
 import io.javakeepalived.vrrp.VrrpState;
@@ -169,7 +170,17 @@ public final class SnapshotBuilder {
                 v.masterAdverIntervalCs() * 10_000L);
         InstanceSnapshot.Faults faults = new InstanceSnapshot.Faults(src.plan().configFault() ? 1 : 0, 0, false, 0);
         return new InstanceSnapshot.Status(state(v.state()), state(v.wantState()), master, faults,
-                src.lastTransition(), readTimeout(v, monoNow, wallNow), v.masterDownInterval() / 1_000);
+                src.lastTransition(), readTimeout(v, monoNow, wallNow), v.masterDownInterval() / 1_000,
+                splitBrain(v.splitBrain(), monoNow, wallNow));
+    }
+
+    /** The core's record, its start moved from the loop's monotonic clock to the wall clock. */
+    static InstanceSnapshot.SplitBrainSeen splitBrain(SplitBrain sb, long monoNow, Instant wallNow) {
+        if (!sb.seen()) {
+            return InstanceSnapshot.SplitBrainSeen.NONE;
+        }
+        return new InstanceSnapshot.SplitBrainSeen(sb.episodes(), wallNow.minusNanos(monoNow - sb.sinceNanos()),
+                AddressText.ntop(sb.peer()), sb.peerPriority(), sb.ourPriority());
     }
 
     private static InstanceSnapshot.Transport transport(Source src) {

@@ -27,6 +27,8 @@ public final class AlertTexts {
             case FAULT -> alert(prefix + "Entering FAULT state", "=> VRRP Instance is no longer owning VRRP VIPs <=");
             case STOP -> alert(prefix + "Stopping", "=> VRRP Instance stopping <=");
             case DELETED -> alert(prefix + "Deleted", "=> VRRP Deleted at reload <=");
+            // javakeepalived's own event (keepalived has no such mail)
+            case SPLIT_BRAIN -> alert(prefix + "Split brain", "=> Another MASTER of the VRRP Instance was heard <=");
             case MASTER_RX_LOWER_PRI, MASTER_PRIORITY, BACKUP_PRIORITY -> Optional.empty();
         };
     }
@@ -42,7 +44,7 @@ public final class AlertTexts {
             case FAULT -> alert(prefix + "Entering FAULT state",
                     "=> All VRRP group instances are now in FAULT state <=");
             case STOP -> alert(prefix + "Stopping", "=> All VRRP group instances are now stopping <=");
-            case DELETED, MASTER_RX_LOWER_PRI, MASTER_PRIORITY, BACKUP_PRIORITY -> Optional.empty();
+            case DELETED, MASTER_RX_LOWER_PRI, MASTER_PRIORITY, BACKUP_PRIORITY, SPLIT_BRAIN -> Optional.empty();
         };
     }
 

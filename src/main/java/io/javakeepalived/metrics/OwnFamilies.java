@@ -23,6 +23,10 @@ import java.util.List;
  *     {@code chk_err} and {@code vers_err} (checksum and version errors, which keepalived keeps
  *     for SNMP only);</li>
  * <li>{@code javakeepalived_vrrp_effective_priority{iname,intf,vrid}};</li>
+ * <li>{@code javakeepalived_vrrp_split_brain_total{iname,intf,vrid}}: split-brain episodes the
+ *     instance saw as MASTER (another MASTER of its VRID heard); and, once one was seen,
+ *     {@code javakeepalived_vrrp_split_brain_last_timestamp_seconds{iname,intf,vrid,peer}}: when
+ *     the last one began and with whom;</li>
  * <li>{@code javakeepalived_vrrp_socket_dropped_total{intf,family,cast,reason}}: packets a VRRP
  *     socket dropped before any instance saw them, {@code reason} {@code runt} (too short, or an
  *     unusable IP header) or {@code unknown_vrid} (keepalived only logs these, with
@@ -72,6 +76,7 @@ final class OwnFamilies {
             for (InstanceSnapshot v : instances) {
                 out.sample(v.priority().effective(), labels(v));
             }
+            splitBrain(out, instances);
         }
         if (!s.sockets().isEmpty()) {
             out.family("javakeepalived_vrrp_socket_dropped_total", Type.COUNTER,
@@ -90,6 +95,27 @@ final class OwnFamilies {
             }
         }
         lag(out, loopLagNanos);
+    }
+
+    private static void splitBrain(PrometheusText out, List<InstanceSnapshot> instances) {
+        out.family("javakeepalived_vrrp_split_brain_total", Type.COUNTER,
+                "Split-brain episodes: another MASTER of the VRID heard while MASTER");
+        boolean anySeen = false;
+        for (InstanceSnapshot v : instances) {
+            out.sample(v.status().splitBrain().episodes(), labels(v));
+            anySeen |= v.status().splitBrain().seen();
+        }
+        if (!anySeen) {
+            return;
+        }
+        out.family("javakeepalived_vrrp_split_brain_last_timestamp_seconds", Type.GAUGE,
+                "When the last split-brain episode began (Unix time), and the other master");
+        for (InstanceSnapshot v : instances) {
+            InstanceSnapshot.SplitBrainSeen sb = v.status().splitBrain();
+            if (sb.seen()) {
+                out.sample(sb.since().getEpochSecond() + sb.since().getNano() / 1e9, labels(v, "peer", sb.peer()));
+            }
+        }
     }
 
     static void lag(PrometheusText out, long loopLagNanos) {

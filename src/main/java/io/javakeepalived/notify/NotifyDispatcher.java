@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * and every sync group has a queue: its transitions are handled strictly in the order they were
  * reported, one hook at a time. For each transition notify_&lt;state&gt; runs first, then the
  * generic {@code notify} with {@code INSTANCE NAME STATE PRIO} appended ({@code GROUP NAME STATE 0}
- * for groups; {@code MASTER_RX_LOWER_PRI} runs only its own script, as in keepalived). A hook that
+ * for groups; {@code MASTER_RX_LOWER_PRI} runs only its own script, as in keepalived; javakeepalived's {@code SPLIT_BRAIN} only the generic one). A hook that
  * hangs is ended at its timeout (SIGTERM to its process group, SIGKILL 2 s later) and the next one
  * runs. Different instances and groups run in parallel.
  *
@@ -267,9 +267,16 @@ public final class NotifyDispatcher {
                 specific = "notify_deleted";
                 cmd = s.deleted();
             }
+            case SPLIT_BRAIN -> {
+                // javakeepalived's own event: the generic notify only, there is no notify_split_brain
+                specific = null;
+                cmd = Optional.empty();
+            }
             default -> throw new IllegalArgumentException("state " + state);
         }
-        add(hooks, t, specific, cmd, List.of());
+        if (specific != null) {
+            add(hooks, t, specific, cmd, List.of());
+        }
         if (state != NotifyState.MASTER_RX_LOWER_PRI) {
             add(hooks, t, "notify", s.generic(), List.of(t.kind(), t.name(), state.name(), Integer.toString(priority)));
         }

@@ -1,5 +1,8 @@
 package io.javakeepalived.vrrp;
 
+import io.javakeepalived.util.AddressText;
+
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,6 +91,30 @@ public sealed interface Action {
 
     /** The instance changed state (for status, data dumps, SNMP/DBus; notify is separate). */
     record StateChanged(VrrpInstance instance, VrrpState from, VrrpState to) implements ForInstance {
+    }
+
+    /**
+     * As MASTER the instance heard another MASTER of its VRID: an episode of split brain begins
+     * (one per episode, not per advert; see {@link SplitBrainWatch}). The owner logs {@link #text()}
+     * outside any per-advert rate limit; the notification is a separate {@link RunNotify}
+     * ({@link NotifyState#SPLIT_BRAIN}).
+     *
+     * @param peer         the other master's address
+     * @param peerPriority the priority it advertised
+     * @param ourPriority  our effective priority
+     * @param staying      true if we stay MASTER (the other is lower), false if we yield to it
+     */
+    record SplitBrainSeen(VrrpInstance instance, InetAddress peer, int peerPriority, int ourPriority,
+                          boolean staying) implements ForInstance {
+        public SplitBrainSeen {
+            Objects.requireNonNull(peer, "peer");
+        }
+
+        /** The log line, instance prefix included. */
+        public String text() {
+            return "(" + instance.name() + ") split brain - " + AddressText.ntop(peer) + " is MASTER too, priority "
+                    + peerPriority + ", ours " + ourPriority + (staying ? " - staying MASTER" : " - leaving MASTER");
+        }
     }
 
     /** A sync group changed state. */

@@ -63,6 +63,9 @@ import java.util.Objects;
  * @param notifyPriorityChanges   {@code notify_priority_changes} (resolved through the sync group
  *                                and global_defs): a tracker's change of the effective priority is
  *                                notified as {@link NotifyState#MASTER_PRIORITY} / {@code BACKUP_PRIORITY}
+ * @param strict                  {@code vrrp_strict}: only what RFC 5798 sends goes on the wire, so the
+ *                                split-brain healing packets of javakeepalived's own (an advert before
+ *                                yielding, gratuitous ARPs of the winner) are not sent; it is still reported
  */
 public record InstanceSettings(
         String name,
@@ -88,7 +91,8 @@ public record InstanceSettings(
         boolean minGarp,
         Duration startupDelay,
         WireSettings wire,
-        boolean notifyPriorityChanges) {
+        boolean notifyPriorityChanges,
+        boolean strict) {
 
     /** keepalived's VRRP_PRIO_OWNER. */
     public static final int PRIORITY_OWNER = 255;
@@ -275,6 +279,7 @@ public record InstanceSettings(
         b.startupDelay = startupDelay;
         b.wire = wire;
         b.notifyPriorityChanges = notifyPriorityChanges;
+        b.strict = strict;
         return b;
     }
 
@@ -322,6 +327,7 @@ public record InstanceSettings(
         private Duration startupDelay = Duration.ZERO;
         private WireSettings wire = WireSettings.DEFAULT;
         private boolean notifyPriorityChanges;
+        private boolean strict;
 
         private Builder(String name, int vrid) {
             this.name = name;
@@ -349,6 +355,7 @@ public record InstanceSettings(
         public Builder startupDelay(Duration d) { this.startupDelay = d; return this; }
         public Builder wire(WireSettings w) { this.wire = w; return this; }
         public Builder notifyPriorityChanges(boolean b) { this.notifyPriorityChanges = b; return this; }
+        public Builder strict(boolean b) { this.strict = b; return this; }
 
         /** Our source address; also sets the family to match it. */
         public Builder primaryAddress(InetAddress a) {
@@ -373,7 +380,8 @@ public record InstanceSettings(
             return new InstanceSettings(name, vrid, version, family, priority, advertIntervalCs,
                     initialState, nopreempt, preemptDelay, primaryAddress, vips, downTimerAdverts,
                     lowerPrioNoAdvert, higherPrioSendAdvert, masterDelay, masterRepeat, refresh,
-                    refreshRepeat, lowerDelay, lowerRepeat, minGarp, startupDelay, wire, notifyPriorityChanges);
+                    refreshRepeat, lowerDelay, lowerRepeat, minGarp, startupDelay, wire, notifyPriorityChanges,
+                    strict);
         }
     }
 }

@@ -29,7 +29,14 @@ public enum NotifyState {
      */
     MASTER_PRIORITY,
     /** As {@link #MASTER_PRIORITY}, for an instance in any other state. */
-    BACKUP_PRIORITY;
+    BACKUP_PRIORITY,
+    /**
+     * javakeepalived's own: as MASTER the instance heard another MASTER of its VRID, the first
+     * advert of a split-brain episode ({@link Action.SplitBrainSeen}). The generic {@code notify}
+     * runs with this word and a FIFO line is written; there is no notify_&lt;state&gt; script for
+     * it. keepalived has no such event: scripts that switch on the state word see a new one.
+     */
+    SPLIT_BRAIN;
 
     /** A priority change (FIFO line only), not a state. */
     public boolean isPriorityChange() {

@@ -10,6 +10,7 @@ import io.javakeepalived.vrrp.Action.RunNotify;
 import io.javakeepalived.vrrp.Action.SendAdvert;
 import io.javakeepalived.vrrp.Action.SendGratuitousBurst;
 import io.javakeepalived.vrrp.Action.SendPriorityZeroAdvert;
+import io.javakeepalived.vrrp.Action.SplitBrainSeen;
 import io.javakeepalived.vrrp.Action.StateChanged;
 import io.javakeepalived.vrrp.packet.RejectReason;
 import io.javakeepalived.vrrp.packet.Verdict;
@@ -87,6 +88,11 @@ public final class VrrpInstance {
 
     private InetAddress masterAddress;
     private int masterPriority;
+    /** As BACKUP, the lower-priority master whose adverts we discard (we are about to preempt it). */
+    private InetAddress preemptingFrom;
+    /** As BACKUP, the master that left with priority 0 (a planned stop: no split brain when it returns). */
+    private InetAddress departed;
+    private final SplitBrainWatch splitBrain = new SplitBrainWatch();
 
     /** The instance's one counter set (keepalived's names; see {@link #counters()}). */
     private final VrrpCounters counters = new VrrpCounters();
@@ -232,6 +238,7 @@ public final class VrrpInstance {
             sendPriorityZero(out);
             log(LogLevel.DETAIL, "sent 0 priority", out);
             removeVips(out);
+            splitBrain.leftMaster();
         }
         started = false;
         preemptDelayRunning = false;
@@ -251,12 +258,15 @@ public final class VrrpInstance {
             // RFC: "If the Priority in the ADVERTISEMENT is zero, then Set the
             // Master_Down_Timer to Skew_Time"
             log(LogLevel.DETAIL, "Backup received priority 0 advertisement", out);
+            departed = a.source();
             armMasterDown(now, skew(), out);
             return;
         }
         boolean inPreemptDelay = settings.preemptDelay().toNanos() > 0
                 && (!preemptDelayRunning || preemptDelayEnd > now);
         if (settings.nopreempt() || a.priority() >= effectivePriority || inPreemptDelay) {
+            preemptingFrom = null;
+            departed = null;
             learnMasterAdverInterval(a, out);
             masterAddress = a.source();
             masterPriority = a.priority();
@@ -281,6 +291,7 @@ public final class VrrpInstance {
             // preemption: ignore the lower master; our Master_Down_Timer runs out. keepalived
             // still records its address (master_saddr), which skip_check_adv_addr relies on.
             masterAddress = a.source();
+            preemptingFrom = a.source();
             log(LogLevel.INFO, "received lower priority (" + a.priority() + ") advert from "
                     + AddressText.ntop(a.source()) + " - discarding", out);
         }
@@ -343,6 +354,15 @@ public final class VrrpInstance {
         }
         counters.becameMaster();
         ahSequence.restartIfCycled();
+        if (preemptingFrom != null || prev != VrrpState.BACKUP) {
+            // its adverts crossing ours, or its answer, are the handover, not split brain; an
+            // owner starting (or leaving FAULT) takes over without listening first at all
+            splitBrain.preempted(prev != VrrpState.BACKUP ? null : preemptingFrom, now + masterDownInterval());
+        } else {
+            splitBrain.tookOverFrom(masterAddress == null || masterAddress.equals(departed) ? null : masterAddress);
+        }
+        preemptingFrom = null;
+        departed = null;
         // the advert goes first so that the old master drops the VIPs before our GARPs
         sendAdvert(out);
         log(LogLevel.INFO, "Entering MASTER STATE", out);
@@ -400,7 +420,11 @@ public final class VrrpInstance {
                 sendAdvert(out);
                 arm(TimerKind.ADVERT, now + advertInterval(), out);
             }
+            boolean splitBrainBegins = splitBrainSeen(a, true, now, out);
             lowerPriorityGarp(now, out);
+            if (splitBrainBegins && settings.garpLowerPrioRepeat() == 0 && !settings.strict()) {
+                reannounce(out);
+            }
             if (group != null) {
                 group.lowerPriorityGarp(this, now, out);
             }
@@ -415,12 +439,49 @@ public final class VrrpInstance {
                 log(LogLevel.INFO, "Master received advert from " + from + " with same priority "
                         + a.priority() + " but higher IP address than ours", out);
             }
+            if (splitBrainSeen(a, false, now, out) && !settings.higherPrioSendAdvert() && !settings.strict()) {
+                // The other master may never have heard us (its advert crossed first): one advert
+                // of ours makes it answer with gratuitous ARPs, so clients stop pointing at us
+                // (keepalived issue 166). keepalived sends it only with higher_prio_send_advert,
+                // which vrrp_strict forbids: so do we there.
+                sendAdvert(out);
+            }
             ahSequence.otherMasterSeen();
             learnMasterAdverInterval(a, out);
             masterAddress = a.source();
             masterPriority = a.priority();
             wantState = VrrpState.BACKUP;
             leaveMaster(VrrpState.BACKUP, now, out);
+        }
+        // left: an equal priority from our own address, logged above - more likely our own advert
+        // reflected back than another master, so it is not reported as split brain
+    }
+
+    /**
+     * Another master's advert reached us as MASTER: reports the first one of an episode (see
+     * {@link SplitBrainWatch}) with our priority at the time.
+     *
+     * @param staying we stay MASTER (the other is lower)
+     * @return true if a split-brain episode begins with this advert
+     */
+    private boolean splitBrainSeen(Event.AdvertReceived a, boolean staying, long now, List<Action> out) {
+        if (!splitBrain.otherMaster(a.source(), a.priority(), effectivePriority, !staying, now,
+                masterDownInterval())) {
+            return false;
+        }
+        out.add(new SplitBrainSeen(this, a.source(), a.priority(), effectivePriority, staying));
+        notify(NotifyState.SPLIT_BRAIN, out);
+        return true;
+    }
+
+    /**
+     * The winner of a split brain announces its VIPs again at once, even with
+     * garp_lower_prio_repeat 0: the loser's gratuitous ARPs were the last the clients heard.
+     * Not under vrrp_strict, which asks for none.
+     */
+    private void reannounce(List<Action> out) {
+        if (!settings.vips().isEmpty() && settings.garpMasterRepeat() > 0) {
+            out.add(new SendGratuitousBurst(this, settings.garpMasterRepeat()));
         }
     }
 
@@ -437,6 +498,7 @@ public final class VrrpInstance {
 
     /** MASTER → BACKUP (a better master) or MASTER → FAULT (priority 0 goes out first). */
     void leaveMaster(VrrpState target, long now, List<Action> out) {
+        splitBrain.leftMaster();
         cancel(TimerKind.ADVERT, out);
         cancel(TimerKind.GARP_MASTER_DELAY, out);
         cancel(TimerKind.GARP_LOWER_PRIO_DELAY, out);
@@ -832,6 +894,11 @@ public final class VrrpInstance {
     /** Priority of the last advert accepted from a master (0 if none). */
     public int masterPriority() {
         return masterPriority;
+    }
+
+    /** The split brain this instance has seen as MASTER (episodes, the last one's start and peer). */
+    public SplitBrain splitBrain() {
+        return splitBrain.seen();
     }
 
     public Optional<SyncGroup> syncGroup() {

@@ -48,7 +48,10 @@
  *     For keepalived.stats / JSON print the fourteen {@code inKeepalivedStats()} ones.</li>
  * <li>{@code RunNotify} carries the effective priority (what keepalived passes);
  *     {@code RunGroupNotify} always 0. {@code MASTER_RX_LOWER_PRI} runs only
- *     notify_master_rx_lower_pri and the FIFO line, not the generic notify.</li>
+ *     notify_master_rx_lower_pri and the FIFO line, not the generic notify; {@code SPLIT_BRAIN}
+ *     (javakeepalived's) only the generic notify and the FIFO line.</li>
+ * <li>{@code SplitBrainSeen}: log its {@code text()} outside any per-advert rate limit; the
+ *     core emits one per episode ({@code SplitBrainWatch}).</li>
  * <li>Start-up of a backup or faulty instance emits {@code RemoveVips} to clear addresses
  *     left by an earlier run (keepalived does the same); removing an absent address must be
  *     harmless.</li>

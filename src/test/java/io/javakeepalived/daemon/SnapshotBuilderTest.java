@@ -193,4 +193,15 @@ class SnapshotBuilderTest {
                 InetAddress.getByName("fd00::1"), 128, "eth0", Optional.empty(), 0, Optional.empty(), false, 0), true));
         assertEquals("17", SnapshotBuilder.scopeName(17));
     }
+
+    @Test
+    void splitBrainStartMovesFromTheLoopClockToTheWallClock() throws Exception {
+        io.javakeepalived.vrrp.SplitBrain sb = new io.javakeepalived.vrrp.SplitBrain(3, 10_000_000_000L,
+                InetAddress.getByName("10.77.0.2"), 90, 100);
+        Instant wallNow = Instant.parse("2026-12-07T00:00:10Z");
+        assertEquals(new InstanceSnapshot.SplitBrainSeen(3, Instant.parse("2026-12-07T00:00:07.500Z"), "10.77.0.2",
+                90, 100), SnapshotBuilder.splitBrain(sb, 12_500_000_000L, wallNow));
+        assertEquals(InstanceSnapshot.SplitBrainSeen.NONE,
+                SnapshotBuilder.splitBrain(io.javakeepalived.vrrp.SplitBrain.NONE, 12_500_000_000L, wallNow));
+    }
 }

@@ -45,6 +45,17 @@ class VrrpAlertsTest {
     }
 
     @Test
+    void aSplitBrainIsMailedByTheInstanceNotByItsSyncGroup() {
+        VrrpAlerts a = alerts(config("    router_id LB1\n", "smtp_alert"));
+        assertEquals(Optional.of("[LB1] VRRP Instance VI_1 - Entering MASTER state"),
+                subject(a, "VI_1", NotifyState.MASTER));
+        assertEquals(Optional.of(new Alert("[LB1] VRRP Instance VI_1 - Split brain",
+                "=> Another MASTER of the VRRP Instance was heard <=")),
+                a.alertFor(new Action.RunNotify("VI_1", NotifyState.SPLIT_BRAIN, 100)));
+        assertEquals(Optional.empty(), a.alertFor(new Action.RunGroupNotify("G1", NotifyState.SPLIT_BRAIN)));
+    }
+
+    @Test
     void withoutRouterIdTheHostNameStartsTheSubject() {
         VrrpAlerts a = alerts(config("", "smtp_alert"));
         assertEquals(Optional.of("[node1] VRRP Instance VI_1 - Entering MASTER state"),

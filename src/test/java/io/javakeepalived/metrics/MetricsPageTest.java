@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.daemon.LoopSnapshot;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
+import io.javakeepalived.daemon.dump.DataDumpWriter;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
+import io.javakeepalived.daemon.dump.JsonDumpWriter;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.NotifyScript;
 import io.javakeepalived.daemon.dump.ScriptInitState;
@@ -20,6 +22,8 @@ import io.javakeepalived.vrrp.packet.IpFamily;
 import io.javakeepalived.vrrp.packet.RejectReason;
 import io.javakeepalived.vrrp.packet.VrrpCounter;
 import io.javakeepalived.vrrp.packet.VrrpCounters;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,6 +132,9 @@ class MetricsPageTest {
                 # HELP javakeepalived_vrrp_effective_priority Priority after tracking weights (the one sent in adverts)
                 # TYPE javakeepalived_vrrp_effective_priority gauge
                 javakeepalived_vrrp_effective_priority{iname="VI_9",intf="eth1",vrid="9"} 100
+                # HELP javakeepalived_vrrp_split_brain_total Split-brain episodes: another MASTER of the VRID heard while MASTER
+                # TYPE javakeepalived_vrrp_split_brain_total counter
+                javakeepalived_vrrp_split_brain_total{iname="VI_9",intf="eth1",vrid="9"} 0
                 # HELP javakeepalived_vrrp_loop_lag_seconds Time the VRRP loop took to answer the scrape (the time waited if it did not)
                 # TYPE javakeepalived_vrrp_loop_lag_seconds gauge
                 javakeepalived_vrrp_loop_lag_seconds 0.0015
@@ -180,6 +187,38 @@ class MetricsPageTest {
         assertEquals(2, e.family("javakeepalived_vrrp_socket_dropped_total").stream()
                 .filter(x -> x.label("intf").equals("eth1") && x.label("family").equals("inet6")
                         && x.label("cast").equals("unicast")).count(), "runt and unknown_vrid, even at 0");
+    }
+
+    @Test
+    void splitBrainSeenShowsCountSinceAndPeerInTheMetricsAndBothDumps() {
+        InstanceSnapshot seen = withSplitBrain(backup("VI_S", List.of()), new InstanceSnapshot.SplitBrainSeen(2,
+                Instant.parse("2026-12-07T01:02:03.250Z"), "10.77.0.2", 90, 100));
+        LoopSnapshot s = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(),
+                List.of(seen, backup("VI_N", List.of())), List.of()), List.of());
+        Exposition e = Exposition.parse(new Scrape(s, 0).render());
+        assertEquals(2, e.one("javakeepalived_vrrp_split_brain_total", "iname", "VI_S").value());
+        assertEquals(0, e.one("javakeepalived_vrrp_split_brain_total", "iname", "VI_N").value());
+        assertEquals(1, e.family("javakeepalived_vrrp_split_brain_last_timestamp_seconds").size(), "only VI_S");
+        assertEquals(Instant.parse("2026-12-07T01:02:03.250Z").toEpochMilli() / 1e3,
+                e.one("javakeepalived_vrrp_split_brain_last_timestamp_seconds", "peer", "10.77.0.2").value());
+
+        String data = DataDumpWriter.render(s.state(), ZoneOffset.UTC);
+        assertTrue(data.contains("   Split brain episodes = 2\n"), data);
+        assertTrue(data.contains("   Split brain last = 1796605323.250000 (Mon Dec  7 01:02:03.250000 2026) with"
+                + " 10.77.0.2 priority 90, ours 100\n"), data);
+        assertEquals(1, data.split("Split brain episodes", -1).length - 1, "VI_N shows nothing");
+        String json = JsonDumpWriter.render(s.state());
+        assertTrue(json.contains(",\"split_brain_episodes\":2,\"split_brain_since\":1796605323.250000,"
+                + "\"split_brain_peer\":\"10.77.0.2\",\"split_brain_peer_priority\":90,\"split_brain_priority\":100}"),
+                json);
+        assertEquals(1, json.split("split_brain_episodes", -1).length - 1, "VI_N shows nothing");
+    }
+
+    static InstanceSnapshot withSplitBrain(InstanceSnapshot v, InstanceSnapshot.SplitBrainSeen sb) {
+        InstanceSnapshot.Status st = v.status();
+        return new InstanceSnapshot(v.identity(), new InstanceSnapshot.Status(st.state(), st.wantState(), st.master(),
+                st.faults(), st.lastTransition(), st.readTimeout(), st.masterDownTimerMicros(), sb), v.transport(),
+                v.garp(), v.priority(), v.adverts(), v.addresses(), v.tracked(), v.notifications(), v.counters());
     }
 
     @Test

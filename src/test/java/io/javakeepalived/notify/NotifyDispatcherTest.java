@@ -111,6 +111,14 @@ class NotifyDispatcherTest {
     }
 
     @Test
+    void splitBrainRunsOnlyTheGenericNotifyWithItsOwnWord() {
+        dispatcher.setInstanceScripts("VI_1", scripts("/k/"));
+        assertTrue(dispatcher.dispatch(new Action.RunNotify("VI_1", NotifyState.SPLIT_BRAIN, 90)));
+        drain();
+        assertEquals(List.of("(VI_1) notify /k/notify.sh INSTANCE VI_1 SPLIT_BRAIN 90"), runner.lines());
+    }
+
+    @Test
     void onlyConfiguredHooksRunAndEveryHookThatDidNotRunSaysWhy() throws Exception {
         NotifyScripts onlyGeneric = new NotifyScripts(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(cmd("/k/notify.sh")), Optional.empty(), false);

@@ -89,6 +89,13 @@ final class InstanceSection {
             line(o, "   Read timeout = " + stamp(st.readTimeout(), zone));
         }
         line(o, "   Master down timer = " + st.masterDownTimerMicros() + " usecs");
+        InstanceSnapshot.SplitBrainSeen sb = st.splitBrain();
+        if (sb.seen()) {
+            // javakeepalived's own lines, only once it happened: keepalived's readers skip unknown keys
+            line(o, "   Split brain episodes = " + sb.episodes());
+            line(o, "   Split brain last = " + stamp(sb.since(), zone) + " with " + sb.peer() + " priority "
+                    + sb.peerPriority() + ", ours " + sb.ourPriority());
+        }
     }
 
     private static void transport(StringBuilder o, InstanceSnapshot v) {

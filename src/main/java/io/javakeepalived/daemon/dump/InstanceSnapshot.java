@@ -93,9 +93,11 @@ public record InstanceSnapshot(Identity identity, Status status, Transport trans
      * @param lastTransition        time of the last state change (microseconds kept)
      * @param readTimeout           when the current timer (advert or master down) fires; null prints DISABLED
      * @param masterDownTimerMicros Master_Down_Interval in microseconds
+     * @param splitBrain            split brain seen as MASTER (javakeepalived's; keepalived has none)
      */
     public record Status(InstanceState state, InstanceState wantState, MasterSeen master, Faults faults,
-                         Instant lastTransition, Instant readTimeout, long masterDownTimerMicros) {
+                         Instant lastTransition, Instant readTimeout, long masterDownTimerMicros,
+                         SplitBrainSeen splitBrain) {
 
         public Status {
             Objects.requireNonNull(state, "state");
@@ -103,11 +105,38 @@ public record InstanceSnapshot(Identity identity, Status status, Transport trans
             Objects.requireNonNull(master, "master");
             Objects.requireNonNull(faults, "faults");
             Objects.requireNonNull(lastTransition, "lastTransition");
+            Objects.requireNonNull(splitBrain, "splitBrain");
+        }
+
+        /** Without split brain seen. */
+        public Status(InstanceState state, InstanceState wantState, MasterSeen master, Faults faults,
+                      Instant lastTransition, Instant readTimeout, long masterDownTimerMicros) {
+            this(state, wantState, master, faults, lastTransition, readTimeout, masterDownTimerMicros,
+                    SplitBrainSeen.NONE);
         }
 
         /** Settled in {@code state}: no master heard, no faults, no timer armed, never changed. */
         public static Status of(InstanceState state) {
             return new Status(state, state, MasterSeen.NONE, Faults.NONE, Instant.EPOCH, null, 0);
+        }
+    }
+
+    /**
+     * Split brain as this instance saw it while MASTER: another MASTER of its VRID heard
+     * ({@link io.javakeepalived.vrrp.SplitBrain}, with the time on the wall clock).
+     *
+     * @param episodes     episodes since start; 0 = never, and the dumps then show nothing of it
+     * @param since        when the last episode began
+     * @param peer         the other master then
+     * @param peerPriority its advertised priority then
+     * @param ourPriority  our effective priority then
+     */
+    public record SplitBrainSeen(long episodes, Instant since, String peer, int peerPriority, int ourPriority) {
+
+        public static final SplitBrainSeen NONE = new SplitBrainSeen(0, Instant.EPOCH, null, 0, 0);
+
+        public boolean seen() {
+            return episodes > 0;
         }
     }
 

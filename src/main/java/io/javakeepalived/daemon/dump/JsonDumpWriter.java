@@ -15,6 +15,9 @@ import java.util.List;
  * {@code /} as {@code \/}. Two deliberate differences keep the output valid JSON that means what
  * it says: a backslash is written {@code \\} (keepalived writes {@code \n}, a bug), and other
  * control characters are written {@code \}{@code u00XX} (keepalived writes them raw).
+ *
+ * <p>Once an instance has seen split brain, its {@code data} ends with javakeepalived's
+ * {@code split_brain_*} keys (see {@link #splitBrain}).
  */
 public final class JsonDumpWriter {
 
@@ -115,7 +118,23 @@ public final class JsonDumpWriter {
         if (a.authType() != AuthType.NONE) {
             w.field("auth_data", a.authPassword() != null ? a.authPassword() : "");
         }
+        splitBrain(w, st.splitBrain());
         w.endObject();
+    }
+
+    /**
+     * javakeepalived's own keys, last in {@code data} and only once split brain was seen, so a
+     * dump without it stays keepalived's byte for byte (readers of keepalived's keys skip them).
+     */
+    private static void splitBrain(Json w, InstanceSnapshot.SplitBrainSeen sb) {
+        if (!sb.seen()) {
+            return;
+        }
+        w.field("split_brain_episodes", sb.episodes());
+        w.raw("split_brain_since", CFormat.f(sb.since().getEpochSecond() + (sb.since().getNano() / 1000) / 1e6));
+        w.field("split_brain_peer", sb.peer());
+        w.field("split_brain_peer_priority", sb.peerPriority());
+        w.field("split_brain_priority", sb.ourPriority());
     }
 
     /**

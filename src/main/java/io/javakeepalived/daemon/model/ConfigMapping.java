@@ -218,6 +218,7 @@ public final class ConfigMapping {
                     .startupDelay(g.vrrp().startupDelay())
                     .wire(wire.build())
                     .notifyPriorityChanges(v.notifyPriorityChanges())
+                    .strict(v.strictMode())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UnsupportedInstanceException(n + "cannot be run: " + e.getMessage());

@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code TYPE "NAME" STATE PRIORITY\n} with TYPE {@code INSTANCE} or {@code GROUP}, the name in
  * double quotes as is, and for a group priority 0. The state words keepalived writes: MASTER,
  * BACKUP, FAULT, STOP, DELETED, MASTER_RX_LOWER_PRI, and with notify_priority_changes
- * MASTER_PRIORITY / BACKUP_PRIORITY. Pure.
+ * MASTER_PRIORITY / BACKUP_PRIORITY; and javakeepalived's SPLIT_BRAIN. Pure.
  */
 public final class FifoLine {
 

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 final class Observation {
 
     /** The strict categories (see README): every action of a strict category must be expected. */
-    static final List<String> CATEGORIES = List.of("state", "group", "advert", "log", "notify", "vips", "garp", "timer");
+    static final List<String> CATEGORIES = List.of("state", "group", "advert", "log", "notify", "vips", "garp", "timer", "split");
 
     private final String text;
     private final String category;
@@ -67,6 +67,8 @@ final class Observation {
             return "garp";
         } else if (a instanceof Action.ArmTimer || a instanceof Action.CancelTimer) {
             return "timer";
+        } else if (a instanceof Action.SplitBrainSeen) {
+            return "split";
         }
         throw new IllegalArgumentException(a.toString());
     }
@@ -97,6 +99,9 @@ final class Observation {
             return "arm " + t.kind() + " " + Scenario.formatTime(t.deadlineNanos());
         } else if (a instanceof Action.CancelTimer t) {
             return "cancel " + t.kind();
+        } else if (a instanceof Action.SplitBrainSeen b) {
+            return "split brain " + AddressText.ntop(b.peer()) + " priority " + b.peerPriority() + " ours "
+                    + b.ourPriority() + (b.staying() ? " staying" : " leaving");
         }
         return a.toString();
     }
@@ -207,6 +212,17 @@ final class Observation {
                 String kind = w.get(1);
                 return new Observation(text, "timer", a -> a instanceof Action.CancelTimer t
                         && t.kind().name().equals(kind));
+            }
+            case "split": {
+                // split brain [PEER priority P ours Q staying|leaving]
+                expect(w.size() >= 2 && w.get(1).equals("brain"), text, "split brain [PEER priority P ours Q staying|leaving]");
+                if (w.size() == 2) {
+                    return new Observation(text, "split", a -> a instanceof Action.SplitBrainSeen);
+                }
+                expect(w.size() == 8 && w.get(3).equals("priority") && w.get(5).equals("ours"), text,
+                        "split brain PEER priority P ours Q staying|leaving");
+                String d = String.join(" ", w);
+                return new Observation(text, "split", a -> a instanceof Action.SplitBrainSeen && describe(a).equals(d));
             }
             default:
                 return null;

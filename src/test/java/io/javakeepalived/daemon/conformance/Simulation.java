@@ -837,9 +837,13 @@ final class Simulation {
                 long actual = i.counters().get(counter(w.get(1)));
                 return actual == Long.parseLong(w.get(2)) ? null : w.get(1) + " is " + actual;
             }
+            case "split": {
+                long actual = i.splitBrain().episodes();
+                return actual == Long.parseLong(w.get(w.size() - 1)) ? null : "split brain episodes are " + actual;
+            }
             default:
                 throw new IllegalArgumentException("final NODE[/INSTANCE]: state S | priority N | counter NAME N"
-                        + " | socket counter NAME N | vips LIST|none | group state S");
+                        + " | socket counter NAME N | vips LIST|none | group state S | split brain N");
         }
     }
 }

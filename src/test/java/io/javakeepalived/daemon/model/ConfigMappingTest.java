@@ -173,6 +173,15 @@ class ConfigMappingTest {
     }
 
     @Test
+    void vrrpStrictReachesTheInstanceSoItSendsOnlyWhatTheRfcSends() {
+        assertFalse(only(instance("VI_1")).settings().strict());
+        InstanceSettings s = only("global_defs {\n vrrp_strict\n}\n" + instance("VI_1")).settings();
+        assertTrue(s.strict());
+        assertTrue(s.lowerPrioNoAdvert());
+        assertEquals(0, s.garpLowerPrioRepeat());
+    }
+
+    @Test
     void passwordAuthentication() {
         WireSettings w = only(instance("VI_1", "authentication {", "auth_type PASS", "auth_pass secret77", "}"))
                 .settings().wire();
