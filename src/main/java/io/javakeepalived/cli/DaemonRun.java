@@ -1,5 +1,6 @@
 package io.javakeepalived.cli;
 
+import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.load.LoadOptions;
 import io.javakeepalived.config.load.LoadResult;
@@ -69,6 +70,7 @@ final class DaemonRun {
     private final List<String> commandLine;
     private InetSocketAddress metricsListen;
     private boolean keepVipsAtStop;
+    private boolean vrrpOnly;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -90,6 +92,12 @@ final class DaemonRun {
     /** {@code -V} (--dont-release-vrrp): leave the VIPs up at stop, send no priority 0. */
     DaemonRun keepVipsAtStop(boolean keep) {
         this.keepVipsAtStop = keep;
+        return this;
+    }
+
+    /** {@code -P}: VRRP only, no LVS health checkers. */
+    DaemonRun vrrpOnly(boolean only) {
+        this.vrrpOnly = only;
         return this;
     }
 
@@ -144,7 +152,8 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
-        ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log);
+        ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log)
+                .healthCheckers(HealthVerdicts.NONE, !vrrpOnly); // IPVS is not programmed yet
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))

@@ -188,7 +188,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
         // We never fork (systemd runs us in the foreground), so -l alone means the console too.
         LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
         return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine)
-                .metricsListen(metricsListen).keepVipsAtStop(dontReleaseVrrp).run();
+                .metricsListen(metricsListen).keepVipsAtStop(dontReleaseVrrp).vrrpOnly(vrrpOnly).run();
     }
 
     private int printSignalNumber(String name) {

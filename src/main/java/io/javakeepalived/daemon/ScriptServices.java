@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.notify.NotifyDispatcher;
@@ -57,6 +58,9 @@ public final class ScriptServices {
     /** The checker loop's sink chain: ledger, then start-up gate, then the VRRP loop. Checker thread. */
     private TrackerLedger ledger;
     private StartupGate gate;
+    private HealthVerdicts verdicts = HealthVerdicts.NONE;
+    private boolean runHealthCheckers = true;
+    private HealthCheckers healthCheckers;
 
     private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
                            Duration notifyTimeout, Logger log) {
@@ -102,6 +106,16 @@ public final class ScriptServices {
         return NotifyDispatcher.DEFAULT_TIMEOUT;
     }
 
+    /**
+     * Where the LVS checkers' verdicts go, and whether they run at all ({@code -P}: VRRP only).
+     * Before {@link #attach}.
+     */
+    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run) {
+        this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+        this.runHealthCheckers = run;
+        return this;
+    }
+
     /** The VRRP loop's notify sink. */
     public NotifySink notifySink() {
         return hooks;
@@ -131,6 +145,9 @@ public final class ScriptServices {
         // the scheduler outlives reloads (they reconfigure it), so this reads the current scripts
         loop.trackScriptViews(scheduler::published);
         c.start();
+        if (runHealthCheckers) {
+            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts);
+        }
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));
     }
@@ -159,6 +176,9 @@ public final class ScriptServices {
         loop.holdStartup(held);
         CheckerLoop c = checker;
         c.execute(() -> retrack(c, next, plan, held));
+        if (healthCheckers != null) {
+            healthCheckers.reload(next);
+        }
     }
 
     /** The checker loop's half of a reload: see {@link ReloadTracking#apply}. Checker thread. */
@@ -198,6 +218,9 @@ public final class ScriptServices {
      * included) each up to its timeout, then end whatever still runs (track scripts) and reap it.
      */
     public void shutdown(Logger log) {
+        if (healthCheckers != null) {
+            healthCheckers.stop();
+        }
         if (checker != null) {
             checker.close();
         }
