@@ -27,6 +27,9 @@ public final class KeywordSupport {
 
     private static final String SMTP = "email alerts (SMTP) are not sent";
     private static final String LVS = "LVS (IPVS virtual and real servers, health checkers) is not implemented";
+    private static final String IPVS = "IPVS is not programmed: the health checkers run and log, the kernel's"
+            + " virtual server table is left alone";
+    private static final String CHECKER_LATER = "this checker is not implemented yet: it is logged and not run";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
     private static final String BFD = "BFD is not implemented";
@@ -167,9 +170,43 @@ public final class KeywordSupport {
 
         wholeBlock("static track groups are not implemented", Block.TRACK_GROUP);
         wholeBlock(BFD, Block.BFD_INSTANCE, Block.BFD_CHECK);
-        wholeBlock(LVS, Block.SSL, Block.VIRTUAL_SERVER, Block.REAL_SERVER, Block.TCP_CHECK, Block.HTTP_GET,
-                Block.URL, Block.SMTP_CHECK, Block.SMTP_HOST, Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK,
-                Block.MISC_CHECK, Block.FILE_CHECK);
+        wholeBlock(LVS, Block.SSL, Block.HTTP_GET, Block.URL, Block.SMTP_CHECK, Block.SMTP_HOST, Block.DNS_CHECK,
+                Block.UDP_CHECK, Block.PING_CHECK);
+        healthCheckers();
+    }
+
+    /** What the checker engine acts on (schedule, quorum, notify scripts); what only IPVS could, it does not. */
+    private static void healthCheckers() {
+        String[] timing = {"retry", "delay_before_retry", "warmup", "delay_loop", "alpha"};
+        acted(Block.VIRTUAL_SERVER, timing);
+        acted(Block.VIRTUAL_SERVER, "connect_timeout", "real_server", "quorum", "hysteresis", "quorum_up",
+                "quorum_down", "omega");
+        notImplemented(Block.VIRTUAL_SERVER, IPVS, "persistence_timeout", "ha_suspend", "mh-fallback", "protocol",
+                "lvs_method", "lvs_sched", "virtualhost", "mh-port", "ip_family", "sorry_server", "inhibit_on_failure",
+                "sh-fallback", "hashed", "weight", "sorry_server_lvs_method", "sh-port", "persistence_engine", "ops",
+                "lb_kind", "persistence_granularity", "lb_algo", "sorry_server_inhibit", "flag-1", "flag-2", "flag-3");
+        notImplemented(Block.VIRTUAL_SERVER, SMTP, "smtp_alert");
+        notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
+        acted(Block.REAL_SERVER, timing);
+        acted(Block.REAL_SERVER, "connect_timeout", "notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK");
+        notImplemented(Block.REAL_SERVER, CHECKER_LATER, "HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK",
+                "PING_CHECK");
+        notImplemented(Block.REAL_SERVER, BFD, "BFD_CHECK");
+        notImplemented(Block.REAL_SERVER, IPVS, "weight", "lvs_method", "lthreshold", "uthreshold", "inhibit_on_failure",
+                "virtualhost");
+        notImplemented(Block.REAL_SERVER, SMTP, "smtp_alert");
+        notImplemented(Block.REAL_SERVER, SNMP, "snmp_name");
+        acted(Block.TCP_CHECK, timing);
+        acted(Block.TCP_CHECK, "connect_timeout", "connect_port", "connect_ip", "bindto", "bind_port");
+        notImplemented(Block.TCP_CHECK, "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not bound to an"
+                + " interface or marked", "bind_if", "fwmark");
+        notImplemented(Block.TCP_CHECK, "only the failures that change a checker's state are logged",
+                "log_all_failures");
+        acted(Block.MISC_CHECK, timing);
+        acted(Block.MISC_CHECK, "misc_path", "misc_timeout", "misc_dynamic", "user");
+        notImplemented(Block.MISC_CHECK, "only the failures that change a checker's state are logged",
+                "log_all_failures");
+        acted(Block.FILE_CHECK, "track_file", "weight");
     }
 
     /**
