@@ -133,6 +133,22 @@ public final class CheckEngine {
         return pools;
     }
 
+    /** The running checkers in configuration order, for keepalived_check.data. */
+    public List<CheckDataDump.Entry> dumpEntries() {
+        List<CheckDataDump.Entry> out = new ArrayList<>();
+        for (VirtualServerHealth vs : pools) {
+            for (RealServerHealth rs : vs.realServers()) {
+                for (CheckerHealth c : rs.checkers()) {
+                    CheckRun run = runs.get(c);
+                    if (run != null) {
+                        out.add(new CheckDataDump.Entry(c, run.plan, run.config));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The number of checkers being run. */
     public int checkerCount() {
         return runs.size();
@@ -146,6 +162,7 @@ public final class CheckEngine {
                 String rsName = ServiceNames.realServer(rsc, vsc);
                 List<CheckerHealth> checkers = new ArrayList<>();
                 List<CheckPlan> plans = new ArrayList<>();
+                List<Checker> configs = new ArrayList<>();
                 for (Checker c : rsc.checkers()) {
                     var plan = probes.plan(c, rsc, vsc);
                     if (plan.isEmpty()) {
@@ -158,11 +175,12 @@ public final class CheckEngine {
                     checkers.add(new CheckerHealth(p.kind(), new CheckerKind.Subject(rsName, vs.name(), p.program()),
                             p.timing().retry(), p.timing().alpha()));
                     plans.add(p);
+                    configs.add(c);
                 }
                 RealServerHealth rs = new RealServerHealth(vs, rsc, checkers);
                 vs.add(rs);
                 for (int i = 0; i < checkers.size(); i++) {
-                    runs.put(checkers.get(i), new CheckRun(checkers.get(i), plans.get(i)));
+                    runs.put(checkers.get(i), new CheckRun(checkers.get(i), plans.get(i), configs.get(i)));
                 }
             }
             built.add(vs);
@@ -228,15 +246,17 @@ public final class CheckEngine {
     private static final class CheckRun {
         final CheckerHealth health;
         final CheckPlan plan;
+        final Checker config;
         long deadline;
         ProbeIo.Timer timer;
         ProbeIo.Timer limit;
         Probe current;
         boolean stopped;
 
-        CheckRun(CheckerHealth health, CheckPlan plan) {
+        CheckRun(CheckerHealth health, CheckPlan plan, Checker config) {
             this.health = health;
             this.plan = plan;
+            this.config = config;
         }
 
         void stop() {

@@ -6,6 +6,7 @@ import io.javakeepalived.config.load.LoadOptions;
 import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
+import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.StaleAddresses;
@@ -15,6 +16,7 @@ import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.metrics.MetricsServer;
 import io.javakeepalived.sys.signal.SignalCoverage;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
@@ -167,7 +169,13 @@ final class DaemonRun {
         if (keepVipsAtStop) {
             loop.keepVipsAtStop();
         }
-        source.start(loop::post);
+        DumpFiles dumpFiles = DumpFiles.fromEnvironment();
+        source.start(r -> {
+            loop.post(r);
+            if (r == SignalRequest.DATA) {
+                scripts.dumpCheckers(dumpFiles); // keepalived's checker process answers USR1 too
+            }
+        });
         try {
             main.write();
             vrrp.write();

@@ -1,19 +1,24 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.check.CheckDataDump;
 import io.javakeepalived.check.CheckEngine;
 import io.javakeepalived.check.HealthOutput;
 import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.check.LoopProbeIo;
 import io.javakeepalived.check.Probes;
 import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.script.ScriptRun;
 import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.track.CheckerLoop;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.LoggerFactory;
 
 /**
  * The LVS health checkers of one daemon, on the checker loop's thread: started with the loop,
@@ -22,6 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * notify and quorum scripts go through the daemon's script runner.
  */
 final class HealthCheckers {
+
+    /** keepalived's checker process's USR1 dump. */
+    static final String CHECK_DATA = "keepalived_check.data";
 
     private final CheckerLoop loop;
     private final CheckEngine engine;
@@ -65,6 +73,21 @@ final class HealthCheckers {
     /** A reload was applied: the new configuration's checkers take over (any thread). */
     void reload(KeepalivedConfig next) {
         loop.execute(() -> engine.replace(next, probes.with(next)));
+    }
+
+    /**
+     * SIGUSR1: writes keepalived_check.data beside keepalived.data, from the checker loop's thread
+     * (so it sees a consistent state); a failed write is logged.
+     */
+    void dumpData(DumpFiles files) {
+        loop.execute(() -> {
+            try {
+                files.write(CHECK_DATA, CheckDataDump.render(engine.dumpEntries()));
+            } catch (IOException | RuntimeException e) {
+                LoggerFactory.getLogger("Keepalived_healthcheckers").error("Can't open dump file {} ({})", CHECK_DATA,
+                        e.toString());
+            }
+        });
     }
 
     /** Stops every check; runs omega's notifiers (any thread, before the loop closes). */

@@ -3,6 +3,7 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.script.PosixScriptRunner;
 import io.javakeepalived.script.ScriptLog;
@@ -187,6 +188,13 @@ public final class ScriptServices {
         next.instances().forEach(v -> instances.add(v.name()));
         ReloadTracking.apply(plan, held, instances, c.scheduler(), ledger, gate, () -> c.replacePolled(
                 PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true)));
+    }
+
+    /** SIGUSR1: the health checkers' keepalived_check.data, if they run. Any thread. */
+    public void dumpCheckers(DumpFiles files) {
+        if (healthCheckers != null) {
+            healthCheckers.dumpData(files);
+        }
     }
 
     /**
