@@ -112,12 +112,17 @@ class SharedCheckerLoopTest {
             assertTrue(threads.stream().allMatch("checker"::equals), "one thread: " + threads.stream().distinct().toList());
             List<Long> p = new ArrayList<>(polls);
             assertTrue(p.size() >= 45, "polls: " + p.size());
-            // the first poll is the overdue slot at release; from the second on, 100 ms apart
-            long worst = 0;
+            // the first poll is the overdue slot at release; from the second on, 100 ms apart. A check
+            // burst comes every second (delay_loop 1): a loop that waited on checks would be late
+            // every second. One or two late polls are the shared test machine's, not the loop's.
+            List<Long> late = new ArrayList<>();
             for (int i = 2; i < p.size(); i++) {
-                worst = Math.max(worst, p.get(i) - p.get(i - 1));
+                long gap = (p.get(i) - p.get(i - 1)) / 1_000_000;
+                if (gap >= 150) {
+                    late.add(gap - 100);
+                }
             }
-            assertTrue(worst < 150_000_000L, "a tracker poll came " + (worst / 1_000_000 - 100) + " ms late");
+            assertTrue(late.size() <= 2, "tracker polls 50 ms late or more (ms): " + late);
         }
     }
 }
