@@ -145,6 +145,27 @@ class LvsCheckersIT {
     }
 
     @Test
+    void aReloadKeepsTheRealServersThatStayAndChecksTheNewOnes() throws Exception {
+        listen(8080);
+        String kept = "[" + real.ipv4() + "]:tcp:8080";
+        String added = "[" + real.ipv4() + "]:tcp:8081";
+        String head = global() + "virtual_server 10.213.0.100 80 {\n    protocol TCP\n    delay_loop 1\n";
+        String rs8080 = "    real_server " + real.ipv4() + " 8080 {\n        TCP_CHECK {\n            retry 0\n"
+                + "        }\n    }\n";
+        String rs8081 = rs8080.replace("8080", "8081");
+        Daemon d = dl.start(director, head + rs8080 + "}\n");
+        d.awaitLogged("TCP connection to " + kept + " success.", 15_000);
+
+        Files.writeString(dir.resolve("director.conf"), head + rs8080 + rs8081 + "}\n");
+        d.signal("HUP");
+        d.awaitLogged("TCP_CHECK on service " + added + " failed.", 10_000);
+        d.awaitLogged("Removing service " + added + " from VS [10.213.0.100]:tcp:80", 1_000);
+        NetnsLab.sleep(1_500);
+        assertEquals(1, d.count("TCP connection to " + kept + " success."), "the kept server did not start over");
+        assertEquals(0, d.linesContaining("Removing service " + kept).size());
+    }
+
+    @Test
     void miscCheckExitCodesAndMiscDynamicWeights() throws Exception {
         Path code = dir.resolve("code");
         Files.writeString(code, "0");
