@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,8 @@ public final class CheckEngine {
     private final HealthOutput output;
     private final HealthVerdicts verdicts;
     private final LongUnaryOperator warmupDraw;
-    private final Map<CheckerHealth, CheckRun> runs = new IdentityHashMap<>();
+    /** In configuration order (CheckerHealth has identity equality), so lines and first checks follow the file. */
+    private final Map<CheckerHealth, CheckRun> runs = new LinkedHashMap<>();
     private List<VirtualServerHealth> pools = List.of();
 
     /**
@@ -67,7 +69,10 @@ public final class CheckEngine {
             }
             vs.startQuorum();
         }
-        runs.values().forEach(run -> schedule(run, firstDeadline(run, now)));
+        for (CheckRun run : runs.values()) {
+            activate(run);
+            schedule(run, firstDeadline(run, now));
+        }
     }
 
     /**
@@ -116,8 +121,12 @@ public final class CheckEngine {
         pools = built;
         for (CheckRun run : runs.values()) {
             CheckRun old = carried.get(run);
-            long deadline = old == null ? firstDeadline(run, now) : old.current == null ? old.deadline : now;
-            schedule(run, deadline);
+            if (old == null) {
+                activate(run);
+                schedule(run, firstDeadline(run, now));
+            } else {
+                schedule(run, old.current == null ? old.deadline : now);
+            }
         }
     }
 
@@ -171,7 +180,6 @@ public final class CheckEngine {
                         continue;
                     }
                     CheckPlan p = plan.get();
-                    output.log("Activating healthchecker for service " + rsName + " for VS " + vs.name());
                     checkers.add(new CheckerHealth(p.kind(), new CheckerKind.Subject(rsName, vs.name(), p.program()),
                             p.timing().retry(), p.timing().alpha()));
                     plans.add(p);
@@ -186,6 +194,12 @@ public final class CheckEngine {
             built.add(vs);
         }
         return built;
+    }
+
+    /** keepalived's line for a checker that has not run yet (register_checkers_thread). */
+    private void activate(CheckRun run) {
+        CheckerKind.Subject s = run.health.subject();
+        output.log("Activating healthchecker for service " + s.realServer() + " for VS " + s.virtualServer());
     }
 
     private static String key(VirtualServerHealth vs, RealServerHealth rs) {

@@ -171,5 +171,6 @@ class CheckEngineTest {
         assertEquals(1, host.matching("Removing service").size());
         assertEquals(1, host.matching("failed").size(), "still down: nothing new said");
         assertEquals(1, engine.checkerCount());
+        assertEquals(1, host.matching("Activating healthchecker").size(), "a kept checker is not activated again");
     }
 }
