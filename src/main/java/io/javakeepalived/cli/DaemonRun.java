@@ -1,10 +1,12 @@
 package io.javakeepalived.cli;
 
+import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.ExitCodes;
 import io.javakeepalived.config.load.LoadOptions;
 import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
+import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.LoopOptions;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.StaleAddresses;
@@ -14,6 +16,7 @@ import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.metrics.MetricsServer;
 import io.javakeepalived.sys.signal.SignalCoverage;
+import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
@@ -172,7 +175,13 @@ final class DaemonRun {
         if (keepVipsAtStop) {
             loop.keepVipsAtStop();
         }
-        source.start(loop::post);
+        DumpFiles dumpFiles = DumpFiles.fromEnvironment();
+        source.start(r -> {
+            loop.post(r);
+            if (r == SignalRequest.DATA) {
+                scripts.dumpCheckers(dumpFiles); // keepalived's checker process answers USR1 too
+            }
+        });
         try {
             main.write();
             vrrp.write();
@@ -197,11 +206,14 @@ final class DaemonRun {
             // keepalived runs startup_script before VRRP starts and waits for it
             status = runLoop(loop, () -> {
                 scripts.startStopScripts().runStartup();
-                scripts.attach(loop);
                 if (runLvs) {
+                    // before the checkers: their first verdicts find the table programmed, and on a
+                    // reload the table follows the new configuration before new servers are judged
                     ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
                     loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
                 }
+                scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs);
+                scripts.attach(loop);
             }, config.topLevel().netNamespace(), log);
             if (ipvs[0] != null) {
                 ipvs[0].stop();

@@ -1,8 +1,10 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.mail.MailAlerts;
+import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.script.PosixScriptRunner;
 import io.javakeepalived.script.ScriptLog;
@@ -63,6 +65,9 @@ public final class ScriptServices {
     /** The checker loop's sink chain: ledger, then start-up gate, then the VRRP loop. Checker thread. */
     private TrackerLedger ledger;
     private StartupGate gate;
+    private HealthVerdicts verdicts = HealthVerdicts.NONE;
+    private boolean runHealthCheckers = true;
+    private HealthCheckers healthCheckers;
 
     private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
                            Duration notifyTimeout, Logger log) {
@@ -109,6 +114,16 @@ public final class ScriptServices {
         return NotifyDispatcher.DEFAULT_TIMEOUT;
     }
 
+    /**
+     * Where the LVS checkers' verdicts go, and whether they run at all ({@code -P}: VRRP only).
+     * Before {@link #attach}.
+     */
+    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run) {
+        this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+        this.runHealthCheckers = run;
+        return this;
+    }
+
     /** The VRRP loop's notify sink: the hooks and the FIFO, then the SMTP alert (keepalived's order). */
     public NotifySink notifySink() {
         return notify -> {
@@ -147,6 +162,9 @@ public final class ScriptServices {
         // the scheduler outlives reloads (they reconfigure it), so this reads the current scripts
         loop.trackScriptViews(scheduler::published);
         c.start();
+        if (runHealthCheckers) {
+            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts);
+        }
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));
     }
@@ -176,6 +194,9 @@ public final class ScriptServices {
         loop.holdStartup(held);
         CheckerLoop c = checker;
         c.execute(() -> retrack(c, next, plan, held));
+        if (healthCheckers != null) {
+            healthCheckers.reload(next);
+        }
     }
 
     /** The checker loop's half of a reload: see {@link ReloadTracking#apply}. Checker thread. */
@@ -184,6 +205,13 @@ public final class ScriptServices {
         next.instances().forEach(v -> instances.add(v.name()));
         ReloadTracking.apply(plan, held, instances, c.scheduler(), ledger, gate, () -> c.replacePolled(
                 PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true)));
+    }
+
+    /** SIGUSR1: the health checkers' keepalived_check.data, if they run. Any thread. */
+    public void dumpCheckers(DumpFiles files) {
+        if (healthCheckers != null) {
+            healthCheckers.dumpData(files);
+        }
     }
 
     /**
@@ -215,6 +243,9 @@ public final class ScriptServices {
      * included) each up to its timeout, then end whatever still runs (track scripts) and reap it.
      */
     public void shutdown(Logger log) {
+        if (healthCheckers != null) {
+            healthCheckers.stop();
+        }
         if (checker != null) {
             checker.close();
         }

@@ -6,6 +6,11 @@ import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.script.Timers;
 import io.javakeepalived.vrrp.Event;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,6 +45,10 @@ import java.util.function.LongSupplier;
  * them, as keepalived runs its first checks after initialising the instances) starts the thread
  * and the first runs and polls.
  *
+ * <p>The thread waits in a {@link Selector}, not a park: the LVS health checks register their
+ * non-blocking sockets here ({@link #register}), so scripts, trackers and checks share one thread
+ * and one clock, and a socket becoming ready wakes it like a due timer does.
+ *
  * <p>Liveness: the thread turns at least once a second even when nothing is due, updating
  * {@link #lastTurnNanos()}, so a watchdog can tell a stuck checker loop from an idle one without
  * having to wake it (0 until {@link #release()}).
@@ -64,6 +73,8 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     }
 
     private final LongSupplier clock;
+    /** Opened by {@link #start()}, after the trackers' grid is laid, so that its cost does not shift the grid. */
+    private volatile Selector selector;
     private final Sink sink;
     private final ScriptLog log;
     private final PriorityQueue<Task> timers = new PriorityQueue<>();
@@ -160,6 +171,11 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             long interval = Math.max(1, p.interval().toNanos());
             schedulePoll(p, origin, interval, origin);
         }
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the checker loop's selector", e);
+        }
         Thread t = new Thread(this::loop, "checker");
         t.setDaemon(true);
         thread = t;
@@ -215,6 +231,20 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         }
     }
 
+    /**
+     * Registers a channel with the loop's selector (made non-blocking): {@code ready} runs on this
+     * thread whenever one of the key's interest ops is ready. Closing the channel deregisters it.
+     * On this loop's thread only.
+     */
+    public SelectionKey register(SelectableChannel channel, int interestOps, Consumer<SelectionKey> ready)
+            throws IOException {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("on the checker loop thread only");
+        }
+        channel.configureBlocking(false);
+        return channel.register(selector, interestOps, Objects.requireNonNull(ready, "ready"));
+    }
+
     /** The script scheduler, or null if none was made. */
     public TrackScriptScheduler scheduler() {
         return scheduler;
@@ -252,12 +282,26 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             }
         });
         if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
+            wake();
             try {
                 t.join(TimeUnit.SECONDS.toMillis(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (selector != null && (t == null || !t.isAlive())) {
+            closeSelector();
+        }
+    }
+
+    private void closeSelector() {
+        try {
+            for (SelectionKey k : selector.keys()) {
+                k.channel().close(); // a check still in flight at exit
+            }
+            selector.close();
+        } catch (IOException e) {
+            log.log(ScriptLog.Level.WARNING, "closing the checker loop's selector: " + e);
         }
     }
 
@@ -309,8 +353,9 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
     private void wake() {
         Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
+        Selector s = selector;
+        if (t != null && s != null && t != Thread.currentThread()) {
+            s.wakeup();
         }
     }
 
@@ -340,13 +385,32 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
                 sleep = Math.min(sleep, timers.peek().deadline() - now);
             }
             if (sleep > 0) {
-                LockSupport.parkNanos(this, sleep);
+                select(sleep);
             }
         }
         Runnable r;
         while ((r = handOver.poll()) != null) {
             runSafely(r);
         }
+    }
+
+    /** Waits up to {@code nanos} (rounded up to a millisecond) and runs the ready channels' callbacks. */
+    private void select(long nanos) {
+        try {
+            selector.select(Math.max(1, (nanos + 999_999) / 1_000_000));
+        } catch (IOException e) {
+            log.log(ScriptLog.Level.WARNING, "checker loop select failed: " + e);
+            return;
+        }
+        var selected = selector.selectedKeys();
+        for (SelectionKey k : selected.toArray(new SelectionKey[0])) {
+            if (k.isValid()) {
+                @SuppressWarnings("unchecked")
+                Consumer<SelectionKey> ready = (Consumer<SelectionKey>) k.attachment();
+                runSafely(() -> ready.accept(k));
+            }
+        }
+        selected.clear();
     }
 
     private void runSafely(Runnable r) {

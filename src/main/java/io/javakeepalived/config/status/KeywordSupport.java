@@ -28,8 +28,7 @@ public final class KeywordSupport {
     private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
             + " to mail";
     private static final String LVS = "LVS (IPVS virtual and real servers, health checkers) is not implemented";
-    private static final String CHECKERS = "LVS health checkers are not implemented: the IPVS table is programmed"
-            + " with every real server alive (alpha: down) and stays so";
+    private static final String CHECKER_LATER = "this checker is not implemented yet: it is logged and not run";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
     private static final String BFD = "BFD is not implemented";
@@ -170,27 +169,50 @@ public final class KeywordSupport {
 
         wholeBlock("static track groups are not implemented", Block.TRACK_GROUP);
         wholeBlock(BFD, Block.BFD_INSTANCE, Block.BFD_CHECK);
-        // the IPVS table: services, their scheduling and persistence, real servers, sorry server, quorum
+        wholeBlock(CHECKER_LATER, Block.SSL, Block.HTTP_GET, Block.URL, Block.SMTP_CHECK, Block.SMTP_HOST,
+                Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK);
+        healthCheckers();
+        ipvsTable();
+    }
+
+    /** What the checker engine acts on (schedule, quorum, notify scripts). */
+    private static void healthCheckers() {
+        String[] timing = {"retry", "delay_before_retry", "warmup", "delay_loop", "alpha"};
+        acted(Block.VIRTUAL_SERVER, timing);
+        acted(Block.VIRTUAL_SERVER, "connect_timeout", "quorum_up", "quorum_down", "omega");
+        notImplemented(Block.VIRTUAL_SERVER, CHECKER_LATER, "virtualhost");
+        notImplemented(Block.VIRTUAL_SERVER, "ha_suspend is not implemented: the virtual server is programmed"
+                + " whatever the VRRP state", "ha_suspend");
+        notImplemented(Block.VIRTUAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
+        acted(Block.REAL_SERVER, timing);
+        acted(Block.REAL_SERVER, "connect_timeout", "notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK");
+        notImplemented(Block.REAL_SERVER, CHECKER_LATER, "HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK",
+                "PING_CHECK", "virtualhost");
+        notImplemented(Block.REAL_SERVER, BFD, "BFD_CHECK");
+        notImplemented(Block.REAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        notImplemented(Block.REAL_SERVER, SNMP, "snmp_name");
+        acted(Block.TCP_CHECK, timing);
+        acted(Block.TCP_CHECK, "connect_timeout", "connect_port", "connect_ip", "bindto", "bind_port");
+        notImplemented(Block.TCP_CHECK, "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not bound to an"
+                + " interface or marked", "bind_if", "fwmark");
+        notImplemented(Block.TCP_CHECK, "only the failures that change a checker's state are logged",
+                "log_all_failures");
+        acted(Block.MISC_CHECK, timing);
+        acted(Block.MISC_CHECK, "misc_path", "misc_timeout", "misc_dynamic", "user");
+        notImplemented(Block.MISC_CHECK, "only the failures that change a checker's state are logged",
+                "log_all_failures");
+        acted(Block.FILE_CHECK, "track_file", "weight");
+    }
+
+    /** The IPVS table: services, their scheduling and persistence, real servers, sorry server, quorum. */
+    private static void ipvsTable() {
         acted(Block.VIRTUAL_SERVER, "real_server", "ip_family", "protocol", "lb_algo", "lvs_sched", "lb_kind",
                 "lvs_method", "hashed", "ops", "flag-1", "flag-2", "flag-3", "sh-port", "sh-fallback", "mh-port",
                 "mh-fallback", "persistence_timeout", "persistence_granularity", "persistence_engine", "weight",
                 "inhibit_on_failure", "sorry_server", "sorry_server_inhibit", "sorry_server_lvs_method", "quorum",
-                "hysteresis", "alpha");
-        notImplemented(Block.VIRTUAL_SERVER, CHECKERS, "delay_loop", "connect_timeout", "retry",
-                "delay_before_retry", "warmup", "virtualhost", "quorum_up", "quorum_down", "omega", "ha_suspend");
-        notImplemented(Block.VIRTUAL_SERVER, CHECKER_MAIL, "smtp_alert");
-        notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
-        acted(Block.REAL_SERVER, "weight", "lvs_method", "uthreshold", "lthreshold", "inhibit_on_failure", "alpha");
-        notImplemented(Block.REAL_SERVER, CHECKERS, "delay_loop", "connect_timeout", "retry", "delay_before_retry",
-                "warmup", "virtualhost", "notify_up", "notify_down", "TCP_CHECK", "HTTP_GET", "SSL_GET", "SMTP_CHECK",
-                "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "MISC_CHECK", "FILE_CHECK");
-        notImplemented(Block.REAL_SERVER, BFD, "BFD_CHECK");
-        notImplemented(Block.REAL_SERVER, CHECKER_MAIL, "smtp_alert");
-        notImplemented(Block.REAL_SERVER, SNMP, "snmp_name");
-        wholeBlock(LVS, Block.SSL);
-        wholeBlock(CHECKERS, Block.TCP_CHECK, Block.HTTP_GET,
-                Block.URL, Block.SMTP_CHECK, Block.SMTP_HOST, Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK,
-                Block.MISC_CHECK, Block.FILE_CHECK);
+                "hysteresis");
+        acted(Block.REAL_SERVER, "weight", "lvs_method", "uthreshold", "lthreshold", "inhibit_on_failure");
     }
 
     /**

@@ -66,6 +66,35 @@ class KeywordSupportTest {
     }
 
     @Test
+    void theHealthCheckersAreActedOnAndIpvsIsNot() {
+        for (String k : List.of("retry", "delay_before_retry", "warmup", "delay_loop", "alpha", "connect_timeout",
+                "connect_port", "connect_ip", "bindto", "bind_port")) {
+            assertTrue(KeywordSupport.of(Block.TCP_CHECK, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("misc_path", "misc_timeout", "misc_dynamic")) {
+            assertTrue(KeywordSupport.of(Block.MISC_CHECK, k).orElseThrow().implemented(), k);
+        }
+        assertTrue(KeywordSupport.of(Block.FILE_CHECK, "track_file").orElseThrow().implemented());
+        for (String k : List.of("quorum", "hysteresis", "quorum_up", "quorum_down", "omega", "real_server")) {
+            assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK")) {
+            assertTrue(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("lb_algo", "lb_kind", "persistence_timeout", "sorry_server", "weight",
+                "inhibit_on_failure", "protocol")) {
+            assertFalse(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK",
+                "BFD_CHECK", "inhibit_on_failure")) {
+            assertFalse(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
+        }
+        assertFalse(KeywordSupport.of(Block.TCP_CHECK, "bind_if").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.TCP_CHECK, "fwmark").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.ROOT, "virtual_server").orElseThrow().implemented(), "IPVS is not in");
+    }
+
+    @Test
     void theSameKeywordIsJudgedByItsBlock() {
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "priority").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.REAL_SERVER, "weight").orElseThrow().implemented());

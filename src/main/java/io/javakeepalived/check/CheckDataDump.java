@@ -1,0 +1,87 @@
+package io.javakeepalived.check;
+
+import io.javakeepalived.config.model.Checker;
+import io.javakeepalived.config.model.Text;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The "Health checkers" section of keepalived's keepalived_check.data (check_api.c
+ * {@code dump_checker}, written on SIGUSR1), for the checkers this daemon runs. The LVS topology
+ * sections keepalived writes before it describe IPVS, which is not programmed yet, and are left
+ * out. Pure.
+ */
+public final class CheckDataDump {
+
+    private CheckDataDump() {
+    }
+
+    /** One running checker as the dump sees it. */
+    public record Entry(CheckerHealth health, CheckPlan plan, Checker config) {
+    }
+
+    /** The file's text; empty when no checker runs (keepalived then writes no header either). */
+    public static String render(List<Entry> entries) {
+        StringBuilder out = new StringBuilder();
+        for (Entry e : entries) {
+            if (out.length() == 0) {
+                line(out, "------< Health checkers >------");
+            }
+            checker(out, e);
+        }
+        return out.toString();
+    }
+
+    private static void checker(StringBuilder out, Entry e) {
+        CheckerHealth h = e.health();
+        Checker.Timing t = e.plan().timing();
+        line(out, " " + h.subject().virtualServer() + " -> " + h.subject().realServer());
+        line(out, "   Enabled = yes");
+        line(out, "   Up = " + yesNo(h.isUp()));
+        line(out, "   Has run = " + yesNo(h.hasRun()));
+        line(out, "   Current weight = " + h.weightShift());
+        if (h.kind() != CheckerKind.FILE) {
+            line(out, "   Alpha = " + yesNo(h.alpha()));
+            line(out, "   Delay loop = " + micros(t.delayLoop()) + " us");
+            line(out, "   Warmup = " + micros(t.warmup()) + " us");
+            line(out, "   Retries = " + h.retry());
+            if (h.retry() > 0) {
+                line(out, "   Delay before retry = " + micros(t.delayBeforeRetry()) + " us");
+                line(out, "   Retries iterations = " + h.retryIterations());
+            }
+            line(out, "   Default delay before retry = " + micros(java.time.Duration.ofSeconds(1)) + " us");
+        }
+        line(out, "   Log all failures = " + yesNo(t.logAllFailures()));
+        if (e.config() instanceof Checker.Tcp tcp) {
+            Checker.Connection c = tcp.connection();
+            line(out, "   Connection");
+            line(out, "     Dest = [" + Text.address(c.connectIp()) + "]:" + c.connectPort());
+            c.bindTo().ifPresent(b -> line(out, "     Bind to = [" + Text.address(b) + "]:" + c.bindPort()));
+            c.bindInterface().ifPresent(i -> line(out, "     Bind i/f = " + i));
+            if (c.fwmark() != 0) {
+                line(out, "     Mark = " + c.fwmark());
+            }
+            line(out, "     Timeout = " + String.format(Locale.ROOT, "%f", c.connectTimeout().toNanos() / 1e9));
+        }
+        line(out, "   Keepalive method = " + h.kind().keyword());
+        if (e.config() instanceof Checker.Misc m) {
+            line(out, "   script = " + m.script().configured());
+            line(out, "   timeout = " + m.timeout().toSeconds());
+            line(out, "   dynamic = " + (m.dynamic() ? "YES" : "NO"));
+            line(out, "   uid:gid = " + m.script().uid() + ":" + m.script().gid());
+        }
+    }
+
+    private static long micros(java.time.Duration d) {
+        return d.toNanos() / 1_000;
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static void line(StringBuilder out, String s) {
+        out.append(s).append('\n');
+    }
+}

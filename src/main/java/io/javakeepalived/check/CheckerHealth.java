@@ -1,0 +1,147 @@
+package io.javakeepalived.check;
+
+import io.javakeepalived.check.probe.ProbeResult;
+
+import java.util.Objects;
+
+/**
+ * One checker's view of its real server, with keepalived's arithmetic (check_tcp.c
+ * {@code tcp_epilog}, the shape every connection checker shares). Pure; the engine feeds it one
+ * result per attempt and asks when the next attempt is due.
+ *
+ * <p>A checker starts up ({@code alpha}: down) and "not run". A passing check brings it up at once.
+ * A failing check while it is up uses a retry (the next attempt comes after delay_before_retry);
+ * once {@code retry} retries have failed too, it goes down: retry + 1 failures in a row,
+ * retry × delay_before_retry after the first. The retry counter starts full, so the very first
+ * check decides at once, as keepalived's "one failure is enough initially". While down, checks
+ * come every delay_loop and failures say nothing.
+ */
+public final class CheckerHealth {
+
+    /** When the next attempt is due after a result. */
+    public enum Next {
+        /** delay_loop after this attempt's start. */
+        LOOP,
+        /** delay_before_retry after it. */
+        RETRY
+    }
+
+    private final CheckerKind kind;
+    private final CheckerKind.Subject subject;
+    private final int retry;
+    private final boolean alpha;
+    private RealServerHealth realServer;
+    private boolean up;
+    private boolean hasRun;
+    private int retryIt;
+    /** keepalived's cur_weight: what this checker adds to the real server's configured weight. */
+    private long weightShift;
+
+    CheckerHealth(CheckerKind kind, CheckerKind.Subject subject, int retry, boolean alpha) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.retry = retry;
+        this.alpha = alpha;
+        this.up = !alpha;
+        this.retryIt = retry;
+    }
+
+    void attach(RealServerHealth owner) {
+        this.realServer = owner;
+    }
+
+    /** A reload kept this checker: its state carries over. */
+    void carryOver(CheckerHealth previous) {
+        up = previous.up;
+        hasRun = previous.hasRun;
+        retryIt = Math.min(previous.retryIt, retry);
+        weightShift = previous.weightShift;
+    }
+
+    /** Applies one attempt's result and says when the next is due. */
+    public Next onResult(ProbeResult result) {
+        boolean success = result instanceof ProbeResult.Success;
+        Next next = Next.LOOP;
+        if (success || ((up || !hasRun) && retryIt >= retry)) {
+            boolean retried = hasRun && up;
+            retryIt = 0;
+            if (success) {
+                applyWeight((ProbeResult.Success) result);
+                if (!up || !hasRun) {
+                    realServer.output().log(kind.successLine(subject));
+                    realServer.checkerState(this, true);
+                }
+            } else if (up || !hasRun) {
+                String reason = ((ProbeResult.Failure) result).reason();
+                realServer.output().log(kind.failureLine(subject, retry, retried, reason));
+                realServer.checkerState(this, false);
+                if (weightShift != 0) { // a dynamic weight does not outlive the failure (check_misc.c)
+                    weightShift = 0;
+                    realServer.reweigh(false);
+                }
+            }
+        } else if (up) {
+            next = Next.RETRY;
+            retryIt++;
+        }
+        hasRun = true;
+        return next;
+    }
+
+    private void applyWeight(ProbeResult.Success success) {
+        if (success.newWeight().isEmpty()) {
+            return;
+        }
+        long shift = success.newWeight().getAsInt() - (long) realServer.configuredWeight();
+        if (shift != weightShift) {
+            weightShift = shift;
+            realServer.reweigh(true);
+        }
+    }
+
+    /**
+     * The first check agreed with the starting state: keepalived then only runs the notify of
+     * that state if it is down or alpha was set (update_svr_checker_state).
+     */
+    boolean firstRunAgrees() {
+        boolean first = !hasRun;
+        hasRun = true;
+        return first && (alpha || !up);
+    }
+
+    public CheckerKind kind() {
+        return kind;
+    }
+
+    public CheckerKind.Subject subject() {
+        return subject;
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    void setUp(boolean up) {
+        this.up = up;
+    }
+
+    public boolean hasRun() {
+        return hasRun;
+    }
+
+    public int retry() {
+        return retry;
+    }
+
+    public int retryIterations() {
+        return retryIt;
+    }
+
+    public boolean alpha() {
+        return alpha;
+    }
+
+    public long weightShift() {
+        return weightShift;
+    }
+}

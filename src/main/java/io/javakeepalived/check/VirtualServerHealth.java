@@ -1,0 +1,129 @@
+package io.javakeepalived.check;
+
+import io.javakeepalived.config.model.VirtualServer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One virtual server's pool: its real servers and its quorum, with keepalived's hysteresis
+ * (ipwrapper.c {@code update_quorum_state}): up while the live weight stays at or above
+ * quorum - hysteresis, regained at quorum + hysteresis. Pure.
+ */
+public final class VirtualServerHealth {
+
+    private final VirtualServer config;
+    private final String name;
+    private final HealthOutput output;
+    private final HealthVerdicts verdicts;
+    private final List<RealServerHealth> realServers = new ArrayList<>();
+    private boolean quorumUp;
+
+    VirtualServerHealth(VirtualServer config, HealthOutput output, HealthVerdicts verdicts) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.name = ServiceNames.virtualServer(config);
+        this.output = Objects.requireNonNull(output, "output");
+        this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+    }
+
+    void add(RealServerHealth rs) {
+        realServers.add(rs);
+    }
+
+    /**
+     * The starting quorum (keepalived's set_quorum_states, then update_quorum_state with init):
+     * up if the live weight reaches quorum + hysteresis. Starting down is only announced when a
+     * sorry server would take over, as keepalived does.
+     */
+    void startQuorum() {
+        quorumUp = liveWeight() >= config.quorum() + config.hysteresis();
+        if (!quorumUp && config.sorryServer().isPresent()) {
+            announce(true, config.quorum() - config.hysteresis());
+        } else {
+            verdicts.quorum(config, quorumUp);
+        }
+    }
+
+    /** The quorum after a reload that kept this virtual server: as it stood, then re-evaluated. */
+    void carryOver(VirtualServerHealth previous) {
+        quorumUp = previous.quorumUp;
+        updateQuorum(true);
+    }
+
+    /** Re-evaluates the quorum after a real server or a weight changed. */
+    void updateQuorum(boolean init) {
+        long sum = liveWeight();
+        long threshold = config.quorum() + (quorumUp ? -1 : 1) * config.hysteresis();
+        if (!quorumUp && sum >= threshold) {
+            quorumUp = true;
+            output.log("Gained quorum " + config.quorum() + "+" + config.hysteresis() + "=" + threshold + " <= " + sum
+                    + " for VS " + name);
+            verdicts.quorum(config, true);
+            config.quorumUp().ifPresent(s -> output.runScript("VS " + name + " quorum_up", s));
+        } else if (quorumUp && (sum == 0 || sum < threshold)) {
+            quorumUp = false;
+            announce(init, threshold);
+        }
+    }
+
+    private void announce(boolean init, long threshold) {
+        output.log((init ? "Starting with quorum down " : "Lost quorum ") + config.quorum() + "-" + config.hysteresis()
+                + "=" + threshold + " > " + liveWeight() + " for VS " + name);
+        verdicts.quorum(config, false);
+        config.quorumDown().ifPresent(s -> output.runScript("VS " + name + " quorum_down", s));
+    }
+
+    /**
+     * Shutdown: with omega keepalived runs the down notifiers of what is still up (every live
+     * real server's notify_down, the quorum_down script if the quorum is up).
+     */
+    void stop() {
+        if (!config.omega()) {
+            return;
+        }
+        for (RealServerHealth rs : realServers) {
+            if (rs.alive()) {
+                rs.config().notifyDown().ifPresent(s -> output.runScript("RS " + rs.name() + " notify_down", s));
+            }
+        }
+        if (quorumUp) {
+            config.quorumDown().ifPresent(s -> output.runScript("VS " + name + " quorum_down", s));
+        }
+    }
+
+    /** keepalived's weigh_live_realservers: the clamped weights of the live real servers. */
+    public long liveWeight() {
+        long sum = 0;
+        for (RealServerHealth rs : realServers) {
+            if (rs.alive()) {
+                sum += rs.weight();
+            }
+        }
+        return sum;
+    }
+
+    public boolean quorumUp() {
+        return quorumUp;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public VirtualServer config() {
+        return config;
+    }
+
+    public List<RealServerHealth> realServers() {
+        return List.copyOf(realServers);
+    }
+
+    HealthOutput output() {
+        return output;
+    }
+
+    HealthVerdicts verdicts() {
+        return verdicts;
+    }
+}

@@ -1,0 +1,2 @@
+/** TCP_CHECK: a connect within connect_timeout. */
+package io.javakeepalived.check.probe.tcp;

@@ -1,0 +1,19 @@
+package io.javakeepalived.check;
+
+import io.javakeepalived.config.load.LoadResult;
+import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.testsupport.ConfigFixture;
+import io.javakeepalived.testsupport.FakeFileSystem;
+
+/** Configurations for the checker tests: /etc/k/{up,down,a,b}.sh are root-owned 0755. */
+final class CheckConfigs {
+    private CheckConfigs() {
+    }
+
+    static KeepalivedConfig load(String text) {
+        LoadResult r = ConfigFixture.host().files(FakeFileSystem.typicalHost().dir("/etc/k", 0, 0, 0755)
+                .file("/etc/k/up.sh", 0, 0, 0755).file("/etc/k/down.sh", 0, 0, 0755)
+                .file("/etc/k/a.sh", 0, 0, 0755).file("/etc/k/b.sh", 0, 0, 0755)).load(text);
+        return r.config().orElseThrow(() -> new AssertionError(r.diagnostics().all().toString()));
+    }
+}

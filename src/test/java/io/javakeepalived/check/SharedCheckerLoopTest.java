@@ -1,0 +1,128 @@
+package io.javakeepalived.check;
+
+import io.javakeepalived.config.model.KeepalivedConfig;
+import io.javakeepalived.config.model.ScriptCommand;
+import io.javakeepalived.track.CheckerLoop;
+import io.javakeepalived.track.PolledTracker;
+import io.javakeepalived.track.TrackScriptState;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 200 TCP checks on the checker loop's thread beside a tracker on a 100 ms grid: the tracker keeps
+ * its timing, every check runs on the one thread, and the checks reach their verdicts.
+ */
+class SharedCheckerLoopTest {
+
+    private static final int SERVERS = 200;
+
+    @Test
+    void twoHundredTcpChecksLeaveTheTrackerGridAlone() throws Exception {
+        try (ServerSocket up = new ServerSocket()) {
+            up.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), 4096);
+            Thread acceptor = new Thread(() -> {
+                while (!up.isClosed()) {
+                    try (Socket s = up.accept()) {
+                        s.getInputStream().available();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int closed;
+            try (ServerSocket gone = new ServerSocket(0)) {
+                closed = gone.getLocalPort();
+            }
+            StringBuilder conf = new StringBuilder("virtual_server 10.0.0.1 80 {\n protocol TCP\n delay_loop 1\n");
+            for (int i = 0; i < SERVERS; i++) {
+                int port = i % 2 == 0 ? up.getLocalPort() : closed;
+                conf.append(" real_server 127.0.").append(i / 200).append('.').append(2 + i % 200).append(' ')
+                        .append(port).append(" {\n  TCP_CHECK {\n   connect_timeout 1\n   retry 0\n   warmup 1\n  }\n }\n");
+            }
+            KeepalivedConfig config = CheckConfigs.load(conf.append("}\n").toString());
+
+            List<Long> polls = Collections.synchronizedList(new ArrayList<>());
+            List<String> threads = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger removed = new AtomicInteger();
+            CheckerLoop loop = new CheckerLoop((i, e) -> { }, (l, s) -> { });
+            loop.add(new PolledTracker() {
+                @Override
+                public String name() {
+                    return "grid";
+                }
+
+                @Override
+                public Duration interval() {
+                    return Duration.ofMillis(100);
+                }
+
+                @Override
+                public List<TrackScriptState.Delivery> initialEvents() {
+                    return List.of();
+                }
+
+                @Override
+                public List<TrackScriptState.Delivery> poll(long nowNanos) {
+                    polls.add(System.nanoTime());
+                    return List.of();
+                }
+            });
+            HealthOutput output = new HealthOutput() {
+                @Override
+                public void log(String line) {
+                    threads.add(Thread.currentThread().getName());
+                    if (line.startsWith("Removing service")) {
+                        removed.incrementAndGet();
+                    }
+                }
+
+                @Override
+                public void runScript(String label, ScriptCommand command) {
+                }
+            };
+            CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, HealthVerdicts.NONE,
+                    w -> (long) (Math.random() * w));
+            loop.start();
+            loop.execute(() -> engine.start(config, new Probes(run -> null, config)));
+            loop.release();
+            try {
+                long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                loop.close();
+            }
+            assertEquals(SERVERS / 2, removed.get(), "every closed port's server was taken out, no other");
+            assertTrue(threads.stream().allMatch("checker"::equals), "one thread: " + threads.stream().distinct().toList());
+            List<Long> p = new ArrayList<>(polls);
+            assertTrue(p.size() >= 45, "polls: " + p.size());
+            // the first poll is the overdue slot at release; from the second on, 100 ms apart. A check
+            // burst comes every second (delay_loop 1): a loop that waited on checks would be late
+            // every second. One or two late polls are the shared test machine's, not the loop's.
+            List<Long> late = new ArrayList<>();
+            for (int i = 2; i < p.size(); i++) {
+                long gap = (p.get(i) - p.get(i - 1)) / 1_000_000;
+                if (gap >= 150) {
+                    late.add(gap - 100);
+                }
+            }
+            assertTrue(late.size() <= 2, "tracker polls 50 ms late or more (ms): " + late);
+        }
+    }
+}
