@@ -27,7 +27,8 @@ public final class KeywordSupport {
 
     private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
             + " to mail";
-    private static final String LVS = "LVS (IPVS virtual and real servers, health checkers) is not implemented";
+    private static final String LVS = "not implemented: IPVS is programmed and health checkers run, but there is no IPVS"
+            + " sync daemon, no nftables fwmarks, no LVS notify FIFO and none of these settings";
     private static final String CHECKER_LATER = "this checker is not implemented yet: it is logged and not run";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
@@ -55,7 +56,8 @@ public final class KeywordSupport {
         acted(Block.ROOT, "static_ipaddress", "static_routes", "static_rules");
         notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
         acted(Block.ROOT, "virtual_server", "virtual_server_group");
-        notImplemented(Block.ROOT, LVS, "SSL", "net_namespace_ipvs");
+        notImplemented(Block.ROOT, CHECKER_LATER, "SSL");
+        notImplemented(Block.ROOT, "IPVS is programmed in the daemon's own network namespace", "net_namespace_ipvs");
         notImplemented(Block.ROOT, BFD, "bfd_instance");
         notImplemented(Block.ROOT, LINKBEAT, "linkbeat_use_polling", "linkbeat_interfaces");
         notImplemented(Block.ROOT, "no ipsets are used (no firewall rules are installed)", "namespace_with_ipsets");

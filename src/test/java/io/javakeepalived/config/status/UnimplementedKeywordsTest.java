@@ -68,14 +68,13 @@ class UnimplementedKeywordsTest {
                 }
                 """);
         assertEquals(List.of(
-                "keepalived.conf:3: lvs_sync_daemon" + NI + "LVS (IPVS virtual and real servers, health checkers) is"
-                        + " not implemented",
+                "keepalived.conf:3: lvs_sync_daemon" + NI + "not implemented: IPVS is programmed and health checkers"
+                        + " run, but there is no IPVS sync daemon, no nftables fwmarks, no LVS notify FIFO and none of"
+                        + " these settings",
                 "keepalived.conf:10: use_ipvlan" + NI + "no ipvlan interface is created; the instance runs on its"
                         + " base interface",
                 "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"
-                        + " kernel's default",
-                "keepalived.conf:31: TCP_CHECK" + NI + "LVS health checkers are not implemented: the IPVS table is"
-                        + " programmed with every real server alive (alpha: down) and stays so"), out);
+                        + " kernel's default"), out); // TCP_CHECK (line 31) is acted on
     }
 
     @Test
