@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * The router must hold exactly one BGP path to the VIP, via the master. Measured and printed: the
  * client's outage when the master dies (kill -9 and its link cut), the router's time without a
- * route when the master stops (SIGTERM). A restart after kill -9 withdraws the stale route before
- * the node can become master again, then preempt moves the VIP back.
+ * route when the master stops (SIGTERM), also with keepalived 2.2.7 as node 1. A restart after
+ * kill -9 withdraws the stale route before the node can become master again, then preempt moves
+ * the VIP back.
  */
 class BgpFrrIT {
     private static final String VIP = "203.0.113.10";
@@ -128,7 +129,7 @@ class BgpFrrIT {
         d2.awaitLogged("(VI_BGP) Entering BACKUP STATE (init)", 20_000);
         awaitPaths("one path, via node 1", List.of(NODE1), 15_000, d1, d2);
         assertEquals(List.of(VIP + "/32"), routerFrr.bgpPrefixes(), "only the VIP is announced");
-        lab.exec(client, "busybox", "ping", "-c", "1", "-W", "2", VIP).requireSuccess("the client pings the VIP");
+        clientPingsVip();
 
         // the master dies: the daemon killed and the node cut off from the router
         Background pings = pingVip();
@@ -158,32 +159,78 @@ class BgpFrrIT {
         d1b.awaitLogged("(VI_BGP) Entering MASTER STATE", 10_000);
         d2.awaitLogged("(VI_BGP) Entering BACKUP STATE", 5_000);
         awaitPaths("the path moved back to node 1", List.of(NODE1), 10_000, d1b, d2);
-        lab.exec(client, "busybox", "ping", "-c", "1", "-W", "2", VIP).requireSuccess("the client pings the VIP");
+        clientPingsVip();
 
         // SIGTERM: node 1 withdraws, sends priority 0, node 2 takes over after its skew time
-        try (RouteWatch watch = new RouteWatch()) {
-            d1b.terminate();
-            assertEquals(0, d1b.awaitExit(10));
-            awaitPaths("the path moved to node 2 again", List.of(NODE2), 10_000, d2);
-            NetnsLab.await("the router's route via node 2", 5_000, () -> NODE2.equals(watch.last()), () -> "");
-            double gap = watch.longestWithoutRoute();
-            System.out.printf("BgpFrrIT: SIGTERM: router without a route to the VIP for %.3f s%n", gap);
-            assertTrue(gap < 1.5, "skew time (0.61 s) and BGP: " + gap + " s");
-        }
-        assertFalse(dl.ip(node1, "route", "show", "table", "100").contains(VIP), "SIGTERM leaves no route");
+        double gap = stopMasterAndMeasure("javakeepalived", d1b, d2);
+        assertTrue(gap < 1.5, "skew time (0.61 s) and BGP: " + gap + " s");
     }
 
-    /** Waits until the router holds exactly these BGP paths to the VIP (by next hop, any order). */
+    @Test
+    void aMixedPairWithKeepalivedMovesThePathTheSameWay() throws Exception {
+        KeepalivedInteropIT.requireKeepalived();
+        Daemon ka = startKeepalived(node1);
+        ka.awaitLogged("(VI_BGP) Entering MASTER STATE", 20_000);
+        Daemon d2 = startNode(node2);
+        d2.awaitLogged("(VI_BGP) Entering BACKUP STATE (init)", 20_000);
+        awaitPaths("one path, via keepalived on node 1", List.of(NODE1), 15_000, ka, d2);
+        clientPingsVip();
+
+        stopMasterAndMeasure("keepalived 2.2.7", ka, d2);
+        clientPingsVip();
+
+        Daemon kb = startKeepalived(node1); // preempts back (priority 101)
+        kb.awaitLogged("(VI_BGP) Entering MASTER STATE", 15_000);
+        d2.awaitLogged("(VI_BGP) Entering BACKUP STATE", 5_000);
+        awaitPaths("the path moved back to node 1", List.of(NODE1), 10_000, kb, d2);
+    }
+
+    /** keepalived 2.2.7 with node 1's shipped configuration; {@code env} execs it, the pid is its parent's. */
+    private Daemon startKeepalived(Node n) throws IOException {
+        String name = n.name() + "-ka-" + System.nanoTime();
+        return dl.start(n, name, Files.readString(EXAMPLE.resolve(n.name() + ".conf")), List.of(
+                KeepalivedInteropIT.KEEPALIVED.toString(), "-n", "-l", "-D", "-P",
+                "-c", dl.file(name + "_chk.pid").toString()));
+    }
+
+    /**
+     * SIGTERM to the master on node 1: the path moves to node 2, and the master's table route is
+     * gone. Returns (and prints) how long the router had no route to the VIP.
+     */
+    private double stopMasterAndMeasure(String who, Daemon master, Daemon backup) throws Exception {
+        try (RouteWatch watch = new RouteWatch()) {
+            master.terminate();
+            assertEquals(0, master.awaitExit(10));
+            awaitPaths("the path moved to node 2", List.of(NODE2), 10_000, backup);
+            NetnsLab.await("the router's route via node 2", 5_000, () -> NODE2.equals(watch.last()), () -> "");
+            double gap = watch.longestWithoutRoute();
+            System.out.printf("BgpFrrIT: SIGTERM to %s: router without a route to the VIP for %.3f s%n", who, gap);
+            assertFalse(dl.ip(node1, "route", "show", "table", "100").contains(VIP), "SIGTERM leaves no route");
+            return gap;
+        }
+    }
+
+    /**
+     * Waits until the router holds exactly these BGP paths to the VIP (by next hop, any order) and
+     * forwards by the best one (its kernel route: zebra installs it a moment after bgpd chose it).
+     */
     private void awaitPaths(String what, List<String> nextHops, long timeoutMs, Daemon... logs) {
         List<String> want = nextHops.stream().sorted().toList();
         BooleanSupplier holds = () -> {
             try {
-                return routerFrr.bgpNextHops().stream().sorted().toList().equals(want);
+                String route = lab.ip(router, "route", "show", VIP).output();
+                return routerFrr.bgpNextHops().stream().sorted().toList().equals(want)
+                        && nextHops.stream().anyMatch(h -> route.contains("via " + h + " "));
             } catch (IOException | RuntimeException e) {
                 return false;
             }
         };
         DaemonLab.await(what + " " + want, timeoutMs, holds, logs);
+    }
+
+    /** The client reaches the VIP: one ping answered. */
+    private void clientPingsVip() throws IOException {
+        lab.exec(client, "busybox", "ping", "-c", "1", "-W", "2", VIP).requireSuccess("the client pings the VIP");
     }
 
     /** busybox ping from the client, every 50 ms, until stopped. */
