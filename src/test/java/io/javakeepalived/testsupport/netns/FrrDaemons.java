@@ -20,23 +20,11 @@ import org.junit.jupiter.api.Assumptions;
  * processes}: the lab stops them by pid at close, also when a test fails. Tests ask bgpd what it
  * holds through {@code vtysh}.
  */
-public final class FrrDaemons {
+public record FrrDaemons(Path dir, Background zebra, Background bgpd) {
     private static final Path ZEBRA = Path.of("/usr/lib/frr/zebra");
     private static final Path BGPD = Path.of("/usr/lib/frr/bgpd");
     private static final Pattern NEXT_HOP = Pattern.compile("\"nexthops\":\\[\\{\"ip\":\"([^\"]+)\"");
     private static final Pattern PREFIX = Pattern.compile("\"(\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+)\": ?\\[");
-
-    private final NetnsLab lab;
-    private final Path dir;
-    private final Background zebra;
-    private final Background bgpd;
-
-    private FrrDaemons(NetnsLab lab, Path dir, Background zebra, Background bgpd) {
-        this.lab = lab;
-        this.dir = dir;
-        this.zebra = zebra;
-        this.bgpd = bgpd;
-    }
 
     /**
      * FRR must be installed ({@code apt-get install frr}); without it the test is skipped with
@@ -69,7 +57,7 @@ public final class FrrDaemons {
         NetnsLab.await("zebra in " + ns, 10_000, () -> Files.exists(dir.resolve("zserv.api")), zebra);
         Background bgpd = lab.start(ns, daemon(BGPD, dir, conf, "bgpd").toArray(String[]::new));
         NetnsLab.await("bgpd in " + ns, 10_000, () -> Files.exists(dir.resolve("bgpd.vty")), bgpd);
-        return new FrrDaemons(lab, dir, zebra, bgpd);
+        return new FrrDaemons(dir, zebra, bgpd);
     }
 
     private static List<String> daemon(Path program, Path dir, Path conf, String name) {
