@@ -10,8 +10,8 @@ install_missing scripts/test.sh \
     java:openjdk-17-jdk-headless mvn:maven ip:iproute2 nft:nftables tcpdump:tcpdump \
     tshark:tshark keepalived:keepalived systemd-analyze:systemd \
     python3:python3 curl:curl pgrep:procps \
-    qemu-system-x86_64:qemu-system-x86 busybox:busybox-static
+    qemu-system-x86_64:qemu-system-x86 busybox:busybox-static vtysh:frr
 # python3, curl, pgrep: ExampleSetupsIT's stub services; qemu, busybox: IpvsVmIT's VM
-# (../shared/tools/ipvs-vm), the only kernel here with IPVS
+# (../shared/tools/ipvs-vm), the only kernel here with IPVS; frr (zebra, bgpd, vtysh): BgpFrrIT
 
 exec mvn -B verify "$@"

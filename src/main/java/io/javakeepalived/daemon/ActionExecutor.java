@@ -164,6 +164,9 @@ final class ActionExecutor {
         if (a instanceof Action.SendAdvert s) {
             sendAdvert(e, s.priority());
         } else if (a instanceof Action.SendPriorityZeroAdvert) {
+            // the routes go before the backup is told to take over: a routing daemon announcing
+            // them (FRR) withdraws this node's path while its VIPs are still here to answer
+            routes.uninstall(e.name());
             sendAdvert(e, 0);
         } else if (a instanceof Action.AddVips v) {
             for (Vip vip : withExcluded(e, v.vips())) {

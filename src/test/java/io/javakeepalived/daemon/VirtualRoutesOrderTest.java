@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where virtual routes and rules go in the kernel's request stream, as keepalived orders them:
- * VIPs, then routes, then rules on entering MASTER; rules, routes, then VIPs on leaving it.
+ * VIPs, then routes, then rules on entering MASTER; rules, routes, then VIPs on leaving it. Unlike
+ * keepalived, a master that stops withdraws its routes before it sends priority 0.
  */
 class VirtualRoutesOrderTest {
     private static final String ROUTES = """
@@ -42,6 +43,8 @@ class VirtualRoutesOrderTest {
         final FakeRtnetlink kernel;
         final ExecutorRig rig;
         final VrrpInstance vi;
+        /** Per advert sent: its priority and how many kernel requests preceded it. */
+        final List<int[]> adverts = new ArrayList<>();
         long now = 1_000_000_000L;
 
         Node(boolean withVips) throws Exception {
@@ -55,7 +58,8 @@ class VirtualRoutesOrderTest {
             for (InstancePlan p : ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(conf))).instances()) {
                 plans.add(p.withPrimaryAddress(InetAddress.getByName("10.0.0.2")));
             }
-            rig = new ExecutorRig(plans, kernel, new FakeNetwork(kernel, d -> { }), links, () -> now);
+            rig = new ExecutorRig(plans, kernel, new FakeNetwork(kernel,
+                    d -> adverts.add(new int[] {d.bytes()[2] & 0xff, kernel.journal().size()})), links, () -> now);
             vi = rig.instances().get("VI_1");
         }
 
@@ -105,6 +109,16 @@ class VirtualRoutesOrderTest {
         assertEquals(DOWN, node.journalFrom(UP.size()));
         assertEquals(List.of(), node.kernel.ourRoutes());
         assertEquals(List.of(), node.kernel.ourRules());
+    }
+
+    @Test
+    void aStoppingMasterWithdrawsItsRoutesBeforeItSendsPriorityZero() {
+        node.becomeMaster();
+        node.adverts.clear();
+        node.deliver(new Event.Shutdown());
+        int[] zero = node.adverts.stream().filter(a -> a[0] == 0).findFirst().orElseThrow();
+        // a routing daemon stops announcing this node before the backup starts to take over
+        assertEquals(DOWN.subList(0, 2), node.kernel.journal().subList(UP.size(), zero[1]));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.config.syntax.ReaderOptions;
 import io.javakeepalived.testsupport.FakeFileSystem;
 import io.javakeepalived.testsupport.FakeUsers;
+import io.javakeepalived.testsupport.ShippedConfigs;
 import io.javakeepalived.testsupport.SharedFiles;
 
 import java.io.IOException;
@@ -58,9 +59,7 @@ class NoWarningOnShippedConfigsTest {
     }
 
     static Stream<Path> examples() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("conf"))) {
-            return files.filter(p -> p.toString().endsWith(".conf")).sorted().toList().stream();
-        }
+        return ShippedConfigs.keepalived().stream();
     }
 
     private static Optional<KeepalivedConfig> asWritten(Path file, String configId, List<String> interfaces) {

@@ -10,11 +10,11 @@ import io.javakeepalived.config.host.InterfaceDirectory;
 import io.javakeepalived.config.syntax.ReaderOptions;
 import io.javakeepalived.testsupport.FakeFileSystem;
 import io.javakeepalived.testsupport.FakeUsers;
+import io.javakeepalived.testsupport.ShippedConfigs;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,10 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExampleConfigsTest {
 
     static Stream<Path> shippedConfigs() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("conf"))) {
-            List<Path> confs = files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
-            return confs.stream();
-        }
+        return ShippedConfigs.keepalived().stream();
     }
 
     private static FakeFileSystem hostWithExampleScripts() throws IOException {

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.javakeepalived.config.Diagnostics;
 import io.javakeepalived.config.syntax.ConfigReader;
+import io.javakeepalived.testsupport.ShippedConfigs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,8 @@ class ShippedConfigsSupportTest {
 
     private static final Map<String, List<String>> EXPECTED = Map.of(
             "conf/keepalived.conf", VRRP_EXAMPLE,
+            "conf/examples/bgp-frr/node1.conf", VRRP_EXAMPLE,
+            "conf/examples/bgp-frr/node2.conf", VRRP_EXAMPLE,
             "conf/examples/lvs-director-pair/node1.conf", LVS_EXAMPLE,
             "conf/examples/lvs-director-pair/node2.conf", LVS_EXAMPLE,
             "conf/examples/mysql-dual-master/node1.conf", VRRP_EXAMPLE,
@@ -33,10 +34,7 @@ class ShippedConfigsSupportTest {
 
     @Test
     void eachShippedConfigurationIsToldWhatItUsesThatIsNotImplemented() throws Exception {
-        List<Path> shipped;
-        try (Stream<Path> files = Files.walk(Path.of("conf"))) {
-            shipped = files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
-        }
+        List<Path> shipped = ShippedConfigs.keepalived();
         assertEquals(EXPECTED.keySet().stream().sorted().toList(), shipped.stream().map(Path::toString).toList(),
                 "a configuration added to conf/ needs its expected lines here");
         for (Path conf : shipped) {

@@ -190,6 +190,17 @@ public final class NetnsLab implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Adds a namespace {@code <lab>-<role>} with only lo (up), for a topology the bridge does not
+     * fit (a router and nodes in subnets of their own); deleted at {@link #close()}.
+     */
+    public String addBareNamespace(String role) throws IOException {
+        String ns = base + "-" + role;
+        addNamespace(ns);
+        ip(ns, "link", "set", "lo", "up");
+        return ns;
+    }
+
     public Node node(String name) {
         Node n = nodes.get(name);
         if (n == null) {
