@@ -158,7 +158,9 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
-        ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log);
+        ReferenceEcho referenceEcho = new ReferenceEcho(log);
+        ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log)
+                .referenceEcho(referenceEcho);
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
@@ -208,6 +210,7 @@ final class DaemonRun {
             }
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
+            referenceEcho.close();
             inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);
         } finally {
             if (metrics != null) {

@@ -9,6 +9,7 @@ import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.script.SecureScriptRunner;
 import io.javakeepalived.config.host.UserDirectory;
+import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.notify.fifo.NotifyFifoWriter;
 import io.javakeepalived.sys.FifoSystem;
 import io.javakeepalived.sys.ProcessControl;
@@ -16,17 +17,21 @@ import io.javakeepalived.track.CheckerLoop;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.PolledTracker;
 import io.javakeepalived.track.PolledTrackers;
+import io.javakeepalived.track.ReferenceTrackers;
 import io.javakeepalived.track.ReloadTracking;
 import io.javakeepalived.track.StartupGate;
 import io.javakeepalived.track.TrackerLedger;
 import io.javakeepalived.track.TrackingPlan;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +68,9 @@ public final class ScriptServices {
     /** The checker loop's sink chain: ledger, then start-up gate, then the VRRP loop. Checker thread. */
     private TrackerLedger ledger;
     private StartupGate gate;
+    /** The reference-address trackers (vrrp_reference). Checker thread. */
+    private ReferenceTrackers references;
+    private Supplier<IcmpEcho> echo = () -> ReferenceTrackers.unavailable("no ICMP echo port in this daemon");
 
     private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
                            Duration notifyTimeout, Logger log) {
@@ -109,6 +117,15 @@ public final class ScriptServices {
         return NotifyDispatcher.DEFAULT_TIMEOUT;
     }
 
+    /**
+     * The daemon's ICMP echo port for the reference-address trackers, asked for only when some
+     * instance tracks a reference (the composition root opens it then). Before {@link #attach}.
+     */
+    public ScriptServices referenceEcho(Supplier<IcmpEcho> echo) {
+        this.echo = Objects.requireNonNull(echo, "echo");
+        return this;
+    }
+
     /** The VRRP loop's notify sink: the hooks and the FIFO, then the SMTP alert (keepalived's order). */
     public NotifySink notifySink() {
         return notify -> {
@@ -130,7 +147,7 @@ public final class ScriptServices {
         mail.start(); // here, in the net_namespace if there is one, as the mails leave from it
         loop.trackInterfaces(InterfaceTracking.fromConfig(config));
         TrackingPlan plan = TrackingPlan.fromConfig(config);
-        gate = new StartupGate(plan.awaiting(), plan.groups(), loop::post);
+        gate = new StartupGate(ReferenceTrackers.withAwaited(plan.awaiting(), config), plan.groups(), loop::post);
         loop.holdStartup(gate.held());
         // the ledger and the gate are only touched from the checker loop's thread, or here before it starts
         ledger = new TrackerLedger(gate);
@@ -141,6 +158,10 @@ public final class ScriptServices {
             scheduler.add(s.script(), s.state());
         }
         for (PolledTracker p : PolledTrackers.fromConfig(config)) {
+            c.add(p);
+        }
+        references = new ReferenceTrackers(echo, c, ledger, ScriptLog.slf4j("Keepalived_vrrp"));
+        for (PolledTracker p : references.replace(config)) {
             c.add(p);
         }
         checker = c;
@@ -182,8 +203,12 @@ public final class ScriptServices {
     private void retrack(CheckerLoop c, KeepalivedConfig next, TrackingPlan plan, Set<String> held) {
         Set<String> instances = new HashSet<>();
         next.instances().forEach(v -> instances.add(v.name()));
-        ReloadTracking.apply(plan, held, instances, c.scheduler(), ledger, gate, () -> c.replacePolled(
-                PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true)));
+        ReloadTracking.apply(plan, held, instances, c.scheduler(), ledger, gate, () -> {
+            List<PolledTracker> polled = new ArrayList<>(
+                    PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true));
+            polled.addAll(references.replace(next));
+            c.replacePolled(polled);
+        });
     }
 
     /**
