@@ -10,15 +10,21 @@ import io.javakeepalived.net.InterfaceAddress;
 import io.javakeepalived.net.Rtnetlink;
 import io.javakeepalived.testsupport.netns.DaemonLab;
 import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
+import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import io.javakeepalived.vrrp.VrrpTiming;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -112,6 +118,37 @@ class ReferenceAddressIT {
     }
 
     /**
+     * Debian's keepalived 2.2.7 reads a javakeepalived file with references: it warns about each
+     * unknown line and keeps the instance whole (-t exits 5, as for any unknown keyword). The block
+     * form javakeepalived refuses would end keepalived's vrrp_instance at its '}'.
+     */
+    @Test
+    void keepalivedOnlyWarnsAboutTheReferenceKeywords() throws Exception {
+        dl = DaemonLab.create(dir, "a", "g");
+        a = dl.node("a");
+        g = dl.node("g");
+        Path conf = dl.file("ka.conf");
+        Files.writeString(conf, config(100));
+        NetnsLab.Result r = dl.lab().exec(a.ns(), KeepalivedInteropIT.KEEPALIVED.toString(), "-t", "-f",
+                conf.toString());
+        assertEquals(5, r.exitCode(), r.output());
+        Set<String> said = new TreeSet<>();
+        for (String line : r.output().lines().toList()) {
+            said.add(line.replaceFirst("^\\(.*Line \\d+\\) ", ""));
+        }
+        assertEquals(new TreeSet<>(List.of("Unknown keyword 'vrrp_reference'",
+                "Unexpected '{' - ignoring", "Unknown keyword 'address'", "Unknown keyword 'interval'",
+                "Unknown keyword 'fall'", "Unknown keyword 'rise'", "Unknown keyword '}'",
+                "Unknown keyword 'track_reference'")), said, r.output());
+
+        Files.writeString(conf, config(100).replace("track_reference gw\n",
+                "track_reference {\n        gw\n    }\n"));
+        r = dl.lab().exec(a.ns(), KeepalivedInteropIT.KEEPALIVED.toString(), "-t", "-f", conf.toString());
+        assertTrue(r.output().contains("Unknown keyword 'virtual_ipaddress'"), "the instance ended early\n"
+                + r.output());
+    }
+
+    /**
      * Samples the VIP on two nodes every 10 ms, through an rtnetlink socket opened in each node's
      * namespace (a netlink socket stays in the namespace it was made in); counts the samples in
      * which both hold it.
@@ -155,7 +192,7 @@ class ReferenceAddressIT {
             return false;
         }
 
-        void assertNeverBoth(int minSamples, java.util.function.Supplier<String> log) {
+        void assertNeverBoth(int minSamples, Supplier<String> log) {
             assertNull(failure.get());
             assertTrue(samples.get() >= minSamples, samples + " samples");
             assertEquals(0, both.get(), () -> "both nodes held the VIP in " + both + " of " + samples
