@@ -2,7 +2,6 @@ package io.javakeepalived.track;
 
 import io.javakeepalived.config.model.Text;
 import io.javakeepalived.net.EchoOutcome;
-import io.javakeepalived.vrrp.Event;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +33,8 @@ public final class ReferenceHealth {
     private final String name;
     private final String where;
     private final Duration timeout;
-    private final int rise;
-    private final int fall;
-    private final List<TrackScriptState.Tracking> tracking;
-    private final int[] contribution;
-    private final boolean[] faulted;
-    private int result;
+    private final RiseFall counter;
+    private final Contributions standing;
     private boolean firstResultPending = true;
     private boolean restate;
 
@@ -54,15 +49,8 @@ public final class ReferenceHealth {
         this.name = Objects.requireNonNull(name, "name");
         this.where = Objects.requireNonNull(where, "where");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        if (rise < 1 || fall < 1) {
-            throw new IllegalArgumentException("rise " + rise + ", fall " + fall);
-        }
-        this.rise = rise;
-        this.fall = fall;
-        this.tracking = List.copyOf(tracking);
-        this.contribution = new int[this.tracking.size()];
-        this.faulted = new boolean[this.tracking.size()];
-        this.result = rise - 1;
+        this.counter = new RiseFall(rise, fall, rise - 1);
+        this.standing = new Contributions(tracking);
     }
 
     /**
@@ -75,14 +63,10 @@ public final class ReferenceHealth {
             return this;
         }
         boolean ok = previous.reachable();
-        result = ok ? rise + fall - 1 : 0;
+        counter.result = ok ? counter.top() : 0;
         firstResultPending = false;
         restate = true;
-        for (int i = 0; i < tracking.size(); i++) {
-            TrackScriptState.Tracking t = tracking.get(i);
-            contribution[i] = t.weight() == 0 ? 0 : TrackScriptState.contribution(t.weight(), false, ok);
-            faulted[i] = t.weight() == 0 && TrackScriptState.faulted(false, ok);
-        }
+        standing.assume(ok);
         return this;
     }
 
@@ -93,7 +77,7 @@ public final class ReferenceHealth {
 
     /** Reachable ⇔ result ≥ rise (false while undecided). */
     public boolean reachable() {
-        return !firstResultPending && result >= rise;
+        return !firstResultPending && counter.ok();
     }
 
     /** True until the first outcome. */
@@ -103,57 +87,35 @@ public final class ReferenceHealth {
 
     /** The counter, for the dumps and tests. */
     public int result() {
-        return result;
+        return counter.result;
     }
 
     public List<TrackScriptState.Tracking> tracking() {
-        return tracking;
+        return standing.tracking();
     }
 
     /** Nothing at start (the instances wait for the first outcome); after a reload, every tracking's standing. */
     public List<TrackScriptState.Delivery> initialEvents() {
-        List<TrackScriptState.Delivery> out = new ArrayList<>();
-        if (!restate) {
-            return out;
-        }
-        String tracker = trackerName(name);
-        for (int i = 0; i < tracking.size(); i++) {
-            TrackScriptState.Tracking t = tracking.get(i);
-            out.add(new TrackScriptState.Delivery(t.instance(), t.weight() == 0
-                    ? (faulted[i] ? new Event.FaultRaised(tracker) : new Event.FaultCleared(tracker))
-                    : new Event.WeightChanged(tracker, contribution[i])));
-        }
-        return out;
+        return restate ? standing.restate(trackerName(name)) : List.of();
     }
 
     /** Counts one echo outcome. */
     public TrackScriptState.Update record(EchoOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
         List<String> log = new ArrayList<>();
-        boolean reply = outcome instanceof EchoOutcome.Reply;
         Boolean report = null;
-        int top = rise + fall - 1;
-        if (reply) {
-            if (result < rise - 1) {
-                result++;
-            } else if (result != top) {
-                if (result < rise) {
-                    log.add("Reference " + name + " (" + where + ") reachable");
-                    report = true;
-                }
-                result = top;
+        if (outcome instanceof EchoOutcome.Reply) {
+            if (counter.success()) {
+                log.add("Reference " + name + " (" + where + ") reachable");
+                report = true;
             }
-        } else if (result > rise) {
-            result--;
-        } else {
-            if (result == rise || firstResultPending) {
-                log.add("Reference " + name + " (" + where + ") unreachable (" + miss(outcome) + ")");
-                report = false;
-            }
-            result = 0;
+        } else if (counter.failure(firstResultPending)) {
+            log.add("Reference " + name + " (" + where + ") unreachable (" + miss(outcome) + ")");
+            report = false;
         }
         firstResultPending = false;
-        return new TrackScriptState.Update(log, report == null ? List.of() : events(report));
+        return new TrackScriptState.Update(log, report == null ? List.of()
+                : standing.report(trackerName(name), report));
     }
 
     private String miss(EchoOutcome outcome) {
@@ -161,26 +123,6 @@ public final class ReferenceHealth {
             return "echo request not sent: " + f.reason();
         }
         String within = "no echo reply within " + Text.seconds(timeout) + " s";
-        return firstResultPending || fall == 1 ? within : within + ", " + fall + " in a row";
-    }
-
-    private List<TrackScriptState.Delivery> events(boolean ok) {
-        List<TrackScriptState.Delivery> out = new ArrayList<>();
-        String tracker = trackerName(name);
-        for (int i = 0; i < tracking.size(); i++) {
-            TrackScriptState.Tracking t = tracking.get(i);
-            if (t.weight() == 0) {
-                faulted[i] = TrackScriptState.faulted(false, ok);
-                out.add(new TrackScriptState.Delivery(t.instance(),
-                        faulted[i] ? new Event.FaultRaised(tracker) : new Event.FaultCleared(tracker)));
-            } else {
-                int c = TrackScriptState.contribution(t.weight(), false, ok);
-                if (c != contribution[i]) {
-                    contribution[i] = c;
-                    out.add(new TrackScriptState.Delivery(t.instance(), new Event.WeightChanged(tracker, c)));
-                }
-            }
-        }
-        return out;
+        return firstResultPending || counter.fall == 1 ? within : within + ", " + counter.fall + " in a row";
     }
 }

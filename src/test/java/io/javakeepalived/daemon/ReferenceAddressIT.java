@@ -12,7 +12,6 @@ import io.javakeepalived.testsupport.netns.DaemonLab;
 import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
-import io.javakeepalived.vrrp.VrrpTiming;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,18 +37,20 @@ import org.junit.jupiter.api.io.TempDir;
  * gateway answering both, still makes two masters - what a reference address cannot decide.
  */
 class ReferenceAddressIT {
-    private static final String VIP_ADDRESS = "10.213.0.100";
-    private static final String VIP = VIP_ADDRESS + "/24";
-    /** B's Master_Down_Interval (priority 90, advert_int 1) plus 3 s for a busy machine. */
-    private static final long B_TAKES_OVER_MS = VrrpTiming.masterDownNanos(2, 90, 100, 3) / 1_000_000 + 3_000;
+    // the same pair as SplitBrainIT: A 100, B 90, advert_int 1, one VIP
+    private static final String VIP_ADDRESS = SplitBrainIT.VIP_ADDRESS;
+    private static final String VIP = SplitBrainIT.VIP;
+    private static final long B_TAKES_OVER_MS = SplitBrainIT.B_TAKES_OVER_MS;
 
-    @TempDir
-    Path dir;
-    @AutoClose
-    private DaemonLab dl;
+    /** A (100) and B (90) run daemons; G is the gateway: a namespace whose kernel answers the echoes. */
     private Node a;
     private Node b;
     private Node g;
+    /** The lab stops every process it started, by pid, and removes its namespaces. */
+    @AutoClose
+    private DaemonLab dl;
+    @TempDir
+    Path dir;
 
     private String config(int priority) {
         return "global_defs {\n    script_user root\n}\n"
