@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * vrrp_complete_instance's last step for the address owner and for members of a sync group
  * without tracking weights: a priority that cannot move ignores the weights of what it tracks.
- * An interface keeps being tracked (weight 0, only in a sync group), a weighted script or BFD is
- * dropped, a file with weight 1 (keepalived's default) is kept with weight 0.
+ * An interface keeps being tracked (weight 0, only in a sync group), a weighted script, reference or
+ * BFD is dropped, a file with weight 1 (keepalived's default) is kept with weight 0.
  */
 final class TrackerWeights {
     private final BindContext c;
@@ -36,6 +36,14 @@ final class TrackerWeights {
             return false;
         });
         files(trackers.files);
+        trackers.references.removeIf(t -> {
+            if (t.weight() != 0) {
+                c.error(t.location(), n + " ignoring tracked reference " + t.name() + " with weight " + t.weight()
+                        + " due to " + why());
+                return true;
+            }
+            return false;
+        });
         trackers.bfds.removeIf(t -> {
             if (t.weight() != 0) {
                 c.error(t.location(), n + " ignoring tracked bfd " + t.name() + " with weight " + t.weight()

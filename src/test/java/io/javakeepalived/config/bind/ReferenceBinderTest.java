@@ -91,6 +91,17 @@ class ReferenceBinderTest {
     }
 
     @Test
+    void anAddressOwnerDropsAWeightedReferenceAsItDropsWeightedScripts() {
+        LoadResult owner = load0(GW + "vrrp_reference gw0 {\n address 10.0.0.253\n}\n"
+                + ConfigFixture.instance("VI_1", "priority 255", "track_reference gw weight -20",
+                "track_reference gw0"));
+        assertReported(owner, ConfigErrorKind.GENERAL_ERROR, "(VI_1) ignoring tracked reference gw with weight -20"
+                + " due to address_owner");
+        assertEquals(List.of("gw0"), instance(owner, "VI_1").trackers().references().stream()
+                .map(TrackedObject::name).toList(), "a weight-0 reference still puts the owner in FAULT");
+    }
+
+    @Test
     void aBlockIsRefusedBecauseKeepalivedWouldCloseTheInstanceAtItsBrace() {
         LoadResult r = load0(GW + ConfigFixture.instance("VI_1", "track_reference {\n gw\n }"));
         assertReported(r, ConfigErrorKind.GENERAL_ERROR, "(VI_1) track_reference takes one line per reference"
