@@ -158,9 +158,9 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
-        ReferenceEcho referenceEcho = new ReferenceEcho(log);
+        SharedIcmpEcho icmpEcho = new SharedIcmpEcho(log);
         ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log)
-                .referenceEcho(referenceEcho);
+                .referenceEcho(icmpEcho);
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
@@ -210,7 +210,7 @@ final class DaemonRun {
             }
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
-            referenceEcho.close();
+            icmpEcho.close();
             inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);
         } finally {
             if (metrics != null) {

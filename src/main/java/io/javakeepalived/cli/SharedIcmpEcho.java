@@ -10,18 +10,19 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * The daemon's ICMP echo port for the reference-address trackers, opened the first time one is
- * needed (a configuration without vrrp_reference opens no ICMP socket), in the network namespace
- * of the thread that asks (the VRRP loop's start-up, or the checker loop on a reload: both in the
- * daemon's net_namespace). A port that cannot be opened is logged once and replaced by one whose
- * requests all fail, so the trackers report the reference unreachable with the reason.
+ * The daemon's one ICMP echo port (the reference-address trackers use it; PING_CHECK is meant to
+ * get the same instance), opened the first time one is needed, so a configuration that pings
+ * nothing opens no ICMP socket, in the network namespace of the thread that asks (the VRRP loop's
+ * start-up, or the checker loop on a reload: both in the daemon's net_namespace). A port that
+ * cannot be opened is logged once and replaced by one whose requests all fail, so the checks
+ * report their target unreachable with the reason.
  */
-final class ReferenceEcho implements Supplier<IcmpEcho>, AutoCloseable {
+final class SharedIcmpEcho implements Supplier<IcmpEcho>, AutoCloseable {
 
     private final Logger log;
     private IcmpEcho echo;
 
-    ReferenceEcho(Logger log) {
+    SharedIcmpEcho(Logger log) {
         this.log = log;
     }
 
@@ -31,7 +32,7 @@ final class ReferenceEcho implements Supplier<IcmpEcho>, AutoCloseable {
             try {
                 echo = IcmpEchoPort.open();
             } catch (ErrnoException | RuntimeException e) {
-                log.error("Cannot open an ICMP echo socket for the reference addresses: {}", e.getMessage());
+                log.error("Cannot open an ICMP echo socket: {}", e.getMessage());
                 echo = ReferenceTrackers.unavailable("no ICMP echo socket: " + e.getMessage());
             }
         }
