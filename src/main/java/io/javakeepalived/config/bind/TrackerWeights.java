@@ -4,6 +4,7 @@ import io.javakeepalived.config.model.TrackedObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * vrrp_complete_instance's last step for the address owner and for members of a sync group
@@ -28,26 +29,18 @@ final class TrackerWeights {
 
     void clear(VrrpDrafts.Trackers trackers) {
         interfaces(trackers.interfaces);
-        trackers.scripts.removeIf(t -> {
-            if (t.weight() != 0) {
-                c.error(t.location(), n + " ignoring tracked script " + t.name() + " with weights due to " + why());
-                return true;
-            }
-            return false;
-        });
+        dropWeighted(trackers.scripts, t -> "ignoring tracked script " + t.name() + " with weights");
         files(trackers.files);
-        trackers.references.removeIf(t -> {
+        dropWeighted(trackers.references, t -> "ignoring tracked reference " + t.name() + " with weight "
+                + t.weight());
+        dropWeighted(trackers.bfds, t -> "ignoring tracked bfd " + t.name() + " with weight " + t.weight());
+    }
+
+    /** Drops the weighted lines, each with keepalived's error ({@code what} + " due to " + why). */
+    private void dropWeighted(List<TrackedObject> tracked, Function<TrackedObject, String> what) {
+        tracked.removeIf(t -> {
             if (t.weight() != 0) {
-                c.error(t.location(), n + " ignoring tracked reference " + t.name() + " with weight " + t.weight()
-                        + " due to " + why());
-                return true;
-            }
-            return false;
-        });
-        trackers.bfds.removeIf(t -> {
-            if (t.weight() != 0) {
-                c.error(t.location(), n + " ignoring tracked bfd " + t.name() + " with weight " + t.weight()
-                        + " due to " + why());
+                c.error(t.location(), n + " " + what.apply(t) + " due to " + why());
                 return true;
             }
             return false;
