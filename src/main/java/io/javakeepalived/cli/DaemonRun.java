@@ -161,7 +161,9 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
-        ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log);
+        SharedIcmpEcho icmpEcho = new SharedIcmpEcho(log);
+        ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log)
+                .referenceEcho(icmpEcho);
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
@@ -220,6 +222,7 @@ final class DaemonRun {
             }
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
+            icmpEcho.close();
             inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);
         } finally {
             if (metrics != null) {

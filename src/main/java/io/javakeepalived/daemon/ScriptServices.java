@@ -11,6 +11,7 @@ import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.script.SecureScriptRunner;
 import io.javakeepalived.config.host.UserDirectory;
+import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.notify.fifo.NotifyFifoWriter;
 import io.javakeepalived.sys.FifoSystem;
 import io.javakeepalived.sys.ProcessControl;
@@ -18,17 +19,21 @@ import io.javakeepalived.track.CheckerLoop;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.PolledTracker;
 import io.javakeepalived.track.PolledTrackers;
+import io.javakeepalived.track.ReferenceTrackers;
 import io.javakeepalived.track.ReloadTracking;
 import io.javakeepalived.track.StartupGate;
 import io.javakeepalived.track.TrackerLedger;
 import io.javakeepalived.track.TrackingPlan;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +73,9 @@ public final class ScriptServices {
     private HealthVerdicts verdicts = HealthVerdicts.NONE;
     private boolean runHealthCheckers = true;
     private HealthCheckers healthCheckers;
+    /** The reference-address trackers (vrrp_reference). Checker thread. */
+    private ReferenceTrackers references;
+    private Supplier<IcmpEcho> echo = () -> ReferenceTrackers.unavailable("no ICMP echo port in this daemon");
 
     private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
                            Duration notifyTimeout, Logger log) {
@@ -124,6 +132,15 @@ public final class ScriptServices {
         return this;
     }
 
+    /**
+     * The daemon's ICMP echo port for the reference-address trackers, asked for only when some
+     * instance tracks a reference (the composition root opens it then). Before {@link #attach}.
+     */
+    public ScriptServices referenceEcho(Supplier<IcmpEcho> echo) {
+        this.echo = Objects.requireNonNull(echo, "echo");
+        return this;
+    }
+
     /** The VRRP loop's notify sink: the hooks and the FIFO, then the SMTP alert (keepalived's order). */
     public NotifySink notifySink() {
         return notify -> {
@@ -145,7 +162,7 @@ public final class ScriptServices {
         mail.start(); // here, in the net_namespace if there is one, as the mails leave from it
         loop.trackInterfaces(InterfaceTracking.fromConfig(config));
         TrackingPlan plan = TrackingPlan.fromConfig(config);
-        gate = new StartupGate(plan.awaiting(), plan.groups(), loop::post);
+        gate = new StartupGate(ReferenceTrackers.withAwaited(plan.awaiting(), config), plan.groups(), loop::post);
         loop.holdStartup(gate.held());
         // the ledger and the gate are only touched from the checker loop's thread, or here before it starts
         ledger = new TrackerLedger(gate);
@@ -156,6 +173,10 @@ public final class ScriptServices {
             scheduler.add(s.script(), s.state());
         }
         for (PolledTracker p : PolledTrackers.fromConfig(config)) {
+            c.add(p);
+        }
+        references = new ReferenceTrackers(echo, c, ledger, ScriptLog.slf4j("Keepalived_vrrp"));
+        for (PolledTracker p : references.replace(config)) {
             c.add(p);
         }
         checker = c;
@@ -203,8 +224,12 @@ public final class ScriptServices {
     private void retrack(CheckerLoop c, KeepalivedConfig next, TrackingPlan plan, Set<String> held) {
         Set<String> instances = new HashSet<>();
         next.instances().forEach(v -> instances.add(v.name()));
-        ReloadTracking.apply(plan, held, instances, c.scheduler(), ledger, gate, () -> c.replacePolled(
-                PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true)));
+        ReloadTracking.apply(plan, held, instances, c.scheduler(), ledger, gate, () -> {
+            List<PolledTracker> polled = new ArrayList<>(
+                    PolledTrackers.fromConfig(next, ScriptLog.slf4j("Keepalived_vrrp"), true));
+            polled.addAll(references.replace(next));
+            c.replacePolled(polled);
+        });
     }
 
     /** SIGUSR1: the health checkers' keepalived_check.data, if they run. Any thread. */

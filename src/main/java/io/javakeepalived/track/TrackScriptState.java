@@ -84,12 +84,8 @@ public final class TrackScriptState {
     }
 
     private final String name;
-    private final int rise;
-    private final int fall;
-    private final List<Tracking> tracking;
-    private final int[] contribution;
-    private final boolean[] faulted;
-    private int result;
+    private final RiseFall counter;
+    private final Contributions standing;
     private boolean firstResultPending;
     private boolean reloaded;
     private int lastStatus;
@@ -102,22 +98,11 @@ public final class TrackScriptState {
      */
     public TrackScriptState(String name, int rise, int fall, boolean initFail, List<Tracking> tracking) {
         this.name = Objects.requireNonNull(name, "name");
-        if (rise < 1 || fall < 1) {
-            throw new IllegalArgumentException("rise " + rise + ", fall " + fall);
-        }
-        this.rise = rise;
-        this.fall = fall;
-        this.tracking = List.copyOf(tracking);
-        this.contribution = new int[this.tracking.size()];
-        this.faulted = new boolean[this.tracking.size()];
-        this.result = initFail ? 0 : rise - 1;
+        this.counter = new RiseFall(rise, fall, initFail ? 0 : rise - 1);
+        this.standing = new Contributions(tracking);
         this.firstResultPending = !initFail;
         if (initFail) {
-            for (int i = 0; i < this.tracking.size(); i++) {
-                Tracking t = this.tracking.get(i);
-                contribution[i] = t.weight() == 0 ? 0 : contribution(t.weight(), t.reverse(), false);
-                faulted[i] = t.weight() == 0 && faulted(t.reverse(), false);
-            }
+            standing.assume(false);
         }
     }
 
@@ -136,24 +121,19 @@ public final class TrackScriptState {
             return new TrackScriptState(script.name(), script.rise(), script.fall(), false, tracking);
         }
         TrackScriptState s = new TrackScriptState(script.name(), script.rise(), script.fall(), true, tracking);
-        int top = s.rise + s.fall - 1;
-        if (previous.result < previous.rise) {
-            s.result = previous.result == 0 ? 0 : Math.max(0, s.rise - (previous.rise - previous.result));
+        RiseFall was = previous.counter;
+        RiseFall now = s.counter;
+        if (was.result < was.rise) {
+            now.result = was.result == 0 ? 0 : Math.max(0, now.rise - (was.rise - was.result));
             log.accept("VRRP_Script(" + s.name + ") considered unsuccessful on reload");
         } else {
-            s.result = previous.result == previous.rise + previous.fall - 1 ? top
-                    : Math.min(top, s.rise + (previous.result - previous.rise));
+            now.result = was.result == was.top() ? now.top() : Math.min(now.top(), now.rise + (was.result - was.rise));
             log.accept("VRRP_Script(" + s.name + ") considered successful on reload");
         }
         s.lastStatus = previous.lastStatus;
         s.lastNotRun = previous.lastNotRun;
         s.reloaded = true;
-        boolean ok = s.ok();
-        for (int i = 0; i < s.tracking.size(); i++) {
-            Tracking t = s.tracking.get(i);
-            s.contribution[i] = t.weight() == 0 ? 0 : contribution(t.weight(), t.reverse(), ok);
-            s.faulted[i] = t.weight() == 0 && faulted(t.reverse(), ok);
-        }
+        s.standing.assume(s.ok());
         return s;
     }
 
@@ -184,12 +164,12 @@ public final class TrackScriptState {
 
     /** keepalived's {@code result} counter. */
     public int result() {
-        return result;
+        return counter.result;
     }
 
     /** OK ⇔ result ≥ rise. */
     public boolean ok() {
-        return result >= rise;
+        return counter.ok();
     }
 
     /** True until the first result arrives (never with init_fail). */
@@ -198,7 +178,7 @@ public final class TrackScriptState {
     }
 
     public List<Tracking> tracking() {
-        return tracking;
+        return standing.tracking();
     }
 
     /**
@@ -206,21 +186,7 @@ public final class TrackScriptState {
      * {@link #reloaded} every tracking's weight and fault; otherwise nothing.
      */
     public List<Delivery> initialEvents() {
-        List<Delivery> out = new ArrayList<>();
-        for (int i = 0; i < tracking.size(); i++) {
-            Tracking t = tracking.get(i);
-            if (reloaded) {
-                String tracker = trackerName(name);
-                out.add(new Delivery(t.instance(), t.weight() == 0
-                        ? (faulted[i] ? new Event.FaultRaised(tracker) : new Event.FaultCleared(tracker))
-                        : new Event.WeightChanged(tracker, contribution[i])));
-            } else if (faulted[i]) {
-                out.add(new Delivery(t.instance(), new Event.FaultRaised(trackerName(name))));
-            } else if (contribution[i] != 0) {
-                out.add(new Delivery(t.instance(), new Event.WeightChanged(trackerName(name), contribution[i])));
-            }
-        }
-        return out;
+        return reloaded ? standing.restate(trackerName(name)) : standing.held(trackerName(name));
     }
 
     /** Counts one run's result. */
@@ -254,47 +220,16 @@ public final class TrackScriptState {
         lastNotRun = r instanceof ScriptResult.NotRun n ? n.reason() : null;
 
         Boolean report = null;
-        int top = rise + fall - 1;
         if (success) {
-            if (result < rise - 1) {
-                result++;
-            } else if (result != top) {
-                if (result < rise) {
-                    log.add("VRRP_Script(" + name + ") " + exitType);
-                    report = true;
-                }
-                result = top;
+            if (counter.success()) {
+                log.add("VRRP_Script(" + name + ") " + exitType);
+                report = true;
             }
-        } else if (result > rise) {
-            result--;
-        } else {
-            if (result == rise || firstResultPending) {
-                log.add("VRRP_Script(" + name + ") " + exitType + (reason == null ? "" : " (" + reason + ")"));
-                report = false;
-            }
-            result = 0;
+        } else if (counter.failure(firstResultPending)) {
+            log.add("VRRP_Script(" + name + ") " + exitType + (reason == null ? "" : " (" + reason + ")"));
+            report = false;
         }
         firstResultPending = false;
-        return new Update(log, report == null ? List.of() : events(report));
-    }
-
-    private List<Delivery> events(boolean ok) {
-        List<Delivery> out = new ArrayList<>();
-        String tracker = trackerName(name);
-        for (int i = 0; i < tracking.size(); i++) {
-            Tracking t = tracking.get(i);
-            if (t.weight() == 0) {
-                faulted[i] = faulted(t.reverse(), ok);
-                out.add(new Delivery(t.instance(),
-                        faulted[i] ? new Event.FaultRaised(tracker) : new Event.FaultCleared(tracker)));
-            } else {
-                int c = contribution(t.weight(), t.reverse(), ok);
-                if (c != contribution[i]) {
-                    contribution[i] = c;
-                    out.add(new Delivery(t.instance(), new Event.WeightChanged(tracker, c)));
-                }
-            }
-        }
-        return out;
+        return new Update(log, report == null ? List.of() : standing.report(trackerName(name), report));
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Health tracking: {@code vrrp_script}, {@code track_file}, {@code track_process}.
+ * Health tracking: {@code vrrp_script}, {@code track_file}, {@code track_process}, and
+ * javakeepalived's reference addresses ({@code vrrp_reference} / {@code track_reference}).
  *
  * <ul>
  * <li>{@link io.javakeepalived.track.TrackScriptState}: pure. keepalived's rise/fall counter and
@@ -31,6 +32,14 @@
  * <li>{@link io.javakeepalived.track.StartupGate}: posts {@code Startup} for an instance once its
  *     awaited scripts have reported (for a sync group: once every member may start), as keepalived
  *     keeps such instances in INIT ({@code num_script_init}, {@code num_member_init}).</li>
+ * <li>{@link io.javakeepalived.track.RiseFall} (keepalived's result counter) and
+ *     {@link io.javakeepalived.track.Contributions} (what a verdict tells each tracking instance):
+ *     shared by the scripts and the reference addresses.</li>
+ * <li>Reference addresses: {@link io.javakeepalived.track.ReferenceHealth} (pure: echo outcomes in,
+ *     events under {@code reference NAME} out), one {@link io.javakeepalived.track.ReferenceTracker}
+ *     per (reference, interface), a polled tracker that sends one echo request per look through the
+ *     daemon's shared {@link io.javakeepalived.net.IcmpEcho} and counts the outcome on the checker
+ *     thread, built and carried over reloads by {@link io.javakeepalived.track.ReferenceTrackers}.</li>
  * <li>{@link io.javakeepalived.track.InterfaceTracking}: track_interface (weight 0 → FAULT, weighted
  *     → {@code WeightChanged("interface NAME", w)}) and dont_track_primary, fed by the VRRP loop from
  *     the rtnetlink link events it already receives (no polling).</li>

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * node that hears the other sees it, once per episode, not once per advert.
  */
 class SplitBrainIT {
-    private static final String VIP_ADDRESS = "10.213.0.100";
-    private static final String VIP = VIP_ADDRESS + "/24";
+    static final String VIP_ADDRESS = "10.213.0.100";
+    static final String VIP = VIP_ADDRESS + "/24";
     private static final double ADVERT_INTERVAL_S = 1.0;
     /** B's Master_Down_Interval (priority 90, VRRPv2, advert_int 1), plus 3 s for a busy machine. */
-    private static final long B_TAKES_OVER_MS = VrrpTiming.masterDownNanos(2, 90, 100, 3) / 1_000_000 + 3_000;
+    static final long B_TAKES_OVER_MS = VrrpTiming.masterDownNanos(2, 90, 100, 3) / 1_000_000 + 3_000;
 
     @TempDir
     Path dir;

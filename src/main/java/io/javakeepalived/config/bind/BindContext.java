@@ -38,6 +38,7 @@ final class BindContext {
     final List<VrrpDrafts.TrackFile> trackFiles = new ArrayList<>();
     final List<VrrpDrafts.TrackProcess> trackProcesses = new ArrayList<>();
     final List<VrrpDrafts.Bfd> bfds = new ArrayList<>();
+    final List<io.javakeepalived.config.model.ReferenceAddress> references = new ArrayList<>();
     final List<VrrpDrafts.SyncGroup> syncGroups = new ArrayList<>();
     final List<VrrpDrafts.Instance> instances = new ArrayList<>();
     final List<LvsDrafts.Vsg> virtualServerGroups = new ArrayList<>();
@@ -137,6 +138,10 @@ final class BindContext {
 
     VrrpDrafts.Script script(String name) {
         return scripts.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
+    }
+
+    Optional<io.javakeepalived.config.model.ReferenceAddress> reference(String name) {
+        return references.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     VrrpDrafts.TrackFile trackFile(String name) {

@@ -62,7 +62,7 @@ public final class Binder {
         vrrp.run(badIf);
         return new KeepalivedConfig(top(c), global, c.staticAddresses, c.staticRoutes, c.staticRules,
                 trackGroups(c), garpGroups(c), settings(c.linkbeatInterfaces), settings(c.interfaceDelays),
-                vrrp.scripts, trackFiles(c), trackProcesses(c), bfds(c), vrrp.syncGroups, vrrp.instances,
+                vrrp.scripts, trackFiles(c), trackProcesses(c), c.references, bfds(c), vrrp.syncGroups, vrrp.instances,
                 lvs.groups, lvs.servers, ssl(c), vrrp.failure());
     }
 

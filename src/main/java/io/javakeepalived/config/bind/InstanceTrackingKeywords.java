@@ -17,5 +17,6 @@ final class InstanceTrackingKeywords {
             .block("track_file", (v, n, c) -> TrackerLines.files(v.name, n, v.trackers.files, c))
             .block("track_process", (v, n, c) -> TrackerLines.processes(v.name, n, v.trackers.processes, c))
             .block("track_bfd", (v, n, c) -> TrackerLines.bfds(v.name, n, v.trackers.bfds, c))
+            .line("track_reference", (v, n, c) -> TrackerLines.reference(v.name, n, v.trackers.references, c))
             .line("track_src_ip", (v, n, c) -> v.trackSaddr = true);
 }

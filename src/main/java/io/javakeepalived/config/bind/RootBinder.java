@@ -49,6 +49,7 @@ final class RootBinder {
             .block("linkbeat_interfaces", (c, n, x) -> StaticBlocksBinder.linkbeatInterfaces(n, c))
             .block("vrrp_instance", (c, n, x) -> VrrpInstanceBinder.instance(n, c))
             .block("vrrp_script", (c, n, x) -> TrackedObjectBinder.script(n, c))
+            .block("vrrp_reference", (c, n, x) -> ReferenceBinder.reference(n, c))
             .block("vrrp_track_process", (c, n, x) -> TrackProcessBinder.trackProcess(n, c))
             .block("interface_up_down_delays", (c, n, x) -> StaticBlocksBinder.interfaceDelays(n, c))
             .block("bfd_instance", (c, n, x) -> BfdInstanceBinder.bfdInstance(n, c))

@@ -124,6 +124,46 @@ final class TrackerLines {
         }
     }
 
+    /**
+     * One {@code track_reference NAME [weight W]} line of an instance (javakeepalived's own keyword).
+     * It is a line, never a block: keepalived 2.2.7 ignores the '{' of a block it does not know
+     * but not its '}', which would end the vrrp_instance early and lose what follows.
+     */
+    static void reference(String owner, ConfigNode line, List<TrackedObject> into, BindContext c) {
+        SourceLocation at = line.location();
+        if (line.hasBlock()) {
+            c.error(at, "(" + owner + ") track_reference takes one line per reference (track_reference NAME"
+                    + " [weight W]), not a block: keepalived would end the vrrp_instance at its '}' - ignoring");
+            return;
+        }
+        String name = line.arg(0);
+        if (name == null) {
+            c.error(at, "(" + owner + ") track_reference without a name, expected track_reference NAME"
+                    + " [weight W] - ignoring");
+            return;
+        }
+        var reference = c.reference(name);
+        if (reference.isEmpty()) {
+            c.error(at, "(" + owner + ") track_reference " + name + " not found, ignoring... (expected a"
+                    + " vrrp_reference declared before this line)");
+            return;
+        }
+        if (into.stream().anyMatch(t -> t.name().equals(name))) {
+            c.error(at, "(" + owner + ") duplicate track_reference " + name + " - ignoring");
+            return;
+        }
+        int weight = reference.get().weight();
+        if (line.argCount() >= 2) {
+            if (!line.arg(1).equals("weight") || line.argCount() != 3) {
+                c.error(at, "(" + owner + ") track_reference " + name + " has '" + Args.rest(line, 1)
+                        + "', expected nothing or 'weight W' - ignoring the line");
+                return;
+            }
+            weight = weight(line, 2, owner, name, "-253..253", c, weight);
+        }
+        into.add(new TrackedObject(name, weight, false, at));
+    }
+
     static void files(String owner, ConfigNode block, List<TrackedObject> into, BindContext c) {
         for (ConfigNode line : Blocks.lines(block, c)) {
             String name = line.keyword();

@@ -4,12 +4,13 @@ import io.javakeepalived.config.model.TrackedObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * vrrp_complete_instance's last step for the address owner and for members of a sync group
  * without tracking weights: a priority that cannot move ignores the weights of what it tracks.
- * An interface keeps being tracked (weight 0, only in a sync group), a weighted script or BFD is
- * dropped, a file with weight 1 (keepalived's default) is kept with weight 0.
+ * An interface keeps being tracked (weight 0, only in a sync group), a weighted script, reference or
+ * BFD is dropped, a file with weight 1 (keepalived's default) is kept with weight 0.
  */
 final class TrackerWeights {
     private final BindContext c;
@@ -28,18 +29,18 @@ final class TrackerWeights {
 
     void clear(VrrpDrafts.Trackers trackers) {
         interfaces(trackers.interfaces);
-        trackers.scripts.removeIf(t -> {
-            if (t.weight() != 0) {
-                c.error(t.location(), n + " ignoring tracked script " + t.name() + " with weights due to " + why());
-                return true;
-            }
-            return false;
-        });
+        dropWeighted(trackers.scripts, t -> "ignoring tracked script " + t.name() + " with weights");
         files(trackers.files);
-        trackers.bfds.removeIf(t -> {
+        dropWeighted(trackers.references, t -> "ignoring tracked reference " + t.name() + " with weight "
+                + t.weight());
+        dropWeighted(trackers.bfds, t -> "ignoring tracked bfd " + t.name() + " with weight " + t.weight());
+    }
+
+    /** Drops the weighted lines, each with keepalived's error ({@code what} + " due to " + why). */
+    private void dropWeighted(List<TrackedObject> tracked, Function<TrackedObject, String> what) {
+        tracked.removeIf(t -> {
             if (t.weight() != 0) {
-                c.error(t.location(), n + " ignoring tracked bfd " + t.name() + " with weight " + t.weight()
-                        + " due to " + why());
+                c.error(t.location(), n + " " + what.apply(t) + " due to " + why());
                 return true;
             }
             return false;

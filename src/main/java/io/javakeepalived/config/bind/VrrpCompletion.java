@@ -271,7 +271,7 @@ final class VrrpCompletion {
     // ------------------------------------------------------------------ model
 
     static Trackers trackers(VrrpDrafts.Trackers t) {
-        return new Trackers(t.interfaces, t.scripts, t.files, t.processes, t.bfds);
+        return new Trackers(t.interfaces, t.scripts, t.files, t.processes, t.bfds, t.references);
     }
 
     static NotifyScripts notify(VrrpDrafts.Notify n) {

@@ -31,6 +31,7 @@ final class VrrpDrafts {
         final List<TrackedObject> files = new ArrayList<>();
         final List<TrackedObject> processes = new ArrayList<>();
         final List<TrackedObject> bfds = new ArrayList<>();
+        final List<TrackedObject> references = new ArrayList<>();
     }
 
     static final class Notify {

@@ -24,6 +24,7 @@ public final class ConfigLint {
             new OwnerPriorityWithoutAddress(),
             new VipOutsideInterfaceSubnets(),
             new UntrackedScript(),
+            new UntrackedReference(),
             new WeightWithoutEffect(),
             new VridPasswordMismatch(),
             new SyncGroupAdvertIntervals());

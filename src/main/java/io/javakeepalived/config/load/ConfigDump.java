@@ -48,6 +48,13 @@ public final class ConfigDump {
                 fields(out, p, 2);
             }
         }
+        if (!c.references().isEmpty()) {
+            section(out, "VRRP Reference addresses");
+            for (var r : c.references()) {
+                line(out, 1, "Reference = " + r.name());
+                fields(out, r, 2);
+            }
+        }
         if (!c.syncGroups().isEmpty()) {
             section(out, "VRRP Sync groups");
             for (var g : c.syncGroups()) {

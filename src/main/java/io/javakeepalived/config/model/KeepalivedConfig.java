@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * A whole keepalived.conf, bound and validated as keepalived 2.2.7 would.
  *
+ * @param references        the vrrp_reference blocks (javakeepalived's own keyword), in file order
  * @param vrrpStartFailure  set when keepalived's VRRP process would refuse to start with this
  *                          configuration (non-existent interface without dynamic_interfaces,
  *                          an instance without virtual_router_id, duplicate VRIDs, ...): the
@@ -20,7 +21,8 @@ public record KeepalivedConfig(TopLevel topLevel, GlobalDefs global, List<IpAddr
                                List<StaticTrackGroup> trackGroups, List<GarpGroup> garpGroups,
                                List<InterfaceSetting> linkbeatInterfaces, List<InterfaceSetting> interfaceDelays,
                                List<VrrpScript> scripts, List<TrackFile> trackFiles,
-                               List<TrackProcess> trackProcesses, List<BfdInstance> bfdInstances,
+                               List<TrackProcess> trackProcesses, List<ReferenceAddress> references,
+                               List<BfdInstance> bfdInstances,
                                List<SyncGroup> syncGroups, List<VrrpInstance> instances,
                                List<VirtualServerGroup> virtualServerGroups, List<VirtualServer> virtualServers,
                                Optional<SslContext> ssl, Optional<Diagnostic> vrrpStartFailure) {
@@ -37,6 +39,7 @@ public record KeepalivedConfig(TopLevel topLevel, GlobalDefs global, List<IpAddr
         scripts = List.copyOf(scripts);
         trackFiles = List.copyOf(trackFiles);
         trackProcesses = List.copyOf(trackProcesses);
+        references = List.copyOf(references);
         bfdInstances = List.copyOf(bfdInstances);
         syncGroups = List.copyOf(syncGroups);
         instances = List.copyOf(instances);
@@ -50,6 +53,10 @@ public record KeepalivedConfig(TopLevel topLevel, GlobalDefs global, List<IpAddr
 
     public Optional<VrrpScript> script(String name) {
         return scripts.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<ReferenceAddress> reference(String name) {
+        return references.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     /** Whether keepalived would run its VRRP half with this configuration. */

@@ -54,6 +54,10 @@ public final class KeywordSupport {
         acted(Block.ROOT, "global_defs", "vrrp_instance", "vrrp_script", "track_file", "vrrp_track_file",
                 "vrrp_track_process", "vrrp_sync_group", "garp_group", "net_namespace", "interface_up_down_delays");
         acted(Block.ROOT, "static_ipaddress", "static_routes", "static_rules");
+        // javakeepalived's own: the reference-address tracker (keepalived warns about it and reads on)
+        acted(Block.ROOT, "vrrp_reference");
+        acted(Block.VRRP_REFERENCE, "address", "interface", "interval", "timeout", "rise", "fall", "weight");
+        acted(Block.VRRP_INSTANCE, "track_reference");
         notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
         acted(Block.ROOT, "virtual_server", "virtual_server_group");
         notImplemented(Block.ROOT, CHECKER_LATER, "SSL");

@@ -222,6 +222,14 @@ class ConfigLintTest {
     }
 
     @Test
+    void referenceNobodyTracks() {
+        String gw = "vrrp_reference gw {\n    address 10.9.9.254\n}\n";
+        single(warnings(gw + instance("VI_1", 51, 100, vips("10.9.9.100/24")), node), 1,
+                "vrrp_reference gw is not tracked by any vrrp_instance", "track_reference gw");
+        none(warnings(gw + instance("VI_1", 51, 100, "track_reference gw", vips("10.9.9.100/24")), node));
+    }
+
+    @Test
     void weightThePriorityLimitsSwallow() {
         String script = "vrrp_script chk {\n    script \"/usr/bin/killall -0 nginx\"\n}\n";
         single(warnings(script + instance("VI_1", 51, 254, "track_script {\nchk weight 10\n}",

@@ -33,6 +33,20 @@ class ConfigDumpTest {
     }
 
     @Test
+    void referencesAndTheirTrackingAreShownOnlyWhenConfigured() {
+        String text = ConfigDump.render(ConfigFixture.model(ConfigFixture.load0(
+                "vrrp_reference gw {\n address 10.0.0.254\n interval 0.5\n}\n"
+                        + ConfigFixture.instance("VI_1", "track_reference gw weight -20"))));
+        assertTrue(text.contains("------< VRRP Reference addresses >------\n  Reference = gw\n"
+                + "    address = 10.0.0.254\n    interval = 0.5s\n    timeout = 0.5s\n    rise = 2\n    fall = 3\n"
+                + "    weight = 0\n"), text);
+        assertTrue(text.contains("references (1):\n        gw weight -20\n"), text);
+        String plain = ConfigDump.render(ConfigFixture.model(ConfigFixture.load0(ConfigFixture.instance("VI_1"))));
+        assertFalse(plain.contains("Reference"), plain);
+        assertFalse(plain.contains("references"), plain);
+    }
+
+    @Test
     void everySampleCanBeDumped() throws IOException {
         try (var files = Files.list(SharedFiles.resolve("keepalived-samples"))) {
             for (var f : files.toList()) {

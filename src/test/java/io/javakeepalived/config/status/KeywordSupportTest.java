@@ -58,8 +58,8 @@ class KeywordSupportTest {
 
     @Test
     void everyTableIsCountedOnce() {
-        // 25 tables in config.bind today: a table missing from Block is a keyword set nobody checks
-        assertEquals(25, Block.values().length);
+        // 26 tables in config.bind today: a table missing from Block is a keyword set nobody checks
+        assertEquals(26, Block.values().length);
         for (Block block : Block.values()) {
             assertFalse(block.keywords().isEmpty(), block.toString());
         }
@@ -96,6 +96,15 @@ class KeywordSupportTest {
         assertFalse(KeywordSupport.of(Block.REAL_SERVER, "smtp_alert").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SCRIPT, "weight").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, "track_bfd").orElseThrow().implemented());
+    }
+
+    @Test
+    void theReferenceAddressKeywordsAreActedOn() {
+        assertTrue(KeywordSupport.of(Block.ROOT, "vrrp_reference").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "track_reference").orElseThrow().implemented());
+        for (String k : List.of("address", "interface", "interval", "timeout", "rise", "fall", "weight")) {
+            assertTrue(KeywordSupport.of(Block.VRRP_REFERENCE, k).orElseThrow().implemented(), k);
+        }
     }
 
     @Test
