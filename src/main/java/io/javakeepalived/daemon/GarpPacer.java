@@ -50,7 +50,21 @@ final class GarpPacer {
         void send(Announcement a);
     }
 
+    /**
+     * equals and hashCode written out: a record's own are bootstrapped (invokedynamic) on their
+     * first call, and the first equals of a lane key comes on the first takeover, between the
+     * advert and the first GARP (~0.5 ms measured, issue 14).
+     */
     private record LaneKey(String device, boolean ipv6) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LaneKey k && k.ipv6 == ipv6 && k.device.equals(device);
+        }
+
+        @Override
+        public int hashCode() {
+            return device.hashCode() * 31 + (ipv6 ? 1 : 0);
+        }
     }
 
     private static final class Lane {
@@ -80,12 +94,31 @@ final class GarpPacer {
         cancel(instance);
         for (int r = 0; r < rounds; r++) {
             for (Announcement a : oneRound) {
-                Lane lane = lanes.computeIfAbsent(new LaneKey(a.device(), a.ipv6()), k -> new Lane());
+                Lane lane = lane(a.device(), a.ipv6());
                 lane.intervalNanos = Math.max(0, a.ipv6() ? gnaIntervalNanos : garpIntervalNanos);
                 lane.queue.add(a);
             }
         }
         run(sender);
+    }
+
+    /**
+     * Makes the lane of ({@code device}, ARP or NA) before it is needed: its first use on a
+     * takeover would otherwise load and link the map's and the key's code between the takeover
+     * advert and the first GARP.
+     */
+    void prepare(String device, boolean ipv6) {
+        lane(device, ipv6);
+    }
+
+    private Lane lane(String device, boolean ipv6) {
+        LaneKey key = new LaneKey(device, ipv6);
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            lane = new Lane();
+            lanes.put(key, lane);
+        }
+        return lane;
     }
 
     /** Sends every announcement whose lane is open now. */

@@ -34,16 +34,12 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     @Override
     public synchronized void addAddress(InterfaceAddress a) throws IOException {
-        int s = nextSeq();
-        int len = RtnlCodec.encodeAddress(tx.buf, 0, true, s, a);
-        request(len, s, () -> "RTM_NEWADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
+        addressRequest(true, a);
     }
 
     @Override
     public synchronized void deleteAddress(InterfaceAddress a) throws IOException {
-        int s = nextSeq();
-        int len = RtnlCodec.encodeAddress(tx.buf, 0, false, s, a);
-        request(len, s, () -> "RTM_DELADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
+        addressRequest(false, a);
     }
 
     @Override
@@ -194,6 +190,11 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     // ---------------------------------------------------------------- plumbing
 
+    /** {@link #transact}'s answer when the kernel gave none in time (its errors are positive errnos). */
+    private static final int NO_ANSWER = Integer.MIN_VALUE;
+    /** The extended-ack text of the last failed request, or null. */
+    private String lastExtAck;
+
     private interface What {
         String get();
     }
@@ -208,12 +209,43 @@ public final class Rtnetlink implements RtnetlinkSession {
     }
 
     private void request(int len, int s, What what) throws IOException {
+        int err = transact(len, s);
+        if (err == NO_ANSWER) {
+            throw new ErrnoException(what.get() + " (no answer from the kernel)", Errno.ETIMEDOUT);
+        }
+        if (err != 0) {
+            // describing may dump links for the interface name: rx is no longer needed here
+            throw new ErrnoException(what.get(), err, lastExtAck);
+        }
+    }
+
+    /**
+     * An address request, described only if it fails: a lambda for its description would be
+     * bootstrapped on the first VIP ever added, which is a takeover, before its first GARP.
+     */
+    private void addressRequest(boolean add, InterfaceAddress a) throws IOException {
+        int s = nextSeq();
+        int len = RtnlCodec.encodeAddress(tx.buf, 0, add, s, a);
+        int err = transact(len, s);
+        if (err != 0) {
+            String what = (add ? "RTM_NEWADDR " : "RTM_DELADDR ") + RtnlCodec.describe(a, nameOrNull(a.ifindex()));
+            throw err == NO_ANSWER ? new ErrnoException(what + " (no answer from the kernel)", Errno.ETIMEDOUT)
+                    : new ErrnoException(what, err, lastExtAck);
+        }
+    }
+
+    /**
+     * Sends the request in {@code tx} and waits for the kernel's answer to sequence {@code s}: 0
+     * when acknowledged, its error (with the extended-ack text in {@link #lastExtAck}), or
+     * {@link #NO_ANSWER}.
+     */
+    private int transact(int len, int s) throws IOException {
         ensureOpen();
         sock.send(tx, len, "request " + RtnlCodec.msgType(tx.buf, 0));
         while (true) {
             int n = sock.receive(rx);
             if (n < 0) {
-                throw new ErrnoException(what.get() + " (no answer from the kernel)", Errno.ETIMEDOUT);
+                return NO_ANSWER;
             }
             ByteBuffer b = rx.buf;
             for (int off = 0; off + RtnlCodec.NLMSG_HDRLEN <= n; ) {
@@ -223,12 +255,8 @@ public final class Rtnetlink implements RtnetlinkSession {
                 }
                 if (RtnlCodec.msgSeq(b, off) == s && RtnlCodec.msgType(b, off) == RtnlCodec.NLMSG_ERROR) {
                     int err = RtnlCodec.errorCode(b, off);
-                    if (err != 0) {
-                        String ext = RtnlCodec.extAckMessage(b, off);
-                        // describing may dump links for the interface name: rx is no longer needed here
-                        throw new ErrnoException(what.get(), err, ext);
-                    }
-                    return;
+                    lastExtAck = err != 0 ? RtnlCodec.extAckMessage(b, off) : null;
+                    return err;
                 }
                 off += RtnlCodec.align(mlen);
             }
