@@ -359,9 +359,9 @@ final class ActionExecutor {
         garps.run(announce);
     }
 
-    /** Milliseconds until the next paced announcement is due, as {@link GarpPacer#millisUntilNext()}. */
-    int millisUntilNextAnnouncement() {
-        return garps.millisUntilNext();
+    /** Nanoseconds until the next paced announcement is due (-1: none), as {@link GarpPacer#nanosUntilNext()}. */
+    long nanosUntilNextAnnouncement() {
+        return garps.nanosUntilNext();
     }
 
     /** Sends one paced announcement, if its instance is still MASTER with its VIPs (as keepalived checks). */

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * keepalived's {@code vrrp_garp_interval} / {@code vrrp_gna_interval}: the pause between two
  * gratuitous ARPs (or two unsolicited NAs) on one interface, whichever instance sends them.
  * Pure bookkeeping on the loop's monotonic clock; the loop sends what {@link #run} hands out and
- * sleeps in {@code poll(2)} until {@link #millisUntilNext}, so nothing ever sleeps on the loop.
+ * sleeps in {@code ppoll(2)} until {@link #nanosUntilNext}, so nothing ever sleeps on the loop.
  *
  * <p>Each (interface, ARP or NA) is a lane with a FIFO of pending announcements and the time
  * its next packet may leave ({@code garp_next_time} in keepalived's vrrp_arp.c): one packet
@@ -163,6 +163,19 @@ final class GarpPacer {
      * queued, else the milliseconds to the earliest lane reopening, rounded up.
      */
     int millisUntilNext() {
+        long best = nanosUntilNext();
+        if (best < 0) {
+            return -1;
+        }
+        long ms = best / 1_000_000 + (best % 1_000_000 == 0 ? 0 : 1);
+        return ms > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) ms;
+    }
+
+    /** As {@link #millisUntilNext()}, in nanoseconds (-1: nothing queued). */
+    long nanosUntilNext() {
+        if (pending() == 0) {
+            return -1;
+        }
         long now = clock.getAsLong();
         long best = Long.MAX_VALUE;
         for (Lane lane : lanes.values()) {
@@ -170,11 +183,18 @@ final class GarpPacer {
                 best = Math.min(best, Math.max(0, lane.nextFree - now));
             }
         }
-        if (best == Long.MAX_VALUE) {
-            return -1;
+        return best;
+    }
+
+    /** The shorter of two poll timeouts in nanoseconds where -1 means "no limit". */
+    static long earlier(long a, long b) {
+        if (a < 0) {
+            return b;
         }
-        long ms = best / 1_000_000 + (best % 1_000_000 == 0 ? 0 : 1);
-        return ms > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) ms;
+        if (b < 0) {
+            return a;
+        }
+        return Math.min(a, b);
     }
 
     /** The shorter of two poll timeouts where -1 means "no limit". */

@@ -98,6 +98,16 @@ class TimerQueueTest {
     }
 
     @Test
+    void ppollSleepsToTheNanosecond() {
+        TimerQueue q = new TimerQueue(1);
+        assertEquals(-1, q.nanosUntilNext(0), "nothing armed: wait for input only");
+        q.arm(0, TimerKind.ADVERT, 1_000_001);
+        assertEquals(1_000_001, q.nanosUntilNext(0), "not rounded to 2 ms");
+        assertEquals(1, q.nanosUntilNext(1_000_000));
+        assertEquals(0, q.nanosUntilNext(5_000_000), "overdue");
+    }
+
+    @Test
     void clockMayWrap() {
         TimerQueue q = new TimerQueue(1);
         long now = Long.MAX_VALUE - 500 * MS;
