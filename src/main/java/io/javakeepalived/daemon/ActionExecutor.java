@@ -273,7 +273,8 @@ final class ActionExecutor {
         // auth_type AH: one sequence number per advert, whatever the number of unicast peers
         long ahSequence = !templates.isEmpty() && templates.get(0).authHeader()
                 ? e.instance.ahSequence().nextForSending() : 0;
-        for (AdvertTemplate t : templates) {
+        for (int i = 0; i < templates.size(); i++) { // no iterator: nothing allocated per advert
+            AdvertTemplate t = templates.get(i);
             try {
                 sendBuffer.clear();
                 if (t.family() == IpFamily.IPV4) {

@@ -75,6 +75,8 @@ final class GarpPacer {
     }
 
     private final Map<LaneKey, Lane> lanes = new LinkedHashMap<>();
+    /** Announcements in all lanes: the loop asks every turn, and an empty pacer walks no lanes. */
+    private int queued;
     private final LongSupplier clock;
 
     /** @param clock the loop's monotonic nanoseconds */
@@ -97,6 +99,7 @@ final class GarpPacer {
                 Lane lane = lane(a.device(), a.ipv6());
                 lane.intervalNanos = Math.max(0, a.ipv6() ? gnaIntervalNanos : garpIntervalNanos);
                 lane.queue.add(a);
+                queued++;
             }
         }
         run(sender);
@@ -123,10 +126,14 @@ final class GarpPacer {
 
     /** Sends every announcement whose lane is open now. */
     void run(Sender sender) {
+        if (queued == 0) {
+            return;
+        }
         long now = clock.getAsLong();
         for (Lane lane : lanes.values()) {
             while (!lane.queue.isEmpty() && (!lane.sentOnce || now - lane.nextFree >= 0)) {
                 Announcement a = lane.queue.poll();
+                queued--;
                 sender.send(a);
                 lane.sentOnce = true;
                 if (lane.intervalNanos > 0) {
@@ -144,6 +151,7 @@ final class GarpPacer {
             for (Iterator<Announcement> it = lane.queue.iterator(); it.hasNext(); ) {
                 if (it.next().instance().equals(instance)) {
                     it.remove();
+                    queued--;
                 }
             }
         }
@@ -151,11 +159,7 @@ final class GarpPacer {
 
     /** Announcements still queued. */
     int pending() {
-        int n = 0;
-        for (Lane lane : lanes.values()) {
-            n += lane.queue.size();
-        }
-        return n;
+        return queued;
     }
 
     /**
@@ -173,7 +177,7 @@ final class GarpPacer {
 
     /** As {@link #millisUntilNext()}, in nanoseconds (-1: nothing queued). */
     long nanosUntilNext() {
-        if (pending() == 0) {
+        if (queued == 0) {
             return -1;
         }
         long now = clock.getAsLong();

@@ -142,8 +142,9 @@ final class LinkWatch {
 
     /** The delayed carrier changes that have lasted their delay now count. */
     void changesDue() {
-        for (LinkDebounce.Change c : debounce.due(clock.getAsLong())) {
-            linkChanged(c.ifname(), c.usable());
+        List<LinkDebounce.Change> due = debounce.due(clock.getAsLong());
+        for (int i = 0; i < due.size(); i++) { // every turn: no iterator
+            linkChanged(due.get(i).ifname(), due.get(i).usable());
         }
     }
 

@@ -13,6 +13,7 @@ import io.javakeepalived.net.RtnetlinkSession;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.TimerKind;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -448,11 +449,20 @@ public final class VrrpLoop {
         }
     }
 
+    /** One event per timer kind, made once: a master's every advert starts with its timer firing. */
+    private static final Event.TimerFired[] FIRED = new Event.TimerFired[TimerKind.values().length];
+
+    static {
+        for (TimerKind k : TimerKind.values()) {
+            FIRED[k.ordinal()] = new Event.TimerFired(k);
+        }
+    }
+
     private void fireTimers() {
         long now = clock.getAsLong();
         for (int slot = table.timers().pollDue(now); slot >= 0; slot = table.timers().pollDue(now)) {
             InstanceEntry e = table.entries().get(TimerQueue.ownerOf(slot));
-            executor.deliver(e, new Event.TimerFired(TimerQueue.kindOf(slot)), now);
+            executor.deliver(e, FIRED[TimerQueue.kindOf(slot).ordinal()], now);
         }
     }
 
