@@ -33,29 +33,16 @@ for c in keepalived tcpdump tshark python3; do
 done
 jka=${JAVAKEEPALIVED:-$top/scripts/javakeepalived}
 
-tag=jkjt$$
-br=$tag-br node=$tag-node watch=$tag-watch
+. "$here/lab.sh"
 work=$(mktemp -d)
 busy=()
 cleanup() {
     for p in "${busy[@]}"; do kill "$p" 2>/dev/null || true; done
-    for ns in "$node" "$watch" "$br"; do ip netns del "$ns" 2>/dev/null || true; done
+    lab_down
     rm -rf "$work"
 }
 trap cleanup EXIT
-ip netns add "$br"; ip netns add "$node"; ip netns add "$watch"
-ip -n "$br" link add br0 type bridge
-ip -n "$br" link set br0 up
-for ns in "$node" "$watch"; do
-    ip -n "$br" link add "p-${ns##*-}" type veth peer name eth0 netns "$ns"
-    ip -n "$br" link set "p-${ns##*-}" master br0 up
-    ip -n "$ns" link set lo up
-done
-ip -n "$node" addr add 10.213.61.1/24 dev eth0
-ip -n "$watch" addr add 10.213.61.9/24 dev eth0
-ip -n "$node" link set eth0 up
-ip -n "$watch" link set eth0 up
-sleep 0.5
+lab_up jkjt$$ 10.213.61
 
 cat > "$work/keepalived.conf" <<CONF
 vrrp_instance VI_1 {

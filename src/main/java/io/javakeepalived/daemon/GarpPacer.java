@@ -200,15 +200,4 @@ final class GarpPacer {
         }
         return Math.min(a, b);
     }
-
-    /** The shorter of two poll timeouts where -1 means "no limit". */
-    static int earlier(int a, int b) {
-        if (a < 0) {
-            return b;
-        }
-        if (b < 0) {
-            return a;
-        }
-        return Math.min(a, b);
-    }
 }

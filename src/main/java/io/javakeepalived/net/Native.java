@@ -55,7 +55,7 @@ final class Native {
         long n;
         do {
             n = LIBC.sendto(fd, buf, len, 0, addr, addrLen);
-        } while (n < 0 && errno() == Eintr.EINTR);
+        } while (interrupted(n));
         return n;
     }
 
@@ -64,7 +64,7 @@ final class Native {
         long n;
         do {
             n = LIBC.sendmsg(fd, msghdr, flags);
-        } while (n < 0 && errno() == Eintr.EINTR);
+        } while (interrupted(n));
         return n;
     }
 
@@ -73,8 +73,12 @@ final class Native {
         long n;
         do {
             n = LIBC.recvmsg(fd, msghdr, flags);
-        } while (n < 0 && errno() == Eintr.EINTR);
+        } while (interrupted(n));
         return n;
+    }
+
+    private static boolean interrupted(long result) {
+        return result < 0 && errno() == Eintr.EINTR;
     }
 
     /** Throws for {@code rc < 0}; returns rc otherwise. */

@@ -100,11 +100,11 @@ class TimerQueueTest {
     @Test
     void ppollSleepsToTheNanosecond() {
         TimerQueue q = new TimerQueue(1);
-        assertEquals(-1, q.nanosUntilNext(0), "nothing armed: wait for input only");
+        long idle = q.nanosUntilNext(0);
         q.arm(0, TimerKind.ADVERT, 1_000_001);
-        assertEquals(1_000_001, q.nanosUntilNext(0), "not rounded to 2 ms");
-        assertEquals(1, q.nanosUntilNext(1_000_000));
-        assertEquals(0, q.nanosUntilNext(5_000_000), "overdue");
+        assertEquals(List.of(-1L, 1_000_001L, 1L, 0L),
+                List.of(idle, q.nanosUntilNext(0), q.nanosUntilNext(1_000_000), q.nanosUntilNext(5_000_000)),
+                "nothing armed (wait for input only), 1.000001 ms not rounded to 2, 1 ns, overdue");
     }
 
     @Test
