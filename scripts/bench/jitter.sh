@@ -69,7 +69,12 @@ row() {
     local name=$1 cmd=$2 load=$3
     ip netns exec "$node" sh -c "exec $cmd" >"$work/daemon.log" 2>&1 &
     local pid=$!
-    sleep 3
+    # settle: until it is master (a JVM beside busy loops may take seconds), then 1 s more
+    for _ in $(seq 100); do
+        grep -q 'Entering MASTER STATE' "$work/daemon.log" && break
+        sleep 0.2
+    done
+    sleep 1
     ip netns exec "$watch" tcpdump -i eth0 -n -U --immediate-mode -w "$work/adverts.pcap" \
         "ip proto 112 and src 10.213.61.1" >/dev/null 2>&1 &
     local td=$!
