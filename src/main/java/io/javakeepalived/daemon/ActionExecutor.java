@@ -108,13 +108,20 @@ final class ActionExecutor {
      */
     void advert(InstanceEntry e, Event event, long now) {
         List<Action> actions = e.instance.handle(event, now);
-        for (Action a : actions) {
+        boolean logs = false;
+        for (int i = 0; i < actions.size(); i++) { // per advert received: no iterator, no lambda below
+            Action a = actions.get(i);
             if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
                 execute(actions);
                 return;
             }
+            logs |= a instanceof Action.Log;
         }
-        executeLimited(actions, text -> advertLines.log(e.name(), "{}", text));
+        if (logs) {
+            executeLimited(actions, text -> advertLines.log(e.name(), "{}", text));
+        } else {
+            execute(actions); // a backup hearing its master: the timer re-armed, nothing to log
+        }
     }
 
     /** Summaries of advert lines held back whose interval is over. */
@@ -144,7 +151,8 @@ final class ActionExecutor {
     void execute(List<Action> actions) {
         depth++;
         try {
-            for (Action a : actions) {
+            for (int i = 0; i < actions.size(); i++) { // no iterator: this runs for every advert
+                Action a = actions.get(i);
                 if (a instanceof Action.Log l) {
                     heldLines.add(l);
                     continue;
