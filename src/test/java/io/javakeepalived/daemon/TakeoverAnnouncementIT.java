@@ -24,8 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * priority after its link came back.
  */
 class TakeoverAnnouncementIT {
-    /** keepalived measured 0.2 ms on this kind of machine; the target is 0.5 ms, loaded machines get slack. */
-    private static final double MAX_GAP_MS = 1.0;
+    /**
+     * The target is 0.5 ms (keepalived: 0.2). Measured here at load 5-9: 0.4-0.7 ms, once 1.6 ms
+     * when the loop thread lost its core; before the fix 2.6-7 ms, cold code between the advert
+     * and the GARP. The bound catches that without failing on one preempted turn.
+     */
+    private static final double MAX_GAP_MS = 2.0;
     private static final String VIP = "10.213.0.100/24";
 
     @TempDir
