@@ -5,10 +5,13 @@
 #   3 x advert_int + skew), SIGTERM -> exit, RSS after 10 s (one instance, the daemon and its
 #   children), and the wall time of `-t` on the same file.
 #
-#   sudo scripts/bench/startup.sh [-n RUNS] [--v3] [--variant 'NAME=JAVA_OPTS']...
+#   sudo scripts/bench/startup.sh [-n RUNS] [--v3] [--variant 'NAME=JAVA_OPTS'] [--jar 'NAME=JAR']...
 #
 # (default 5 runs, VRRPv2 advert_int 1). Each --variant adds a javakeepalived column started
-# with those JAVA_OPTS, e.g. --variant 'no-cds=-Xshare:off', to see what a flag is worth.
+# with those JAVA_OPTS, e.g. --variant 'no-cds=-Xshare:off', to see what a flag is worth; each
+# --jar one started from another build (with its archive if one lies beside it, X.jar: X.jsa,
+# built by JAVAKEEPALIVED_JAR=JAR scripts/cds-archive.sh scripts/javakeepalived ...), to see
+# what a change is worth in the same run.
 #
 # Needs the shaded jar (mvn -B package -DskipTests), keepalived (apt-get install keepalived;
 # scripts/test.sh installs it) and python3. It builds three network namespaces (a bridge with
@@ -22,12 +25,14 @@ top=$(cd "$here/../.." && pwd)
 runs=5
 version=2
 variants=()
+jars=()
 while [ $# -gt 0 ]; do
     case "$1" in
         -n) runs=$2; shift 2 ;;
         --v3) version=3; shift ;;
         --variant) variants+=("$2"); shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        --jar) jars+=("$2"); shift 2 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "startup.sh: unknown argument $1" >&2; exit 1 ;;
     esac
 done
@@ -35,27 +40,14 @@ done
 command -v keepalived >/dev/null || { echo "startup.sh: keepalived missing (apt-get install keepalived)" >&2; exit 1; }
 jka=${JAVAKEEPALIVED:-$top/scripts/javakeepalived}
 
-tag=jkbs$$
-br=$tag-br node=$tag-node watch=$tag-watch
+. "$here/lab.sh"
 work=$(mktemp -d)
 cleanup() {
-    for ns in "$node" "$watch" "$br"; do ip netns del "$ns" 2>/dev/null || true; done
+    lab_down
     rm -rf "$work"
 }
 trap cleanup EXIT
-ip netns add "$br"; ip netns add "$node"; ip netns add "$watch"
-ip -n "$br" link add br0 type bridge
-ip -n "$br" link set br0 up
-for ns in "$node" "$watch"; do
-    ip -n "$br" link add "p-${ns##*-}" type veth peer name eth0 netns "$ns"
-    ip -n "$br" link set "p-${ns##*-}" master br0 up
-    ip -n "$ns" link set lo up
-done
-ip -n "$node" addr add 10.213.60.1/24 dev eth0
-ip -n "$watch" addr add 10.213.60.9/24 dev eth0
-ip -n "$node" link set eth0 up
-ip -n "$watch" link set eth0 up
-sleep 0.5 # the bridge port leaves its listening state; no advert is lost to it
+lab_up jkbs$$ 10.213.60
 
 if [ "$version" = 3 ]; then
     interval=0.1 wait=0.3609375    # 3 x 0.1 + (256-100) x 0.1 / 256
@@ -85,6 +77,9 @@ jpids="-p $work/jka.pid -r $work/jka_vrrp.pid"
 extra=()
 for v in "${variants[@]}"; do
     extra+=(--daemon "${v%%=*}=env JAVA_OPTS='${v#*=}' $jka -n -l -G -P -f $work/keepalived.conf $jpids")
+done
+for j in "${jars[@]}"; do
+    extra+=(--daemon "${j%%=*}=env JAVAKEEPALIVED_JAR=${j#*=} $jka -n -l -G -P -f $work/keepalived.conf $jpids")
 done
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "v$version advert_int $interval, protocol wait ${wait} s, $runs runs each"

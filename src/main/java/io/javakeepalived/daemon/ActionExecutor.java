@@ -52,6 +52,11 @@ final class ActionExecutor {
     private final Clock wallClock;
     private final byte[] sendArray = new byte[MAX_PACKET];
     private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendArray);
+    /** Made once: a method reference made on the takeover would bootstrap there, before the first GARP. */
+    private final GarpPacer.Sender announce = this::announce;
+    /** Log lines of the actions being carried out, written when the outermost {@link #execute} ends. */
+    private final List<Action.Log> heldLines = new ArrayList<>();
+    private int depth;
     private boolean statesChanged;
     /** Set while a reload is applied: no address another instance holds is removed. */
     private boolean reloading;
@@ -103,13 +108,20 @@ final class ActionExecutor {
      */
     void advert(InstanceEntry e, Event event, long now) {
         List<Action> actions = e.instance.handle(event, now);
-        for (Action a : actions) {
+        boolean logs = false;
+        for (int i = 0; i < actions.size(); i++) { // per advert received: no iterator, no lambda below
+            Action a = actions.get(i);
             if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
                 execute(actions);
                 return;
             }
+            logs |= a instanceof Action.Log;
         }
-        executeLimited(actions, text -> advertLines.log(e.name(), "{}", text));
+        if (logs) {
+            executeLimited(actions, text -> advertLines.log(e.name(), "{}", text));
+        } else {
+            execute(actions); // a backup hearing its master: the timer re-armed, nothing to log
+        }
     }
 
     /** Summaries of advert lines held back whose interval is over. */
@@ -129,25 +141,50 @@ final class ActionExecutor {
         execute(rest);
     }
 
+    /**
+     * Carries out {@code actions} in order, except that their log lines (and the detailed lines
+     * this class adds) are written after the others, in their own order: a log line is a
+     * fraction of a millisecond, and on a takeover "Entering MASTER STATE" came between the
+     * advert and the VIP, so that the first GARP left milliseconds after the advert (issue 14).
+     * Errors are still logged as they happen.
+     */
     void execute(List<Action> actions) {
-        for (Action a : actions) {
-            try {
-                executeOne(a);
-            } catch (RuntimeException x) {
-                log.error("cannot carry out {}: {}", a, x.toString(), x);
+        depth++;
+        try {
+            for (int i = 0; i < actions.size(); i++) { // no iterator: this runs for every advert
+                Action a = actions.get(i);
+                if (a instanceof Action.Log l) {
+                    heldLines.add(l);
+                    continue;
+                }
+                try {
+                    executeOne(a);
+                } catch (RuntimeException x) {
+                    log.error("cannot carry out {}: {}", a, x.toString(), x);
+                }
+            }
+        } finally {
+            if (--depth == 0) {
+                writeHeldLines();
             }
         }
     }
 
-    private void executeOne(Action a) {
-        if (a instanceof Action.ForInstance f) {
-            carryOut(table.entryOf(f.instance()), f);
-        } else if (a instanceof Action.Log l) {
+    private void writeHeldLines() {
+        for (int i = 0; i < heldLines.size(); i++) {
+            Action.Log l = heldLines.get(i);
             if (l.level() == LogLevel.INFO) {
                 log.info("{}", l.text());
             } else {
                 detail.detail(l.text());
             }
+        }
+        heldLines.clear();
+    }
+
+    private void executeOne(Action a) {
+        if (a instanceof Action.ForInstance f) {
+            carryOut(table.entryOf(f.instance()), f);
         } else if (a instanceof Action.RunNotify n) {
             log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
             notifySink.dispatch(n);
@@ -250,7 +287,8 @@ final class ActionExecutor {
         // auth_type AH: one sequence number per advert, whatever the number of unicast peers
         long ahSequence = !templates.isEmpty() && templates.get(0).authHeader()
                 ? e.instance.ahSequence().nextForSending() : 0;
-        for (AdvertTemplate t : templates) {
+        for (int i = 0; i < templates.size(); i++) { // no iterator: nothing allocated per advert
+            AdvertTemplate t = templates.get(i);
             try {
                 sendBuffer.clear();
                 if (t.family() == IpFamily.IPV4) {
@@ -282,18 +320,21 @@ final class ActionExecutor {
         vips.remove(e.name(), v);
     }
 
-    /** Queues {@code count} rounds of gratuitous ARP / NA for all the instance's addresses. */
+    /**
+     * Queues {@code count} rounds of gratuitous ARP / NA for all the instance's addresses, grouped
+     * by interface, and sends what is due at once. On a takeover this runs between the advert
+     * and the first GARP, so it makes no lambda and no text unless the detailed log wants it.
+     */
     void gratuitousBurst(InstanceEntry e, int count) {
         List<Vip> all = e.plan.allAddresses();
         Map<String, List<Vip>> byDevice = new LinkedHashMap<>();
         for (Vip v : all) {
-            byDevice.computeIfAbsent(v.device(), k -> new ArrayList<>()).add(v);
-        }
-        for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
-            for (Vip v : d.getValue()) {
-                detail.detail("(" + e.name() + ") Sending/queueing " + (v.isIpv6() ? "Unsolicited Neighbour Adverts"
-                        : "gratuitous ARPs") + " on " + d.getKey() + " for " + v.address().getHostAddress());
+            List<Vip> onDevice = byDevice.get(v.device());
+            if (onDevice == null) {
+                onDevice = new ArrayList<>();
+                byDevice.put(v.device(), onDevice);
             }
+            onDevice.add(v);
         }
         List<GarpPacer.Announcement> round = new ArrayList<>(all.size());
         for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
@@ -303,17 +344,39 @@ final class ActionExecutor {
         }
         InstancePlan.Announcing pacing = e.plan.announcing();
         garps.burst(e.name(), round, count, pacing.garpInterval().toNanos(), pacing.gnaInterval().toNanos(),
-                this::announce);
+                announce);
+        if (detail.enabled()) {
+            for (GarpPacer.Announcement a : round) {
+                heldLines.add(new Action.Log(LogLevel.DETAIL, "(" + e.name() + ") Sending/queueing "
+                        + (a.ipv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs") + " on " + a.device()
+                        + " for " + a.address().getHostAddress()));
+            }
+            if (depth == 0) { // called from outside execute(): nobody else writes them
+                writeHeldLines();
+            }
+        }
+    }
+
+    /**
+     * Opens the GARP / NA senders and makes the pacing lanes the instance's addresses need, so
+     * that its takeover does neither between its advert and its first GARP.
+     */
+    void prepareAnnouncing(InstanceEntry e) {
+        List<Vip> all = e.plan.allAddresses();
+        announcers.prepare(e.name(), all);
+        for (Vip v : all) {
+            garps.prepare(v.device(), v.isIpv6());
+        }
     }
 
     /** Sends the paced announcements that are due. */
     void announceDue() {
-        garps.run(this::announce);
+        garps.run(announce);
     }
 
-    /** Milliseconds until the next paced announcement is due, as {@link GarpPacer#millisUntilNext()}. */
-    int millisUntilNextAnnouncement() {
-        return garps.millisUntilNext();
+    /** Nanoseconds until the next paced announcement is due (-1: none), as {@link GarpPacer#nanosUntilNext()}. */
+    long nanosUntilNextAnnouncement() {
+        return garps.nanosUntilNext();
     }
 
     /** Sends one paced announcement, if its instance is still MASTER with its VIPs (as keepalived checks). */

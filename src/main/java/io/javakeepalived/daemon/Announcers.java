@@ -5,15 +5,19 @@ import io.javakeepalived.net.LinkInfo;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.net.NativeNetwork;
 
+import io.javakeepalived.vrrp.Vip;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 
 /**
- * The gratuitous ARP and unsolicited NA senders, one of each per interface, opened on first use
- * and kept: a packet socket per announcement would cost a socket() and bind() on the path that
- * moves a VIP. Loop thread only.
+ * The gratuitous ARP and unsolicited NA senders, one of each per interface, opened ahead
+ * ({@link #prepare}, when an instance starts) or on first use, and kept: a packet socket opened
+ * on the takeover would put a socket() and bind(), and the first use of their code, between the
+ * takeover advert and its first GARP. Loop thread only.
  */
 final class Announcers {
     private final Map<String, LinkInfo> links;
@@ -52,6 +56,16 @@ final class Announcers {
             log.warn("({}) cannot open a {} sender on {}: {}", instance, ipv6 ? "NA" : "gratuitous ARP", ifname,
                     x.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Opens the senders {@code instance}'s addresses will need, off the takeover path; an
+     * interface that is not there yet gets its sender on first use.
+     */
+    void prepare(String instance, List<Vip> addresses) {
+        for (Vip v : addresses) {
+            get(instance, v.device(), v.isIpv6());
         }
     }
 

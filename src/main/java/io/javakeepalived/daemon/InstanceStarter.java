@@ -123,12 +123,18 @@ final class InstanceStarter {
         }
     }
 
-    /** Sends {@link Event.Startup} to each instance that is not held. */
+    /**
+     * Sends {@link Event.Startup} to each instance that is not held, then opens the GARP / NA
+     * senders of every one: after the first adverts, before any takeover.
+     */
     void start(List<InstanceEntry> entries) {
         for (InstanceEntry e : entries) {
             if (!held.contains(e.name())) {
                 executor.deliver(e, new Event.Startup(), clock.getAsLong());
             }
+        }
+        for (InstanceEntry e : entries) {
+            executor.prepareAnnouncing(e);
         }
     }
 

@@ -81,6 +81,9 @@ final class LinkDebounce {
 
     /** The changes that have lasted their delay, removed from the waiting ones. */
     List<Change> due(long now) {
+        if (pending.isEmpty()) {
+            return List.of(); // every turn of the loop asks: nothing made when nothing waits
+        }
         List<Change> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Pending> e = it.next();

@@ -136,15 +136,15 @@ final class LinkWatch {
     }
 
     /** Milliseconds until a delayed carrier change is due (-1: none waits), for {@code poll(2)}. */
-    int millisUntilNextChange() {
-        long ns = debounce.nanosUntilNext(clock.getAsLong());
-        return ns < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, (ns + 999_999) / 1_000_000);
+    long nanosUntilNextChange() {
+        return debounce.nanosUntilNext(clock.getAsLong());
     }
 
     /** The delayed carrier changes that have lasted their delay now count. */
     void changesDue() {
-        for (LinkDebounce.Change c : debounce.due(clock.getAsLong())) {
-            linkChanged(c.ifname(), c.usable());
+        List<LinkDebounce.Change> due = debounce.due(clock.getAsLong());
+        for (int i = 0; i < due.size(); i++) { // every turn: no iterator
+            linkChanged(due.get(i).ifname(), due.get(i).usable());
         }
     }
 

@@ -150,15 +150,20 @@ public final class TimerQueue {
      * and spins.
      */
     public int millisUntilNext(long now) {
-        if (size == 0) {
-            return -1;
-        }
-        long d = deadlines[heap[0]] - now;
+        long d = nanosUntilNext(now);
         if (d <= 0) {
-            return 0;
+            return (int) d;
         }
         long ms = d / 1_000_000 + (d % 1_000_000 == 0 ? 0 : 1);
         return ms > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) ms;
+    }
+
+    /** As {@link #millisUntilNext}, in nanoseconds: -1 if nothing is armed, 0 if a timer is due. */
+    public long nanosUntilNext(long now) {
+        if (size == 0) {
+            return -1;
+        }
+        return Math.max(0, deadlines[heap[0]] - now);
     }
 
     private int checkedSlot(int owner, TimerKind kind) {

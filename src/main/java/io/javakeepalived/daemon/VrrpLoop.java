@@ -13,6 +13,7 @@ import io.javakeepalived.net.RtnetlinkSession;
 import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
+import io.javakeepalived.vrrp.TimerKind;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import org.slf4j.Logger;
 
 /**
  * The VRRP loop: one thread that owns every instance, sync group, receiver, VRRP socket and
- * timer, as DESIGN.md lays out. It {@code poll(2)}s the VRRP sockets, the rtnetlink monitor and
+ * timer, as DESIGN.md lays out. It {@code ppoll(2)}s the VRRP sockets, the rtnetlink monitor and
  * a wake-up fd; timers come from a {@link TimerQueue}. Each event goes to the core
  * ({@link io.javakeepalived.vrrp.VrrpInstance#handle}) and the returned actions are carried out
  * in order before the next event.
@@ -363,11 +364,11 @@ public final class VrrpLoop {
             } catch (RuntimeException | StackOverflowError e) {
                 failures.failed("handling requests", e);
             }
-            int timeout = failures.vouching() ? GarpPacer.earlier(GarpPacer.earlier(
-                    table.timers().millisUntilNext(clock.getAsLong()), executor.millisUntilNextAnnouncement()),
-                    links.millisUntilNextChange()) : Math.min(10, table.timers().millisUntilNext(clock.getAsLong()));
+            long timeout = failures.vouching() ? GarpPacer.earlier(GarpPacer.earlier(
+                    table.timers().nanosUntilNext(clock.getAsLong()), executor.nanosUntilNextAnnouncement()),
+                    links.nanosUntilNextChange()) : Math.min(10_000_000, table.timers().nanosUntilNext(clock.getAsLong()));
             try {
-                poller.poll(timeout);
+                poller.pollNanos(timeout); // to the nanosecond: poll(2)'s whole milliseconds made timers late
             } catch (IOException | RuntimeException e) {
                 log.error("VRRP loop: {} - stopping", e.toString(), e);
                 shutdownInstances();
@@ -452,11 +453,20 @@ public final class VrrpLoop {
         }
     }
 
+    /** One event per timer kind, made once: a master's every advert starts with its timer firing. */
+    private static final Event.TimerFired[] FIRED = new Event.TimerFired[TimerKind.values().length];
+
+    static {
+        for (TimerKind k : TimerKind.values()) {
+            FIRED[k.ordinal()] = new Event.TimerFired(k);
+        }
+    }
+
     private void fireTimers() {
         long now = clock.getAsLong();
         for (int slot = table.timers().pollDue(now); slot >= 0; slot = table.timers().pollDue(now)) {
             InstanceEntry e = table.entries().get(TimerQueue.ownerOf(slot));
-            executor.deliver(e, new Event.TimerFired(TimerQueue.kindOf(slot)), now);
+            executor.deliver(e, FIRED[TimerQueue.kindOf(slot).ordinal()], now);
         }
     }
 

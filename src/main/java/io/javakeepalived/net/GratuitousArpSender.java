@@ -1,7 +1,5 @@
 package io.javakeepalived.net;
 
-import io.javakeepalived.util.AddressText;
-
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -40,7 +38,7 @@ public final class GratuitousArpSender implements LinkLayerAnnouncer {
             throw new IllegalArgumentException("gratuitous ARP needs an IPv4 address, got " + address);
         }
         ArpFrame.setAddress(frame.buf, address.getAddress());
-        socket.send(frame, ArpFrame.LENGTH, Sys.ETH_P_ARP, BROADCAST, "gratuitous ARP for " + AddressText.ntop(address));
+        socket.send(frame, ArpFrame.LENGTH, Sys.ETH_P_ARP, BROADCAST, "gratuitous ARP", address);
     }
 
     @Override

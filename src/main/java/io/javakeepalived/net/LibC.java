@@ -36,6 +36,9 @@ public interface LibC {
 
     int poll(Pointer fds, long nfds, int timeoutMillis);
 
+    /** {@code timeout} a struct timespec, null for none; {@code sigmask} null: the thread's own. */
+    int ppoll(Pointer fds, long nfds, Pointer timeout, Pointer sigmask);
+
     int close(int fd);
 
     int fcntl(int fd, int cmd, int arg);

@@ -7,11 +7,12 @@ import java.util.function.LongSupplier;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
+import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
 /**
  * The single native boundary: loads libc once and turns failed calls into {@link ErrnoException}.
- * EINTR is retried here ({@link #retryingEintr}) and nowhere else. Structure layouts used by this
+ * EINTR is retried here ({@link #retryingEintr}, and inline in the per-packet calls) and nowhere else. Structure layouts used by this
  * package assume 64-bit Linux (x86_64, aarch64), checked at class load.
  */
 final class Native {
@@ -41,6 +42,43 @@ final class Native {
      */
     static long retryingEintr(LongSupplier call) {
         return Eintr.retrying(call, Native::errno);
+    }
+
+    /*
+     * The per-packet calls retry EINTR in a loop of their own instead of through a lambda: a
+     * capturing lambda is an object per packet (C1 does no escape analysis), and its first
+     * call bootstraps an invokedynamic site, which is what the first GARP of a takeover paid.
+     */
+
+    /** sendto(2) with no flags, again while it fails with EINTR. */
+    static long sendto(int fd, Pointer buf, long len, Pointer addr, int addrLen) {
+        long n;
+        do {
+            n = LIBC.sendto(fd, buf, len, 0, addr, addrLen);
+        } while (interrupted(n));
+        return n;
+    }
+
+    /** sendmsg(2), again while it fails with EINTR. */
+    static long sendmsg(int fd, Pointer msghdr, int flags) {
+        long n;
+        do {
+            n = LIBC.sendmsg(fd, msghdr, flags);
+        } while (interrupted(n));
+        return n;
+    }
+
+    /** recvmsg(2), again while it fails with EINTR. */
+    static long recvmsg(int fd, Pointer msghdr, int flags) {
+        long n;
+        do {
+            n = LIBC.recvmsg(fd, msghdr, flags);
+        } while (interrupted(n));
+        return n;
+    }
+
+    private static boolean interrupted(long result) {
+        return result < 0 && errno() == Eintr.EINTR;
     }
 
     /** Throws for {@code rc < 0}; returns rc otherwise. */

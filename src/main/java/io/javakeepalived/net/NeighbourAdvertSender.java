@@ -1,7 +1,5 @@
 package io.javakeepalived.net;
 
-import io.javakeepalived.util.AddressText;
-
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -50,7 +48,7 @@ public final class NeighbourAdvertSender implements LinkLayerAnnouncer {
         }
         NeighbourAdvertFrame.write(frame.buf, mac, address.getAddress(), router);
         socket.send(frame, NeighbourAdvertFrame.LENGTH, Sys.ETH_P_IPV6, ALL_NODES_MAC,
-                "neighbour advert for " + AddressText.ntop(address));
+                "neighbour advert", address);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.javakeepalived.net;
 
+import io.javakeepalived.util.AddressText;
+
 import java.io.Closeable;
+import java.net.InetAddress;
 
 /**
  * An {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface, used only to send whole
@@ -37,12 +40,16 @@ final class PacketSocket implements Closeable {
         return ifindex;
     }
 
-    /** Sends {@code len} bytes of {@code frame} (offset 0) with the given ethertype and destination MAC. */
-    void send(NativeBuffer frame, int len, int ethertype, byte[] dstMac, String what) throws ErrnoException {
+    /**
+     * Sends {@code len} bytes of {@code frame} (offset 0) with the given ethertype and destination
+     * MAC. {@code what} and {@code address} name the packet in an error only, so a send builds no
+     * text.
+     */
+    void send(NativeBuffer frame, int len, int ethertype, byte[] dstMac, String what, InetAddress address)
+            throws ErrnoException {
         writeSll(ethertype, dstMac);
-        long n = Native.retryingEintr(() -> Native.LIBC.sendto(fd, frame.ptr, len, 0, sll.ptr, SLL_LEN));
-        if (n < 0) {
-            throw Native.error("sendto(" + what + ") on " + subject);
+        if (Native.sendto(fd, frame.ptr, len, sll.ptr, SLL_LEN) < 0) {
+            throw Native.error("sendto(" + what + " for " + AddressText.ntop(address) + ") on " + subject);
         }
     }
 

@@ -1,10 +1,11 @@
 package io.javakeepalived.net;
 
 import java.util.Arrays;
+import jnr.ffi.Pointer;
 
 /**
- * {@code poll(2)} over a small, changing set of fds (VRRP sockets, the netlink monitor, an
- * {@link EventFd}). Owned by one thread: the daemon's event loop. {@link #poll(int)} fills
+ * {@code poll(2)} / {@code ppoll(2)} over a small, changing set of fds (VRRP sockets, the netlink
+ * monitor, an {@link EventFd}). Owned by one thread: the daemon's event loop. {@link #poll(int)} fills
  * {@link #readyCount()} entries readable with {@link #readyFd(int)}; errors and hang-ups count as
  * ready so the owner's next read reports them.
  */
@@ -14,6 +15,8 @@ public final class Poller implements PollSet {
     private int[] fds = new int[0];
     private NativeBuffer pollfds = new NativeBuffer(16 * ENTRY);
     private final int[] ready = new int[256];
+    /** struct timespec { long tv_sec; long tv_nsec; } for ppoll, reused. */
+    private final NativeBuffer timespec = new NativeBuffer(16);
     private int readyCount;
 
     /** Watches {@code fd} for input; adding a watched fd again does nothing. */
@@ -46,19 +49,44 @@ public final class Poller implements PollSet {
      * ready fds. EINTR returns 0 (the caller re-evaluates its timers anyway).
      */
     public int poll(int timeoutMillis) throws ErrnoException {
+        int n = prepare();
+        return collect(Native.LIBC.poll(pollfds.ptr, n, timeoutMillis), n, "poll");
+    }
+
+    /**
+     * As {@link #poll(int)}, but the timeout is in nanoseconds (-1 forever): poll(2) takes whole
+     * milliseconds, so a timer 0.1 ms away either woke the loop early, to spin, or up to a
+     * millisecond late; ppoll(2) sleeps on a high-resolution timer to the deadline itself.
+     */
+    @Override
+    public int pollNanos(long timeoutNanos) throws ErrnoException {
+        int n = prepare();
+        Pointer ts = null;
+        if (timeoutNanos >= 0) {
+            timespec.buf.putLong(0, timeoutNanos / 1_000_000_000L);
+            timespec.buf.putLong(8, timeoutNanos % 1_000_000_000L);
+            ts = timespec.ptr;
+        }
+        return collect(Native.LIBC.ppoll(pollfds.ptr, n, ts, null), n, "ppoll");
+    }
+
+    private int prepare() {
         int n = fds.length;
         for (int i = 0; i < n; i++) {
             pollfds.buf.putInt(i * ENTRY, fds[i]);
             pollfds.buf.putShort(i * ENTRY + 4, Sys.POLLIN);
             pollfds.buf.putShort(i * ENTRY + 6, (short) 0);
         }
-        int rc = Native.LIBC.poll(pollfds.ptr, n, timeoutMillis);
+        return n;
+    }
+
+    private int collect(int rc, int n, String call) throws ErrnoException {
         readyCount = 0;
         if (rc < 0) {
             if (Native.errno() == Errno.EINTR) {
                 return 0;
             }
-            throw Native.error("poll");
+            throw Native.error(call);
         }
         for (int i = 0; i < n && readyCount < rc; i++) {
             short rev = pollfds.buf.getShort(i * ENTRY + 6);

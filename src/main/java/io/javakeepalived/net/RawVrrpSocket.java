@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import jnr.ffi.Pointer;
 
 /**
  * {@link VrrpSocket} over two raw IP sockets for protocol 112 (or 51), set up as keepalived's
@@ -54,6 +55,9 @@ public final class RawVrrpSocket implements VrrpSocket {
     private final MsgHdr recvHdr = new MsgHdr(recvMsg.ptr);
     private final MsgHdr.IoVec recvIov = new MsgHdr.IoVec(recvMsg.at(IOV));
     private final PacketInfo received = new PacketInfo();
+    /** Made once, like the buffers: an advert sent allocates nothing (issue 14). */
+    private final Pointer sendName = sendMsg.at(NAME);
+    private final byte[] sendDestination = new byte[4];
 
     private int nextIpId = 1;
     private InetAddress lastSource;
@@ -275,15 +279,13 @@ public final class RawVrrpSocket implements VrrpSocket {
             throw new IllegalArgumentException("bad IPv4 datagram length " + len);
         }
         sendBuf.buf.put(0, datagram, datagram.position(), len);
-        byte[] dst = new byte[4];
-        sendBuf.buf.get(16, dst);
-        sendIpv4(len, dst);
+        sendBuf.buf.get(16, sendDestination);
+        sendIpv4(len, sendDestination);
     }
 
     private void sendIpv4(int len, byte[] dst) throws ErrnoException {
         int nameLen = SockAddr.write(sendMsg, NAME, dst, 0);
-        long n = Native.retryingEintr(() -> Native.LIBC.sendto(sendFd, sendBuf.ptr, len, 0, sendMsg.at(NAME), nameLen));
-        if (n < 0) {
+        if (Native.sendto(sendFd, sendBuf.ptr, len, sendName, nameLen) < 0) {
             throw Native.error("sendto(" + addressText(dst) + ") on " + subject);
         }
     }
@@ -309,8 +311,7 @@ public final class RawVrrpSocket implements VrrpSocket {
         sendMsg.buf.putInt(CONTROL_HOPLIMIT + MsgHdr.CmsgHdr.DATA, hopLimit);
         sendHdr.controllen.set(64);
         sendHdr.flags.set(0);
-        long n = Native.retryingEintr(() -> Native.LIBC.sendmsg(sendFd, sendMsg.ptr, 0));
-        if (n < 0) {
+        if (Native.sendmsg(sendFd, sendMsg.ptr, 0) < 0) {
             throw Native.error("sendmsg(" + addressText(src) + " > " + addressText(dst) + ") on " + subject);
         }
     }
@@ -323,7 +324,7 @@ public final class RawVrrpSocket implements VrrpSocket {
         recvIov.len.set(MAX_PACKET);
         recvHdr.controllen.set(opts.ipv6() ? CONTROL_LEN : 0);
         recvHdr.flags.set(0);
-        long n = Native.retryingEintr(() -> Native.LIBC.recvmsg(recvFd, recvMsg.ptr, Sys.MSG_TRUNC));
+        long n = Native.recvmsg(recvFd, recvMsg.ptr, Sys.MSG_TRUNC);
         if (n < 0) {
             int e = Native.errno();
             if (e == Errno.EAGAIN) {

@@ -29,14 +29,12 @@ public final class Rtnetlink implements RtnetlinkSession {
 
     @Override
     public synchronized void addAddress(InterfaceAddress a) throws IOException {
-        request((b, s) -> RtnlCodec.encodeAddress(b, 0, true, s, a),
-                () -> "RTM_NEWADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
+        addressRequest(true, a);
     }
 
     @Override
     public synchronized void deleteAddress(InterfaceAddress a) throws IOException {
-        request((b, s) -> RtnlCodec.encodeAddress(b, 0, false, s, a),
-                () -> "RTM_DELADDR " + RtnlCodec.describe(a, nameOrNull(a.ifindex())));
+        addressRequest(false, a);
     }
 
     @Override
@@ -181,6 +179,34 @@ public final class Rtnetlink implements RtnetlinkSession {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /**
+     * The address request being made. A named class, not a lambda: the first VIP ever added is a
+     * takeover, and bootstrapping a lambda there delays the first GARP by about a millisecond.
+     * Reused (the request methods are synchronized), and described only if the kernel refuses.
+     */
+    private final class AddressRequest implements NetlinkExchange.Encoder, NetlinkExchange.What {
+        private boolean add;
+        private InterfaceAddress address;
+
+        @Override
+        public int encode(ByteBuffer b, int s) {
+            return RtnlCodec.encodeAddress(b, 0, add, s, address);
+        }
+
+        @Override
+        public String get() {
+            return (add ? "RTM_NEWADDR " : "RTM_DELADDR ") + RtnlCodec.describe(address, nameOrNull(address.ifindex()));
+        }
+    }
+
+    private final AddressRequest addressRequest = new AddressRequest();
+
+    private void addressRequest(boolean add, InterfaceAddress a) throws IOException {
+        addressRequest.add = add;
+        addressRequest.address = a;
+        exchange.request(addressRequest, addressRequest);
+    }
 
     private interface Handler {
         void on(ByteBuffer b, int off);

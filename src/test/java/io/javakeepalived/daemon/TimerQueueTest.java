@@ -98,6 +98,16 @@ class TimerQueueTest {
     }
 
     @Test
+    void ppollSleepsToTheNanosecond() {
+        TimerQueue q = new TimerQueue(1);
+        long idle = q.nanosUntilNext(0);
+        q.arm(0, TimerKind.ADVERT, 1_000_001);
+        assertEquals(List.of(-1L, 1_000_001L, 1L, 0L),
+                List.of(idle, q.nanosUntilNext(0), q.nanosUntilNext(1_000_000), q.nanosUntilNext(5_000_000)),
+                "nothing armed (wait for input only), 1.000001 ms not rounded to 2, 1 ns, overdue");
+    }
+
+    @Test
     void clockMayWrap() {
         TimerQueue q = new TimerQueue(1);
         long now = Long.MAX_VALUE - 500 * MS;

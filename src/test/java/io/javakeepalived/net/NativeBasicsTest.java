@@ -56,6 +56,11 @@ class NativeBasicsTest {
             assertEquals(0, ev.drain(), "drained");
             assertEquals(0, p.poll(0));
             assertFalse(p.isReady(ev.fd()));
+            assertEquals(0, p.pollNanos(200_000), "ppoll: 0.2 ms, nothing signalled");
+            ev.signal();
+            assertEquals(1, p.pollNanos(-1), "ppoll without a timeout returns on input");
+            assertTrue(p.isReady(ev.fd()));
+            assertEquals(1, ev.drain());
             p.remove(ev.fd());
         }
     }
