@@ -20,7 +20,10 @@ import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
+import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.IcmpEcho;
+import io.javakeepalived.net.IcmpEchoPort;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
 import io.javakeepalived.sys.NativeFifos;
@@ -35,6 +38,7 @@ import java.nio.file.Path;
 import io.javakeepalived.log.LogSetup.LogHandle;
 import io.javakeepalived.log.LogOptions;
 import io.javakeepalived.log.LogSetup;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -202,6 +206,7 @@ final class DaemonRun {
         systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos),
                 new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));
         IpvsRun[] ipvs = new IpvsRun[1];
+        List<IcmpEcho> echo = new ArrayList<>(1);
         try {
             // keepalived runs startup_script before VRRP starts and waits for it
             status = runLoop(loop, () -> {
@@ -212,7 +217,11 @@ final class DaemonRun {
                     ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
                     loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
                 }
-                scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs);
+                if (runLvs) {
+                    openIcmpEcho(config, log).ifPresent(echo::add); // here: in the net_namespace
+                }
+                scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs,
+                        echo.stream().findFirst());
                 scripts.attach(loop);
             }, config.topLevel().netNamespace(), log);
             if (ipvs[0] != null) {
@@ -220,6 +229,7 @@ final class DaemonRun {
             }
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
+            echo.forEach(IcmpEcho::close); // after the checker loop, whose PING_CHECKs use it
             inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);
         } finally {
             if (metrics != null) {
@@ -264,6 +274,24 @@ final class DaemonRun {
     }
 
     /** Runs {@code work} here, or on a thread inside the configured {@code net_namespace}. */
+    /**
+     * The one ICMP echo port of PING_CHECK, opened only when the configuration has one (a reload
+     * that adds the first PING_CHECK gets a line saying it cannot run); a failure is logged.
+     */
+    private static Optional<IcmpEcho> openIcmpEcho(KeepalivedConfig config, Logger log) {
+        boolean pings = config.virtualServers().stream().flatMap(vs -> vs.realServers().stream())
+                .flatMap(rs -> rs.checkers().stream()).anyMatch(c -> c instanceof Checker.Ping);
+        if (!pings) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(IcmpEchoPort.open());
+        } catch (ErrnoException e) {
+            log.error("Cannot open the ICMP echo socket for PING_CHECK: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private static void inNamespace(Optional<String> namespace, Runnable work, Logger log) {
         if (namespace.isEmpty()) {
             work.run();

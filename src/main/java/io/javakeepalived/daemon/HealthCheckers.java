@@ -8,6 +8,7 @@ import io.javakeepalived.check.LoopProbeIo;
 import io.javakeepalived.check.Probes;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.DumpFiles;
+import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.script.ScriptRun;
@@ -16,6 +17,7 @@ import io.javakeepalived.track.CheckerLoop;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,7 @@ final class HealthCheckers {
 
     /** Hands the start to the loop's thread (it runs once the loop is released). */
     static HealthCheckers start(CheckerLoop loop, KeepalivedConfig config, ScriptRunner runner, Duration scriptTimeout,
-                                HealthVerdicts verdicts) {
+                                HealthVerdicts verdicts, Optional<IcmpEcho> echo) {
         ScriptLog log = ScriptLog.slf4j("Keepalived_healthcheckers");
         HealthOutput output = new HealthOutput() {
             @Override
@@ -62,7 +64,7 @@ final class HealthCheckers {
         };
         CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, verdicts,
                 warmup -> ThreadLocalRandom.current().nextLong(warmup));
-        Probes probes = new Probes(runner, config);
+        Probes probes = new Probes(runner, config, echo, output::log);
         HealthCheckers checkers = new HealthCheckers(loop, engine, probes);
         if (!config.virtualServers().isEmpty()) {
             loop.execute(() -> engine.start(config, probes));

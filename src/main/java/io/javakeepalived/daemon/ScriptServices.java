@@ -4,6 +4,7 @@ import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.mail.MailAlerts;
+import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.script.PosixScriptRunner;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +69,7 @@ public final class ScriptServices {
     private StartupGate gate;
     private HealthVerdicts verdicts = HealthVerdicts.NONE;
     private boolean runHealthCheckers = true;
+    private Optional<IcmpEcho> echo = Optional.empty();
     private HealthCheckers healthCheckers;
 
     private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
@@ -117,10 +120,13 @@ public final class ScriptServices {
     /**
      * Where the LVS checkers' verdicts go, and whether they run at all ({@code -P}: VRRP only).
      * Before {@link #attach}.
+     *
+     * @param echo the daemon's ICMP echo port for PING_CHECK, which the caller opened and closes
      */
-    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run) {
+    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run, Optional<IcmpEcho> echo) {
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.runHealthCheckers = run;
+        this.echo = Objects.requireNonNull(echo, "echo");
         return this;
     }
 
@@ -163,7 +169,7 @@ public final class ScriptServices {
         loop.trackScriptViews(scheduler::published);
         c.start();
         if (runHealthCheckers) {
-            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts);
+            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, echo);
         }
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));

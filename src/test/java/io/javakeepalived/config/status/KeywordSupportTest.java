@@ -11,6 +11,7 @@ import io.javakeepalived.config.bind.AcceptedKeywords.Block;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,32 +67,37 @@ class KeywordSupportTest {
     }
 
     @Test
-    void theHealthCheckersAreActedOnAndIpvsIsNot() {
+    void theHealthCheckersAreActedOnButBfd() {
         for (String k : List.of("retry", "delay_before_retry", "warmup", "delay_loop", "alpha", "connect_timeout",
-                "connect_port", "connect_ip", "bindto", "bind_port")) {
+                "connect_port", "connect_ip", "bindto", "bind_port", "log_all_failures")) {
             assertTrue(KeywordSupport.of(Block.TCP_CHECK, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("misc_path", "misc_timeout", "misc_dynamic")) {
             assertTrue(KeywordSupport.of(Block.MISC_CHECK, k).orElseThrow().implemented(), k);
         }
         assertTrue(KeywordSupport.of(Block.FILE_CHECK, "track_file").orElseThrow().implemented());
-        for (String k : List.of("quorum", "hysteresis", "quorum_up", "quorum_down", "omega", "real_server")) {
+        for (String k : List.of("quorum", "hysteresis", "quorum_up", "quorum_down", "omega", "real_server",
+                "delay_loop", "virtualhost")) {
             assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK")) {
+        for (String k : List.of("notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK", "HTTP_GET",
+                "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "virtualhost")) {
             assertTrue(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("lb_algo", "lb_kind", "persistence_timeout", "sorry_server", "weight",
-                "inhibit_on_failure", "protocol")) {
-            assertFalse(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
+        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "BFD_CHECK").orElseThrow().implemented());
+        for (Block b : List.of(Block.HTTP_GET, Block.URL, Block.SSL, Block.SMTP_CHECK, Block.SMTP_HOST,
+                Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK)) {
+            for (String k : b.keywords()) {
+                boolean missing = Set.of("bind_if", "fwmark", "fast_recovery", "regex_options").contains(k)
+                        && !(b == Block.PING_CHECK && k.equals("bind_if"));
+                assertEquals(!missing, KeywordSupport.of(b, k).orElseThrow().implemented(), b + " " + k);
+            }
         }
-        for (String k : List.of("HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK",
-                "BFD_CHECK", "inhibit_on_failure")) {
-            assertFalse(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
-        }
+        assertTrue(KeywordSupport.of(Block.ROOT, "SSL").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, "checker_log_all_failures").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.TCP_CHECK, "bind_if").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.TCP_CHECK, "fwmark").orElseThrow().implemented());
-        assertFalse(KeywordSupport.of(Block.ROOT, "virtual_server").orElseThrow().implemented(), "IPVS is not in");
+        assertFalse(KeywordSupport.of(Block.MISC_CHECK, "log_all_failures").orElseThrow().implemented());
     }
 
     @Test
@@ -143,7 +149,7 @@ class KeywordSupportTest {
     }
 
     @Test
-    void theIpvsTableIsActedOnAndTheCheckersAreNot() {
+    void theIpvsTableIsActedOn() {
         for (String k : List.of("virtual_server", "virtual_server_group")) {
             assertTrue(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
@@ -160,11 +166,7 @@ class KeywordSupportTest {
         for (String k : List.of("uthreshold", "lthreshold", "lvs_method", "weight")) {
             assertTrue(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("delay_loop", "quorum_up", "ha_suspend")) {
-            assertFalse(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
-        }
-        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "TCP_CHECK").orElseThrow().implemented());
-        assertFalse(KeywordSupport.of(Block.TCP_CHECK, "connect_timeout").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.VIRTUAL_SERVER, "ha_suspend").orElseThrow().implemented());
     }
 
     @Test

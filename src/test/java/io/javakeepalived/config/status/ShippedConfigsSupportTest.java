@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedConfigsSupportTest {
     private static final List<String> VRRP_EXAMPLE = List.of();
-    private static final List<String> LVS_EXAMPLE = List.of("delay_loop", "HTTP_GET", "TCP_CHECK");
+    private static final List<String> LVS_EXAMPLE = List.of();
 
     private static final Map<String, List<String>> EXPECTED = Map.of(
             "conf/keepalived.conf", VRRP_EXAMPLE,

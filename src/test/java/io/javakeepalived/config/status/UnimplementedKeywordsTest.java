@@ -63,6 +63,7 @@ class UnimplementedKeywordsTest {
                         weight 1
                         TCP_CHECK {
                             connect_timeout 3
+                            fwmark 7
                         }
                     }
                 }
@@ -74,8 +75,8 @@ class UnimplementedKeywordsTest {
                         + " base interface",
                 "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"
                         + " kernel's default",
-                "keepalived.conf:31: TCP_CHECK" + NI + "LVS health checkers are not implemented: the IPVS table is"
-                        + " programmed with every real server alive (alpha: down) and stays so"), out);
+                "keepalived.conf:33: fwmark" + NI + "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not"
+                        + " bound to an interface or marked"), out);
     }
 
     @Test
