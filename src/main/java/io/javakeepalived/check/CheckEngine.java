@@ -166,7 +166,8 @@ public final class CheckEngine {
     private List<VirtualServerHealth> build(KeepalivedConfig config, CheckPlanner probes) {
         List<VirtualServerHealth> built = new ArrayList<>();
         for (VirtualServer vsc : config.virtualServers()) {
-            VirtualServerHealth vs = new VirtualServerHealth(vsc, output, verdicts);
+            VirtualServerHealth vs = new VirtualServerHealth(vsc, output, verdicts,
+                    config.global().otherSettings().containsKey("no_checker_emails"));
             for (RealServer rsc : vsc.realServers()) {
                 String rsName = ServiceNames.realServer(rsc, vsc);
                 List<CheckerHealth> checkers = new ArrayList<>();

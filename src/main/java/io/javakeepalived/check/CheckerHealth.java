@@ -73,14 +73,18 @@ public final class CheckerHealth {
         Next next = Next.LOOP;
         if (success || takesDown) {
             retryIt = 0;
+            boolean wasUp = up;
+            boolean wasAlive = realServer.alive();
             if (success) {
                 applyWeight((ProbeResult.Success) result);
                 if (!up || !hasRun) {
                     kind.successLine(subject).ifPresent(realServer.output()::log);
                     realServer.checkerState(this, true);
+                    realServer.mailChange(this, wasUp, wasAlive, "");
                 }
             } else {
                 realServer.checkerState(this, false);
+                realServer.mailChange(this, wasUp, wasAlive, ((ProbeResult.Failure) result).reason());
                 if (weightShift != 0) { // a dynamic weight does not outlive the failure (check_misc.c)
                     weightShift = 0;
                     realServer.reweigh(false);

@@ -127,6 +127,29 @@ public enum CheckerKind {
         return lines;
     }
 
+    /**
+     * The body of the alert mail when this checker brings its real server {@code up} or down
+     * (each check_*.c's smtp_alert call), empty for FILE_CHECK and BFD_CHECK, which send none.
+     *
+     * @param reason the failure's reason when going down
+     */
+    public Optional<String> alertBody(boolean up, String reason) {
+        return Optional.ofNullable(switch (this) {
+            case TCP -> up ? "=> TCP CHECK succeed on service <=" : "=> TCP CHECK failed on service <=";
+            case UDP -> up ? "=> UDP CHECK succeed on service <=" : "=> UDP CHECK failed on service <=";
+            case PING -> up ? "=> ICMP CHECK succeed on service <=" : "=> ICMP CHECK failed on service <=";
+            case HTTP, SSL -> up ? "=> CHECK succeed on service <="
+                    : "=> CHECK failed on service : HTTP/SSL request failed <=";
+            // smtp_final quotes its failure, without the "SMTP_CHECK " its log line starts with
+            case SMTP -> up ? "=> CHECK succeed on service <="
+                    : "=> CHECK failed on service : " + reason.replaceFirst("^SMTP_CHECK ", "") + " <=";
+            case DNS -> up ? "=> DNS_CHECK: succeed on service <=" : "=> DNS_CHECK: failed on service <=";
+            case MISC -> "=> MISC CHECK " + (up ? "succeeded" : reason.equals("timed out") ? "timed out" : "failed")
+                    + " on service <=";
+            case FILE, BFD -> null;
+        });
+    }
+
     private String downLine(Subject s, int retry, boolean retried, String reason) {
         String after = retried && retry > 0 ? " failed after " + retry + " retries." : " failed.";
         return switch (this) {

@@ -169,7 +169,7 @@ public final class ScriptServices {
         loop.trackScriptViews(scheduler::published);
         c.start();
         if (runHealthCheckers) {
-            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, echo);
+            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, echo, mail.mailer());
         }
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));

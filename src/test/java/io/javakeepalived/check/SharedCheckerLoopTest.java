@@ -95,6 +95,14 @@ class SharedCheckerLoopTest {
                 @Override
                 public void runScript(String label, ScriptCommand command) {
                 }
+
+                @Override
+                public void mailRealServer(String realServer, String virtualServer, boolean up, String body) {
+                }
+
+                @Override
+                public void mailQuorum(String virtualServer, boolean up, String body) {
+                }
             };
             CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, HealthVerdicts.NONE,
                     w -> (long) (Math.random() * w));

@@ -25,8 +25,6 @@ public final class KeywordSupport {
     private KeywordSupport() {
     }
 
-    private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
-            + " to mail";
     private static final String LVS = "LVS (IPVS virtual and real servers, health checkers) is not implemented";
     private static final String NO_SOCKET_OPTION = "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not"
             + " bound to an interface or marked";
@@ -80,7 +78,8 @@ public final class KeywordSupport {
         // the mail alerts of VRRP instances and sync groups (package mail); router_id starts their subject
         acted(Block.GLOBAL_DEFS, "router_id", "notification_email", "notification_email_from", "smtp_server",
                 "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "no_email_faults");
-        notImplemented(Block.GLOBAL_DEFS, CHECKER_MAIL, "smtp_alert_checker", "no_checker_emails");
+        // the checker and quorum alerts of the LVS checkers (CheckerKind.alertBody, VirtualServerHealth)
+        acted(Block.GLOBAL_DEFS, "smtp_alert_checker", "no_checker_emails");
         acted(Block.GLOBAL_DEFS, "lvs_timeouts", "lvs_flush", "lvs_flush_on_stop", "lvs_flush_onstop");
         notImplemented(Block.GLOBAL_DEFS, LVS, "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
                 "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
@@ -185,13 +184,13 @@ public final class KeywordSupport {
         acted(Block.VIRTUAL_SERVER, "connect_timeout", "quorum_up", "quorum_down", "omega", "virtualhost");
         notImplemented(Block.VIRTUAL_SERVER, "ha_suspend is not implemented: the virtual server is programmed"
                 + " whatever the VRRP state", "ha_suspend");
-        notImplemented(Block.VIRTUAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        acted(Block.VIRTUAL_SERVER, "smtp_alert");
         notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
         acted(Block.REAL_SERVER, timing);
         acted(Block.REAL_SERVER, "connect_timeout", "notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK",
                 "HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "virtualhost");
         notImplemented(Block.REAL_SERVER, BFD, "BFD_CHECK");
-        notImplemented(Block.REAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        acted(Block.REAL_SERVER, "smtp_alert");
         notImplemented(Block.REAL_SERVER, SNMP, "snmp_name");
         for (Block b : new Block[] {Block.TCP_CHECK, Block.HTTP_GET, Block.SMTP_CHECK, Block.SMTP_HOST,
             Block.DNS_CHECK, Block.UDP_CHECK}) {

@@ -104,13 +104,13 @@ class KeywordSupportTest {
     void theSameKeywordIsJudgedByItsBlock() {
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "priority").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.REAL_SERVER, "weight").orElseThrow().implemented());
-        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "smtp_alert").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "snmp_name").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SCRIPT, "weight").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, "track_bfd").orElseThrow().implemented());
     }
 
     @Test
-    void theMailKeywordsAreActedOnButTheCheckersOnes() {
+    void theMailKeywordsAreActedOnTheCheckersOnesToo() {
         for (String k : List.of("router_id", "notification_email", "notification_email_from", "smtp_server",
                 "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "no_email_faults")) {
             assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
@@ -118,8 +118,10 @@ class KeywordSupportTest {
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "smtp_alert").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SYNC_GROUP, "smtp_alert").orElseThrow().implemented());
         for (String k : List.of("smtp_alert_checker", "no_checker_emails")) {
-            assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
+        assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, "smtp_alert").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.REAL_SERVER, "smtp_alert").orElseThrow().implemented());
     }
 
     @Test
