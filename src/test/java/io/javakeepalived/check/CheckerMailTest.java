@@ -14,30 +14,29 @@ class CheckerMailTest {
     private static final String VS = "[10.0.0.1]:tcp:80";
     private static final String RS2 = "[10.0.0.2]:tcp:80";
 
+    /** Mails are kept apart from the lines in {@link FakeCheckHost#mails}. */
     private final FakeCheckHost host = new FakeCheckHost();
     private final ScriptedServers servers = new ScriptedServers();
     private final CheckEngine engine = new CheckEngine(host, host, host, warmup -> 0);
 
+    /** 10.0.0.2 with two TCP_CHECKs (ports 80 and 81), 10.0.0.3 with one; none retries. */
     private static KeepalivedConfig twoServers(String globals, String virtualServer, String realServer) {
-        return CheckConfigs.load("global_defs {\n" + globals + "}\n" + """
-                virtual_server 10.0.0.1 80 {
-                    protocol TCP
-                    lb_algo rr
-                    lb_kind NAT
-                    delay_loop 10
-                """ + virtualServer + """
+        return CheckConfigs.load("global_defs {\n" + globals + "}\n" + CheckConfigs.virtualServer(virtualServer + """
                     real_server 10.0.0.2 80 {
                 """ + realServer + """
-                        TCP_CHECK { connect_port 80
- retry 0 }
-                        TCP_CHECK { connect_port 81
- retry 0 }
+                        TCP_CHECK {
+                            connect_port 80
+                            retry 0
+                        }
+                        TCP_CHECK {
+                            connect_port 81
+                            retry 0
+                        }
                     }
                     real_server 10.0.0.3 80 {
                         TCP_CHECK { retry 0 }
                     }
-                }
-                """);
+                """));
     }
 
     @Test

@@ -3,13 +3,11 @@ package io.javakeepalived.lvs.vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.LabServers;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,26 +46,8 @@ class CheckerIpvsVmCase {
         dl.close();
     }
 
-    /** A listener on the real server's address that accepts and closes each connection. */
     private void listen(int port) throws IOException {
-        ServerSocket s = dl.lab().call(real, () -> {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getByName(real.ipv4()), port), 100);
-            return ss;
-        });
-        Thread t = new Thread(() -> {
-            while (!s.isClosed()) {
-                try (Socket c = s.accept()) {
-                    c.getInputStream().available();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "real-" + port);
-        t.setDaemon(true);
-        t.start();
-        listeners.put(port, s);
+        listeners.put(port, LabServers.listen(dl.lab(), real, port, LabServers.ACCEPT_AND_CLOSE));
     }
 
     private void stopListening(int port) throws IOException {
