@@ -78,6 +78,7 @@ final class DaemonRun {
     private boolean keepVipsAtStop;
     private boolean keepIpvsAtStop;
     private boolean runLvs = true;
+    private boolean runVrrp = true;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -114,6 +115,12 @@ final class DaemonRun {
         return this;
     }
 
+    /** false for {@code -C} (--check): the health checkers and IPVS only, no VRRP instance runs. */
+    DaemonRun runVrrp(boolean run) {
+        this.runVrrp = run;
+        return this;
+    }
+
     int run() {
         SignalSource source = signals.get();
         LogHandle logs = LogSetup.configure(logging, UnixDatagramTransport::new);
@@ -147,13 +154,14 @@ final class DaemonRun {
             // the VIPs of a net_namespace that cannot be entered are not here to remove
             return result.unenterableNamespace().isPresent() ? code : removeStale(code, log);
         }
-        KeepalivedConfig config = result.config().get();
+        // -C: the VRRP loop still turns (signals, reloads), with nothing of VRRP to run
+        KeepalivedConfig config = runVrrp ? result.config().get() : result.config().get().withoutVrrp();
         if (!config.vrrpRunnable()) {
             log.error("VRRP cannot run with this configuration: {}", config.vrrpStartFailure().get());
             return removeStale(ExitCodes.CANNOT_RUN, log);
         }
         VrrpPlan plan = ConfigMapping.plan(config);
-        if (plan.instances().isEmpty()) {
+        if (plan.instances().isEmpty() && runVrrp) {
             log.warn("No VRRP instance to run");
         }
 
@@ -170,6 +178,7 @@ final class DaemonRun {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log)
+                            .checkersOnly(!runVrrp)
                             .runningIncludes(result.diagnostics().includeMatches()))
                     .withNotifySink(scripts.notifySink()), new LinuxNetwork());
         } catch (ErrnoException e) {
@@ -216,8 +225,6 @@ final class DaemonRun {
                     // reload the table follows the new configuration before new servers are judged
                     ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
                     loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
-                }
-                if (runLvs) {
                     openIcmpEcho(config, log).ifPresent(echo::add); // here: in the net_namespace
                 }
                 scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs,

@@ -235,4 +235,20 @@ class LvsCheckersIT {
         assertEquals(2, d.count("Remote Web server " + rs + " succeed on service."));
         assertEquals(3, d.count("HTTP status code error to server " + rs + "."), "down, failures are not logged");
     }
+
+    @Test
+    void dashCRunsTheCheckersAndNoVrrpInstance() throws Exception {
+        listen(8080);
+        String rs = "[" + real.ipv4() + "]:tcp:8080";
+        String config = global() + DaemonLab.vrrpInstance("VI_1", 51, 150, "    advert_int 1\n", "10.213.0.200/24")
+                + "virtual_server 10.213.0.100 80 {\n    protocol TCP\n    delay_loop 1\n"
+                + "    real_server " + real.ipv4() + " 8080 {\n        TCP_CHECK {\n            retry 0\n"
+                + "        }\n    }\n}\n";
+        Daemon d = dl.start(director, "director", config, DaemonLab.jarCommand("-n", "-l", "-D", "-C"));
+        d.awaitLogged("TCP connection to " + rs + " success.", 15_000);
+        NetnsLab.sleep(4_000); // past the 3 adverts and skew after which VI_1 would have been master
+        assertEquals(List.of(), d.linesContaining("Entering"), "no VRRP instance runs with -C");
+        String addresses = dl.lab().exec(director.ns(), "ip", "-4", "addr", "show", "dev", "eth0").output();
+        assertTrue(!addresses.contains("10.213.0.200"), addresses);
+    }
 }
