@@ -251,4 +251,19 @@ class LvsCheckersIT {
         String addresses = dl.lab().exec(director.ns(), "ip", "-4", "addr", "show", "dev", "eth0").output();
         assertTrue(!addresses.contains("10.213.0.200"), addresses);
     }
+
+    @Test
+    void aPingCheckThroughTheDaemonsEchoPortLosesAndRegainsAnUnreachableServer() throws Exception {
+        String rs = "[" + real.ipv4() + "]:tcp:0";
+        Daemon d = dl.start(director, global() + "virtual_server 10.213.0.100 0 {\n    protocol TCP\n"
+                + "    delay_loop 1\n    real_server " + real.ipv4() + " {\n        PING_CHECK {\n"
+                + "            connect_timeout 1\n            retry 0\n        }\n    }\n}\n");
+        d.awaitLogged("ICMP connection to " + rs + " success.", 15_000);
+        dl.lab().carrierDown(real);
+        d.awaitLogged("ICMP CHECK on service " + rs + " failed.", 10_000);
+        d.awaitLogged("Removing service " + rs + " from VS [10.213.0.100]:tcp:0", 1_000);
+        dl.lab().carrierUp(real);
+        d.awaitLogged("Adding service " + rs + " to VS [10.213.0.100]:tcp:0", 10_000);
+        assertEquals(2, d.count("ICMP connection to " + rs + " success."));
+    }
 }
