@@ -5,12 +5,12 @@ import io.javakeepalived.config.model.Text;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The "Health checkers" section of keepalived's keepalived_check.data (check_api.c
- * {@code dump_checker}, written on SIGUSR1), for the checkers this daemon runs. The LVS topology
- * sections keepalived writes before it describe IPVS, which is not programmed yet, and are left
- * out. Pure.
+ * {@code dump_checker}, written on SIGUSR1), for the checkers this daemon runs. The "LVS Topology"
+ * section keepalived writes before it is not written yet. Pure.
  */
 public final class CheckDataDump {
 
@@ -53,8 +53,7 @@ public final class CheckDataDump {
             line(out, "   Default delay before retry = " + micros(java.time.Duration.ofSeconds(1)) + " us");
         }
         line(out, "   Log all failures = " + yesNo(t.logAllFailures()));
-        if (e.config() instanceof Checker.Tcp tcp) {
-            Checker.Connection c = tcp.connection();
+        connection(e.config()).ifPresent(c -> {
             line(out, "   Connection");
             line(out, "     Dest = [" + Text.address(c.connectIp()) + "]:" + c.connectPort());
             c.bindTo().ifPresent(b -> line(out, "     Bind to = [" + Text.address(b) + "]:" + c.bindPort()));
@@ -63,7 +62,7 @@ public final class CheckDataDump {
                 line(out, "     Mark = " + c.fwmark());
             }
             line(out, "     Timeout = " + String.format(Locale.ROOT, "%f", c.connectTimeout().toNanos() / 1e9));
-        }
+        });
         line(out, "   Keepalive method = " + h.kind().keyword());
         if (e.config() instanceof Checker.Misc m) {
             line(out, "   script = " + m.script().configured());
@@ -71,6 +70,16 @@ public final class CheckDataDump {
             line(out, "   dynamic = " + (m.dynamic() ? "YES" : "NO"));
             line(out, "   uid:gid = " + m.script().uid() + ":" + m.script().gid());
         }
+    }
+
+    /** check_api.c dumps the connection of every checker that has one (all but MISC, FILE, BFD). */
+    private static Optional<Checker.Connection> connection(Checker c) {
+        return Optional.ofNullable(c instanceof Checker.Tcp t ? t.connection()
+                : c instanceof Checker.Http h ? h.connection()
+                : c instanceof Checker.Smtp m ? m.connection()
+                : c instanceof Checker.Dns d ? d.connection()
+                : c instanceof Checker.Udp u ? u.connection()
+                : c instanceof Checker.Ping p ? p.connection() : null);
     }
 
     private static long micros(java.time.Duration d) {

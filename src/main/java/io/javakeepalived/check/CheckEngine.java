@@ -166,7 +166,8 @@ public final class CheckEngine {
     private List<VirtualServerHealth> build(KeepalivedConfig config, CheckPlanner probes) {
         List<VirtualServerHealth> built = new ArrayList<>();
         for (VirtualServer vsc : config.virtualServers()) {
-            VirtualServerHealth vs = new VirtualServerHealth(vsc, output, verdicts);
+            VirtualServerHealth vs = new VirtualServerHealth(vsc, output, verdicts,
+                    config.global().otherSettings().containsKey("no_checker_emails"));
             for (RealServer rsc : vsc.realServers()) {
                 String rsName = ServiceNames.realServer(rsc, vsc);
                 List<CheckerHealth> checkers = new ArrayList<>();
@@ -181,7 +182,7 @@ public final class CheckEngine {
                     }
                     CheckPlan p = plan.get();
                     checkers.add(new CheckerHealth(p.kind(), new CheckerKind.Subject(rsName, vs.name(), p.program()),
-                            p.timing().retry(), p.timing().alpha()));
+                            p.timing()));
                     plans.add(p);
                     configs.add(c);
                 }
@@ -221,14 +222,16 @@ public final class CheckEngine {
             return;
         }
         run.timer = null;
-        Probe probe = run.plan.probes().get();
+        Probe probe = run.plan.probes().apply(run.health.standing());
         run.current = probe;
         run.limit = host.after(run.plan.attemptLimit().toNanos(), () -> {
             if (run.current == probe) {
                 probe.abort();
-                output.log(run.plan.kind().keyword() + " on service " + run.health.subject().realServer()
-                        + " did not report within " + run.plan.attemptLimit().toMillis() + " ms - counted as failed");
-                finish(run, probe, new ProbeResult.Failure("no result"));
+                // a probe that outlives its own timeouts is a defect worth a line whatever the standing
+                String line = run.plan.kind().keyword() + " on service " + run.health.subject().realServer()
+                        + " did not report within " + run.plan.attemptLimit().toMillis() + " ms";
+                output.log(line + " - counted as failed");
+                finish(run, probe, new ProbeResult.Failure(line));
             }
         });
         try {

@@ -1,6 +1,8 @@
 package io.javakeepalived.check;
 
+import io.javakeepalived.check.probe.CheckerStanding;
 import io.javakeepalived.check.probe.ProbeResult;
+import io.javakeepalived.config.model.Checker;
 
 import java.util.Objects;
 
@@ -30,6 +32,7 @@ public final class CheckerHealth {
     private final CheckerKind.Subject subject;
     private final int retry;
     private final boolean alpha;
+    private final boolean logAllFailures;
     private RealServerHealth realServer;
     private boolean up;
     private boolean hasRun;
@@ -37,11 +40,12 @@ public final class CheckerHealth {
     /** keepalived's cur_weight: what this checker adds to the real server's configured weight. */
     private long weightShift;
 
-    CheckerHealth(CheckerKind kind, CheckerKind.Subject subject, int retry, boolean alpha) {
+    CheckerHealth(CheckerKind kind, CheckerKind.Subject subject, Checker.Timing timing) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.subject = Objects.requireNonNull(subject, "subject");
-        this.retry = retry;
-        this.alpha = alpha;
+        this.retry = timing.retry();
+        this.alpha = timing.alpha();
+        this.logAllFailures = timing.logAllFailures();
         this.up = !alpha;
         this.retryIt = retry;
     }
@@ -61,20 +65,26 @@ public final class CheckerHealth {
     /** Applies one attempt's result and says when the next is due. */
     public Next onResult(ProbeResult result) {
         boolean success = result instanceof ProbeResult.Success;
+        boolean takesDown = !success && (up || !hasRun) && retryIt >= retry;
+        if (result instanceof ProbeResult.Failure failure) {
+            kind.failureLines(subject, failure, standing(), retry, logAllFailures, takesDown)
+                    .forEach(realServer.output()::log);
+        }
         Next next = Next.LOOP;
-        if (success || ((up || !hasRun) && retryIt >= retry)) {
-            boolean retried = hasRun && up;
+        if (success || takesDown) {
             retryIt = 0;
+            boolean wasUp = up;
+            boolean wasAlive = realServer.alive();
             if (success) {
                 applyWeight((ProbeResult.Success) result);
                 if (!up || !hasRun) {
-                    realServer.output().log(kind.successLine(subject));
+                    kind.successLine(subject).ifPresent(realServer.output()::log);
                     realServer.checkerState(this, true);
+                    realServer.mailChange(this, wasUp, wasAlive, "");
                 }
-            } else if (up || !hasRun) {
-                String reason = ((ProbeResult.Failure) result).reason();
-                realServer.output().log(kind.failureLine(subject, retry, retried, reason));
+            } else {
                 realServer.checkerState(this, false);
+                realServer.mailChange(this, wasUp, wasAlive, ((ProbeResult.Failure) result).reason());
                 if (weightShift != 0) { // a dynamic weight does not outlive the failure (check_misc.c)
                     weightShift = 0;
                     realServer.reweigh(false);
@@ -107,6 +117,11 @@ public final class CheckerHealth {
         boolean first = !hasRun;
         hasRun = true;
         return first && (alpha || !up);
+    }
+
+    /** Where this checker stands now, as a probe that needs it is told. */
+    public CheckerStanding standing() {
+        return new CheckerStanding(up, hasRun);
     }
 
     public CheckerKind kind() {

@@ -3,9 +3,9 @@ package io.javakeepalived.check;
 import io.javakeepalived.config.model.ScriptCommand;
 
 /**
- * Where the health core's effects go besides the verdicts: keepalived's lines and the
- * notify_up/notify_down/quorum_up/quorum_down scripts. Called on the checker engine's thread;
- * must not block.
+ * Where the health core's effects go besides the verdicts: keepalived's lines, the
+ * notify_up/notify_down/quorum_up/quorum_down scripts and the alert mails. Called on the checker
+ * engine's thread; must not block.
  */
 public interface HealthOutput {
 
@@ -19,4 +19,16 @@ public interface HealthOutput {
      * @param label how the runner's own lines name it, e.g. {@code RS [10.0.0.2]:tcp:80 notify_up}
      */
     void runScript(String label, ScriptCommand command);
+
+    /**
+     * keepalived's checker alert (smtp_alert with SMTP_MSG_RS): a checker changed its real server's
+     * standing. Queued for the mail thread.
+     *
+     * @param up   whether the real server is alive now (the subject's UP / DOWN)
+     * @param body the checker's words, e.g. {@code => TCP CHECK failed on service <=}
+     */
+    void mailRealServer(String realServer, String virtualServer, boolean up, String body);
+
+    /** keepalived's quorum alert (SMTP_MSG_VS): the virtual server gained ({@code up}) or lost its quorum. */
+    void mailQuorum(String virtualServer, boolean up, String body);
 }

@@ -66,6 +66,20 @@ public final class RealServerHealth {
         failedCheckers += up ? -1 : 1;
     }
 
+    /**
+     * keepalived's checker mail after {@code checker} reached a verdict: sent when the real server
+     * has smtp_alert and the checker really changed (not its first result agreeing with its
+     * start), and the real server changed with it unless no_checker_emails is off.
+     */
+    void mailChange(CheckerHealth checker, boolean checkerWasUp, boolean wasAlive, String reason) {
+        if (!config.smtpAlert() || checker.isUp() == checkerWasUp
+                || (wasAlive == alive && virtualServer.noCheckerEmails())) {
+            return;
+        }
+        checker.kind().alertBody(checker.isUp(), reason).ifPresent(body ->
+                output().mailRealServer(name, virtualServer.name(), alive, body));
+    }
+
     private void setAlive(boolean up) {
         if (alive == up) {
             return;

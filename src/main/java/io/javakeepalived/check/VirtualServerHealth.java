@@ -17,14 +17,17 @@ public final class VirtualServerHealth {
     private final String name;
     private final HealthOutput output;
     private final HealthVerdicts verdicts;
+    private final boolean noCheckerEmails;
     private final List<RealServerHealth> realServers = new ArrayList<>();
     private boolean quorumUp;
 
-    VirtualServerHealth(VirtualServer config, HealthOutput output, HealthVerdicts verdicts) {
+    /** @param noCheckerEmails global no_checker_emails: mail a checker's change only if its real server changes */
+    VirtualServerHealth(VirtualServer config, HealthOutput output, HealthVerdicts verdicts, boolean noCheckerEmails) {
         this.config = Objects.requireNonNull(config, "config");
         this.name = ServiceNames.virtualServer(config);
         this.output = Objects.requireNonNull(output, "output");
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+        this.noCheckerEmails = noCheckerEmails;
     }
 
     void add(RealServerHealth rs) {
@@ -59,6 +62,7 @@ public final class VirtualServerHealth {
             quorumUp = true;
             output.log("Gained quorum " + config.quorum() + "+" + config.hysteresis() + "=" + threshold + " <= " + sum
                     + " for VS " + name);
+            mailQuorum("Gained quorum", threshold, sum);
             verdicts.quorum(config, true);
             config.quorumUp().ifPresent(s -> output.runScript("VS " + name + " quorum_up", s));
         } else if (quorumUp && (sum == 0 || sum < threshold)) {
@@ -70,8 +74,21 @@ public final class VirtualServerHealth {
     private void announce(boolean init, long threshold) {
         output.log((init ? "Starting with quorum down " : "Lost quorum ") + config.quorum() + "-" + config.hysteresis()
                 + "=" + threshold + " > " + liveWeight() + " for VS " + name);
+        mailQuorum(init ? "Starting with quorum down" : "Lost quorum", threshold, liveWeight());
         verdicts.quorum(config, false);
         config.quorumDown().ifPresent(s -> output.runScript("VS " + name + " quorum_down", s));
+    }
+
+    /** ipwrapper.c do_vs_notifies: its body writes "+" and "<=" whichever way the quorum went. */
+    private void mailQuorum(String what, long threshold, long sum) {
+        if (config.smtpAlert()) {
+            output.mailQuorum(name, quorumUp, "=> " + what + " " + config.quorum() + "+" + config.hysteresis() + "="
+                    + threshold + " <= " + sum + " <=");
+        }
+    }
+
+    boolean noCheckerEmails() {
+        return noCheckerEmails;
     }
 
     /**

@@ -33,6 +33,7 @@ final class ConfigReloadSource implements ReloadSource {
     private final Optional<String> netNamespace;
     private final Logger log;
     private Map<String, Integer> runningIncludes = Map.of();
+    private boolean checkersOnly;
 
     /**
      * @param loadOptions  the options start-up loaded with ({@code -i} config id, host checks)
@@ -43,6 +44,12 @@ final class ConfigReloadSource implements ReloadSource {
         this.loadOptions = Objects.requireNonNull(loadOptions, "loadOptions");
         this.netNamespace = Objects.requireNonNull(netNamespace, "netNamespace");
         this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** {@code -C}: each reloaded configuration loses its VRRP side ({@link KeepalivedConfig#withoutVrrp()}). */
+    ConfigReloadSource checkersOnly(boolean only) {
+        this.checkersOnly = only;
+        return this;
     }
 
     /**
@@ -117,7 +124,7 @@ final class ConfigReloadSource implements ReloadSource {
         if (result.config().isEmpty()) {
             return new Rejected("no usable configuration in " + configFile);
         }
-        KeepalivedConfig config = result.config().get();
+        KeepalivedConfig config = checkersOnly ? result.config().get().withoutVrrp() : result.config().get();
         if (!config.vrrpRunnable()) {
             return new Rejected("VRRP cannot run with this configuration: " + config.vrrpStartFailure().get());
         }

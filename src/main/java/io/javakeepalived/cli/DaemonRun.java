@@ -20,7 +20,9 @@ import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
+import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
 import io.javakeepalived.sys.NativeFifos;
@@ -74,6 +76,7 @@ final class DaemonRun {
     private boolean keepVipsAtStop;
     private boolean keepIpvsAtStop;
     private boolean runLvs = true;
+    private boolean runVrrp = true;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -110,6 +113,12 @@ final class DaemonRun {
         return this;
     }
 
+    /** false for {@code -C} (--check): the health checkers and IPVS only, no VRRP instance runs. */
+    DaemonRun runVrrp(boolean run) {
+        this.runVrrp = run;
+        return this;
+    }
+
     int run() {
         SignalSource source = signals.get();
         LogHandle logs = LogSetup.configure(logging, UnixDatagramTransport::new);
@@ -143,13 +152,14 @@ final class DaemonRun {
             // the VIPs of a net_namespace that cannot be entered are not here to remove
             return result.unenterableNamespace().isPresent() ? code : removeStale(code, log);
         }
-        KeepalivedConfig config = result.config().get();
+        // -C: the VRRP loop still turns (signals, reloads), with nothing of VRRP to run
+        KeepalivedConfig config = runVrrp ? result.config().get() : result.config().get().withoutVrrp();
         if (!config.vrrpRunnable()) {
             log.error("VRRP cannot run with this configuration: {}", config.vrrpStartFailure().get());
             return removeStale(ExitCodes.CANNOT_RUN, log);
         }
         VrrpPlan plan = ConfigMapping.plan(config);
-        if (plan.instances().isEmpty()) {
+        if (plan.instances().isEmpty() && runVrrp) {
             log.warn("No VRRP instance to run");
         }
 
@@ -168,6 +178,7 @@ final class DaemonRun {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log)
+                            .checkersOnly(!runVrrp)
                             .runningIncludes(result.diagnostics().includeMatches()))
                     .withNotifySink(scripts.notifySink()), new LinuxNetwork());
         } catch (ErrnoException e) {
@@ -214,7 +225,9 @@ final class DaemonRun {
                     ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
                     loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
                 }
-                scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs);
+                // the one ICMP echo port, shared with vrrp_reference; opened here, in the net_namespace
+                scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs,
+                        runLvs && hasPingChecks(config) ? Optional.of(icmpEcho.get()) : Optional.empty());
                 scripts.attach(loop);
             }, config.topLevel().netNamespace(), log);
             if (ipvs[0] != null) {
@@ -222,7 +235,7 @@ final class DaemonRun {
             }
             systemd.stopWatchdog();
             scripts.shutdown(log); // notify_stop and the other queued hooks end (or are killed) first
-            icmpEcho.close();
+            icmpEcho.close(); // after the checker loop, whose PING_CHECKs and references use it
             inNamespace(config.topLevel().netNamespace(), () -> scripts.startStopScripts().runShutdown(), log);
         } finally {
             if (metrics != null) {
@@ -267,6 +280,15 @@ final class DaemonRun {
     }
 
     /** Runs {@code work} here, or on a thread inside the configured {@code net_namespace}. */
+    /**
+     * Whether the configuration has a PING_CHECK: only then is the ICMP echo port opened for the
+     * checkers (a reload that adds the first PING_CHECK gets a line saying it cannot run).
+     */
+    private static boolean hasPingChecks(KeepalivedConfig config) {
+        return config.virtualServers().stream().flatMap(vs -> vs.realServers().stream())
+                .flatMap(rs -> rs.checkers().stream()).anyMatch(c -> c instanceof Checker.Ping);
+    }
+
     private static void inNamespace(Optional<String> namespace, Runnable work, Logger log) {
         if (namespace.isEmpty()) {
             work.run();

@@ -183,16 +183,14 @@ public final class KeepalivedCommand implements Callable<Integer> {
         if (dumpConf) {
             return new ConfigCheck(configFile, id, out, err).run(null, true);
         }
-        if (checkerOnly) {
-            err.println("javakeepalived: the checker (LVS) subsystem is not implemented yet; -C has nothing to run");
-            return 1;
-        }
         // keepalived logs to the console only with -n -l; -l alone forks and so has no console.
         // We never fork (systemd runs us in the foreground), so -l alone means the console too.
         LogOptions logging = LogOptions.fromSwitches(logConsole, logDetail, noSyslog, logFacility, logFile);
         return new DaemonRun(configFile, id, logging, pidFile, vrrpPidFile, signals, commandLine)
                 .metricsListen(metricsListen).keepVipsAtStop(dontReleaseVrrp)
-                .keepIpvsAtStop(dontReleaseIpvs).runLvs(!vrrpOnly).run();
+                .keepIpvsAtStop(dontReleaseIpvs)
+                // keepalived: -P and -C each name a subsystem to run; neither (or both) runs both
+                .runLvs(!vrrpOnly || checkerOnly).runVrrp(!checkerOnly || vrrpOnly).run();
     }
 
     private int printSignalNumber(String name) {

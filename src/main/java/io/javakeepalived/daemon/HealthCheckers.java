@@ -8,6 +8,8 @@ import io.javakeepalived.check.LoopProbeIo;
 import io.javakeepalived.check.Probes;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.DumpFiles;
+import io.javakeepalived.mail.AlertMailer;
+import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.script.ScriptLog;
 import io.javakeepalived.script.ScriptRun;
@@ -16,6 +18,7 @@ import io.javakeepalived.track.CheckerLoop;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The LVS health checkers of one daemon, on the checker loop's thread: started with the loop,
  * replaced on a reload (real servers that stay keep their state), stopped before the loop. Lines
  * go to the {@code Keepalived_healthcheckers} logger, as keepalived's checker process names them;
- * notify and quorum scripts go through the daemon's script runner.
+ * notify and quorum scripts go through the daemon's script runner, alert mails to its mailer.
  */
 final class HealthCheckers {
 
@@ -43,12 +46,22 @@ final class HealthCheckers {
 
     /** Hands the start to the loop's thread (it runs once the loop is released). */
     static HealthCheckers start(CheckerLoop loop, KeepalivedConfig config, ScriptRunner runner, Duration scriptTimeout,
-                                HealthVerdicts verdicts) {
+                                HealthVerdicts verdicts, Optional<IcmpEcho> echo, AlertMailer mailer) {
         ScriptLog log = ScriptLog.slf4j("Keepalived_healthcheckers");
         HealthOutput output = new HealthOutput() {
             @Override
             public void log(String line) {
                 log.log(ScriptLog.Level.INFO, line);
+            }
+
+            @Override
+            public void mailRealServer(String realServer, String virtualServer, boolean up, String body) {
+                mailer.realServerChanged(realServer, virtualServer, up, body);
+            }
+
+            @Override
+            public void mailQuorum(String virtualServer, boolean up, String body) {
+                mailer.virtualServerQuorum(virtualServer, up, body);
             }
 
             @Override
@@ -62,7 +75,7 @@ final class HealthCheckers {
         };
         CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, verdicts,
                 warmup -> ThreadLocalRandom.current().nextLong(warmup));
-        Probes probes = new Probes(runner, config);
+        Probes probes = new Probes(runner, config, echo, output::log);
         HealthCheckers checkers = new HealthCheckers(loop, engine, probes);
         if (!config.virtualServers().isEmpty()) {
             loop.execute(() -> engine.start(config, probes));

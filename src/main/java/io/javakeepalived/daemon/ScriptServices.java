@@ -4,6 +4,7 @@ import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.mail.MailAlerts;
+import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.notify.NotifyDispatcher;
 import io.javakeepalived.script.PosixScriptRunner;
@@ -31,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -72,10 +74,11 @@ public final class ScriptServices {
     private StartupGate gate;
     private HealthVerdicts verdicts = HealthVerdicts.NONE;
     private boolean runHealthCheckers = true;
+    private Optional<IcmpEcho> pingEcho = Optional.empty();
     private HealthCheckers healthCheckers;
     /** The reference-address trackers (vrrp_reference). Checker thread. */
     private ReferenceTrackers references;
-    private Supplier<IcmpEcho> echo = () -> ReferenceTrackers.unavailable("no ICMP echo port in this daemon");
+    private Supplier<IcmpEcho> referenceEcho = () -> ReferenceTrackers.unavailable("no ICMP echo port in this daemon");
 
     private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
                            Duration notifyTimeout, Logger log) {
@@ -125,10 +128,13 @@ public final class ScriptServices {
     /**
      * Where the LVS checkers' verdicts go, and whether they run at all ({@code -P}: VRRP only).
      * Before {@link #attach}.
+     *
+     * @param echo the daemon's ICMP echo port for PING_CHECK, which the caller opened and closes
      */
-    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run) {
+    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run, Optional<IcmpEcho> echo) {
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.runHealthCheckers = run;
+        this.pingEcho = Objects.requireNonNull(echo, "echo");
         return this;
     }
 
@@ -137,7 +143,7 @@ public final class ScriptServices {
      * instance tracks a reference (the composition root opens it then). Before {@link #attach}.
      */
     public ScriptServices referenceEcho(Supplier<IcmpEcho> echo) {
-        this.echo = Objects.requireNonNull(echo, "echo");
+        this.referenceEcho = Objects.requireNonNull(echo, "echo");
         return this;
     }
 
@@ -175,7 +181,7 @@ public final class ScriptServices {
         for (PolledTracker p : PolledTrackers.fromConfig(config)) {
             c.add(p);
         }
-        references = new ReferenceTrackers(echo, c, ledger, ScriptLog.slf4j("Keepalived_vrrp"));
+        references = new ReferenceTrackers(referenceEcho, c, ledger, ScriptLog.slf4j("Keepalived_vrrp"));
         for (PolledTracker p : references.replace(config)) {
             c.add(p);
         }
@@ -184,7 +190,7 @@ public final class ScriptServices {
         loop.trackScriptViews(scheduler::published);
         c.start();
         if (runHealthCheckers) {
-            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts);
+            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, pingEcho, mail.mailer());
         }
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));

@@ -16,4 +16,15 @@ final class CheckConfigs {
                 .file("/etc/k/a.sh", 0, 0, 0755).file("/etc/k/b.sh", 0, 0, 0755)).load(text);
         return r.config().orElseThrow(() -> new AssertionError(r.diagnostics().all().toString()));
     }
+
+    /** A TCP NAT virtual server 10.0.0.1:80 with delay_loop 10 and {@code body} (its real servers) inside. */
+    static String virtualServer(String body) {
+        return """
+                virtual_server 10.0.0.1 80 {
+                    protocol TCP
+                    lb_algo rr
+                    lb_kind NAT
+                    delay_loop 10
+                """ + body + "}\n";
+    }
 }

@@ -19,19 +19,13 @@ class CheckEngineTest {
     private final CheckEngine engine = new CheckEngine(host, host, host, warmup -> 0);
 
     private static KeepalivedConfig oneServer(String realServerBody) {
-        return CheckConfigs.load("""
-                virtual_server 10.0.0.1 80 {
-                    protocol TCP
-                    lb_algo rr
-                    lb_kind NAT
-                    delay_loop 10
+        return CheckConfigs.load(CheckConfigs.virtualServer("""
                     real_server 10.0.0.2 80 {
                         notify_up /etc/k/up.sh
                         notify_down "/etc/k/down.sh rs2"
                 """ + realServerBody + """
                     }
-                }
-                """);
+                """));
     }
 
     @Test

@@ -82,6 +82,19 @@ final class FakeCheckHost implements ProbeIo, HealthOutput, HealthVerdicts {
         seen.add(millis() + " script " + command.configured());
     }
 
+    /** The alert mails, apart from {@link #seen}: "ms SUBJECT-ish | body". */
+    final List<String> mails = new ArrayList<>();
+
+    @Override
+    public void mailRealServer(String realServer, String virtualServer, boolean up, String body) {
+        mails.add(millis() + " RS " + realServer + " of " + virtualServer + " " + (up ? "UP" : "DOWN") + " | " + body);
+    }
+
+    @Override
+    public void mailQuorum(String virtualServer, boolean up, String body) {
+        mails.add(millis() + " VS " + virtualServer + " " + (up ? "UP" : "DOWN") + " | " + body);
+    }
+
     @Override
     public void realServer(io.javakeepalived.config.model.VirtualServer vs, io.javakeepalived.config.model.RealServer rs,
                            boolean alive, int weight) {

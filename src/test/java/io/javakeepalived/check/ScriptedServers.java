@@ -39,11 +39,11 @@ final class ScriptedServers implements CheckPlanner {
     public Optional<CheckPlan> plan(Checker checker, RealServer rs, VirtualServer vs) {
         if (checker instanceof Checker.Tcp t) {
             String key = t.connection().connectIp().getHostAddress() + ":" + t.connection().connectPort();
-            return Optional.of(new CheckPlan(CheckerKind.TCP, t.timing(), () -> probe(key), Duration.ofSeconds(10), ""));
+            return Optional.of(new CheckPlan(CheckerKind.TCP, t.timing(), standing -> probe(key), Duration.ofSeconds(10), ""));
         }
         if (checker instanceof Checker.Misc m) {
             String key = m.script().program();
-            return Optional.of(new CheckPlan(CheckerKind.MISC, m.timing(), () -> probe(key), Duration.ofSeconds(10), key));
+            return Optional.of(new CheckPlan(CheckerKind.MISC, m.timing(), standing -> probe(key), Duration.ofSeconds(10), key));
         }
         return Optional.empty();
     }

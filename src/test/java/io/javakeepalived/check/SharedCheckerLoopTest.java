@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,11 +95,19 @@ class SharedCheckerLoopTest {
                 @Override
                 public void runScript(String label, ScriptCommand command) {
                 }
+
+                @Override
+                public void mailRealServer(String realServer, String virtualServer, boolean up, String body) {
+                }
+
+                @Override
+                public void mailQuorum(String virtualServer, boolean up, String body) {
+                }
             };
             CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, HealthVerdicts.NONE,
                     w -> (long) (Math.random() * w));
             loop.start();
-            loop.execute(() -> engine.start(config, new Probes(run -> null, config)));
+            loop.execute(() -> engine.start(config, new Probes(run -> null, config, Optional.empty(), line -> { })));
             loop.release();
             try {
                 long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();

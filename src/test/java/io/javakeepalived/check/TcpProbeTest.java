@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /** TCP_CHECK against listeners on the loopback. */
 class TcpProbeTest {
 
+    private static final String RS = "[127.0.0.1]:tcp:80";
+
     private static Checker.Connection to(int port, Duration timeout) throws Exception {
         return new Checker.Connection(InetAddress.getLoopbackAddress(), port, Optional.empty(), 0, Optional.empty(),
                 timeout, 0);
@@ -26,7 +28,7 @@ class TcpProbeTest {
     @Test
     void aListeningPortPassesAndNothingStaysOpen() throws Exception {
         try (ProbeRig rig = new ProbeRig(); ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            ProbeResult r = rig.run(new TcpProbe(to(server.getLocalPort(), Duration.ofSeconds(2))), Duration.ofSeconds(5));
+            ProbeResult r = rig.run(new TcpProbe(to(server.getLocalPort(), Duration.ofSeconds(2)), RS), Duration.ofSeconds(5));
             assertEquals(ProbeResult.Success.plain(), r);
             assertEquals(0, rig.openChannels());
         }
@@ -39,8 +41,8 @@ class TcpProbeTest {
             port = s.getLocalPort();
         }
         try (ProbeRig rig = new ProbeRig()) {
-            ProbeResult r = rig.run(new TcpProbe(to(port, Duration.ofSeconds(2))), Duration.ofSeconds(5));
-            assertEquals("connection refused", ((ProbeResult.Failure) r).reason());
+            ProbeResult r = rig.run(new TcpProbe(to(port, Duration.ofSeconds(2)), RS), Duration.ofSeconds(5));
+            assertEquals("TCP connection to " + RS + " failed.", ((ProbeResult.Failure) r).reason());
             assertEquals(0, rig.openChannels());
         }
     }
@@ -52,9 +54,9 @@ class TcpProbeTest {
                 Optional.empty(), Duration.ofMillis(300), 0);
         try (ProbeRig rig = new ProbeRig()) {
             long t0 = System.nanoTime();
-            ProbeResult r = rig.run(new TcpProbe(c), Duration.ofSeconds(5));
+            ProbeResult r = rig.run(new TcpProbe(c, RS), Duration.ofSeconds(5));
             assertInstanceOf(ProbeResult.Failure.class, r);
-            if (((ProbeResult.Failure) r).reason().equals("timeout")) {
+            if (((ProbeResult.Failure) r).reason().equals("TCP connection to " + RS + " timeout.")) {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertEquals(true, ms >= 290 && ms < 2_000, "timed out after " + ms + " ms");
             }
@@ -78,7 +80,7 @@ class TcpProbeTest {
                 }
             });
             accept.start();
-            assertEquals(ProbeResult.Success.plain(), rig.run(new TcpProbe(c), Duration.ofSeconds(5)));
+            assertEquals(ProbeResult.Success.plain(), rig.run(new TcpProbe(c, RS), Duration.ofSeconds(5)));
             accept.join(3000);
             assertEquals("127.0.0.2", source.get());
         }

@@ -2,6 +2,7 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.testsupport.netns.DaemonLab;
 import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
+import io.javakeepalived.testsupport.netns.LabServers;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import org.junit.jupiter.api.AfterEach;
@@ -10,23 +11,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shipped jar's LVS health checkers against real servers in another namespace: what an
- * operator sees in the log and what notify_up / notify_down and the MISC_CHECK script are given.
+ * The shipped jar's LVS health checkers against real servers in another namespace (TCP listeners,
+ * a web server, scripts): what an operator sees in the log and what notify_up / notify_down and
+ * the MISC_CHECK script are given.
  */
 class LvsCheckersIT {
     @TempDir
@@ -36,6 +39,8 @@ class LvsCheckersIT {
     private Node director;
     private Node real;
     private final List<ServerSocket> listeners = new ArrayList<>();
+    /** What {@link #serveHttp} answers: its status line. */
+    private volatile String status = "HTTP/1.0 200 OK";
 
     @BeforeEach
     void setUp() throws Exception {
@@ -65,25 +70,22 @@ class LvsCheckersIT {
 
     /** A TCP listener on the real server's address (in its namespace) that accepts and closes. */
     private ServerSocket listen(int port) throws Exception {
-        ServerSocket s = dl.lab().call(real, () -> {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getByName(real.ipv4()), port), 1000);
-            return ss;
-        });
-        Thread t = new Thread(() -> {
-            while (!s.isClosed()) {
-                try (Socket c = s.accept()) {
-                    c.getInputStream().available();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "real-server-" + port);
-        t.setDaemon(true);
-        t.start();
+        ServerSocket s = LabServers.listen(dl.lab(), real, port, LabServers.ACCEPT_AND_CLOSE);
         listeners.add(s);
         return s;
+    }
+
+    /** A web server on the real server's address that reads a request head and answers {@code status}. */
+    private void serveHttp(int port, Supplier<String> status) throws Exception {
+        listeners.add(LabServers.listen(dl.lab(), real, port, c -> {
+            InputStream in = c.getInputStream();
+            for (int b, state = 0; state < 4 && (b = in.read()) >= 0; ) {
+                state = (b == '\r' && state % 2 == 0) || (b == '\n' && state % 2 == 1) ? state + 1 : 0;
+            }
+            OutputStream out = c.getOutputStream();
+            out.write((status.get() + "\r\nContent-Length: 2\r\n\r\nok").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }));
     }
 
     private static String global() {
@@ -187,5 +189,81 @@ class LvsCheckersIT {
         Files.writeString(code, "0");
         d.awaitLogged("Adding service " + rs + " to VS " + vs, 5_000);
         assertEquals(2, d.count(by + "succeeded."));
+    }
+
+    @Test
+    void aWebServerAnswering503GoesDownAfterItsRetriesAndComesBackOn200() throws Exception {
+        Path notes = dir.resolve("notify.log");
+        Path recorder = script("notify.sh", "echo \"$*\" >> " + notes);
+        serveHttp(8080, () -> status);
+        String rs = "[" + real.ipv4() + "]:tcp:8080";
+        String httpGet = """
+                        HTTP_GET {
+                            url {
+                                path /health
+                                status_code 200
+                            }
+                            connect_timeout 1
+                            retry 2
+                            delay_before_retry 1
+                            log_all_failures
+                        }
+                """;
+        Daemon d = dl.start(director, global() + "virtual_server 10.213.0.100 80 {\n    protocol TCP\n    lb_algo rr\n"
+                + "    lb_kind NAT\n    delay_loop 1\n    real_server " + real.ipv4() + " 8080 {\n"
+                + "        notify_up \"" + recorder + " up\"\n        notify_down \"" + recorder + " down\"\n"
+                + httpGet + "    }\n}\n");
+        d.awaitLogged("Remote Web server " + rs + " succeed on service.", 15_000);
+        assertEquals(0, d.linesContaining("is not implemented").size(), "HTTP_GET runs");
+
+        status = "HTTP/1.0 503 Service Unavailable";
+        long t0 = System.nanoTime();
+        d.awaitLogged("HTTP_CHECK on service " + rs + " failed after 2 retries.", 10_000);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        // the first failure within a delay_loop, then retry 2 × delay_before_retry 1 s
+        assertTrue(ms >= 1_900 && ms < 4_500, "down " + ms + " ms after the server turned 503");
+        assertEquals(3, d.count("HTTP status code error to server " + rs + "."),
+                "log_all_failures: the first failure and both retries");
+        d.awaitLogged("Removing service " + rs + " from VS [10.213.0.100]:tcp:80", 1_000);
+        DaemonLab.await("notify_down", 5_000, () -> lines(notes).size() == 1, d);
+
+        status = "HTTP/1.0 200 OK";
+        d.awaitLogged("HTTP status code success to " + rs + " url(/health)", 5_000);
+        d.awaitLogged("Adding service " + rs + " to VS [10.213.0.100]:tcp:80", 1_000);
+        DaemonLab.await("notify_up", 5_000, () -> lines(notes).size() == 2, d);
+        assertEquals(List.of("down", "up"), lines(notes));
+        assertEquals(2, d.count("Remote Web server " + rs + " succeed on service."));
+        assertEquals(3, d.count("HTTP status code error to server " + rs + "."), "down, failures are not logged");
+    }
+
+    @Test
+    void dashCRunsTheCheckersAndNoVrrpInstance() throws Exception {
+        listen(8080);
+        String rs = "[" + real.ipv4() + "]:tcp:8080";
+        String config = global() + DaemonLab.vrrpInstance("VI_1", 51, 150, "    advert_int 1\n", "10.213.0.200/24")
+                + "virtual_server 10.213.0.100 80 {\n    protocol TCP\n    delay_loop 1\n"
+                + "    real_server " + real.ipv4() + " 8080 {\n        TCP_CHECK {\n            retry 0\n"
+                + "        }\n    }\n}\n";
+        Daemon d = dl.start(director, "director", config, DaemonLab.jarCommand("-n", "-l", "-D", "-C"));
+        d.awaitLogged("TCP connection to " + rs + " success.", 15_000);
+        NetnsLab.sleep(4_000); // past the 3 adverts and skew after which VI_1 would have been master
+        assertEquals(List.of(), d.linesContaining("Entering"), "no VRRP instance runs with -C");
+        String addresses = dl.lab().exec(director.ns(), "ip", "-4", "addr", "show", "dev", "eth0").output();
+        assertTrue(!addresses.contains("10.213.0.200"), addresses);
+    }
+
+    @Test
+    void aPingCheckThroughTheDaemonsEchoPortLosesAndRegainsAnUnreachableServer() throws Exception {
+        String rs = "[" + real.ipv4() + "]:tcp:0";
+        Daemon d = dl.start(director, global() + "virtual_server 10.213.0.100 0 {\n    protocol TCP\n"
+                + "    delay_loop 1\n    real_server " + real.ipv4() + " {\n        PING_CHECK {\n"
+                + "            connect_timeout 1\n            retry 0\n        }\n    }\n}\n");
+        d.awaitLogged("ICMP connection to " + rs + " success.", 15_000);
+        dl.lab().carrierDown(real);
+        d.awaitLogged("ICMP CHECK on service " + rs + " failed.", 10_000);
+        d.awaitLogged("Removing service " + rs + " from VS [10.213.0.100]:tcp:0", 1_000);
+        dl.lab().carrierUp(real);
+        d.awaitLogged("Adding service " + rs + " to VS [10.213.0.100]:tcp:0", 10_000);
+        assertEquals(2, d.count("ICMP connection to " + rs + " success."));
     }
 }

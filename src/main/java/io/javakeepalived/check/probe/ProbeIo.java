@@ -31,7 +31,12 @@ public interface ProbeIo {
      */
     void handBack(Runnable task);
 
-    /** Logs a checker line at INFO, in keepalived's wording (e.g. "TCP connection to [10.0.0.2]:tcp:80 success."). */
+    /**
+     * Logs a line at INFO that keepalived logs whatever the checker's retries and standing (e.g.
+     * "send ICMP packet fail"). Not for a failure's own line (that is the failure's reason, which
+     * the engine logs when keepalived would) nor for the up/down lines, which are the engine's:
+     * see the package documentation.
+     */
     void log(String line);
 
     /** A pending {@link #after} task. */

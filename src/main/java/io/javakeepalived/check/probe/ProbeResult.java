@@ -25,9 +25,9 @@ public sealed interface ProbeResult {
     }
 
     /**
-     * It did not. {@code reason} completes keepalived's failure line for this checker kind
-     * (e.g. "connection refused", "timeout", "status code 503"); the probe has already logged
-     * any line keepalived logs for the failure itself.
+     * It did not. {@code reason} is keepalived's line for this failed attempt ("TCP connection to
+     * [10.0.0.2]:tcp:80 timeout."), which the engine logs when keepalived would; for MISC_CHECK and
+     * FILE_CHECK the phrase their down line quotes. See the package documentation.
      */
     record Failure(String reason) implements ProbeResult {
         public Failure {

@@ -63,4 +63,15 @@ public record KeepalivedConfig(TopLevel topLevel, GlobalDefs global, List<IpAddr
     public boolean vrrpRunnable() {
         return vrrpStartFailure.isEmpty();
     }
+
+    /**
+     * What keepalived's checker process alone runs ({@code -C}): this configuration without the
+     * VRRP side (instances, sync groups, references, static addresses, routes and rules, and what kept VRRP from
+     * starting); the virtual servers, the SSL block and the track files of FILE_CHECK stay.
+     */
+    public KeepalivedConfig withoutVrrp() {
+        return new KeepalivedConfig(topLevel, global, List.of(), List.of(), List.of(), trackGroups, garpGroups,
+                linkbeatInterfaces, interfaceDelays, scripts, trackFiles, trackProcesses, List.of(), bfdInstances,
+                List.of(), List.of(), virtualServerGroups, virtualServers, ssl, Optional.empty());
+    }
 }

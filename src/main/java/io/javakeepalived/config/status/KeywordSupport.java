@@ -25,11 +25,11 @@ public final class KeywordSupport {
     private KeywordSupport() {
     }
 
-    private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
-            + " to mail";
     private static final String LVS = "not implemented: IPVS is programmed and health checkers run, but there is no IPVS"
             + " sync daemon, no nftables fwmarks, no LVS notify FIFO and none of these settings";
-    private static final String CHECKER_LATER = "this checker is not implemented yet: it is logged and not run";
+    private static final String NO_SOCKET_OPTION = "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not"
+            + " bound to an interface or marked";
+    private static final String MISC_FAILURES = "only the failures that change a checker's state are logged";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
     private static final String BFD = "BFD is not implemented";
@@ -60,7 +60,6 @@ public final class KeywordSupport {
         acted(Block.VRRP_INSTANCE, "track_reference");
         notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
         acted(Block.ROOT, "virtual_server", "virtual_server_group");
-        notImplemented(Block.ROOT, CHECKER_LATER, "SSL");
         notImplemented(Block.ROOT, "IPVS is programmed in the daemon's own network namespace", "net_namespace_ipvs");
         notImplemented(Block.ROOT, BFD, "bfd_instance");
         notImplemented(Block.ROOT, LINKBEAT, "linkbeat_use_polling", "linkbeat_interfaces");
@@ -84,9 +83,10 @@ public final class KeywordSupport {
         // the mail alerts of VRRP instances and sync groups (package mail); router_id starts their subject
         acted(Block.GLOBAL_DEFS, "router_id", "notification_email", "notification_email_from", "smtp_server",
                 "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "no_email_faults");
-        notImplemented(Block.GLOBAL_DEFS, CHECKER_MAIL, "smtp_alert_checker", "no_checker_emails");
+        // the checker and quorum alerts of the LVS checkers (CheckerKind.alertBody, VirtualServerHealth)
+        acted(Block.GLOBAL_DEFS, "smtp_alert_checker", "no_checker_emails");
         acted(Block.GLOBAL_DEFS, "lvs_timeouts", "lvs_flush", "lvs_flush_on_stop", "lvs_flush_onstop");
-        notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
+        notImplemented(Block.GLOBAL_DEFS, LVS, "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
                 "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
                 "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
                 "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_priority", "checker_rt_priority",
@@ -175,39 +175,54 @@ public final class KeywordSupport {
 
         wholeBlock("static track groups are not implemented", Block.TRACK_GROUP);
         wholeBlock(BFD, Block.BFD_INSTANCE, Block.BFD_CHECK);
-        wholeBlock(CHECKER_LATER, Block.SSL, Block.HTTP_GET, Block.URL, Block.SMTP_CHECK, Block.SMTP_HOST,
-                Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK);
         healthCheckers();
         ipvsTable();
     }
 
-    /** What the checker engine acts on (schedule, quorum, notify scripts). */
+    /** What the checker engine acts on (schedule, quorum, notify scripts, every checker but BFD). */
     private static void healthCheckers() {
         String[] timing = {"retry", "delay_before_retry", "warmup", "delay_loop", "alpha"};
+        String[] connection = {"connect_timeout", "connect_port", "connect_ip", "bindto", "bind_port",
+            "log_all_failures"};
+        acted(Block.GLOBAL_DEFS, "checker_log_all_failures");
         acted(Block.VIRTUAL_SERVER, timing);
-        acted(Block.VIRTUAL_SERVER, "connect_timeout", "quorum_up", "quorum_down", "omega");
-        notImplemented(Block.VIRTUAL_SERVER, CHECKER_LATER, "virtualhost");
+        acted(Block.VIRTUAL_SERVER, "connect_timeout", "quorum_up", "quorum_down", "omega", "virtualhost");
         notImplemented(Block.VIRTUAL_SERVER, "ha_suspend is not implemented: the virtual server is programmed"
                 + " whatever the VRRP state", "ha_suspend");
-        notImplemented(Block.VIRTUAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        acted(Block.VIRTUAL_SERVER, "smtp_alert");
         notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
         acted(Block.REAL_SERVER, timing);
-        acted(Block.REAL_SERVER, "connect_timeout", "notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK");
-        notImplemented(Block.REAL_SERVER, CHECKER_LATER, "HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK",
-                "PING_CHECK", "virtualhost");
+        acted(Block.REAL_SERVER, "connect_timeout", "notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK",
+                "HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "virtualhost");
         notImplemented(Block.REAL_SERVER, BFD, "BFD_CHECK");
-        notImplemented(Block.REAL_SERVER, CHECKER_MAIL, "smtp_alert");
+        acted(Block.REAL_SERVER, "smtp_alert");
         notImplemented(Block.REAL_SERVER, SNMP, "snmp_name");
-        acted(Block.TCP_CHECK, timing);
-        acted(Block.TCP_CHECK, "connect_timeout", "connect_port", "connect_ip", "bindto", "bind_port");
-        notImplemented(Block.TCP_CHECK, "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not bound to an"
-                + " interface or marked", "bind_if", "fwmark");
-        notImplemented(Block.TCP_CHECK, "only the failures that change a checker's state are logged",
-                "log_all_failures");
+        for (Block b : new Block[] {Block.TCP_CHECK, Block.HTTP_GET, Block.SMTP_CHECK, Block.SMTP_HOST,
+            Block.DNS_CHECK, Block.UDP_CHECK}) {
+            acted(b, timing);
+            acted(b, connection);
+            notImplemented(b, NO_SOCKET_OPTION, "bind_if", "fwmark");
+        }
+        acted(Block.HTTP_GET, "nb_get_retry", "url", "virtualhost", "http_protocol", "enable_sni");
+        notImplemented(Block.HTTP_GET, "after a failure while down the next check waits delay_loop, as without it",
+                "fast_recovery");
+        acted(Block.URL, "path", "digest", "status_code", "virtualhost", "regex", "regex_no_match",
+                "regex_min_offset", "regex_max_offset", "regex_stack");
+        notImplemented(Block.URL, "java.util.regex has caseless, dotall, extended, multiline and ucp; an option it"
+                + " cannot give is reported at load and ignored", "regex_options");
+        acted(Block.ROOT, "SSL");
+        acted(Block.SSL, "ca", "certificate", "key", "password");
+        acted(Block.SMTP_CHECK, "helo_name", "host");
+        acted(Block.DNS_CHECK, "type", "name");
+        acted(Block.UDP_CHECK, "payload", "require_reply", "min_reply_length", "max_reply_length");
+        acted(Block.PING_CHECK, timing);
+        acted(Block.PING_CHECK, connection);
+        // an echo socket has no port to bind; bind_if is SO_BINDTODEVICE through the native port
+        acted(Block.PING_CHECK, "bind_if");
+        notImplemented(Block.PING_CHECK, "the echo requests are not marked (SO_MARK)", "fwmark");
         acted(Block.MISC_CHECK, timing);
         acted(Block.MISC_CHECK, "misc_path", "misc_timeout", "misc_dynamic", "user");
-        notImplemented(Block.MISC_CHECK, "only the failures that change a checker's state are logged",
-                "log_all_failures");
+        notImplemented(Block.MISC_CHECK, MISC_FAILURES, "log_all_failures");
         acted(Block.FILE_CHECK, "track_file", "weight");
     }
 

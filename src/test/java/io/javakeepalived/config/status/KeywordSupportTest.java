@@ -11,6 +11,7 @@ import io.javakeepalived.config.bind.AcceptedKeywords.Block;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,34 +67,44 @@ class KeywordSupportTest {
     }
 
     @Test
-    void theHealthCheckersAreActedOnExceptTheCheckersNotYetInTheDaemon() {
+    void theHealthCheckersAreActedOnButBfd() {
         for (String k : List.of("retry", "delay_before_retry", "warmup", "delay_loop", "alpha", "connect_timeout",
-                "connect_port", "connect_ip", "bindto", "bind_port")) {
+                "connect_port", "connect_ip", "bindto", "bind_port", "log_all_failures")) {
             assertTrue(KeywordSupport.of(Block.TCP_CHECK, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("misc_path", "misc_timeout", "misc_dynamic")) {
             assertTrue(KeywordSupport.of(Block.MISC_CHECK, k).orElseThrow().implemented(), k);
         }
         assertTrue(KeywordSupport.of(Block.FILE_CHECK, "track_file").orElseThrow().implemented());
-        for (String k : List.of("quorum", "hysteresis", "quorum_up", "quorum_down", "omega", "real_server")) {
+        for (String k : List.of("quorum", "hysteresis", "quorum_up", "quorum_down", "omega", "real_server",
+                "delay_loop", "virtualhost")) {
             assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK")) {
+        for (String k : List.of("notify_up", "notify_down", "TCP_CHECK", "MISC_CHECK", "FILE_CHECK", "HTTP_GET",
+                "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "virtualhost")) {
             assertTrue(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("HTTP_GET", "SSL_GET", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK",
-                "BFD_CHECK")) {
-            assertFalse(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
+        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "BFD_CHECK").orElseThrow().implemented());
+        for (Block b : List.of(Block.HTTP_GET, Block.URL, Block.SSL, Block.SMTP_CHECK, Block.SMTP_HOST,
+                Block.DNS_CHECK, Block.UDP_CHECK, Block.PING_CHECK)) {
+            for (String k : b.keywords()) {
+                boolean missing = Set.of("bind_if", "fwmark", "fast_recovery", "regex_options").contains(k)
+                        && !(b == Block.PING_CHECK && k.equals("bind_if"));
+                assertEquals(!missing, KeywordSupport.of(b, k).orElseThrow().implemented(), b + " " + k);
+            }
         }
+        assertTrue(KeywordSupport.of(Block.ROOT, "SSL").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, "checker_log_all_failures").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.TCP_CHECK, "bind_if").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.TCP_CHECK, "fwmark").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.MISC_CHECK, "log_all_failures").orElseThrow().implemented());
     }
 
     @Test
     void theSameKeywordIsJudgedByItsBlock() {
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "priority").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.REAL_SERVER, "weight").orElseThrow().implemented());
-        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "smtp_alert").orElseThrow().implemented());
+        assertFalse(KeywordSupport.of(Block.REAL_SERVER, "snmp_name").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SCRIPT, "weight").orElseThrow().implemented());
         assertFalse(KeywordSupport.of(Block.VRRP_INSTANCE, "track_bfd").orElseThrow().implemented());
     }
@@ -108,7 +119,7 @@ class KeywordSupportTest {
     }
 
     @Test
-    void theMailKeywordsAreActedOnButTheCheckersOnes() {
+    void theMailKeywordsAreActedOnTheCheckersOnesToo() {
         for (String k : List.of("router_id", "notification_email", "notification_email_from", "smtp_server",
                 "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "no_email_faults")) {
             assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
@@ -116,8 +127,10 @@ class KeywordSupportTest {
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "smtp_alert").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SYNC_GROUP, "smtp_alert").orElseThrow().implemented());
         for (String k : List.of("smtp_alert_checker", "no_checker_emails")) {
-            assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
+        assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, "smtp_alert").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.REAL_SERVER, "smtp_alert").orElseThrow().implemented());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedConfigsSupportTest {
     private static final List<String> VRRP_EXAMPLE = List.of();
-    private static final List<String> LVS_EXAMPLE = List.of("HTTP_GET");
+    private static final List<String> LVS_EXAMPLE = List.of();
 
     private static final Map<String, List<String>> EXPECTED = Map.of(
             "conf/keepalived.conf", VRRP_EXAMPLE,

@@ -63,6 +63,7 @@ class UnimplementedKeywordsTest {
                         weight 1
                         TCP_CHECK {
                             connect_timeout 3
+                            fwmark 7
                         }
                     }
                 }
@@ -74,7 +75,9 @@ class UnimplementedKeywordsTest {
                 "keepalived.conf:10: use_ipvlan" + NI + "no ipvlan interface is created; the instance runs on its"
                         + " base interface",
                 "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"
-                        + " kernel's default"), out); // TCP_CHECK (line 31) is acted on
+                        + " kernel's default",
+                "keepalived.conf:33: fwmark" + NI + "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not"
+                        + " bound to an interface or marked"), out);
     }
 
     @Test
@@ -98,11 +101,12 @@ class UnimplementedKeywordsTest {
                 global_defs {
                     smtp_alert true
                     smtp_alert_checker
+                    checker_no_swap
                 }
                 """);
-        // smtp_alert is acted on in all three blocks (mail alerts); smtp_alert_checker waits for LVS
+        // smtp_alert is acted on in all three blocks (mail alerts), smtp_alert_checker too (checker alerts)
         assertEquals(List.of("keepalived.conf:2: track_bfd", "keepalived.conf:11: track_bfd",
-                "keepalived.conf:18: smtp_alert_checker"),
+                "keepalived.conf:19: checker_no_swap"),
                 out.stream().map(l -> l.substring(0, l.indexOf(NI))).toList());
     }
 

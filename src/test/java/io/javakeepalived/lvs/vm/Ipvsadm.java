@@ -18,8 +18,14 @@ final class Ipvsadm {
 
     /** {@code ipvsadm ARGS}' standard output; fails on a non-zero exit. */
     static String run(String... args) throws IOException, InterruptedException {
+        return runIn(List.of(), args);
+    }
+
+    /** The same in network namespace {@code ns} (IPVS has a table per namespace). */
+    private static String runIn(List<String> prefix, String... args) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("ipvsadm.root", "target/vm-ipvsadm"));
-        List<String> cmd = new ArrayList<>(List.of(root.resolve("usr/sbin/ipvsadm").toString()));
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add(root.resolve("usr/sbin/ipvsadm").toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("LD_LIBRARY_PATH", root.resolve("lib/x86_64-linux-gnu").toString());
@@ -37,9 +43,18 @@ final class Ipvsadm {
      * dests of each sorted too (their order is the order they were added in, which is no contract).
      */
     static List<String> table() throws IOException, InterruptedException {
+        return parse(run("-Ln"));
+    }
+
+    /** {@link #table()} of network namespace {@code ns}. */
+    static List<String> table(String ns) throws IOException, InterruptedException {
+        return parse(runIn(List.of("ip", "netns", "exec", ns), "-Ln"));
+    }
+
+    private static List<String> parse(String listing) {
         TreeMap<String, List<String>> services = new TreeMap<>();
         List<String> current = null;
-        List<String> lines = run("-Ln").lines().toList();
+        List<String> lines = listing.lines().toList();
         for (String l : lines.subList(Math.min(3, lines.size()), lines.size())) {
             String[] f = l.trim().split("\\s+");
             if (l.startsWith("  ->")) {

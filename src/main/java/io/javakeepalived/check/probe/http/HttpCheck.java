@@ -1,5 +1,6 @@
 package io.javakeepalived.check.probe.http;
 
+import io.javakeepalived.check.probe.CheckerStanding;
 import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.RealServer;
@@ -101,10 +102,6 @@ public final class HttpCheck {
 
     boolean tls() {
         return tls != null;
-    }
-
-    boolean logAllFailures() {
-        return checker.timing().logAllFailures();
     }
 
     long connectTimeoutNanos() {

@@ -1,5 +1,6 @@
 package io.javakeepalived.check.probe.http;
 
+import io.javakeepalived.check.probe.CheckerStanding;
 import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.ProbeIo;
 import io.javakeepalived.check.probe.ProbeResult;
@@ -9,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * One attempt of an HTTP_GET / SSL_GET checker: its urls in order, each on a connection of its
- * own; the first url that fails ends the attempt. Logs keepalived's lines for what happened,
- * as {@link CheckerStanding} says keepalived would.
+ * own; the first url that fails ends the attempt, its failure line as the reason. Logs the
+ * per-url success lines keepalived logs while the checker is down ({@link CheckerStanding}).
  */
 final class HttpGetProbe implements Probe {
     private final HttpCheck check;
@@ -69,11 +70,9 @@ final class HttpGetProbe implements Probe {
             }
             nextUrl();
         } else {
+            // keepalived's timeout_epilog line; the engine logs it when log_all_failures asks for it
             UrlVerdict.Fail fail = (UrlVerdict.Fail) verdict;
-            if (check.logAllFailures() && (standing.up() || !standing.hasRun())) {
-                io.log(fail.failure().logLine(check.label()));
-            }
-            report(new ProbeResult.Failure(fail.reason()));
+            report(new ProbeResult.Failure(fail.failure().logLine(check.label())));
         }
     }
 

@@ -10,7 +10,7 @@ sealed interface UrlVerdict {
     record Pass(String what) implements UrlVerdict {
     }
 
-    /** It failed; {@code reason} is the short text for the engine ("status code 503"). */
+    /** It failed: {@code failure} gives keepalived's line, {@code reason} says what exactly ("status code 503"). */
     record Fail(HttpFailure failure, String reason) implements UrlVerdict {
     }
 }

@@ -17,17 +17,23 @@ import java.util.function.Consumer;
  * established connection is a success and is closed at once (keepalived sends nothing either).
  * bindto / bind_port are honoured; bind_if (SO_BINDTODEVICE) and fwmark (SO_MARK) have no JDK
  * socket option, so they are not applied (the configuration check says so).
+ *
+ * <p>A failure's reason is the line keepalived's check_tcp.c logs for it with log_all_failures:
+ * "TCP connection to [10.0.0.2]:tcp:80 timeout." or "... failed." (never the errno).
  */
 public final class TcpProbe implements Probe {
 
     private final Checker.Connection connection;
+    private final String service;
     private SocketChannel channel;
     private ProbeIo.Timer timeout;
     private Consumer<ProbeResult> done;
     private boolean over;
 
-    public TcpProbe(Checker.Connection connection) {
+    /** @param service the real server as keepalived's lines name it ("[10.0.0.2]:tcp:80") */
+    public TcpProbe(Checker.Connection connection, String service) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.service = Objects.requireNonNull(service, "service");
     }
 
     @Override
@@ -46,9 +52,9 @@ public final class TcpProbe implements Probe {
                 return;
             }
             io.register(channel, SelectionKey.OP_CONNECT, this::connectable);
-            timeout = io.after(connection.connectTimeout().toNanos(), () -> finish(new ProbeResult.Failure("timeout")));
+            timeout = io.after(connection.connectTimeout().toNanos(), () -> finish(failure("timeout")));
         } catch (IOException | RuntimeException e) {
-            finish(new ProbeResult.Failure(reason(e)));
+            finish(failure("failed"));
         }
     }
 
@@ -58,13 +64,12 @@ public final class TcpProbe implements Probe {
                 finish(ProbeResult.Success.plain());
             }
         } catch (IOException e) {
-            finish(new ProbeResult.Failure(reason(e)));
+            finish(failure("failed"));
         }
     }
 
-    private static String reason(Exception e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.toLowerCase(java.util.Locale.ROOT);
+    private ProbeResult.Failure failure(String how) {
+        return new ProbeResult.Failure("TCP connection to " + service + " " + how + ".");
     }
 
     private void finish(ProbeResult result) {

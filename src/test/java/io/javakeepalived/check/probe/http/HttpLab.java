@@ -1,5 +1,6 @@
 package io.javakeepalived.check.probe.http;
 
+import io.javakeepalived.check.probe.CheckerStanding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.javakeepalived.check.probe.Probe;

@@ -1,5 +1,6 @@
 package io.javakeepalived.check.probe.http;
 
+import io.javakeepalived.check.probe.CheckerStanding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,15 +121,15 @@ class SslGetProbeIT {
     @Test
     void statusAndReadFailuresOverTlsUseKeepalivedsWords() throws Exception {
         Served refused = againstTlsServer(8445, "HTTP/1.0 500 Oops", "x", HttpLab.UP, "url {", " path /", "}");
-        assertEquals(new ProbeResult.Failure("status code 500"), refused.attempt().result());
-        assertEquals(List.of("HTTP status code error to server [10.213.0.2]:tcp:8445."), refused.attempt().logged());
+        assertEquals(new ProbeResult.Failure("HTTP status code error to server [10.213.0.2]:tcp:8445."), refused.attempt().result());
+        assertEquals(List.of(), refused.attempt().logged(), "the engine logs it, when keepalived would");
         try (LabWebServer silent = LabWebServer.tls(lab.lab, lab.server, 8446, serverTls, (s, srv) -> {
             srv.readRequest(s); // handshake done, request read, then nothing
             LabWebServer.waitForClose(s);
         })) {
             HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8446, "url {", " path /", "}"), HttpLab.UP);
-            assertEquals(new ProbeResult.Failure("timeout"), a.result());
-            assertEquals(List.of("Timeout WEB read server [10.213.0.2]:tcp:8446."), a.logged());
+            assertEquals(new ProbeResult.Failure("Timeout WEB read server [10.213.0.2]:tcp:8446."), a.result());
+            assertEquals(List.of(), a.logged(), "the engine logs it, when keepalived would");
         }
     }
 
@@ -141,9 +142,8 @@ class SslGetProbeIT {
             LabWebServer.waitForClose(s);
         })) {
             HttpLab.Attempt a = lab.attempt(lab.check("SSL_GET", 8449, "url {", " path /", "}"), HttpLab.UP);
-            assertEquals(ProbeResult.Failure.class, a.result().getClass());
-            assertEquals(List.of("SSL handshake/communication error connecting to server [10.213.0.2]:tcp:8449."),
-                    a.logged());
+            assertEquals(new ProbeResult.Failure("SSL handshake/communication error connecting to server [10.213.0.2]:tcp:8449."), a.result());
+            assertEquals(List.of(), a.logged(), "the engine logs it, when keepalived would");
             assertTrue(a.took().compareTo(Duration.ofMillis(900)) < 0, "no timeout needed: " + a.took());
         }
     }
