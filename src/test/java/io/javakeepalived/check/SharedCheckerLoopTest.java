@@ -127,11 +127,13 @@ class SharedCheckerLoopTest {
             List<Long> late = new ArrayList<>();
             for (int i = 2; i < p.size(); i++) {
                 long gap = (p.get(i) - p.get(i - 1)) / 1_000_000;
-                if (gap >= 150) {
+                if (gap >= 350) {
                     late.add(gap - 100);
                 }
             }
-            assertTrue(late.size() <= 2, "tracker polls 50 ms late or more (ms): " + late);
+            // not a speed target (those live in scripts/bench): a bound a loaded 2-core machine keeps
+            // (five polls 61-296 ms late seen at load 12) and a loop that waited on checks would not
+            assertTrue(late.size() <= 2, "tracker polls 250 ms late or more (ms): " + late);
         }
     }
 }
