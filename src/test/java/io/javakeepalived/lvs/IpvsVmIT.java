@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class IpvsVmIT {
     private static final Path CACHE = Path.of("/var/tmp/ipvs-vm");
     private static final List<String> CASES = List.of("io.javakeepalived.lvs.vm.IpvsKernelVmCase",
-            "io.javakeepalived.lvs.vm.IpvsTrafficVmCase", "io.javakeepalived.lvs.vm.DaemonIpvsVmCase");
+            "io.javakeepalived.lvs.vm.IpvsTrafficVmCase", "io.javakeepalived.lvs.vm.DaemonIpvsVmCase",
+            "io.javakeepalived.lvs.vm.SyncDaemonVmCase");
     private static final int VM_LIMIT_SECONDS = 280;
 
     @Test

@@ -27,8 +27,8 @@ public final class KeywordSupport {
 
     private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
             + " to mail";
-    private static final String LVS = "not implemented: IPVS is programmed and health checkers run, but there is no IPVS"
-            + " sync daemon, no nftables fwmarks, no LVS notify FIFO and none of these settings";
+    private static final String LVS = "not implemented: IPVS is programmed and health checkers run, but there are no"
+            + " nftables fwmarks, no LVS notify FIFO and none of these settings";
     private static final String CHECKER_LATER = "this checker is not implemented yet: it is logged and not run";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
@@ -82,7 +82,9 @@ public final class KeywordSupport {
                 "smtp_helo_name", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "no_email_faults");
         notImplemented(Block.GLOBAL_DEFS, CHECKER_MAIL, "smtp_alert_checker", "no_checker_emails");
         acted(Block.GLOBAL_DEFS, "lvs_timeouts", "lvs_flush", "lvs_flush_on_stop", "lvs_flush_onstop");
-        notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
+        // the kernel's connection-sync daemons, switched as the instance they follow changes state
+        acted(Block.GLOBAL_DEFS, "lvs_sync_daemon");
+        notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "nftables_ipvs", "nftables_ipvs_priority",
                 "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
                 "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
                 "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_priority", "checker_rt_priority",
@@ -149,7 +151,7 @@ public final class KeywordSupport {
         acted(Block.VRRP_INSTANCE, "no_accept", "strict_mode"); // IPv4 VIPs; IPv6 ones are warned about at start
         acted(Block.VRRP_INSTANCE, "smtp_alert");
         acted(Block.VRRP_INSTANCE, "notify_priority_changes");
-        notImplemented(Block.VRRP_INSTANCE, LVS, "lvs_sync_daemon_interface");
+        acted(Block.VRRP_INSTANCE, "lvs_sync_daemon_interface"); // the old form of lvs_sync_daemon IF VI
         notImplemented(Block.VRRP_INSTANCE, "no extra gratuitous ARPs on other interfaces", "garp_extra_if",
                 "vmac_garp_intvl");
         notImplemented(Block.VRRP_INSTANCE, "the VRRP socket's receive buffer is left at the kernel's default",

@@ -1,0 +1,121 @@
+package io.javakeepalived.lvs.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The daemon's IPVS connection-sync daemons as {@code ipvsadm -L --daemon} lists them: one that
+ * follows a VRRP instance is a backup until the instance becomes MASTER, then a master; one
+ * without an instance runs as both; the stop stops them.
+ */
+class SyncDaemonVmCase {
+    private static final String LINK = "jksync0";
+    private static final Pattern DAEMON = Pattern.compile("(master|backup) sync daemon \\(mcast=(\\S+), syncid=(\\d+)");
+
+    @BeforeEach
+    void link() throws Exception {
+        ip("link", "add", LINK, "type", "dummy");
+        ip("addr", "add", "192.168.213.1/24", "dev", LINK);
+        ip("link", "set", LINK, "up");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (String state : new String[] {"master", "backup"}) {
+            try {
+                Ipvsadm.run("--stop-daemon", state);
+            } catch (IOException notRunning) {
+                // what a passing case leaves
+            }
+        }
+        ip("link", "del", LINK);
+    }
+
+    private static void ip(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "ip " + String.join(" ", args) + ": " + out);
+    }
+
+    /** {@code master jksync0 7}, one per running daemon. */
+    private static List<String> daemons() throws Exception {
+        return Ipvsadm.run("-L", "--daemon").lines().map(DAEMON::matcher).filter(Matcher::find)
+                .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3)).sorted().toList();
+    }
+
+    private static List<String> await(List<String> expected) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> d = daemons();
+        while (!d.equals(expected) && System.nanoTime() < end) {
+            Thread.sleep(100);
+            d = daemons();
+        }
+        return d;
+    }
+
+    private static Process daemon(String config) throws Exception {
+        Path conf = Files.createTempFile("jk-sync", ".conf");
+        Files.writeString(conf, config);
+        String jar = System.getProperty("javakeepalived.jar", "target/javakeepalived.jar");
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "-n", "-l", "-D", "-f", conf.toString(),
+                "-p", "/tmp/jk-sync.pid", "-r", "/tmp/jk-sync-vrrp.pid").redirectErrorStream(true)
+                .redirectOutput(Path.of("/tmp/jk-sync.log").toFile()).start();
+    }
+
+    private static String log() {
+        try {
+            return Files.readString(Path.of("/tmp/jk-sync.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void stop(Process d) throws Exception {
+        d.destroy(); // SIGTERM
+        assertTrue(d.waitFor(60, TimeUnit.SECONDS), "the daemon did not stop");
+    }
+
+    @Test
+    void followsItsInstanceFromBackupToMaster() throws Exception {
+        // advert_int 3: the instance stays BACKUP for Master_Down_Interval (~10 s) before it takes over
+        Process d = daemon("global_defs {\n lvs_sync_daemon " + LINK + " VI_1 id 7\n}\n"
+                + "vrrp_instance VI_1 {\n state BACKUP\n interface " + LINK + "\n virtual_router_id 51\n priority 100\n"
+                + " advert_int 3\n virtual_ipaddress {\n 192.168.213.100/24\n }\n}\n");
+        try {
+            assertEquals(List.of("backup " + LINK + " 7"), await(List.of("backup " + LINK + " 7")),
+                    SyncDaemonVmCase::log);
+            assertEquals(List.of("master " + LINK + " 7"), await(List.of("master " + LINK + " 7")),
+                    SyncDaemonVmCase::log);
+        } finally {
+            stop(d);
+        }
+        assertEquals(List.of(), daemons(), SyncDaemonVmCase::log);
+    }
+
+    @Test
+    void withoutAnInstanceMasterAndBackupRunUntilTheStop() throws Exception {
+        Process d = daemon("global_defs {\n lvs_sync_daemon " + LINK + " id 9\n}\n");
+        List<String> both = List.of("backup " + LINK + " 9", "master " + LINK + " 9");
+        try {
+            assertEquals(both, await(both), SyncDaemonVmCase::log);
+        } finally {
+            stop(d);
+        }
+        assertEquals(List.of(), daemons(), SyncDaemonVmCase::log);
+    }
+}
