@@ -3,8 +3,8 @@ package io.javakeepalived.check;
 import io.javakeepalived.config.model.ScriptCommand;
 
 /**
- * Where the health core's effects go besides the verdicts: keepalived's lines and the
- * notify_up/notify_down/quorum_up/quorum_down scripts. Called on the checker engine's thread;
+ * Where the health core's effects go besides the verdicts: keepalived's lines, the
+ * notify_up/notify_down/quorum_up/quorum_down scripts and the notify FIFO lines. Called on the checker engine's thread;
  * must not block.
  */
 public interface HealthOutput {
@@ -19,4 +19,13 @@ public interface HealthOutput {
      * @param label how the runner's own lines name it, e.g. {@code RS [10.0.0.2]:tcp:80 notify_up}
      */
     void runScript(String label, ScriptCommand command);
+
+    /**
+     * A line for notify_fifo and lvs_notify_fifo ({@code VS [10.0.0.1]:tcp:80 UP},
+     * {@code RS [10.0.1.1]:tcp:80 [10.0.0.1]:tcp:80 DOWN}), written where keepalived writes it:
+     * with each real server's and virtual server's notifies, whether or not a script is set.
+     * Nothing by default: outputs without FIFOs need not care.
+     */
+    default void fifo(String line) {
+    }
 }

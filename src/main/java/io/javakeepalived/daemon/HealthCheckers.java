@@ -16,7 +16,9 @@ import io.javakeepalived.track.CheckerLoop;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The LVS health checkers of one daemon, on the checker loop's thread: started with the loop,
  * replaced on a reload (real servers that stay keep their state), stopped before the loop. Lines
  * go to the {@code Keepalived_healthcheckers} logger, as keepalived's checker process names them;
- * notify and quorum scripts go through the daemon's script runner.
+ * notify and quorum scripts go through the daemon's script runner, the LVS lines of the notify
+ * FIFOs to {@code fifo}.
  */
 final class HealthCheckers {
 
@@ -43,8 +46,9 @@ final class HealthCheckers {
 
     /** Hands the start to the loop's thread (it runs once the loop is released). */
     static HealthCheckers start(CheckerLoop loop, KeepalivedConfig config, ScriptRunner runner, Duration scriptTimeout,
-                                HealthVerdicts verdicts) {
+                                HealthVerdicts verdicts, Consumer<String> fifo) {
         ScriptLog log = ScriptLog.slf4j("Keepalived_healthcheckers");
+        Consumer<String> lvsFifo = Objects.requireNonNull(fifo, "fifo");
         HealthOutput output = new HealthOutput() {
             @Override
             public void log(String line) {
@@ -58,6 +62,11 @@ final class HealthCheckers {
                         log.log(ScriptLog.Level.WARNING, label + " " + r.describe());
                     }
                 });
+            }
+
+            @Override
+            public void fifo(String line) {
+                lvsFifo.accept(line);
             }
         };
         CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, verdicts,

@@ -28,7 +28,7 @@ public final class KeywordSupport {
     private static final String CHECKER_MAIL = "LVS checkers are not implemented, so there are no checker alerts"
             + " to mail";
     private static final String LVS = "not implemented: IPVS is programmed and health checkers run, but there are no"
-            + " nftables fwmarks, no LVS notify FIFO and none of these settings";
+            + " nftables fwmarks and none of these settings";
     private static final String CHECKER_LATER = "this checker is not implemented yet: it is logged and not run";
     private static final String SNMP = "SNMP is not implemented";
     private static final String DBUS = "DBus is not implemented";
@@ -84,8 +84,10 @@ public final class KeywordSupport {
         acted(Block.GLOBAL_DEFS, "lvs_timeouts", "lvs_flush", "lvs_flush_on_stop", "lvs_flush_onstop");
         // the kernel's connection-sync daemons, switched as the instance they follow changes state
         acted(Block.GLOBAL_DEFS, "lvs_sync_daemon");
+        // the checkers' VS/RS up and down lines, to lvs_notify_fifo and notify_fifo
+        acted(Block.GLOBAL_DEFS, "lvs_notify_fifo", "lvs_notify_fifo_script");
         notImplemented(Block.GLOBAL_DEFS, LVS, "checker_log_all_failures", "nftables_ipvs", "nftables_ipvs_priority",
-                "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
+                "nftables_ipvs_start_fwmark", "lvs_netlink_cmd_rcv_bufs",
                 "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
                 "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_priority", "checker_rt_priority",
                 "checker_rlimit_rttime", "checker_rlimit_rtime", "checker_process_name", "lvs_process_name",

@@ -142,11 +142,12 @@ class KeywordSupportTest {
         for (String k : List.of("virtual_server", "virtual_server_group")) {
             assertTrue(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("lvs_flush", "lvs_flush_on_stop", "lvs_timeouts", "lvs_sync_daemon")) {
+        for (String k : List.of("lvs_flush", "lvs_flush_on_stop", "lvs_timeouts", "lvs_sync_daemon", "lvs_notify_fifo",
+                "lvs_notify_fifo_script")) {
             assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "lvs_sync_daemon_interface").orElseThrow().implemented());
-        for (String k : List.of("nftables_ipvs", "lvs_notify_fifo")) {
+        for (String k : List.of("nftables_ipvs")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("lb_algo", "lb_kind", "persistence_timeout", "persistence_granularity", "ops",

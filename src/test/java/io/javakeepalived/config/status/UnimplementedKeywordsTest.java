@@ -69,7 +69,7 @@ class UnimplementedKeywordsTest {
                 """);
         assertEquals(List.of(
                 "keepalived.conf:3: nftables_ipvs" + NI + "not implemented: IPVS is programmed and health checkers"
-                        + " run, but there are no nftables fwmarks, no LVS notify FIFO and none of these settings",
+                        + " run, but there are no nftables fwmarks and none of these settings",
                 "keepalived.conf:10: use_ipvlan" + NI + "no ipvlan interface is created; the instance runs on its"
                         + " base interface",
                 "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"
