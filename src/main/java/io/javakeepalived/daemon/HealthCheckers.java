@@ -15,8 +15,10 @@ import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.track.CheckerLoop;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -77,6 +79,12 @@ final class HealthCheckers {
             loop.execute(() -> engine.start(config, probes));
         }
         return checkers;
+    }
+
+    /** The host's addresses now: ha_suspend's checkers wake or sleep (any thread). */
+    void hostAddresses(Set<InetAddress> addresses) {
+        Set<InetAddress> copy = Set.copyOf(addresses);
+        loop.execute(() -> engine.hostAddresses(copy));
     }
 
     /** A reload was applied: the new configuration's checkers take over (any thread). */

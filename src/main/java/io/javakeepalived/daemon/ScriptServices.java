@@ -167,6 +167,7 @@ public final class ScriptServices {
         c.start();
         if (runHealthCheckers) {
             healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, fifo::lvs);
+            loop.onHostAddresses(healthCheckers::hostAddresses); // ha_suspend
         }
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));

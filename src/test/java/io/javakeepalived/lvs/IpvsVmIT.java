@@ -30,7 +30,7 @@ class IpvsVmIT {
     private static final Path CACHE = Path.of("/var/tmp/ipvs-vm");
     private static final List<String> CASES = List.of("io.javakeepalived.lvs.vm.IpvsKernelVmCase",
             "io.javakeepalived.lvs.vm.IpvsTrafficVmCase", "io.javakeepalived.lvs.vm.DaemonIpvsVmCase",
-            "io.javakeepalived.lvs.vm.SyncDaemonVmCase");
+            "io.javakeepalived.lvs.vm.VrrpStateVmCase");
     private static final int VM_LIMIT_SECONDS = 280;
 
     @Test

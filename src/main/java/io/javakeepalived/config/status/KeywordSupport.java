@@ -187,8 +187,8 @@ public final class KeywordSupport {
         acted(Block.VIRTUAL_SERVER, timing);
         acted(Block.VIRTUAL_SERVER, "connect_timeout", "quorum_up", "quorum_down", "omega");
         notImplemented(Block.VIRTUAL_SERVER, CHECKER_LATER, "virtualhost");
-        notImplemented(Block.VIRTUAL_SERVER, "ha_suspend is not implemented: the virtual server is programmed"
-                + " whatever the VRRP state", "ha_suspend");
+        // checks only while the address is on the host, as keepalived (IPVS is programmed all the same)
+        acted(Block.VIRTUAL_SERVER, "ha_suspend");
         notImplemented(Block.VIRTUAL_SERVER, CHECKER_MAIL, "smtp_alert");
         notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
         acted(Block.REAL_SERVER, timing);

@@ -1,6 +1,7 @@
 package io.javakeepalived.lvs.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daemon's IPVS connection-sync daemons as {@code ipvsadm -L --daemon} lists them: one that
- * follows a VRRP instance is a backup until the instance becomes MASTER, then a master; one
- * without an instance runs as both; the stop stops them.
+ * The LVS parts that follow the VRRP state, in the daemon itself. The IPVS connection-sync
+ * daemons as {@code ipvsadm -L --daemon} lists them: one that follows a VRRP instance is a backup
+ * until the instance becomes MASTER, then a master; one without an instance runs as both; the
+ * stop stops them. ha_suspend: a BACKUP does not check its real servers (its VIP is not on the
+ * host), a MASTER does; the table is programmed on both, as keepalived does.
  */
-class SyncDaemonVmCase {
+class VrrpStateVmCase {
     private static final String LINK = "jksync0";
     private static final Pattern DAEMON = Pattern.compile("(master|backup) sync daemon \\(mcast=(\\S+), syncid=(\\d+)");
 
@@ -98,13 +101,13 @@ class SyncDaemonVmCase {
                 + " advert_int 3\n virtual_ipaddress {\n 192.168.213.100/24\n }\n}\n");
         try {
             assertEquals(List.of("backup " + LINK + " 7"), await(List.of("backup " + LINK + " 7")),
-                    SyncDaemonVmCase::log);
+                    VrrpStateVmCase::log);
             assertEquals(List.of("master " + LINK + " 7"), await(List.of("master " + LINK + " 7")),
-                    SyncDaemonVmCase::log);
+                    VrrpStateVmCase::log);
         } finally {
             stop(d);
         }
-        assertEquals(List.of(), daemons(), SyncDaemonVmCase::log);
+        assertEquals(List.of(), daemons(), VrrpStateVmCase::log);
     }
 
     @Test
@@ -112,10 +115,47 @@ class SyncDaemonVmCase {
         Process d = daemon("global_defs {\n lvs_sync_daemon " + LINK + " id 9\n}\n");
         List<String> both = List.of("backup " + LINK + " 9", "master " + LINK + " 9");
         try {
-            assertEquals(both, await(both), SyncDaemonVmCase::log);
+            assertEquals(both, await(both), VrrpStateVmCase::log);
         } finally {
             stop(d);
         }
-        assertEquals(List.of(), daemons(), SyncDaemonVmCase::log);
+        assertEquals(List.of(), daemons(), VrrpStateVmCase::log);
+    }
+
+    @Test
+    void haSuspendChecksOnlyOnceTheInstanceIsMaster() throws Exception {
+        Process d = daemon("vrrp_instance VI_1 {\n state BACKUP\n interface " + LINK + "\n virtual_router_id 52\n"
+                + " priority 100\n advert_int 3\n virtual_ipaddress {\n 192.168.213.100/24\n }\n}\n"
+                + "virtual_server 192.168.213.100 80 {\n delay_loop 1\n lb_algo rr\n lb_kind DR\n protocol TCP\n"
+                + " ha_suspend\n real_server 192.168.213.2 80 {\n  TCP_CHECK {\n   connect_timeout 1\n   retry 0\n"
+                + "  }\n }\n}\n");
+        String rs = "service [192.168.213.2]:tcp:80 for VS [192.168.213.100]:tcp:80";
+        try {
+            awaitLog("Deactivating healthchecker for " + rs);
+            List<String> programmed = List.of("TCP 192.168.213.100:80 rr", "  -> 192.168.213.2:80 Route 1");
+            List<String> t = Ipvsadm.table();
+            for (int i = 0; i < 50 && !t.equals(programmed); i++) {
+                Thread.sleep(100);
+                t = Ipvsadm.table();
+            }
+            assertEquals(programmed, t, "the table is programmed all the same");
+            assertFalse(log().contains("Entering MASTER STATE"), "programmed while BACKUP:\n" + log());
+            String untilMaster = awaitLog("Entering MASTER STATE");
+            assertFalse(untilMaster.contains("TCP_CHECK on service"), untilMaster);
+            String checked = awaitLog("TCP_CHECK on service [192.168.213.2]:tcp:80 failed");
+            assertTrue(checked.contains("Activating healthchecker for " + rs), checked);
+        } finally {
+            stop(d);
+        }
+    }
+
+    /** The daemon's log once it holds {@code line} (fails after 60 s). */
+    private static String awaitLog(String line) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!log().contains(line) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertTrue(log().contains(line), "no '" + line + "' in:\n" + log());
+        return log();
     }
 }
