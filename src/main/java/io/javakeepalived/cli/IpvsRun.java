@@ -11,6 +11,7 @@ import io.javakeepalived.vrrp.Action;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -65,8 +66,8 @@ final class IpvsRun {
     void vrrpNotified(Action notify) {
         if (notify instanceof Action.RunNotify n) {
             switch (n.state()) {
-                case MASTER -> thread.execute(() -> syncDaemons(s -> s.instanceState(n.instance(), true)));
-                case BACKUP, FAULT -> thread.execute(() -> syncDaemons(s -> s.instanceState(n.instance(), false)));
+                case MASTER -> syncDaemons(n.instance(), true);
+                case BACKUP, FAULT -> syncDaemons(n.instance(), false);
                 default -> {
                     // STOP is the stop's business; the others change no role
                 }
@@ -74,9 +75,15 @@ final class IpvsRun {
         }
     }
 
-    private void syncDaemons(java.util.function.Consumer<SyncDaemonDirector> c) {
-        if (syncDaemons != null) {
-            c.accept(syncDaemons);
+    private void syncDaemons(String instance, boolean master) {
+        try {
+            thread.execute(() -> {
+                if (syncDaemons != null) {
+                    syncDaemons.instanceState(instance, master);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            // the stop has stopped the daemons already
         }
     }
 
