@@ -69,10 +69,19 @@ public final class SyncDaemonSwitch {
     /** At start. */
     public List<Step> start() {
         if (instance.isPresent()) {
+            return starts();
+        }
+        List<Step> out = new ArrayList<>(stop()); // what a killed predecessor left
+        out.addAll(starts());
+        return out;
+    }
+
+    /** Starts the daemon of the current role, or (without an instance) both. */
+    private List<Step> starts() {
+        if (instance.isPresent()) {
             return List.of(new Step(true, settings.as(role), false));
         }
-        return List.of(new Step(false, settings.as(Role.MASTER), true), new Step(false, settings.as(Role.BACKUP), true),
-                new Step(true, settings.as(Role.MASTER), false), new Step(true, settings.as(Role.BACKUP), false));
+        return List.of(new Step(true, settings.as(Role.MASTER), false), new Step(true, settings.as(Role.BACKUP), false));
     }
 
     /** A VRRP instance became MASTER ({@code master}) or left it (BACKUP, FAULT). */
@@ -99,8 +108,7 @@ public final class SyncDaemonSwitch {
             }
         }
         List<Step> out = new ArrayList<>(stop());
-        next.ifPresent(n -> out.addAll(n.instance.isPresent() ? List.of(new Step(true, n.settings.as(n.role), false))
-                : n.start().subList(2, 4)));
+        next.ifPresent(n -> out.addAll(n.starts()));
         return out;
     }
 
@@ -110,10 +118,5 @@ public final class SyncDaemonSwitch {
             return List.of(new Step(false, settings.as(role), false));
         }
         return List.of(new Step(false, settings.as(Role.MASTER), true), new Step(false, settings.as(Role.BACKUP), true));
-    }
-
-    /** The role the instance-tied daemon is in. */
-    Role role() {
-        return role;
     }
 }

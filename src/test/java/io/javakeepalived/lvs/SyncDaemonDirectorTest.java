@@ -118,6 +118,14 @@ class SyncDaemonDirectorTest {
     }
 
     @Test
+    void withoutAnInstanceAReloadRestartsBothWithTheNewSettings() {
+        director.start(config("lvs_sync_daemon eth1"));
+        director.reload(config("lvs_sync_daemon eth2 id 4"));
+        assertEquals(List.of("master syncid 4 on eth2", "backup syncid 4 on eth2"), kernel.listing());
+        assertEquals(List.of(), errors());
+    }
+
+    @Test
     void anUnknownInstanceClearsTheSetting() {
         director.start(config("lvs_sync_daemon eth1 VI_9"));
         assertEquals(List.of(), kernel.listing());
