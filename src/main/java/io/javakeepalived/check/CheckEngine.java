@@ -7,6 +7,9 @@ import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.RealServer;
 import io.javakeepalived.config.model.VirtualServer;
+import io.javakeepalived.config.model.VirtualServerGroup;
+
+import java.net.InetAddress;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -28,7 +32,9 @@ import java.util.function.LongUnaryOperator;
  * attempt one second after start plus a random part of warmup; each next one delay_loop (after a
  * failure that uses a retry: delay_before_retry) after the previous attempt was due, or at once if
  * that moment has passed — slots are skipped, never caught up. An attempt that has not reported by
- * its plan's limit is aborted, logged and counted as a failure.
+ * its plan's limit is aborted, logged and counted as a failure. A checker of an
+ * {@code ha_suspend} virtual server whose address is not on the host ({@link HaSuspend}) is
+ * suspended: its turns come and go without a check, and its real server stays as it stood.
  *
  * <p>Everything here runs on the host's thread: {@link #start}, {@link #replace}, {@link #stop}
  * and the dump must be called there.
@@ -45,6 +51,9 @@ public final class CheckEngine {
     /** In configuration order (CheckerHealth has identity equality), so lines and first checks follow the file. */
     private final Map<CheckerHealth, CheckRun> runs = new LinkedHashMap<>();
     private List<VirtualServerHealth> pools = List.of();
+    private Map<String, VirtualServerGroup> groups = Map.of();
+    /** The host's addresses as last told; null until then. */
+    private Set<InetAddress> hostAddresses;
 
     /**
      * @param warmupDraw given warmup in nanoseconds (positive), a delay in [0, warmup)
@@ -72,6 +81,23 @@ public final class CheckEngine {
         for (CheckRun run : runs.values()) {
             activate(run);
             schedule(run, firstDeadline(run, now));
+        }
+    }
+
+    /**
+     * The host's addresses now (at start-up and after each change): the checkers of ha_suspend
+     * virtual servers wake or sleep, with keepalived's lines. Any time, before start too.
+     */
+    public void hostAddresses(Set<InetAddress> addresses) {
+        hostAddresses = Set.copyOf(addresses);
+        for (CheckRun run : runs.values()) {
+            boolean suspend = !HaSuspend.active(run.virtualServer, groups, hostAddresses);
+            if (suspend != run.suspended) {
+                run.suspended = suspend;
+                CheckerKind.Subject s = run.health.subject();
+                output.log((suspend ? "Suspending" : "Activating") + " healthchecker for service " + s.realServer()
+                        + " for VS " + s.virtualServer());
+            }
         }
     }
 
@@ -125,6 +151,7 @@ public final class CheckEngine {
                 activate(run);
                 schedule(run, firstDeadline(run, now));
             } else {
+                run.suspended = !HaSuspend.active(run.virtualServer, groups, hostAddresses);
                 schedule(run, old.current == null ? old.deadline : now);
             }
         }
@@ -165,6 +192,9 @@ public final class CheckEngine {
 
     private List<VirtualServerHealth> build(KeepalivedConfig config, CheckPlanner probes) {
         List<VirtualServerHealth> built = new ArrayList<>();
+        Map<String, VirtualServerGroup> byName = new HashMap<>();
+        config.virtualServerGroups().forEach(g -> byName.put(g.name(), g));
+        groups = byName;
         for (VirtualServer vsc : config.virtualServers()) {
             VirtualServerHealth vs = new VirtualServerHealth(vsc, output, verdicts,
                     config.global().otherSettings().containsKey("no_checker_emails"));
@@ -189,7 +219,7 @@ public final class CheckEngine {
                 RealServerHealth rs = new RealServerHealth(vs, rsc, checkers);
                 vs.add(rs);
                 for (int i = 0; i < checkers.size(); i++) {
-                    runs.put(checkers.get(i), new CheckRun(checkers.get(i), plans.get(i), configs.get(i)));
+                    runs.put(checkers.get(i), new CheckRun(checkers.get(i), plans.get(i), configs.get(i), vsc));
                 }
             }
             built.add(vs);
@@ -197,10 +227,15 @@ public final class CheckEngine {
         return built;
     }
 
-    /** keepalived's line for a checker that has not run yet (register_checkers_thread). */
+    /**
+     * keepalived's line for a checker that has not run yet (register_checkers_thread): "Deactivating"
+     * for one that ha_suspend holds back.
+     */
     private void activate(CheckRun run) {
+        run.suspended = !HaSuspend.active(run.virtualServer, groups, hostAddresses);
         CheckerKind.Subject s = run.health.subject();
-        output.log("Activating healthchecker for service " + s.realServer() + " for VS " + s.virtualServer());
+        output.log((run.suspended ? "Deactivating" : "Activating") + " healthchecker for service " + s.realServer()
+                + " for VS " + s.virtualServer());
     }
 
     private static String key(VirtualServerHealth vs, RealServerHealth rs) {
@@ -222,6 +257,12 @@ public final class CheckEngine {
             return;
         }
         run.timer = null;
+        if (run.suspended) {
+            // keepalived: a disabled checker only sets its next turn
+            long due = run.deadline + Math.max(1, run.plan.timing().delayLoop().toNanos());
+            schedule(run, Math.max(due, host.nanoTime()));
+            return;
+        }
         Probe probe = run.plan.probes().apply(run.health.standing());
         run.current = probe;
         run.limit = host.after(run.plan.attemptLimit().toNanos(), () -> {
@@ -264,16 +305,20 @@ public final class CheckEngine {
         final CheckerHealth health;
         final CheckPlan plan;
         final Checker config;
+        final VirtualServer virtualServer;
         long deadline;
+        /** ha_suspend: the address is not on the host. */
+        boolean suspended;
         ProbeIo.Timer timer;
         ProbeIo.Timer limit;
         Probe current;
         boolean stopped;
 
-        CheckRun(CheckerHealth health, CheckPlan plan, Checker config) {
+        CheckRun(CheckerHealth health, CheckPlan plan, Checker config, VirtualServer virtualServer) {
             this.health = health;
             this.plan = plan;
             this.config = config;
+            this.virtualServer = virtualServer;
         }
 
         void stop() {

@@ -4,7 +4,7 @@ import io.javakeepalived.config.model.ScriptCommand;
 
 /**
  * Where the health core's effects go besides the verdicts: keepalived's lines, the
- * notify_up/notify_down/quorum_up/quorum_down scripts and the alert mails. Called on the checker
+ * notify_up/notify_down/quorum_up/quorum_down scripts the alert mails and the notify FIFO lines. Called on the checker
  * engine's thread; must not block.
  */
 public interface HealthOutput {
@@ -31,4 +31,13 @@ public interface HealthOutput {
 
     /** keepalived's quorum alert (SMTP_MSG_VS): the virtual server gained ({@code up}) or lost its quorum. */
     void mailQuorum(String virtualServer, boolean up, String body);
+
+    /**
+     * A line for notify_fifo and lvs_notify_fifo ({@code VS [10.0.0.1]:tcp:80 UP},
+     * {@code RS [10.0.1.1]:tcp:80 [10.0.0.1]:tcp:80 DOWN}), written where keepalived writes it:
+     * with each real server's and virtual server's notifies, whether or not a script is set.
+     * Nothing by default: outputs without FIFOs need not care.
+     */
+    default void fifo(String line) {
+    }
 }

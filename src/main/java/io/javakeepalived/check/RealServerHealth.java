@@ -1,6 +1,7 @@
 package io.javakeepalived.check;
 
 import io.javakeepalived.config.model.RealServer;
+import io.javakeepalived.notify.fifo.FifoLine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,9 +95,11 @@ public final class RealServerHealth {
         virtualServer.updateQuorum(false);
     }
 
+    /** keepalived's do_rs_notifies: the notify_up/notify_down script, then the FIFO line. */
     private void runNotify() {
         var script = alive ? config.notifyUp() : config.notifyDown();
         script.ifPresent(s -> output().runScript("RS " + name + (alive ? " notify_up" : " notify_down"), s));
+        output().fifo(FifoLine.realServer(name, virtualServer.name(), alive));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.javakeepalived.check;
 
 import io.javakeepalived.config.model.VirtualServer;
+import io.javakeepalived.notify.fifo.FifoLine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class VirtualServerHealth {
                     + " for VS " + name);
             mailQuorum("Gained quorum", threshold, sum);
             verdicts.quorum(config, true);
-            config.quorumUp().ifPresent(s -> output.runScript("VS " + name + " quorum_up", s));
+            notifyQuorum();
         } else if (quorumUp && (sum == 0 || sum < threshold)) {
             quorumUp = false;
             announce(init, threshold);
@@ -76,7 +77,14 @@ public final class VirtualServerHealth {
                 + "=" + threshold + " > " + liveWeight() + " for VS " + name);
         mailQuorum(init ? "Starting with quorum down" : "Lost quorum", threshold, liveWeight());
         verdicts.quorum(config, false);
-        config.quorumDown().ifPresent(s -> output.runScript("VS " + name + " quorum_down", s));
+        notifyQuorum();
+    }
+
+    /** keepalived's do_vs_notifies: the quorum_up/quorum_down script, then the FIFO line. */
+    private void notifyQuorum() {
+        (quorumUp ? config.quorumUp() : config.quorumDown()).ifPresent(s -> output.runScript("VS " + name
+                + (quorumUp ? " quorum_up" : " quorum_down"), s));
+        output.fifo(FifoLine.virtualServer(name, quorumUp));
     }
 
     /** ipwrapper.c do_vs_notifies: its body writes "+" and "<=" whichever way the quorum went. */
@@ -93,7 +101,7 @@ public final class VirtualServerHealth {
 
     /**
      * Shutdown: with omega keepalived runs the down notifiers of what is still up (every live
-     * real server's notify_down, the quorum_down script if the quorum is up).
+     * real server's notify_down, the quorum_down script if the quorum is up), and their FIFO lines.
      */
     void stop() {
         if (!config.omega()) {
@@ -102,10 +110,12 @@ public final class VirtualServerHealth {
         for (RealServerHealth rs : realServers) {
             if (rs.alive()) {
                 rs.config().notifyDown().ifPresent(s -> output.runScript("RS " + rs.name() + " notify_down", s));
+                output.fifo(FifoLine.realServer(rs.name(), name, false));
             }
         }
         if (quorumUp) {
-            config.quorumDown().ifPresent(s -> output.runScript("VS " + name + " quorum_down", s));
+            quorumUp = false;
+            notifyQuorum();
         }
     }
 

@@ -8,6 +8,7 @@ import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.LoopOptions;
+import io.javakeepalived.daemon.NotifySink;
 import io.javakeepalived.daemon.ScriptServices;
 import io.javakeepalived.daemon.StaleAddresses;
 import io.javakeepalived.daemon.UncaughtFailures;
@@ -171,6 +172,7 @@ final class DaemonRun {
             return 1;
         }
         VrrpLoop loop;
+        IpvsRun[] ipvs = new IpvsRun[1];
         SharedIcmpEcho icmpEcho = new SharedIcmpEcho(log);
         ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log)
                 .referenceEcho(icmpEcho);
@@ -180,7 +182,7 @@ final class DaemonRun {
                     .withReload(new ConfigReloadSource(configFile, loadOptions, config.topLevel().netNamespace(), log)
                             .checkersOnly(!runVrrp)
                             .runningIncludes(result.diagnostics().includeMatches()))
-                    .withNotifySink(scripts.notifySink()), new LinuxNetwork());
+                    .withNotifySink(syncDaemonsFollow(scripts.notifySink(), ipvs)), new LinuxNetwork());
         } catch (ErrnoException e) {
             log.error("Cannot start the VRRP loop: {}", e.getMessage());
             return 1;
@@ -214,7 +216,6 @@ final class DaemonRun {
         // the checker loop turns every second by itself: nothing to ping
         systemd.startWatchdog(List.of(new Heartbeat("VRRP loop", loop::ping, loop::lastTurnNanos),
                 new Heartbeat("checker loop", () -> { }, scripts::checkerLastTurnNanos)));
-        IpvsRun[] ipvs = new IpvsRun[1];
         try {
             // keepalived runs startup_script before VRRP starts and waits for it
             status = runLoop(loop, () -> {
@@ -302,6 +303,19 @@ final class DaemonRun {
         } catch (IOException e) {
             log.error("Unable to set network namespace {}: {}", namespace.get(), e.getMessage());
         }
+    }
+
+    /**
+     * The VRRP loop's notify sink, then the sync daemons (lvs_sync_daemon follows an instance's
+     * state). {@code ipvs[0]} is set before the loop runs, on the thread that runs it, or not at all.
+     */
+    private static NotifySink syncDaemonsFollow(NotifySink sink, IpvsRun[] ipvs) {
+        return notify -> {
+            sink.dispatch(notify);
+            if (ipvs[0] != null) {
+                ipvs[0].vrrpNotified(notify);
+            }
+        };
     }
 
     private static String hostPort(InetSocketAddress a) {

@@ -4,12 +4,14 @@ import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.lvs.IpvsDirector;
 import io.javakeepalived.lvs.IpvsVerdicts;
+import io.javakeepalived.lvs.SyncDaemonDirector;
 import io.javakeepalived.net.IpvsNetlink;
-import io.javakeepalived.net.IpvsTable;
+import io.javakeepalived.vrrp.Action;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -18,15 +20,17 @@ import org.slf4j.Logger;
  * The daemon's IPVS side: one "ipvs" thread that owns the table, so that start, the checkers'
  * verdicts, reloads and the stop reach the kernel in the order they happened and neither the
  * VRRP loop nor the checker thread waits for it. Nothing is opened for a configuration without
- * {@code virtual_server} (nor lvs_flush): a VRRP-only node needs no IPVS in its kernel. A kernel
+ * {@code virtual_server} (nor lvs_flush, nor lvs_sync_daemon): a VRRP-only node needs no IPVS in its
+ * kernel. The same thread switches the connection-sync daemons as the VRRP states change. A kernel
  * without IPVS is logged once, as keepalived logs it, and the daemon runs on without.
  */
 final class IpvsRun {
     private final Logger log;
     private final boolean releaseAtStop;
     private final ExecutorService thread;
-    private IpvsTable table;
+    private IpvsNetlink table;
     private IpvsDirector director;
+    private SyncDaemonDirector syncDaemons;
 
     private IpvsRun(boolean releaseAtStop, Logger log) {
         this.releaseAtStop = releaseAtStop;
@@ -55,6 +59,34 @@ final class IpvsRun {
         return new IpvsVerdicts(() -> director, thread);
     }
 
+    /**
+     * A VRRP notification (on the VRRP loop's thread; returns at once): an instance that becomes
+     * MASTER, or leaves it for BACKUP or FAULT, switches the sync daemon that follows it.
+     */
+    void vrrpNotified(Action notify) {
+        if (notify instanceof Action.RunNotify n) {
+            switch (n.state()) {
+                case MASTER -> syncDaemons(n.instance(), true);
+                case BACKUP, FAULT -> syncDaemons(n.instance(), false);
+                default -> {
+                    // STOP is the stop's business; the others change no role
+                }
+            }
+        }
+    }
+
+    private void syncDaemons(String instance, boolean master) {
+        try {
+            thread.execute(() -> {
+                if (syncDaemons != null) {
+                    syncDaemons.instanceState(instance, master);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            // the stop has stopped the daemons already
+        }
+    }
+
     /** A reload was applied: the table follows the new configuration (returns at once). */
     void reloaded(KeepalivedConfig next) {
         thread.execute(() -> configure(next));
@@ -64,6 +96,7 @@ final class IpvsRun {
     void stop() {
         thread.execute(() -> {
             if (director != null) {
+                syncDaemons.stop();
                 director.stop(releaseAtStop);
                 table.close();
             }
@@ -80,7 +113,8 @@ final class IpvsRun {
 
     private void configure(KeepalivedConfig config) {
         if (director == null) {
-            if (config.virtualServers().isEmpty() && !config.global().lvs().flush()) {
+            if (config.virtualServers().isEmpty() && !config.global().lvs().flush()
+                    && config.global().lvs().syncDaemon().isEmpty()) {
                 return;
             }
             try {
@@ -90,9 +124,12 @@ final class IpvsRun {
                 return;
             }
             director = new IpvsDirector(table, log);
+            syncDaemons = new SyncDaemonDirector(table, log);
             director.start(config);
+            syncDaemons.start(config);
         } else {
             director.reload(config);
+            syncDaemons.reload(config);
         }
     }
 }

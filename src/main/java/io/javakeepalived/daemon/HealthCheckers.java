@@ -17,9 +17,13 @@ import io.javakeepalived.script.ScriptRunner;
 import io.javakeepalived.track.CheckerLoop;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The LVS health checkers of one daemon, on the checker loop's thread: started with the loop,
  * replaced on a reload (real servers that stay keep their state), stopped before the loop. Lines
  * go to the {@code Keepalived_healthcheckers} logger, as keepalived's checker process names them;
- * notify and quorum scripts go through the daemon's script runner, alert mails to its mailer.
+ * notify and quorum scripts go through the daemon's script runner, alert mails to its mailer, the LVS
+ * lines of the notify FIFOs to {@code fifo}.
  */
 final class HealthCheckers {
 
@@ -46,8 +51,10 @@ final class HealthCheckers {
 
     /** Hands the start to the loop's thread (it runs once the loop is released). */
     static HealthCheckers start(CheckerLoop loop, KeepalivedConfig config, ScriptRunner runner, Duration scriptTimeout,
-                                HealthVerdicts verdicts, Optional<IcmpEcho> echo, AlertMailer mailer) {
+                                HealthVerdicts verdicts, Optional<IcmpEcho> echo, AlertMailer mailer,
+                                Consumer<String> fifo) {
         ScriptLog log = ScriptLog.slf4j("Keepalived_healthcheckers");
+        Consumer<String> lvsFifo = Objects.requireNonNull(fifo, "fifo");
         HealthOutput output = new HealthOutput() {
             @Override
             public void log(String line) {
@@ -72,6 +79,11 @@ final class HealthCheckers {
                     }
                 });
             }
+
+            @Override
+            public void fifo(String line) {
+                lvsFifo.accept(line);
+            }
         };
         CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, verdicts,
                 warmup -> ThreadLocalRandom.current().nextLong(warmup));
@@ -81,6 +93,12 @@ final class HealthCheckers {
             loop.execute(() -> engine.start(config, probes));
         }
         return checkers;
+    }
+
+    /** The host's addresses now: ha_suspend's checkers wake or sleep (any thread). */
+    void hostAddresses(Set<InetAddress> addresses) {
+        Set<InetAddress> copy = Set.copyOf(addresses);
+        loop.execute(() -> engine.hostAddresses(copy));
     }
 
     /** A reload was applied: the new configuration's checkers take over (any thread). */

@@ -54,6 +54,9 @@ final class LinkWatch {
     /** an event of this drain may have changed an instance's source or socket */
     private boolean sourcesChanged;
     private Consumer<InterfaceAddress> addressDeleted = a -> { };
+    private Consumer<Set<InetAddress>> hostAddresses;
+    /** an event of this drain added or deleted an address (or some were lost) */
+    private boolean addressesChanged;
 
     /**
      * @param links    the live view of the interfaces by name this keeps current
@@ -84,6 +87,14 @@ final class LinkWatch {
         addressDeleted = listener;
     }
 
+    /**
+     * Who hears of the host's addresses: all of them at start-up, then again after each drain that
+     * changed any (the LVS checkers' ha_suspend). Loop thread; it must return at once.
+     */
+    void onHostAddresses(Consumer<Set<InetAddress>> listener) {
+        hostAddresses = listener;
+    }
+
     /** Start-up: reads every link. */
     void refresh() throws IOException {
         Map<String, LinkInfo> now = new HashMap<>();
@@ -99,6 +110,16 @@ final class LinkWatch {
             }
         }
         linkUsable.keySet().retainAll(now.keySet());
+        tellHostAddresses();
+    }
+
+    private void tellHostAddresses() throws IOException {
+        addressesChanged = false;
+        if (hostAddresses != null) {
+            Set<InetAddress> all = new HashSet<>();
+            rtnl.addresses().forEach(a -> all.add(a.address()));
+            hostAddresses.accept(all);
+        }
     }
 
     /** Whether {@code ifname} exists, is up and has carrier, as last heard. */
@@ -129,6 +150,9 @@ final class LinkWatch {
      */
     void drain() throws IOException {
         monitor.drain(this::onNetlink);
+        if (addressesChanged) {
+            tellHostAddresses();
+        }
         if (sourcesChanged && sourceWatch != null) {
             sourcesChanged = false;
             sourceWatch.recheck(hostAddresses(), clock.getAsLong());
@@ -171,6 +195,7 @@ final class LinkWatch {
             carrierChanged(name, usable, l.deleted());
         } else if (ev instanceof NetlinkEvent.Address a) {
             sourcesChanged = true;
+            addressesChanged = true;
             if (a.deleted()) {
                 addressDeleted.accept(a.address());
                 if (vipWatch != null) {
@@ -179,6 +204,7 @@ final class LinkWatch {
             }
         } else if (ev instanceof NetlinkEvent.Overrun) {
             sourcesChanged = true;
+            addressesChanged = true;
             log.warn("Netlink receive queue overrun - re-reading the interfaces");
             try {
                 Set<String> names = new HashSet<>(linkUsable.keySet());

@@ -66,6 +66,8 @@ public final class ScriptServices {
     private final ScriptRunner runner;
     private final Duration notifyTimeout;
     private final NotifyHooks hooks;
+    /** The notify FIFOs: the VRRP lines go through the hooks, the checkers' LVS lines straight here. */
+    private final NotifyFifoWriter fifo;
     private final MailAlerts mail;
     private final Logger log;
     private volatile CheckerLoop checker;
@@ -93,6 +95,7 @@ public final class ScriptServices {
         NotifyFifoWriter fifo = NotifyFifoWriter.fromConfig(config.global().fifos(),
                 new NotifyFifoWriter.Context(fifos, processes, ScriptLog.slf4j("Keepalived_vrrp"),
                         UserDirectory.system(), config.global().scriptUser(), System::nanoTime));
+        this.fifo = fifo;
         this.hooks = new NotifyHooks(dispatcher, fifo).register(config);
         this.mail = MailAlerts.create(config, LoggerFactory.getLogger("Keepalived_vrrp"));
     }
@@ -190,7 +193,9 @@ public final class ScriptServices {
         loop.trackScriptViews(scheduler::published);
         c.start();
         if (runHealthCheckers) {
-            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, pingEcho, mail.mailer());
+            healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, pingEcho, mail.mailer(),
+                    fifo::lvs);
+            loop.onHostAddresses(healthCheckers::hostAddresses); // ha_suspend
         }
         loop.whenStarted(c::release); // first checks once the instances have started, as keepalived
         loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(next -> reloaded(loop, next, added, kept)));

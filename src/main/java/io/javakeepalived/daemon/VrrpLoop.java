@@ -16,6 +16,7 @@ import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.TimerKind;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,7 @@ public final class VrrpLoop {
     private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
     private volatile Runnable whenStarted = () -> { };
+    private Consumer<Set<InetAddress>> hostAddresses;
     private volatile StopRelease stopRelease = StopRelease.RELEASE;
 
     // ---- made by run(), owned by the loop thread -------------------------------------------
@@ -247,6 +249,15 @@ public final class VrrpLoop {
         stopRelease = StopRelease.KEEP;
     }
 
+    /**
+     * Who hears of the host's addresses (ha_suspend's checkers): all of them at start-up, then
+     * again after each change, on the loop thread; it must hand them off and return. Call before
+     * {@link #run()}.
+     */
+    public void onHostAddresses(Consumer<Set<InetAddress>> listener) {
+        hostAddresses = Objects.requireNonNull(listener, "listener");
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -328,6 +339,9 @@ public final class VrrpLoop {
                 clock);
         links.watch(new VipWatch(table, linkView, vips, executor, log), new SourceWatch(table, sockets, executor, log));
         links.onAddressDeleted(statics::addressDeleted);
+        if (hostAddresses != null) {
+            links.onHostAddresses(hostAddresses);
+        }
         vmacs = new VmacLinks(rtnl, network.sysctls(), log);
         starter = new InstanceStarter(table, sockets, links, executor, vmacs, heldStartups, log, clock,
                 options.wallClock());

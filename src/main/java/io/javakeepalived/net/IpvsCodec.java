@@ -22,6 +22,7 @@ final class IpvsCodec {
 
     static final int CMD_ATTR_SERVICE = 1;
     static final int CMD_ATTR_DEST = 2;
+    static final int CMD_ATTR_DAEMON = 3;
     static final int CMD_ATTR_TIMEOUT_TCP = 4;
     static final int CMD_ATTR_TIMEOUT_TCP_FIN = 5;
     static final int CMD_ATTR_TIMEOUT_UDP = 6;
@@ -36,6 +37,15 @@ final class IpvsCodec {
     static final int SVC_ATTR_TIMEOUT = 8;
     static final int SVC_ATTR_NETMASK = 9;
     static final int SVC_ATTR_PE_NAME = 11;
+
+    static final int DAEMON_ATTR_STATE = 1;
+    static final int DAEMON_ATTR_MCAST_IFN = 2;
+    static final int DAEMON_ATTR_SYNC_ID = 3;
+    static final int DAEMON_ATTR_SYNC_MAXLEN = 4;
+    static final int DAEMON_ATTR_MCAST_GROUP = 5;
+    static final int DAEMON_ATTR_MCAST_GROUP6 = 6;
+    static final int DAEMON_ATTR_MCAST_PORT = 7;
+    static final int DAEMON_ATTR_MCAST_TTL = 8;
 
     static final int DEST_ATTR_ADDR = 1;
     static final int DEST_ATTR_PORT = 2;
@@ -67,6 +77,40 @@ final class IpvsCodec {
         int p = GenlCodec.begin(b, off, family, REQUEST_ACK, seq, cmd.genl(), VERSION);
         p = putService(b, p, s.key(), s);
         p = putDest(b, p, d);
+        return finish(b, off, p);
+    }
+
+    /**
+     * NEW_DAEMON (start: state, interface, syncid, then the optional settings that are set) or
+     * DEL_DAEMON (stop: state and syncid), as libipvs sends them. Port and length go in host
+     * order (the kernel reads them with nla_get_u16), the group as its address bytes.
+     */
+    static int encodeDaemon(ByteBuffer b, int off, int family, int seq, IpvsCommand cmd, IpvsSyncDaemon d) {
+        int p = GenlCodec.begin(b, off, family, REQUEST_ACK, seq, cmd.genl(), VERSION);
+        int start = p;
+        p += 4;
+        p = RtnlCodec.putU32(b, p, DAEMON_ATTR_STATE, d.role().kernelState());
+        if (cmd == IpvsCommand.START_DAEMON) {
+            p = RtnlCodec.putString(b, p, DAEMON_ATTR_MCAST_IFN, d.interfaceName());
+        }
+        p = RtnlCodec.putU32(b, p, DAEMON_ATTR_SYNC_ID, d.syncId());
+        if (cmd == IpvsCommand.START_DAEMON) {
+            if (d.maxLength() != 0) {
+                p = putU16(b, p, DAEMON_ATTR_SYNC_MAXLEN, d.maxLength());
+            }
+            if (d.port() != 0) {
+                p = putU16(b, p, DAEMON_ATTR_MCAST_PORT, d.port());
+            }
+            if (d.ttl() != 0) {
+                p = RtnlCodec.putU8(b, p, DAEMON_ATTR_MCAST_TTL, d.ttl());
+            }
+            if (d.group().isPresent()) {
+                InetAddress g = d.group().get();
+                p = RtnlCodec.putAttr(b, p, g instanceof Inet6Address ? DAEMON_ATTR_MCAST_GROUP6
+                        : DAEMON_ATTR_MCAST_GROUP, g.getAddress());
+            }
+        }
+        p = endNested(b, start, CMD_ATTR_DAEMON, p);
         return finish(b, off, p);
     }
 

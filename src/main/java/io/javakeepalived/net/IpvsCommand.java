@@ -13,6 +13,8 @@ public enum IpvsCommand {
     EDIT_DEST(6, "IP_VS_SO_SET_EDITDEST", 9),
     DELETE_DEST(7, "IP_VS_SO_SET_DELDEST", 8),
     GET_DESTS(8, "IP_VS_SO_GET_DESTS", 4),
+    START_DAEMON(9, "IP_VS_SO_SET_STARTDAEMON", 11),
+    STOP_DAEMON(10, "IP_VS_SO_SET_STOPDAEMON", 12),
     SET_TIMEOUT(12, "IP_VS_SO_SET_TIMEOUT", 10),
     GET_TIMEOUT(13, "IP_VS_SO_GET_TIMEOUT", 5),
     FLUSH(17, "IP_VS_SO_SET_FLUSH", 5);
@@ -52,6 +54,8 @@ public enum IpvsCommand {
             case EDIT_SERVICE -> errno == Errno.ENOENT ? "Scheduler or persistence engine not found" : null;
             case ADD_DEST -> errno == Errno.EEXIST ? "Destination already exists" : null;
             case EDIT_DEST, DELETE_DEST -> errno == Errno.ENOENT ? "No such destination" : null;
+            case START_DAEMON -> errno == Errno.EEXIST ? "Daemon has already run" : null;
+            case STOP_DAEMON -> errno == Errno.ESRCH ? "No daemon is running" : null;
             default -> null;
         };
         if (own != null) {

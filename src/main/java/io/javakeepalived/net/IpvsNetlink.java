@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * {@link IpvsTable} over generic netlink, in the network namespace it was opened in. Opening
  * resolves the "IPVS" family (which makes the kernel load ip_vs if it can), so a kernel without
- * IPVS fails here, once, with keepalived's wording. Requests block for the kernel's ACK (5 s at
+ * IPVS fails here, once, with keepalived's wording. The same channel starts and stops the
+ * connection-sync daemons. Requests block for the kernel's ACK (5 s at
  * most). Methods are synchronized: any thread may call.
  */
-public final class IpvsNetlink implements IpvsTable {
+public final class IpvsNetlink implements IpvsTable, IpvsSyncDaemons {
     private static final int TIMEOUT_MS = 5000;
 
     private final NetlinkExchange exchange;
@@ -118,6 +119,20 @@ public final class IpvsNetlink implements IpvsTable {
     @Override
     public synchronized void setTimeouts(IpvsTimeouts timeouts) throws IOException {
         send(IpvsCommand.SET_TIMEOUT, (b, s) -> IpvsCodec.encodeSetTimeouts(b, 0, family, s, timeouts), "");
+    }
+
+    @Override
+    public synchronized void startDaemon(IpvsSyncDaemon daemon) throws IOException {
+        daemon(IpvsCommand.START_DAEMON, daemon);
+    }
+
+    @Override
+    public synchronized void stopDaemon(IpvsSyncDaemon daemon) throws IOException {
+        daemon(IpvsCommand.STOP_DAEMON, daemon);
+    }
+
+    private void daemon(IpvsCommand cmd, IpvsSyncDaemon daemon) throws IOException {
+        send(cmd, (b, s) -> IpvsCodec.encodeDaemon(b, 0, family, s, cmd, daemon), "");
     }
 
     private void service(IpvsCommand cmd, IpvsService service) throws IOException {

@@ -27,6 +27,8 @@ final class FakeCheckHost implements ProbeIo, HealthOutput, HealthVerdicts {
     private long seq;
     /** Everything observable, in order, each stamped with the time in ms. */
     final List<String> seen = new ArrayList<>();
+    /** The notify FIFO lines, in order, apart: they are not log lines. */
+    final List<String> fifo = new ArrayList<>();
 
     long millis() {
         return TimeUnit.NANOSECONDS.toMillis(now);
@@ -93,6 +95,11 @@ final class FakeCheckHost implements ProbeIo, HealthOutput, HealthVerdicts {
     @Override
     public void mailQuorum(String virtualServer, boolean up, String body) {
         mails.add(millis() + " VS " + virtualServer + " " + (up ? "UP" : "DOWN") + " | " + body);
+    }
+
+    @Override
+    public void fifo(String line) {
+        fifo.add(line);
     }
 
     @Override

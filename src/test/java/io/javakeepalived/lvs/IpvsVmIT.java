@@ -30,7 +30,7 @@ class IpvsVmIT {
     private static final Path CACHE = Path.of("/var/tmp/ipvs-vm");
     private static final List<String> CASES = List.of("io.javakeepalived.lvs.vm.IpvsKernelVmCase",
             "io.javakeepalived.lvs.vm.IpvsTrafficVmCase", "io.javakeepalived.lvs.vm.DaemonIpvsVmCase",
-            "io.javakeepalived.lvs.vm.CheckerIpvsVmCase");
+            "io.javakeepalived.lvs.vm.CheckerIpvsVmCase", "io.javakeepalived.lvs.vm.VrrpStateVmCase");
     // the cases take 2-3 min under TCG on an idle 2-core host; a loaded one needs room
     private static final int VM_LIMIT_SECONDS = 480;
 

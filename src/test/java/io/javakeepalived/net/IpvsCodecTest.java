@@ -172,4 +172,40 @@ class IpvsCodecTest {
         assertEquals("No such destination", IpvsCommand.EDIT_DEST.describe(Errno.ENOENT));
         assertEquals("Scheduler or persistence engine not found", IpvsCommand.ADD_SERVICE.describe(Errno.ENOENT));
     }
+    @Test
+    void startDaemonCarriesStateInterfaceSyncIdAndTheSetOptions() throws Exception {
+        ByteBuffer b = buffer();
+        IpvsSyncDaemon master = new IpvsSyncDaemon(IpvsSyncDaemon.Role.MASTER, "eth0", 5, 0, 8848, 0,
+                java.util.Optional.of(InetAddress.getByName("224.0.0.81")));
+        int len = IpvsCodec.encodeDaemon(b, 0, FAMILY, 3, IpvsCommand.START_DAEMON, master);
+        String expected = "44000000 2200 0500 03000000 00000000 | 09 01 0000"
+                + "3000 0300"
+                + "0800 0100 01000000"                                // IP_VS_STATE_MASTER
+                + "0900 0200 65746830 00000000"                       // "eth0"
+                + "0800 0300 05000000"                                // syncid 5
+                + "0600 0700 9022 0000"                               // port 8848, host order
+                + "0800 0500 e0000051";                               // 224.0.0.81
+        assertEquals(Bytes.hex(Bytes.hex(expected)), Bytes.hex(b, 0, len));
+    }
+
+    @Test
+    void stopDaemonCarriesOnlyStateAndSyncId() throws Exception {
+        ByteBuffer b = buffer();
+        IpvsSyncDaemon backup = new IpvsSyncDaemon(IpvsSyncDaemon.Role.BACKUP, "eth0", 7, 1400, 0, 2,
+                java.util.Optional.empty());
+        int len = IpvsCodec.encodeDaemon(b, 0, FAMILY, 4, IpvsCommand.STOP_DAEMON, backup);
+        String expected = "28000000 2200 0500 04000000 00000000 | 0a 01 0000"
+                + "1400 0300"
+                + "0800 0100 02000000"                                // IP_VS_STATE_BACKUP
+                + "0800 0300 07000000";                               // syncid 7
+        assertEquals(Bytes.hex(Bytes.hex(expected)), Bytes.hex(b, 0, len));
+    }
+
+    @Test
+    void daemonRefusalsAreWordedAsLibipvs() {
+        assertEquals("IPVS cmd IP_VS_SO_SET_STARTDAEMON(1163) error: Daemon has already run(17)",
+                new IpvsException(IpvsCommand.START_DAEMON, 17, "").getMessage());
+        assertEquals("IPVS cmd IP_VS_SO_SET_STOPDAEMON(1164) error: No daemon is running(3)",
+                new IpvsException(IpvsCommand.STOP_DAEMON, 3, "").getMessage());
+    }
 }

@@ -25,8 +25,8 @@ public final class KeywordSupport {
     private KeywordSupport() {
     }
 
-    private static final String LVS = "not implemented: IPVS is programmed and health checkers run, but there is no IPVS"
-            + " sync daemon, no nftables fwmarks, no LVS notify FIFO and none of these settings";
+    private static final String LVS = "not implemented: IPVS is programmed and health checkers run, but there are no"
+            + " nftables fwmarks and none of these settings";
     private static final String NO_SOCKET_OPTION = "the JDK has no SO_BINDTODEVICE / SO_MARK: the check is not"
             + " bound to an interface or marked";
     private static final String MISC_FAILURES = "only the failures that change a checker's state are logged";
@@ -86,8 +86,12 @@ public final class KeywordSupport {
         // the checker and quorum alerts of the LVS checkers (CheckerKind.alertBody, VirtualServerHealth)
         acted(Block.GLOBAL_DEFS, "smtp_alert_checker", "no_checker_emails");
         acted(Block.GLOBAL_DEFS, "lvs_timeouts", "lvs_flush", "lvs_flush_on_stop", "lvs_flush_onstop");
-        notImplemented(Block.GLOBAL_DEFS, LVS, "lvs_sync_daemon", "nftables_ipvs", "nftables_ipvs_priority",
-                "nftables_ipvs_start_fwmark", "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_netlink_cmd_rcv_bufs",
+        // the kernel's connection-sync daemons, switched as the instance they follow changes state
+        acted(Block.GLOBAL_DEFS, "lvs_sync_daemon");
+        // the checkers' VS/RS up and down lines, to lvs_notify_fifo and notify_fifo
+        acted(Block.GLOBAL_DEFS, "lvs_notify_fifo", "lvs_notify_fifo_script");
+        notImplemented(Block.GLOBAL_DEFS, LVS, "nftables_ipvs", "nftables_ipvs_priority",
+                "nftables_ipvs_start_fwmark", "lvs_netlink_cmd_rcv_bufs",
                 "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
                 "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_priority", "checker_rt_priority",
                 "checker_rlimit_rttime", "checker_rlimit_rtime", "checker_process_name", "lvs_process_name",
@@ -153,7 +157,7 @@ public final class KeywordSupport {
         acted(Block.VRRP_INSTANCE, "no_accept", "strict_mode"); // IPv4 VIPs; IPv6 ones are warned about at start
         acted(Block.VRRP_INSTANCE, "smtp_alert");
         acted(Block.VRRP_INSTANCE, "notify_priority_changes");
-        notImplemented(Block.VRRP_INSTANCE, LVS, "lvs_sync_daemon_interface");
+        acted(Block.VRRP_INSTANCE, "lvs_sync_daemon_interface"); // the old form of lvs_sync_daemon IF VI
         notImplemented(Block.VRRP_INSTANCE, "no extra gratuitous ARPs on other interfaces", "garp_extra_if",
                 "vmac_garp_intvl");
         notImplemented(Block.VRRP_INSTANCE, "the VRRP socket's receive buffer is left at the kernel's default",
@@ -187,8 +191,8 @@ public final class KeywordSupport {
         acted(Block.GLOBAL_DEFS, "checker_log_all_failures");
         acted(Block.VIRTUAL_SERVER, timing);
         acted(Block.VIRTUAL_SERVER, "connect_timeout", "quorum_up", "quorum_down", "omega", "virtualhost");
-        notImplemented(Block.VIRTUAL_SERVER, "ha_suspend is not implemented: the virtual server is programmed"
-                + " whatever the VRRP state", "ha_suspend");
+        // checks only while the address is on the host, as keepalived (IPVS is programmed all the same)
+        acted(Block.VIRTUAL_SERVER, "ha_suspend");
         acted(Block.VIRTUAL_SERVER, "smtp_alert");
         notImplemented(Block.VIRTUAL_SERVER, SNMP, "snmp_name");
         acted(Block.REAL_SERVER, timing);

@@ -15,15 +15,16 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Writes keepalived's notify FIFO lines ({@code notify_fifo} / {@code vrrp_notify_fifo}): each
- * line goes to both FIFOs when both are configured, as keepalived's VRRP process writes it to
- * both. The line format is {@link FifoLine}'s; each FIFO is a {@link NotifyFifo}. Writes never
+ * Writes keepalived's notify FIFO lines ({@code notify_fifo} / {@code vrrp_notify_fifo} /
+ * {@code lvs_notify_fifo}): a VRRP line goes to notify_fifo and vrrp_notify_fifo, as keepalived's
+ * VRRP process writes it to both; an LVS line (a virtual or real server up or down) to
+ * notify_fifo and lvs_notify_fifo, as its checker process does. The line format is {@link FifoLine}'s; each FIFO is a {@link NotifyFifo}. Writes never
  * block (a full FIFO drops the line and says so); they may be called from any thread.
  *
  * <p>The FIFO's owner when we create it: its configured user (and group, else the user's primary
  * group), else the default script user ({@code script_user}, else {@code keepalived_script} if it
  * exists), else ours — as keepalived resolves it. If the same path is given for notify_fifo and
- * vrrp_notify_fifo, the vrrp one is ignored with keepalived's log line.
+ * vrrp_notify_fifo (or lvs_notify_fifo), the latter is ignored with keepalived's log line.
  */
 public class NotifyFifoWriter implements AutoCloseable {
 
@@ -40,36 +41,60 @@ public class NotifyFifoWriter implements AutoCloseable {
         }
     }
 
+    /** Every FIFO, once. */
     private final List<NotifyFifo> fifos;
+    /** Where VRRP lines go: notify_fifo, vrrp_notify_fifo. */
+    private final List<NotifyFifo> vrrpFifos;
+    /** Where LVS lines go: notify_fifo, lvs_notify_fifo. */
+    private final List<NotifyFifo> lvsFifos;
 
-    private NotifyFifoWriter(List<NotifyFifo> fifos) {
-        this.fifos = List.copyOf(fifos);
+    private NotifyFifoWriter(List<NotifyFifo> vrrpFifos, List<NotifyFifo> lvsFifos) {
+        this.vrrpFifos = List.copyOf(vrrpFifos);
+        this.lvsFifos = List.copyOf(lvsFifos);
+        List<NotifyFifo> all = new ArrayList<>(vrrpFifos);
+        lvsFifos.stream().filter(f -> !all.contains(f)).forEach(all::add);
+        this.fifos = List.copyOf(all);
     }
 
     /** A writer with no FIFO; for test doubles that override what they record. */
     protected NotifyFifoWriter() {
-        this(List.of());
+        this(List.of(), List.of());
     }
 
     /**
-     * The writer for {@code notify_fifo} / {@code vrrp_notify_fifo}, in the given surroundings;
-     * opens the FIFOs now. One that writes nothing if neither is set.
+     * The writer for {@code notify_fifo} / {@code vrrp_notify_fifo} / {@code lvs_notify_fifo}, in
+     * the given surroundings; opens the FIFOs now. One that writes nothing if none is set.
      */
     public static NotifyFifoWriter fromConfig(GlobalDefs.Fifos fifos, Context ctx) {
-        List<NotifyFifo> out = new ArrayList<>();
-        fifos.all().ifPresent(f -> out.add(fifo("", f, ctx)));
-        fifos.vrrp().ifPresent(f -> {
-            if (fifos.all().isPresent() && fifos.all().get().path().equals(f.path())) {
-                ctx.log().log(ScriptLog.Level.INFO, "notify FIFO " + f.path()
-                        + " has been specified for global and vrrp FIFO - ignoring vrrp FIFO");
-            } else {
-                out.add(fifo("vrrp_", f, ctx));
-            }
+        List<NotifyFifo> vrrp = new ArrayList<>();
+        List<NotifyFifo> lvs = new ArrayList<>();
+        fifos.all().ifPresent(f -> {
+            NotifyFifo all = fifo("", f, ctx);
+            vrrp.add(all);
+            lvs.add(all);
         });
-        for (NotifyFifo f : out) {
+        own(fifos, fifos.vrrp(), "vrrp", ctx).ifPresent(vrrp::add);
+        own(fifos, fifos.lvs(), "LVS", ctx).ifPresent(lvs::add);
+        NotifyFifoWriter w = new NotifyFifoWriter(vrrp, lvs);
+        for (NotifyFifo f : w.fifos) {
             f.open();
         }
-        return new NotifyFifoWriter(out);
+        return w;
+    }
+
+    /** vrrp_notify_fifo or lvs_notify_fifo, unless it is notify_fifo's path (keepalived's line then). */
+    private static Optional<NotifyFifo> own(GlobalDefs.Fifos fifos, Optional<GlobalDefs.NotifyFifo> own, String what,
+                                            Context ctx) {
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        GlobalDefs.NotifyFifo f = own.get();
+        if (fifos.all().isPresent() && fifos.all().get().path().equals(f.path())) {
+            ctx.log().log(ScriptLog.Level.INFO, "notify FIFO " + f.path() + " has been specified for global and " + what
+                    + " FIFO - ignoring " + what + " FIFO");
+            return Optional.empty();
+        }
+        return Optional.of(fifo(what.equals("LVS") ? "lvs_" : "vrrp_", f, ctx));
     }
 
     private static NotifyFifo fifo(String type, GlobalDefs.NotifyFifo f, Context ctx) {
@@ -115,6 +140,13 @@ public class NotifyFifoWriter implements AutoCloseable {
         write(FifoLine.instance(name, "DELETED", priority));
     }
 
+    /** An LVS line ({@link FifoLine#virtualServer} / {@link FifoLine#realServer}). Never blocks. */
+    public void lvs(String line) {
+        for (NotifyFifo f : lvsFifos) {
+            f.write(line);
+        }
+    }
+
     /** Whether any FIFO is configured. */
     public boolean enabled() {
         return !fifos.isEmpty();
@@ -130,7 +162,7 @@ public class NotifyFifoWriter implements AutoCloseable {
     }
 
     private void write(String line) {
-        for (NotifyFifo f : fifos) {
+        for (NotifyFifo f : vrrpFifos) {
             f.write(line);
         }
     }

@@ -153,7 +153,7 @@ class KeywordSupportTest {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("nftables_ifindex", "umask", "data_use_instance", "reload_time_file",
-                "random_seed", "vrrp_rx_bufs_policy", "lvs_sync_daemon", "enable_snmp_vrrp",
+                "random_seed", "vrrp_rx_bufs_policy", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
@@ -164,10 +164,12 @@ class KeywordSupportTest {
         for (String k : List.of("virtual_server", "virtual_server_group")) {
             assertTrue(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("lvs_flush", "lvs_flush_on_stop", "lvs_timeouts")) {
+        for (String k : List.of("lvs_flush", "lvs_flush_on_stop", "lvs_timeouts", "lvs_sync_daemon", "lvs_notify_fifo",
+                "lvs_notify_fifo_script")) {
             assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("lvs_sync_daemon", "nftables_ipvs", "lvs_notify_fifo")) {
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "lvs_sync_daemon_interface").orElseThrow().implemented());
+        for (String k : List.of("nftables_ipvs")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
         }
         for (String k : List.of("lb_algo", "lb_kind", "persistence_timeout", "persistence_granularity", "ops",
@@ -177,7 +179,7 @@ class KeywordSupportTest {
         for (String k : List.of("uthreshold", "lthreshold", "lvs_method", "weight")) {
             assertTrue(KeywordSupport.of(Block.REAL_SERVER, k).orElseThrow().implemented(), k);
         }
-        assertFalse(KeywordSupport.of(Block.VIRTUAL_SERVER, "ha_suspend").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VIRTUAL_SERVER, "ha_suspend").orElseThrow().implemented());
     }
 
     @Test

@@ -33,7 +33,7 @@ class UnimplementedKeywordsTest {
         List<String> out = lines("""
                 global_defs {
                     router_id_is_unknown x
-                    lvs_sync_daemon eth0 VI_1
+                    nftables_ipvs
                     vrrp_garp_master_delay 5
                 }
                 vrrp_instance VI_1 {
@@ -69,9 +69,8 @@ class UnimplementedKeywordsTest {
                 }
                 """);
         assertEquals(List.of(
-                "keepalived.conf:3: lvs_sync_daemon" + NI + "not implemented: IPVS is programmed and health checkers"
-                        + " run, but there is no IPVS sync daemon, no nftables fwmarks, no LVS notify FIFO and none of"
-                        + " these settings",
+                "keepalived.conf:3: nftables_ipvs" + NI + "not implemented: IPVS is programmed and health checkers"
+                        + " run, but there are no nftables fwmarks and none of these settings",
                 "keepalived.conf:10: use_ipvlan" + NI + "no ipvlan interface is created; the instance runs on its"
                         + " base interface",
                 "keepalived.conf:14: kernel_rx_buf_size" + NI + "the VRRP socket's receive buffer is left at the"

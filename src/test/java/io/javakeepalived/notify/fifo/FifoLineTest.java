@@ -17,4 +17,12 @@ class FifoLineTest {
                 FifoLine.instance("VI_1", FifoLine.word(NotifyState.MASTER_RX_LOWER_PRI), 150));
         assertEquals("GROUP \"G 1\" STOP 0\n", FifoLine.group("G 1", FifoLine.word(NotifyState.STOP)));
     }
+
+    @Test
+    void checkerLinesAsKeepalivedWritesThem() {
+        // ipwrapper.c notify_fifo_vs / notify_fifo_rs: no quotes, no priority
+        assertEquals("VS [10.0.0.1]:tcp:80 UP\n", FifoLine.virtualServer("[10.0.0.1]:tcp:80", true));
+        assertEquals("RS [10.0.1.1]:tcp:8080 [10.0.0.1]:tcp:80 DOWN\n",
+                FifoLine.realServer("[10.0.1.1]:tcp:8080", "[10.0.0.1]:tcp:80", false));
+    }
 }

@@ -160,6 +160,32 @@ class NotifyFifoWriterTest {
     }
 
     @Test
+    void lvsLinesGoToTheGlobalAndLvsFifosAndVrrpLinesNotToTheLvsOne() {
+        String a = dir.resolve("all").toString();
+        String l = dir.resolve("lvs").toString();
+        try (NotifyFifoWriter w = writer(new GlobalDefs.Fifos(Optional.of(new GlobalDefs.NotifyFifo(a, Optional.empty(),
+                Optional.empty(), Optional.empty())), Optional.empty(), Optional.of(new GlobalDefs.NotifyFifo(l,
+                Optional.empty(), Optional.empty(), Optional.of(script("/bin/reader")))), false))) {
+            assertEquals(List.of("lvs_notify_fifo_script /bin/reader " + l), runner.lines());
+            w.instance("VI_1", NotifyState.MASTER, 150);
+            w.lvs(FifoLine.virtualServer("[10.0.0.1]:tcp:80", true));
+            assertEquals(2, sys.channels.size());
+            assertEquals("INSTANCE \"VI_1\" MASTER 150\nVS [10.0.0.1]:tcp:80 UP\n", sys.channels.get(0).data.toString());
+            assertEquals("VS [10.0.0.1]:tcp:80 UP\n", sys.channels.get(1).data.toString());
+        }
+        sys.channels.clear();
+        try (NotifyFifoWriter w = writer(new GlobalDefs.Fifos(Optional.of(new GlobalDefs.NotifyFifo(a, Optional.empty(),
+                Optional.empty(), Optional.empty())), Optional.empty(), Optional.of(new GlobalDefs.NotifyFifo(a,
+                Optional.empty(), Optional.empty(), Optional.empty())), false))) {
+            w.lvs(FifoLine.virtualServer("[10.0.0.1]:tcp:80", false));
+            assertEquals(List.of("VS [10.0.0.1]:tcp:80 DOWN\n"), sys.channels.stream().map(c -> c.data.toString())
+                    .toList());
+            assertTrue(log.contains("INFO notify FIFO " + a + " has been specified for global and LVS FIFO - ignoring"
+                    + " LVS FIFO"), log::toString);
+        }
+    }
+
+    @Test
     void aFullFifoDropsLinesCountsThemAndSaysSoAtMostOnceAMinute() {
         sys.capacity = 60;
         String p = dir.resolve("full").toString();
