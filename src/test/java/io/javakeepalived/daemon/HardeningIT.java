@@ -58,7 +58,7 @@ class HardeningIT {
         // the hook leaves a child behind; once the hook exits, the child is the daemon's (PID 1)
         Path orphanPid = dir.resolve("orphan.pid");
         Path hook = Files.writeString(dir.resolve("leave-a-child.sh"),
-                "#!/bin/sh\nsleep 0.5 &\necho $! > " + orphanPid + "\nexit 0\n");
+                "#!/bin/sh\nsleep 3 &\necho $! > " + orphanPid + "\nexit 0\n"); // long enough to be seen adopted
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> asPidOne = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child"));
         asPidOne.addAll(DaemonLab.jarCommand("-n", "-l", "-D"));
@@ -71,7 +71,7 @@ class HardeningIT {
         String inNamespace = Files.readString(orphanPid).strip();
         DaemonLab.await("the orphan adopted by the daemon", 5_000,
                 () -> namespacePids(childrenOf(daemon)).contains(inNamespace), d);
-        DaemonLab.await("the orphan's zombie collected", 5_000,
+        DaemonLab.await("the orphan's zombie collected", 10_000,
                 () -> !namespacePids(childrenOf(daemon)).contains(inNamespace), d);
     }
 
