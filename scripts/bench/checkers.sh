@@ -7,7 +7,7 @@
 #
 #   sudo scripts/bench/checkers.sh [-n SERVERS] [-d SECONDS] [-k http|tcp] [-w WARMUP] [--here|--vm]
 #
-# (defaults: 1,000 real servers, a 60 s window after a 10 s warm-up (30 s in the VM), HTTP_GET).
+# (defaults: 1,000 real servers, a 60 s window after a 10 s warm-up (60 s in the VM), HTTP_GET).
 # keepalived's checker process will not run without IPVS ("IPVS: Can't initialize ipvs" and
 # exit), so on a kernel without /proc/net/ip_vs the whole benchmark runs itself inside the VM
 # of ../shared/tools/ipvs-vm (QEMU, software emulation): both daemons there, so their figures
@@ -18,7 +18,8 @@
 # network namespaces joined by a veth pair and nothing else (the daemon's node; the real
 # servers, 10.215.0.0/16 local to them, one python process answering for all), and removes
 # them on exit; the probe signals only the processes it started.
-# JAVAKEEPALIVED (default: scripts/javakeepalived) and JAVA_OPTS are passed on.
+# JAVAKEEPALIVED (default: scripts/javakeepalived) and JAVA_OPTS are passed on; KEEP_LOG=FILE
+# keeps the daemons' log, KEEP_ARRIVALS=FILE every check's SYN time (host runs only).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
         -w) warmup=$2; shift 2 ;;
         --here) where=here; shift ;;
         --vm) where=vm; shift ;;
-        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "checkers.sh: unknown argument $1" >&2; exit 1 ;;
     esac
 done
@@ -45,7 +46,7 @@ if [ "$where" = vm ] || { [ "$where" = auto ] && [ ! -e /proc/net/ip_vs ] && [ -
     tools=${IPVS_VM_TOOLS:-$top/../shared/tools/ipvs-vm}
     cache=${IPVS_VM_CACHE:-/var/tmp/ipvs-vm}
     [ -f "$cache/stamp" ] || "$tools/make-vm.sh" "$cache" >&2
-    warmup=${warmup:-30}
+    warmup=${warmup:-60}
     echo "host: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg);" \
          "no IPVS here: both daemons run in the ipvs-vm (QEMU TCG, 2 vCPUs), figures compare with each other, not with the host"
     export CHECKBENCH_IN_VM=1 JAVAKEEPALIVED=$jka JAVA_OPTS=${JAVA_OPTS:-}
@@ -122,16 +123,23 @@ CONF
     echo "}"
 } > "$work/keepalived.conf"
 
+# a config test of each first: it checks the file, and in the VM it pulls the JDK and the jar
+# over the host share into the page cache, which the first daemon would otherwise pay for
+keepalived -t -f "$work/keepalived.conf" >/dev/null 2>&1 || true
+"$jka" -t -f "$work/keepalived.conf" >/dev/null 2>&1 || true
 where_text="on this host"
 [ -n "${CHECKBENCH_IN_VM:-}" ] && where_text="in the ipvs-vm"
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(uname -r), $where_text, load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "$servers real servers, ${kind^^} checks, delay_loop 1, ${warmup} s warm-up, ${duration} s window"
+# the daemons start under `ip netns exec` as an operator starts them: besides the network
+# namespace it mounts a /sys of that namespace (javakeepalived looks for interfaces there)
+inside="ip netns exec $node"
 # the probe imports startup_probe.py from its own folder
 PYTHONPATH=$here python3 "$here/checkers_probe.py" --node-ns "$node" --servers-ns "$srv" \
     --kind "$kind" --servers "$servers" --warmup "$warmup" --duration "$duration" \
-    --log "$work/daemons.log" \
-    --daemon "keepalived@$work/ka_check.pid=keepalived -n -l -f $work/keepalived.conf -p $work/ka.pid -r $work/ka_vrrp.pid -c $work/ka_check.pid" \
-    --daemon "javakeepalived=$jka -n -l -f $work/keepalived.conf -p $work/jka.pid -r $work/jka_vrrp.pid" \
-    --daemon "javakeepalived -P=$jka -n -l -P -f $work/keepalived.conf -p $work/jkp.pid -r $work/jkp_vrrp.pid"
+    --log "$work/daemons.log" ${KEEP_ARRIVALS:+--arrivals "$KEEP_ARRIVALS"} \
+    --daemon "keepalived@$work/ka_check.pid=$inside keepalived -n -l -f $work/keepalived.conf -p $work/ka.pid -r $work/ka_vrrp.pid -c $work/ka_check.pid" \
+    --daemon "javakeepalived=$inside $jka -n -l -f $work/keepalived.conf -p $work/jka.pid -r $work/jka_vrrp.pid" \
+    --daemon "javakeepalived -P=$inside $jka -n -l -P -f $work/keepalived.conf -p $work/jkp.pid -r $work/jkp_vrrp.pid"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "${KEEP_LOG:-}" ]; then cp "$work/daemons.log" "$KEEP_LOG"; fi

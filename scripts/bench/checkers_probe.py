@@ -182,7 +182,11 @@ def one_run(name, cmd, focus_pidfile, a, recorder):
               "focus_cpu": (f1 - f0) / CLK_TCK / seconds * 100, "rss": rss / 1024,
               "focus_rss": focus_rss / 1024, "processes": len(pids),
               "died": None if alive else last_words(a)}
-    result.update(schedule_figures(recorder.since(t0, w1), w0, w1, a.delay_loop))
+    arrivals = recorder.since(t0, w1)
+    if a.arrivals:  # for a closer look: one line per check, "daemon window-start ns address"
+        with open(a.arrivals, "a") as f:
+            f.writelines(f"{name.replace(' ', '_')} {w0} {t} {socket.inet_ntoa(addr)}\n" for t, addr in arrivals)
+    result.update(schedule_figures(arrivals, w0, w1, a.delay_loop))
     result["expected"] = a.servers * int(seconds / a.delay_loop)
     return result
 
@@ -243,6 +247,7 @@ def main():
     p.add_argument("--warmup", type=float, default=10)
     p.add_argument("--duration", type=float, default=60)
     p.add_argument("--log", required=True)
+    p.add_argument("--arrivals", help="append every check's SYN time here")
     p.add_argument("--daemon", action="append", required=True,
                    help="NAME=COMMAND or NAME@PIDFILE=COMMAND (PIDFILE: its checker process)")
     a = p.parse_args()
