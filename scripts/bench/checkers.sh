@@ -49,6 +49,9 @@ if [ "$where" = vm ] || { [ "$where" = auto ] && [ ! -e /proc/net/ip_vs ] && [ -
     warmup=${warmup:-60}
     echo "host: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg);" \
          "no IPVS here: both daemons run in the ipvs-vm (QEMU TCG, 2 vCPUs), figures compare with each other, not with the host"
+    if [ "$servers" -gt 30 ]; then  # measured: 100 TCP checks a second already fill a vCPU there
+        echo "note: emulated, $servers checks a second may saturate either daemon; -n 30 keeps both under a core"
+    fi
     export CHECKBENCH_IN_VM=1 JAVAKEEPALIVED=$jka JAVA_OPTS=${JAVA_OPTS:-}
     share=()
     if [ -n "${KEEP_LOG:-}" ]; then  # the guest's /tmp is its own: the log's folder is shared
