@@ -199,7 +199,7 @@ def last_words(a):
             lines = [line.strip().split(": ", 1)[-1] for line in f]
     except OSError:
         return "exited"
-    for mark in ("Can't", "rror", "FATAL"):
+    for mark in ("Can't", "cannot", "rror", "FATAL"):
         for line in lines:
             if mark in line:
                 return line[:100]
@@ -212,23 +212,23 @@ def fmt(v, digits=1):
 
 def table(results, a):
     names = [r["name"] for r in results]
-    width = max(22, *(len(n) + 2 for n in names))
+    width = max(26, *(len(n) + 2 for n in names))
     print(f"\n{'':48}" + "".join(f"{n:>{width}}" for n in names))
     def row(label, cell):
         print(f"{label:48}" + "".join(f"{cell(r):>{width}}" for r in results))
-    def ok(key, render):
+    def ok(render):
         return lambda r: "did not run" if r.get("failed") else render(r)
-    row(f"CPU, % of one core ({a.duration:g} s)", ok("cpu", lambda r: fmt(r["cpu"])))
-    row("  of it the checker process", ok("focus_cpu", lambda r: fmt(r["focus_cpu"])))
-    row("RSS at the end, MB (processes)", ok("rss", lambda r: f"{fmt(r['rss'])} ({r['processes']})"))
-    row("  of it the checker process", ok("focus_rss", lambda r: fmt(r["focus_rss"])))
-    row("real servers checked / configured", ok("servers", lambda r: f"{r['servers']} / {a.servers}"))
+    row(f"CPU, % of one core ({a.duration:g} s)", ok(lambda r: fmt(r["cpu"])))
+    row("  of it the checker process", ok(lambda r: fmt(r["focus_cpu"])))
+    row("RSS at the end, MB (processes)", ok(lambda r: f"{fmt(r['rss'])} ({r['processes']})"))
+    row("  of it the checker process", ok(lambda r: fmt(r["focus_rss"])))
+    row("real servers checked / configured", ok(lambda r: f"{r['servers']} / {a.servers}"))
     row("checks in the window / servers x seconds",
-        ok("checks", lambda r: f"{r['checks']} / {r['expected']}"))
+        ok(lambda r: f"{r['checks']} / {r['expected']}"))
     row("late vs first + N x delay_loop, ms p50/p99/max",
-        ok("late", lambda r: " / ".join(fmt(v) for v in r["late"]) if r["checks"] else "no checks"))
+        ok(lambda r: " / ".join(fmt(v) for v in r["late"]) if r["checks"] else "no checks"))
     row("interval - delay_loop, ms p50/p99/max",
-        ok("gap", lambda r: " / ".join(fmt(v) for v in r["gap"]) if r["checks"] else "no checks"))
+        ok(lambda r: " / ".join(fmt(v) for v in r["gap"]) if r["checks"] else "no checks"))
     for r in results:
         if r.get("failed"):
             print(f"{r['name']} did not run: {r['failed']}")
