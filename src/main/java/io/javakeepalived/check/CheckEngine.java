@@ -1,5 +1,7 @@
 package io.javakeepalived.check;
 
+import io.javakeepalived.check.probe.ServiceNames;
+
 import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.ProbeIo;
 import io.javakeepalived.check.probe.ProbeResult;

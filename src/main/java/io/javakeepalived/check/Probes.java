@@ -1,5 +1,7 @@
 package io.javakeepalived.check;
 
+import io.javakeepalived.check.probe.ServiceNames;
+
 import io.javakeepalived.check.probe.Probe;
 import io.javakeepalived.check.probe.dns.DnsProbe;
 import io.javakeepalived.check.probe.file.FileProbe;

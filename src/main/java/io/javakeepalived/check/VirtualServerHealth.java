@@ -1,5 +1,7 @@
 package io.javakeepalived.check;
 
+import io.javakeepalived.check.probe.ServiceNames;
+
 import io.javakeepalived.config.model.VirtualServer;
 import io.javakeepalived.notify.fifo.FifoLine;
 

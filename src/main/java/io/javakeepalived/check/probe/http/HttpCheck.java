@@ -2,6 +2,7 @@ package io.javakeepalived.check.probe.http;
 
 import io.javakeepalived.check.probe.CheckerStanding;
 import io.javakeepalived.check.probe.Probe;
+import io.javakeepalived.check.probe.ServiceNames;
 import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.RealServer;
 import io.javakeepalived.config.model.VirtualServer;
@@ -57,10 +58,10 @@ public final class HttpCheck {
             urls.add(new UrlCheck(u, protocol, checker.virtualhost(), checker.connection().connectIp(),
                     checker.connection().connectPort(),
                     w -> warnings.add(u.location().file() + ":" + u.location().line() + ": " + w),
-                    "http_check for RS " + ServiceNames.realServer(virtualServer, realServer) + " VS "
+                    "http_check for RS " + ServiceNames.realServer(realServer, virtualServer) + " VS "
                             + ServiceNames.virtualServer(virtualServer) + " url "));
         }
-        return new HttpCheck(ServiceNames.realServer(virtualServer, realServer), checker, urls,
+        return new HttpCheck(ServiceNames.realServer(realServer, virtualServer), checker, urls,
                 checker.ssl() ? tls.get() : null, warnings);
     }
 

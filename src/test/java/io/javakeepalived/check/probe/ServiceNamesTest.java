@@ -1,4 +1,4 @@
-package io.javakeepalived.check.probe.http;
+package io.javakeepalived.check.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,17 +16,17 @@ class ServiceNamesTest {
     @Test
     void addressServicesCarryTheirProtocolUdpWhenNoneIsSet() {
         VirtualServer tcp = only("virtual_server 10.0.0.1 80 {\n protocol TCP\n real_server 10.0.0.2 8080 {\n }\n}\n");
-        assertEquals("[10.0.0.2]:tcp:8080", ServiceNames.realServer(tcp, tcp.realServers().get(0)));
+        assertEquals("[10.0.0.2]:tcp:8080", ServiceNames.realServer(tcp.realServers().get(0), tcp));
         assertEquals("[10.0.0.1]:tcp:80", ServiceNames.virtualServer(tcp));
         VirtualServer none = only("virtual_server fd00::1 443 {\n real_server fd00::2 443 {\n }\n}\n");
-        assertEquals("[fd00::2]:udp:443", ServiceNames.realServer(none, none.realServers().get(0)));
+        assertEquals("[fd00::2]:udp:443", ServiceNames.realServer(none.realServers().get(0), none));
     }
 
     @Test
     void fwmarkAndGroupServicesAreNamedAsKeepalivedNamesThem() {
         VirtualServer fwm = only("virtual_server fwmark 5 {\n real_server 10.0.0.2 80 {\n }\n}\n");
         assertEquals("FWM 5", ServiceNames.virtualServer(fwm));
-        assertEquals("[10.0.0.2]:none:80", ServiceNames.realServer(fwm, fwm.realServers().get(0)));
+        assertEquals("[10.0.0.2]:none:80", ServiceNames.realServer(fwm.realServers().get(0), fwm));
         VirtualServer group = only("virtual_server_group web {\n 10.0.0.1 80\n}\n"
                 + "virtual_server group web {\n protocol TCP\n real_server 10.0.0.2 80 {\n }\n}\n");
         assertEquals("[web]:0", ServiceNames.virtualServer(group));

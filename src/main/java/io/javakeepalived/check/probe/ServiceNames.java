@@ -1,4 +1,4 @@
-package io.javakeepalived.check;
+package io.javakeepalived.check.probe;
 
 import io.javakeepalived.config.model.RealServer;
 import io.javakeepalived.config.model.Text;
@@ -10,7 +10,7 @@ import java.net.InetAddress;
  * How keepalived names services in its checker lines: {@code [10.0.0.2]:tcp:80} for a real server
  * (its address, the virtual server's protocol, its port: keepalived's {@code FMT_RS}),
  * {@code [10.0.0.1]:tcp:80}, {@code FWM 7} or {@code [group]:80} for a virtual server
- * ({@code FMT_VS}). Pure.
+ * ({@code FMT_VS}). Pure; shared by the checker engine's lines and the probes' own.
  */
 public final class ServiceNames {
 
