@@ -10,8 +10,9 @@ install_missing scripts/test.sh \
     java:openjdk-17-jdk-headless mvn:maven ip:iproute2 nft:nftables tcpdump:tcpdump \
     tshark:tshark keepalived:keepalived systemd-analyze:systemd \
     python3:python3 curl:curl pgrep:procps \
-    qemu-system-x86_64:qemu-system-x86 busybox:busybox-static vtysh:frr
+    qemu-system-x86_64:qemu-system-x86 busybox:busybox-static vtysh:frr nginx:nginx
 # python3, curl, pgrep: ExampleSetupsIT's stub services; qemu, busybox: IpvsVmIT's VM
-# (../shared/tools/ipvs-vm), the only kernel here with IPVS; frr (zebra, bgpd, vtysh): BgpFrrIT
+# (../shared/tools/ipvs-vm), the only kernel here with IPVS; frr (zebra, bgpd, vtysh): BgpFrrIT;
+# nginx: the real servers of the LVS-DR example in that VM (LvsDrNginxVmCase)
 
 exec mvn -B verify "$@"

@@ -21,16 +21,18 @@ class ShippedConfigsSupportTest {
     private static final List<String> VRRP_EXAMPLE = List.of();
     private static final List<String> LVS_EXAMPLE = List.of();
 
-    private static final Map<String, List<String>> EXPECTED = Map.of(
-            "conf/keepalived.conf", VRRP_EXAMPLE,
-            "conf/examples/bgp-frr/node1.conf", VRRP_EXAMPLE,
-            "conf/examples/bgp-frr/node2.conf", VRRP_EXAMPLE,
-            "conf/examples/lvs-director-pair/node1.conf", LVS_EXAMPLE,
-            "conf/examples/lvs-director-pair/node2.conf", LVS_EXAMPLE,
-            "conf/examples/mysql-dual-master/node1.conf", VRRP_EXAMPLE,
-            "conf/examples/mysql-dual-master/node2.conf", VRRP_EXAMPLE,
-            "conf/examples/nginx-pair/node1.conf", VRRP_EXAMPLE,
-            "conf/examples/nginx-pair/node2.conf", VRRP_EXAMPLE);
+    private static final Map<String, List<String>> EXPECTED = Map.ofEntries(
+            Map.entry("conf/keepalived.conf", VRRP_EXAMPLE),
+            Map.entry("conf/examples/bgp-frr/node1.conf", VRRP_EXAMPLE),
+            Map.entry("conf/examples/bgp-frr/node2.conf", VRRP_EXAMPLE),
+            Map.entry("conf/examples/lvs-director-pair/node1.conf", LVS_EXAMPLE),
+            Map.entry("conf/examples/lvs-director-pair/node2.conf", LVS_EXAMPLE),
+            Map.entry("conf/examples/lvs-dr-nginx/director1.conf", LVS_EXAMPLE),
+            Map.entry("conf/examples/lvs-dr-nginx/director2.conf", LVS_EXAMPLE),
+            Map.entry("conf/examples/mysql-dual-master/node1.conf", VRRP_EXAMPLE),
+            Map.entry("conf/examples/mysql-dual-master/node2.conf", VRRP_EXAMPLE),
+            Map.entry("conf/examples/nginx-pair/node1.conf", VRRP_EXAMPLE),
+            Map.entry("conf/examples/nginx-pair/node2.conf", VRRP_EXAMPLE));
 
     @Test
     void eachShippedConfigurationIsToldWhatItUsesThatIsNotImplemented() throws Exception {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,13 +54,7 @@ class CheckerIpvsVmCase {
     }
 
     private List<String> await(List<String> expected) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        List<String> t = Ipvsadm.table(director.ns());
-        while (!t.equals(expected) && System.nanoTime() < end) {
-            Thread.sleep(200);
-            t = Ipvsadm.table(director.ns());
-        }
-        return t;
+        return Ipvsadm.await(director.ns(), expected, 60); // a JVM start under TCG on a loaded host
     }
 
     @Test

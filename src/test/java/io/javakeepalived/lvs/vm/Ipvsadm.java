@@ -51,6 +51,20 @@ final class Ipvsadm {
         return parse(runIn(List.of("ip", "netns", "exec", ns), "-Ln"));
     }
 
+    /**
+     * {@link #table(String)} once it equals {@code expected}, or as it is after {@code seconds}
+     * (polled every 200 ms): what an operator watching {@code ipvsadm -Ln} sees settle.
+     */
+    static List<String> await(String ns, List<String> expected, int seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<String> t = table(ns);
+        while (!t.equals(expected) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            t = table(ns);
+        }
+        return t;
+    }
+
     private static List<String> parse(String listing) {
         TreeMap<String, List<String>> services = new TreeMap<>();
         List<String> current = null;
