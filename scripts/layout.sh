@@ -27,6 +27,9 @@ install_docs() {
         name=$(basename "$dir")
         install -d "$1/examples/$name"
         install -m 0644 "$dir"*.conf "$1/examples/$name/"
+        for script in "$dir"*.sh; do
+            if [ -e "$script" ]; then install -m 0755 "$script" "$1/examples/$name/"; fi
+        done
     done
     install -m 0755 scripts/examples/*.sh "$1/examples/scripts/"
 }

@@ -70,7 +70,8 @@ class PackageIT {
                 "-rw-r--r-- root/root .* \\./etc/default/javakeepalived",
                 "-rw-r--r-- root/root .* \\./usr/share/doc/javakeepalived/copyright",
                 "-rw-r--r-- root/root .* \\./usr/share/doc/javakeepalived/examples/nginx-pair/node1\\.conf",
-                "-rwxr-xr-x root/root .* \\./usr/share/doc/javakeepalived/examples/scripts/chk_nginx\\.sh")) {
+                "-rwxr-xr-x root/root .* \\./usr/share/doc/javakeepalived/examples/scripts/chk_nginx\\.sh",
+                "-rwxr-xr-x root/root .* \\./usr/share/doc/javakeepalived/examples/lvs-dr-nginx/real-server\\.sh")) {
             assertTrue(contents.lines().anyMatch(l -> l.matches(entry)), entry + " in\n" + contents);
         }
         assertEquals(List.of("/etc/javakeepalived/keepalived.conf", "/etc/default/javakeepalived"),
