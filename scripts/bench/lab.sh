@@ -2,7 +2,7 @@
 # namespaces, TAG-br (a bridge with no uplink), TAG-node (the daemon's, PREFIX.1/24 on eth0)
 # and TAG-watch (the watcher's, PREFIX.9/24), and sets $br, $node and $watch; lab_node NAME
 # ADDRESS/PREFIX adds another namespace, TAG-NAME, on the bridge (its bridge port: p-NAME;
-# lab_bridge TAG alone makes the bridge);
+# lab_bridge TAG alone makes the bridge; lab_link adds a link to a node);
 # lab_down removes them all. Nothing outside the namespaces is touched.
 lab_namespaces=()
 
@@ -10,11 +10,18 @@ lab_node() {
     local ns=$lab_tag-$1
     ip netns add "$ns"
     lab_namespaces+=("$ns")
-    ip -n "$br" link add "p-$1" type veth peer name eth0 netns "$ns"
-    ip -n "$br" link set "p-$1" master br0 up
     ip -n "$ns" link set lo up
-    ip -n "$ns" addr add "$2" dev eth0
-    ip -n "$ns" link set eth0 up
+    lab_link "$1" eth0 "p-$1" "$2"
+}
+
+# lab_link NAME IFNAME PORT ADDRESS/PREFIX: one more link from the bridge (port PORT) into
+# the namespace TAG-NAME, there called IFNAME.
+lab_link() {
+    local ns=$lab_tag-$1
+    ip -n "$br" link add "$3" type veth peer name "$2" netns "$ns"
+    ip -n "$br" link set "$3" master br0 up
+    ip -n "$ns" addr add "$4" dev "$2"
+    ip -n "$ns" link set "$2" up
 }
 
 lab_bridge() {
