@@ -1,24 +1,46 @@
 # Sourced by the benchmarks: the lab they run in. lab_up TAG PREFIX builds three network
 # namespaces, TAG-br (a bridge with no uplink), TAG-node (the daemon's, PREFIX.1/24 on eth0)
-# and TAG-watch (the watcher's, PREFIX.9/24), and sets $br, $node and $watch; lab_down removes
-# them. Nothing outside the namespaces is touched.
-lab_up() {
-    br=$1-br node=$1-node watch=$1-watch
-    ip netns add "$br"; ip netns add "$node"; ip netns add "$watch"
+# and TAG-watch (the watcher's, PREFIX.9/24), and sets $br, $node and $watch; lab_node NAME
+# ADDRESS/PREFIX adds another namespace, TAG-NAME, on the bridge (its bridge port: p-NAME;
+# lab_bridge TAG alone makes the bridge; lab_link adds a link to a node);
+# lab_down removes them all. Nothing outside the namespaces is touched.
+lab_namespaces=()
+
+lab_node() {
+    local ns=$lab_tag-$1
+    ip netns add "$ns"
+    lab_namespaces+=("$ns")
+    ip -n "$ns" link set lo up
+    lab_link "$1" eth0 "p-$1" "$2"
+}
+
+# lab_link NAME IFNAME PORT ADDRESS/PREFIX: one more link from the bridge (port PORT) into
+# the namespace TAG-NAME, there called IFNAME.
+lab_link() {
+    local ns=$lab_tag-$1
+    ip -n "$br" link add "$3" type veth peer name "$2" netns "$ns"
+    ip -n "$br" link set "$3" master br0 up
+    ip -n "$ns" addr add "$4" dev "$2"
+    ip -n "$ns" link set "$2" up
+}
+
+lab_bridge() {
+    lab_tag=$1 br=$1-br
+    ip netns add "$br"
+    lab_namespaces+=("$br")
     ip -n "$br" link add br0 type bridge
     ip -n "$br" link set br0 up
-    for ns in "$node" "$watch"; do
-        ip -n "$br" link add "p-${ns##*-}" type veth peer name eth0 netns "$ns"
-        ip -n "$br" link set "p-${ns##*-}" master br0 up
-        ip -n "$ns" link set lo up
-    done
-    ip -n "$node" addr add "$2.1/24" dev eth0
-    ip -n "$watch" addr add "$2.9/24" dev eth0
-    ip -n "$node" link set eth0 up
-    ip -n "$watch" link set eth0 up
+}
+
+lab_up() {
+    lab_bridge "$1"
+    node=$1-node watch=$1-watch
+    lab_node node "$2.1/24"
+    lab_node watch "$2.9/24"
     sleep 0.5 # the bridge port leaves its listening state; no advert is lost to it
 }
 
 lab_down() {
-    for ns in "$node" "$watch" "$br"; do ip netns del "$ns" 2>/dev/null || true; done
+    local ns
+    for ns in "${lab_namespaces[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
 }
