@@ -2,8 +2,8 @@ package io.javakeepalived.cli;
 
 /**
  * What {@code -h} prints: the flags we act on, in keepalived's order (keepalived's flags we only accept
- * for compatibility are left out, as before). Written out rather than generated, so that it reads the same,
- * byte for byte, as the text operators have seen since the first release.
+ * for compatibility are left out). Written out rather than generated from the flag table: it is the text
+ * the earlier picocli-based parser printed, byte for byte, and {@code -f=FILE} still means what it shows.
  */
 final class Usage {
 
