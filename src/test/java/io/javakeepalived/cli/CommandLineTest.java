@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,15 +33,15 @@ class CommandLineTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    private static KeepalivedCommand parse(String... args) {
-        KeepalivedCommand command = new KeepalivedCommand(System.out, System.err);
-        Main.commandLine(command).parseArgs(args);
-        return command;
+    private static KeepalivedOptions parse(String... args) {
+        KeepalivedOptions options = KeepalivedOptions.parse(args);
+        assertEquals(List.of(), options.usageErrors);
+        return options;
     }
 
     @Test
     void theDaemonCommandLineOfAUnitFileParses() {
-        KeepalivedCommand c = parse("-n", "-l", "-D", "-f", "/tmp/k.conf", "-p", "/run/x.pid",
+        KeepalivedOptions c = parse("-n", "-l", "-D", "-f", "/tmp/k.conf", "-p", "/run/x.pid",
                 "-r", "/run/y.pid", "-c", "/run/z.pid", "-S", "7", "-i", "high", "-P");
         assertTrue(c.dontFork);
         assertTrue(c.logConsole);
@@ -56,7 +57,7 @@ class CommandLineTest {
 
     @Test
     void longFormsAndClusteredShortFlagsParse() {
-        KeepalivedCommand c = parse("-nlD", "--use-file=/tmp/k.conf", "--vrrp_pid=/a", "--checkers_pid=/b",
+        KeepalivedOptions c = parse("-nlD", "--use-file=/tmp/k.conf", "--vrrp_pid=/a", "--checkers_pid=/b",
                 "--pid=/c", "--log-facility=local3", "--config-id=low", "--dont-fork", "--check");
         assertTrue(c.dontFork && c.logConsole && c.logDetail && c.checkerOnly);
         assertEquals(Path.of("/tmp/k.conf"), c.configFile);
@@ -139,5 +140,51 @@ class CommandLineTest {
         assertEquals(5, rc);
         assertTrue(Files.readString(log).contains(conf + ":2: "), Files.readString(log));
         assertFalse(stderr().contains("frobnicate"), stderr());
+    }
+
+    @Test
+    void theLastOfARepeatedFlagWinsAndLongFlagsMayBeAbbreviated() {
+        KeepalivedOptions c = parse("-f", "/a", "--use-file=/b", "--use", "/c", "-i", "x", "--config-i=y");
+        assertEquals(Path.of("/c"), c.configFile);
+        assertEquals("y", c.configId);
+    }
+
+    @Test
+    void everyBadFlagIsNamedAndTheExitCodeIsKeepalivedsOne() {
+        assertEquals(1, run("-nZ", "--frob", "--log-facility"));
+        assertEquals("javakeepalived: Unknown option: '-Z'\n"
+                + "javakeepalived: Unknown option: '--frob'\n"
+                + "javakeepalived: Missing parameter for option: '--log-facility'\n"
+                + "Try 'javakeepalived --help' for more information.\n", stderr().replace(System.lineSeparator(), "\n"));
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void anEmptyArgumentIsAMissingOneAsInKeepalived() {
+        assertEquals(1, run("--use-file=", "-t"));
+        assertTrue(stderr().startsWith("javakeepalived: Missing parameter for option: '--use-file'"), stderr());
+    }
+
+    @Test
+    void aWordAfterAnOptionalArgumentIsNotItsValue(@TempDir Path dir) {
+        Path log = dir.resolve("t.log");
+        assertEquals(1, run("-t", log.toString(), "-f", "/nonexistent/keepalived.conf"));
+        assertTrue(stderr().startsWith("javakeepalived: Unexpected argument(s): " + log), stderr());
+        assertFalse(Files.exists(log), "-t took the next word for its log file");
+    }
+
+    @Test
+    void helpNamesEveryFlagTheDaemonActsOn() {
+        assertEquals(0, run("-h"));
+        for (String flag : List.of("-f, --use-file=FILE", "-P, --vrrp", "-C, --check", "-l, --log-console",
+                "-D, --log-detail", "-S, --log-facility=FACILITY", "-g, --log-file[=FILE]", "-n, --dont-fork",
+                "-d, --dump-conf", "-p, --pid=FILE", "-r, --vrrp_pid=FILE", "-c, --checkers_pid=FILE",
+                "-i, --config-id=ID", "-t, --config-test[=LOG_FILE]", "--strict", "--signum=SIGFUNC",
+                "--metrics-listen=ADDR:PORT", "-X, --release-vips", "-V, --dont-release-vrrp",
+                "-I, --dont-release-ipvs", "-v, --version", "-h, --help")) {
+            assertTrue(stdout().contains(flag), flag + " missing from:\n" + stdout());
+        }
+        assertTrue(stdout().startsWith("Usage: javakeepalived [-CdDhIlnPvVX]"), stdout());
+        assertEquals("", stderr());
     }
 }

@@ -8,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code --metrics-listen}: off unless given, ADDR:PORT checked before anything starts. */
 class MetricsFlagTest {
 
-    private static KeepalivedCommand parse(String... args) {
-        KeepalivedCommand command = new KeepalivedCommand(System.out, System.err);
-        Main.commandLine(command).parseArgs(args);
-        return command;
+    private static KeepalivedOptions parse(String... args) {
+        KeepalivedOptions options = KeepalivedOptions.parse(args);
+        assertEquals(List.of(), options.usageErrors);
+        return options;
     }
 
     @Test
@@ -26,7 +27,7 @@ class MetricsFlagTest {
 
     @Test
     void addressAndPort() {
-        KeepalivedCommand c = parse("-n", "--metrics-listen", "127.0.0.1:9650");
+        KeepalivedOptions c = parse("-n", "--metrics-listen", "127.0.0.1:9650");
         assertEquals("127.0.0.1", c.metricsListen.getAddress().getHostAddress());
         assertEquals(9650, c.metricsListen.getPort());
         assertEquals(9165, parse("--metrics-listen=:9165").metricsListen.getPort());
