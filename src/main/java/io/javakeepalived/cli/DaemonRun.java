@@ -142,7 +142,8 @@ final class DaemonRun {
             }
         }
 
-        LoadOptions loadOptions = LoadOptions.defaults().withConfigId(configId);
+        LoadOptions loadOptions = LoadOptions.defaults().withConfigId(configId)
+                .withInterfaces(HostInterfaces.overRtnetlink());
         LoadResult result = ConfigReloadSource.loadAndLogDiagnostics(configFile, loadOptions, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
