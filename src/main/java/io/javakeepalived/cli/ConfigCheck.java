@@ -48,7 +48,8 @@ final class ConfigCheck {
      *               check with 5 when keepalived's own code is 0 ({@code --strict})
      */
     int run(Path logFile, boolean dump, boolean strict) {
-        LoadOptions options = LoadOptions.defaults().withConfigId(configId);
+        LoadOptions options = LoadOptions.defaults().withConfigId(configId)
+                .withInterfaces(HostInterfaces.overRtnetlink());
         LoadResult result = ConfigLoader.load(configFile, options);
         StringBuilder report = new StringBuilder();
         for (Diagnostic d : result.diagnostics().all()) {

@@ -15,6 +15,7 @@ import io.javakeepalived.daemon.UncaughtFailures;
 import io.javakeepalived.daemon.VrrpLoop;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
+import io.javakeepalived.daemon.sched.ProcessTuning;
 import io.javakeepalived.metrics.MetricsServer;
 import io.javakeepalived.sys.signal.SignalCoverage;
 import io.javakeepalived.sys.signal.SignalRequest;
@@ -26,6 +27,7 @@ import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.net.LinuxNetwork;
 import io.javakeepalived.net.NetNamespace;
+import io.javakeepalived.sys.LinuxThreadScheduler;
 import io.javakeepalived.sys.NativeFifos;
 import io.javakeepalived.sys.SdNotifySocket;
 import io.javakeepalived.sys.SystemProcessControl;
@@ -140,7 +142,8 @@ final class DaemonRun {
             }
         }
 
-        LoadOptions loadOptions = LoadOptions.defaults().withConfigId(configId);
+        LoadOptions loadOptions = LoadOptions.defaults().withConfigId(configId)
+                .withInterfaces(HostInterfaces.overRtnetlink());
         LoadResult result = ConfigReloadSource.loadAndLogDiagnostics(configFile, loadOptions, log);
         if (result.fatal()) {
             log.error("Stopped - configuration error");
@@ -190,6 +193,9 @@ final class DaemonRun {
         if (keepVipsAtStop) {
             loop.keepVipsAtStop();
         }
+        ProcessTuning tuning = new ProcessTuning(config.global(), new LinuxThreadScheduler(), log);
+        tuning.announce();
+        loop.schedule(tuning.vrrpLoop());
         DumpFiles dumpFiles = DumpFiles.fromEnvironment();
         source.start(r -> {
             loop.post(r);
@@ -230,6 +236,7 @@ final class DaemonRun {
                 scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs,
                         runLvs && hasPingChecks(config) ? Optional.of(icmpEcho.get()) : Optional.empty());
                 scripts.attach(loop);
+                scripts.checker().execute(tuning.checkerLoop()); // on its thread, at its first turn
             }, config.topLevel().netNamespace(), log);
             if (ipvs[0] != null) {
                 ipvs[0].stop();

@@ -117,6 +117,7 @@ public final class VrrpLoop {
     private volatile Runnable whenStarted = () -> { };
     private Consumer<Set<InetAddress>> hostAddresses;
     private volatile StopRelease stopRelease = StopRelease.RELEASE;
+    private volatile LoopScheduling scheduling = LoopScheduling.NONE;
 
     // ---- made by run(), owned by the loop thread -------------------------------------------
     private final PollSet poller;
@@ -258,6 +259,14 @@ public final class VrrpLoop {
         hostAddresses = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * How this loop's thread is scheduled (vrrp_rt_priority, max_auto_priority ...): told when
+     * the turns start and how late each wait ended. Call before {@link #run()}.
+     */
+    public void schedule(LoopScheduling s) {
+        scheduling = Objects.requireNonNull(s, "scheduling");
+    }
+
     /** {@code post(STOP)}. */
     public void stop() {
         post(SignalRequest.STOP);
@@ -359,6 +368,11 @@ public final class VrrpLoop {
      * and meanwhile the watchdog hears of no turn.
      */
     private int loop() {
+        try {
+            scheduling.turnsStart();
+        } catch (RuntimeException e) {
+            log.error("VRRP loop: scheduling settings not applied: {}", e.toString(), e); // VRRP runs all the same
+        }
         while (true) {
             long start = clock.getAsLong();
             if (failures.vouching()) {
@@ -381,12 +395,20 @@ public final class VrrpLoop {
             long timeout = failures.vouching() ? GarpPacer.earlier(GarpPacer.earlier(
                     table.timers().nanosUntilNext(clock.getAsLong()), executor.nanosUntilNextAnnouncement()),
                     links.nanosUntilNextChange()) : Math.min(10_000_000, table.timers().nanosUntilNext(clock.getAsLong()));
+            long waitStart = clock.getAsLong();
             try {
                 poller.pollNanos(timeout); // to the nanosecond: poll(2)'s whole milliseconds made timers late
             } catch (IOException | RuntimeException e) {
                 log.error("VRRP loop: {} - stopping", e.toString(), e);
                 shutdownInstances();
                 return 1;
+            }
+            try {
+                if (timeout >= 0) {
+                    scheduling.woke(waitStart + timeout, clock.getAsLong());
+                }
+            } catch (RuntimeException e) {
+                failures.failed("scheduling", e);
             }
             for (int i = 0; i < poller.readyCount(); i++) {
                 readReady(poller.readyFd(i));

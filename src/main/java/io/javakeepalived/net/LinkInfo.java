@@ -13,9 +13,14 @@ package io.javakeepalived.net;
  * @param kind IFLA_LINKINFO/IFLA_INFO_KIND ("veth", "macvlan", "bridge"), null for plain devices
  * @param linkIndex IFLA_LINK (the lower device of a macvlan/vlan), 0 if none
  * @param masterIndex IFLA_MASTER (bridge/bond/VRF), 0 if none
+ * @param arpType ifi_type, the ARPHRD_* hardware type: {@link #ARPHRD_ETHER} 1 (also veth, macvlan,
+ *                bridge), {@link #ARPHRD_LOOPBACK} 772, tunnels others
  */
 public record LinkInfo(int index, String name, int flags, int operState, boolean carrier, byte[] mac, int mtu,
-                       String kind, int linkIndex, int masterIndex) {
+                       String kind, int linkIndex, int masterIndex, int arpType) {
+    public static final int ARPHRD_ETHER = 1;
+    public static final int ARPHRD_LOOPBACK = 772;
+
     public static final int IFF_UP = 0x1;
     public static final int IFF_BROADCAST = 0x2;
     public static final int IFF_LOOPBACK = 0x8;
@@ -34,6 +39,13 @@ public record LinkInfo(int index, String name, int flags, int operState, boolean
 
     public LinkInfo {
         mac = mac == null ? new byte[0] : mac.clone();
+    }
+
+    /** A link whose hardware type follows from its flags: loopback, else Ethernet (tests, fakes). */
+    public LinkInfo(int index, String name, int flags, int operState, boolean carrier, byte[] mac, int mtu,
+                    String kind, int linkIndex, int masterIndex) {
+        this(index, name, flags, operState, carrier, mac, mtu, kind, linkIndex, masterIndex,
+                (flags & IFF_LOOPBACK) != 0 ? ARPHRD_LOOPBACK : ARPHRD_ETHER);
     }
 
     @Override
@@ -75,7 +87,7 @@ public record LinkInfo(int index, String name, int flags, int operState, boolean
         return o instanceof LinkInfo l && l.index == index && l.name.equals(name) && l.flags == flags
                 && l.operState == operState && l.carrier == carrier && java.util.Arrays.equals(l.mac, mac)
                 && l.mtu == mtu && java.util.Objects.equals(l.kind, kind) && l.linkIndex == linkIndex
-                && l.masterIndex == masterIndex;
+                && l.masterIndex == masterIndex && l.arpType == arpType;
     }
 
     @Override

@@ -322,6 +322,7 @@ final class RtnlCodec {
     static LinkInfo decodeLink(ByteBuffer b, int off) {
         int len = msgLen(b, off);
         int p = off + NLMSG_HDRLEN;
+        int arpType = b.getShort(p + 2) & 0xffff;
         int index = b.getInt(p + 4);
         int flags = b.getInt(p + 8);
         String name = "";
@@ -348,7 +349,7 @@ final class RtnlCodec {
             }
         }
         boolean car = carrier != null ? carrier : (flags & LinkInfo.IFF_LOWER_UP) != 0;
-        return new LinkInfo(index, name, flags, oper, car, mac, mtu, kind, link, master);
+        return new LinkInfo(index, name, flags, oper, car, mac, mtu, kind, link, master, arpType);
     }
 
     /** The first attribute of type {@code wanted} between the offsets, as a C string; null if absent. */

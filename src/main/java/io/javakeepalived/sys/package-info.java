@@ -23,6 +23,9 @@
  * <li>{@link io.javakeepalived.sys.NotifyTransport}: the sd_notify datagram socket
  *     ({@code $NOTIFY_SOCKET}, path or abstract); {@link io.javakeepalived.sys.SdNotifySocket}
  *     is the real one.</li>
+ * <li>{@link io.javakeepalived.sys.ThreadScheduler}: nice, SCHED_RR, RLIMIT_RTTIME, mlockall,
+ *     CPU affinity and the name of one thread, for keepalived's scheduling keywords;
+ *     {@link io.javakeepalived.sys.LinuxThreadScheduler} is the real one.</li>
  * <li>{@link io.javakeepalived.sys.SyslogTransport}: datagrams to {@code /dev/log};
  *     {@link io.javakeepalived.sys.UnixDatagramTransport} is the real one. It and
  *     {@code SdNotifySocket} share {@code UnixDatagramSocket}, the unbound non-blocking socket

@@ -64,7 +64,8 @@ class UnitFileTest {
         assertEquals("10s", s.get("WatchdogSec"));
         assertEquals("on-failure", s.get("Restart"));
         assertEquals("mixed", s.get("KillMode"));
-        String caps = "CAP_NET_RAW CAP_NET_ADMIN CAP_SETUID CAP_SETGID CAP_KILL CAP_CHOWN";
+        // SYS_NICE and IPC_LOCK: the scheduling cures (vrrp_rt_priority, vrrp_no_swap ...)
+        String caps = "CAP_NET_RAW CAP_NET_ADMIN CAP_SETUID CAP_SETGID CAP_KILL CAP_CHOWN CAP_SYS_NICE CAP_IPC_LOCK";
         assertEquals(caps, s.get("AmbientCapabilities"));
         assertEquals(caps, s.get("CapabilityBoundingSet"));
     }

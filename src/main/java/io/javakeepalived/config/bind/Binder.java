@@ -148,7 +148,8 @@ public final class Binder {
                 g.scriptSecurity, Optional.ofNullable(g.startupScript),
                 g.startupTimeout == 0 ? 10 : g.startupTimeout, Optional.ofNullable(g.shutdownScript),
                 g.shutdownTimeout == 0 ? 10 : g.shutdownTimeout, g.maxAutoPriority,
-                Numbers.micros(g.minAutoPriorityDelay), v, fifos, lvs, g.dynamicInterfaces, g.allowIfChanges,
+                Numbers.micros(g.minAutoPriorityDelay), g.vrrpProcess.toModel(), g.checkerProcess.toModel(), v,
+                fifos, lvs, g.dynamicInterfaces, g.allowIfChanges,
                 g.defaultInterface != null ? g.defaultInterface : "eth0", g.other);
     }
 

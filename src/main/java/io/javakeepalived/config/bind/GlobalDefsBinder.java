@@ -22,13 +22,13 @@ final class GlobalDefsBinder {
 
     /** Keywords keepalived accepts that javakeepalived records but does not act on. */
     private static final Set<String> RECORDED = Set.of(
-            "process_names", "vrrp_no_swap", "checker_no_swap", "bfd_no_swap", "enable_traps",
+            "process_names", "enable_traps",
             "enable_snmp_vrrp", "enable_snmp_rfc", "enable_snmp_rfcv2", "enable_snmp_rfcv3", "enable_snmp_checker",
             "enable_dbus", "nftables_ifindex", "rs_init_notifies", "no_checker_emails",
             "reload_repeat", "reload_file", "reload_check_config", "data_use_instance", "include_check",
             "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs_force",
             "process_monitor_rcv_bufs_force", "lvs_netlink_cmd_rcv_bufs_force", "lvs_netlink_monitor_rcv_bufs_force",
-            "vrrp_cpu_affinity", "checker_cpu_affinity", "bfd_cpu_affinity", "config_save_dir");
+            "config_save_dir");
 
     static final KeywordTable<GlobalDrafts.Global> TABLE = new KeywordTable<GlobalDrafts.Global>("global_defs")
             .with(NotifyGlobals.KEYWORDS)

@@ -1,6 +1,7 @@
 package io.javakeepalived.config.bind;
 
 import io.javakeepalived.config.model.GlobalDefs;
+import io.javakeepalived.config.model.ProcessScheduling;
 import io.javakeepalived.config.model.ScriptCommand;
 
 import java.net.InetAddress;
@@ -45,6 +46,19 @@ final class GlobalDrafts {
         Integer port;
         Integer ttl;
         InetAddress group;
+    }
+
+    /** One process's scheduling keywords ({@code vrrp_*}, {@code checker_*}, {@code bfd_*}) as read. */
+    static final class Process {
+        int nice;
+        int realtimePriority;
+        long realtimeLimit = ProcessScheduling.DEFAULT_REALTIME_LIMIT;
+        boolean noSwap;
+        List<Integer> cpus = List.of();
+
+        ProcessScheduling toModel() {
+            return new ProcessScheduling(nice, realtimePriority, realtimeLimit, noSwap, cpus);
+        }
     }
 
     static final class Global {
@@ -112,6 +126,9 @@ final class GlobalDrafts {
         boolean dynamicInterfaces;
         boolean allowIfChanges;
         String defaultInterface;
+        final Process vrrpProcess = new Process();
+        final Process checkerProcess = new Process();
+        final Process bfdProcess = new Process();
         final Map<String, List<String>> other = new LinkedHashMap<>();
     }
 }

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The network interfaces that exist now, as the configuration checks see them. keepalived
- * reads them over netlink before it validates; production code reads /sys/class/net
- * ({@link #system()}), tests pass a fixed set ({@link #of(String...)}).
+ * reads them over netlink before it validates, and so does the daemon ({@link LinkDumpDirectory},
+ * built in {@code cli}); {@link #system()} reads /sys/class/net, tests pass a fixed set
+ * ({@link #of(String...)}).
  */
 @FunctionalInterface
 public interface InterfaceDirectory {
@@ -19,7 +20,18 @@ public interface InterfaceDirectory {
         return lookup(name).isPresent();
     }
 
-    /** The interfaces of this network namespace, read from /sys/class/net on each lookup. */
+    /**
+     * The interfaces as they are now, for one whole configuration check: one reading of the
+     * kernel answers all of its lookups. A fixed directory is its own snapshot.
+     */
+    default InterfaceDirectory snapshot() {
+        return this;
+    }
+
+    /**
+     * /sys/class/net, read on each lookup: the interfaces of the namespace sysfs was mounted in,
+     * which is not the caller's after setns (see {@link LinkDumpDirectory}).
+     */
     static InterfaceDirectory system() {
         return new SysfsInterfaceDirectory();
     }

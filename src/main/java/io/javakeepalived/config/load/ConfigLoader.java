@@ -33,7 +33,8 @@ public final class ConfigLoader {
             if (tree.isEmpty() && diagnostics.decidingKind() == ConfigErrorKind.FILE_NOT_FOUND) {
                 return new LoadResult(Optional.empty(), diagnostics, false);
             }
-            Binder.Host host = new Binder.Host(options.interfaces(), options.files(), options.users());
+            // one reading of the interfaces for the whole check, as keepalived reads them once
+            Binder.Host host = new Binder.Host(options.interfaces().snapshot(), options.files(), options.users());
             Optional<String> namespace = configuredNamespace(tree);
             if (namespace.isPresent() && !options.namespaceExists().test(namespace.get())) {
                 Binder.bindParentPass(tree, diagnostics, host);

@@ -16,6 +16,9 @@ import java.util.OptionalInt;
  * @param smtpAlert              global smtp_alert; empty = unset (off for VRRP, on for real servers)
  * @param scriptUser             script_user USER [GROUP]; empty = keepalived_script if it exists, else root
  * @param maxAutoPriority        0 = off (default); -1 = off and no notice; no value = 99
+ * @param vrrpScheduling         vrrp_priority, vrrp_rt_priority, vrrp_rlimit_rttime, vrrp_no_swap,
+ *                               vrrp_cpu_affinity: applied to the VRRP loop's thread
+ * @param checkerScheduling      the checker_* equivalents: applied to the checker loop's thread
  * @param defaultInterface       interface of static addresses without dev; default eth0
  * @param otherSettings          keywords keepalived accepts that change nothing javakeepalived
  *                               models (process priorities, SNMP, DBus, netlink buffers, ...),
@@ -29,6 +32,7 @@ public record GlobalDefs(Optional<String> routerId, List<String> notificationEma
                          boolean enableScriptSecurity, Optional<ScriptCommand> startupScript,
                          int startupScriptTimeout, Optional<ScriptCommand> shutdownScript,
                          int shutdownScriptTimeout, int maxAutoPriority, Duration minAutoPriorityDelay,
+                         ProcessScheduling vrrpScheduling, ProcessScheduling checkerScheduling,
                          VrrpGlobals vrrp, Fifos fifos, LvsGlobals lvs, boolean dynamicInterfaces,
                          boolean allowInterfaceChanges, String defaultInterface,
                          Map<String, List<String>> otherSettings) {
@@ -38,6 +42,8 @@ public record GlobalDefs(Optional<String> routerId, List<String> notificationEma
         Objects.requireNonNull(vrrp, "vrrp");
         Objects.requireNonNull(fifos, "fifos");
         Objects.requireNonNull(lvs, "lvs");
+        Objects.requireNonNull(vrrpScheduling, "vrrpScheduling");
+        Objects.requireNonNull(checkerScheduling, "checkerScheduling");
         otherSettings = Map.copyOf(otherSettings);
     }
 

@@ -93,15 +93,15 @@ public final class KeywordSupport {
         notImplemented(Block.GLOBAL_DEFS, LVS, "nftables_ipvs", "nftables_ipvs_priority",
                 "nftables_ipvs_start_fwmark", "lvs_netlink_cmd_rcv_bufs",
                 "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
-                "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_priority", "checker_rt_priority",
-                "checker_rlimit_rttime", "checker_rlimit_rtime", "checker_process_name", "lvs_process_name",
-                "checker_no_swap", "checker_cpu_affinity");
+                "lvs_netlink_monitor_rcv_bufs_force", "rs_init_notifies", "checker_process_name", "lvs_process_name");
         notImplemented(Block.GLOBAL_DEFS, BFD, "bfd_priority", "bfd_rt_priority", "bfd_rlimit_rttime",
                 "bfd_rlimit_rtime", "bfd_process_name", "bfd_no_swap", "bfd_cpu_affinity");
-        notImplemented(Block.GLOBAL_DEFS, ONE_PROCESS + " (priorities, real-time limits, names, memory locking,"
-                + " CPU affinity)", "vrrp_priority", "vrrp_rt_priority", "vrrp_rlimit_rttime", "vrrp_rlimit_rtime",
-                "process_name", "vrrp_process_name", "process_names", "vrrp_no_swap", "vrrp_cpu_affinity");
-        notImplemented(Block.GLOBAL_DEFS, "the VRRP thread is not given a real-time priority", "max_auto_priority",
+        notImplemented(Block.GLOBAL_DEFS, ONE_PROCESS + " (process names)", "process_name", "vrrp_process_name",
+                "process_names");
+        // applied to the VRRP and checker loop threads (daemon.sched.ProcessTuning)
+        acted(Block.GLOBAL_DEFS, "vrrp_priority", "vrrp_rt_priority", "vrrp_rlimit_rttime", "vrrp_rlimit_rtime",
+                "vrrp_no_swap", "vrrp_cpu_affinity", "checker_priority", "checker_rt_priority", "checker_rlimit_rttime",
+                "checker_rlimit_rtime", "checker_no_swap", "checker_cpu_affinity", "max_auto_priority",
                 "min_auto_priority_delay");
         acted(Block.GLOBAL_DEFS, "startup_script", "shutdown_script", "startup_script_timeout",
                 "shutdown_script_timeout");

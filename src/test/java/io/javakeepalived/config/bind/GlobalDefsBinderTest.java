@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javakeepalived.config.ConfigErrorKind;
 import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.config.model.GlobalDefs;
+import io.javakeepalived.config.model.ProcessScheduling;
 import io.javakeepalived.config.model.TopLevel;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.FakeUsers;
@@ -183,6 +184,26 @@ class GlobalDefsBinderTest {
         assertEquals("224.0.0.82", s.group().orElseThrow().getHostAddress());
         assertReported(load("global_defs {\n lvs_timeouts tcp\n}\n"), ConfigErrorKind.GENERAL_ERROR,
                 "requires at least one option");
+    }
+
+    @Test
+    void schedulingKeywordsGoToTheirLoopThreads() {
+        GlobalDefs g = global(" vrrp_priority -5\n vrrp_rt_priority 120\n vrrp_rlimit_rttime 1\n vrrp_no_swap\n"
+                + " vrrp_cpu_affinity 1 0 1\n checker_priority 7\n checker_cpu_affinity 0\n"
+                + " bfd_rt_priority 3");
+        assertEquals(new ProcessScheduling(-5, 99, 2, true, List.of(0, 1)), g.vrrpScheduling());
+        assertEquals(new ProcessScheduling(7, 0, ProcessScheduling.DEFAULT_REALTIME_LIMIT, false, List.of(0)),
+                g.checkerScheduling());
+        assertEquals(ProcessScheduling.DEFAULT, global("").vrrpScheduling());
+    }
+
+    @Test
+    void aBadCpuDropsTheWholeAffinitySet() {
+        LoadResult r = load("global_defs {\n vrrp_cpu_affinity 0 x\n}\n");
+        assertReported(r, ConfigErrorKind.GENERAL_ERROR, "Invalid cpu_id:x specified for vrrp process");
+        assertEquals(List.of(), model(r).global().vrrpScheduling().cpus());
+        assertReported(load("global_defs {\n checker_cpu_affinity\n}\n"), ConfigErrorKind.GENERAL_ERROR,
+                "No checker cpu_id set specified");
     }
 
     @Test

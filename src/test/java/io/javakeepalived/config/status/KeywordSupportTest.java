@@ -221,6 +221,20 @@ class KeywordSupportTest {
     }
 
     @Test
+    void theSchedulingCuresAreActedOnAndProcessNamesAreNot() {
+        for (String k : List.of("vrrp_priority", "vrrp_rt_priority", "vrrp_rlimit_rttime", "vrrp_rlimit_rtime",
+                "vrrp_no_swap", "vrrp_cpu_affinity", "checker_priority", "checker_rt_priority",
+                "checker_rlimit_rttime", "checker_rlimit_rtime", "checker_no_swap", "checker_cpu_affinity",
+                "max_auto_priority", "min_auto_priority_delay")) {
+            assertTrue(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+        for (String k : List.of("process_name", "vrrp_process_name", "checker_process_name", "bfd_priority",
+                "bfd_rt_priority", "bfd_no_swap", "bfd_cpu_affinity")) {
+            assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
+        }
+    }
+
+    @Test
     void authTypeIsActedOnWithEitherValue() {
         SourceLocation at = new SourceLocation("k.conf", 1);
         assertTrue(KeywordSupport.of(Block.AUTHENTICATION, ConfigNode.line(at, List.of("auth_type", "PASS")))

@@ -100,12 +100,12 @@ class UnimplementedKeywordsTest {
                 global_defs {
                     smtp_alert true
                     smtp_alert_checker
-                    checker_no_swap
+                    bfd_no_swap
                 }
                 """);
         // smtp_alert is acted on in all three blocks (mail alerts), smtp_alert_checker too (checker alerts)
         assertEquals(List.of("keepalived.conf:2: track_bfd", "keepalived.conf:11: track_bfd",
-                "keepalived.conf:19: checker_no_swap"),
+                "keepalived.conf:19: bfd_no_swap"),
                 out.stream().map(l -> l.substring(0, l.indexOf(NI))).toList());
     }
 
