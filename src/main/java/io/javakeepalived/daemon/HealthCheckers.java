@@ -3,6 +3,7 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.check.CheckDataDump;
 import io.javakeepalived.check.CheckEngine;
 import io.javakeepalived.check.HealthOutput;
+import io.javakeepalived.check.HealthSnapshot;
 import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.check.LoopProbeIo;
 import io.javakeepalived.check.Probes;
@@ -119,6 +120,14 @@ final class HealthCheckers {
                         e.toString());
             }
         });
+    }
+
+    /**
+     * The checkers' standing for the metrics page, taken on the checker loop's thread (which owns
+     * it) and handed to {@code answer} there; never blocks the caller.
+     */
+    void snapshot(Consumer<HealthSnapshot> answer) {
+        loop.execute(() -> answer.accept(HealthSnapshot.of(engine.pools())));
     }
 
     /** Stops every check; runs omega's notifiers (any thread, before the loop closes). */

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.check.HealthSnapshot;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
@@ -18,13 +19,27 @@ import java.util.Objects;
  * @param transitions one row per (instance, from, to) that happened at least once, in
  *                    configuration order, then from/to order
  * @param sockets     one row per VRRP socket, in the order they were opened
+ * @param health      the LVS checkers' standing, taken on the checker loop after the VRRP loop
+ *                    answered ({@link #withHealth}); {@link HealthSnapshot#EMPTY} without checkers
  */
-public record LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets) {
+public record LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets,
+                           HealthSnapshot health) {
 
     public LoopSnapshot {
         Objects.requireNonNull(state, "state");
         transitions = List.copyOf(transitions);
         sockets = List.copyOf(sockets);
+        Objects.requireNonNull(health, "health");
+    }
+
+    /** What the VRRP loop alone knows: no checker standing. */
+    public LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets) {
+        this(state, transitions, sockets, HealthSnapshot.EMPTY);
+    }
+
+    /** The same with the checkers' standing. */
+    public LoopSnapshot withHealth(HealthSnapshot h) {
+        return new LoopSnapshot(state, transitions, sockets, h);
     }
 
     /** A snapshot without socket rows. */
