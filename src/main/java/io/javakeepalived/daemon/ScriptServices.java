@@ -194,6 +194,7 @@ public final class ScriptServices {
         checker = c;
         // the scheduler outlives reloads (they reconfigure it), so this reads the current scripts
         loop.trackScriptViews(scheduler::published);
+        loop.referenceViews(references::published); // one ReferenceTrackers for the daemon's life
         c.start();
         if (runHealthCheckers) {
             healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, pingEcho, mail.mailer(),

@@ -42,7 +42,8 @@ public final class ReferenceTrackers {
     private final Executor loop;
     private final CheckerLoop.Sink sink;
     private final ScriptLog log;
-    private Map<Key, ReferenceTracker> running = Map.of();
+    /** Replaced whole on a reload (checker loop thread); read by the VRRP loop through {@link #published()}. */
+    private volatile Map<Key, ReferenceTracker> running = Map.of();
 
     /**
      * @param echo the daemon's ICMP echo port, opened on first use
@@ -77,6 +78,18 @@ public final class ReferenceTrackers {
         running.values().forEach(ReferenceTracker::retire);
         running = next;
         return List.copyOf(next.values());
+    }
+
+    /**
+     * Every running tracker as it stood after its last outcome, in configuration order: for the
+     * dumps and /metrics. Any thread; never blocks.
+     */
+    public List<ReferenceView> published() {
+        List<ReferenceView> out = new ArrayList<>();
+        for (ReferenceTracker t : running.values()) {
+            out.add(t.published());
+        }
+        return out;
     }
 
     /**
