@@ -272,8 +272,10 @@ final class DaemonRun {
         }
         try {
             // each loop answers for what it owns: the VRRP loop first, then the checker loop
-            MetricsServer m = MetricsServer.start(metricsListen, answer -> loop.requestSnapshot(
-                    vrrp -> scripts.healthSnapshot(health -> answer.accept(vrrp.withHealth(health)))));
+            MetricsServer m = MetricsServer.start(metricsListen, answer -> loop.requestSnapshot(vrrp -> {
+                long asked = System.nanoTime();
+                scripts.healthSnapshot(health -> answer.accept(vrrp.withHealth(health, System.nanoTime() - asked)));
+            }));
             log.info("Serving metrics on http://{}/metrics", hostPort(m.address()));
             return m;
         } catch (IOException | RuntimeException e) {

@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param sockets     one row per VRRP socket, in the order they were opened
  * @param health      the LVS checkers' standing, taken on the checker loop after the VRRP loop
  *                    answered ({@link #withHealth}); {@link HealthSnapshot#EMPTY} without checkers
+ * @param healthLagNanos how long the checker loop took to hand {@code health} over (part of the
+ *                    scrape's wait that is not the VRRP loop's); 0 without it
  */
 public record LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets,
-                           HealthSnapshot health) {
+                           HealthSnapshot health, long healthLagNanos) {
 
     public LoopSnapshot {
         Objects.requireNonNull(state, "state");
@@ -34,12 +36,12 @@ public record LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transition
 
     /** What the VRRP loop alone knows: no checker standing. */
     public LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets) {
-        this(state, transitions, sockets, HealthSnapshot.EMPTY);
+        this(state, transitions, sockets, HealthSnapshot.EMPTY, 0);
     }
 
-    /** The same with the checkers' standing. */
-    public LoopSnapshot withHealth(HealthSnapshot h) {
-        return new LoopSnapshot(state, transitions, sockets, h);
+    /** The same with the checkers' standing, which took {@code lagNanos} to arrive. */
+    public LoopSnapshot withHealth(HealthSnapshot h, long lagNanos) {
+        return new LoopSnapshot(state, transitions, sockets, h, lagNanos);
     }
 
     /** A snapshot without socket rows. */

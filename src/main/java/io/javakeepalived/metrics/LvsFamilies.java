@@ -26,7 +26,9 @@ import java.util.function.BiConsumer;
  * <li>{@code javakeepalived_lvs_checker_up{vs,rs,checker,index}}: one checker's own verdict;</li>
  * <li>{@code javakeepalived_lvs_checks_total} and {@code javakeepalived_lvs_check_failures_total}
  *     {@code {vs,rs,checker,index}}: attempts that reached a result, and the failed ones among them
- *     (a failure that only uses a retry counts too).</li>
+ *     (a failure that only uses a retry counts too);</li>
+ * <li>{@code javakeepalived_lvs_checker_loop_lag_seconds}: how long the checker loop took to hand
+ *     the snapshot over - a loop stuck on something shows here before checks go missing.</li>
  * </ul>
  * Nothing is written when no checker runs.
  */
@@ -35,11 +37,14 @@ final class LvsFamilies {
     private LvsFamilies() {
     }
 
-    static void render(PrometheusText out, HealthSnapshot health) {
+    static void render(PrometheusText out, HealthSnapshot health, long loopLagNanos) {
         List<VirtualServerView> pools = health.virtualServers();
         if (pools.isEmpty()) {
             return;
         }
+        out.family("javakeepalived_lvs_checker_loop_lag_seconds", Type.GAUGE,
+                "Time the checker loop took to hand over the checkers' standing for the scrape");
+        out.sample(loopLagNanos / 1e9);
         out.family("javakeepalived_lvs_virtual_server_quorum_up", Type.GAUGE,
                 "1 while the alive real servers' weight holds the virtual server's quorum");
         pools.forEach(vs -> out.sample(vs.quorumUp() ? 1 : 0, "vs", vs.name()));

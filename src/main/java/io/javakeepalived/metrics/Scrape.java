@@ -20,9 +20,10 @@ record Scrape(LoopSnapshot snapshot, long lagNanos) {
         ExporterFamilies.up(out, up());
         if (snapshot != null) {
             ExporterFamilies.render(out, snapshot.state());
-            OwnFamilies.render(out, snapshot, lagNanos);
+            // the wait is the VRRP loop's, then the checker loop's: each gets its own part
+            OwnFamilies.render(out, snapshot, Math.max(0, lagNanos - snapshot.healthLagNanos()));
             ReferenceFamilies.render(out, snapshot.state().references());
-            LvsFamilies.render(out, snapshot.health());
+            LvsFamilies.render(out, snapshot.health(), snapshot.healthLagNanos());
         } else {
             OwnFamilies.lag(out, lagNanos);
         }

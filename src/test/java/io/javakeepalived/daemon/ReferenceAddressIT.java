@@ -138,15 +138,17 @@ class ReferenceAddressIT {
         da.awaitLogged("(VI_2) Entering MASTER STATE", 5_000);
         dl.nft(a, "table inet refCut {\n  chain in { type filter hook input priority 0; ip saddr " + g.ipv4()
                 + " drop; }\n}\n");
-        da.awaitLogged("Reference gw (" + g.ipv4() + " on eth0) unreachable", 3_000);
+        da.awaitLogged("Reference gw (" + g.ipv4() + " on eth0) unreachable (no echo reply within 0.1 s,"
+                + " 3 in a row)", 3_000);
         da.awaitLogged("(VI_1) Entering FAULT STATE", 2_000);
+        da.awaitLogged("VRRP_Group(G) Syncing instances to FAULT state", 2_000);
         da.awaitLogged("(VI_2) Entering FAULT STATE", 2_000);
         await("both VIPs gone", 2_000, () -> !dl.hasAddress(a, VIP) && !dl.hasAddress(a, "10.213.0.101/24"), da);
 
         Path data = da.tmpdir().resolve("keepalived.data");
         da.signal("USR1");
         await("keepalived.data", 5_000, () -> java.nio.file.Files.exists(data)
-                && read(data).contains("------< Interfaces >------"), da);
+                && read(data).contains("------< VRRP References >------"), da);
         String dump = read(data);
         assertTrue(dump.contains("   Tracked references :\n     gw weight 0\n"), dump);
         assertTrue(dump.contains(" VRRP Reference = gw\n   Address = " + g.ipv4() + "\n   Interface = eth0\n"), dump);

@@ -21,7 +21,7 @@ class LvsFamiliesTest {
 
     private static String page(HealthSnapshot health) {
         LoopSnapshot s = new LoopSnapshot(VrrpStateSnapshot.of(ConfiguredGlobals.defaults(), List.of(), List.of()),
-                List.of()).withHealth(health);
+                List.of()).withHealth(health, 3_000_000);
         String text = new Scrape(s, 0).render();
         return text.substring(text.indexOf("# HELP javakeepalived_lvs"));
     }
@@ -37,6 +37,9 @@ class LvsFamiliesTest {
         String rs2 = "vs=\"[10.0.0.1]:tcp:80\",rs=\"[10.0.0.2]:tcp:80\"";
         String rs3 = "vs=\"[10.0.0.1]:tcp:80\",rs=\"[10.0.0.3]:tcp:80\"";
         assertEquals("""
+                # HELP javakeepalived_lvs_checker_loop_lag_seconds Time the checker loop took to hand over the checkers' standing for the scrape
+                # TYPE javakeepalived_lvs_checker_loop_lag_seconds gauge
+                javakeepalived_lvs_checker_loop_lag_seconds 0.003
                 # HELP javakeepalived_lvs_virtual_server_quorum_up 1 while the alive real servers' weight holds the virtual server's quorum
                 # TYPE javakeepalived_lvs_virtual_server_quorum_up gauge
                 javakeepalived_lvs_virtual_server_quorum_up{vs="[10.0.0.1]:tcp:80"} 1

@@ -143,6 +143,8 @@ class MetricsEndpointIT {
             assertEquals(1, up.one("javakeepalived_lvs_virtual_server_quorum_up", "vs", vs).value());
             assertEquals(3, up.one("javakeepalived_lvs_virtual_server_live_weight", "vs", vs).value());
             assertTrue(up.one("javakeepalived_lvs_checks_total", checker).value() >= 1);
+            double lag = up.one("javakeepalived_lvs_checker_loop_lag_seconds").value();
+            assertTrue(lag > 0 && lag < MetricsServer.TIMEOUT.toSeconds(), "checker loop lag " + lag);
             assertEquals(0, up.one("javakeepalived_lvs_check_failures_total", checker).value());
 
             server.close();
