@@ -8,7 +8,7 @@ import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.Text;
 import io.javakeepalived.config.model.VirtualServer;
 import io.javakeepalived.config.model.VirtualServerGroup;
-import io.javakeepalived.daemon.dump.NotifyScript;
+import io.javakeepalived.util.CommandText;
 
 import java.net.Inet6Address;
 import java.time.Duration;
@@ -220,7 +220,7 @@ final class LvsTopologyDump {
 
     /** keepalived's cmd_str and the uid:gid it runs as. */
     private static String command(ScriptCommand s) {
-        return NotifyScript.commandText(s.argv()) + ", uid:gid " + s.uid() + ":" + s.gid();
+        return CommandText.of(s.argv()) + ", uid:gid " + s.uid() + ":" + s.gid();
     }
 
     /** keepalived's format_decimal(value, TIMER_HZ_DIGITS): seconds with six decimals. */
