@@ -2,15 +2,17 @@ package io.javakeepalived.check;
 
 import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.config.model.Text;
+import io.javakeepalived.config.model.VirtualServerGroup;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The "Health checkers" section of keepalived's keepalived_check.data (check_api.c
- * {@code dump_checker}, written on SIGUSR1), for the checkers this daemon runs. The "LVS Topology"
- * section keepalived writes before it is not written yet. Pure.
+ * keepalived's keepalived_check.data (written on SIGUSR1): the "LVS Topology" section
+ * ({@link LvsTopologyDump}), then the "Health checkers" section (check_api.c {@code dump_checker})
+ * for the checkers this daemon runs. keepalived writes its global definitions first; those are not
+ * written here. Pure.
  */
 public final class CheckDataDump {
 
@@ -21,7 +23,18 @@ public final class CheckDataDump {
     public record Entry(CheckerHealth health, CheckPlan plan, Checker config) {
     }
 
-    /** The file's text; empty when no checker runs (keepalived then writes no header either). */
+    /**
+     * The file's text: the LVS topology of {@code pools} (with {@code groups}, the configured
+     * virtual_server_groups), then the checkers.
+     */
+    public static String render(List<VirtualServerGroup> groups, List<VirtualServerHealth> pools, List<Entry> entries) {
+        StringBuilder out = new StringBuilder();
+        LvsTopologyDump.write(out, groups, pools);
+        out.append(render(entries));
+        return out.toString();
+    }
+
+    /** The "Health checkers" section; empty when no checker runs (keepalived then writes no header either). */
     public static String render(List<Entry> entries) {
         StringBuilder out = new StringBuilder();
         for (Entry e : entries) {

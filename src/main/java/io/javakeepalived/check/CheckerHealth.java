@@ -39,6 +39,9 @@ public final class CheckerHealth {
     private int retryIt;
     /** keepalived's cur_weight: what this checker adds to the real server's configured weight. */
     private long weightShift;
+    /** Attempts with a result since start (a reload keeps them), and how many of them failed: for /metrics. */
+    private long checksRun;
+    private long checksFailed;
 
     CheckerHealth(CheckerKind kind, CheckerKind.Subject subject, Checker.Timing timing) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -60,11 +63,17 @@ public final class CheckerHealth {
         hasRun = previous.hasRun;
         retryIt = Math.min(previous.retryIt, retry);
         weightShift = previous.weightShift;
+        checksRun = previous.checksRun;
+        checksFailed = previous.checksFailed;
     }
 
     /** Applies one attempt's result and says when the next is due. */
     public Next onResult(ProbeResult result) {
         boolean success = result instanceof ProbeResult.Success;
+        checksRun++;
+        if (!success) {
+            checksFailed++;
+        }
         boolean takesDown = !success && (up || !hasRun) && retryIt >= retry;
         if (result instanceof ProbeResult.Failure failure) {
             kind.failureLines(subject, failure, standing(), retry, logAllFailures, takesDown)
@@ -158,5 +167,15 @@ public final class CheckerHealth {
 
     public long weightShift() {
         return weightShift;
+    }
+
+    /** Attempts that reached a result (an aborted, overdue attempt counts as failed). */
+    public long checksRun() {
+        return checksRun;
+    }
+
+    /** Attempts that failed, whether or not they used a retry or changed the standing. */
+    public long checksFailed() {
+        return checksFailed;
     }
 }

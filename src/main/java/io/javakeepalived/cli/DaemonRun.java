@@ -212,7 +212,7 @@ final class DaemonRun {
             main.remove();
             return 1;
         }
-        MetricsServer metrics = startMetrics(loop, log);
+        MetricsServer metrics = startMetrics(loop, scripts, log);
         int status;
         SystemdService systemd = SystemdService.of(SdNotifySocket.fromEnvironment(), System.getenv(),
                 ProcessHandle.current().pid(), log);
@@ -273,12 +273,16 @@ final class DaemonRun {
      * The metrics endpoint, if asked for. A port that cannot be bound is logged and the daemon
      * runs without it: the virtual addresses matter more than their graphs.
      */
-    private MetricsServer startMetrics(VrrpLoop loop, Logger log) {
+    private MetricsServer startMetrics(VrrpLoop loop, ScriptServices scripts, Logger log) {
         if (metricsListen == null) {
             return null;
         }
         try {
-            MetricsServer m = MetricsServer.start(metricsListen, loop::requestSnapshot);
+            // each loop answers for what it owns: the VRRP loop first, then the checker loop
+            MetricsServer m = MetricsServer.start(metricsListen, answer -> loop.requestSnapshot(vrrp -> {
+                long asked = System.nanoTime();
+                scripts.healthSnapshot(health -> answer.accept(vrrp.withHealth(health, System.nanoTime() - asked)));
+            }));
             log.info("Serving metrics on http://{}/metrics", hostPort(m.address()));
             return m;
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package io.javakeepalived.daemon;
 import io.javakeepalived.check.CheckDataDump;
 import io.javakeepalived.check.CheckEngine;
 import io.javakeepalived.check.HealthOutput;
+import io.javakeepalived.check.HealthSnapshot;
 import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.check.LoopProbeIo;
 import io.javakeepalived.check.Probes;
@@ -42,11 +43,14 @@ final class HealthCheckers {
     private final CheckerLoop loop;
     private final CheckEngine engine;
     private final Probes probes;
+    /** The configuration the checkers run, for the dump's virtual_server_groups. Checker loop thread. */
+    private KeepalivedConfig config;
 
-    private HealthCheckers(CheckerLoop loop, CheckEngine engine, Probes probes) {
+    private HealthCheckers(CheckerLoop loop, CheckEngine engine, Probes probes, KeepalivedConfig config) {
         this.loop = loop;
         this.engine = engine;
         this.probes = probes;
+        this.config = config;
     }
 
     /** Hands the start to the loop's thread (it runs once the loop is released). */
@@ -88,7 +92,7 @@ final class HealthCheckers {
         CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, verdicts,
                 warmup -> ThreadLocalRandom.current().nextLong(warmup));
         Probes probes = new Probes(runner, config, echo, output::log);
-        HealthCheckers checkers = new HealthCheckers(loop, engine, probes);
+        HealthCheckers checkers = new HealthCheckers(loop, engine, probes, config);
         if (!config.virtualServers().isEmpty()) {
             loop.execute(() -> engine.start(config, probes));
         }
@@ -103,7 +107,10 @@ final class HealthCheckers {
 
     /** A reload was applied: the new configuration's checkers take over (any thread). */
     void reload(KeepalivedConfig next) {
-        loop.execute(() -> engine.replace(next, probes.with(next)));
+        loop.execute(() -> {
+            config = next;
+            engine.replace(next, probes.with(next));
+        });
     }
 
     /**
@@ -113,12 +120,21 @@ final class HealthCheckers {
     void dumpData(DumpFiles files) {
         loop.execute(() -> {
             try {
-                files.write(CHECK_DATA, CheckDataDump.render(engine.dumpEntries()));
+                files.write(CHECK_DATA, CheckDataDump.render(config.virtualServerGroups(), engine.pools(),
+                        engine.dumpEntries()));
             } catch (IOException | RuntimeException e) {
                 LoggerFactory.getLogger("Keepalived_healthcheckers").error("Can't open dump file {} ({})", CHECK_DATA,
                         e.toString());
             }
         });
+    }
+
+    /**
+     * The checkers' standing for the metrics page, taken on the checker loop's thread (which owns
+     * it) and handed to {@code answer} there; never blocks the caller.
+     */
+    void snapshot(Consumer<HealthSnapshot> answer) {
+        loop.execute(() -> answer.accept(HealthSnapshot.of(engine.pools())));
     }
 
     /** Stops every check; runs omega's notifiers (any thread, before the loop closes). */

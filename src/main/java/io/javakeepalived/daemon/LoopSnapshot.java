@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.check.HealthSnapshot;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.vrrp.VrrpState;
 import io.javakeepalived.vrrp.VridDemultiplexer.SocketKey;
@@ -18,13 +19,29 @@ import java.util.Objects;
  * @param transitions one row per (instance, from, to) that happened at least once, in
  *                    configuration order, then from/to order
  * @param sockets     one row per VRRP socket, in the order they were opened
+ * @param health      the LVS checkers' standing, taken on the checker loop after the VRRP loop
+ *                    answered ({@link #withHealth}); {@link HealthSnapshot#EMPTY} without checkers
+ * @param healthLagNanos how long the checker loop took to hand {@code health} over (part of the
+ *                    scrape's wait that is not the VRRP loop's); 0 without it
  */
-public record LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets) {
+public record LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets,
+                           HealthSnapshot health, long healthLagNanos) {
 
     public LoopSnapshot {
         Objects.requireNonNull(state, "state");
         transitions = List.copyOf(transitions);
         sockets = List.copyOf(sockets);
+        Objects.requireNonNull(health, "health");
+    }
+
+    /** What the VRRP loop alone knows: no checker standing. */
+    public LoopSnapshot(VrrpStateSnapshot state, List<Transitions> transitions, List<SocketDrops> sockets) {
+        this(state, transitions, sockets, HealthSnapshot.EMPTY, 0);
+    }
+
+    /** The same with the checkers' standing, which took {@code lagNanos} to arrive. */
+    public LoopSnapshot withHealth(HealthSnapshot h, long lagNanos) {
+        return new LoopSnapshot(state, transitions, sockets, h, lagNanos);
     }
 
     /** A snapshot without socket rows. */

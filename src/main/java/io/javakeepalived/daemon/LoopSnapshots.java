@@ -4,6 +4,7 @@ import io.javakeepalived.daemon.dump.DumpFiles;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.sys.signal.SignalRequest;
+import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptView;
 
 import java.time.Clock;
@@ -26,6 +27,7 @@ final class LoopSnapshots {
     private final SocketPool sockets;
     private final DumpRequests dumps;
     private final Supplier<List<TrackScriptView>> trackScripts;
+    private Supplier<List<ReferenceView>> references = List::of;
     private final LongSupplier clock;
     private final Clock wallClock;
     private final Logger log;
@@ -42,6 +44,11 @@ final class LoopSnapshots {
         this.clock = clock;
         this.wallClock = wallClock;
         this.log = log;
+    }
+
+    /** Where the reference trackers' published views come from (must not block). */
+    void references(Supplier<List<ReferenceView>> views) {
+        references = views;
     }
 
     /** A reload was applied: the dumps show its global definitions from now on. */
@@ -81,7 +88,8 @@ final class LoopSnapshots {
             sources.add(new SnapshotBuilder.Source(e.plan, e.instance, e.lastTransition, e.vipsInstalled,
                     e.socket == null ? -1 : e.socket.socket.fd()));
         }
-        return SnapshotBuilder.build(globals, sources, trackScripts.get(), clock.getAsLong(), wallClock.instant());
+        return SnapshotBuilder.build(globals, sources, trackScripts.get(), references.get(), clock.getAsLong(),
+                wallClock.instant());
     }
 
     /** {@link #snapshot()} plus the transition counts and the sockets' drops. */

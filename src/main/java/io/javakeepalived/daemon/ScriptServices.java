@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.check.HealthSnapshot;
 import io.javakeepalived.check.HealthVerdicts;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.KeepalivedConfig;
@@ -35,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -77,7 +79,8 @@ public final class ScriptServices {
     private HealthVerdicts verdicts = HealthVerdicts.NONE;
     private boolean runHealthCheckers = true;
     private Optional<IcmpEcho> pingEcho = Optional.empty();
-    private HealthCheckers healthCheckers;
+    /** Set by attach (on the thread that starts the loops), read by the metrics page's requests. */
+    private volatile HealthCheckers healthCheckers;
     /** The reference-address trackers (vrrp_reference). Checker thread. */
     private ReferenceTrackers references;
     private Supplier<IcmpEcho> referenceEcho = () -> ReferenceTrackers.unavailable("no ICMP echo port in this daemon");
@@ -191,6 +194,7 @@ public final class ScriptServices {
         checker = c;
         // the scheduler outlives reloads (they reconfigure it), so this reads the current scripts
         loop.trackScriptViews(scheduler::published);
+        loop.referenceViews(references::published); // one ReferenceTrackers for the daemon's life
         c.start();
         if (runHealthCheckers) {
             healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, pingEcho, mail.mailer(),
@@ -247,6 +251,19 @@ public final class ScriptServices {
     public void dumpCheckers(DumpFiles files) {
         if (healthCheckers != null) {
             healthCheckers.dumpData(files);
+        }
+    }
+
+    /**
+     * The LVS checkers' standing for the metrics page, handed to {@code answer} on the checker
+     * loop's thread; {@link HealthSnapshot#EMPTY} at once when no checker runs. Any thread.
+     */
+    public void healthSnapshot(Consumer<HealthSnapshot> answer) {
+        HealthCheckers h = healthCheckers;
+        if (h == null) {
+            answer.accept(HealthSnapshot.EMPTY);
+        } else {
+            h.snapshot(answer);
         }
     }
 

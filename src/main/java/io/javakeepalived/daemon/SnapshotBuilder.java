@@ -15,6 +15,7 @@ import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.Scopes;
 import io.javakeepalived.track.TrackScriptState;
+import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.InstanceSettings;
@@ -86,16 +87,26 @@ public final class SnapshotBuilder {
      */
     public static VrrpStateSnapshot build(ConfiguredGlobals globals, List<Source> sources,
             List<TrackScriptView> scripts, long monoNow, Instant wallNow) {
+        return build(globals, sources, scripts, List.of(), monoNow, wallNow);
+    }
+
+    /**
+     * @param scripts    the track scripts as the checker loop last published them
+     * @param references the reference trackers likewise
+     */
+    public static VrrpStateSnapshot build(ConfiguredGlobals globals, List<Source> sources,
+            List<TrackScriptView> scripts, List<ReferenceView> references, long monoNow, Instant wallNow) {
         List<InstanceSnapshot> out = new ArrayList<>(sources.size());
         for (Source s : sources) {
-            out.add(instance(s, TrackedObjects.NONE.withScripts(trackedScripts(s.instance().name(), scripts)),
-                    monoNow, wallNow));
+            String name = s.instance().name();
+            out.add(instance(s, TrackedObjects.NONE.withScripts(trackedScripts(name, scripts))
+                    .withReferences(ReferenceSnapshots.tracked(name, references)), monoNow, wallNow));
         }
         List<ScriptSnapshot> dumped = new ArrayList<>(scripts.size());
         for (TrackScriptView v : scripts) {
             dumped.add(script(v));
         }
-        return VrrpStateSnapshot.of(globals, out, dumped);
+        return VrrpStateSnapshot.of(globals, out, dumped).withReferences(ReferenceSnapshots.of(references));
     }
 
     /** One script as keepalived.data's {@code VRRP Scripts} shows it. */

@@ -11,6 +11,7 @@ import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.RtnetlinkSession;
 import io.javakeepalived.track.InterfaceTracking;
+import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.TimerKind;
@@ -112,6 +113,7 @@ public final class VrrpLoop {
     private volatile LoopListener listener = LoopListener.NONE;
     private volatile ReloadHook reloadHook = ReloadHook.NONE;
     private volatile Supplier<List<TrackScriptView>> trackScripts = List::of;
+    private volatile Supplier<List<ReferenceView>> references = List::of;
     private volatile InterfaceTracking interfaceTracking = InterfaceTracking.NONE;
     private final Set<String> heldStartups = ConcurrentHashMap.newKeySet();
     private volatile Runnable whenStarted = () -> { };
@@ -214,6 +216,14 @@ public final class VrrpLoop {
      */
     public void trackScriptViews(Supplier<List<TrackScriptView>> views) {
         trackScripts = Objects.requireNonNull(views, "views");
+    }
+
+    /**
+     * Where the dumps and the metrics page read the reference trackers from: the checker loop's
+     * published views (any thread, must not block). Set before {@link #run()}.
+     */
+    public void referenceViews(Supplier<List<ReferenceView>> views) {
+        references = Objects.requireNonNull(views, "views");
     }
 
     /**
@@ -356,6 +366,7 @@ public final class VrrpLoop {
                 options.wallClock());
         snapshots = new LoopSnapshots(table, sockets, options.dumps(), options.globals(), () -> trackScripts.get(),
                 clock, options.wallClock(), log);
+        snapshots.references(() -> references.get());
         reloads = new ReloadApplier(options.reloadSource(), inbox::wakeUp, table, sockets, links, executor, starter,
                 snapshots, () -> reloadHook, heldStartups, this::tell, detail, clock);
         reloads.onStaticsChanged(statics::reload);

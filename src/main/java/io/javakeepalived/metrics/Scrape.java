@@ -14,13 +14,16 @@ record Scrape(LoopSnapshot snapshot, long lagNanos) {
         return snapshot != null;
     }
 
-    /** The whole page: {@code keepalived_up}, the exporter's families, then ours. */
+    /** The whole page: {@code keepalived_up}, the exporter's families, then ours (VRRP, reference trackers, LVS). */
     String render() {
         PrometheusText out = new PrometheusText(snapshot == null ? 256 : 2048 + 4096 * snapshot.state().instances().size());
         ExporterFamilies.up(out, up());
         if (snapshot != null) {
             ExporterFamilies.render(out, snapshot.state());
-            OwnFamilies.render(out, snapshot, lagNanos);
+            // the wait is the VRRP loop's, then the checker loop's: each gets its own part
+            OwnFamilies.render(out, snapshot, Math.max(0, lagNanos - snapshot.healthLagNanos()));
+            ReferenceFamilies.render(out, snapshot.state().references());
+            LvsFamilies.render(out, snapshot.health(), snapshot.healthLagNanos());
         } else {
             OwnFamilies.lag(out, lagNanos);
         }

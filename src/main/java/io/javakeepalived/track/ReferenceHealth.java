@@ -37,6 +37,10 @@ public final class ReferenceHealth {
     private final Contributions standing;
     private boolean firstResultPending = true;
     private boolean restate;
+    /** For the dumps and /metrics: the last reply's round trip (-1: none yet), outcomes and misses. */
+    private long lastRoundTripNanos = -1;
+    private long requests;
+    private long misses;
 
     /**
      * @param name     the vrrp_reference's name
@@ -59,6 +63,9 @@ public final class ReferenceHealth {
      * instance, so a reload causes no blip; one still undecided starts afresh.
      */
     public ReferenceHealth carriedFrom(ReferenceHealth previous) {
+        lastRoundTripNanos = previous.lastRoundTripNanos;
+        requests = previous.requests;
+        misses = previous.misses;
         if (previous.firstResultPending) {
             return this;
         }
@@ -104,18 +111,44 @@ public final class ReferenceHealth {
         Objects.requireNonNull(outcome, "outcome");
         List<String> log = new ArrayList<>();
         Boolean report = null;
-        if (outcome instanceof EchoOutcome.Reply) {
+        requests++;
+        if (outcome instanceof EchoOutcome.Reply reply) {
+            lastRoundTripNanos = reply.roundTripNanos();
             if (counter.success()) {
                 log.add("Reference " + name + " (" + where + ") reachable");
                 report = true;
             }
-        } else if (counter.failure(firstResultPending)) {
-            log.add("Reference " + name + " (" + where + ") unreachable (" + miss(outcome) + ")");
-            report = false;
+        } else {
+            misses++;
+            if (counter.failure(firstResultPending)) {
+                log.add("Reference " + name + " (" + where + ") unreachable (" + miss(outcome) + ")");
+                report = false;
+            }
         }
         firstResultPending = false;
         return new TrackScriptState.Update(log, report == null ? List.of()
                 : standing.report(trackerName(name), report));
+    }
+
+    /** How it stands, with its counts: for {@link ReferenceView}. */
+    public ReferenceView.Standing standing() {
+        return firstResultPending ? ReferenceView.Standing.INIT
+                : counter.ok() ? ReferenceView.Standing.REACHABLE : ReferenceView.Standing.UNREACHABLE;
+    }
+
+    /** The last reply's round trip in nanoseconds; -1 until one came. */
+    public long lastRoundTripNanos() {
+        return lastRoundTripNanos;
+    }
+
+    /** Outcomes counted since start (carried over a reload). */
+    public long requests() {
+        return requests;
+    }
+
+    /** Of them, the ones without a reply. */
+    public long misses() {
+        return misses;
     }
 
     private String miss(EchoOutcome outcome) {

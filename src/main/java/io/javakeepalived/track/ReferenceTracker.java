@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
 /**
@@ -30,6 +31,8 @@ public final class ReferenceTracker implements PolledTracker {
     private final ScriptLog log;
     private IcmpEcho.Pending pending;
     private boolean retired;
+    /** Remade on the checker loop's thread after each outcome; read by the VRRP loop for the dumps. */
+    private volatile ReferenceView view;
 
     /**
      * @param loop the checker loop (outcomes are handed to its thread)
@@ -44,6 +47,19 @@ public final class ReferenceTracker implements PolledTracker {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.log = Objects.requireNonNull(log, "log");
+        this.view = view();
+    }
+
+    private ReferenceView view() {
+        long rtt = health.lastRoundTripNanos();
+        return new ReferenceView(reference, interfaceName, health.standing(), health.result(),
+                rtt < 0 ? OptionalLong.empty() : OptionalLong.of(rtt), health.requests(), health.misses(),
+                health.tracking());
+    }
+
+    /** The tracker as it stood after its last outcome. Any thread. */
+    public ReferenceView published() {
+        return view;
     }
 
     /** "10.0.0.254 on eth0": where the echo requests go, for log lines. */
@@ -94,6 +110,7 @@ public final class ReferenceTracker implements PolledTracker {
             return; // replaced by a reload in the meantime
         }
         TrackScriptState.Update u = health.record(outcome);
+        view = view();
         for (String line : u.log()) {
             log.log(ScriptLog.Level.INFO, line);
         }

@@ -2,6 +2,7 @@ package io.javakeepalived.track;
 
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.ReferenceAddress;
+import io.javakeepalived.config.model.SyncGroup;
 import io.javakeepalived.config.model.TrackedObject;
 import io.javakeepalived.config.model.VrrpInstance;
 import io.javakeepalived.net.EchoOutcome;
@@ -41,7 +42,8 @@ public final class ReferenceTrackers {
     private final Executor loop;
     private final CheckerLoop.Sink sink;
     private final ScriptLog log;
-    private Map<Key, ReferenceTracker> running = Map.of();
+    /** Replaced whole on a reload (checker loop thread); read by the VRRP loop through {@link #published()}. */
+    private volatile Map<Key, ReferenceTracker> running = Map.of();
 
     /**
      * @param echo the daemon's ICMP echo port, opened on first use
@@ -79,6 +81,18 @@ public final class ReferenceTrackers {
     }
 
     /**
+     * Every running tracker as it stood after its last outcome, in configuration order: for the
+     * dumps and /metrics. Any thread; never blocks.
+     */
+    public List<ReferenceView> published() {
+        List<ReferenceView> out = new ArrayList<>();
+        for (ReferenceTracker t : running.values()) {
+            out.add(t.published());
+        }
+        return out;
+    }
+
+    /**
      * {@code scripts} (instance → the weight-0 trackers whose first report it awaits before it leaves
      * INIT, {@link TrackingPlan#awaiting()}) with each instance's weight-0 references added
      * ({@code reference NAME}): at start an instance waits for the first outcome, as for a weight-0
@@ -89,10 +103,11 @@ public final class ReferenceTrackers {
     public static Map<String, Set<String>> withAwaited(Map<String, Set<String>> scripts, KeepalivedConfig config) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         scripts.forEach((k, v) -> out.put(k, new LinkedHashSet<>(v)));
-        for (VrrpInstance v : config.instances()) {
-            for (TrackedObject t : v.trackers().references()) {
+        for (Map.Entry<String, List<TrackedObject>> e : trackedBy(config).entrySet()) {
+            for (TrackedObject t : e.getValue()) {
                 if (t.weight() == 0) {
-                    out.computeIfAbsent(v.name(), k -> new LinkedHashSet<>()).add(ReferenceHealth.trackerName(t.name()));
+                    out.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>())
+                            .add(ReferenceHealth.trackerName(t.name()));
                 }
             }
         }
@@ -101,15 +116,43 @@ public final class ReferenceTrackers {
 
     private static Map<Key, List<TrackScriptState.Tracking>> trackings(KeepalivedConfig config) {
         Map<Key, List<TrackScriptState.Tracking>> out = new LinkedHashMap<>();
-        for (VrrpInstance v : config.instances()) {
-            for (TrackedObject t : v.trackers().references()) {
+        Map<String, VrrpInstance> instances = new LinkedHashMap<>();
+        config.instances().forEach(v -> instances.put(v.name(), v));
+        for (Map.Entry<String, List<TrackedObject>> e : trackedBy(config).entrySet()) {
+            VrrpInstance v = instances.get(e.getKey());
+            for (TrackedObject t : e.getValue()) {
                 Optional<ReferenceAddress> r = config.reference(t.name());
-                if (r.isEmpty()) {
+                if (r.isEmpty() || v == null) {
                     continue;
                 }
                 Optional<String> via = r.get().interfaceName().or(v::interfaceName);
                 out.computeIfAbsent(new Key(t.name(), via), k -> new ArrayList<>())
                         .add(TrackScriptState.Tracking.of(v.name(), t));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Instance → the references it tracks, as keepalived links a sync group's trackers
+     * ({@code sync_group_tracking_init}): its own track_reference lines first, then each sync
+     * group's lines for every member that does not track that reference itself. A group's weight
+     * 0 reference thus puts every member in FAULT, and the group follows; a weighted one moves each
+     * member's priority (the binder has cleared it when a member owns its addresses).
+     */
+    static Map<String, List<TrackedObject>> trackedBy(KeepalivedConfig config) {
+        Map<String, List<TrackedObject>> out = new LinkedHashMap<>();
+        for (VrrpInstance v : config.instances()) {
+            out.put(v.name(), new ArrayList<>(v.trackers().references()));
+        }
+        for (SyncGroup g : config.syncGroups()) {
+            for (TrackedObject t : g.trackers().references()) {
+                for (String m : g.members()) {
+                    List<TrackedObject> own = out.computeIfAbsent(m, k -> new ArrayList<>());
+                    if (own.stream().noneMatch(x -> x.name().equals(t.name()))) {
+                        own.add(t);
+                    }
+                }
             }
         }
         return out;

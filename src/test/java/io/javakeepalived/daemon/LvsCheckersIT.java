@@ -138,8 +138,12 @@ class LvsCheckersIT {
         DaemonLab.await("keepalived_check.data", 5_000, () -> Files.exists(data), d);
         DaemonLab.await("keepalived_check.data written", 2_000, () -> lines(data).size() > 5, d);
         List<String> dump = lines(data);
-        assertEquals("------< Health checkers >------", dump.get(0));
-        assertEquals(" " + vs + " -> " + rs, dump.get(1));
+        // keepalived's order: the LVS topology, then the checkers
+        assertEquals("------< LVS Topology >------", dump.get(0));
+        assertTrue(dump.contains("   RIP = " + real.ipv4() + ", RPORT = 8080, WEIGHT = 1 EFF WEIGHT = 1"), dump.toString());
+        int checkers = dump.indexOf("------< Health checkers >------");
+        assertTrue(checkers > dump.indexOf("   alive = 1"), dump.toString());
+        assertEquals(" " + vs + " -> " + rs, dump.get(checkers + 1));
         assertTrue(dump.contains("   Up = yes"), dump.toString());
         assertTrue(dump.contains("   Retries = 2"), dump.toString());
         assertTrue(dump.contains("     Dest = [" + real.ipv4() + "]:8080"), dump.toString());

@@ -119,6 +119,52 @@ class ReferenceAddressIT {
     }
 
     /**
+     * A sync group tracking the gateway: losing it takes both members to FAULT together, and the
+     * dump shows the reference (its standing and counts) and each member's {@code Tracked
+     * references} line.
+     */
+    @Test
+    void aSyncGroupsReferenceTakesEveryMemberToFaultAndTheDumpShowsIt() throws Exception {
+        dl = DaemonLab.create(dir, "a", "g");
+        a = dl.node("a");
+        g = dl.node("g");
+        String config = "global_defs {\n    script_user root\n}\n"
+                + "vrrp_reference gw {\n    address " + g.ipv4() + "\n    interval 0.1\n    fall 3\n    rise 2\n}\n"
+                + "vrrp_sync_group G {\n    group {\n        VI_1\n        VI_2\n    }\n    track_reference gw\n}\n"
+                + DaemonLab.vrrpInstance("VI_1", 51, 100, "    advert_int 1\n", VIP)
+                + DaemonLab.vrrpInstance("VI_2", 52, 100, "    advert_int 1\n", "10.213.0.101/24");
+        Daemon da = dl.start(a, config);
+        da.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
+        da.awaitLogged("(VI_2) Entering MASTER STATE", 5_000);
+        dl.nft(a, "table inet refCut {\n  chain in { type filter hook input priority 0; ip saddr " + g.ipv4()
+                + " drop; }\n}\n");
+        da.awaitLogged("Reference gw (" + g.ipv4() + " on eth0) unreachable (no echo reply within 0.1 s,"
+                + " 3 in a row)", 3_000);
+        da.awaitLogged("(VI_1) Entering FAULT STATE", 2_000);
+        da.awaitLogged("VRRP_Group(G) Syncing instances to FAULT state", 2_000);
+        da.awaitLogged("(VI_2) Entering FAULT STATE", 2_000);
+        await("both VIPs gone", 2_000, () -> !dl.hasAddress(a, VIP) && !dl.hasAddress(a, "10.213.0.101/24"), da);
+
+        Path data = da.tmpdir().resolve("keepalived.data");
+        da.signal("USR1");
+        await("keepalived.data", 5_000, () -> java.nio.file.Files.exists(data)
+                && read(data).contains("------< VRRP References >------"), da);
+        String dump = read(data);
+        assertTrue(dump.contains("   Tracked references :\n     gw weight 0\n"), dump);
+        assertTrue(dump.contains(" VRRP Reference = gw\n   Address = " + g.ipv4() + "\n   Interface = eth0\n"), dump);
+        assertTrue(dump.contains("   Status = UNREACHABLE\n"), dump);
+        assertTrue(dump.contains("   Tracking instances :\n     VI_1, weight 0\n     VI_2, weight 0\n"), dump);
+    }
+
+    private static String read(Path p) {
+        try {
+            return java.nio.file.Files.readString(p);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /**
      * Debian's keepalived 2.2.7 reads a javakeepalived file with references: it warns about each
      * unknown line and keeps the instance whole (-t exits 5, as for any unknown keyword). The block
      * form javakeepalived refuses would end keepalived's vrrp_instance at its '}'.

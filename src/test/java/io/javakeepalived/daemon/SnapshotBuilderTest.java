@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.SourceLocation;
+import io.javakeepalived.config.model.ReferenceAddress;
 import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
@@ -19,6 +20,7 @@ import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.SharedFiles;
+import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class SnapshotBuilderTest {
@@ -163,6 +166,39 @@ class SnapshotBuilderTest {
         assertTrue(JsonDumpWriter.render(snap).contains(
                 "\"track_script\":[\"'\\/tmp\\/rk\\/bin\\/chk.sh' 'a'\",\"'\\/tmp\\/rk\\/bin\\/chk.sh' 'za'\"]"),
                 JsonDumpWriter.render(snap));
+    }
+
+    @Test
+    void publishedReferencesShowAsTrackedLinesASectionAndInTheJson() throws Exception {
+        InstancePlan p = plan();
+        VrrpInstance v = started(p);
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        ReferenceAddress gw = new ReferenceAddress("gw", InetAddress.getByName("10.77.0.254"), Optional.empty(),
+                Duration.ofMillis(500), Duration.ofMillis(200), 2, 3, 0, new SourceLocation("t.conf", 1));
+        ReferenceView view = new ReferenceView(gw, Optional.of("eth0"), ReferenceView.Standing.REACHABLE, 4,
+                OptionalLong.of(1_234_567), 9, 2, List.of(new TrackScriptState.Tracking("VI_1", -5, false)));
+        VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
+                List.of(new SnapshotBuilder.Source(p, v, wall, false)), List.of(), List.of(view), 0, wall);
+        String data = DataDumpWriter.render(snap);
+        assertTrue(data.contains("   Tracked references :\n     gw weight -5\n"), data);
+        assertEquals("""
+                ------< VRRP References >------
+                 VRRP Reference = gw
+                   Address = 10.77.0.254
+                   Interface = eth0
+                   Interval = 0.5 sec
+                   Timeout = 0.2 sec
+                   Weight = 0
+                   Rise = 2
+                   Fall = 3
+                   Result = 4
+                   Status = REACHABLE
+                   Last round trip = 1234 us
+                   Echo requests = 9, missed = 2
+                   Tracking instances :
+                     VI_1, weight -5
+                """, section(data, "------< VRRP References >------"));
+        assertTrue(JsonDumpWriter.render(snap).contains("\"track_reference\":[\"gw\"]"), JsonDumpWriter.render(snap));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.javakeepalived.net.RawVrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
 import io.javakeepalived.testsupport.netns.DaemonLab;
 import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
+import io.javakeepalived.testsupport.netns.LabServers;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +104,75 @@ class MetricsEndpointIT {
         assertTrue(head.startsWith("http/1.1 200"), response + "\n--- log:\n" + d.output());
         assertTrue(head.contains("content-type: text/plain; version=0.0.4; charset=utf-8"), head);
         return Exposition.parse(response.substring(split + 4));
+    }
+
+    /** A scrape as Prometheus makes it, with the JDK's HttpClient, from node B's namespace. */
+    private Exposition scrapeWithHttpClient(Daemon d) throws Exception {
+        HttpResponse<String> r = dl.lab().call(b, () -> {
+            // built here: its selector thread and sockets are made in B's namespace
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            return client.send(HttpRequest.newBuilder(URI.create("http://" + a.ipv4() + ":9650/metrics"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        });
+        assertEquals(200, r.statusCode(), r.body() + "\n--- log:\n" + d.output());
+        return Exposition.parse(r.body());
+    }
+
+    @Test
+    void aRealServerGoingDownAndUpIsOnThePage() throws Exception {
+        ServerSocket server = LabServers.listen(dl.lab(), b, 8080, LabServers.ACCEPT_AND_CLOSE);
+        try {
+            String rs = "[" + b.ipv4() + "]:tcp:8080";
+            String vs = "[10.213.0.100]:tcp:80";
+            String config = "virtual_server 10.213.0.100 80 {\n    protocol TCP\n    lb_algo rr\n    lb_kind NAT\n"
+                    + "    delay_loop 1\n    real_server " + b.ipv4() + " 8080 {\n        weight 3\n"
+                    + "        TCP_CHECK {\n            connect_timeout 1\n            retry 1\n"
+                    + "            delay_before_retry 1\n        }\n    }\n}\n";
+            Daemon d = dl.start(a, "a", config,
+                    DaemonLab.jarCommand("-n", "-l", "--metrics-listen", a.ipv4() + ":9650"));
+            d.awaitLogged("TCP connection to " + rs + " success.", 15_000);
+            NetnsLab.sleep(600); // past the endpoint's 500 ms snapshot sharing
+
+            Exposition up = scrapeWithHttpClient(d);
+            String[] realServer = {"vs", vs, "rs", rs};
+            String[] checker = {"vs", vs, "rs", rs, "checker", "TCP_CHECK", "index", "0"};
+            assertEquals(1, up.one("javakeepalived_lvs_real_server_up", realServer).value());
+            assertEquals(3, up.one("javakeepalived_lvs_real_server_weight", realServer).value());
+            assertEquals(1, up.one("javakeepalived_lvs_checker_up", checker).value());
+            assertEquals(1, up.one("javakeepalived_lvs_virtual_server_quorum_up", "vs", vs).value());
+            assertEquals(3, up.one("javakeepalived_lvs_virtual_server_live_weight", "vs", vs).value());
+            assertTrue(up.one("javakeepalived_lvs_checks_total", checker).value() >= 1);
+            double lag = up.one("javakeepalived_lvs_checker_loop_lag_seconds").value();
+            assertTrue(lag > 0 && lag < MetricsServer.TIMEOUT.toSeconds(), "checker loop lag " + lag);
+            assertEquals(0, up.one("javakeepalived_lvs_check_failures_total", checker).value());
+
+            server.close();
+            d.awaitLogged("Removing service " + rs + " from VS " + vs, 10_000);
+            NetnsLab.sleep(600);
+            Exposition down = scrapeWithHttpClient(d);
+            assertEquals(0, down.one("javakeepalived_lvs_real_server_up", realServer).value());
+            assertEquals(List.of(), down.family("javakeepalived_lvs_real_server_weight"), "out of the table");
+            assertEquals(0, down.one("javakeepalived_lvs_checker_up", checker).value());
+            assertEquals(0, down.one("javakeepalived_lvs_virtual_server_quorum_up", "vs", vs).value());
+            assertEquals(0, down.one("javakeepalived_lvs_virtual_server_live_weight", "vs", vs).value());
+            // retry 1: the failure that used the retry and the one that took it down
+            assertTrue(down.one("javakeepalived_lvs_check_failures_total", checker).value() >= 2);
+
+            server = LabServers.listen(dl.lab(), b, 8080, LabServers.ACCEPT_AND_CLOSE);
+            d.awaitLogged("Adding service " + rs + " to VS " + vs, 10_000);
+            NetnsLab.sleep(600);
+            Exposition again = scrapeWithHttpClient(d);
+            assertEquals(1, again.one("javakeepalived_lvs_real_server_up", realServer).value());
+            assertEquals(3, again.one("javakeepalived_lvs_real_server_weight", realServer).value());
+            assertEquals(1, again.one("javakeepalived_lvs_virtual_server_quorum_up", "vs", vs).value());
+            assertTrue(again.one("javakeepalived_lvs_checks_total", checker).value()
+                    > down.one("javakeepalived_lvs_checks_total", checker).value(), "counters only grow");
+            assertEquals(1, again.one("keepalived_up").value());
+            assertTrue(d.isAlive(), d.output());
+        } finally {
+            server.close();
+        }
     }
 
     @Test

@@ -36,6 +36,24 @@ class ReferenceHealthTest {
     }
 
     @Test
+    void requestsMissesAndTheLastRoundTripAreCountedAndSurviveAReload() {
+        ReferenceHealth h = health(2, 3, fault("VI_1"));
+        assertEquals(ReferenceView.Standing.INIT, h.standing());
+        assertEquals(-1, h.lastRoundTripNanos());
+        feed(h, REPLY, SILENCE, new EchoOutcome.SendFailed("no route"), new EchoOutcome.Reply(2_500_000));
+        assertEquals(4, h.requests());
+        assertEquals(2, h.misses());
+        assertEquals(2_500_000, h.lastRoundTripNanos(), "the last reply's, not the first's");
+        assertEquals(ReferenceView.Standing.REACHABLE, h.standing());
+
+        ReferenceHealth next = health(2, 3, fault("VI_1")).carriedFrom(h);
+        assertEquals(List.of(4L, 2L, 2_500_000L), List.of(next.requests(), next.misses(), next.lastRoundTripNanos()));
+        feed(next, SILENCE, SILENCE, SILENCE);
+        assertEquals(ReferenceView.Standing.UNREACHABLE, next.standing());
+        assertEquals(5, next.misses());
+    }
+
+    @Test
     void theFirstOutcomeDecidesAtOnce() {
         ReferenceHealth up = health(2, 3, fault("VI_1"));
         assertTrue(up.initialEvents().isEmpty(), "nothing until the first outcome: the instance waits in INIT");

@@ -131,6 +131,30 @@ class ReferenceTrackersTest {
     }
 
     @Test
+    void aSyncGroupsReferenceFaultsEveryMemberAndAnInstancesOwnLineComesFirst() {
+        KeepalivedConfig c = config(GW, "vrrp_sync_group G {\n group {\n  A\n  B\n }\n track_reference gw\n"
+                + " sync_group_tracking_weight\n}\n",
+                instance("A", "eth0", 1, "track_reference gw weight -10"), instance("B", "eth0", 2));
+        List<PolledTracker> list = trackers.replace(c);
+        assertEquals(List.of("reference gw on eth0"), list.stream().map(PolledTracker::name).toList(),
+                "one echo per interface, whoever tracks it");
+        assertEquals(Map.of("B", Set.of("reference gw")), ReferenceTrackers.withAwaited(Map.of(), c),
+                "A's own weighted line wins over the group's");
+        list.get(0).poll(0);
+        echo.answer(0, new EchoOutcome.TimedOut());
+        assertEquals(List.of("A " + new Event.WeightChanged("reference gw", -10),
+                "B " + new Event.FaultRaised("reference gw")), posted);
+
+        posted.clear();
+        KeepalivedConfig noWeights = config(GW, "vrrp_sync_group G {\n group {\n  A\n  B\n }\n"
+                + " track_reference gw\n}\n",
+                instance("A", "eth0", 1, "track_reference gw weight -10"), instance("B", "eth0", 2));
+        assertEquals(Map.of("A", Set.of("reference gw"), "B", Set.of("reference gw")),
+                ReferenceTrackers.withAwaited(Map.of(), noWeights),
+                "without sync_group_tracking_weight A's weighted line is dropped: the group's applies");
+    }
+
+    @Test
     void anUnavailablePortFailsEveryRequestWithItsReason() {
         List<EchoOutcome> out = new ArrayList<>();
         ReferenceTrackers.unavailable("no ICMP echo socket: EPERM").send(EchoRequest.to(

@@ -31,6 +31,11 @@ public final class ServiceNames {
         return trio(rs.address(), protocol(vs), rs.port());
     }
 
+    /** FMT_RS for another server of the virtual server (its sorry server). */
+    public static String server(InetAddress address, int port, VirtualServer vs) {
+        return trio(address, protocol(vs), port);
+    }
+
     /**
      * The protocol word: keepalived's service_type, UDP when an address service names none (it
      * reports that), "none" for a fwmark service (whose protocol it ignores).

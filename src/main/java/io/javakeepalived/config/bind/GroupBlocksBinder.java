@@ -40,6 +40,7 @@ final class GroupBlocksBinder {
             .block("track_file", (g, n, c) -> TrackerLines.files(g.name, n, g.trackers.files, c))
             .block("track_process", (g, n, c) -> TrackerLines.processes(g.name, n, g.trackers.processes, c))
             .block("track_bfd", (g, n, c) -> TrackerLines.bfds(g.name, n, g.trackers.bfds, c))
+            .line("track_reference", (g, n, c) -> TrackerLines.reference(g.name, n, g.trackers.references, c))
             .line("notify_master", (g, n, c) -> groupNotify(g, n, c, g.notify.master, s -> g.notify.master = s))
             .line("notify_backup", (g, n, c) -> groupNotify(g, n, c, g.notify.backup, s -> g.notify.backup = s))
             .line("notify_fault", (g, n, c) -> groupNotify(g, n, c, g.notify.fault, s -> g.notify.fault = s))

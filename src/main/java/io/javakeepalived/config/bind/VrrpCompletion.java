@@ -213,6 +213,13 @@ final class VrrpCompletion {
                         sg.trackers.files.set(sg.trackers.files.indexOf(t), TrackerWeights.unweighted(t));
                     }
                 }
+                for (TrackedObject t : new ArrayList<>(sg.trackers.references)) {
+                    if (t.weight() != 0) {
+                        c.error(sg.location, "(" + sg.name + ") Cannot have weighted track reference '" + t.name()
+                                + "' with member having priority 255 - clearing weight");
+                        sg.trackers.references.set(sg.trackers.references.indexOf(t), TrackerWeights.unweighted(t));
+                    }
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package io.javakeepalived.config.lint;
 
 import io.javakeepalived.config.model.KeepalivedConfig;
 import io.javakeepalived.config.model.ReferenceAddress;
+import io.javakeepalived.config.model.SyncGroup;
 import io.javakeepalived.config.model.TrackedObject;
 import io.javakeepalived.config.model.VrrpInstance;
 
@@ -22,11 +23,14 @@ final class UntrackedReference implements Check {
         for (VrrpInstance v : config.instances()) {
             v.trackers().references().stream().map(TrackedObject::name).forEach(tracked::add);
         }
+        for (SyncGroup g : config.syncGroups()) {
+            g.trackers().references().stream().map(TrackedObject::name).forEach(tracked::add);
+        }
         List<ConfigWarning> out = new ArrayList<>();
         for (ReferenceAddress r : config.references()) {
             if (!tracked.contains(r.name())) {
                 out.add(new ConfigWarning(r.location(), "vrrp_reference " + r.name() + " is not tracked by any"
-                        + " vrrp_instance - it is never checked, so a node cut off from it keeps its VIP; add"
+                        + " vrrp_instance or vrrp_sync_group - it is never checked, so a node cut off from it keeps its VIP; add"
                         + " track_reference " + r.name() + " to the instance it guards, or remove it"));
             }
         }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The tracking blocks of a vrrp_instance or vrrp_sync_group.
  *
- * @param references the instance's {@code track_reference} lines (javakeepalived's own; never in sync groups)
+ * @param references the {@code track_reference} lines (javakeepalived's own), of an instance or a sync group
  */
 public record Trackers(List<TrackedObject> interfaces, List<TrackedObject> scripts, List<TrackedObject> files,
                        List<TrackedObject> processes, List<TrackedObject> bfds, List<TrackedObject> references) {

@@ -171,7 +171,7 @@ public final class KeywordSupport {
                 "terminate_delay", "fork_delay", "full_command");
         acted(Block.VRRP_SYNC_GROUP, "group", "track_interface", "track_script", "track_file", "track_process",
                 "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify", "global_tracking",
-                "sync_group_tracking_weight");
+                "sync_group_tracking_weight", "track_reference");
         notImplemented(Block.VRRP_SYNC_GROUP, BFD, "track_bfd");
         acted(Block.VRRP_SYNC_GROUP, "smtp_alert");
         acted(Block.VRRP_SYNC_GROUP, "notify_priority_changes");

@@ -17,7 +17,9 @@ import java.util.List;
  * {@code " VRRP Instance = "}, properties with three spaces and {@code key = value} (or
  * {@code key:}), list items with five spaces. Lines that describe build features javakeepalived
  * does not have (nftables, libnftnl version, VMAC/IPVLAN details, track file/process/BFD
- * sections, GARP delay groups, static track groups) are left out.
+ * sections, GARP delay groups, static track groups) are left out. javakeepalived's own reference
+ * trackers get a {@code VRRP References} section after the scripts and {@code Tracked references}
+ * lines in the instances, in the scripts' style; keepalived-exporter skips both.
  */
 public final class DataDumpWriter {
 
@@ -58,6 +60,12 @@ public final class DataDumpWriter {
             line(o, "------< VRRP Scripts >------");
             for (ScriptSnapshot sc : s.scripts()) {
                 script(o, sc);
+            }
+        }
+        if (!s.references().isEmpty()) {
+            line(o, "------< VRRP References >------");
+            for (ReferenceSnapshot r : s.references()) {
+                reference(o, r);
             }
         }
         if (!s.interfaces().isEmpty()) {
@@ -143,6 +151,33 @@ public final class DataDumpWriter {
             }
         }
         line(o, "   State = " + s.runState().text());
+    }
+
+    /** javakeepalived's reference tracker, laid out like a VRRP Script. */
+    static void reference(StringBuilder o, ReferenceSnapshot r) {
+        line(o, " VRRP Reference = " + r.name());
+        line(o, "   Address = " + r.address());
+        if (r.interfaceName() != null) {
+            line(o, "   Interface = " + r.interfaceName());
+        }
+        ReferenceSnapshot.Settings c = r.settings();
+        line(o, "   Interval = " + c.interval() + " sec");
+        line(o, "   Timeout = " + c.timeout() + " sec");
+        line(o, "   Weight = " + c.weight());
+        line(o, "   Rise = " + c.rise());
+        line(o, "   Fall = " + c.fall());
+        line(o, "   Result = " + r.result());
+        line(o, "   Status = " + r.status());
+        if (r.lastRoundTripMicros() >= 0) {
+            line(o, "   Last round trip = " + r.lastRoundTripMicros() + " us");
+        }
+        line(o, "   Echo requests = " + r.requests() + ", missed = " + r.misses());
+        if (!r.tracking().isEmpty()) {
+            line(o, "   Tracking instances :");
+            for (TrackingInstance t : r.tracking()) {
+                line(o, t.line());
+            }
+        }
     }
 
     static void iface(StringBuilder o, InterfaceSnapshot i) {

@@ -32,7 +32,8 @@ final class DumpText {
     }
 
     /**
-     * The five {@code Tracked ...} lists; keepalived heads the processes of a sync group
+     * The five {@code Tracked ...} lists, then javakeepalived's references in the scripts' style;
+     * keepalived heads the processes of a sync group
      * {@code Tracked process :} and those of an instance {@code Tracked processes :}.
      */
     static void trackedObjects(StringBuilder o, TrackedObjects t, String processesHeader) {
@@ -41,6 +42,7 @@ final class DumpText {
         tracked(o, "   Tracked files :", t.files(), ", weight ");
         tracked(o, processesHeader, t.processes(), ", weight ");
         tracked(o, "   Tracked BFDs :", t.bfds(), ": weight ");
+        tracked(o, "   Tracked references :", t.references(), " weight ");
     }
 
     static void notifyScript(StringBuilder o, NotifyScript s, String type) {

@@ -114,6 +114,14 @@ public final class JsonDumpWriter {
             }
             w.endArray();
         }
+        if (!v.tracked().references().isEmpty()) { // javakeepalived's own: names, as track_ifp lists
+            w.name("track_reference");
+            w.startArray();
+            for (Tracked t : v.tracked().references()) {
+                w.string(t.name());
+            }
+            w.endArray();
+        }
         w.field("auth_type", a.authType().wireValue());
         if (a.authType() != AuthType.NONE) {
             w.field("auth_data", a.authPassword() != null ? a.authPassword() : "");

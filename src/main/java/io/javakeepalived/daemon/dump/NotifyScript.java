@@ -1,7 +1,8 @@
 package io.javakeepalived.daemon.dump;
 
+import io.javakeepalived.util.CommandText;
+
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A script as keepalived holds it: its argument vector and the uid:gid it runs as.
@@ -35,21 +36,6 @@ public record NotifyScript(List<String> argv, long uid, long gid) {
 
     /** {@link #commandText()} for an argument vector. */
     public static String commandText(List<String> argv) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < argv.size(); i++) {
-            String a = Objects.requireNonNull(argv.get(i));
-            if (i > 0) {
-                sb.append(' ');
-            }
-            boolean quote = i > 0 || a.isEmpty() || (a.charAt(0) != '<' && a.charAt(0) != '>');
-            if (quote) {
-                sb.append('\'');
-            }
-            sb.append(a);
-            if (quote) {
-                sb.append('\'');
-            }
-        }
-        return sb.toString();
+        return CommandText.of(argv);
     }
 }

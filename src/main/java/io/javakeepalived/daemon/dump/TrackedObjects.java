@@ -10,9 +10,10 @@ import java.util.List;
  * @param files      {@code track_file}
  * @param processes  {@code track_process}
  * @param bfds       {@code track_bfd}
+ * @param references {@code track_reference} (javakeepalived's own)
  */
 public record TrackedObjects(List<Tracked> interfaces, List<Tracked> scripts, List<Tracked> files,
-                             List<Tracked> processes, List<Tracked> bfds) {
+                             List<Tracked> processes, List<Tracked> bfds, List<Tracked> references) {
 
     public static final TrackedObjects NONE = new TrackedObjects(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -22,10 +23,22 @@ public record TrackedObjects(List<Tracked> interfaces, List<Tracked> scripts, Li
         files = List.copyOf(files);
         processes = List.copyOf(processes);
         bfds = List.copyOf(bfds);
+        references = List.copyOf(references);
+    }
+
+    /** keepalived's five kinds, no reference. */
+    public TrackedObjects(List<Tracked> interfaces, List<Tracked> scripts, List<Tracked> files,
+                          List<Tracked> processes, List<Tracked> bfds) {
+        this(interfaces, scripts, files, processes, bfds, List.of());
     }
 
     /** The same with {@code scripts} in place of the tracked scripts. */
     public TrackedObjects withScripts(List<Tracked> newScripts) {
-        return new TrackedObjects(interfaces, newScripts, files, processes, bfds);
+        return new TrackedObjects(interfaces, newScripts, files, processes, bfds, references);
+    }
+
+    /** The same with {@code newReferences} in place of the tracked references. */
+    public TrackedObjects withReferences(List<Tracked> newReferences) {
+        return new TrackedObjects(interfaces, scripts, files, processes, bfds, newReferences);
     }
 }

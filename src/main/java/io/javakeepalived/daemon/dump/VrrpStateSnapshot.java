@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param syncGroups      sync groups
  * @param scripts         {@code vrrp_script}s
  * @param interfaces      interfaces known to the VRRP process
+ * @param references      {@code vrrp_reference}s, one per interface they are checked over
  */
 public record VrrpStateSnapshot(ConfiguredGlobals globals, List<String> staticAddresses, List<String> staticRoutes,
         List<String> staticRules, List<InstanceSnapshot> instances, List<SockPoolEntry> sockPool,
-        List<SyncGroupSnapshot> syncGroups, List<ScriptSnapshot> scripts, List<InterfaceSnapshot> interfaces) {
+        List<SyncGroupSnapshot> syncGroups, List<ScriptSnapshot> scripts, List<InterfaceSnapshot> interfaces,
+        List<ReferenceSnapshot> references) {
 
     public VrrpStateSnapshot {
         Objects.requireNonNull(globals, "globals");
@@ -32,6 +34,21 @@ public record VrrpStateSnapshot(ConfiguredGlobals globals, List<String> staticAd
         syncGroups = List.copyOf(syncGroups);
         scripts = List.copyOf(scripts);
         interfaces = List.copyOf(interfaces);
+        references = List.copyOf(references);
+    }
+
+    /** Without references. */
+    public VrrpStateSnapshot(ConfiguredGlobals globals, List<String> staticAddresses, List<String> staticRoutes,
+            List<String> staticRules, List<InstanceSnapshot> instances, List<SockPoolEntry> sockPool,
+            List<SyncGroupSnapshot> syncGroups, List<ScriptSnapshot> scripts, List<InterfaceSnapshot> interfaces) {
+        this(globals, staticAddresses, staticRoutes, staticRules, instances, sockPool, syncGroups, scripts, interfaces,
+                List.of());
+    }
+
+    /** The same with {@code next} as the references. */
+    public VrrpStateSnapshot withReferences(List<ReferenceSnapshot> next) {
+        return new VrrpStateSnapshot(globals, staticAddresses, staticRoutes, staticRules, instances, sockPool,
+                syncGroups, scripts, interfaces, next);
     }
 
     /** A snapshot of instances and scripts only (no statics, sockets, groups or interfaces). */

@@ -101,6 +101,26 @@ class ReferenceBinderTest {
                 .map(TrackedObject::name).toList(), "a weight-0 reference still puts the owner in FAULT");
     }
 
+    private static String member(String name, int vrid, String extra) {
+        return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id " + vrid
+                + "\n virtual_ipaddress {\n 10.0.0." + vrid + "/24\n }\n" + extra + "}\n";
+    }
+
+    @Test
+    void aSyncGroupTracksAReferenceForItsMembersAndAnOwnerClearsItsWeight() {
+        String group = "vrrp_sync_group G {\n group {\n  VI_1\n  VI_2\n }\n track_reference gw weight -20\n"
+                + " sync_group_tracking_weight\n}\n";
+        LoadResult r = load0(GW + member("VI_1", 1, "") + member("VI_2", 2, "") + group);
+        assertClean(r);
+        assertEquals(List.of(new TrackedObject("gw", -20, false, model(r).syncGroups().get(0).trackers().references()
+                .get(0).location())), model(r).syncGroups().get(0).trackers().references());
+
+        LoadResult owner = load0(GW + member("VI_1", 1, " priority 255\n") + member("VI_2", 2, "") + group);
+        assertReported(owner, ConfigErrorKind.GENERAL_ERROR, "(G) Cannot have weighted track reference 'gw' with"
+                + " member having priority 255 - clearing weight");
+        assertEquals(0, model(owner).syncGroups().get(0).trackers().references().get(0).weight());
+    }
+
     @Test
     void aBlockIsRefusedBecauseKeepalivedWouldCloseTheInstanceAtItsBrace() {
         LoadResult r = load0(GW + ConfigFixture.instance("VI_1", "track_reference {\n gw\n }"));
