@@ -1,0 +1,141 @@
+package io.javakeepalived.daemon;
+
+import static io.javakeepalived.testsupport.netns.DaemonLab.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javakeepalived.testsupport.netns.DaemonLab;
+import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
+import io.javakeepalived.testsupport.netns.NetnsLab;
+import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import io.javakeepalived.testsupport.netns.VipHolders;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The second heartbeat path of issue 17 between two nodes A (100) and B (90): eth0 on the lab's
+ * bridge carries VRRP, eth1 is a second cable between them (a veth pair, 10.213.1.0/24) named by
+ * {@code heartbeat_path}. VRRP cut on eth0 (nft) leaves one master - no 10 ms sample finds the
+ * VIP on both - and B says why; both paths cut is plain VRRP (B takes over); a master killed
+ * with SIGKILL is not kept alive by the path. Beside a Debian keepalived the pair is plain VRRP.
+ */
+class HeartbeatPathIT {
+    private static final String VIP_ADDRESS = SplitBrainIT.VIP_ADDRESS;
+    private static final String VIP = SplitBrainIT.VIP;
+    private static final long B_TAKES_OVER_MS = SplitBrainIT.B_TAKES_OVER_MS;
+    /** B's Master_Down_Interval (3 × 1 s + skew 0.65 s) in ms. */
+    private static final long MASTER_DOWN_MS = KeepalivedInteropIT.MASTER_DOWN_90_MS;
+
+    @TempDir
+    Path dir;
+    @AutoClose
+    private DaemonLab dl;
+    private Node a;
+    private Node b;
+
+    /** A and B on the bridge, and a second cable eth1 between them: A 10.213.1.1, B 10.213.1.2. */
+    private void lab() throws IOException {
+        dl = DaemonLab.create(dir, "a", "b");
+        a = dl.node("a");
+        b = dl.node("b");
+        NetnsLab lab = dl.lab();
+        lab.ip(a.ns(), "link", "add", "eth1", "type", "veth", "peer", "name", "eth1", "netns", b.ns());
+        for (Node n : List.of(a, b)) {
+            lab.ip(n.ns(), "addr", "add", pathAddress(n) + "/24", "dev", "eth1");
+            lab.ip(n.ns(), "link", "set", "eth1", "up");
+        }
+    }
+
+    private static String pathAddress(Node n) {
+        return "10.213.1." + n.number();
+    }
+
+    private static String config(int priority, Node peer) {
+        return DaemonLab.vrrpInstance("VI_1", 51, priority, "    advert_int 1\n    heartbeat_path eth1 "
+                + pathAddress(peer) + "\n", VIP);
+    }
+
+    private Daemon[] electA() throws Exception {
+        lab();
+        Daemon da = dl.start(a, config(100, b));
+        da.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
+        Daemon db = dl.start(b, config(90, a));
+        db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 20_000);
+        await("VIP on A", 2_000, () -> dl.hasAddress(a, VIP), da, db);
+        return new Daemon[] {da, db};
+    }
+
+    /** Drops VRRP arriving on {@code ifname} ("eth0", or "eth*" for both paths) at both nodes. */
+    private void cut(String ifname) throws IOException {
+        for (Node n : List.of(a, b)) {
+            dl.nft(n, "table inet hbCut {\n  chain in { type filter hook input priority 0; iifname \"" + ifname
+                    + "\" ip protocol 112 drop; }\n}\n");
+        }
+    }
+
+    private void heal() throws IOException {
+        for (Node n : List.of(a, b)) {
+            dl.lab().exec(n.ns(), "nft", "delete", "table", "inet", "hbCut").requireSuccess("nft delete");
+        }
+    }
+
+    private static void awaitLine(Daemon d, String part, long timeoutMs, Daemon... logs) {
+        await(d.node().name() + ": a line with '" + part + "'", timeoutMs, () -> !d.linesContaining(part).isEmpty(),
+                logs);
+    }
+
+    @Test
+    void vrrpCutOnEth0KeepsOneMasterAndBothCutIsPlainVrrp() throws Exception {
+        Daemon[] d = electA();
+        try (VipHolders watch = new VipHolders(dl.lab(), a, b, VIP_ADDRESS)) {
+            cut("eth0");
+            // B hears A on eth1 only, and says so once, after one Master_Down_Interval without eth0
+            String only = "(VI_1) no adverts on eth0 for ";
+            awaitLine(d[1], only, MASTER_DOWN_MS + 3_000, d);
+            String line = d[1].linesContaining(only).get(0);
+            assertTrue(line.endsWith(" - master " + a.ipv4() + " (" + pathAddress(a) + ") heard on heartbeat path"
+                    + " eth1"), line);
+            NetnsLab.sleep(3 * MASTER_DOWN_MS);
+            watch.assertNeverBoth(3 * (int) MASTER_DOWN_MS / 20, () -> d[0].output() + "\n----\n" + d[1].output());
+            assertTrue(d[1].linesContaining("Entering MASTER STATE").isEmpty(), d[1].output());
+            assertEquals(1, d[1].linesContaining(only).size(), "one line per episode\n" + d[1].output());
+            assertTrue(dl.hasAddress(a, VIP));
+        }
+        heal();
+        awaitLine(d[1], "(VI_1) adverts on eth0 again after ", 3_000, d);
+
+        // both paths cut: nothing tells a cut from a dead master - plain VRRP, B takes over
+        cut("eth*");
+        d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
+        await("VIP on both", 2_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
+        // healed: the first crossing advert leaves one master (A, the higher priority)
+        heal();
+        d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
+        await("the VIP on A only", 3_000, () -> dl.hasAddress(a, VIP) && !dl.hasAddress(b, VIP), d);
+        assertFalse(d[0].logged("(VI_1) Entering BACKUP STATE"), d[0].output());
+    }
+
+    /** A killed with SIGKILL sends nothing on either path: B takes over in Master_Down_Interval. */
+    @Test
+    void aKilledMasterIsNotKeptAliveByThePath() throws Exception {
+        Daemon[] d = electA();
+        await("B heard A", 3_000, () -> {
+            try {
+                return d[1].json().contains("\"master_priority\":100,");
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }, d);
+        d[0].kill9();
+        d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
+        assertTrue(d[1].linesContaining("heartbeat path").stream().noneMatch(l -> l.contains("no adverts on")),
+                d[1].output());
+    }
+}
