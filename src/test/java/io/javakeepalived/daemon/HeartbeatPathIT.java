@@ -138,4 +138,29 @@ class HeartbeatPathIT {
         assertTrue(d[1].linesContaining("heartbeat path").stream().noneMatch(l -> l.contains("no adverts on")),
                 d[1].output());
     }
+
+    /**
+     * Debian's keepalived 2.2.7 as B, reading the same kind of file: it warns about the line, runs
+     * plain VRRP beside A's path (A's adverts to 10.213.1.2 reach no socket of its), counts no
+     * error, and takes over when A is killed.
+     */
+    @Test
+    void withKeepalivedThePairIsPlainVrrp() throws Exception {
+        lab();
+        Daemon da = dl.start(a, config(100, b));
+        da.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
+        Daemon ka = dl.start(b, "b-ka", config(90, a), List.of(KeepalivedInteropIT.KEEPALIVED.toString(), "-n", "-l",
+                "-D", "-G", "-P", "-c", dl.file("b-ka_chk.pid").toString()));
+        awaitLine(ka, "Unknown keyword 'heartbeat_path'", 10_000, da, ka);
+        ka.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 20_000);
+        NetnsLab.sleep(3 * MASTER_DOWN_MS / 2); // A's adverts on both paths, keepalived stays BACKUP
+        assertTrue(ka.linesContaining("Entering MASTER STATE").isEmpty(), ka.output());
+        KeepalivedInteropIT.assertNoErrors(KeepalivedInteropIT.keepalivedStats(ka));
+        KeepalivedInteropIT.assertNoRejections(ka);
+        assertTrue(dl.hasAddress(a, VIP) && !dl.hasAddress(b, VIP));
+
+        da.kill9();
+        ka.awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
+        await("VIP on keepalived", 2_000, () -> dl.hasAddress(b, VIP), ka);
+    }
 }
