@@ -28,7 +28,6 @@ final class HeartbeatPathWatch {
     private boolean pathOnly;
     private long pathOnlySinceNanos;
     private String pathOnlyInterface;
-    private long pathAdverts;
 
     /** Not BACKUP: nothing to watch; an episode ends without a line. */
     void notListening() {
@@ -72,19 +71,9 @@ final class HeartbeatPathWatch {
                 + " heard on heartbeat path " + path.interfaceName();
     }
 
-    /** Counts an accepted advert that came over a heartbeat path (any state). */
-    void countPathAdvert() {
-        pathAdverts++;
-    }
-
     /** True while only the heartbeat path carries the master's adverts. */
     boolean pathOnly() {
         return pathOnly;
-    }
-
-    /** Accepted adverts that came over a heartbeat path since start. */
-    long pathAdverts() {
-        return pathAdverts;
     }
 
     private static String seconds(long nanos) {

@@ -134,8 +134,8 @@ public final class VrrpInstance {
             if (a.switchedToOldUnicastChecksum()) {
                 log(LogLevel.INFO, Verdict.Accepted.OLD_CHECKSUM_LOG, out);
             }
-            if (a.path() != null) {
-                pathWatch.countPathAdvert();
+            if (a.path() != null && (state == VrrpState.BACKUP || state == VrrpState.MASTER)) {
+                counters.increment(VrrpCounter.HEARTBEAT_PATH_RCVD);
             }
             if (state == VrrpState.BACKUP) {
                 String line = pathWatch.heard(a, settings.wire().interfaceName(), now, masterDownInterval());
@@ -914,7 +914,7 @@ public final class VrrpInstance {
     /** The split brain this instance has seen as MASTER (episodes, the last one's start and peer). */
     /** Accepted adverts that came over a heartbeat path ({@code heartbeat_path}) since start. */
     public long heartbeatPathAdverts() {
-        return pathWatch.pathAdverts();
+        return counters.get(VrrpCounter.HEARTBEAT_PATH_RCVD);
     }
 
     public SplitBrain splitBrain() {

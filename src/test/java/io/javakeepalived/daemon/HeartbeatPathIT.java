@@ -126,9 +126,10 @@ class HeartbeatPathIT {
     @Test
     void aKilledMasterIsNotKeptAliveByThePath() throws Exception {
         Daemon[] d = electA();
-        await("B heard A", 3_000, () -> {
+        await("B heard A on both paths", 3_000, () -> {
             try {
-                return d[1].json().contains("\"master_priority\":100,");
+                String json = d[1].json();
+                return json.contains("\"master_priority\":100,") && json.contains("\"heartbeat_path_adverts\":");
             } catch (IOException | InterruptedException e) {
                 return false;
             }
