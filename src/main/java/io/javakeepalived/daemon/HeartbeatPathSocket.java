@@ -1,6 +1,9 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.net.ErrnoException;
+import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.VrrpSocket;
+import io.javakeepalived.net.VrrpSocketOptions;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -32,6 +35,12 @@ final class HeartbeatPathSocket {
     HeartbeatPathSocket(Key key, VrrpSocket socket) {
         this.key = key;
         this.socket = socket;
+    }
+
+    /** Opens the unicast VRRP socket of a path: sends from, and receives what is sent to, our address there. */
+    static HeartbeatPathSocket open(NativeNetwork network, Key key) throws ErrnoException {
+        return new HeartbeatPathSocket(key,
+                network.openVrrpSocket(VrrpSocketOptions.unicast(key.interfaceName(), key.ownAddress())));
     }
 
     void add(HeartbeatPathMember m) {

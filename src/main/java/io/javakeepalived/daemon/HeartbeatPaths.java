@@ -2,12 +2,9 @@ package io.javakeepalived.daemon;
 
 import io.javakeepalived.config.model.HeartbeatPath;
 import io.javakeepalived.daemon.model.PrimaryAddress;
-import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.ReceivedPacketInfo;
-import io.javakeepalived.net.VrrpSocket;
-import io.javakeepalived.net.VrrpSocketOptions;
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.packet.AdvertTemplate;
@@ -57,12 +54,12 @@ final class HeartbeatPaths {
 
     private final NativeNetwork network;
     private final PollSet poller;
+    private final HostAddressSource host;
     private final InstanceTable table;
     private final ActionExecutor executor;
     private final RejectedPacketLog rejects;
     private final DetailLog log;
     private final LongSupplier clock;
-    private final HostAddressSource host;
     private final Map<HeartbeatPathSocket.Key, HeartbeatPathSocket> sockets = new LinkedHashMap<>();
     private final Map<Integer, HeartbeatPathSocket> byFd = new HashMap<>();
     private final Map<InstanceEntry, List<Attached>> attached = new IdentityHashMap<>();
@@ -73,16 +70,16 @@ final class HeartbeatPaths {
     private record Attached(HeartbeatPathMember member, HeartbeatPathSocket socket) {
     }
 
-    HeartbeatPaths(NativeNetwork network, PollSet poller, InstanceTable table, ActionExecutor executor,
-                   RejectedPacketLog rejects, DetailLog log, LongSupplier clock, HostAddressSource host) {
+    HeartbeatPaths(NativeNetwork network, PollSet poller, HostAddressSource host, InstanceTable table,
+                   ActionExecutor executor, RejectedPacketLog rejects, DetailLog log, LongSupplier clock) {
         this.network = network;
         this.poller = poller;
+        this.host = host;
         this.table = table;
         this.executor = executor;
         this.rejects = rejects;
         this.log = log;
         this.clock = clock;
-        this.host = host;
     }
 
     /** Puts the instance on each of its paths (again: what it had before is left first). */
@@ -248,12 +245,10 @@ final class HeartbeatPaths {
     }
 
     void closeAll() {
-        for (HeartbeatPathSocket s : sockets.values()) {
-            s.socket.close();
-        }
-        sockets.clear();
-        byFd.clear();
         attached.clear();
+        byFd.clear();
+        sockets.values().forEach(s -> s.socket.close());
+        sockets.clear();
     }
 
     private HeartbeatPathSocket socket(HeartbeatPathSocket.Key key, InstanceEntry e) {
@@ -262,17 +257,16 @@ final class HeartbeatPaths {
             return s;
         }
         try {
-            VrrpSocket raw = network.openVrrpSocket(VrrpSocketOptions.unicast(key.interfaceName(), key.ownAddress()));
-            s = new HeartbeatPathSocket(key, raw);
-            sockets.put(key, s);
-            byFd.put(raw.fd(), s);
-            poller.add(raw.fd());
-            log.detail("VRRP sockpool: [" + raw + "] for " + key);
-            return s;
-        } catch (ErrnoException | IllegalArgumentException x) {
+            s = HeartbeatPathSocket.open(network, key);
+        } catch (IOException | IllegalArgumentException x) {
             log.log().error("({}) cannot open the socket of its {}: {}", e.name(), key, x.getMessage());
             return null;
         }
+        sockets.put(key, s);
+        byFd.put(s.socket.fd(), s);
+        poller.add(s.socket.fd());
+        log.detail("VRRP sockpool: [" + s.socket + "] for " + key);
+        return s;
     }
 
     private void closeIfEmpty(HeartbeatPathSocket s) {

@@ -33,12 +33,14 @@ class HeartbeatPathIT {
     /** B's Master_Down_Interval (3 × 1 s + skew 0.65 s) in ms. */
     private static final long MASTER_DOWN_MS = KeepalivedInteropIT.MASTER_DOWN_90_MS;
 
-    @TempDir
-    Path dir;
-    @AutoClose
-    private DaemonLab dl;
+    /** A (priority 100) and B (90), each with eth0 on the bridge and eth1 on the second cable. */
     private Node a;
     private Node b;
+    /** The lab stops every process it started, by pid, and removes its namespaces (the cable with them). */
+    @AutoClose
+    private DaemonLab dl;
+    @TempDir
+    Path dir;
 
     /** A and B on the bridge, and a second cable eth1 between them: A 10.213.1.1, B 10.213.1.2. */
     private void lab() throws IOException {
