@@ -103,7 +103,8 @@ final class HeartbeatPaths {
             InetAddress own = ownAddress(p, e.instance.settings().ipFamily(), addresses.of(p.interfaceName()), vips);
             if (own == null) {
                 log.log().error("({}) no {} address on {} for heartbeat path - sending and hearing adverts on {}"
-                        + " only", e.name(), e.instance.settings().ipFamily(), p.interfaceName(), e.plan.interfaceName());
+                        + " only", e.name(), e.instance.settings().ipFamily(), p.interfaceName(),
+                        e.plan.interfaceName());
                 continue;
             }
             HeartbeatPathSocket s = socket(new HeartbeatPathSocket.Key(p.interfaceName(), own), e);
