@@ -58,6 +58,8 @@ final class ActionExecutor {
     private final List<Action.Log> heldLines = new ArrayList<>();
     private int depth;
     private boolean statesChanged;
+    /** The instances' second paths (heartbeat_path): each advert goes there too. */
+    private HeartbeatPaths paths;
     /** Set while a reload is applied: no address another instance holds is removed. */
     private boolean reloading;
 
@@ -75,6 +77,11 @@ final class ActionExecutor {
         this.detail = detail;
         this.log = detail.log();
         this.wallClock = wallClock;
+    }
+
+    /** Before the first advert: every advert also goes out on the instance's heartbeat paths. */
+    void sendAlsoOn(HeartbeatPaths p) {
+        paths = p;
     }
 
     void deliver(InstanceEntry e, Event event, long now) {
@@ -227,6 +234,8 @@ final class ActionExecutor {
             table.timers().arm(e.index, t.kind(), t.deadlineNanos());
         } else if (a instanceof Action.CancelTimer t) {
             table.timers().cancel(e.index, t.kind());
+        } else if (a instanceof Action.HeartbeatPathNotice n) {
+            log.warn("{}", n.text()); // once per episode by the core, like split brain
         } else if (a instanceof Action.SplitBrainSeen b) {
             // once per episode by the core: never held back by the per-advert rate limit
             log.warn("{}", b.text());
@@ -303,6 +312,9 @@ final class ActionExecutor {
             } catch (IOException x) {
                 log.warn("({}) cannot send advert: {}", e.name(), x.getMessage());
             }
+        }
+        if (paths != null) {
+            paths.send(e, priority);
         }
     }
 

@@ -320,6 +320,8 @@ final class ReloadApplier {
         }
         if (e.socket == null && primary != null) {
             sockets.attach(e);
+        } else if (e.socket != null) {
+            sockets.refreshHeartbeatPaths(e);
         }
         if (sourceless && primary != null) {
             executor.deliver(e, new Event.FaultCleared(InstanceStarter.FAULT_NO_SOURCE), now);

@@ -41,6 +41,8 @@ final class SocketPool {
     private final DetailLog log;
     private final LongSupplier clock;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_PACKET);
+    /** The instances' second paths (heartbeat_path): attached and read beside their VRRP sockets. */
+    private HeartbeatPaths paths;
 
     SocketPool(NativeNetwork network, PollSet poller, InstanceTable table, ActionExecutor executor, RejectedPacketLog rejects, DetailLog log,
                LongSupplier clock) {
@@ -51,6 +53,11 @@ final class SocketPool {
         this.rejects = rejects;
         this.log = log;
         this.clock = clock;
+    }
+
+    /** Before the first {@link #attach}: the heartbeat paths go with the VRRP sockets. */
+    void withHeartbeatPaths(HeartbeatPaths p) {
+        paths = p;
     }
 
     /** Opens the instance's VRRP socket, or joins the one its (family, interface, mode) shares. */
@@ -85,13 +92,26 @@ final class SocketPool {
         try {
             sock.demux.add(e.receiver);
             e.socket = sock;
+            if (paths != null) {
+                paths.attach(e);
+            }
         } catch (IllegalArgumentException x) {
             log.log().error("({}) {}", e.name(), x.getMessage());
         }
     }
 
+    /** A reloaded instance that keeps its socket: its heartbeat paths follow its new plan. */
+    void refreshHeartbeatPaths(InstanceEntry e) {
+        if (paths != null) {
+            paths.refresh(e);
+        }
+    }
+
     /** The instance leaves its socket; the last one to leave closes it. */
     void detach(InstanceEntry e) {
+        if (paths != null) {
+            paths.detach(e);
+        }
         SharedSocket s = e.socket;
         if (s == null) {
             return;
@@ -112,6 +132,8 @@ final class SocketPool {
         SharedSocket s = byFd.get(fd);
         if (s != null) {
             read(s);
+        } else if (paths != null) {
+            paths.readable(fd);
         }
     }
 
@@ -171,5 +193,8 @@ final class SocketPool {
         }
         sockets.clear();
         byFd.clear();
+        if (paths != null) {
+            paths.closeAll();
+        }
     }
 }

@@ -354,6 +354,10 @@ public final class VrrpLoop {
         executor = new ActionExecutor(table, vips, new VirtualRoutes(routing), announcers, clock,
                 options.notifySink(), rejects, detail, options.wallClock());
         sockets = new SocketPool(network, poller, table, executor, rejects, detail, clock);
+        HeartbeatPaths paths = new HeartbeatPaths(network, poller, () -> links.hostAddresses(), table, executor,
+                rejects, detail, clock);
+        sockets.withHeartbeatPaths(paths);
+        executor.sendAlsoOn(paths);
         links = new LinkWatch(linkView, rtnl, monitor, announcers, table, executor, () -> interfaceTracking, log,
                 clock);
         links.watch(new VipWatch(table, linkView, vips, executor, log), new SourceWatch(table, sockets, executor, log));

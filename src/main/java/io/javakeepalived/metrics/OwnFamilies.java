@@ -77,6 +77,13 @@ final class OwnFamilies {
                 out.sample(v.priority().effective(), labels(v));
             }
             splitBrain(out, instances);
+            if (instances.stream().anyMatch(v -> v.counter(VrrpCounter.HEARTBEAT_PATH_RCVD) > 0)) {
+                out.family("javakeepalived_vrrp_heartbeat_path_adverts_total", Type.COUNTER,
+                        "Accepted adverts that came over a heartbeat_path (also counted as received)");
+                for (InstanceSnapshot v : instances) {
+                    out.sample(v.counter(VrrpCounter.HEARTBEAT_PATH_RCVD), labels(v));
+                }
+            }
         }
         if (!s.sockets().isEmpty()) {
             out.family("javakeepalived_vrrp_socket_dropped_total", Type.COUNTER,

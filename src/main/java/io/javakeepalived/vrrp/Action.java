@@ -94,6 +94,23 @@ public sealed interface Action {
     }
 
     /**
+     * A BACKUP's VRRP path fell silent while its heartbeat path still carries the master's
+     * adverts, or the VRRP path carries them again (one line each, per episode; see
+     * {@link HeartbeatPathWatch}). The owner logs {@link #text()} at WARNING, outside any
+     * per-advert rate limit: without the path this node would be a second MASTER.
+     */
+    record HeartbeatPathNotice(VrrpInstance instance, String line) implements ForInstance {
+        public HeartbeatPathNotice {
+            Objects.requireNonNull(line, "line");
+        }
+
+        /** The log line, instance prefix included. */
+        public String text() {
+            return "(" + instance.name() + ") " + line;
+        }
+    }
+
+    /**
      * As MASTER the instance heard another MASTER of its VRID: an episode of split brain begins
      * (one per episode, not per advert; see {@link SplitBrainWatch}). The owner logs {@link #text()}
      * outside any per-advert rate limit; the notification is a separate {@link RunNotify}

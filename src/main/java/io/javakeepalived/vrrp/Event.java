@@ -36,14 +36,22 @@ public sealed interface Event {
      * @param ahSequence               the AH sequence number of an {@code auth_type AH} advert
      *                                 (a MASTER re-syncs its counter above a lower-priority
      *                                 one's), -1 without AH
+     * @param path                     the heartbeat path it came over, or null for the VRRP path
      */
     record AdvertReceived(InetAddress source, int priority, int advertIntervalCs,
-                          boolean switchedToOldUnicastChecksum, long ahSequence) implements Event {
+                          boolean switchedToOldUnicastChecksum, long ahSequence, HeartbeatPath path)
+            implements Event {
         public AdvertReceived {
             Objects.requireNonNull(source, "source");
             if (priority < 0 || priority > 255) {
                 throw new IllegalArgumentException("priority " + priority);
             }
+        }
+
+        /** An advert heard on the instance's VRRP path. */
+        public AdvertReceived(InetAddress source, int priority, int advertIntervalCs,
+                              boolean switchedToOldUnicastChecksum, long ahSequence) {
+            this(source, priority, advertIntervalCs, switchedToOldUnicastChecksum, ahSequence, null);
         }
 
         public AdvertReceived(InetAddress source, int priority, int advertIntervalCs,
@@ -53,6 +61,23 @@ public sealed interface Event {
 
         public AdvertReceived(InetAddress source, int priority, int advertIntervalCs) {
             this(source, priority, advertIntervalCs, false);
+        }
+    }
+
+    /**
+     * A second path ({@code heartbeat_path}) an advert came over: the same validation made it an
+     * {@link AdvertReceived}, and it counts as proof of life as one on the VRRP path does. What
+     * differs is the address that breaks a tie of equal priorities: the RFC compares the
+     * sender's address with ours on the link the advert crossed, so on the path it is the
+     * path's, {@code ownAddress}; both ends then compare the same two addresses.
+     *
+     * @param interfaceName the path's interface
+     * @param ownAddress    our address on it (the source of our own adverts there)
+     */
+    record HeartbeatPath(String interfaceName, InetAddress ownAddress) {
+        public HeartbeatPath {
+            Objects.requireNonNull(interfaceName, "interfaceName");
+            Objects.requireNonNull(ownAddress, "ownAddress");
         }
     }
 

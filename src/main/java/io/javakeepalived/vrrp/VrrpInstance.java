@@ -93,6 +93,7 @@ public final class VrrpInstance {
     /** As BACKUP, the master that left with priority 0 (a planned stop: no split brain when it returns). */
     private InetAddress departed;
     private final SplitBrainWatch splitBrain = new SplitBrainWatch();
+    private final HeartbeatPathWatch pathWatch = new HeartbeatPathWatch();
 
     /** The instance's one counter set (keepalived's names; see {@link #counters()}). */
     private final VrrpCounters counters = new VrrpCounters();
@@ -133,10 +134,20 @@ public final class VrrpInstance {
             if (a.switchedToOldUnicastChecksum()) {
                 log(LogLevel.INFO, Verdict.Accepted.OLD_CHECKSUM_LOG, out);
             }
+            if (a.path() != null && (state == VrrpState.BACKUP || state == VrrpState.MASTER)) {
+                counters.increment(VrrpCounter.HEARTBEAT_PATH_RCVD);
+            }
             if (state == VrrpState.BACKUP) {
+                String line = pathWatch.heard(a, settings.wire().interfaceName(), now, masterDownInterval());
+                if (line != null) {
+                    out.add(new Action.HeartbeatPathNotice(this, line));
+                }
                 backupReceive(a, now, out);
-            } else if (state == VrrpState.MASTER) {
-                masterReceive(a, now, out);
+            } else {
+                pathWatch.notListening();
+                if (state == VrrpState.MASTER) {
+                    masterReceive(a, now, out);
+                }
             }
             // INIT and FAULT ignore adverts silently, as keepalived's dispatcher does
         } else if (event instanceof Event.TimerFired t) {
@@ -254,11 +265,14 @@ public final class VrrpInstance {
 
     private void backupReceive(Event.AdvertReceived a, long now, List<Action> out) {
         countReceived(a);
+        // While the VRRP path carries the master's adverts, the master is known by its address
+        // there; a heartbeat path's copy (another source address) is proof of life only.
+        boolean namesMaster = a.path() == null || pathWatch.pathOnly();
         if (a.priority() == 0) {
             // RFC: "If the Priority in the ADVERTISEMENT is zero, then Set the
             // Master_Down_Timer to Skew_Time"
             log(LogLevel.DETAIL, "Backup received priority 0 advertisement", out);
-            departed = a.source();
+            departed = namesMaster || departed == null ? a.source() : departed;
             armMasterDown(now, skew(), out);
             return;
         }
@@ -268,7 +282,7 @@ public final class VrrpInstance {
             preemptingFrom = null;
             departed = null;
             learnMasterAdverInterval(a, out);
-            masterAddress = a.source();
+            masterAddress = namesMaster || masterAddress == null ? a.source() : masterAddress;
             masterPriority = a.priority();
             if (settings.preemptDelay().toNanos() > 0) {
                 if (a.priority() >= effectivePriority) {
@@ -290,8 +304,8 @@ public final class VrrpInstance {
         } else {
             // preemption: ignore the lower master; our Master_Down_Timer runs out. keepalived
             // still records its address (master_saddr), which skip_check_adv_addr relies on.
-            masterAddress = a.source();
-            preemptingFrom = a.source();
+            masterAddress = namesMaster || masterAddress == null ? a.source() : masterAddress;
+            preemptingFrom = namesMaster || preemptingFrom == null ? a.source() : preemptingFrom;
             log(LogLevel.INFO, "received lower priority (" + a.priority() + ") advert from "
                     + AddressText.ntop(a.source()) + " - discarding", out);
         }
@@ -385,7 +399,8 @@ public final class VrrpInstance {
 
     private void masterReceive(Event.AdvertReceived a, long now, List<Action> out) {
         countReceived(a);
-        int cmp = Addresses.compare(a.source(), settings.primaryAddress());
+        // RFC 5798 breaks a tie with the addresses on the link the advert crossed (Event.HeartbeatPath)
+        int cmp = Addresses.compare(a.source(), a.path() == null ? settings.primaryAddress() : a.path().ownAddress());
         if (a.priority() == 0) {
             // RFC: "Send an ADVERTISEMENT; Reset the Adver_Timer to Advertisement_Interval"
             sendAdvert(out);
@@ -897,6 +912,11 @@ public final class VrrpInstance {
     }
 
     /** The split brain this instance has seen as MASTER (episodes, the last one's start and peer). */
+    /** Accepted adverts that came over a heartbeat path ({@code heartbeat_path}) since start. */
+    public long heartbeatPathAdverts() {
+        return counters.get(VrrpCounter.HEARTBEAT_PATH_RCVD);
+    }
+
     public SplitBrain splitBrain() {
         return splitBrain.seen();
     }

@@ -51,7 +51,12 @@
  *     notify_master_rx_lower_pri and the FIFO line, not the generic notify; {@code SPLIT_BRAIN}
  *     (javakeepalived's) only the generic notify and the FIFO line.</li>
  * <li>{@code SplitBrainSeen}: log its {@code text()} outside any per-advert rate limit; the
- *     core emits one per episode ({@code SplitBrainWatch}).</li>
+ *     core emits one per episode ({@code SplitBrainWatch}). {@code HeartbeatPathNotice} likewise,
+ *     at WARNING ({@code HeartbeatPathWatch}).</li>
+ * <li>Heartbeat paths: an advert that came over a second path ({@code heartbeat_path}) is the
+ *     same {@code AdvertReceived}, validated the same way, with {@code path} set: the core
+ *     breaks equal-priority ties with the path's addresses and keeps the VRRP path's address
+ *     as the master's while that path carries it.</li>
  * <li>Start-up of a backup or faulty instance emits {@code RemoveVips} to clear addresses
  *     left by an earlier run (keepalived does the same); removing an absent address must be
  *     harmless.</li>

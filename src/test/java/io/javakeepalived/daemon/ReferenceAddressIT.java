@@ -3,27 +3,19 @@ package io.javakeepalived.daemon;
 import static io.javakeepalived.testsupport.netns.DaemonLab.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javakeepalived.net.InterfaceAddress;
-import io.javakeepalived.net.Rtnetlink;
 import io.javakeepalived.testsupport.netns.DaemonLab;
 import io.javakeepalived.testsupport.netns.DaemonLab.Daemon;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import io.javakeepalived.testsupport.netns.VipHolders;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -77,7 +69,7 @@ class ReferenceAddressIT {
     @Test
     void aNodeCutOffFromPeerAndGatewayGoesFaultAndTheOtherHoldsTheVipWithoutSplitBrain() throws Exception {
         Daemon[] d = electA();
-        try (TwoHolders watch = new TwoHolders(a, b)) {
+        try (VipHolders watch = new VipHolders(dl.lab(), a, b, VIP_ADDRESS)) {
             // A's uplink dies for everything but ARP: nothing from B or G comes in, no advert goes out
             dl.nft(a, "table inet refCut {\n"
                     + "  chain in { type filter hook input priority 0; ip saddr { " + b.ipv4() + ", " + g.ipv4()
@@ -193,63 +185,5 @@ class ReferenceAddressIT {
         r = dl.lab().exec(a.ns(), KeepalivedInteropIT.KEEPALIVED.toString(), "-t", "-f", conf.toString());
         assertTrue(r.output().contains("Unknown keyword 'virtual_ipaddress'"), "the instance ended early\n"
                 + r.output());
-    }
-
-    /**
-     * Samples the VIP on two nodes every 10 ms, through an rtnetlink socket opened in each node's
-     * namespace (a netlink socket stays in the namespace it was made in); counts the samples in
-     * which both hold it.
-     */
-    private final class TwoHolders implements AutoCloseable {
-        private final AtomicInteger samples = new AtomicInteger();
-        private final AtomicInteger both = new AtomicInteger();
-        private final AtomicBoolean run = new AtomicBoolean(true);
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Thread thread;
-
-        TwoHolders(Node x, Node y) throws IOException {
-            Rtnetlink rx = dl.lab().call(x, Rtnetlink::open);
-            Rtnetlink ry = dl.lab().call(y, Rtnetlink::open);
-            InetAddress vip = InetAddress.getByName(VIP_ADDRESS);
-            thread = new Thread(() -> {
-                try (rx; ry) {
-                    while (run.get()) {
-                        boolean inX = holds(rx, vip);
-                        boolean inY = holds(ry, vip);
-                        samples.incrementAndGet();
-                        if (inX && inY) {
-                            both.incrementAndGet();
-                        }
-                        Thread.sleep(10);
-                    }
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            }, "two-holders");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private static boolean holds(Rtnetlink r, InetAddress vip) throws IOException {
-            for (InterfaceAddress x : r.addresses()) {
-                if (x.address().equals(vip)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void assertNeverBoth(int minSamples, Supplier<String> log) {
-            assertNull(failure.get());
-            assertTrue(samples.get() >= minSamples, samples + " samples");
-            assertEquals(0, both.get(), () -> "both nodes held the VIP in " + both + " of " + samples
-                    + " samples\n" + log.get());
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            run.set(false);
-            thread.join(2_000);
-        }
     }
 }

@@ -39,6 +39,7 @@ final class InstanceCompletion {
                 this::priorityDefault,
                 this::initialStateMatchesOwnership,
                 this::authentication,
+                v -> HeartbeatPathKeyword.complete(v, c),
                 this::interfaceOrSource,
                 this::unicastWithoutPeers,
                 ifs::strictClearsVmacAddress,

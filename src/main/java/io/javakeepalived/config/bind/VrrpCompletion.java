@@ -330,6 +330,7 @@ final class VrrpCompletion {
                 v.higherPrioSendAdvert != null ? v.higherPrioSendAdvert : !strict && g.higherPrioSendAdvert(),
                 v.kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(v.kernelRxBufSize),
                 v.linkbeatPolling || c.top.linkbeatUsePolling, Optional.ofNullable(v.lvsSyncInterface),
-                v.sync == null ? Optional.empty() : Optional.of(v.sync.name), v.configFaults > 0, v.location);
+                v.sync == null ? Optional.empty() : Optional.of(v.sync.name), v.configFaults > 0, v.heartbeatPaths,
+                v.location);
     }
 }

@@ -2,6 +2,7 @@ package io.javakeepalived.config.bind;
 
 import io.javakeepalived.config.SourceLocation;
 import io.javakeepalived.config.model.AddressFamily;
+import io.javakeepalived.config.model.HeartbeatPath;
 import io.javakeepalived.config.model.IpAddressSpec;
 import io.javakeepalived.config.model.RouteSpec;
 import io.javakeepalived.config.model.RuleSpec;
@@ -169,6 +170,7 @@ final class VrrpDrafts {
         boolean unicastFaultNoPeer;
         boolean checkUnicastSrc;
         final List<VrrpInstance.UnicastPeer> peers = new ArrayList<>();
+        final List<HeartbeatPath> heartbeatPaths = new ArrayList<>();
         int ttl = -1;
         boolean oldChecksum;
         InetAddress mcastDst;

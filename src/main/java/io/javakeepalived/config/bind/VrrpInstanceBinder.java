@@ -26,7 +26,8 @@ final class VrrpInstanceBinder {
             .with(InstanceAddressKeywords.KEYWORDS)
             .with(InstanceElectionKeywords.KEYWORDS)
             .with(InstanceTrackingKeywords.KEYWORDS)
-            .with(InstanceNotifyKeywords.KEYWORDS);
+            .with(InstanceNotifyKeywords.KEYWORDS)
+            .with(HeartbeatPathKeyword.KEYWORDS);
 
     /** vrrp_instance NAME { }: a name given once; the block is read into a new draft. */
     static void instance(ConfigNode n, BindContext c) throws ConfigFatalException {

@@ -18,6 +18,7 @@ public final class ConfigLint {
     private static final List<Check> CHECKS = List.of(
             new ScriptsThatCannotRun(),
             new PeerIsThisNode(),
+            new HeartbeatPathNotSecond(),
             new UnsafeUnicast(),
             new VipInTwoInstances(),
             new VipIsInterfaceAddress(),

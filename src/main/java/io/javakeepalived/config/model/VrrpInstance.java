@@ -31,6 +31,7 @@ import java.util.OptionalInt;
  * @param configFault      keepalived keeps the instance in FAULT because of its configuration
  *                         (vmac on a non-Ethernet interface, no multicast, unicast without peers
  *                         and unicast_fault_no_peer, ...)
+ * @param heartbeatPaths   {@code heartbeat_path} lines (javakeepalived's own): second paths for the adverts
  */
 public record VrrpInstance(String name, InitialState state, Optional<String> interfaceName, Optional<String> vrf,
                            Optional<Vmac> vmac, boolean useVmacAddr, boolean vmacXmitBase, Optional<Ipvlan> ipvlan,
@@ -47,12 +48,13 @@ public record VrrpInstance(String name, InitialState state, Optional<String> int
                            Garp garp, int downTimerAdverts, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
                            OptionalInt kernelRxBufSize, boolean linkbeatUsePolling,
                            Optional<String> lvsSyncDaemonInterface, Optional<String> syncGroup, boolean configFault,
-                           SourceLocation location) {
+                           List<HeartbeatPath> heartbeatPaths, SourceLocation location) {
 
     public VrrpInstance {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         unicastPeers = List.copyOf(unicastPeers);
+        heartbeatPaths = List.copyOf(heartbeatPaths);
         virtualAddresses = List.copyOf(virtualAddresses);
         excludedAddresses = List.copyOf(excludedAddresses);
         virtualRoutes = List.copyOf(virtualRoutes);

@@ -58,6 +58,8 @@ public final class KeywordSupport {
         acted(Block.ROOT, "vrrp_reference");
         acted(Block.VRRP_REFERENCE, "address", "interface", "interval", "timeout", "rise", "fall", "weight");
         acted(Block.VRRP_INSTANCE, "track_reference");
+        // javakeepalived's own: a second heartbeat path (a line, so keepalived only warns)
+        acted(Block.VRRP_INSTANCE, "heartbeat_path");
         notImplemented(Block.ROOT, "static track groups are not implemented", "track_group");
         acted(Block.ROOT, "virtual_server", "virtual_server_group");
         notImplemented(Block.ROOT, "IPVS is programmed in the daemon's own network namespace", "net_namespace_ipvs");

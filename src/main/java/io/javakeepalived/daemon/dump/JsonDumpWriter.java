@@ -127,6 +127,10 @@ public final class JsonDumpWriter {
             w.field("auth_data", a.authPassword() != null ? a.authPassword() : "");
         }
         splitBrain(w, st.splitBrain());
+        if (v.counter(VrrpCounter.HEARTBEAT_PATH_RCVD) > 0) {
+            // javakeepalived's own, like split_brain_*: once an advert came over a heartbeat path
+            w.field("heartbeat_path_adverts", v.counter(VrrpCounter.HEARTBEAT_PATH_RCVD));
+        }
         w.endObject();
     }
 

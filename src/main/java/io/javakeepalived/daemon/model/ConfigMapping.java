@@ -236,7 +236,8 @@ public final class ConfigMapping {
                 .withSource(new InstancePlan.Source(source, v.trackSourceAddress() && source.isPresent()))
                 .withAddresses(new InstancePlan.Addresses(excluded, untracked))
                 .withAnnouncing(new InstancePlan.Announcing(g.vrrp().garpInterval(), g.vrrp().gnaInterval()))
-                .withKernel(new InstancePlan.KernelSide(routing, v.promoteSecondaries(), vmac));
+                .withKernel(new InstancePlan.KernelSide(routing, v.promoteSecondaries(), vmac))
+                .withHeartbeatPaths(v.heartbeatPaths());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon.model;
 
+import io.javakeepalived.config.model.HeartbeatPath;
 import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.Vip;
@@ -30,10 +31,11 @@ import java.util.Optional;
  * @param addresses     the addresses it installs besides its advertised VIPs, and which it watches
  * @param announcing    the pacing of its gratuitous ARPs and unsolicited NAs
  * @param kernel        what it changes in the kernel besides addresses
+ * @param heartbeatPaths {@code heartbeat_path}: second paths its adverts go out and come in on
  */
 public record InstancePlan(InstanceSettings settings, boolean configFault, Optional<String> syncGroup,
                            NotifyScripts notifyScripts, Source source, Addresses addresses, Announcing announcing,
-                           KernelSide kernel) {
+                           KernelSide kernel, List<HeartbeatPath> heartbeatPaths) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -43,6 +45,7 @@ public record InstancePlan(InstanceSettings settings, boolean configFault, Optio
         Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(announcing, "announcing");
         Objects.requireNonNull(kernel, "kernel");
+        heartbeatPaths = List.copyOf(heartbeatPaths);
     }
 
     /**
@@ -120,42 +123,55 @@ public record InstancePlan(InstanceSettings settings, boolean configFault, Optio
      */
     public static InstancePlan of(InstanceSettings settings) {
         return new InstancePlan(settings, false, Optional.empty(), NotifyScripts.NONE, Source.INTERFACE,
-                Addresses.NONE, Announcing.UNPACED, KernelSide.NONE);
+                Addresses.NONE, Announcing.UNPACED, KernelSide.NONE, List.of());
     }
 
     public InstancePlan withConfigFault(boolean fault) {
-        return new InstancePlan(settings, fault, syncGroup, notifyScripts, source, addresses, announcing, kernel);
+        return new InstancePlan(settings, fault, syncGroup, notifyScripts, source, addresses, announcing, kernel,
+                heartbeatPaths);
     }
 
     public InstancePlan withSyncGroup(Optional<String> group) {
-        return new InstancePlan(settings, configFault, group, notifyScripts, source, addresses, announcing, kernel);
+        return new InstancePlan(settings, configFault, group, notifyScripts, source, addresses, announcing, kernel,
+                heartbeatPaths);
     }
 
     public InstancePlan withNotifyScripts(NotifyScripts n) {
-        return new InstancePlan(settings, configFault, syncGroup, n, source, addresses, announcing, kernel);
+        return new InstancePlan(settings, configFault, syncGroup, n, source, addresses, announcing, kernel,
+                heartbeatPaths);
     }
 
     public InstancePlan withSource(Source s) {
-        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, s, addresses, announcing, kernel);
+        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, s, addresses, announcing, kernel,
+                heartbeatPaths);
     }
 
     public InstancePlan withAddresses(Addresses a) {
-        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, a, announcing, kernel);
+        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, a, announcing, kernel,
+                heartbeatPaths);
     }
 
     /** The same plan with other GARP / NA pacing (e.g. a {@code garp_group} for its interface). */
     public InstancePlan withAnnouncing(Announcing a) {
-        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, a, kernel);
+        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, a, kernel,
+                heartbeatPaths);
     }
 
     public InstancePlan withKernel(KernelSide k) {
-        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, announcing, k);
+        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, announcing, k,
+                heartbeatPaths);
+    }
+
+    /** The same plan with second paths for its adverts ({@code heartbeat_path}). */
+    public InstancePlan withHeartbeatPaths(List<HeartbeatPath> paths) {
+        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, announcing, kernel,
+                paths);
     }
 
     /** The same plan with the advert source (RFC primary address) set; null: it has none (FAULT). */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configFault, syncGroup,
-                notifyScripts, source, addresses, announcing, kernel);
+                notifyScripts, source, addresses, announcing, kernel, heartbeatPaths);
     }
 
     public String name() {

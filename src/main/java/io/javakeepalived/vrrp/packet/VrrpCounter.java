@@ -4,8 +4,8 @@ package io.javakeepalived.vrrp.packet;
  * The per-instance statistics. The first fourteen are keepalived's {@code vrrp->stats} fields,
  * named by their keepalived JSON keys ({@code keepalived.json}) and labelled as its stats file
  * ({@code keepalived.stats}, SIGUSR2) words them; the stats file lists them in an order of its
- * own ({@code StatsDumpWriter}). The last five are extras javakeepalived also counts;
- * keepalived counts the first two only for SNMP and the last three nowhere.
+ * own ({@code StatsDumpWriter}). The last six are extras javakeepalived also counts;
+ * keepalived counts the first two only for SNMP and the last four nowhere.
  *
  * <p>An instance has one {@link VrrpCounters} set holding all of them (the state machine's
  * {@code VrrpInstance.counters()}); {@link #RUNT} and {@link #UNKNOWN_VRID} belong to no
@@ -38,7 +38,9 @@ public enum VrrpCounter {
      * Packets for the instance that were not accepted, whatever the reason (also those with no
      * counter of their own, such as a unicast source that is not a peer).
      */
-    ADVERT_REJECTED("advert_rejected", "Rejected Adverts", false);
+    ADVERT_REJECTED("advert_rejected", "Rejected Adverts", false),
+    /** Accepted adverts that came over a heartbeat path ({@code heartbeat_path}); also in advert_rcvd. */
+    HEARTBEAT_PATH_RCVD("heartbeat_path_rcvd", "Heartbeat Path Adverts", false);
 
     private final String key;
     private final String label;

@@ -132,6 +132,15 @@ class ConfigLintTest {
                 vips("10.9.9.100/24")), node));
     }
 
+    @Test
+    void heartbeatPathThatIsNoSecondPath() {
+        single(warnings(instance("VI_1", 51, 100, "heartbeat_path eth0 10.9.9.2", vips("10.9.9.100/24")), node), 5,
+                "(VI_1) heartbeat_path on eth0 is the instance's own VRRP interface");
+        single(warnings(instance("VI_1", 51, 100, "heartbeat_path eth1 10.9.9.1", vips("10.9.9.100/24")), node), 5,
+                "(VI_1) heartbeat_path peer 10.9.9.1 is this node's own address");
+        none(warnings(instance("VI_1", 51, 100, "heartbeat_path eth1 10.9.8.2", vips("10.9.9.100/24")), node));
+    }
+
     @Nested
     class ForgeableUnicast {
         @Test

@@ -114,6 +114,7 @@ class KeywordSupportTest {
         assertTrue(KeywordSupport.of(Block.ROOT, "vrrp_reference").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "track_reference").orElseThrow().implemented());
         assertTrue(KeywordSupport.of(Block.VRRP_SYNC_GROUP, "track_reference").orElseThrow().implemented());
+        assertTrue(KeywordSupport.of(Block.VRRP_INSTANCE, "heartbeat_path").orElseThrow().implemented());
         for (String k : List.of("address", "interface", "interval", "timeout", "rise", "fall", "weight")) {
             assertTrue(KeywordSupport.of(Block.VRRP_REFERENCE, k).orElseThrow().implemented(), k);
         }

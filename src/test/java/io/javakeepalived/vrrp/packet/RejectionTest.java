@@ -392,6 +392,14 @@ class RejectionTest {
         assertCounters(c);
     }
 
+    /** The instance counts an advert that came over a heartbeat path (HeartbeatPathTest), as well as received. */
+    @Test
+    void heartbeatPathAdvertsHaveACounterOfTheirOwn() {
+        VrrpCounters c = new VrrpCounters();
+        c.increment(VrrpCounter.HEARTBEAT_PATH_RCVD);
+        assertCounters(c, VrrpCounter.HEARTBEAT_PATH_RCVD, 1);
+    }
+
     // --------------------------------------------------------------- checksum variants
 
     @Test
