@@ -235,6 +235,7 @@ def main():
     p.add_argument("--master-down", type=float, required=True, help="B's master-down interval, s")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--faults", default="kill,link,term")
+    p.add_argument("--warm-up", type=float, default=10, help="s between starting the pair and the first fault")
     p.add_argument("--log", required=True)
     p.add_argument("--node", action="append", required=True,
                    help="DAEMON:A|B:NAMESPACE:ADDRESS:MAC:COMMAND")
@@ -251,6 +252,9 @@ def main():
         pair["A"].start()
         time.sleep(0.2)
         pair["B"].start()
+        # a backup that has been running a while, not one still starting (a JVM finishes its
+        # start-up work for seconds after the first advert): the first fault comes after this
+        time.sleep(a.warm_up)
         try:
             for i in range(a.runs):
                 for fault in faults:
