@@ -14,7 +14,6 @@ import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -64,26 +63,17 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     /** The longest the thread sleeps without turning. */
     static final long IDLE_TURN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private record Task(long deadline, long seq, Runnable run) implements Comparable<Task> {
-        @Override
-        public int compareTo(Task o) {
-            int c = Long.compare(deadline - o.deadline, 0);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
     private final LongSupplier clock;
     /** Opened by {@link #start()}, after the trackers' grid is laid, so that its cost does not shift the grid. */
     private volatile Selector selector;
     private final Sink sink;
     private final ScriptLog log;
-    private final PriorityQueue<Task> timers = new PriorityQueue<>();
+    private final LoopTimers timers = new LoopTimers();
     private final ConcurrentLinkedQueue<Runnable> handOver = new ConcurrentLinkedQueue<>();
     private final List<PolledTracker> polled = new ArrayList<>();
     private final List<Runnable> parked = new ArrayList<>();
     private boolean released;
     private TrackScriptScheduler scheduler;
-    private long seq;
     private volatile long lastTurnNanos;
     private volatile boolean stopping;
     private volatile Thread thread;
@@ -323,24 +313,31 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         return clock.getAsLong();
     }
 
-    /** Any thread; the task runs on the loop thread. */
+    /**
+     * Any thread; the task runs on the loop thread. A cancelled timer leaves the queue at once (on
+     * the loop thread; from another, after a hand-over), task and all: see {@link LoopTimers}.
+     */
     @Override
     public Cancellable at(long deadlineNanos, Runnable task) {
-        Objects.requireNonNull(task, "task");
-        boolean[] cancelled = new boolean[1];
-        Runnable guarded = () -> {
-            if (!cancelled[0]) {
-                task.run();
-            }
-        };
+        LoopTimers.Entry e = new LoopTimers.Entry(deadlineNanos, Objects.requireNonNull(task, "task"));
         if (Thread.currentThread() == thread) {
-            timers.add(new Task(deadlineNanos, seq++, guarded));
+            timers.add(e);
         } else {
-            handOver.add(() -> timers.add(new Task(deadlineNanos, seq++, guarded)));
+            handOver.add(() -> timers.add(e));
             wake();
         }
-        // cancel() may come from any thread; the flag is read on the loop thread after a hand-over
-        return () -> execute(() -> cancelled[0] = true);
+        return () -> {
+            if (Thread.currentThread() == thread) {
+                timers.remove(e);
+            } else {
+                execute(() -> timers.remove(e)); // after the add it follows, or it keeps the add out
+            }
+        };
+    }
+
+    /** The timers queued now (cancelled ones are not). On this loop's thread only. */
+    int pendingTimers() {
+        return timers.size();
     }
 
     /** Runs {@code command} on the loop thread, after what is already queued. Any thread. */
@@ -370,8 +367,8 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
                 runSafely(r);
             }
             now = clock.getAsLong();
-            while (!timers.isEmpty() && timers.peek().deadline() - now <= 0) {
-                runSafely(timers.poll().run());
+            while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
+                runSafely(timers.poll().task);
                 while ((r = handOver.poll()) != null) {
                     runSafely(r);
                 }
@@ -382,7 +379,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             }
             long sleep = IDLE_TURN_NANOS;
             if (!timers.isEmpty()) {
-                sleep = Math.min(sleep, timers.peek().deadline() - now);
+                sleep = Math.min(sleep, timers.peek().deadline - now);
             }
             if (sleep > 0) {
                 select(sleep);

@@ -8,6 +8,7 @@ import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Event;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,5 +164,52 @@ class CheckerLoopTest {
         long last = loop.lastTurnNanos();
         assertTrue(last - first >= TimeUnit.MILLISECONDS.toNanos(1_900), "turned while idle");
         assertTrue(System.nanoTime() - last < TimeUnit.MILLISECONDS.toNanos(1_600), "recently");
+    }
+
+    /**
+     * Every check arms timeouts that it nearly always cancels long before they fall due. A
+     * cancelled timer must let go of its task (and the probe behind it) at once, not at its
+     * deadline: 10,000 checks' attempt limits an hour away, cancelled, leave nothing queued, and
+     * what their tasks held is collectable.
+     */
+    @Test
+    void aCancelledTimerLeavesTheQueueAndLetsGoOfItsTaskAtOnce() throws Exception {
+        loop = new CheckerLoop((i, e) -> { }, (l, s) -> { });
+        loop.start();
+        loop.release();
+        long hour = TimeUnit.HOURS.toNanos(1);
+        AtomicInteger queued = new AtomicInteger(-1);
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        WeakReference<?>[] probe = new WeakReference<?>[1];
+        loop.execute(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                Object held = new byte[64];
+                if (i == 0) {
+                    probe[0] = new WeakReference<>(held);
+                }
+                loop.at(loop.nanoTime() + hour, () -> ran.addAndGet(held.hashCode() | 1)).cancel();
+            }
+            queued.set(loop.pendingTimers());
+            done.countDown();
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(0, queued.get(), "cancelled timers still queued");
+        // a timer cancelled from another thread leaves the queue after the hand-over
+        WeakReference<Object> foreign = armAndCancel(hour, ran);
+        for (int i = 0; i < 50 && (probe[0].get() != null || foreign.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, probe[0].get(), "a cancelled timer's task is still reachable");
+        assertEquals(null, foreign.get(), "a timer cancelled from another thread is still reachable");
+        assertEquals(0, ran.get());
+    }
+
+    /** Arms a timer from this (foreign) thread whose task holds an object, cancels it, and returns a weak reference to that object. */
+    private WeakReference<Object> armAndCancel(long in, AtomicInteger ran) {
+        Object held = new byte[64];
+        loop.at(loop.nanoTime() + in, () -> ran.addAndGet(held.hashCode())).cancel();
+        return new WeakReference<>(held);
     }
 }
