@@ -75,6 +75,11 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     private boolean released;
     private TrackScriptScheduler scheduler;
     private volatile long lastTurnNanos;
+    /** The clock's latest reading on the thread: see {@link #turnNanos()}. */
+    private long turnNanos;
+    private boolean clockReadSinceWait;
+    /** What the selector calls for each ready key: made once, not per select. */
+    private final Consumer<SelectionKey> onReady = this::ready;
     private volatile boolean stopping;
     private volatile Thread thread;
 
@@ -314,25 +319,47 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     }
 
     /**
+     * The clock as this thread last read it: at the start of each turn, after each wait and after
+     * each timer task; on another thread, the clock itself. For what would otherwise read the
+     * clock several times per check (arming timeouts, scheduling the next check): under a VM's
+     * emulated clock source every reading is a system call. It lags the clock by the callbacks run
+     * since, which is at most a few milliseconds against timeouts of seconds; and an absolute
+     * deadline computed as turnNanos() + (deadline - turnNanos()) stays exactly on its grid.
+     */
+    public long turnNanos() {
+        return Thread.currentThread() == thread ? turnNanos : clock.getAsLong();
+    }
+
+    /**
      * Any thread; the task runs on the loop thread. A cancelled timer leaves the queue at once (on
      * the loop thread; from another, after a hand-over), task and all: see {@link LoopTimers}.
      */
     @Override
     public Cancellable at(long deadlineNanos, Runnable task) {
-        LoopTimers.Entry e = new LoopTimers.Entry(deadlineNanos, Objects.requireNonNull(task, "task"));
+        Timer t = new Timer(deadlineNanos, Objects.requireNonNull(task, "task"));
         if (Thread.currentThread() == thread) {
-            timers.add(e);
+            timers.add(t);
         } else {
-            handOver.add(() -> timers.add(e));
+            handOver.add(() -> timers.add(t));
             wake();
         }
-        return () -> {
+        return t;
+    }
+
+    /** A queued task that is its own handle: one object per timer, at 1,000 checks a second. */
+    private final class Timer extends LoopTimers.Entry implements Cancellable {
+        Timer(long deadline, Runnable task) {
+            super(deadline, task);
+        }
+
+        @Override
+        public void cancel() {
             if (Thread.currentThread() == thread) {
-                timers.remove(e);
+                timers.remove(this);
             } else {
-                execute(() -> timers.remove(e)); // after the add it follows, or it keeps the add out
+                execute(() -> timers.remove(this)); // after the add it follows, or it keeps the add out
             }
-        };
+        }
     }
 
     /** The timers queued now (cancelled ones are not). On this loop's thread only. */
@@ -360,19 +387,19 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
     private void loop() {
         while (!stopping) {
-            long now = clock.getAsLong();
+            long now = readClock();
             lastTurnNanos = now;
             Runnable r;
             while ((r = handOver.poll()) != null) {
                 runSafely(r);
             }
-            now = clock.getAsLong();
+            now = readClock();
             while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
                 runSafely(timers.poll().task);
                 while ((r = handOver.poll()) != null) {
                     runSafely(r);
                 }
-                now = clock.getAsLong();
+                now = readClock();
             }
             if (!handOver.isEmpty() || stopping) {
                 continue;
@@ -391,23 +418,39 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         }
     }
 
-    /** Waits up to {@code nanos} (rounded up to a millisecond) and runs the ready channels' callbacks. */
+    private long readClock() {
+        turnNanos = clock.getAsLong();
+        return turnNanos;
+    }
+
+    /**
+     * Waits up to {@code nanos} (rounded up to a millisecond) and runs the ready channels'
+     * callbacks, through the selector's per-key action: no selected-key set to copy and clear.
+     */
     private void select(long nanos) {
+        clockReadSinceWait = false;
         try {
-            selector.select(Math.max(1, (nanos + 999_999) / 1_000_000));
+            selector.select(onReady, Math.max(1, (nanos + 999_999) / 1_000_000));
         } catch (IOException e) {
             log.log(ScriptLog.Level.WARNING, "checker loop select failed: " + e);
-            return;
         }
-        var selected = selector.selectedKeys();
-        for (SelectionKey k : selected.toArray(new SelectionKey[0])) {
-            if (k.isValid()) {
-                @SuppressWarnings("unchecked")
-                Consumer<SelectionKey> ready = (Consumer<SelectionKey>) k.attachment();
-                runSafely(() -> ready.accept(k));
-            }
+    }
+
+    private void ready(SelectionKey k) {
+        if (!k.isValid()) {
+            return; // closed by an earlier callback of the same wait
         }
-        selected.clear();
+        if (!clockReadSinceWait) {
+            readClock(); // once after the wait: the callbacks' timeouts start from now, not from before it
+            clockReadSinceWait = true;
+        }
+        @SuppressWarnings("unchecked")
+        Consumer<SelectionKey> ready = (Consumer<SelectionKey>) k.attachment();
+        try {
+            ready.accept(k);
+        } catch (RuntimeException | Error e) {
+            log.log(ScriptLog.Level.WARNING, "checker loop task failed: " + e);
+        }
     }
 
     private void runSafely(Runnable r) {

@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class LoopTimers {
 
     /** One timer; {@link #queued()} until it is polled or removed. */
-    static final class Entry {
+    static class Entry {
         final long deadline;
         final Runnable task;
         /** Set when queued: ties go in the order the timers were added. */

@@ -90,11 +90,17 @@ class CheckerLoopTest {
 
     @Test
     void polledTrackersRunOnAnAbsoluteGridOnTheCheckerThreadAndSkipMissedSlots() throws Exception {
-        loop = new CheckerLoop((i, e) -> posted.add(i + " " + e), (l, s) -> { });
+        // the grid's origin is the clock's first reading, in start(): a loaded machine can take tens
+        // of milliseconds between a reading taken before start() and that one
+        java.util.concurrent.atomic.AtomicLong firstReading = new java.util.concurrent.atomic.AtomicLong();
+        loop = new CheckerLoop(() -> {
+            long t = System.nanoTime();
+            firstReading.compareAndSet(0, t);
+            return t;
+        }, (i, e) -> posted.add(i + " " + e), (l, s) -> { });
         Recording r = new Recording(Duration.ofMillis(100));
         r.stallOnceMs = 0;
         loop.add(r);
-        long t0 = System.nanoTime();
         loop.start();
         assertEquals("VI_1 " + new Event.WeightChanged("file f", 7), posted.get(0), "initial events before start returns");
         Thread.sleep(300);
@@ -107,7 +113,7 @@ class CheckerLoopTest {
         int before = r.polls.size();
         await("polls after the stall", 5_000, () -> r.polls.size() >= before + 6);
         List<Long> p = new ArrayList<>(r.polls);
-        long origin = t0;                          // the grid's origin is taken in start(), just after
+        long origin = firstReading.get();
         long previousSlot = 0;
         boolean skipped = false;
         for (int i = 1; i < p.size(); i++) {
