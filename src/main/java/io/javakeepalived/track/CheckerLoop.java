@@ -7,10 +7,8 @@ import io.javakeepalived.script.Timers;
 import io.javakeepalived.vrrp.Event;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +42,7 @@ import java.util.function.LongSupplier;
  * them, as keepalived runs its first checks after initialising the instances) starts the thread
  * and the first runs and polls.
  *
- * <p>The thread waits in a {@link Selector}, not a park: the LVS health checks register their
+ * <p>The thread waits in a {@link LoopSelector}, not a park: the LVS health checks register their
  * non-blocking sockets here ({@link #register}), so scripts, trackers and checks share one thread
  * and one clock, and a socket becoming ready wakes it like a due timer does.
  *
@@ -65,7 +63,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
     private final LongSupplier clock;
     /** Opened by {@link #start()}, after the trackers' grid is laid, so that its cost does not shift the grid. */
-    private volatile Selector selector;
+    private volatile LoopSelector selector;
     private final Sink sink;
     private final ScriptLog log;
     private final LoopTimers timers = new LoopTimers();
@@ -77,9 +75,6 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     private volatile long lastTurnNanos;
     /** The clock's latest reading on the thread: see {@link #turnNanos()}. */
     private long turnNanos;
-    private boolean clockReadSinceWait;
-    /** What the selector calls for each ready key: made once, not per select. */
-    private final Consumer<SelectionKey> onReady = this::ready;
     private volatile boolean stopping;
     private volatile Thread thread;
 
@@ -166,11 +161,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             long interval = Math.max(1, p.interval().toNanos());
             schedulePoll(p, origin, interval, origin);
         }
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the checker loop's selector", e);
-        }
+        selector = LoopSelector.open(log, this::readClock); // the callbacks' timeouts start after the wait
         Thread t = new Thread(this::loop, "checker");
         t.setDaemon(true);
         thread = t;
@@ -236,8 +227,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         if (Thread.currentThread() != thread) {
             throw new IllegalStateException("on the checker loop thread only");
         }
-        channel.configureBlocking(false);
-        return channel.register(selector, interestOps, Objects.requireNonNull(ready, "ready"));
+        return selector.register(channel, interestOps, ready);
     }
 
     /** The script scheduler, or null if none was made. */
@@ -285,18 +275,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             }
         }
         if (selector != null && (t == null || !t.isAlive())) {
-            closeSelector();
-        }
-    }
-
-    private void closeSelector() {
-        try {
-            for (SelectionKey k : selector.keys()) {
-                k.channel().close(); // a check still in flight at exit
-            }
             selector.close();
-        } catch (IOException e) {
-            log.log(ScriptLog.Level.WARNING, "closing the checker loop's selector: " + e);
         }
     }
 
@@ -377,7 +356,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
     private void wake() {
         Thread t = thread;
-        Selector s = selector;
+        LoopSelector s = selector;
         if (t != null && s != null && t != Thread.currentThread()) {
             s.wakeup();
         }
@@ -409,7 +388,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
                 sleep = Math.min(sleep, timers.peek().deadline - now);
             }
             if (sleep > 0) {
-                select(sleep);
+                selector.await(sleep);
             }
         }
         Runnable r;
@@ -421,36 +400,6 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     private long readClock() {
         turnNanos = clock.getAsLong();
         return turnNanos;
-    }
-
-    /**
-     * Waits up to {@code nanos} (rounded up to a millisecond) and runs the ready channels'
-     * callbacks, through the selector's per-key action: no selected-key set to copy and clear.
-     */
-    private void select(long nanos) {
-        clockReadSinceWait = false;
-        try {
-            selector.select(onReady, Math.max(1, (nanos + 999_999) / 1_000_000));
-        } catch (IOException e) {
-            log.log(ScriptLog.Level.WARNING, "checker loop select failed: " + e);
-        }
-    }
-
-    private void ready(SelectionKey k) {
-        if (!k.isValid()) {
-            return; // closed by an earlier callback of the same wait
-        }
-        if (!clockReadSinceWait) {
-            readClock(); // once after the wait: the callbacks' timeouts start from now, not from before it
-            clockReadSinceWait = true;
-        }
-        @SuppressWarnings("unchecked")
-        Consumer<SelectionKey> ready = (Consumer<SelectionKey>) k.attachment();
-        try {
-            ready.accept(k);
-        } catch (RuntimeException | Error e) {
-            log.log(ScriptLog.Level.WARNING, "checker loop task failed: " + e);
-        }
     }
 
     private void runSafely(Runnable r) {
