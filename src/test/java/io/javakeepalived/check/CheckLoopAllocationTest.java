@@ -3,7 +3,6 @@ package io.javakeepalived.check;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javakeepalived.config.model.KeepalivedConfig;
-import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.track.CheckerLoop;
 
 import java.io.IOException;
@@ -53,23 +52,7 @@ class CheckLoopAllocationTest {
                         .append(" {\n  TCP_CHECK {\n   connect_timeout 2\n   warmup 1\n  }\n }\n");
             }
             KeepalivedConfig config = CheckConfigs.load(conf.append("}\n").toString());
-            HealthOutput quiet = new HealthOutput() {
-                @Override
-                public void log(String line) {
-                }
-
-                @Override
-                public void runScript(String label, ScriptCommand command) {
-                }
-
-                @Override
-                public void mailRealServer(String realServer, String virtualServer, boolean up, String body) {
-                }
-
-                @Override
-                public void mailQuorum(String virtualServer, boolean up, String body) {
-                }
-            };
+            HealthOutput quiet = new LinesOnlyOutput(line -> { });
             CheckerLoop loop = new CheckerLoop((i, e) -> { }, (l, s) -> { });
             CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, quiet), quiet, HealthVerdicts.NONE,
                     w -> (long) (Math.random() * w));
