@@ -153,6 +153,24 @@ def cpu_ticks(pids):
     return total
 
 
+def run_queue_ns(pids):
+    """Time the processes' threads spent runnable but waiting for a CPU (schedstat's run delay):
+    what tells a daemon that is slow from one that a busy machine did not run."""
+    total = 0
+    for p in pids:
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for t in tasks:
+            try:
+                with open(f"/proc/{p}/task/{t}/schedstat") as f:
+                    total += int(f.read().split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    return total
+
+
 def read_pid(path):
     try:
         with open(path) as f:
@@ -198,12 +216,12 @@ def one_run(name, cmd, focus_pidfile, a, recorder):
     if os.waitpid(pid, os.WNOHANG)[0]:
         return {"name": name, "failed": last_words(a)}
     pids = tree(pid)
-    w0, c0 = time.time_ns(), cpu_ticks(pids)
+    w0, c0, q0 = time.time_ns(), cpu_ticks(pids), run_queue_ns(pids)
     focus = read_pid(focus_pidfile) if focus_pidfile else pid
     f0 = cpu_ticks([focus])
     time.sleep(a.duration)
     pids = tree(pid)
-    w1, c1, f1 = time.time_ns(), cpu_ticks(pids), cpu_ticks([focus])
+    w1, c1, f1, q1 = time.time_ns(), cpu_ticks(pids), cpu_ticks([focus]), run_queue_ns(pids)
     rss, focus_rss = rss_kib(pids), rss_kib([focus])
     alive = not os.waitpid(pid, os.WNOHANG)[0]
     if alive:
@@ -218,6 +236,7 @@ def one_run(name, cmd, focus_pidfile, a, recorder):
     seconds = (w1 - w0) / 1e9
     result = {"name": name, "cpu": (c1 - c0) / CLK_TCK / seconds * 100,
               "focus_cpu": (f1 - f0) / CLK_TCK / seconds * 100, "rss": rss / 1024,
+              "waited": (q1 - q0) / 1e9 / seconds * 100,
               "focus_rss": focus_rss / 1024, "processes": len(pids),
               "died": None if alive else last_words(a)}
     arrivals = recorder.since(t0, w1)
@@ -258,6 +277,7 @@ def table(results, a):
         return lambda r: "did not run" if r.get("failed") else render(r)
     row(f"CPU, % of one core ({a.duration:g} s)", ok(lambda r: fmt(r["cpu"])))
     row("  of it the checker process", ok(lambda r: fmt(r["focus_cpu"])))
+    row("  waiting for a CPU (all threads), % of the window", ok(lambda r: fmt(r["waited"])))
     row("RSS at the end, MB (processes)", ok(lambda r: f"{fmt(r['rss'])} ({r['processes']})"))
     row("  of it the checker process", ok(lambda r: fmt(r["focus_rss"])))
     row("real servers checked / configured", ok(lambda r: f"{r['servers']} / {a.servers}"))
