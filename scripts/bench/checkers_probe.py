@@ -269,7 +269,7 @@ def fmt(v, digits=1):
 
 def table(results, a):
     names = [r["name"] for r in results]
-    width = max(26, *(len(n) + 2 for n in names))
+    width = max(30, *(len(n) + 2 for n in names))  # "34657.8 / 35938.9 / 43788.8" and a gap
     print(f"\n{'':48}" + "".join(f"{n:>{width}}" for n in names))
     def row(label, cell):
         print(f"{label:48}" + "".join(f"{cell(r):>{width}}" for r in results))
@@ -277,7 +277,7 @@ def table(results, a):
         return lambda r: "did not run" if r.get("failed") else render(r)
     row(f"CPU, % of one core ({a.duration:g} s)", ok(lambda r: fmt(r["cpu"])))
     row("  of it the checker process", ok(lambda r: fmt(r["focus_cpu"])))
-    row("  waiting for a CPU (all threads), % of the window", ok(lambda r: fmt(r["waited"])))
+    row("  waiting for a CPU (its threads), % of window", ok(lambda r: fmt(r["waited"])))
     row("RSS at the end, MB (processes)", ok(lambda r: f"{fmt(r['rss'])} ({r['processes']})"))
     row("  of it the checker process", ok(lambda r: fmt(r["focus_rss"])))
     row("real servers checked / configured", ok(lambda r: f"{r['servers']} / {a.servers}"))
