@@ -23,9 +23,10 @@ public final class LoopProbeIo implements ProbeIo {
         this.output = Objects.requireNonNull(output, "output");
     }
 
+    /** The loop's {@link CheckerLoop#turnNanos()}: a probe and the engine read it several times per check. */
     @Override
     public long nanoTime() {
-        return loop.nanoTime();
+        return loop.turnNanos();
     }
 
     @Override
@@ -36,7 +37,7 @@ public final class LoopProbeIo implements ProbeIo {
 
     @Override
     public Timer after(long delayNanos, Runnable task) {
-        return loop.at(loop.nanoTime() + delayNanos, task)::cancel;
+        return loop.at(loop.turnNanos() + delayNanos, task)::cancel;
     }
 
     @Override

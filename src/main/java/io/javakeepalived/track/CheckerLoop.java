@@ -7,14 +7,11 @@ import io.javakeepalived.script.Timers;
 import io.javakeepalived.vrrp.Event;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -45,7 +42,7 @@ import java.util.function.LongSupplier;
  * them, as keepalived runs its first checks after initialising the instances) starts the thread
  * and the first runs and polls.
  *
- * <p>The thread waits in a {@link Selector}, not a park: the LVS health checks register their
+ * <p>The thread waits in a {@link LoopSelector}, not a park: the LVS health checks register their
  * non-blocking sockets here ({@link #register}), so scripts, trackers and checks share one thread
  * and one clock, and a socket becoming ready wakes it like a due timer does.
  *
@@ -64,27 +61,20 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     /** The longest the thread sleeps without turning. */
     static final long IDLE_TURN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private record Task(long deadline, long seq, Runnable run) implements Comparable<Task> {
-        @Override
-        public int compareTo(Task o) {
-            int c = Long.compare(deadline - o.deadline, 0);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
     private final LongSupplier clock;
     /** Opened by {@link #start()}, after the trackers' grid is laid, so that its cost does not shift the grid. */
-    private volatile Selector selector;
+    private volatile LoopSelector selector;
     private final Sink sink;
     private final ScriptLog log;
-    private final PriorityQueue<Task> timers = new PriorityQueue<>();
+    private final LoopTimers timers = new LoopTimers();
     private final ConcurrentLinkedQueue<Runnable> handOver = new ConcurrentLinkedQueue<>();
     private final List<PolledTracker> polled = new ArrayList<>();
     private final List<Runnable> parked = new ArrayList<>();
     private boolean released;
     private TrackScriptScheduler scheduler;
-    private long seq;
     private volatile long lastTurnNanos;
+    /** The clock's latest reading on the thread: see {@link #turnNanos()}. */
+    private long turnNanos;
     private volatile boolean stopping;
     private volatile Thread thread;
 
@@ -171,11 +161,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             long interval = Math.max(1, p.interval().toNanos());
             schedulePoll(p, origin, interval, origin);
         }
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the checker loop's selector", e);
-        }
+        selector = LoopSelector.open(log, this::readClock); // the callbacks' timeouts start after the wait
         Thread t = new Thread(this::loop, "checker");
         t.setDaemon(true);
         thread = t;
@@ -241,8 +227,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         if (Thread.currentThread() != thread) {
             throw new IllegalStateException("on the checker loop thread only");
         }
-        channel.configureBlocking(false);
-        return channel.register(selector, interestOps, Objects.requireNonNull(ready, "ready"));
+        return selector.register(channel, interestOps, ready);
     }
 
     /** The script scheduler, or null if none was made. */
@@ -290,18 +275,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             }
         }
         if (selector != null && (t == null || !t.isAlive())) {
-            closeSelector();
-        }
-    }
-
-    private void closeSelector() {
-        try {
-            for (SelectionKey k : selector.keys()) {
-                k.channel().close(); // a check still in flight at exit
-            }
             selector.close();
-        } catch (IOException e) {
-            log.log(ScriptLog.Level.WARNING, "closing the checker loop's selector: " + e);
         }
     }
 
@@ -323,24 +297,53 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         return clock.getAsLong();
     }
 
-    /** Any thread; the task runs on the loop thread. */
+    /**
+     * The clock as this thread last read it: at the start of each turn, after each wait and after
+     * each timer task; on another thread, the clock itself. For what would otherwise read the
+     * clock several times per check (arming timeouts, scheduling the next check): under a VM's
+     * emulated clock source every reading is a system call. It lags the clock by the callbacks run
+     * since, which is at most a few milliseconds against timeouts of seconds; and an absolute
+     * deadline computed as turnNanos() + (deadline - turnNanos()) stays exactly on its grid.
+     */
+    public long turnNanos() {
+        return Thread.currentThread() == thread ? turnNanos : clock.getAsLong();
+    }
+
+    /**
+     * Any thread; the task runs on the loop thread. A cancelled timer leaves the queue at once (on
+     * the loop thread; from another, after a hand-over), task and all: see {@link LoopTimers}.
+     */
     @Override
     public Cancellable at(long deadlineNanos, Runnable task) {
-        Objects.requireNonNull(task, "task");
-        boolean[] cancelled = new boolean[1];
-        Runnable guarded = () -> {
-            if (!cancelled[0]) {
-                task.run();
-            }
-        };
+        Timer t = new Timer(deadlineNanos, Objects.requireNonNull(task, "task"));
         if (Thread.currentThread() == thread) {
-            timers.add(new Task(deadlineNanos, seq++, guarded));
+            timers.add(t);
         } else {
-            handOver.add(() -> timers.add(new Task(deadlineNanos, seq++, guarded)));
+            handOver.add(() -> timers.add(t));
             wake();
         }
-        // cancel() may come from any thread; the flag is read on the loop thread after a hand-over
-        return () -> execute(() -> cancelled[0] = true);
+        return t;
+    }
+
+    /** A queued task that is its own handle: one object per timer, at 1,000 checks a second. */
+    private final class Timer extends LoopTimers.Entry implements Cancellable {
+        Timer(long deadline, Runnable task) {
+            super(deadline, task);
+        }
+
+        @Override
+        public void cancel() {
+            if (Thread.currentThread() == thread) {
+                timers.remove(this);
+            } else {
+                execute(() -> timers.remove(this)); // after the add it follows, or it keeps the add out
+            }
+        }
+    }
+
+    /** The timers queued now (cancelled ones are not). On this loop's thread only. */
+    int pendingTimers() {
+        return timers.size();
     }
 
     /** Runs {@code command} on the loop thread, after what is already queued. Any thread. */
@@ -353,7 +356,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
     private void wake() {
         Thread t = thread;
-        Selector s = selector;
+        LoopSelector s = selector;
         if (t != null && s != null && t != Thread.currentThread()) {
             s.wakeup();
         }
@@ -363,29 +366,29 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
 
     private void loop() {
         while (!stopping) {
-            long now = clock.getAsLong();
+            long now = readClock();
             lastTurnNanos = now;
             Runnable r;
             while ((r = handOver.poll()) != null) {
                 runSafely(r);
             }
-            now = clock.getAsLong();
-            while (!timers.isEmpty() && timers.peek().deadline() - now <= 0) {
-                runSafely(timers.poll().run());
+            now = readClock();
+            while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
+                runSafely(timers.poll().task);
                 while ((r = handOver.poll()) != null) {
                     runSafely(r);
                 }
-                now = clock.getAsLong();
+                now = readClock();
             }
             if (!handOver.isEmpty() || stopping) {
                 continue;
             }
             long sleep = IDLE_TURN_NANOS;
             if (!timers.isEmpty()) {
-                sleep = Math.min(sleep, timers.peek().deadline() - now);
+                sleep = Math.min(sleep, timers.peek().deadline - now);
             }
             if (sleep > 0) {
-                select(sleep);
+                selector.await(sleep);
             }
         }
         Runnable r;
@@ -394,23 +397,9 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         }
     }
 
-    /** Waits up to {@code nanos} (rounded up to a millisecond) and runs the ready channels' callbacks. */
-    private void select(long nanos) {
-        try {
-            selector.select(Math.max(1, (nanos + 999_999) / 1_000_000));
-        } catch (IOException e) {
-            log.log(ScriptLog.Level.WARNING, "checker loop select failed: " + e);
-            return;
-        }
-        var selected = selector.selectedKeys();
-        for (SelectionKey k : selected.toArray(new SelectionKey[0])) {
-            if (k.isValid()) {
-                @SuppressWarnings("unchecked")
-                Consumer<SelectionKey> ready = (Consumer<SelectionKey>) k.attachment();
-                runSafely(() -> ready.accept(k));
-            }
-        }
-        selected.clear();
+    private long readClock() {
+        turnNanos = clock.getAsLong();
+        return turnNanos;
     }
 
     private void runSafely(Runnable r) {

@@ -1,7 +1,6 @@
 package io.javakeepalived.check;
 
 import io.javakeepalived.config.model.KeepalivedConfig;
-import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.track.CheckerLoop;
 import io.javakeepalived.track.PolledTracker;
 import io.javakeepalived.track.TrackScriptState;
@@ -83,27 +82,12 @@ class SharedCheckerLoopTest {
                     return List.of();
                 }
             });
-            HealthOutput output = new HealthOutput() {
-                @Override
-                public void log(String line) {
-                    threads.add(Thread.currentThread().getName());
-                    if (line.startsWith("Removing service")) {
-                        removed.incrementAndGet();
-                    }
+            HealthOutput output = new LinesOnlyOutput(line -> {
+                threads.add(Thread.currentThread().getName());
+                if (line.startsWith("Removing service")) {
+                    removed.incrementAndGet();
                 }
-
-                @Override
-                public void runScript(String label, ScriptCommand command) {
-                }
-
-                @Override
-                public void mailRealServer(String realServer, String virtualServer, boolean up, String body) {
-                }
-
-                @Override
-                public void mailQuorum(String virtualServer, boolean up, String body) {
-                }
-            };
+            });
             CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, HealthVerdicts.NONE,
                     w -> (long) (Math.random() * w));
             loop.start();

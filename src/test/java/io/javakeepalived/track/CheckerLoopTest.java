@@ -8,6 +8,7 @@ import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.script.ScriptResult;
 import io.javakeepalived.vrrp.Event;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,11 +90,17 @@ class CheckerLoopTest {
 
     @Test
     void polledTrackersRunOnAnAbsoluteGridOnTheCheckerThreadAndSkipMissedSlots() throws Exception {
-        loop = new CheckerLoop((i, e) -> posted.add(i + " " + e), (l, s) -> { });
+        // the grid's origin is the clock's first reading, in start(): a loaded machine can take tens
+        // of milliseconds between a reading taken before start() and that one
+        java.util.concurrent.atomic.AtomicLong firstReading = new java.util.concurrent.atomic.AtomicLong();
+        loop = new CheckerLoop(() -> {
+            long t = System.nanoTime();
+            firstReading.compareAndSet(0, t);
+            return t;
+        }, (i, e) -> posted.add(i + " " + e), (l, s) -> { });
         Recording r = new Recording(Duration.ofMillis(100));
         r.stallOnceMs = 0;
         loop.add(r);
-        long t0 = System.nanoTime();
         loop.start();
         assertEquals("VI_1 " + new Event.WeightChanged("file f", 7), posted.get(0), "initial events before start returns");
         Thread.sleep(300);
@@ -104,7 +113,7 @@ class CheckerLoopTest {
         int before = r.polls.size();
         await("polls after the stall", 5_000, () -> r.polls.size() >= before + 6);
         List<Long> p = new ArrayList<>(r.polls);
-        long origin = t0;                          // the grid's origin is taken in start(), just after
+        long origin = firstReading.get();
         long previousSlot = 0;
         boolean skipped = false;
         for (int i = 1; i < p.size(); i++) {
@@ -161,5 +170,52 @@ class CheckerLoopTest {
         long last = loop.lastTurnNanos();
         assertTrue(last - first >= TimeUnit.MILLISECONDS.toNanos(1_900), "turned while idle");
         assertTrue(System.nanoTime() - last < TimeUnit.MILLISECONDS.toNanos(1_600), "recently");
+    }
+
+    /**
+     * Every check arms timeouts that it nearly always cancels long before they fall due. A
+     * cancelled timer must let go of its task (and the probe behind it) at once, not at its
+     * deadline: 10,000 checks' attempt limits an hour away, cancelled, leave nothing queued, and
+     * what their tasks held is collectable.
+     */
+    @Test
+    void aCancelledTimerLeavesTheQueueAndLetsGoOfItsTaskAtOnce() throws Exception {
+        loop = new CheckerLoop((i, e) -> { }, (l, s) -> { });
+        loop.start();
+        loop.release();
+        long hour = TimeUnit.HOURS.toNanos(1);
+        AtomicInteger queued = new AtomicInteger(-1);
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        WeakReference<?>[] probe = new WeakReference<?>[1];
+        loop.execute(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                Object held = new byte[64];
+                if (i == 0) {
+                    probe[0] = new WeakReference<>(held);
+                }
+                loop.at(loop.nanoTime() + hour, () -> ran.addAndGet(held.hashCode() | 1)).cancel();
+            }
+            queued.set(loop.pendingTimers());
+            done.countDown();
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(0, queued.get(), "cancelled timers still queued");
+        // a timer cancelled from another thread leaves the queue after the hand-over
+        WeakReference<Object> foreign = armAndCancel(hour, ran);
+        for (int i = 0; i < 50 && (probe[0].get() != null || foreign.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, probe[0].get(), "a cancelled timer's task is still reachable");
+        assertEquals(null, foreign.get(), "a timer cancelled from another thread is still reachable");
+        assertEquals(0, ran.get());
+    }
+
+    /** Arms a timer from this (foreign) thread whose task holds an object, cancels it, and returns a weak reference to that object. */
+    private WeakReference<Object> armAndCancel(long in, AtomicInteger ran) {
+        Object held = new byte[64];
+        loop.at(loop.nanoTime() + in, () -> ran.addAndGet(held.hashCode())).cancel();
+        return new WeakReference<>(held);
     }
 }
