@@ -180,13 +180,20 @@ class Probe:
                 return True
         return False
 
-    def measure(self, backup, fault_at, limit):
-        """B's first advert, GARP and echo reply after `fault_at` (ns), in ms after it."""
+    def measure(self, master, backup, fault_at, limit, release):
+        """B's first advert, GARP and echo reply after `fault_at` (ns), in ms after it, and
+        (if `release`) A's priority-0 advert."""
         seen = {"advert": None, "garp": None, "reply": None}
+        if release:
+            seen["release"] = None
         end = time.monotonic() + limit
         while None in seen.values() and time.monotonic() < end:
             for f in self.pump(0.05):
-                if f.at < fault_at or f.src_mac != backup.mac or seen.get(f.kind, 0) is not None:
+                if f.at < fault_at:
+                    continue
+                if f.kind == "advert" and f.src_mac == master.mac and f.priority == 0 and release:
+                    seen["release"] = seen["release"] or (f.at - fault_at) / 1e6
+                if f.src_mac != backup.mac or seen.get(f.kind, 0) is not None:
                     continue
                 if f.kind == "advert" and not f.priority:
                     continue
@@ -211,7 +218,7 @@ def one_run(probe, a_node, b_node, fault, a):
         bridge_port(a, a_node, "down")
     else:
         a_node.signal_all(signal.SIGTERM)
-    seen = probe.measure(b_node, fault_at, a.master_down + 5)
+    seen = probe.measure(a_node, b_node, fault_at, a.master_down + 5, fault == "term")
     if fault == "kill":
         os.waitpid(a_node.pid, 0)
         a_node.pid = None
@@ -269,9 +276,10 @@ def main():
     daemons = list(nodes)
     print(f"\n{'ms after the fault, median / p95 / max':44}" + "".join(f"{d:>28}" for d in daemons))
     for fault in faults:
-        for key in ("advert", "garp", "reply"):
-            label = f"{fault}: B's first {'echo reply to the client' if key == 'reply' else key}"
-            print(f"{label:44}" + "".join(
+        for key in ("release", "advert", "garp", "reply") if fault == "term" else ("advert", "garp", "reply"):
+            label = {"release": "A's priority-0 advert", "reply": "B's first echo reply to the client"}.get(
+                key, f"B's first {key}")
+            print(f"{fault + ': ' + label:44}" + "".join(
                 f"{spread([r and r[key] for r in results[(d, fault)]]):>28}" for d in daemons))
 
 
