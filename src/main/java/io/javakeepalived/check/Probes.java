@@ -47,7 +47,7 @@ public final class Probes implements CheckPlanner {
 
     private final ScriptRunner scripts;
     private final KeepalivedConfig config;
-    private final Optional<IcmpEcho> echo;
+    private final Supplier<Optional<IcmpEcho>> echo;
     private final Consumer<String> log;
     /** Built once per configuration, and only if an SSL_GET needs it: it reads the SSL block's files. */
     private Optional<TlsClient> tls;
@@ -56,10 +56,12 @@ public final class Probes implements CheckPlanner {
     /**
      * @param scripts runs MISC_CHECK scripts (the daemon's runner, with enable_script_security)
      * @param config  for FILE_CHECK's track_file definitions and the SSL block
-     * @param echo    the daemon's ICMP echo port for PING_CHECK (empty: it could not be opened)
+     * @param echo    the daemon's ICMP echo port for PING_CHECK (empty: this daemon has none), asked
+     *                for when a PING_CHECK is planned, so a reload that adds the first one can open it
      * @param log     where what keepalived says while reading checkers goes (url warnings, SSL errors)
      */
-    public Probes(ScriptRunner scripts, KeepalivedConfig config, Optional<IcmpEcho> echo, Consumer<String> log) {
+    public Probes(ScriptRunner scripts, KeepalivedConfig config, Supplier<Optional<IcmpEcho>> echo,
+            Consumer<String> log) {
         this.scripts = Objects.requireNonNull(scripts, "scripts");
         this.config = Objects.requireNonNull(config, "config");
         this.echo = Objects.requireNonNull(echo, "echo");
@@ -94,11 +96,12 @@ public final class Probes implements CheckPlanner {
             return plain(CheckerKind.UDP, u.timing(), () -> new UdpProbe(u, service), u.connection().connectTimeout());
         }
         if (checker instanceof Checker.Ping p) {
-            if (echo.isEmpty()) {
+            Optional<IcmpEcho> maybePort = echo.get();
+            if (maybePort.isEmpty()) {
                 log.accept("PING_CHECK for service " + service + " cannot run: no ICMP echo socket");
                 return Optional.empty();
             }
-            IcmpEcho port = echo.get();
+            IcmpEcho port = maybePort.get();
             return plain(CheckerKind.PING, p.timing(), () -> new PingProbe(p, service, port),
                     p.connection().connectTimeout());
         }

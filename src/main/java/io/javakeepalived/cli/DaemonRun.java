@@ -22,7 +22,6 @@ import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.sys.signal.SignalSource;
 import io.javakeepalived.daemon.systemd.Heartbeat;
 import io.javakeepalived.daemon.systemd.SystemdService;
-import io.javakeepalived.config.model.Checker;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.IcmpEcho;
 import io.javakeepalived.net.LinuxNetwork;
@@ -178,7 +177,7 @@ final class DaemonRun {
         IpvsRun[] ipvs = new IpvsRun[1];
         SharedIcmpEcho icmpEcho = new SharedIcmpEcho(log);
         ScriptServices scripts = ScriptServices.create(config, new SystemProcessControl(), NativeFifos.system(), log)
-                .referenceEcho(icmpEcho);
+                .icmpEcho(icmpEcho);
         try {
             loop = new VrrpLoop(plan, LoopOptions.defaults().withLogDetail(logging.detail())
                     .withGlobals(ConfiguredGlobals.of(config))
@@ -232,9 +231,7 @@ final class DaemonRun {
                     ipvs[0] = IpvsRun.start(config, !keepIpvsAtStop, log);
                     loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(ipvs[0]::reloaded));
                 }
-                // the one ICMP echo port, shared with vrrp_reference; opened here, in the net_namespace
-                scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs,
-                        runLvs && hasPingChecks(config) ? Optional.of(icmpEcho.get()) : Optional.empty());
+                scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs);
                 scripts.attach(loop);
                 scripts.checker().execute(tuning.checkerLoop()); // on its thread, at its first turn
             }, config.topLevel().netNamespace(), log);
@@ -296,11 +293,6 @@ final class DaemonRun {
      * Whether the configuration has a PING_CHECK: only then is the ICMP echo port opened for the
      * checkers (a reload that adds the first PING_CHECK gets a line saying it cannot run).
      */
-    private static boolean hasPingChecks(KeepalivedConfig config) {
-        return config.virtualServers().stream().flatMap(vs -> vs.realServers().stream())
-                .flatMap(rs -> rs.checkers().stream()).anyMatch(c -> c instanceof Checker.Ping);
-    }
-
     private static void inNamespace(Optional<String> namespace, Runnable work, Logger log) {
         if (namespace.isEmpty()) {
             work.run();

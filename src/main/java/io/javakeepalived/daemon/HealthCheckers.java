@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ final class HealthCheckers {
 
     /** Hands the start to the loop's thread (it runs once the loop is released). */
     static HealthCheckers start(CheckerLoop loop, KeepalivedConfig config, ScriptRunner runner, Duration scriptTimeout,
-                                HealthVerdicts verdicts, Optional<IcmpEcho> echo, AlertMailer mailer,
+                                HealthVerdicts verdicts, Supplier<Optional<IcmpEcho>> echo, AlertMailer mailer,
                                 Consumer<String> fifo) {
         ScriptLog log = ScriptLog.slf4j("Keepalived_healthcheckers");
         Consumer<String> lvsFifo = Objects.requireNonNull(fifo, "fifo");

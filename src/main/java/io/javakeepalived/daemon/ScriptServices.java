@@ -78,12 +78,12 @@ public final class ScriptServices {
     private StartupGate gate;
     private HealthVerdicts verdicts = HealthVerdicts.NONE;
     private boolean runHealthCheckers = true;
-    private Optional<IcmpEcho> pingEcho = Optional.empty();
     /** Set by attach (on the thread that starts the loops), read by the metrics page's requests. */
     private volatile HealthCheckers healthCheckers;
     /** The reference-address trackers (vrrp_reference). Checker thread. */
     private ReferenceTrackers references;
-    private Supplier<IcmpEcho> referenceEcho = () -> ReferenceTrackers.unavailable("no ICMP echo port in this daemon");
+    /** The daemon's one ICMP echo port, for PING_CHECK and vrrp_reference; empty: this daemon has none. */
+    private Optional<Supplier<IcmpEcho>> icmpEcho = Optional.empty();
 
     private ScriptServices(KeepalivedConfig config, PosixScriptRunner processes, FifoSystem fifos,
                            Duration notifyTimeout, Logger log) {
@@ -134,22 +134,20 @@ public final class ScriptServices {
     /**
      * Where the LVS checkers' verdicts go, and whether they run at all ({@code -P}: VRRP only).
      * Before {@link #attach}.
-     *
-     * @param echo the daemon's ICMP echo port for PING_CHECK, which the caller opened and closes
      */
-    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run, Optional<IcmpEcho> echo) {
+    public ScriptServices healthCheckers(HealthVerdicts verdicts, boolean run) {
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.runHealthCheckers = run;
-        this.pingEcho = Objects.requireNonNull(echo, "echo");
         return this;
     }
 
     /**
-     * The daemon's ICMP echo port for the reference-address trackers, asked for only when some
-     * instance tracks a reference (the composition root opens it then). Before {@link #attach}.
+     * The daemon's ICMP echo port, shared by PING_CHECK and the reference-address trackers, asked
+     * for only when a check or tracker needs it, at start or on the reload that adds the first one
+     * (the composition root opens it then, and closes it). Before {@link #attach}.
      */
-    public ScriptServices referenceEcho(Supplier<IcmpEcho> echo) {
-        this.referenceEcho = Objects.requireNonNull(echo, "echo");
+    public ScriptServices icmpEcho(Supplier<IcmpEcho> echo) {
+        this.icmpEcho = Optional.of(Objects.requireNonNull(echo, "echo"));
         return this;
     }
 
@@ -187,6 +185,8 @@ public final class ScriptServices {
         for (PolledTracker p : PolledTrackers.fromConfig(config)) {
             c.add(p);
         }
+        Supplier<IcmpEcho> referenceEcho = icmpEcho.orElse(
+                () -> ReferenceTrackers.unavailable("no ICMP echo port in this daemon"));
         references = new ReferenceTrackers(referenceEcho, c, ledger, ScriptLog.slf4j("Keepalived_vrrp"));
         for (PolledTracker p : references.replace(config)) {
             c.add(p);
@@ -197,6 +197,7 @@ public final class ScriptServices {
         loop.referenceViews(references::published); // one ReferenceTrackers for the daemon's life
         c.start();
         if (runHealthCheckers) {
+            Supplier<Optional<IcmpEcho>> pingEcho = () -> icmpEcho.map(Supplier::get);
             healthCheckers = HealthCheckers.start(c, config, runner, notifyTimeout, verdicts, pingEcho, mail.mailer(),
                     fifo::lvs);
             loop.onHostAddresses(healthCheckers::hostAddresses); // ha_suspend

@@ -27,7 +27,7 @@ class CheckDataDumpTest {
                     }
                 """));
         CheckEngine engine = new CheckEngine(host, host, host, warmup -> 0);
-        engine.start(config, new Probes(run -> null, config, Optional.empty(), line -> { }));
+        engine.start(config, new Probes(run -> null, config, Optional::empty, line -> { }));
         List<String> dump = CheckDataDump.render(engine.dumpEntries()).lines().toList();
         assertEquals(List.of("------< Health checkers >------", " [10.0.0.1]:tcp:80 -> [10.0.0.2]:tcp:80"),
                 dump.subList(0, 2));

@@ -57,7 +57,7 @@ class CheckLoopAllocationTest {
             CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, quiet), quiet, HealthVerdicts.NONE,
                     w -> (long) (Math.random() * w));
             loop.start();
-            loop.execute(() -> engine.start(config, new Probes(run -> null, config, Optional.empty(), line -> { })));
+            loop.execute(() -> engine.start(config, new Probes(run -> null, config, Optional::empty, line -> { })));
             loop.release();
             long[] checker = new long[1];
             loop.execute(() -> checker[0] = Thread.currentThread().getId());

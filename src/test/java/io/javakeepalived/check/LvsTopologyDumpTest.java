@@ -150,7 +150,7 @@ class LvsTopologyDumpTest {
                         TCP_CHECK { }
                     }
                 """));
-        engine.start(config, new Probes(run -> null, config, Optional.empty(), line -> { }));
+        engine.start(config, new Probes(run -> null, config, Optional::empty, line -> { }));
         List<String> lines = CheckDataDump.render(config.virtualServerGroups(), engine.pools(), engine.dumpEntries())
                 .lines().toList();
         assertEquals("------< LVS Topology >------", lines.get(0));

@@ -91,7 +91,7 @@ class SharedCheckerLoopTest {
             CheckEngine engine = new CheckEngine(new LoopProbeIo(loop, output), output, HealthVerdicts.NONE,
                     w -> (long) (Math.random() * w));
             loop.start();
-            loop.execute(() -> engine.start(config, new Probes(run -> null, config, Optional.empty(), line -> { })));
+            loop.execute(() -> engine.start(config, new Probes(run -> null, config, Optional::empty, line -> { })));
             loop.release();
             try {
                 long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -172,6 +172,24 @@ class LvsCheckersIT {
     }
 
     @Test
+    void aReloadThatAddsTheFirstPingCheckRunsIt() throws Exception {
+        // the daemon opens its ICMP echo port only when something pings: here the reload does
+        listen(8080);
+        String head = global() + "virtual_server 10.213.0.100 80 {\n    protocol TCP\n    delay_loop 1\n"
+                + "    real_server " + real.ipv4() + " 8080 {\n        TCP_CHECK {\n            retry 0\n"
+                + "        }\n    }\n}\n";
+        Daemon d = dl.start(director, head);
+        d.awaitLogged("TCP connection to [" + real.ipv4() + "]:tcp:8080 success.", 15_000);
+
+        Files.writeString(dir.resolve("director.conf"), head + "virtual_server 10.213.0.101 0 {\n    protocol TCP\n"
+                + "    delay_loop 1\n    real_server " + real.ipv4() + " {\n        PING_CHECK {\n"
+                + "            connect_timeout 1\n            retry 0\n        }\n    }\n}\n");
+        d.signal("HUP");
+        d.awaitLogged("ICMP connection to [" + real.ipv4() + "]:tcp:0 success.", 15_000);
+        assertEquals(0, d.linesContaining("cannot run: no ICMP echo socket").size(), d::output);
+    }
+
+    @Test
     void miscCheckExitCodesAndMiscDynamicWeights() throws Exception {
         Path code = dir.resolve("code");
         Files.writeString(code, "0");
