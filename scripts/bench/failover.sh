@@ -31,19 +31,10 @@ while [ $# -gt 0 ]; do
         *) echo "failover.sh: unknown argument $1" >&2; exit 1 ;;
     esac
 done
-[ "$(id -u)" = 0 ] || { echo "failover.sh: run as root (network namespaces)" >&2; exit 1; }
-command -v keepalived >/dev/null || { echo "failover.sh: keepalived missing (apt-get install keepalived)" >&2; exit 1; }
 jka=${JAVAKEEPALIVED:-$top/scripts/javakeepalived}
 
 . "$here/lab.sh"
-work=$(mktemp -d)
-cleanup() {
-    if [ -n "${KEEP_LOG:-}" ] && [ -f "$work/daemons.log" ]; then cp "$work/daemons.log" "$KEEP_LOG"; fi
-    lab_down
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap "exit 130" INT TERM
+bench_setup failover.sh
 lab_bridge jkfo$$
 lab_node a 10.213.62.1/24
 lab_node b 10.213.62.2/24

@@ -4,6 +4,9 @@
 # ADDRESS/PREFIX adds another namespace, TAG-NAME, on the bridge (its bridge port: p-NAME;
 # lab_bridge TAG alone makes the bridge; lab_link adds a link to a node);
 # lab_down removes them all. Nothing outside the namespaces is touched.
+# bench_setup NAME checks that the benchmark NAME runs as root beside keepalived, makes $work
+# (a temporary directory) and removes the lab and $work on exit, keeping $work/daemons.log as
+# $KEEP_LOG if that is set.
 lab_namespaces=()
 
 lab_node() {
@@ -43,4 +46,18 @@ lab_up() {
 lab_down() {
     local ns
     for ns in "${lab_namespaces[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
+}
+
+bench_setup() {
+    [ "$(id -u)" = 0 ] || { echo "$1: run as root (network namespaces)" >&2; exit 1; }
+    command -v keepalived >/dev/null || { echo "$1: keepalived missing (apt-get install keepalived)" >&2; exit 1; }
+    work=$(mktemp -d)
+    trap bench_cleanup EXIT
+    trap "exit 130" INT TERM
+}
+
+bench_cleanup() {
+    if [ -n "${KEEP_LOG:-}" ] && [ -f "$work/daemons.log" ]; then cp "$work/daemons.log" "$KEEP_LOG"; fi
+    lab_down
+    rm -rf "$work"
 }

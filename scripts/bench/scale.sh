@@ -27,18 +27,10 @@ while [ $# -gt 0 ]; do
         *) echo "scale.sh: unknown argument $1" >&2; exit 1 ;;
     esac
 done
-[ "$(id -u)" = 0 ] || { echo "scale.sh: run as root (network namespaces)" >&2; exit 1; }
-command -v keepalived >/dev/null || { echo "scale.sh: keepalived missing (apt-get install keepalived)" >&2; exit 1; }
 jka=${JAVAKEEPALIVED:-$top/scripts/javakeepalived}
 
 . "$here/lab.sh"
-work=$(mktemp -d)
-cleanup() {
-    lab_down
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap "exit 130" INT TERM
+bench_setup scale.sh
 lab_bridge jksc$$
 lab_node watch 10.213.63.9/24
 lab_node node 10.213.63.1/24
@@ -83,4 +75,3 @@ for n in $sizes; do
 done
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -n "${KEEP_LOG:-}" ]; then cp "$work/daemons.log" "$KEEP_LOG"; fi

@@ -24,11 +24,11 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checkers_probe import CLK_TCK, cpu_ticks  # noqa: E402
 from failover_probe import capture_socket  # noqa: E402
 from startup_probe import in_namespace, start, tree, wait_exit  # noqa: E402
 
 IPPROTO_VRRP = 112
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 def adverts(sock):
@@ -49,18 +49,6 @@ def adverts(sock):
                 sec, nsec = struct.unpack("qq", value[:16])
                 at = sec * 1_000_000_000 + nsec
         yield at, (data[6:12], data[14 + ihl + 1])
-
-
-def cpu_ticks(pids):
-    total = 0
-    for p in pids:
-        try:
-            with open(f"/proc/{p}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        except OSError:
-            pass
-    return total
 
 
 def memory_kib(pids):

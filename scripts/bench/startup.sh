@@ -36,17 +36,10 @@ while [ $# -gt 0 ]; do
         *) echo "startup.sh: unknown argument $1" >&2; exit 1 ;;
     esac
 done
-[ "$(id -u)" = 0 ] || { echo "startup.sh: run as root (network namespaces)" >&2; exit 1; }
-command -v keepalived >/dev/null || { echo "startup.sh: keepalived missing (apt-get install keepalived)" >&2; exit 1; }
 jka=${JAVAKEEPALIVED:-$top/scripts/javakeepalived}
 
 . "$here/lab.sh"
-work=$(mktemp -d)
-cleanup() {
-    lab_down
-    rm -rf "$work"
-}
-trap cleanup EXIT
+bench_setup startup.sh
 lab_up jkbs$$ 10.213.60
 
 if [ "$version" = 3 ]; then
@@ -92,4 +85,3 @@ python3 "$here/startup_probe.py" --node-ns "$node" --watch-ns "$watch" --source 
     --check "keepalived -t=keepalived -t -f $work/keepalived.conf" \
     --check "javakeepalived -t=$jka -t -f $work/keepalived.conf"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -n "${KEEP_LOG:-}" ]; then cp "$work/daemons.log" "$KEEP_LOG"; fi
