@@ -97,8 +97,12 @@ public final class FuzzLedger {
 
     /** One mutation done. */
     public void iteration() {
-        if (iterations.incrementAndGet() % 250_000 == 0) {
+        long n = iterations.incrementAndGet();
+        if (n % 250_000 == 0) {
             sampleHeap();
+            // a long run on a shared machine can be cut short: it says how far it got as it goes
+            System.out.printf("%s: %d so far, %d uncaught exceptions, max heap after GC %d MB, %.0f s%n", name, n,
+                    exceptions(), maxHeapAfterGcMb(), (System.nanoTime() - start) / 1e9);
         }
     }
 
