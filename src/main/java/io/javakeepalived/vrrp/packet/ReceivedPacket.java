@@ -278,13 +278,8 @@ public final class ReceivedPacket implements ParseResult {
         return addresses;
     }
 
-    /** How many of the {@link #addressCount()} addresses are in the datagram. */
-    public int presentAddresses() {
-        return presentAddresses;
-    }
-
     /** True if {@code raw} (4 or 16 bytes, this packet's family) is one of the addresses present; compared in place. */
-    public boolean containsAddress(byte[] raw) {
+    boolean containsAddress(byte[] raw) {
         if (raw.length != family.addressLength()) {
             return false;
         }
