@@ -1,6 +1,5 @@
 package io.javakeepalived.vrrp;
 
-import io.javakeepalived.vrrp.packet.Advert;
 import io.javakeepalived.vrrp.packet.AdvertTemplate;
 import io.javakeepalived.vrrp.packet.AdvertValidator;
 import io.javakeepalived.vrrp.packet.ReceivePolicy;
@@ -8,7 +7,6 @@ import io.javakeepalived.vrrp.packet.ReceivePolicy.OldUnicastChecksum;
 import io.javakeepalived.vrrp.packet.ReceivedPacket;
 import io.javakeepalived.vrrp.packet.Rejection;
 import io.javakeepalived.vrrp.packet.UnicastPeer;
-import io.javakeepalived.vrrp.packet.Verdict;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -46,8 +44,9 @@ import java.util.Objects;
  * ({@link Action.SendPriorityZeroAdvert}: 0). Always ask for the list at send time: it changes
  * on reload and on checksum detection.
  *
- * <p>Not thread-safe: owned by the loop that owns the instance. Allocation per packet is the
- * event (and whatever the codec made); policy and templates are rebuilt only when they change.
+ * <p>Not thread-safe: owned by the loop that owns the instance. An accepted advert allocates
+ * nothing when it says what the previous one said (the event is reused); a rejected one its
+ * event and text. Policy and templates are rebuilt only when they change.
  */
 public final class InstanceReceiver {
 
@@ -57,6 +56,7 @@ public final class InstanceReceiver {
     private ReceivePolicy policy;
     private boolean oldChecksum;
     private List<AdvertTemplate> templates;
+    private Event.AdvertReceived lastAccepted;
 
     public InstanceReceiver(VrrpInstance instance) {
         this.instance = Objects.requireNonNull(instance, "instance");
@@ -93,25 +93,41 @@ public final class InstanceReceiver {
     public Event receive(ReceivedPacket packet) {
         ReceivePolicy p = policy();
         AhSequenceNumber sequence = instance.ahSequence();
-        Verdict v = AdvertValidator.validate(packet, p, sequence.value());
-        if (packet.authHeader() && AdvertValidator.passedAuthentication(v)) {
+        Rejection r = AdvertValidator.rejection(packet, p, sequence.value());
+        if (packet.authHeader() && (r == null || AdvertValidator.passedAuthentication(r))) {
             // keepalived raises its counter as soon as the AH check passes, whatever comes after
             sequence.accepted(packet.ahSequence(), instance.state() == VrrpState.BACKUP);
         }
-        if (v instanceof Verdict.Accepted a) {
-            boolean switched = false;
-            if (a.switchToOldUnicastChecksum() && !oldChecksum) {
-                oldChecksum = true;
-                policy = policy.withOldUnicastChecksum(OldUnicastChecksum.DETECTED);
-                templates = builtFrom.advertTemplates(true);
-                switched = true;
-            }
-            Advert advert = a.advert();
-            return new Event.AdvertReceived(packet.source(), advert.priority(), advert.advertIntervalCentis(),
-                    switched, packet.ahSequence());
+        if (r != null) {
+            return new Event.AdvertRejected(packet.source(), r.message(), r.reason());
         }
-        Rejection r = (Rejection) v;
-        return new Event.AdvertRejected(packet.source(), r.message(), r.reason());
+        boolean switched = false;
+        if (!oldChecksum && AdvertValidator.switchesToOldUnicastChecksum(packet, p)) {
+            oldChecksum = true;
+            policy = policy.withOldUnicastChecksum(OldUnicastChecksum.DETECTED);
+            templates = builtFrom.advertTemplates(true);
+            switched = true;
+        }
+        return accepted(packet.source(), packet.priority(), packet.advertIntervalCentis(), switched,
+                packet.ahSequence());
+    }
+
+    /**
+     * The event for an accepted advert: the previous one again when it says the same (one
+     * master's adverts do, and the receive view hands out the same source object for them), so
+     * that a steady stream of adverts allocates no events (issue 14). Events are values: the
+     * instance never tells two equal ones apart.
+     */
+    private Event.AdvertReceived accepted(InetAddress source, int priority, int intervalCs, boolean switched,
+                                          long ahSequence) {
+        Event.AdvertReceived last = lastAccepted;
+        if (last == null || last.source() != source || last.priority() != priority
+                || last.advertIntervalCs() != intervalCs || last.switchedToOldUnicastChecksum() != switched
+                || last.ahSequence() != ahSequence) {
+            last = new Event.AdvertReceived(source, priority, intervalCs, switched, ahSequence);
+            lastAccepted = last;
+        }
+        return last;
     }
 
     /** The policy in force now (last master address and checksum mode included). */

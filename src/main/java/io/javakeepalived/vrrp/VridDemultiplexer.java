@@ -44,7 +44,9 @@ import java.util.Objects;
  *
  * <p>Hot path: the VRID is peeked from the raw bytes before any parsing; a VRID lookup in an
  * array, a 256-bit set; unknown-VRID verdicts are cached per VRID, so a segment full of other
- * groups' adverts costs neither a parse nor an allocation.
+ * groups' adverts costs neither a parse nor an allocation. A datagram for an instance is read
+ * in place by one reusable view, and a master's adverts, alike, get the same event and dispatch
+ * each time: routing a steady stream of accepted adverts allocates nothing either (issue 14).
  */
 public final class VridDemultiplexer {
 
@@ -117,6 +119,9 @@ public final class VridDemultiplexer {
     private final InstanceReceiver[][] byVrid = new InstanceReceiver[256][];
     private final Dispatch.Dropped[] unknown = new Dispatch.Dropped[256];
     private final Dispatch.Ignored[] ignored = new Dispatch.Ignored[256];
+    private final Dispatch.Deliver[] delivered = new Dispatch.Deliver[256];
+    /** The datagram being routed, read in place (see {@link ReceivedPacket#reusable()}). */
+    private final ReceivedPacket view = ReceivedPacket.reusable();
     private final long[] vridsThisRound = new long[4];
     private boolean roundOver;
     private final VrrpCounters counters = new VrrpCounters();
@@ -241,7 +246,17 @@ public final class VridDemultiplexer {
         if (!target.accepting()) {
             return new Dispatch.Ignored(target);
         }
-        return new Dispatch.Deliver(target, target.receive(p));
+        return deliver(vrid, target, target.receive(p));
+    }
+
+    /** The dispatch for {@code event}: the previous one for the VRID again when it is the same (see {@link InstanceReceiver}). */
+    private Dispatch.Deliver deliver(int vrid, InstanceReceiver target, Event event) {
+        Dispatch.Deliver d = delivered[vrid];
+        if (d == null || d.receiver() != target || d.event() != event) {
+            d = new Dispatch.Deliver(target, event);
+            delivered[vrid] = d;
+        }
+        return d;
     }
 
     /**
@@ -255,7 +270,7 @@ public final class VridDemultiplexer {
         if (early != null) {
             return early;
         }
-        return route(VrrpCodec.parseIpv4(buf, off, len));
+        return route(VrrpCodec.parseIpv4Into(view, buf, off, len));
     }
 
     /**
@@ -279,7 +294,7 @@ public final class VridDemultiplexer {
         if (early != null) {
             return early;
         }
-        return route(VrrpCodec.parseIpv6(source, destination, hopLimit, buf, off, len));
+        return route(VrrpCodec.parseIpv6Into(view, source, destination, hopLimit, buf, off, len));
     }
 
     /**

@@ -4,13 +4,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * The record of one long fuzz run ({@code -Plongfuzz}): how many mutations ran, how many ended in
  * an exception the code under test did not turn into its own result, the most heap in use after
  * a full GC (sampled periodically: live data, not garbage, so growth means a leak), and the time.
  * A failure is kept with what reproduces it rather than stopping the run, so one run reports
- * every kind of failure it met.
+ * every kind of failure it met. Several workers may share one ledger ({@link #workers()}): each
+ * claims its mutations with {@link #more()}, so the counts are the run's sums.
  */
 public final class FuzzLedger {
     /** The run's length unless {@code -Djavakeepalived.fuzz.iterations=N} says otherwise. */
@@ -25,9 +28,11 @@ public final class FuzzLedger {
     private final long start = System.nanoTime();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final List<String> failures = new ArrayList<>();
-    private long iterations;
-    private long exceptions;
-    private long maxHeapAfterGc;
+    private final AtomicLong claimed = new AtomicLong();
+    private final AtomicLong iterations = new AtomicLong();
+    private final AtomicLong exceptions = new AtomicLong();
+    private volatile long maxHeapAfterGc;
+    private int workers = 1;
 
     /**
      * A run called {@code name}: its seed from {@code -Djavakeepalived.fuzz.seed=N} (else random,
@@ -49,22 +54,61 @@ public final class FuzzLedger {
         return seed;
     }
 
-    /** Whether another mutation is due: fewer than asked for, and time left (read every 64). */
+    /**
+     * Worker {@code worker}'s seed: the run's seed for worker 0, so that a one-worker run and
+     * worker 0 of a larger one draw the same mutations; a different stream for each other worker.
+     */
+    public long seed(int worker) {
+        return seed ^ (worker * 0x9E3779B97F4A7C15L);
+    }
+
+    /** How many threads mutate at once: {@code -Djavakeepalived.fuzz.threads=N}, 1 unless given. */
+    public static int workersAsked() {
+        return Math.max(1, Integer.getInteger("javakeepalived.fuzz.threads", 1));
+    }
+
+    /**
+     * Runs {@code worker} (given its index) on {@code count} threads at once and waits for all;
+     * a worker that dies of something it did not catch is a failure of the run, not a hang.
+     */
+    public void runWorkers(int count, IntConsumer worker) throws InterruptedException {
+        workers = count;
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            int index = w;
+            Thread t = new Thread(() -> worker.accept(index), name + " " + w);
+            t.setUncaughtExceptionHandler((th, e) -> failure(-1, th.getName() + " died", e));
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    /**
+     * Whether another mutation is due (fewer claimed than asked for, and time left, read every
+     * 64); a true answer claims it for the caller.
+     */
     public boolean more() {
-        return iterations < target && ((iterations & 63) != 0 || System.nanoTime() < deadline);
+        long n = claimed.getAndIncrement();
+        return n < target && ((n & 63) != 0 || System.nanoTime() < deadline);
     }
 
     /** One mutation done. */
     public void iteration() {
-        iterations++;
-        if (iterations % 250_000 == 0) {
+        long n = iterations.incrementAndGet();
+        if (n % 250_000 == 0) {
             sampleHeap();
+            // a long run on a shared machine can be cut short: it says how far it got as it goes
+            System.out.printf("%s: %d so far, %d uncaught exceptions, max heap after GC %d MB, %.0f s%n", name, n,
+                    exceptions(), maxHeapAfterGcMb(), (System.nanoTime() - start) / 1e9);
         }
     }
 
     /** An uncaught exception (or a broken invariant) at this mutation; {@code input} reproduces it. */
-    public void failure(long iteration, String input, Throwable t) {
-        exceptions++;
+    public synchronized void failure(long iteration, String input, Throwable t) {
+        exceptions.incrementAndGet();
         if (failures.size() < KEPT_FAILURES) {
             java.io.StringWriter trace = new java.io.StringWriter();
             t.printStackTrace(new java.io.PrintWriter(trace));
@@ -76,18 +120,18 @@ public final class FuzzLedger {
     }
 
     public long iterations() {
-        return iterations;
+        return iterations.get();
     }
 
     public long exceptions() {
-        return exceptions;
+        return exceptions.get();
     }
 
     public long maxHeapAfterGcMb() {
         return maxHeapAfterGc / MB;
     }
 
-    public List<String> failures() {
+    public synchronized List<String> failures() {
         return List.copyOf(failures);
     }
 
@@ -95,12 +139,14 @@ public final class FuzzLedger {
     public String summary() {
         sampleHeap();
         long ms = (System.nanoTime() - start) / 1_000_000;
+        long n = iterations();
         return String.format("%s: %d iterations, %d uncaught exceptions, max heap after GC %d MB "
-                        + "(-Xmx %d MB), %.1f s (%.0f/s), seed %d", name, iterations, exceptions, maxHeapAfterGcMb(),
-                Runtime.getRuntime().maxMemory() / MB, ms / 1000.0, iterations * 1000.0 / Math.max(1, ms), seed);
+                        + "(-Xmx %d MB), %.1f s (%.0f/s), %d thread(s), seed %d", name, n, exceptions(),
+                maxHeapAfterGcMb(), Runtime.getRuntime().maxMemory() / MB, ms / 1000.0,
+                n * 1000.0 / Math.max(1, ms), workers, seed);
     }
 
-    private void sampleHeap() {
+    private synchronized void sampleHeap() {
         System.gc();
         maxHeapAfterGc = Math.max(maxHeapAfterGc, memory.getHeapMemoryUsage().getUsed());
     }

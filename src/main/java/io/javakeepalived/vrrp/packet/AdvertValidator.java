@@ -3,7 +3,7 @@ package io.javakeepalived.vrrp.packet;
 import io.javakeepalived.util.AddressText;
 
 import java.net.InetAddress;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * keepalived 2.2.7's receive policy: given a parsed packet and what the instance expects,
@@ -75,6 +75,20 @@ public final class AdvertValidator {
      *                        higher number (ignored without AH)
      */
     public static Verdict validate(ReceivedPacket p, ReceivePolicy policy, long ahSequenceFloor) {
+        Rejection r = rejection(p, policy, ahSequenceFloor);
+        if (r != null) {
+            return r;
+        }
+        Advert advert = p.toAdvert().orElseThrow(); // rejection() made sure it is complete
+        return new Verdict.Accepted(advert, p.meta(), switchesToOldUnicastChecksum(p, policy));
+    }
+
+    /**
+     * {@link #validate(ReceivedPacket, ReceivePolicy, long)} without its verdict: the rejection,
+     * or null when the packet is accepted. Allocates nothing for an accepted packet (the
+     * receive path of a running instance, issue 14); a rejection is made with its log text.
+     */
+    public static Rejection rejection(ReceivedPacket p, ReceivePolicy policy, long ahSequenceFloor) {
         // #3: the dispatcher finds instances by VRID on a per-family socket
         if (p.vrid() != policy.vrid() || p.family() != policy.family()) {
             return Rejection.unknownVrid(p.vrid(), policy.interfaceName());
@@ -133,12 +147,9 @@ public final class AdvertValidator {
             return r;
         }
         // #19
-        boolean switchToOld = false;
-        ChecksumOutcome ck = checksum(p, policy);
-        if (ck == ChecksumOutcome.BAD) {
+        if (checksum(p, policy) == ChecksumOutcome.BAD) {
             return Checks.checksumError(policy.version());
         }
-        switchToOld = ck == ChecksumOutcome.OK_SWITCH_TO_OLD;
         // #20 (IPv6 was settled at #6)
         if (p.family() == IpFamily.IPV4 && p.multicast() == policy.unicast()) {
             String want = policy.unicast() ? "un" : "mult";
@@ -149,18 +160,20 @@ public final class AdvertValidator {
         // -- keepalived counts advert_rcvd here --
         if (checkAddresses) {
             // #21
-            for (InetAddress vip : policy.vips()) {
-                if (!contains(p, vip)) {
+            AddressList vips = (AddressList) policy.vips();
+            for (int i = 0; i < vips.size(); i++) { // per advert: compared in place, no iterator
+                if (!p.containsAddress(vips.raw(i))) {
                     return new Rejection(RejectReason.ADDRESS_LIST, "ip address associated with VRID "
-                            + policy.vrid() + " not present in MASTER advert: " + AddressText.ntop(vip));
+                            + policy.vrid() + " not present in MASTER advert: " + AddressText.ntop(vips.get(i)));
                 }
             }
             if (policy.unicast() && policy.effectiveCheckUnicastSrc()) {
                 // #22
                 UnicastPeer peer = null;
-                for (UnicastPeer up : policy.unicastPeers()) {
-                    if (sameAddress(up.address(), p.source())) {
-                        peer = up;
+                List<UnicastPeer> peers = policy.unicastPeers();
+                for (int i = 0; i < peers.size(); i++) {
+                    if (sameAddress(peers.get(i).address(), p.source())) {
+                        peer = peers.get(i);
                         break;
                     }
                 }
@@ -176,12 +189,22 @@ public final class AdvertValidator {
             }
         }
         // #24: priority 0 is accepted (Accepted.priorityZero())
-        Advert advert = p.toAdvert().orElse(null);
-        if (advert == null) {
+        if (!p.advertComplete()) {
             // cannot happen: length, version and auth type were checked; never throw regardless
             return new Rejection(RejectReason.LENGTH, "vrrp packet incomplete");
         }
-        return new Verdict.Accepted(advert, p.meta(), switchToOld);
+        return null;
+    }
+
+    /**
+     * For a packet {@link #rejection} accepts: true if it verified only with the pre-1.3.6
+     * unicast checksum and the policy allows detecting that (see
+     * {@link Verdict.Accepted#switchToOldUnicastChecksum()}).
+     */
+    public static boolean switchesToOldUnicastChecksum(ReceivedPacket p, ReceivePolicy policy) {
+        return p.family() == IpFamily.IPV4 && policy.unicast()
+                && policy.oldUnicastChecksum() == ReceivePolicy.OldUnicastChecksum.DETECT
+                && checksum(p, policy) == ChecksumOutcome.OK_SWITCH_TO_OLD;
     }
 
     /** #11-#14 */
@@ -256,17 +279,11 @@ public final class AdvertValidator {
         return ChecksumOutcome.BAD;
     }
 
-    private static boolean contains(ReceivedPacket p, InetAddress vip) {
-        for (InetAddress a : p.addresses()) {
-            if (sameAddress(a, vip)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Address bytes equal (scope ids ignored, as keepalived compares raw addresses). */
+    /**
+     * Address bytes equal (scope ids ignored, as keepalived compares raw addresses): what
+     * {@link InetAddress#equals} compares, without the copies {@code getAddress()} would make.
+     */
     static boolean sameAddress(InetAddress a, InetAddress b) {
-        return a.getClass() == b.getClass() && Arrays.equals(a.getAddress(), b.getAddress());
+        return a.equals(b);
     }
 }

@@ -60,6 +60,6 @@ final class Checks {
     }
 
     static long pseudo(ReceivedPacket p, java.net.InetAddress destination) {
-        return Checksums.pseudoHeaderSum(p.source(), destination, p.vrrpMessageLength(), VrrpCodec.IPPROTO_VRRP);
+        return p.pseudoSum(destination);
     }
 }

@@ -60,8 +60,14 @@ public final class Checksums {
     public static long pseudoHeaderSum(InetAddress source, InetAddress destination, int length, int protocol) {
         byte[] s = source.getAddress();
         byte[] d = destination.getAddress();
-        long acc = sum(s, 0, s.length) + sum(d, 0, d.length) + protocol;
-        if (source instanceof Inet4Address) {
+        return pseudoHeaderSum(sum(s, 0, s.length) + sum(d, 0, d.length), source instanceof Inet4Address, length,
+                protocol);
+    }
+
+    /** {@link #pseudoHeaderSum(InetAddress, InetAddress, int, int)} given the sum of both addresses' bytes. */
+    static long pseudoHeaderSum(long addressesSum, boolean ipv4, int length, int protocol) {
+        long acc = addressesSum + protocol;
+        if (ipv4) {
             acc += length & 0xFFFF;
         } else {
             acc += (length >>> 16) + (length & 0xFFFF);

@@ -89,7 +89,7 @@ public record ReceivePolicy(
         if (advertIntervalCentis < 0) {
             throw new IllegalArgumentException("negative advert interval");
         }
-        vips = List.copyOf(vips);
+        vips = AddressList.copyOf(vips);
         for (InetAddress a : vips) {
             if (!family.matches(a)) {
                 throw new IllegalArgumentException("VIP " + a + " is not " + family);

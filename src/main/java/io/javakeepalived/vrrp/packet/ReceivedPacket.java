@@ -4,6 +4,7 @@ import io.javakeepalived.util.AddressText;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,74 +13,163 @@ import java.util.Optional;
  * actually present, and the receive metadata. Nothing here has been judged yet except that
  * the IP (+AH) header and the 8-byte VRRP header are there; {@link AdvertValidator} applies
  * keepalived's checks against an instance's {@link ReceivePolicy}, and
- * {@link VrrpCodec#decodeIpv4} the config-free ones. Immutable; built only by {@link VrrpCodec}.
+ * {@link VrrpCodec#decodeIpv4} the config-free ones. Built only by {@link VrrpCodec}.
+ *
+ * <p>A view over the datagram's bytes, not a copy of its fields as objects: addresses are
+ * compared where they lie ({@link #containsAddress}), the password too, and the objects a caller
+ * asks for ({@link #source()}, {@link #addresses()}) are made when first asked for. What
+ * {@link VrrpCodec#parseIpv4} returns views a private copy of the datagram and never changes. A
+ * {@link #reusable()} view is refilled by {@link VrrpCodec#parseIpv4Into} for every datagram a
+ * socket reads (issue 14: nothing allocated per advert received): it is valid until the next
+ * datagram, and keeps the source and destination of the last one, so the same master's adverts
+ * hand out the same address objects.
  */
 public final class ReceivedPacket implements ParseResult {
 
-    private final IpFamily family;
-    private final InetAddress source;
-    private final InetAddress destination;
-    private final int ttl;
-    private final boolean multicast;
-    private final int receivedLength;
-    private final int ipHeaderLength;
-    private final int ipTotalLength;
-    private final byte[] ahDatagram;
-    private final int ahNextHeader;
-    private final int version;
-    private final int type;
-    private final int vrid;
-    private final int priority;
-    private final int addressCount;
-    private final int authTypeField;
-    private final int advertIntervalField;
-    private final int checksumField;
-    private final List<InetAddress> addresses;
-    private final byte[] authData;
-    private final byte[] passwordAtTotalLength;
-    private final int vrrpMessageLength;
-    private final long vrrpSum;
+    private final boolean reusable;
+    private IpFamily family;
+    private byte[] buf;
+    /** Start of the IPv4 header in {@link #buf}; -1 for IPv6 (the kernel keeps the header). */
+    private int ipOffset;
+    private int vrrpOffset;
+    private int end;
+    private int ttl;
+    private boolean multicast;
+    private int receivedLength;
+    private int ipHeaderLength;
+    private int ipTotalLength;
+    private byte[] ahDatagram;
+    private int ahNextHeader;
+    private int version;
+    private int type;
+    private int vrid;
+    private int priority;
+    private int addressCount;
+    private int presentAddresses;
+    private int authTypeField;
+    private int advertIntervalField;
+    private int checksumField;
+    /** Where the v2-over-IPv4 authentication data lies in {@link #buf}, -1 if not all there. */
+    private int authDataOffset;
+    /** Where the 8 bytes ending at the IPv4 total length lie in {@link #buf}, -1 if outside. */
+    private int passwordOffset;
+    private int vrrpMessageLength;
+    private long vrrpSum;
 
-    ReceivedPacket(IpFamily family, InetAddress source, InetAddress destination, int ttl, boolean multicast,
-                   int receivedLength, int ipHeaderLength, int ipTotalLength, byte[] ahDatagram, int ahNextHeader,
-                   int version, int type, int vrid, int priority, int addressCount, int authTypeField,
-                   int advertIntervalField, int checksumField, List<InetAddress> addresses, byte[] authData,
-                   byte[] passwordAtTotalLength, int vrrpMessageLength, long vrrpSum) {
-        this.family = family;
-        this.source = source;
-        this.destination = destination;
-        this.ttl = ttl;
-        this.multicast = multicast;
-        this.receivedLength = receivedLength;
-        this.ipHeaderLength = ipHeaderLength;
-        this.ipTotalLength = ipTotalLength;
-        this.ahDatagram = ahDatagram;
-        this.ahNextHeader = ahNextHeader;
-        this.version = version;
-        this.type = type;
-        this.vrid = vrid;
-        this.priority = priority;
-        this.addressCount = addressCount;
-        this.authTypeField = authTypeField;
-        this.advertIntervalField = advertIntervalField;
-        this.checksumField = checksumField;
-        this.addresses = List.copyOf(addresses);
-        this.authData = authData;
-        this.passwordAtTotalLength = passwordAtTotalLength;
-        this.vrrpMessageLength = vrrpMessageLength;
-        this.vrrpSum = vrrpSum;
+    private InetAddress source;
+    private InetAddress destination;
+    private List<InetAddress> addresses;
+    /** IPv4: the last source and destination made, kept across datagrams by a reusable view. */
+    private final IpAddressCache sources = new IpAddressCache();
+    private final IpAddressCache destinations = new IpAddressCache();
+    /** The bytes of the last other pseudo-header destination (the group, an IPv6 destination). */
+    private final IpAddressCache groups = new IpAddressCache();
+
+    private ReceivedPacket(boolean reusable) {
+        this.reusable = reusable;
+    }
+
+    /** A view to refill with {@link VrrpCodec#parseIpv4Into}/{@link VrrpCodec#parseIpv6Into}, one per socket. */
+    public static ReceivedPacket reusable() {
+        return new ReceivedPacket(true);
+    }
+
+    /** A packet of its own (the bytes are the caller's to give away). */
+    static ReceivedPacket once() {
+        return new ReceivedPacket(false);
+    }
+
+    /** The IPv4 fields, from the IP header at {@code ipOffset}; then {@link #vrrp}. */
+    ReceivedPacket ipv4(byte[] bytes, int ipOffset, int len, int ihl, byte[] ah, int ahNext, int vrrpOff) {
+        refill();
+        this.family = IpFamily.IPV4;
+        this.buf = bytes;
+        this.ipOffset = ipOffset;
+        this.ttl = bytes[ipOffset + 8] & 0xFF;
+        this.multicast = (bytes[ipOffset + 16] & 0xF0) == 0xE0;
+        this.receivedLength = len;
+        this.ipHeaderLength = ihl;
+        this.ipTotalLength = VrrpCodec.u16(bytes, ipOffset + 2);
+        this.ahDatagram = ah;
+        this.ahNextHeader = ahNext;
+        // keepalived compares the 8 bytes ending at ip->tot_len as the password
+        int pw = ipTotalLength - VrrpCodec.AUTH_DATA_LENGTH;
+        this.passwordOffset = pw >= 0 && pw + VrrpCodec.AUTH_DATA_LENGTH <= len ? ipOffset + pw : -1;
+        return vrrp(vrrpOff, ipOffset + len);
+    }
+
+    /** The IPv6 fields (source, destination and hop limit come from the socket); then {@link #vrrp}. */
+    ReceivedPacket ipv6(InetAddress src, InetAddress dst, int hopLimit, byte[] bytes, int off, int len) {
+        refill();
+        this.family = IpFamily.IPV6;
+        this.buf = bytes;
+        this.ipOffset = -1;
+        this.source = src;
+        this.destination = dst;
+        this.ttl = hopLimit;
+        this.multicast = dst != null && dst.isMulticastAddress();
+        this.receivedLength = len;
+        this.ipHeaderLength = 0;
+        this.ipTotalLength = -1;
+        this.ahDatagram = null;
+        this.ahNextHeader = -1;
+        this.passwordOffset = -1;
+        return vrrp(off, off + len);
+    }
+
+    private void refill() {
+        if (!reusable && buf != null) {
+            throw new IllegalStateException("a parsed packet is not refilled");
+        }
+        source = null;
+        destination = null;
+        addresses = null;
+    }
+
+    private ReceivedPacket vrrp(int v, int end) {
+        this.vrrpOffset = v;
+        this.end = end;
+        version = (buf[v] & 0xF0) >>> 4;
+        type = buf[v] & 0x0F;
+        vrid = buf[v + 1] & 0xFF;
+        priority = buf[v + 2] & 0xFF;
+        addressCount = buf[v + 3] & 0xFF;
+        authTypeField = buf[v + 4] & 0xFF;
+        advertIntervalField = version == 2 ? buf[v + 5] & 0xFF : VrrpCodec.u16(buf, v + 4) & 0x0FFF;
+        checksumField = VrrpCodec.u16(buf, v + 6);
+        int alen = family.addressLength();
+        presentAddresses = Math.min(addressCount, Math.max(0, (end - v - VrrpCodec.HEADER_LENGTH) / alen));
+        int messageLength = VrrpCodec.HEADER_LENGTH + addressCount * alen;
+        authDataOffset = -1;
+        if (family == IpFamily.IPV4 && version == 2) {
+            int authOff = v + messageLength;
+            if (authOff + VrrpCodec.AUTH_DATA_LENGTH <= end) {
+                authDataOffset = authOff;
+            }
+            messageLength += VrrpCodec.AUTH_DATA_LENGTH;
+        }
+        vrrpMessageLength = messageLength;
+        vrrpSum = v + messageLength <= end ? Checksums.sum(buf, v, messageLength) : -1;
+        return this;
     }
 
     public IpFamily family() {
         return family;
     }
 
+    /** The IP source; for IPv4 the same object as the last packet's when the address is the same. */
     public InetAddress source() {
+        if (source == null) {
+            source = sources.address(buf, ipOffset + 12, 4);
+        }
         return source;
     }
 
     /** IP destination; null for IPv6 when the caller did not know it. */
     public InetAddress destination() {
+        if (destination == null && ipOffset >= 0) {
+            destination = destinations.address(buf, ipOffset + 16, 4);
+        }
         return destination;
     }
 
@@ -175,9 +265,39 @@ public final class ReceivedPacket implements ParseResult {
         return checksumField;
     }
 
-    /** The addresses present in the packet, at most {@link #addressCount()}. */
+    /** The addresses present in the packet, at most {@link #addressCount()} (made when asked for). */
     public List<InetAddress> addresses() {
+        if (addresses == null) {
+            int alen = family.addressLength();
+            InetAddress[] out = new InetAddress[presentAddresses];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = VrrpCodec.addr(Arrays.copyOfRange(buf, addressOffset(i), addressOffset(i) + alen));
+            }
+            addresses = List.of(out);
+        }
         return addresses;
+    }
+
+    /** True if {@code raw} (4 or 16 bytes, this packet's family) is one of the addresses present; compared in place. */
+    boolean containsAddress(byte[] raw) {
+        if (raw.length != family.addressLength()) {
+            return false;
+        }
+        for (int i = 0; i < presentAddresses; i++) {
+            if (Arrays.equals(buf, addressOffset(i), addressOffset(i) + raw.length, raw, 0, raw.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int addressOffset(int i) {
+        return vrrpOffset + VrrpCodec.HEADER_LENGTH + i * family.addressLength();
+    }
+
+    /** The advertised interval in centiseconds, as {@link Advert#advertIntervalCentis()} has it. */
+    public int advertIntervalCentis() {
+        return version == 2 ? advertIntervalField * 100 : advertIntervalField;
     }
 
     /** Length of the VRRP message the header declares (8 + addresses + v2-over-IPv4 auth data). */
@@ -187,7 +307,7 @@ public final class ReceivedPacket implements ParseResult {
 
     /** The receive metadata. */
     public ReceiveMeta meta() {
-        return new ReceiveMeta(family, source, destination, ttl, multicast);
+        return new ReceiveMeta(family, source(), destination(), ttl, multicast);
     }
 
     /**
@@ -204,6 +324,17 @@ public final class ReceivedPacket implements ParseResult {
         return vrrpSum >= 0;
     }
 
+    /**
+     * The pseudo-header sum for this packet as if sent to {@code to} (its own destination, or the
+     * multicast group for the old unicast checksum), from the bytes where they lie.
+     */
+    long pseudoSum(InetAddress to) {
+        boolean v4 = ipOffset >= 0;
+        long addresses = (v4 ? Checksums.sum(buf, ipOffset + 12, 4) : sources.sum(source))
+                + (v4 && to == destination() ? Checksums.sum(buf, ipOffset + 16, 4) : groups.sum(to));
+        return Checksums.pseudoHeaderSum(addresses, v4, vrrpMessageLength, VrrpCodec.IPPROTO_VRRP);
+    }
+
     /** True if the message verifies with a pseudo-header sum (0 for none). */
     boolean checksumVerifies(long pseudoSum) {
         return vrrpSum >= 0 && Checksums.verifies(pseudoSum, vrrpSum);
@@ -216,16 +347,24 @@ public final class ReceivedPacket implements ParseResult {
      * reads unrelated memory: a v2 packet over IPv6 carries no authentication data).
      */
     boolean passwordMatches(String password) {
-        byte[] pw = passwordAtTotalLength;
-        if (pw == null) {
+        if (passwordOffset < 0) {
             return false;
         }
         int diff = 0;
         for (int i = 0; i < Advert.MAX_PASSWORD_LENGTH; i++) {
             int expected = i < password.length() ? password.charAt(i) & 0xFF : 0;
-            diff |= expected ^ (pw[i] & 0xFF);
+            diff |= expected ^ (buf[passwordOffset + i] & 0xFF);
         }
         return diff == 0;
+    }
+
+    /**
+     * True if {@link #toAdvert()} has an advert: version 2 or 3, all declared addresses present,
+     * a v2 auth type 0, 1 or 2. Allocates nothing.
+     */
+    boolean advertComplete() {
+        return (version == 2 || version == 3) && presentAddresses == addressCount
+                && (version == 3 || AuthType.fromWire(authTypeField) != null);
     }
 
     /**
@@ -233,34 +372,31 @@ public final class ReceivedPacket implements ParseResult {
      * or 3 and a v2 auth type is 0, 1 or 2. Says nothing about length, type or checksum.
      */
     public Optional<Advert> toAdvert() {
-        if ((version != 2 && version != 3) || addresses.size() != addressCount) {
+        if (!advertComplete()) {
             return Optional.empty();
         }
         if (version == 3) {
-            return Optional.of(new Advert(3, vrid, priority, advertIntervalField, AuthType.NONE, "", addresses));
+            return Optional.of(new Advert(3, vrid, priority, advertIntervalField, AuthType.NONE, "", addresses()));
         }
         AuthType auth = AuthType.fromWire(authTypeField);
-        if (auth == null) {
-            return Optional.empty();
-        }
         String password = "";
-        if (auth == AuthType.SIMPLE_PASSWORD && authData != null) {
-            int n = authData.length;
-            while (n > 0 && authData[n - 1] == 0) {
+        if (auth == AuthType.SIMPLE_PASSWORD && authDataOffset >= 0) {
+            int n = VrrpCodec.AUTH_DATA_LENGTH;
+            while (n > 0 && buf[authDataOffset + n - 1] == 0) {
                 n--;
             }
-            password = new String(authData, 0, n, StandardCharsets.ISO_8859_1);
+            password = new String(buf, authDataOffset, n, StandardCharsets.ISO_8859_1);
         }
-        return Optional.of(new Advert(2, vrid, priority, advertIntervalField * 100, auth, password, addresses));
+        return Optional.of(new Advert(2, vrid, priority, advertIntervalField * 100, auth, password, addresses()));
     }
 
     @Override
     public String toString() {
-        return "ReceivedPacket{" + family + " " + AddressText.ntop(source) + " -> "
-                + (destination == null ? "?" : AddressText.ntop(destination)) + " ttl=" + ttl
+        return "ReceivedPacket{" + family + " " + AddressText.ntop(source()) + " -> "
+                + (destination() == null ? "?" : AddressText.ntop(destination())) + " ttl=" + ttl
                 + " len=" + receivedLength + (ahDatagram != null ? " AH seq=" + ahSequence() : "") + " v" + version + " type=" + type
                 + " vrid=" + vrid + " prio=" + priority + " naddr=" + addressCount
                 + " auth=" + authTypeField + " int=" + advertIntervalField
-                + " cksum=0x" + Integer.toHexString(checksumField) + " addrs=" + addresses + "}";
+                + " cksum=0x" + Integer.toHexString(checksumField) + " addrs=" + addresses() + "}";
     }
 }

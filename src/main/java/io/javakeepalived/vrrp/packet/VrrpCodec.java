@@ -5,8 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -67,9 +65,20 @@ public final class VrrpCodec {
     /**
      * Parses what an IPv4 raw socket delivers: IP header, optionally an AH header (protocol
      * 51), then VRRP. {@code len} is the datagram length as received (keepalived's
-     * {@code buflen}); trailing bytes are kept for the length checks.
+     * {@code buflen}); trailing bytes are kept for the length checks. The packet keeps a copy
+     * of the bytes.
      */
     public static ParseResult parseIpv4(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        return parseIpv4Into(ReceivedPacket.once(), slice(buf, off, len), 0, len);
+    }
+
+    /**
+     * {@link #parseIpv4(byte[], int, int)} into {@code view} (see {@link ReceivedPacket#reusable()}),
+     * which then reads {@code buf} in place until the next call: allocation-free for a VRRP
+     * advert (an AH one keeps a copy of its datagram for the ICV).
+     */
+    public static ParseResult parseIpv4Into(ReceivedPacket view, byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
         if (len < IPV4_HEADER_LENGTH) {
             return runt("IPv4 VRRP packet too short - " + len + " bytes");
@@ -95,22 +104,9 @@ public final class VrrpCodec {
         } else if (protocol != IPPROTO_VRRP) {
             return new Rejection(RejectReason.BAD_IP_HEADER, "IPv4 packet with protocol " + protocol + " is not VRRP");
         }
-        int ttl = buf[off + 8] & 0xFF;
-        int totalLength = u16(buf, off + 2);
-        InetAddress src = addr(slice(buf, off + 12, 4));
-        InetAddress dst = addr(slice(buf, off + 16, 4));
-        boolean multicast = (buf[off + 16] & 0xF0) == 0xE0;
-
-        // keepalived compares the 8 bytes ending at ip->tot_len as the password
-        byte[] pwAtTotLen = null;
-        int pwOff = totalLength - AUTH_DATA_LENGTH;
-        if (pwOff >= 0 && pwOff + AUTH_DATA_LENGTH <= len) {
-            pwAtTotLen = slice(buf, off + pwOff, AUTH_DATA_LENGTH);
-        }
         // the AH ICV covers the whole datagram, so an AH packet keeps a copy of it
         byte[] ahDatagram = protocol == IPPROTO_AH ? slice(buf, off, len) : null;
-        return vrrp(IpFamily.IPV4, src, dst, ttl, multicast, len, ihl, totalLength, ahDatagram,
-                ahNext, buf, vrrpOff, off + len, pwAtTotLen);
+        return view.ipv4(buf, off, len, ihl, ahDatagram, ahNext, vrrpOff);
     }
 
     /**
@@ -166,12 +162,18 @@ public final class VrrpCodec {
                                         byte[] buf, int off, int len) {
         Objects.requireNonNull(source, "source");
         Objects.checkFromIndexSize(off, len, buf.length);
+        return parseIpv6Into(ReceivedPacket.once(), source, destination, hopLimit, slice(buf, off, len), 0, len);
+    }
+
+    /** {@link #parseIpv6(InetAddress, InetAddress, int, byte[], int, int)} into a reusable view, as {@link #parseIpv4Into}. */
+    public static ParseResult parseIpv6Into(ReceivedPacket view, InetAddress source, InetAddress destination,
+                                            int hopLimit, byte[] buf, int off, int len) {
+        Objects.requireNonNull(source, "source");
+        Objects.checkFromIndexSize(off, len, buf.length);
         if (len < HEADER_LENGTH) {
             return runt("IPv6 VRRP packet too short - " + len + " bytes");
         }
-        boolean multicast = destination != null && destination.isMulticastAddress();
-        return vrrp(IpFamily.IPV6, source, destination, hopLimit, multicast, len, 0, -1, null, -1,
-                buf, off, off + len, null);
+        return view.ipv6(source, destination, hopLimit, buf, off, len);
     }
 
     /** {@link #parseIpv6(InetAddress, InetAddress, int, byte[], int, int)} on position..limit. */
@@ -183,39 +185,6 @@ public final class VrrpCodec {
         byte[] copy = new byte[buf.remaining()];
         buf.duplicate().get(copy);
         return parseIpv6(source, destination, hopLimit, copy, 0, copy.length);
-    }
-
-    private static ReceivedPacket vrrp(IpFamily family, InetAddress src, InetAddress dst, int ttl, boolean multicast,
-                                       int receivedLength, int ihl, int totalLength, byte[] ahDatagram, int ahNext,
-                                       byte[] buf, int v, int end, byte[] pwAtTotLen) {
-        int version = (buf[v] & 0xF0) >>> 4;
-        int type = buf[v] & 0x0F;
-        int vrid = buf[v + 1] & 0xFF;
-        int priority = buf[v + 2] & 0xFF;
-        int naddr = buf[v + 3] & 0xFF;
-        int authType = buf[v + 4] & 0xFF;
-        int interval = version == 2 ? buf[v + 5] & 0xFF : u16(buf, v + 4) & 0x0FFF;
-        int checksum = u16(buf, v + 6);
-
-        int alen = family.addressLength();
-        List<InetAddress> addresses = new ArrayList<>(Math.min(naddr, Math.max(0, (end - v - HEADER_LENGTH) / alen)));
-        int a = v + HEADER_LENGTH;
-        for (int i = 0; i < naddr && a + alen <= end; i++, a += alen) {
-            addresses.add(addr(slice(buf, a, alen)));
-        }
-        int messageLength = HEADER_LENGTH + naddr * alen;
-        byte[] authData = null;
-        if (family == IpFamily.IPV4 && version == 2) {
-            int authOff = v + messageLength;
-            if (authOff + AUTH_DATA_LENGTH <= end) {
-                authData = slice(buf, authOff, AUTH_DATA_LENGTH);
-            }
-            messageLength += AUTH_DATA_LENGTH;
-        }
-        long sum = v + messageLength <= end ? Checksums.sum(buf, v, messageLength) : -1;
-        return new ReceivedPacket(family, src, dst, ttl, multicast, receivedLength, ihl, totalLength, ahDatagram, ahNext,
-                version, type, vrid, priority, naddr, authType, interval, checksum, addresses, authData,
-                pwAtTotLen, messageLength, sum);
     }
 
     // ------------------------------------------------------------------------------- decode

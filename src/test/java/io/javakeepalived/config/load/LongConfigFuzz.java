@@ -53,6 +53,8 @@ import org.junit.jupiter.api.Test;
  * Acceptable outcomes: a result with keepalived's exit code, the binder's diagnostics, the
  * mapping's problems, and the demultiplexer refusing a VRID twice on a socket (the loop logs
  * that and leaves the instance off the wire). Anything else thrown is a failure.
+ * {@code -Djavakeepalived.fuzz.threads=N} runs N workers, each on its own seed; the counts are
+ * their sums.
  */
 class LongConfigFuzz {
 
@@ -60,34 +62,56 @@ class LongConfigFuzz {
     void configsThroughTheWholePipeline() throws Exception {
         FuzzLedger ledger = new FuzzLedger("config fuzz", "configs");
         List<String> samples = ConfigMutations.samples();
-        Path shm = Path.of("/dev/shm");
-        Path dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty(
-                "java.io.tmpdir")), "longfuzz");
-        Path input = dir.resolve("mutant.conf");
-        Random rnd = new Random(ledger.seed());
         long[] outcomes = new long[4];
-        VrrpPlan previous = null;
-        try {
-            for (long i = 0; ledger.more(); i++) {
-                String text = mutant(samples, rnd);
-                try {
-                    Files.writeString(input, text, StandardCharsets.ISO_8859_1);
-                    previous = throughPipeline(input, rnd, previous, outcomes);
-                } catch (Throwable t) {
-                    Path kept = Files.createTempFile("longfuzz-config-" + i + "-", ".conf");
-                    Files.writeString(kept, text, StandardCharsets.ISO_8859_1);
-                    ledger.failure(i, "kept in " + kept, t);
+        ledger.runWorkers(FuzzLedger.workersAsked(), w -> {
+            long[] mine = worker(ledger, w, samples);
+            synchronized (outcomes) {
+                for (int k = 0; k < outcomes.length; k++) {
+                    outcomes[k] += mine[k];
                 }
-                ledger.iteration();
             }
-        } finally {
-            Files.deleteIfExists(input);
-            Files.deleteIfExists(dir);
-        }
+        });
         System.out.printf("config fuzz: fatal %d, no model %d, model %d, instances built %d%n",
                 outcomes[0], outcomes[1], outcomes[2], outcomes[3]);
         System.out.println(ledger.summary());
         assertEquals(List.of(), ledger.failures(), ledger.summary());
+    }
+
+    /**
+     * One thread's share of the run: its own seed, its own file (in /dev/shm, RAM, where there is
+     * one: the reader takes a path and follows includes as on a real host) and its own reload
+     * history; returns its outcome counts.
+     */
+    private static long[] worker(FuzzLedger ledger, int w, List<String> samples) {
+        Random rnd = new Random(ledger.seed(w));
+        long[] outcomes = new long[4];
+        VrrpPlan previous = null;
+        try {
+            Path shm = Path.of("/dev/shm");
+            Path dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty(
+                    "java.io.tmpdir")), "longfuzz");
+            Path input = dir.resolve("mutant.conf");
+            try {
+                for (long i = 0; ledger.more(); i++) {
+                    String text = mutant(samples, rnd);
+                    try {
+                        Files.writeString(input, text, StandardCharsets.ISO_8859_1);
+                        previous = throughPipeline(input, rnd, previous, outcomes);
+                    } catch (Throwable t) {
+                        Path kept = Files.createTempFile("longfuzz-config-" + w + "-" + i + "-", ".conf");
+                        Files.writeString(kept, text, StandardCharsets.ISO_8859_1);
+                        ledger.failure(i, "worker " + w + ", kept in " + kept, t);
+                    }
+                    ledger.iteration();
+                }
+            } finally {
+                Files.deleteIfExists(input);
+                Files.deleteIfExists(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return outcomes;
     }
 
     /** A sample after word edits, now and then syntax edits too; one time in fifty random bytes. */
