@@ -2,6 +2,7 @@ package io.javakeepalived.check.probe.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,18 +11,23 @@ import java.util.regex.Pattern;
  * 4 KiB buffer and asks PCRE2 for partial matches; here {@link Matcher#hitEnd()} says whether
  * more bytes could still complete a match, and only then are the unmatched bytes kept). Bytes are
  * read as ISO-8859-1, one char per byte, so offsets are body byte offsets as in keepalived.
- * Memory is the window, whatever the body's size.
+ * Memory is the window, whatever the body's size; it starts small and grows to its capacity
+ * only for a longer body, and one Matcher serves all of the body's searches (an exchange with a
+ * regex is made every delay_loop).
  */
 final class RegexWindow {
     /** keepalived's MAX_BUFFER_LENGTH: how much of the body a match may span. */
     static final int CAPACITY = 4096;
     /** Bytes kept before the next possible match start, for lookbehind and \b. */
     static final int CONTEXT = 256;
+    /** The window's first size: most health pages are shorter. */
+    private static final int FIRST_CAPACITY = 512;
 
     private final Pattern pattern;
     private final long minOffset;
     private final long maxOffset;
-    private final byte[] window = new byte[CAPACITY];
+    private byte[] window = new byte[FIRST_CAPACITY];
+    private Matcher matcher;
     private final CharSequence text = new Latin1();
     private int length;
     private long windowStart;  // body offset of window[0]
@@ -46,10 +52,14 @@ final class RegexWindow {
                 body.position(body.limit());
                 return;
             }
-            if (length == CAPACITY) {
-                slide();
+            if (length == window.length) {
+                if (window.length < CAPACITY) {
+                    window = Arrays.copyOf(window, Math.min(2 * window.length, CAPACITY));
+                } else {
+                    slide();
+                }
             }
-            int n = Math.min(body.remaining(), CAPACITY - length);
+            int n = Math.min(body.remaining(), window.length - length);
             body.get(window, length, n);
             length += n;
             search(false);
@@ -74,7 +84,12 @@ final class RegexWindow {
             resumeAt = length;
             return;
         }
-        Matcher m = pattern.matcher(text);
+        if (matcher == null) {
+            matcher = pattern.matcher(text);
+        } else {
+            matcher.reset(); // reads the text's length again: the window filled since the last search
+        }
+        Matcher m = matcher;
         m.useTransparentBounds(true).useAnchoringBounds(false).region((int) (from - windowStart), length);
         if (m.find()) {
             if (m.requireEnd() && !atEnd) {

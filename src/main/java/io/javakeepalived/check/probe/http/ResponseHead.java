@@ -1,20 +1,28 @@
 package io.javakeepalived.check.probe.http;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
  * The status line and headers of a response, read as they arrive and never holding more than one
  * line: a server that sends a 1 MB status line or headers without end is cut off at a limit
  * (keepalived's CVE-2018-19115 was an overflow on a long status line).
+ *
+ * <p>One is made per exchange, a thousand a second on a busy checker, so it allocates little: the
+ * line buffer starts small and grows only for a long line (most status and header lines are
+ * under 100 bytes), and headers are parsed in place, with no String or regex per line.
  */
 final class ResponseHead {
     /** Longest status line or header line accepted, in bytes, line ending included. */
     static final int MAX_LINE = 4096;
     /** Most header lines accepted. */
     static final int MAX_HEADERS = 100;
+    /** The line buffer's first size: it doubles up to MAX_LINE when a line needs it. */
+    private static final int FIRST_LINE_CAPACITY = 128;
+    private static final byte[] CONTENT_LENGTH = {'c', 'o', 'n', 't', 'e', 'n', 't', '-', 'l', 'e', 'n', 'g', 't', 'h'};
+    /** Most digits of a Content-Length read: 18 always fit a long. */
+    private static final int MAX_LENGTH_DIGITS = 18;
 
     enum State {
         /** Still reading the status line or the headers. */
@@ -25,7 +33,7 @@ final class ResponseHead {
         TOO_LARGE
     }
 
-    private final byte[] line = new byte[MAX_LINE];
+    private byte[] line = new byte[FIRST_LINE_CAPACITY];
     private int lineLength;
     private int headers = -1; // -1 while on the status line
     private State state = State.READING;
@@ -44,6 +52,9 @@ final class ResponseHead {
             } else if (lineLength == MAX_LINE - 1) { // keep room for the '\n' that ends it
                 state = State.TOO_LARGE;
             } else {
+                if (lineLength == line.length) {
+                    line = Arrays.copyOf(line, Math.min(2 * line.length, MAX_LINE));
+                }
                 line[lineLength++] = b;
             }
         }
@@ -78,16 +89,75 @@ final class ResponseHead {
         } else if (++headers > MAX_HEADERS) {
             state = State.TOO_LARGE;
         } else {
-            header(new String(line, 0, n, StandardCharsets.ISO_8859_1));
+            header(n);
         }
     }
 
-    private void header(String text) {
-        int colon = text.indexOf(':');
-        if (colon > 0 && text.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
-            String value = text.substring(colon + 1).trim();
-            contentLength = value.matches("[0-9]{1,18}") ? Long.parseLong(value) : -1;
+    /**
+     * A Content-Length header sets the length: its name compared without case and its value
+     * trimmed as String.trim() would (bytes up to the space); a value that is not 1 to 18 digits
+     * clears it. Any other header is ignored.
+     */
+    private void header(int n) {
+        int colon = 0;
+        while (colon < n && line[colon] != ':') {
+            colon++;
         }
+        if (colon == 0 || colon == n) {
+            return;
+        }
+        int nameFrom = skipBlanks(0, colon);
+        int nameTo = trimBlanks(nameFrom, colon);
+        if (!isContentLength(nameFrom, nameTo)) {
+            return;
+        }
+        int from = skipBlanks(colon + 1, n);
+        int to = trimBlanks(from, n);
+        contentLength = to - from >= 1 && to - from <= MAX_LENGTH_DIGITS ? digits(from, to) : -1;
+    }
+
+    private boolean isContentLength(int from, int to) {
+        if (to - from != CONTENT_LENGTH.length) {
+            return false;
+        }
+        for (int i = 0; i < CONTENT_LENGTH.length; i++) {
+            byte b = line[from + i];
+            if (b != CONTENT_LENGTH[i] && !(b >= 'A' && b <= 'Z' && b + ('a' - 'A') == CONTENT_LENGTH[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number in line[from, to), or -1 when a byte is not a digit. */
+    private long digits(int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            if (!digit(line[i])) {
+                return -1;
+            }
+            value = value * 10 + (line[i] - '0');
+        }
+        return value;
+    }
+
+    private int skipBlanks(int from, int to) {
+        while (from < to && blank(line[from])) {
+            from++;
+        }
+        return from;
+    }
+
+    private int trimBlanks(int from, int to) {
+        while (to > from && blank(line[to - 1])) {
+            to--;
+        }
+        return to;
+    }
+
+    /** What String.trim() removes: ISO-8859-1 chars up to the space. */
+    private static boolean blank(byte b) {
+        return (b & 0xff) <= ' ';
     }
 
     /**

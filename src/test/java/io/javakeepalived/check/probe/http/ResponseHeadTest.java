@@ -109,4 +109,39 @@ class ResponseHeadTest {
         feedBytewise(head, "HTTP/1.0 200 OK\r\nContent-Length: 12abc\r\n\r\n");
         assertEquals(OptionalLong.empty(), head.contentLength());
     }
+
+    @Test
+    void aLongHeaderLineIsKeptWholeAndTheHeadsAfterItStillCount() {
+        ResponseHead head = new ResponseHead();
+        String cookie = "Set-Cookie: " + "c".repeat(3000) + "\r\n";
+        assertEquals("", feedBytewise(head, "HTTP/1.1 200 OK\r\n" + cookie + "Content-Length: 3\r\n\r\n"));
+        assertEquals(ResponseHead.State.COMPLETE, head.state());
+        assertEquals(OptionalLong.of(3), head.contentLength());
+    }
+
+    @Test
+    void contentLengthIsNamedInAnyCaseAndItsValueMustBeDigitsOnly() {
+        assertEquals(OptionalLong.of(7), length(" CONTENT-LENGTH :\t7"));
+        assertEquals(OptionalLong.of(123456789012345678L), length("Content-length: 123456789012345678"));
+        assertEquals(OptionalLong.empty(), length("Content-Length: 1234567890123456789"));
+        assertEquals(OptionalLong.empty(), length("Content-Length: 12a"));
+        assertEquals(OptionalLong.empty(), length("Content-Length: -1"));
+        assertEquals(OptionalLong.empty(), length("Content-Length:"));
+        assertEquals(OptionalLong.empty(), length("Content-Lengths: 5"));
+        assertEquals(OptionalLong.empty(), length(": 5"));
+    }
+
+    @Test
+    void aLaterUnreadableContentLengthClearsAnEarlierOne() {
+        ResponseHead head = new ResponseHead();
+        feedBytewise(head, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: five\r\n\r\n");
+        assertEquals(OptionalLong.empty(), head.contentLength());
+    }
+
+    private static OptionalLong length(String header) {
+        ResponseHead head = new ResponseHead();
+        feedBytewise(head, "HTTP/1.1 200 OK\r\n" + header + "\r\n\r\n");
+        assertEquals(ResponseHead.State.COMPLETE, head.state());
+        return head.contentLength();
+    }
 }
