@@ -158,7 +158,7 @@ class ExampleSetupsIT {
     Background nginxStub(Node n, String python) throws Exception {
         Path root = Files.createDirectories(dir.resolve(n.name() + "-www"));
         Files.writeString(root.resolve("index.html"), "ok\n");
-        Background b = lab.start(n.ns(), "bash", "-c", "cd " + root + " && exec -a nginx " + python
+        Background b = lab.start(n.ns(), "bash", "-c", "cd " + root + " && " + python
                 + " -m http.server --bind 127.0.0.1 8080");
         NetnsLab.await("stub nginx on " + n.name(), 10_000, () -> {
             try {
@@ -171,12 +171,18 @@ class ExampleSetupsIT {
         return b;
     }
 
+    /**
+     * How to start python3 under the name nginx: {@code exec -a nginx}, with PYTHONHOME fixed to
+     * the interpreter's own prefix, because a Python whose argv[0] has no slash looks for its home
+     * beside that name on the PATH and, where a real nginx is installed (/usr/sbin), would take
+     * /usr's standard library for its own.
+     */
     static String pythonExecutable() throws Exception {
-        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
+        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable); print(sys.prefix)").start();
+        List<String> out = new String(p.getInputStream().readAllBytes()).lines().toList();
         p.waitFor();
-        assertTrue(out.startsWith("/"), "python3 for the stub web server: " + out);
-        return out;
+        assertTrue(out.size() == 2 && out.get(0).startsWith("/"), "python3 for the stub web server: " + out);
+        return "PYTHONHOME=" + out.get(1) + " exec -a nginx " + out.get(0);
     }
 
     /** The keywords the daemon's start log reports as accepted but not implemented. */
