@@ -181,9 +181,10 @@ class AhInteropIT {
 
     @Test
     void aWrongPasswordIsRejectedOnBothSides() throws Exception {
+        // ours is MASTER before keepalived starts: the rejections counted below are a master's
         Daemon jk = startJava(a, 100, "s3cret");
-        Daemon ka = startKeepalived(b, 90, "other");
         jk.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        Daemon ka = startKeepalived(b, 90, "other");
         ka.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
         DaemonLab.await("keepalived rejects our adverts", 5_000, () -> ka.count(ICV_FAILURE) >= 2, ka);
         DaemonLab.await("we reject keepalived's adverts", 5_000, () -> jk.count(ICV_FAILURE) >= 1, jk);
