@@ -64,6 +64,11 @@ final class HeartbeatPaths {
     private final Map<Integer, HeartbeatPathSocket> byFd = new HashMap<>();
     private final Map<InstanceEntry, List<Attached>> attached = new IdentityHashMap<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_PACKET);
+    /**
+     * The datagram being delivered, read in place as the VRRP path's demultiplexer reads it:
+     * refilled for each datagram, never kept past its delivery.
+     */
+    private final ReceivedPacket view = ReceivedPacket.reusable();
     private final byte[] sendArray = new byte[MAX_PACKET];
     private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendArray);
 
@@ -196,8 +201,9 @@ final class HeartbeatPaths {
                 continue;
             }
             ParseResult parsed = info.isIpv6()
-                    ? VrrpCodec.parseIpv6(info.source(), info.destination(), info.ttl(), buf, 0, info.length())
-                    : VrrpCodec.parseIpv4(buf, 0, info.length());
+                    ? VrrpCodec.parseIpv6Into(view, info.source(), info.destination(), info.ttl(), buf, 0,
+                            info.length())
+                    : VrrpCodec.parseIpv4Into(view, buf, 0, info.length());
             if (!(parsed instanceof ReceivedPacket p)) {
                 drop(s, RejectReason.LENGTH, "malformed VRRP packet on " + s.key + " - ignoring");
                 continue;
