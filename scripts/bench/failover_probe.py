@@ -125,7 +125,10 @@ class Node:
                 pass
 
     def exited(self):
-        return self.pid is None or os.waitpid(self.pid, os.WNOHANG)[0] != 0
+        """True once the daemon has gone; a pid reaped here is forgotten, so stop() leaves it be."""
+        if self.pid is not None and os.waitpid(self.pid, os.WNOHANG)[0] != 0:
+            self.pid = None
+        return self.pid is None
 
     def stop(self):
         if self.pid:
