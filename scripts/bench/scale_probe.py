@@ -9,6 +9,9 @@ each advert by (source MAC, VRID), i.e. by instance, with kernel timestamps:
   CPU % of one core (utime + stime of every process of the daemon) over the window
   RSS, PSS (smaps_rollup) and the RSS high-water mark at the window's end, summed
   SIGTERM -> exit
+  the longest gap between two adverts of one instance in the window (its start and end count as
+  adverts), and how many gaps were longer than the protocol wait, the master-down interval of a
+  backup at priority 100: each is a takeover a backup of that instance would have made
 The window starts SETTLE s after the last instance was first seen.
 
 Only the pids this probe forks are signalled. Standard library only; run as root.
@@ -88,11 +91,23 @@ def one_run(name, command, a):
     pids = tree(pid)
     ticks0, w0 = cpu_ticks(pids), time.monotonic()
     counts = dict.fromkeys(seen, 0)
+    last, longest, takeovers = {}, 0, 0
+    takeover_ns = a.protocol_wait * 1e9  # a backup's master-down interval: a longer gap is a takeover
+    window_start = time.time_ns()
     end = w0 + a.window
     while time.monotonic() < end:
         if select.select([sock], [], [], 0.1)[0]:
-            for _, key in adverts(sock):
+            for at, key in adverts(sock):
                 counts[key] = counts.get(key, 0) + 1
+                gap = at - last.get(key, window_start)
+                longest = max(longest, gap)
+                takeovers += gap > takeover_ns
+                last[key] = at
+    window_end = time.time_ns()
+    for key in counts:  # silent up to the window's end counts too
+        gap = window_end - last.get(key, window_start)
+        longest = max(longest, gap)
+        takeovers += gap > takeover_ns
     elapsed = time.monotonic() - w0
     pids = tree(pid)
     cpu = (cpu_ticks(pids) - ticks0) / CLK_TCK / elapsed * 100
@@ -115,6 +130,7 @@ def one_run(name, command, a):
         "rate": sum(counts.values()) / elapsed, "expected": a.instances / a.interval,
         "silent": sum(1 for c in counts.values() if c == 0) + max(0, a.instances - len(seen)),
         "cpu": cpu, "rss": rss / 1024, "pss": pss / 1024, "hwm": hwm / 1024, "stop": stop_ms,
+        "longest": longest / 1e6, "takeovers": takeovers,
     }
 
 
@@ -134,7 +150,8 @@ def main():
         r = one_run(name, shlex.split(command), a)
         print(f"| {a.instances} | {name} | {fmt(r['first'])} | {fmt(r['all'])} | {r['seen']} | "
               f"{r['rate']:.1f} ({r['expected']:g}) | {r['silent']} | {r['cpu']:.2f} | {r['rss']:.1f} | "
-              f"{r['pss']:.1f} | {r['hwm']:.1f} | {fmt(r['stop'])} |", flush=True)
+              f"{r['pss']:.1f} | {r['hwm']:.1f} | {fmt(r['stop'])} | {r['longest']:.0f} | {r['takeovers']} |",
+              flush=True)
 
 
 def fmt(v):
