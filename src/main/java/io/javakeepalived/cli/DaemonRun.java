@@ -29,6 +29,7 @@ import io.javakeepalived.net.NetNamespace;
 import io.javakeepalived.sys.LinuxThreadScheduler;
 import io.javakeepalived.sys.NativeFifos;
 import io.javakeepalived.sys.SdNotifySocket;
+import io.javakeepalived.sys.ProcessSpawner;
 import io.javakeepalived.sys.SystemProcessControl;
 import io.javakeepalived.sys.UnixDatagramTransport;
 
@@ -79,6 +80,7 @@ final class DaemonRun {
     private boolean keepIpvsAtStop;
     private boolean runLvs = true;
     private boolean runVrrp = true;
+    private String umaskOption;
 
     DaemonRun(Path configFile, String configId, LogOptions logging, Path pidFile, Path vrrpPidFile,
               Supplier<? extends SignalSource> signals, List<String> commandLine) {
@@ -115,6 +117,12 @@ final class DaemonRun {
         return this;
     }
 
+    /** {@code -u MASK} (--umask): the file-creation mask, over the configuration's {@code umask}; null: none. */
+    DaemonRun umask(String mask) {
+        this.umaskOption = mask;
+        return this;
+    }
+
     /** false for {@code -C} (--check): the health checkers and IPVS only, no VRRP instance runs. */
     DaemonRun runVrrp(boolean run) {
         this.runVrrp = run;
@@ -132,6 +140,8 @@ final class DaemonRun {
         log.info("Command line: {}", commandLine.stream().map(a -> "'" + a + "'").reduce((x, y) -> x + " " + y)
                 .orElse(""));
         log.info("Configuration file {}", configFile);
+        ProcessUmask umask = new ProcessUmask(umaskOption, ProcessSpawner::umask, log);
+        umask.start();
         OrphanCollection.startIfAdopting(log);
         for (SignalCoverage c : source.coverage()) {
             if (c.hasWarning()) {
@@ -157,6 +167,7 @@ final class DaemonRun {
         }
         // -C: the VRRP loop still turns (signals, reloads), with nothing of VRRP to run
         KeepalivedConfig config = runVrrp ? result.config().get() : result.config().get().withoutVrrp();
+        umask.configured(config.global());
         if (!config.vrrpRunnable()) {
             log.error("VRRP cannot run with this configuration: {}", config.vrrpStartFailure().get());
             return removeStale(ExitCodes.CANNOT_RUN, log);
@@ -192,6 +203,7 @@ final class DaemonRun {
         if (keepVipsAtStop) {
             loop.keepVipsAtStop();
         }
+        loop.onReload((loaded, added, kept) -> loaded.config().ifPresent(c -> umask.configured(c.global())));
         ProcessTuning tuning = new ProcessTuning(config.global(), new LinuxThreadScheduler(), log);
         tuning.announce();
         loop.schedule(tuning.vrrpLoop());

@@ -71,7 +71,7 @@ public final class KeepalivedCommand {
         LogOptions logging = LogOptions.fromSwitches(o.logConsole, o.logDetail, o.noSyslog, o.logFacility, o.logFile);
         return new DaemonRun(o.configFile, id, logging, o.pidFile, o.vrrpPidFile, signals, commandLine)
                 .metricsListen(o.metricsListen).keepVipsAtStop(o.dontReleaseVrrp)
-                .keepIpvsAtStop(o.dontReleaseIpvs)
+                .keepIpvsAtStop(o.dontReleaseIpvs).umask(o.umask)
                 // keepalived: -P and -C each name a subsystem to run; neither (or both) runs both
                 .runLvs(!o.vrrpOnly || o.checkerOnly).runVrrp(!o.checkerOnly || o.vrrpOnly).run();
     }

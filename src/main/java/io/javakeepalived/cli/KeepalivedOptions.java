@@ -197,7 +197,6 @@ final class KeepalivedOptions {
         List<String> given = new ArrayList<>();
         addIf(given, noBfd, "-B (--no_bfd)");
         addIf(given, all, "--all");
-        addIf(given, umask != null, "-u (--umask)");
         addIf(given, dontRespawn, "-R (--dont-respawn)");
         addIf(given, bfdPid != null, "-b (--bfd_pid)");
         addIf(given, addressMonitoring, "-a (--address-monitoring)");

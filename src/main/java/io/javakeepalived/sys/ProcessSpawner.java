@@ -117,6 +117,8 @@ public final class ProcessSpawner {
 
         int getgid();
 
+        int umask(int mask);
+
         String strerror(int errnum);
     }
 
@@ -300,6 +302,14 @@ public final class ProcessSpawner {
     /** The daemon's real gid. */
     public static int gid() {
         return Holder.LIBC.getgid();
+    }
+
+    /**
+     * Sets the daemon's file-creation mask, which every child spawned here inherits (umask(2)
+     * cannot fail); returns the previous one.
+     */
+    public static int umask(int mask) {
+        return Holder.LIBC.umask(mask);
     }
 
     /** Whether glibc offers posix_spawn_file_actions_addclosefrom_np here. */

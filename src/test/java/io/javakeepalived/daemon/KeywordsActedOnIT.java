@@ -140,6 +140,45 @@ class KeywordsActedOnIT {
         assertEquals(0, d.awaitExit(30));
     }
 
+    /** The Umask line of /proc/PID/status: the mask the daemon and its children create files under. */
+    private static String umaskOf(Daemon d) throws Exception {
+        return Files.readAllLines(Path.of("/proc/" + d.pid() + "/status")).stream()
+                .filter(l -> l.startsWith("Umask:")).findFirst().orElseThrow().split("\\s+")[1];
+    }
+
+    @Test
+    void theUmaskIsKeepalivedsOrTheConfigurationsAndMinusUWins() throws Exception {
+        Path made = dir.resolve("made-by-notify");
+        Path notify = script("make.sh", "[ \"$3\" = MASTER ] && touch " + made);
+        String plain = DaemonLab.vrrpInstance("VI_1", 54, 100, "    state MASTER\n    advert_int 1\n"
+                + "    notify " + notify + "\n", "10.213.0.100/24");
+
+        Daemon byDefault = lab.start(a, "default", plain, DaemonLab.jarCommand("-n", "-l", "-D"));
+        DaemonLab.await("the notify script's file", 15_000, () -> Files.exists(made), byDefault);
+        assertEquals("0177", umaskOf(byDefault), "keepalived's umask\n" + byDefault.output());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)),
+                "a script inherits the daemon's umask, as under keepalived");
+        byDefault.terminate();
+        assertEquals(0, byDefault.awaitExit(30));
+        Files.delete(made);
+
+        String configured = "global_defs {\n    umask IWGRP|IRWXO\n}\n" + plain;
+        Daemon fromConfig = lab.start(a, "configured", configured, DaemonLab.jarCommand("-n", "-l", "-D"));
+        DaemonLab.await("the notify script's file", 15_000, () -> Files.exists(made), fromConfig);
+        assertEquals("0027", umaskOf(fromConfig), fromConfig.output());
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
+        assertTrue(!fromConfig.output().contains("umask"), "acted on, not reported\n" + fromConfig.output());
+        fromConfig.terminate();
+        assertEquals(0, fromConfig.awaitExit(30));
+
+        Daemon minusU = lab.start(a, "minus-u", configured, DaemonLab.jarCommand("-n", "-l", "-D", "-u", "022"));
+        minusU.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
+        assertEquals("0022", umaskOf(minusU), minusU.output());
+        assertTrue(minusU.logged("umask command line option specified, ignoring config option"), minusU.output());
+        minusU.terminate();
+        assertEquals(0, minusU.awaitExit(30));
+    }
+
     @Test
     void withMinusVTheVipsOutliveSigtermAndWithMinusXTheyGo() throws Exception {
         String conf = DaemonLab.vrrpInstance("VI_1", 53, 100, "    state MASTER\n    advert_int 1\n",

@@ -150,7 +150,8 @@ public final class Binder {
                 g.shutdownTimeout == 0 ? 10 : g.shutdownTimeout, g.maxAutoPriority,
                 Numbers.micros(g.minAutoPriorityDelay), g.vrrpProcess.toModel(), g.checkerProcess.toModel(), v,
                 fifos, lvs, g.dynamicInterfaces, g.allowIfChanges,
-                g.defaultInterface != null ? g.defaultInterface : "eth0", g.other);
+                g.defaultInterface != null ? g.defaultInterface : "eth0",
+                g.umask == null ? OptionalInt.empty() : OptionalInt.of(g.umask), g.other);
     }
 
     private static List<StaticTrackGroup> trackGroups(BindContext c) {

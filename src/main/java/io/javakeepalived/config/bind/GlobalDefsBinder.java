@@ -2,9 +2,11 @@ package io.javakeepalived.config.bind;
 
 import io.javakeepalived.config.ConfigFatalException;
 import io.javakeepalived.config.ConfigNode;
+import io.javakeepalived.config.model.FileCreationMask;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -68,22 +70,17 @@ final class GlobalDefsBinder {
                         c.error(n, "Extra parameters to umask, expected one value");
                         return;
                     }
-                    try {
-                        long m = Long.decode(v.length() > 1 && v.startsWith("0") && !v.startsWith("0x")
-                                ? "0" + v.substring(1) : v);
-                        if (m < 0 || (m & ~0777) != 0) {
-                            c.error(n, "invalid umask value " + v + ", expected bits within 0777");
-                            return;
-                        }
-                    } catch (NumberFormatException e) {
-                        c.error(n, "invalid umask value " + v);
+                    if (FileCreationMask.number(v).isEmpty()) {
+                        c.error(n, "invalid umask value " + v + ", expected bits within 0777");
                         return;
                     }
-                } else if (!Args.rest(n, 0).replace(" ", "").matches("(I[RWX](USR|GRP|OTH))(\\|I[RWX](USR|GRP|OTH))*")) {
+                }
+                OptionalInt mask = FileCreationMask.parse(n.args());
+                if (mask.isEmpty()) {
                     c.error(n, "Invalid umask syntax " + Args.rest(n, 0) + ", expected bits like IWGRP|IWOTH");
                     return;
                 }
-                record(g, n);
+                g.umask = mask.getAsInt();
             })
             .line("random_seed", (g, n, c) -> {
                 String v = Args.need(n, 0, "a number");

@@ -126,6 +126,7 @@ final class GlobalDrafts {
         boolean dynamicInterfaces;
         boolean allowIfChanges;
         String defaultInterface;
+        Integer umask;
         final Process vrrpProcess = new Process();
         final Process checkerProcess = new Process();
         final Process bfdProcess = new Process();

@@ -20,6 +20,7 @@ import java.util.OptionalInt;
  *                               vrrp_cpu_affinity: applied to the VRRP loop's thread
  * @param checkerScheduling      the checker_* equivalents: applied to the checker loop's thread
  * @param defaultInterface       interface of static addresses without dev; default eth0
+ * @param umask                  the umask line's mask (see {@link FileCreationMask}); empty: none given
  * @param otherSettings          keywords keepalived accepts that change nothing javakeepalived
  *                               models (process priorities, SNMP, DBus, netlink buffers, ...),
  *                               with their arguments, in configuration order
@@ -34,7 +35,7 @@ public record GlobalDefs(Optional<String> routerId, List<String> notificationEma
                          int shutdownScriptTimeout, int maxAutoPriority, Duration minAutoPriorityDelay,
                          ProcessScheduling vrrpScheduling, ProcessScheduling checkerScheduling,
                          VrrpGlobals vrrp, Fifos fifos, LvsGlobals lvs, boolean dynamicInterfaces,
-                         boolean allowInterfaceChanges, String defaultInterface,
+                         boolean allowInterfaceChanges, String defaultInterface, OptionalInt umask,
                          Map<String, List<String>> otherSettings) {
 
     public GlobalDefs {
@@ -44,6 +45,7 @@ public record GlobalDefs(Optional<String> routerId, List<String> notificationEma
         Objects.requireNonNull(lvs, "lvs");
         Objects.requireNonNull(vrrpScheduling, "vrrpScheduling");
         Objects.requireNonNull(checkerScheduling, "checkerScheduling");
+        Objects.requireNonNull(umask, "umask");
         otherSettings = Map.copyOf(otherSettings);
     }
 

@@ -127,7 +127,7 @@ public final class KeywordSupport {
         acted(Block.GLOBAL_DEFS, "vrrp_notify_priority_changes");
         acted(Block.GLOBAL_DEFS, "vmac_prefix");
         notImplemented(Block.GLOBAL_DEFS, VMAC_ADDR, "vmac_addr_prefix");
-        notImplemented(Block.GLOBAL_DEFS, "files are created with the process's umask", "umask");
+        acted(Block.GLOBAL_DEFS, "umask");
         notImplemented(Block.GLOBAL_DEFS, "the random number generator is not seeded with it", "random_seed");
         notImplemented(Block.GLOBAL_DEFS, RELOAD_FILES, "reload_time_file", "reload_repeat", "reload_file",
                 "config_save_dir", "tmp_config_directory");

@@ -154,7 +154,7 @@ class KeywordSupportTest {
         for (String k : List.of("track_group", "use_pid_dir", "instance", "linkbeat_use_polling", "bfd_instance")) {
             assertFalse(KeywordSupport.of(Block.ROOT, k).orElseThrow().implemented(), k);
         }
-        for (String k : List.of("nftables_ifindex", "umask", "data_use_instance", "reload_time_file",
+        for (String k : List.of("nftables_ifindex", "data_use_instance", "reload_time_file",
                 "random_seed", "vrrp_rx_bufs_policy", "enable_snmp_vrrp",
                 "enable_dbus")) {
             assertFalse(KeywordSupport.of(Block.GLOBAL_DEFS, k).orElseThrow().implemented(), k);
