@@ -246,6 +246,7 @@ final class DaemonRun {
                 scripts.healthCheckers(runLvs ? ipvs[0].verdicts() : HealthVerdicts.NONE, runLvs);
                 scripts.attach(loop);
                 scripts.checker().execute(tuning.checkerLoop()); // on its thread, at its first turn
+                scripts.checker().watchLateness(tuning::checkerTimerFired);
             }, config.topLevel().netNamespace(), log);
             if (ipvs[0] != null) {
                 ipvs[0].stop();

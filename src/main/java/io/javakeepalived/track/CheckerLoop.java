@@ -58,6 +58,15 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
         void post(String instance, Event event);
     }
 
+    /**
+     * Told, once a turn, when the turn's first due timer was due and when it ran (one clock): how
+     * late the thread got the CPU, for keepalived's real-time step-up of a late checker process.
+     */
+    @FunctionalInterface
+    public interface TimerLateness {
+        void fired(long deadlineNanos, long nowNanos);
+    }
+
     /** The longest the thread sleeps without turning. */
     static final long IDLE_TURN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -77,6 +86,7 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
     private long turnNanos;
     private volatile boolean stopping;
     private volatile Thread thread;
+    private volatile TimerLateness lateness = (deadline, now) -> { };
 
     /**
      * @param clock monotonic nanoseconds
@@ -132,6 +142,11 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
             }
         });
         return scheduler;
+    }
+
+    /** Who hears how late each turn's first timer ran (see {@link TimerLateness}); set before {@link #release()}. */
+    public void watchLateness(TimerLateness watch) {
+        lateness = Objects.requireNonNull(watch, "watch");
     }
 
     /** Adds a polled tracker (before {@link #start()}). */
@@ -373,8 +388,14 @@ public final class CheckerLoop implements Timers, Executor, AutoCloseable {
                 runSafely(r);
             }
             now = readClock();
+            boolean firstDue = true;
             while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
-                runSafely(timers.poll().task);
+                LoopTimers.Entry due = timers.poll();
+                if (firstDue) {
+                    firstDue = false;
+                    lateness.fired(due.deadline, now);
+                }
+                runSafely(due.task);
                 while ((r = handOver.poll()) != null) {
                     runSafely(r);
                 }

@@ -173,6 +173,32 @@ class CheckerLoopTest {
     }
 
     /**
+     * keepalived's checker process steps its real-time priority up when a timer runs late; the
+     * loop tells how late each turn's first due timer ran. A task that holds the thread 300 ms makes
+     * the timer due 50 ms in run at least 250 ms late.
+     */
+    @Test
+    void aTimerHeldUpByABusyThreadIsReportedWithItsLateness() throws Exception {
+        loop = new CheckerLoop((i, e) -> { }, (l, s) -> { });
+        List<Long> lateness = new CopyOnWriteArrayList<>();
+        loop.watchLateness((deadline, now) -> lateness.add(now - deadline));
+        loop.start();
+        loop.release();
+        CountDownLatch ran = new CountDownLatch(1);
+        loop.execute(() -> {
+            loop.at(loop.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50), ran::countDown);
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        assertEquals(1, lateness.size(), lateness.toString());
+        assertTrue(lateness.get(0) >= TimeUnit.MILLISECONDS.toNanos(250), lateness.toString());
+    }
+
+    /**
      * Every check arms timeouts that it nearly always cancels long before they fall due. A
      * cancelled timer must let go of its task (and the probe behind it) at once, not at its
      * deadline: 10,000 checks' attempt limits an hour away, cancelled, leave nothing queued, and

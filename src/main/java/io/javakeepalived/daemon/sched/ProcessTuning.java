@@ -31,6 +31,7 @@ import org.slf4j.Logger;
  * tuning.announce();
  * vrrpLoop.schedule(tuning.vrrpLoop());
  * checkerLoop.execute(tuning.checkerLoop());
+ * checkerLoop.watchLateness(tuning::checkerTimerFired);
  * </pre>
  */
 public final class ProcessTuning {
@@ -40,6 +41,7 @@ public final class ProcessTuning {
     private final LoopThread vrrp;
     private final LoopThread checker;
     private final LateWakeUps late;
+    private final LateWakeUps checkerLate;
     private long realtimeLimit;
     private boolean overuseWatched;
     private boolean memoryLocked;
@@ -49,10 +51,10 @@ public final class ProcessTuning {
         this.log = log;
         this.maxAutoPriority = global.maxAutoPriority();
         this.vrrp = new LoopThread("vrrp", "VRRP", global.vrrpScheduling(), maxAutoPriority, this, kernel, log);
-        // keepalived's checker process steps up too; the checker loop has no such trigger yet
         this.checker = new LoopThread("checker", "Checker", global.checkerScheduling(), maxAutoPriority, this,
                 kernel, log);
         this.late = new LateWakeUps(global.minAutoPriorityDelay().toNanos(), vrrp::raise, log);
+        this.checkerLate = new LateWakeUps(global.minAutoPriorityDelay().toNanos(), checker::raise, log);
     }
 
     /** keepalived's start-up line when max_auto_priority is not set (-1 silences it). */
@@ -80,6 +82,15 @@ public final class ProcessTuning {
     /** The checker loop's settings: to be run on the checker loop's thread. */
     public Runnable checkerLoop() {
         return checker::start;
+    }
+
+    /**
+     * The checker loop's late timers, as keepalived's checker process watches its own: a timer
+     * that ran more than {@code min_auto_priority_delay} late is logged and steps the checker
+     * loop up (on the checker loop's thread: {@code (deadline, now)} of a timer it ran).
+     */
+    public void checkerTimerFired(long deadlineNanos, long nowNanos) {
+        checkerLate.woke(deadlineNanos, nowNanos);
     }
 
     /** A loop has just become real-time: the process limit covers it, and SIGXCPU is logged. */

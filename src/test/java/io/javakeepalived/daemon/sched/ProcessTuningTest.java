@@ -82,6 +82,19 @@ class ProcessTuningTest {
     }
 
     @Test
+    void lateCheckerTimersStepTheCheckerLoopUpOnItsOwn() {
+        RecordingScheduler kernel = new RecordingScheduler();
+        ProcessTuning t = new ProcessTuning(global(" max_auto_priority 3\n min_auto_priority_delay 500000"),
+                kernel, log.logger());
+        t.checkerLoop().run(); // the VRRP loop's thread is not started: a step meant for it would do nothing
+        t.checkerTimerFired(0, 400_000_000L);
+        t.checkerTimerFired(0, 1_200_000_000L);
+        assertEquals(List.of("name checker", "rr 4242 1", "rttime 500000/1000000"), kernel.calls);
+        assertEquals(List.of("A thread timer expired 1.200000 seconds ago", "Set realtime priority 1"),
+                log.messages());
+    }
+
+    @Test
     void withoutMaxAutoPriorityALateWakeUpIsOnlyLoggedAndTheNoticeSaysSo() {
         RecordingScheduler kernel = new RecordingScheduler();
         ProcessTuning t = new ProcessTuning(global(""), kernel, log.logger());
