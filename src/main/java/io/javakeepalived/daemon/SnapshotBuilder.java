@@ -128,7 +128,7 @@ public final class SnapshotBuilder {
             case INIT_RELOAD -> ScriptInitState.INIT_RELOAD;
             case DONE -> ScriptInitState.DONE;
         };
-        return new ScriptSnapshot(c.name(), new NotifyScript(c.script().argv(), c.script().uid(), c.script().gid()),
+        return new ScriptSnapshot(c.name(), NotifyScript.of(c.script()),
                 settings, v.result(), false, init, tracking, v.running() ? ScriptRunState.RUNNING : ScriptRunState.IDLE);
     }
 

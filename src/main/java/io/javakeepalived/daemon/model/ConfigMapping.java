@@ -71,7 +71,8 @@ public final class ConfigMapping {
                         + sg.members().stream().filter(m -> !planned.contains(m)).toList());
             }
             if (!members.isEmpty()) {
-                groups.add(new SyncGroupPlan(sg.name(), members));
+                groups.add(new SyncGroupPlan(sg.name(), members, new SyncGroupPlan.Shown(sg.notifyScripts(),
+                        sg.trackers(), sg.smtpAlert(), sg.trackingWeight(), sg.notifyPriorityChanges())));
             }
         }
         Map<String, LinkDelays> delays = new HashMap<>();
