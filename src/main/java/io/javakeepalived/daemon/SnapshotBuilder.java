@@ -1,5 +1,6 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.config.model.HeartbeatPath;
 import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
@@ -203,7 +204,19 @@ public final class SnapshotBuilder {
                 w.unicast() ? w.unicastTtl() : -1, w.checkUnicastSrc(), List.of(), "no");
         return new InstanceSnapshot.Transport(s.primaryAddress() == null ? null : AddressText.ntop(s.primaryAddress()),
                 src.plan().source().configured().isPresent(),
-                AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()), 0, unicast, false, fd, fd, 0);
+                AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()), 0, unicast, false, fd, fd, 0,
+                heartbeatPaths(src.plan().heartbeatPaths()));
+    }
+
+    /** {@code heartbeat_path} lines as the dumps show them: {@code eth1 peers 10.0.1.2 10.0.1.3}. */
+    static List<String> heartbeatPaths(List<HeartbeatPath> paths) {
+        List<String> out = new ArrayList<>(paths.size());
+        for (HeartbeatPath h : paths) {
+            StringBuilder t = new StringBuilder(h.interfaceName()).append(" peers");
+            h.peers().forEach(p -> t.append(' ').append(AddressText.ntop(p)));
+            out.add(t.toString());
+        }
+        return out;
     }
 
     /** keepalived's VIP text: {@code 10.77.0.100/24 brd 10.77.0.255 dev eth0 scope global label eth0:1}, + {@code  set}. */

@@ -11,6 +11,7 @@ import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.DataDumpWriter;
+import io.javakeepalived.daemon.dump.ExporterJsonRules;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.JsonDumpWriter;
@@ -239,5 +240,27 @@ class SnapshotBuilderTest {
                 90, 100), SnapshotBuilder.splitBrain(sb, 12_500_000_000L, wallNow));
         assertEquals(InstanceSnapshot.SplitBrainSeen.NONE,
                 SnapshotBuilder.splitBrain(io.javakeepalived.vrrp.SplitBrain.NONE, 12_500_000_000L, wallNow));
+    }
+
+    @Test
+    void heartbeatPathsShowAsALineEachInTheDataFileAndAsAListTheExporterSkips() throws Exception {
+        InstancePlan p = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(CONFIG.replace("    advert_int 1\n",
+                "    advert_int 1\n    heartbeat_path eth1 10.0.1.2 10.0.1.3\n")))).instances().get(0)
+                .withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
+        VrrpInstance v = started(p);
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
+                List.of(new SnapshotBuilder.Source(p, v, wall, false, 13)), 0, wall);
+
+        assertTrue(DataDumpWriter.render(snap).contains("   fd_in 13, fd_out 13\n"
+                + "   Heartbeat path = eth1 peers 10.0.1.2 10.0.1.3\n"), DataDumpWriter.render(snap));
+        String json = JsonDumpWriter.render(snap);
+        assertTrue(json.contains("\"heartbeat_paths\":[\"eth1 peers 10.0.1.2 10.0.1.3\"]"), json);
+        assertEquals("VI_1", ExporterJsonRules.parse(json).get(0).iname());
+        // without a heartbeat path neither dump has a trace of one
+        VrrpStateSnapshot plain = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
+                List.of(new SnapshotBuilder.Source(plan(), started(plan()), wall, false, 13)), 0, wall);
+        assertFalse(DataDumpWriter.render(plain).contains("Heartbeat path"));
+        assertFalse(JsonDumpWriter.render(plain).contains("heartbeat_paths"));
     }
 }
