@@ -1,6 +1,7 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.config.model.HeartbeatPath;
+import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
@@ -100,7 +101,8 @@ public final class SnapshotBuilder {
         List<InstanceSnapshot> out = new ArrayList<>(sources.size());
         for (Source s : sources) {
             String name = s.instance().name();
-            out.add(instance(s, TrackedObjects.NONE.withScripts(trackedScripts(name, scripts))
+            out.add(instance(s, SyncGroupSnapshots.tracked(s.plan().shown().trackers())
+                    .withScripts(trackedScripts(name, scripts))
                     .withReferences(ReferenceSnapshots.tracked(name, references)), monoNow, wallNow));
         }
         List<ScriptSnapshot> dumped = new ArrayList<>(scripts.size());
@@ -171,7 +173,15 @@ public final class SnapshotBuilder {
         InstanceSnapshot.Addresses addresses = InstanceSnapshot.Addresses.of(texts(p.vips(), src.vipsInstalled()),
                 texts(p.addresses().excludedVips(), src.vipsInstalled()), src.vipsInstalled());
         return new InstanceSnapshot(identity, status(src, monoNow, wallNow), transport(src), garp, priority, adverts,
-                addresses, tracked, InstanceSnapshot.Notify.NONE, v.counters().snapshot());
+                addresses, tracked, notify(p, s), v.counters().snapshot());
+    }
+
+    private static InstanceSnapshot.Notify notify(InstancePlan p, InstanceSettings s) {
+        NotifyScripts n = p.notifyScripts();
+        return new InstanceSnapshot.Notify(NotifyScript.orNull(n.backup()), NotifyScript.orNull(n.master()),
+                NotifyScript.orNull(n.fault()), NotifyScript.orNull(n.stop()), NotifyScript.orNull(n.deleted()),
+                NotifyScript.orNull(n.generic()), NotifyScript.orNull(n.masterRxLowerPriority()),
+                p.shown().smtpAlert(), n.notifyDeleted(), s.notifyPriorityChanges());
     }
 
     private static InstanceSnapshot.Status status(Source src, long monoNow, Instant wallNow) {

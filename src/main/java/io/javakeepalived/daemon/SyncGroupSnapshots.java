@@ -69,7 +69,7 @@ final class SyncGroupSnapshots {
                 notify(s.notifyScripts()));
     }
 
-    /** What a group's own track_* lines name, with their weights. */
+    /** What track_* lines (a group's, or an instance's with its group's) name, with their weights. */
     static TrackedObjects tracked(Trackers t) {
         return new TrackedObjects(weighted(t.interfaces()), weighted(t.scripts()), weighted(t.files()),
                 weighted(t.processes()), weighted(t.bfds()), weighted(t.references()));

@@ -263,4 +263,34 @@ class SnapshotBuilderTest {
         assertFalse(DataDumpWriter.render(plain).contains("Heartbeat path"));
         assertFalse(JsonDumpWriter.render(plain).contains("heartbeat_paths"));
     }
+
+    @Test
+    void notifyScriptsAndTrackedInterfacesShowAsKeepalivedDumpsThem() throws Exception {
+        String config = "vrrp_sync_group G1 {\n    group {\n        VI_1\n    }\n"
+                + "    track_interface {\n        eth1\n    }\n}\n"
+                + CONFIG.replace("    advert_int 1\n", "    advert_int 1\n"
+                + "    notify_master \"/bin/sh master\"\n    notify_backup \"/bin/sh backup\"\n"
+                + "    notify \"/bin/sh any\"\n    smtp_alert\n");
+        InstancePlan p = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(config))).instances().get(0)
+                .withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
+                List.of(new SnapshotBuilder.Source(p, started(p), wall, false, 13)), 0, wall);
+
+        String data = DataDumpWriter.render(snap);
+        assertTrue(data.contains("""
+                   fd_in 13, fd_out 13
+                   Tracked interfaces :
+                     eth1 weight 0
+                   Using smtp notification = yes
+                   Notify deleted = Fault
+                   Backup state transition script = '/bin/sh' 'backup', uid:gid 0:0
+                   Master state transition script = '/bin/sh' 'master', uid:gid 0:0
+                   Generic state transition script = '/bin/sh' 'any', uid:gid 0:0
+                   Notify priority changes = false
+                """), data);
+        String json = JsonDumpWriter.render(snap);
+        assertTrue(json.contains("\"script_master\":\"'\\/bin\\/sh' 'master'\""), json);
+        assertTrue(json.contains("\"track_ifp\":[\"eth1\"]"), json);
+    }
 }

@@ -56,7 +56,8 @@ public final class ConfigMapping {
         List<String> problems = new ArrayList<>();
         for (VrrpInstance v : config.instances()) {
             try {
-                instances.add(withGarpGroup(instance(v, g, problems), config.garpGroups()));
+                instances.add(withGarpGroup(instance(v, g, problems), config.garpGroups())
+                        .withShown(ShownTrackers.of(v, config.syncGroups())));
             } catch (UnsupportedInstanceException e) {
                 problems.add(e.getMessage());
             }
