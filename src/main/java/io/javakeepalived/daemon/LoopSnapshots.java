@@ -90,7 +90,9 @@ final class LoopSnapshots {
                     e.socket == null ? -1 : e.socket.socket.fd()));
         }
         return SnapshotBuilder.build(globals, sources, trackScripts.get(), references.get(), clock.getAsLong(),
-                wallClock.instant()).withSyncGroups(SyncGroupSnapshots.of(table.plan().syncGroups(), this::running));
+                wallClock.instant())
+                .withStaticAddressesAndSockPool(SnapshotBuilder.staticAddresses(table.plan().statics()), sockets.dumped())
+                .withSyncGroups(SyncGroupSnapshots.of(table.plan().syncGroups(), this::running));
     }
 
     private VrrpInstance running(String name) {

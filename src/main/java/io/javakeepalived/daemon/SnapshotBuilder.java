@@ -16,6 +16,7 @@ import io.javakeepalived.daemon.dump.TrackingInstance;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.Scopes;
+import io.javakeepalived.daemon.model.StaticPlan;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptView;
@@ -170,8 +171,8 @@ public final class SnapshotBuilder {
         InstanceSnapshot.Adverts adverts = new InstanceSnapshot.Adverts(s.advertIntervalCs() * 10_000L,
                 s.downTimerAdverts(), s.lowerPrioNoAdvert(), s.higherPrioSendAdvert(), w.skipCheckAdvAddr(), false,
                 w.authType(), w.authType() == AuthType.SIMPLE_PASSWORD ? w.password() : null);
-        InstanceSnapshot.Addresses addresses = InstanceSnapshot.Addresses.of(texts(p.vips(), src.vipsInstalled()),
-                texts(p.addresses().excludedVips(), src.vipsInstalled()), src.vipsInstalled());
+        InstanceSnapshot.Addresses addresses = InstanceSnapshot.Addresses.of(texts(p, p.vips(), src.vipsInstalled()),
+                texts(p, p.addresses().excludedVips(), src.vipsInstalled()), src.vipsInstalled());
         return new InstanceSnapshot(identity, status(src, monoNow, wallNow), transport(src), garp, priority, adverts,
                 addresses, tracked, notify(p, s), v.counters().snapshot());
     }
@@ -231,6 +232,11 @@ public final class SnapshotBuilder {
 
     /** keepalived's VIP text: {@code 10.77.0.100/24 brd 10.77.0.255 dev eth0 scope global label eth0:1}, + {@code  set}. */
     public static String vipText(Vip v, boolean installed) {
+        return vipText(v, false, installed);
+    }
+
+    /** The same, {@code no_track} where the configuration says so (before the lifetime, as keepalived). */
+    public static String vipText(Vip v, boolean noTrack, boolean installed) {
         StringBuilder o = new StringBuilder(64);
         o.append(AddressText.ntop(v.address())).append('/').append(v.prefixLength());
         v.broadcast().ifPresent(brd -> o.append(" brd ").append(AddressText.ntop(brd)));
@@ -239,6 +245,9 @@ public final class SnapshotBuilder {
         v.label().ifPresent(l -> o.append(" label ").append(l));
         if (v.noPrefixRoute()) {
             o.append(" noprefixroute");
+        }
+        if (noTrack) {
+            o.append(" no_track");
         }
         if (v.isIpv6()) { // keepalived's format_ipaddress
             o.append(v.preferredLifetime() == 0 ? " deprecated" : v.preferredLifetime() == Vip.FOREVER
@@ -266,10 +275,23 @@ public final class SnapshotBuilder {
         return InstanceState.valueOf(s.name());
     }
 
-    private static List<String> texts(List<Vip> vips, boolean installed) {
+    private static List<String> texts(InstancePlan p, List<Vip> vips, boolean installed) {
         List<String> out = new ArrayList<>(vips.size());
         for (Vip v : vips) {
-            out.add(vipText(v, installed));
+            out.add(vipText(v, p.addresses().untrackedVips().contains(v), installed));
+        }
+        return out;
+    }
+
+    /**
+     * {@code static_ipaddress} as keepalived.data's {@code Static Addresses} shows them: {@code set}
+     * as in keepalived, which marks them so once it has added them at start (the daemon adds them
+     * then too, and puts back a tracked one someone deletes).
+     */
+    public static List<String> staticAddresses(StaticPlan statics) {
+        List<String> out = new ArrayList<>(statics.addresses().size());
+        for (StaticPlan.Address a : statics.addresses()) {
+            out.add(vipText(a.address(), a.noTrack(), true));
         }
         return out;
     }

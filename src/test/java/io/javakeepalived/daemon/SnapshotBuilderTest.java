@@ -19,6 +19,7 @@ import io.javakeepalived.daemon.dump.StatsDumpWriter;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.SharedFiles;
 import io.javakeepalived.track.ReferenceView;
@@ -229,6 +230,23 @@ class SnapshotBuilderTest {
         assertEquals("fd00::1/128 dev eth0 scope global deprecated set", SnapshotBuilder.vipText(new Vip(
                 InetAddress.getByName("fd00::1"), 128, "eth0", Optional.empty(), 0, Optional.empty(), false, 0), true));
         assertEquals("17", SnapshotBuilder.scopeName(17));
+        // no_track goes before the lifetime and "set", as in format_ipaddress
+        assertEquals("fd00::1/128 dev eth0 scope global no_track preferred_lft forever set",
+                SnapshotBuilder.vipText(Vip.of(InetAddress.getByName("fd00::1"), "eth0"), true, true));
+    }
+
+    @Test
+    void staticAndNoTrackAddressesShowAsKeepalivedDumpsThem() throws Exception {
+        VrrpPlan all = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(
+                "static_ipaddress {\n    10.9.0.1/32 dev eth1\n    10.9.0.2/24 dev eth1 no_track\n}\n"
+                + CONFIG.replace("10.77.0.100/24\n", "10.77.0.100/24\n        10.77.0.101/24 no_track\n"))));
+        assertEquals(List.of("10.9.0.1/32 dev eth1 scope global set", "10.9.0.2/24 dev eth1 scope global no_track set"),
+                SnapshotBuilder.staticAddresses(all.statics()));
+        InstancePlan p = all.instances().get(0).withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global", "10.77.0.101/24 dev eth0 scope global no_track"),
+                SnapshotBuilder.instance(new SnapshotBuilder.Source(p, started(p), wall, false), 0, wall)
+                        .addresses().vips());
     }
 
     @Test
