@@ -43,8 +43,10 @@ import java.util.OptionalLong;
  * {@code vrrp_script}s come from the checker loop's published views
  * ({@link io.javakeepalived.track.TrackScriptScheduler#published()}): the {@code VRRP Scripts}
  * section and each instance's {@code Tracked scripts} (in the scripts' configuration order).
- * What the loop does not know yet (other trackers, notify scripts, interfaces, sync group state)
- * is left at keepalived's defaults ({@link InstanceSnapshot.Notify#NONE} and the like).
+ * Notify scripts, smtp_alert, the other trackers and {@code heartbeat_path}s come from the
+ * instance's plan. What the loop does not know (the interfaces' saved sysctls, routes in
+ * keepalived's own syntax) is left out; sync groups, the socket pool and the static addresses are
+ * added by {@link LoopSnapshots} ({@link SyncGroupSnapshots}, {@link SocketPool}).
  */
 public final class SnapshotBuilder {
 
