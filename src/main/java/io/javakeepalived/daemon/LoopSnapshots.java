@@ -6,6 +6,7 @@ import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.sys.signal.SignalRequest;
 import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptView;
+import io.javakeepalived.vrrp.VrrpInstance;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,7 +90,14 @@ final class LoopSnapshots {
                     e.socket == null ? -1 : e.socket.socket.fd()));
         }
         return SnapshotBuilder.build(globals, sources, trackScripts.get(), references.get(), clock.getAsLong(),
-                wallClock.instant());
+                wallClock.instant())
+                .withStaticAddressesAndSockPool(SnapshotBuilder.staticAddresses(table.plan().statics()), sockets.dumped())
+                .withSyncGroups(SyncGroupSnapshots.of(table.plan().syncGroups(), this::running));
+    }
+
+    private VrrpInstance running(String name) {
+        InstanceEntry e = table.find(name);
+        return e == null ? null : e.instance;
     }
 
     /** {@link #snapshot()} plus the transition counts and the sockets' drops. */

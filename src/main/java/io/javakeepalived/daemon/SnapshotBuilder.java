@@ -1,5 +1,7 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.config.model.HeartbeatPath;
+import io.javakeepalived.config.model.NotifyScripts;
 import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
@@ -14,6 +16,7 @@ import io.javakeepalived.daemon.dump.TrackingInstance;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.InstancePlan;
 import io.javakeepalived.daemon.model.Scopes;
+import io.javakeepalived.daemon.model.StaticPlan;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptView;
@@ -40,8 +43,10 @@ import java.util.OptionalLong;
  * {@code vrrp_script}s come from the checker loop's published views
  * ({@link io.javakeepalived.track.TrackScriptScheduler#published()}): the {@code VRRP Scripts}
  * section and each instance's {@code Tracked scripts} (in the scripts' configuration order).
- * What the loop does not know yet (other trackers, notify scripts, interfaces, sync group state)
- * is left at keepalived's defaults ({@link InstanceSnapshot.Notify#NONE} and the like).
+ * Notify scripts, smtp_alert, the other trackers and {@code heartbeat_path}s come from the
+ * instance's plan. What the loop does not know (the interfaces' saved sysctls, routes in
+ * keepalived's own syntax) is left out; sync groups, the socket pool and the static addresses are
+ * added by {@link LoopSnapshots} ({@link SyncGroupSnapshots}, {@link SocketPool}).
  */
 public final class SnapshotBuilder {
 
@@ -99,7 +104,8 @@ public final class SnapshotBuilder {
         List<InstanceSnapshot> out = new ArrayList<>(sources.size());
         for (Source s : sources) {
             String name = s.instance().name();
-            out.add(instance(s, TrackedObjects.NONE.withScripts(trackedScripts(name, scripts))
+            out.add(instance(s, SyncGroupSnapshots.tracked(s.plan().shown().trackers())
+                    .withScripts(trackedScripts(name, scripts))
                     .withReferences(ReferenceSnapshots.tracked(name, references)), monoNow, wallNow));
         }
         List<ScriptSnapshot> dumped = new ArrayList<>(scripts.size());
@@ -128,7 +134,7 @@ public final class SnapshotBuilder {
             case INIT_RELOAD -> ScriptInitState.INIT_RELOAD;
             case DONE -> ScriptInitState.DONE;
         };
-        return new ScriptSnapshot(c.name(), new NotifyScript(c.script().argv(), c.script().uid(), c.script().gid()),
+        return new ScriptSnapshot(c.name(), NotifyScript.of(c.script()),
                 settings, v.result(), false, init, tracking, v.running() ? ScriptRunState.RUNNING : ScriptRunState.IDLE);
     }
 
@@ -167,10 +173,18 @@ public final class SnapshotBuilder {
         InstanceSnapshot.Adverts adverts = new InstanceSnapshot.Adverts(s.advertIntervalCs() * 10_000L,
                 s.downTimerAdverts(), s.lowerPrioNoAdvert(), s.higherPrioSendAdvert(), w.skipCheckAdvAddr(), false,
                 w.authType(), w.authType() == AuthType.SIMPLE_PASSWORD ? w.password() : null);
-        InstanceSnapshot.Addresses addresses = InstanceSnapshot.Addresses.of(texts(p.vips(), src.vipsInstalled()),
-                texts(p.addresses().excludedVips(), src.vipsInstalled()), src.vipsInstalled());
+        InstanceSnapshot.Addresses addresses = InstanceSnapshot.Addresses.of(texts(p, p.vips(), src.vipsInstalled()),
+                texts(p, p.addresses().excludedVips(), src.vipsInstalled()), src.vipsInstalled());
         return new InstanceSnapshot(identity, status(src, monoNow, wallNow), transport(src), garp, priority, adverts,
-                addresses, tracked, InstanceSnapshot.Notify.NONE, v.counters().snapshot());
+                addresses, tracked, notify(p, s), v.counters().snapshot());
+    }
+
+    private static InstanceSnapshot.Notify notify(InstancePlan p, InstanceSettings s) {
+        NotifyScripts n = p.notifyScripts();
+        return new InstanceSnapshot.Notify(NotifyScript.orNull(n.backup()), NotifyScript.orNull(n.master()),
+                NotifyScript.orNull(n.fault()), NotifyScript.orNull(n.stop()), NotifyScript.orNull(n.deleted()),
+                NotifyScript.orNull(n.generic()), NotifyScript.orNull(n.masterRxLowerPriority()),
+                p.shown().smtpAlert(), n.notifyDeleted(), s.notifyPriorityChanges());
     }
 
     private static InstanceSnapshot.Status status(Source src, long monoNow, Instant wallNow) {
@@ -203,11 +217,28 @@ public final class SnapshotBuilder {
                 w.unicast() ? w.unicastTtl() : -1, w.checkUnicastSrc(), List.of(), "no");
         return new InstanceSnapshot.Transport(s.primaryAddress() == null ? null : AddressText.ntop(s.primaryAddress()),
                 src.plan().source().configured().isPresent(),
-                AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()), 0, unicast, false, fd, fd, 0);
+                AddressText.ntop(ipv6 ? w.multicastGroup6() : w.multicastGroup4()), 0, unicast, false, fd, fd, 0,
+                heartbeatPaths(src.plan().heartbeatPaths()));
+    }
+
+    /** {@code heartbeat_path} lines as the dumps show them: {@code eth1 peers 10.0.1.2 10.0.1.3}. */
+    static List<String> heartbeatPaths(List<HeartbeatPath> paths) {
+        List<String> out = new ArrayList<>(paths.size());
+        for (HeartbeatPath h : paths) {
+            StringBuilder t = new StringBuilder(h.interfaceName()).append(" peers");
+            h.peers().forEach(p -> t.append(' ').append(AddressText.ntop(p)));
+            out.add(t.toString());
+        }
+        return out;
     }
 
     /** keepalived's VIP text: {@code 10.77.0.100/24 brd 10.77.0.255 dev eth0 scope global label eth0:1}, + {@code  set}. */
     public static String vipText(Vip v, boolean installed) {
+        return vipText(v, false, installed);
+    }
+
+    /** The same, {@code no_track} where the configuration says so (before the lifetime, as keepalived). */
+    public static String vipText(Vip v, boolean noTrack, boolean installed) {
         StringBuilder o = new StringBuilder(64);
         o.append(AddressText.ntop(v.address())).append('/').append(v.prefixLength());
         v.broadcast().ifPresent(brd -> o.append(" brd ").append(AddressText.ntop(brd)));
@@ -216,6 +247,9 @@ public final class SnapshotBuilder {
         v.label().ifPresent(l -> o.append(" label ").append(l));
         if (v.noPrefixRoute()) {
             o.append(" noprefixroute");
+        }
+        if (noTrack) {
+            o.append(" no_track");
         }
         if (v.isIpv6()) { // keepalived's format_ipaddress
             o.append(v.preferredLifetime() == 0 ? " deprecated" : v.preferredLifetime() == Vip.FOREVER
@@ -243,10 +277,23 @@ public final class SnapshotBuilder {
         return InstanceState.valueOf(s.name());
     }
 
-    private static List<String> texts(List<Vip> vips, boolean installed) {
+    private static List<String> texts(InstancePlan p, List<Vip> vips, boolean installed) {
         List<String> out = new ArrayList<>(vips.size());
         for (Vip v : vips) {
-            out.add(vipText(v, installed));
+            out.add(vipText(v, p.addresses().untrackedVips().contains(v), installed));
+        }
+        return out;
+    }
+
+    /**
+     * {@code static_ipaddress} as keepalived.data's {@code Static Addresses} shows them: {@code set}
+     * as in keepalived, which marks them so once it has added them at start (the daemon adds them
+     * then too, and puts back a tracked one someone deletes).
+     */
+    public static List<String> staticAddresses(StaticPlan statics) {
+        List<String> out = new ArrayList<>(statics.addresses().size());
+        for (StaticPlan.Address a : statics.addresses()) {
+            out.add(vipText(a.address(), a.noTrack(), true));
         }
         return out;
     }

@@ -1,11 +1,13 @@
 package io.javakeepalived.daemon;
 
+import io.javakeepalived.daemon.dump.SockPoolEntry;
 import io.javakeepalived.net.ErrnoException;
 import io.javakeepalived.net.NativeNetwork;
 import io.javakeepalived.net.PollSet;
 import io.javakeepalived.net.ReceivedPacketInfo;
 import io.javakeepalived.net.VrrpSocket;
 import io.javakeepalived.net.VrrpSocketOptions;
+import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.Event;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.VridDemultiplexer;
@@ -185,6 +187,34 @@ final class SocketPool {
             drops.add(new LoopSnapshot.SocketDrops(k.demux.key(), k.demux.counters().snapshot()));
         }
         return drops;
+    }
+
+    /**
+     * The pool as keepalived.data's {@code VRRP Sockpool} shows it, in the order the sockets were
+     * opened: one socket reads and sends, so fd_in and fd_out are the same; a unicast socket's
+     * address is the source it was opened with (its first instance's).
+     */
+    List<SockPoolEntry> dumped() {
+        List<SockPoolEntry> out = new ArrayList<>(sockets.size());
+        for (SharedSocket k : sockets.values()) {
+            VridDemultiplexer.SocketKey key = k.demux.key();
+            List<SockPoolEntry.Member> members = new ArrayList<>();
+            String unicastSource = null;
+            for (InstanceEntry e : table.entries()) {
+                if (e.socket != k) {
+                    continue;
+                }
+                InstanceSettings s = e.instance.settings();
+                members.add(new SockPoolEntry.Member(e.name(), s.vrid()));
+                if (key.unicast() && unicastSource == null && s.primaryAddress() != null) {
+                    unicastSource = AddressText.ntop(s.primaryAddress());
+                }
+            }
+            int fd = k.socket.fd();
+            out.add(new SockPoolEntry(fd, fd, key.interfaceName(), key.family() == IpFamily.IPV6, key.authHeader(),
+                    unicastSource, 0, members));
+        }
+        return out;
     }
 
     void closeAll() {

@@ -135,4 +135,43 @@ class DumpSignalsIT {
         assertTrue(d.logged("(VI_1) Entering MASTER STATE"));
         assertEquals(1, d.count("(VI_1) Entering MASTER STATE"), d.output());
     }
+
+    /** Two instances in one sync group, both MASTER: the group, its members and hooks; the socket both share. */
+    private static final String GROUP_CONFIG = "global_defs {\n    script_user root\n    vrrp_priority -5\n}\n"
+            + "static_ipaddress {\n    10.213.9.1/32 dev eth0\n}\n"
+            + "vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n"
+            + "    notify_master \"/bin/true master\"\n    notify \"/bin/true any\"\n}\n"
+            + DaemonLab.vrrpInstance("VI_1", 51, 100, "    state MASTER\n    advert_int 1\n", "10.213.0.100/24")
+            + DaemonLab.vrrpInstance("VI_2", 52, 100, "    state MASTER\n    advert_int 1\n", "10.213.0.101/24");
+
+    @Test
+    void usr1DumpsTheRunningSyncGroupAndTheSocketItsMembersShare() throws Exception {
+        Daemon d = dl.start(dl.node("a"), GROUP_CONFIG);
+        Path data = d.tmpdir().resolve("keepalived.data");
+        d.awaitLogged("VRRP_Group(G1) Syncing instances to MASTER state", 15_000);
+
+        d.signal("USR1");
+        DaemonLab.await("keepalived.data", 5_000, () -> read(data).contains("------< VRRP Sync groups >------"), d);
+        String text = read(data);
+        String bin = Path.of("/bin/true").toRealPath().toString();
+        assertTrue(text.contains("------< VRRP Sync groups >------\n"
+                + " VRRP Sync Group = G1, MASTER\n"
+                + "   Num member fault 0, num member init 0\n"
+                + "   VRRP member instances :\n"
+                + "     VI_1\n"
+                + "     VI_2\n"
+                + "   Using smtp notification = no\n"
+                + "   Master state transition script = '" + bin + "' 'master', uid:gid 0:0\n"
+                + "   Generic state transition script = '" + bin + "' 'any', uid:gid 0:0\n"), text);
+        assertTrue(text.contains("   Sync group = G1\n"), text);
+        assertTrue(text.contains("\n VRRP process priority = -5\n"), text);
+        assertTrue(text.contains("------< Static Addresses >------\n     10.213.9.1/32 dev eth0 scope global set\n"),
+                text);
+        Matcher pool = Pattern.compile("------< VRRP Sockpool >------\\n fd_in (\\d+) fd_out = (\\d+)\\n"
+                + "   Interface = eth0\\n   Family = IPv4\\n   Protocol = VRRP\\n   Type = Multicast\\n"
+                + "   Rx buf size = 0\\n   VRRP instances\\n     VI_1 vrid 51\\n     VI_2 vrid 52\\n").matcher(text);
+        assertTrue(pool.find(), text);
+        assertTrue(text.contains("   fd_in " + pool.group(1) + ", fd_out " + pool.group(2) + "\n"), text);
+        assertTrue(d.isAlive(), d.output());
+    }
 }

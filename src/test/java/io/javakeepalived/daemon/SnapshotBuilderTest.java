@@ -11,6 +11,7 @@ import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.config.model.VrrpScript;
 import io.javakeepalived.daemon.dump.ConfiguredGlobals;
 import io.javakeepalived.daemon.dump.DataDumpWriter;
+import io.javakeepalived.daemon.dump.ExporterJsonRules;
 import io.javakeepalived.daemon.dump.InstanceSnapshot;
 import io.javakeepalived.daemon.dump.InstanceState;
 import io.javakeepalived.daemon.dump.JsonDumpWriter;
@@ -18,6 +19,7 @@ import io.javakeepalived.daemon.dump.StatsDumpWriter;
 import io.javakeepalived.daemon.dump.VrrpStateSnapshot;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.InstancePlan;
+import io.javakeepalived.daemon.model.VrrpPlan;
 import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.SharedFiles;
 import io.javakeepalived.track.ReferenceView;
@@ -228,6 +230,23 @@ class SnapshotBuilderTest {
         assertEquals("fd00::1/128 dev eth0 scope global deprecated set", SnapshotBuilder.vipText(new Vip(
                 InetAddress.getByName("fd00::1"), 128, "eth0", Optional.empty(), 0, Optional.empty(), false, 0), true));
         assertEquals("17", SnapshotBuilder.scopeName(17));
+        // no_track goes before the lifetime and "set", as in format_ipaddress
+        assertEquals("fd00::1/128 dev eth0 scope global no_track preferred_lft forever set",
+                SnapshotBuilder.vipText(Vip.of(InetAddress.getByName("fd00::1"), "eth0"), true, true));
+    }
+
+    @Test
+    void staticAndNoTrackAddressesShowAsKeepalivedDumpsThem() throws Exception {
+        VrrpPlan all = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(
+                "static_ipaddress {\n    10.9.0.1/32 dev eth1\n    10.9.0.2/24 dev eth1 no_track\n}\n"
+                + CONFIG.replace("10.77.0.100/24\n", "10.77.0.100/24\n        10.77.0.101/24 no_track\n"))));
+        assertEquals(List.of("10.9.0.1/32 dev eth1 scope global set", "10.9.0.2/24 dev eth1 scope global no_track set"),
+                SnapshotBuilder.staticAddresses(all.statics()));
+        InstancePlan p = all.instances().get(0).withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        assertEquals(List.of("10.77.0.100/24 dev eth0 scope global", "10.77.0.101/24 dev eth0 scope global no_track"),
+                SnapshotBuilder.instance(new SnapshotBuilder.Source(p, started(p), wall, false), 0, wall)
+                        .addresses().vips());
     }
 
     @Test
@@ -239,5 +258,57 @@ class SnapshotBuilderTest {
                 90, 100), SnapshotBuilder.splitBrain(sb, 12_500_000_000L, wallNow));
         assertEquals(InstanceSnapshot.SplitBrainSeen.NONE,
                 SnapshotBuilder.splitBrain(io.javakeepalived.vrrp.SplitBrain.NONE, 12_500_000_000L, wallNow));
+    }
+
+    @Test
+    void heartbeatPathsShowAsALineEachInTheDataFileAndAsAListTheExporterSkips() throws Exception {
+        InstancePlan p = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(CONFIG.replace("    advert_int 1\n",
+                "    advert_int 1\n    heartbeat_path eth1 10.0.1.2 10.0.1.3\n")))).instances().get(0)
+                .withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
+        VrrpInstance v = started(p);
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
+                List.of(new SnapshotBuilder.Source(p, v, wall, false, 13)), 0, wall);
+
+        assertTrue(DataDumpWriter.render(snap).contains("   fd_in 13, fd_out 13\n"
+                + "   Heartbeat path = eth1 peers 10.0.1.2 10.0.1.3\n"), DataDumpWriter.render(snap));
+        String json = JsonDumpWriter.render(snap);
+        assertTrue(json.contains("\"heartbeat_paths\":[\"eth1 peers 10.0.1.2 10.0.1.3\"]"), json);
+        assertEquals("VI_1", ExporterJsonRules.parse(json).get(0).iname());
+        // without a heartbeat path neither dump has a trace of one
+        VrrpStateSnapshot plain = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
+                List.of(new SnapshotBuilder.Source(plan(), started(plan()), wall, false, 13)), 0, wall);
+        assertFalse(DataDumpWriter.render(plain).contains("Heartbeat path"));
+        assertFalse(JsonDumpWriter.render(plain).contains("heartbeat_paths"));
+    }
+
+    @Test
+    void notifyScriptsAndTrackedInterfacesShowAsKeepalivedDumpsThem() throws Exception {
+        String config = "vrrp_sync_group G1 {\n    group {\n        VI_1\n    }\n"
+                + "    track_interface {\n        eth1\n    }\n}\n"
+                + CONFIG.replace("    advert_int 1\n", "    advert_int 1\n"
+                + "    notify_master \"/bin/sh master\"\n    notify_backup \"/bin/sh backup\"\n"
+                + "    notify \"/bin/sh any\"\n    smtp_alert\n");
+        InstancePlan p = ConfigMapping.plan(ConfigFixture.model(ConfigFixture.load0(config))).instances().get(0)
+                .withPrimaryAddress(InetAddress.getByName("10.77.0.1"));
+        Instant wall = Instant.ofEpochSecond(1_795_400_000L);
+        VrrpStateSnapshot snap = SnapshotBuilder.build(ConfiguredGlobals.defaults(),
+                List.of(new SnapshotBuilder.Source(p, started(p), wall, false, 13)), 0, wall);
+
+        String data = DataDumpWriter.render(snap);
+        assertTrue(data.contains("""
+                   fd_in 13, fd_out 13
+                   Tracked interfaces :
+                     eth1 weight 0
+                   Using smtp notification = yes
+                   Notify deleted = Fault
+                   Backup state transition script = '/bin/sh' 'backup', uid:gid 0:0
+                   Master state transition script = '/bin/sh' 'master', uid:gid 0:0
+                   Generic state transition script = '/bin/sh' 'any', uid:gid 0:0
+                   Notify priority changes = false
+                """), data);
+        String json = JsonDumpWriter.render(snap);
+        assertTrue(json.contains("\"script_master\":\"'\\/bin\\/sh' 'master'\""), json);
+        assertTrue(json.contains("\"track_ifp\":[\"eth1\"]"), json);
     }
 }

@@ -97,7 +97,7 @@ final class VrrpCompletion {
                     : c.global.smtpAlert != null ? c.global.smtpAlert : false;
             syncGroups.add(new SyncGroup(sg.name, sg.resolved.stream().map(i -> i.name).toList(), trackers(sg.trackers),
                     notify(sg.notify), smtp, sg.trackingWeight,
-                    sg.notifyPriorityChanges != null ? sg.notifyPriorityChanges : g.notifyPriorityChanges(),
+                    Optional.ofNullable(sg.notifyPriorityChanges),
                     sg.location));
         }
         c.unmute();

@@ -19,7 +19,8 @@ import java.util.List;
  * does not have (nftables, libnftnl version, VMAC/IPVLAN details, track file/process/BFD
  * sections, GARP delay groups, static track groups) are left out. javakeepalived's own reference
  * trackers get a {@code VRRP References} section after the scripts and {@code Tracked references}
- * lines in the instances, in the scripts' style; keepalived-exporter skips both.
+ * lines in the instances, in the scripts' style, and each {@code heartbeat_path} a
+ * {@code Heartbeat path = } line after the instance's sockets; keepalived-exporter skips them.
  */
 public final class DataDumpWriter {
 

@@ -13,29 +13,18 @@ import java.util.Optional;
 
 /**
  * keepalived.data's {@code Global definitions} section (global_data.c {@code dump_global_data})
- * read from the configuration model. Settings javakeepalived does not model (process
- * priorities, SNMP, DBus, netlink buffers, notify FIFOs, reload_check_config) are shown at
- * keepalived's defaults, as a keepalived without them configured shows them.
+ * read from the configuration model ({@link SchedulingLines} for the process scheduling).
+ * Settings javakeepalived does not model (SNMP, DBus, netlink buffers, notify FIFOs,
+ * reload_check_config) are shown at keepalived's defaults, as a keepalived without them
+ * configured shows them.
  */
 final class GlobalsSection {
 
     /** keepalived's PARAMETER_UNSET ((unsigned)-1): what its parent prints for a value left to default. */
     static final long UNSET = 4294967295L;
 
-    /** Process tuning lines, between {@code Min auto priority delay} and {@code Script security}. */
-    private static final String PROCESS_DEFAULTS = """
-             VRRP process priority = 0
-             VRRP don't swap = false
-             VRRP realtime priority = 0
-             VRRP realtime limit = 10000
-             Checker process priority = 0
-             Checker don't swap = false
-             Checker realtime priority = 0
-             Checker realtime limit = 10000
-             BFD process priority = 0
-             BFD don't swap = false
-             BFD realtime priority = 0
-             BFD realtime limit = 10000
+    /** The SNMP and DBus lines, between the process scheduling ones and {@code Script security}. */
+    private static final String SNMP_DEFAULTS = """
              SNMP vrrp disabled
              SNMP checker disabled
              SNMP RFCv2 disabled
@@ -135,7 +124,8 @@ final class GlobalsSection {
         line(o, " Max auto priority = " + (g.maxAutoPriority() == -1 ? "Disabled"
                 : Integer.toString(g.maxAutoPriority())));
         line(o, " Min auto priority delay = " + micros(g.minAutoPriorityDelay()) + " usecs");
-        o.append(PROCESS_DEFAULTS);
+        SchedulingLines.write(o, g);
+        o.append(SNMP_DEFAULTS);
         line(o, " Script security " + able(g.enableScriptSecurity()));
         o.append(BUFFER_DEFAULTS);
         if (!v.startupDelay().isZero()) {

@@ -195,6 +195,11 @@ final class InstanceSection {
         } else {
             line(o, "   No sockets allocated");
         }
+        // javakeepalived's own, after keepalived's socket line: keepalived-exporter reads only
+        // the lines it knows
+        for (String h : t.heartbeatPaths()) {
+            line(o, "   Heartbeat path = " + h);
+        }
     }
 
     private static void notify(StringBuilder o, InstanceSnapshot.Notify n) {

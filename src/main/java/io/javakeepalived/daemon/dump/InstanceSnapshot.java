@@ -177,10 +177,12 @@ public record InstanceSnapshot(Identity identity, Status status, Transport trans
      * @param fdIn               receive socket fd; -1 prints {@code No sockets allocated}
      * @param fdOut              send socket fd
      * @param kernelRxBufSize    {@code kernel_rx_buf_size}; 0 if not set
+     * @param heartbeatPaths     {@code heartbeat_path} (javakeepalived's own), each as
+     *                           {@code INTERFACE peers PEER...}; empty if none
      */
     public record Transport(String sourceIp, boolean sourceIpFromConfig, String multicastAddress,
                             int multicastIfindex, Unicast unicast, boolean dontTrackPrimary, int fdIn, int fdOut,
-                            long kernelRxBufSize) {
+                            long kernelRxBufSize, List<String> heartbeatPaths) {
 
         /** keepalived's IPv4 multicast group for VRRP (RFC 5798 section 5.1.1.2). */
         public static final String VRRP_GROUP4 = "224.0.0.18";
@@ -188,6 +190,14 @@ public record InstanceSnapshot(Identity identity, Status status, Transport trans
         public Transport {
             Objects.requireNonNull(multicastAddress, "multicastAddress");
             Objects.requireNonNull(unicast, "unicast");
+            heartbeatPaths = List.copyOf(heartbeatPaths);
+        }
+
+        /** Without heartbeat paths (keepalived's own fields only). */
+        public Transport(String sourceIp, boolean sourceIpFromConfig, String multicastAddress, int multicastIfindex,
+                         Unicast unicast, boolean dontTrackPrimary, int fdIn, int fdOut, long kernelRxBufSize) {
+            this(sourceIp, sourceIpFromConfig, multicastAddress, multicastIfindex, unicast, dontTrackPrimary, fdIn,
+                    fdOut, kernelRxBufSize, List.of());
         }
 
         /** IPv4 multicast from {@code sourceIp} (null: none yet) on the sockets {@code fdIn}/{@code fdOut}. */

@@ -131,6 +131,8 @@ public final class JsonDumpWriter {
             // javakeepalived's own, like split_brain_*: once an advert came over a heartbeat path
             w.field("heartbeat_path_adverts", v.counter(VrrpCounter.HEARTBEAT_PATH_RCVD));
         }
+        // javakeepalived's own, only when configured, so that other dumps stay keepalived's byte for byte
+        array(w, "heartbeat_paths", v.transport().heartbeatPaths());
         w.endObject();
     }
 

@@ -1,8 +1,10 @@
 package io.javakeepalived.daemon.dump;
 
+import io.javakeepalived.config.model.ScriptCommand;
 import io.javakeepalived.util.CommandText;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A script as keepalived holds it: its argument vector and the uid:gid it runs as.
@@ -22,6 +24,16 @@ public record NotifyScript(List<String> argv, long uid, long gid) {
 
     public static NotifyScript of(long uid, long gid, String... argv) {
         return new NotifyScript(List.of(argv), uid, gid);
+    }
+
+    /** A configured script, as the user it runs as. */
+    public static NotifyScript of(ScriptCommand c) {
+        return new NotifyScript(c.argv(), c.uid(), c.gid());
+    }
+
+    /** The configured script, if any; else null (keepalived prints no line for it). */
+    public static NotifyScript orNull(Optional<ScriptCommand> c) {
+        return c.map(NotifyScript::of).orElse(null);
     }
 
     /**

@@ -51,6 +51,18 @@ public record VrrpStateSnapshot(ConfiguredGlobals globals, List<String> staticAd
                 syncGroups, scripts, interfaces, next);
     }
 
+    /** The same with {@code next} as the sync groups. */
+    public VrrpStateSnapshot withSyncGroups(List<SyncGroupSnapshot> next) {
+        return new VrrpStateSnapshot(globals, staticAddresses, staticRoutes, staticRules, instances, sockPool,
+                next, scripts, interfaces, references);
+    }
+
+    /** The same with {@code addresses} as the static addresses and {@code pool} as the socket pool. */
+    public VrrpStateSnapshot withStaticAddressesAndSockPool(List<String> addresses, List<SockPoolEntry> pool) {
+        return new VrrpStateSnapshot(globals, addresses, staticRoutes, staticRules, instances, pool, syncGroups,
+                scripts, interfaces, references);
+    }
+
     /** A snapshot of instances and scripts only (no statics, sockets, groups or interfaces). */
     public static VrrpStateSnapshot of(ConfiguredGlobals globals, List<InstanceSnapshot> instances,
             List<ScriptSnapshot> scripts) {

@@ -56,7 +56,8 @@ public final class ConfigMapping {
         List<String> problems = new ArrayList<>();
         for (VrrpInstance v : config.instances()) {
             try {
-                instances.add(withGarpGroup(instance(v, g, problems), config.garpGroups()));
+                instances.add(withGarpGroup(instance(v, g, problems), config.garpGroups())
+                        .withShown(ShownTrackers.of(v, config.syncGroups())));
             } catch (UnsupportedInstanceException e) {
                 problems.add(e.getMessage());
             }
@@ -71,7 +72,8 @@ public final class ConfigMapping {
                         + sg.members().stream().filter(m -> !planned.contains(m)).toList());
             }
             if (!members.isEmpty()) {
-                groups.add(new SyncGroupPlan(sg.name(), members));
+                groups.add(new SyncGroupPlan(sg.name(), members, new SyncGroupPlan.Shown(sg.notifyScripts(),
+                        sg.trackers(), sg.smtpAlert(), sg.trackingWeight(), sg.notifyPriorityChanges())));
             }
         }
         Map<String, LinkDelays> delays = new HashMap<>();

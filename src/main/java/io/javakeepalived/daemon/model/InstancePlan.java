@@ -2,6 +2,7 @@ package io.javakeepalived.daemon.model;
 
 import io.javakeepalived.config.model.HeartbeatPath;
 import io.javakeepalived.config.model.NotifyScripts;
+import io.javakeepalived.config.model.Trackers;
 import io.javakeepalived.vrrp.InstanceSettings;
 import io.javakeepalived.vrrp.Vip;
 
@@ -32,10 +33,11 @@ import java.util.Optional;
  * @param announcing    the pacing of its gratuitous ARPs and unsolicited NAs
  * @param kernel        what it changes in the kernel besides addresses
  * @param heartbeatPaths {@code heartbeat_path}: second paths its adverts go out and come in on
+ * @param shown         what only the dumps read
  */
 public record InstancePlan(InstanceSettings settings, boolean configFault, Optional<String> syncGroup,
                            NotifyScripts notifyScripts, Source source, Addresses addresses, Announcing announcing,
-                           KernelSide kernel, List<HeartbeatPath> heartbeatPaths) {
+                           KernelSide kernel, List<HeartbeatPath> heartbeatPaths, Shown shown) {
 
     public InstancePlan {
         Objects.requireNonNull(settings, "settings");
@@ -46,6 +48,7 @@ public record InstancePlan(InstanceSettings settings, boolean configFault, Optio
         Objects.requireNonNull(announcing, "announcing");
         Objects.requireNonNull(kernel, "kernel");
         heartbeatPaths = List.copyOf(heartbeatPaths);
+        Objects.requireNonNull(shown, "shown");
     }
 
     /**
@@ -117,61 +120,85 @@ public record InstancePlan(InstanceSettings settings, boolean configFault, Optio
     }
 
     /**
+     * What keepalived.data shows of the instance and nothing in the daemon acts on (mail and the
+     * trackers run from the configuration itself).
+     *
+     * @param smtpAlert {@code smtp_alert}, resolved through the sync group and global defaults
+     * @param trackers  its track_interface / track_file / track_process / track_bfd lines, its
+     *                  sync group's added for what it does not track itself (keepalived's
+     *                  {@code sync_group_tracking_init}); scripts and references are shown from
+     *                  their trackers' published views
+     */
+    public record Shown(boolean smtpAlert, Trackers trackers) {
+        public static final Shown NONE = new Shown(false, Trackers.NONE);
+
+        public Shown {
+            Objects.requireNonNull(trackers, "trackers");
+        }
+    }
+
+    /**
      * A plan with keepalived's defaults around {@code settings}: not in a sync group, no notify
      * scripts, the interface's address as source, no excluded VIPs and every VIP watched, unpaced
      * announcements, nothing else changed in the kernel.
      */
     public static InstancePlan of(InstanceSettings settings) {
         return new InstancePlan(settings, false, Optional.empty(), NotifyScripts.NONE, Source.INTERFACE,
-                Addresses.NONE, Announcing.UNPACED, KernelSide.NONE, List.of());
+                Addresses.NONE, Announcing.UNPACED, KernelSide.NONE, List.of(), Shown.NONE);
     }
 
     public InstancePlan withConfigFault(boolean fault) {
         return new InstancePlan(settings, fault, syncGroup, notifyScripts, source, addresses, announcing, kernel,
-                heartbeatPaths);
+                heartbeatPaths, shown);
     }
 
     public InstancePlan withSyncGroup(Optional<String> group) {
         return new InstancePlan(settings, configFault, group, notifyScripts, source, addresses, announcing, kernel,
-                heartbeatPaths);
+                heartbeatPaths, shown);
     }
 
     public InstancePlan withNotifyScripts(NotifyScripts n) {
         return new InstancePlan(settings, configFault, syncGroup, n, source, addresses, announcing, kernel,
-                heartbeatPaths);
+                heartbeatPaths, shown);
     }
 
     public InstancePlan withSource(Source s) {
         return new InstancePlan(settings, configFault, syncGroup, notifyScripts, s, addresses, announcing, kernel,
-                heartbeatPaths);
+                heartbeatPaths, shown);
     }
 
     public InstancePlan withAddresses(Addresses a) {
         return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, a, announcing, kernel,
-                heartbeatPaths);
+                heartbeatPaths, shown);
     }
 
     /** The same plan with other GARP / NA pacing (e.g. a {@code garp_group} for its interface). */
     public InstancePlan withAnnouncing(Announcing a) {
         return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, a, kernel,
-                heartbeatPaths);
+                heartbeatPaths, shown);
     }
 
     public InstancePlan withKernel(KernelSide k) {
         return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, announcing, k,
-                heartbeatPaths);
+                heartbeatPaths, shown);
     }
 
     /** The same plan with second paths for its adverts ({@code heartbeat_path}). */
     public InstancePlan withHeartbeatPaths(List<HeartbeatPath> paths) {
         return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, announcing, kernel,
-                paths);
+                paths, shown);
+    }
+
+    /** The same plan with what the dumps show of it besides. */
+    public InstancePlan withShown(Shown s) {
+        return new InstancePlan(settings, configFault, syncGroup, notifyScripts, source, addresses, announcing, kernel,
+                heartbeatPaths, s);
     }
 
     /** The same plan with the advert source (RFC primary address) set; null: it has none (FAULT). */
     public InstancePlan withPrimaryAddress(InetAddress primary) {
         return new InstancePlan(settings.toBuilder().primaryAddress(primary).build(), configFault, syncGroup,
-                notifyScripts, source, addresses, announcing, kernel, heartbeatPaths);
+                notifyScripts, source, addresses, announcing, kernel, heartbeatPaths, shown);
     }
 
     public String name() {

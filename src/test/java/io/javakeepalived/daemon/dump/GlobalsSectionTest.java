@@ -56,4 +56,34 @@ class GlobalsSectionTest {
         assertFalse(DataDumpWriter.renderParent(g).contains("Router ID"));
         assertEquals(vrrpSection(ConfiguredGlobals.defaults()), vrrpSection(g));
     }
+
+    @Test
+    void processSchedulingLinesShowTheConfiguredValues() {
+        ConfiguredGlobals g = globals("global_defs {\n"
+                + "    vrrp_priority -10\n"
+                + "    vrrp_rt_priority 150\n"
+                + "    vrrp_rlimit_rttime 50000\n"
+                + "    vrrp_no_swap\n"
+                + "    vrrp_cpu_affinity 1 0\n"
+                + "    checker_priority 5\n"
+                + "    bfd_rt_priority 20\n"
+                + "    bfd_no_swap\n"
+                + "}\n" + INSTANCE);
+        assertTrue(vrrpSection(g).contains("""
+                 VRRP process priority = -10
+                 VRRP don't swap = true
+                 VRRP realtime priority = 99
+                 VRRP CPU Affinity = 0 1\s
+                 VRRP realtime limit = 50000
+                 Checker process priority = 5
+                 Checker don't swap = false
+                 Checker realtime priority = 0
+                 Checker realtime limit = 10000
+                 BFD process priority = 0
+                 BFD don't swap = true
+                 BFD realtime priority = 20
+                 BFD realtime limit = 10000
+                 SNMP vrrp disabled
+                """), vrrpSection(g));
+    }
 }
