@@ -5,6 +5,7 @@ import static io.javakeepalived.daemon.dump.DumpText.line;
 import static io.javakeepalived.daemon.dump.DumpText.tf;
 import static io.javakeepalived.daemon.dump.DumpText.yn;
 
+import io.javakeepalived.config.model.FileCreationMask;
 import io.javakeepalived.config.model.GlobalDefs;
 import io.javakeepalived.config.model.TopLevel;
 import io.javakeepalived.util.AddressText;
@@ -51,7 +52,6 @@ final class GlobalsSection {
              rs_init_notifies = 0
              no_checker_emails = 0
              rx_bufs_multiples = 3
-             umask = 0177
             """;
 
     private GlobalsSection() {
@@ -128,6 +128,7 @@ final class GlobalsSection {
         o.append(SNMP_DEFAULTS);
         line(o, " Script security " + able(g.enableScriptSecurity()));
         o.append(BUFFER_DEFAULTS);
+        line(o, " umask = " + FileCreationMask.octal(g.umask().orElse(FileCreationMask.KEEPALIVED_DEFAULT)));
         if (!v.startupDelay().isZero()) {
             line(o, " vrrp_startup_delay = " + CFormat.g(seconds(v.startupDelay())));
         }

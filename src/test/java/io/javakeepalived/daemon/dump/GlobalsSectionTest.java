@@ -51,6 +51,13 @@ class GlobalsSectionTest {
     }
 
     @Test
+    void theUmaskLineIsTheConfiguredMaskElseKeepalivedsDefault() {
+        assertTrue(vrrpSection(globals(INSTANCE)).contains("\n umask = 0177\n"));
+        assertTrue(vrrpSection(globals("global_defs {\n    umask IWGRP|IRWXO\n}\n" + INSTANCE))
+                .contains("\n umask = 0027\n"));
+    }
+
+    @Test
     void withoutGlobalDefsItIsKeepalivedsDefaults() {
         ConfiguredGlobals g = globals(INSTANCE);
         assertFalse(DataDumpWriter.renderParent(g).contains("Router ID"));
