@@ -130,6 +130,7 @@ final class DaemonRun {
     }
 
     int run() {
+        NativeWarmUp.awaitLoaded(); // before the first native call: the syslog socket's
         SignalSource source = signals.get();
         LogHandle logs = LogSetup.configure(logging, UnixDatagramTransport::new);
         Logger log = LoggerFactory.getLogger("Keepalived");
