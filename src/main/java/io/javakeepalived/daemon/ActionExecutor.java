@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
@@ -56,6 +56,9 @@ final class ActionExecutor {
     private final GarpPacer.Sender announce = this::announce;
     /** Log lines of the actions being carried out, written when the outermost {@link #execute} ends. */
     private final List<Action.Log> heldLines = new ArrayList<>();
+    private ActionBatch spareBatch = new ActionBatch();
+    /** The rate-limited line being offered, made into text only if the limit lets it through. */
+    private final LimitedLine limitedLine = new LimitedLine();
     private int depth;
     private boolean statesChanged;
     /** The instances' second paths (heartbeat_path): each advert goes there too. */
@@ -85,7 +88,13 @@ final class ActionExecutor {
     }
 
     void deliver(InstanceEntry e, Event event, long now) {
-        execute(e.instance.handle(event, now));
+        ActionBatch b = takeBatch();
+        try {
+            e.instance.handle(event, now, b);
+            execute(b, true);
+        } finally {
+            giveBack(b);
+        }
     }
 
     /** Tracker events for instances by name; unknown names are ignored. */
@@ -100,12 +109,24 @@ final class ActionExecutor {
 
     /** A packet the instance rejects: the core counts it; its log lines go through the rate limit. */
     void rejected(InstanceEntry e, Event.AdvertRejected r, long now) {
-        executeRejected(e, r, e.instance.handle(r, now));
+        ActionBatch b = takeBatch();
+        try {
+            e.instance.handle(r, now, b);
+            executeLimited(b, e, r);
+        } finally {
+            giveBack(b);
+        }
     }
 
     /** What the core answered a rejected packet with: log lines through the rate limit, the rest as usual. */
     void executeRejected(InstanceEntry e, Event.AdvertRejected r, List<Action> actions) {
-        executeLimited(actions, text -> rejects.log(e.name(), r.kind(), text));
+        ActionBatch b = takeBatch();
+        try {
+            b.addAll(actions);
+            executeLimited(b, e, r);
+        } finally {
+            giveBack(b);
+        }
     }
 
     /**
@@ -114,20 +135,25 @@ final class ActionExecutor {
      * through a rate limit per instance, so that a flood of adverts cannot flood the log.
      */
     void advert(InstanceEntry e, Event event, long now) {
-        List<Action> actions = e.instance.handle(event, now);
-        boolean logs = false;
-        for (int i = 0; i < actions.size(); i++) { // per advert received: no iterator, no lambda below
-            Action a = actions.get(i);
-            if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
-                execute(actions);
-                return;
+        ActionBatch b = takeBatch();
+        try {
+            e.instance.handle(event, now, b);
+            boolean logs = false;
+            for (int i = 0; i < b.size(); i++) {
+                Action a = b.action(i);
+                if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
+                    logs = false;
+                    break;
+                }
+                logs |= a instanceof Action.Log;
             }
-            logs |= a instanceof Action.Log;
-        }
-        if (logs) {
-            executeLimited(actions, text -> advertLines.log(e.name(), "{}", text));
-        } else {
-            execute(actions); // a backup hearing its master: the timer re-armed, nothing to log
+            if (logs) {
+                executeLimited(b, e, null);
+            } else {
+                execute(b, true); // a backup hearing its master: the timer re-armed, nothing to log
+            }
+        } finally {
+            giveBack(b);
         }
     }
 
@@ -136,16 +162,24 @@ final class ActionExecutor {
         advertLines.flush();
     }
 
-    private void executeLimited(List<Action> actions, Consumer<String> limitedLog) {
-        List<Action> rest = new ArrayList<>(actions.size());
-        for (Action a : actions) {
-            if (a instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {
-                limitedLog.accept(l.text());
-            } else if (!(a instanceof Action.Log)) {
-                rest.add(a);
+    /**
+     * The batch's log lines through a rate limit per instance (the rejected packet's, or the
+     * accepted adverts'), written before the rest is carried out; their text is made only for
+     * the lines the limit lets through.
+     */
+    private void executeLimited(ActionBatch b, InstanceEntry e, Event.AdvertRejected rejected) {
+        for (int i = 0; i < b.size(); i++) {
+            if (b.action(i) instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {
+                if (rejected != null) {
+                    rejects.log(e.name(), rejected.kind(), l.text());
+                } else {
+                    limitedLine.line = l;
+                    advertLines.log(e.name(), limitedLine);
+                    limitedLine.line = null;
+                }
             }
         }
-        execute(rest);
+        execute(b, false);
     }
 
     /**
@@ -156,18 +190,36 @@ final class ActionExecutor {
      * Errors are still logged as they happen.
      */
     void execute(List<Action> actions) {
+        ActionBatch b = takeBatch();
+        try {
+            b.addAll(actions);
+            execute(b, true);
+        } finally {
+            giveBack(b);
+        }
+    }
+
+    /** As {@link #execute(List)}; without {@code withLogs}, its log lines are left out (written already). */
+    private void execute(ActionBatch b, boolean withLogs) {
         depth++;
         try {
-            for (int i = 0; i < actions.size(); i++) { // no iterator: this runs for every advert
-                Action a = actions.get(i);
+            for (int i = 0; i < b.size(); i++) { // no iterator: this runs for every advert
+                Action a = b.action(i);
                 if (a instanceof Action.Log l) {
-                    heldLines.add(l);
+                    if (withLogs) {
+                        heldLines.add(l);
+                    }
                     continue;
                 }
                 try {
-                    executeOne(a);
+                    if (a == null) {
+                        table.timers().arm(table.entryOf(b.timerOwner(i)).index, b.timerKind(i), b.deadline(i));
+                    } else {
+                        executeOne(a);
+                    }
                 } catch (RuntimeException x) {
-                    log.error("cannot carry out {}: {}", a, x.toString(), x);
+                    log.error("cannot carry out {}: {}", a != null ? a : "timer " + b.timerKind(i) + " of "
+                            + b.timerOwner(i), x.toString(), x);
                 }
             }
         } finally {
@@ -175,6 +227,22 @@ final class ActionExecutor {
                 writeHeldLines();
             }
         }
+    }
+
+    /**
+     * The one batch the executor reuses (an advert's answer, a timer's ...), or a new one while
+     * it is in use: carrying out actions never delivers events itself today, but a batch reused
+     * under a caller still reading it would carry out another event's actions.
+     */
+    private ActionBatch takeBatch() {
+        ActionBatch b = spareBatch;
+        spareBatch = null;
+        return b != null ? b : new ActionBatch();
+    }
+
+    private void giveBack(ActionBatch b) {
+        b.clear();
+        spareBatch = b;
     }
 
     private void writeHeldLines() {
@@ -193,7 +261,9 @@ final class ActionExecutor {
         if (a instanceof Action.ForInstance f) {
             carryOut(table.entryOf(f.instance()), f);
         } else if (a instanceof Action.RunNotify n) {
-            log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
+            if (log.isDebugEnabled()) { // a master hearing lower priorities notifies per advert: no boxing then
+                log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
+            }
             notifySink.dispatch(n);
         } else if (a instanceof Action.RunGroupNotify n) {
             log.debug("VRRP_Group({}) notify {} 0", n.group(), n.state());
@@ -413,6 +483,16 @@ final class ActionExecutor {
         boolean changed = statesChanged;
         statesChanged = false;
         return changed;
+    }
+
+    /** An {@link Action.Log}'s text for the rate limit, without a method reference per line. */
+    private static final class LimitedLine implements Supplier<String> {
+        Action.Log line;
+
+        @Override
+        public String get() {
+            return line.text();
+        }
     }
 
     /** While a reload is applied, an address another instance holds stays up. */
