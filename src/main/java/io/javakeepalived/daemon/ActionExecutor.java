@@ -1,7 +1,6 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.InstancePlan;
-import io.javakeepalived.log.RateLimitedLog;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Action;
@@ -16,16 +15,13 @@ import io.javakeepalived.vrrp.packet.IpFamily;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
-import org.slf4j.event.Level;
 
 /**
  * Hands events to the core ({@link io.javakeepalived.vrrp.VrrpInstance#handle}) and carries out
@@ -45,8 +41,7 @@ final class ActionExecutor {
     private final GarpPacer garps;
     private final NotifySink notifySink;
     private final RejectedPacketLog rejects;
-    /** Per-packet lines of accepted adverts: 5 a minute per instance, then a count. */
-    private final RateLimitedLog<String> advertLines;
+    private final AdvertLines advertLines;
     private final DetailLog detail;
     private final Logger log;
     private final Clock wallClock;
@@ -57,8 +52,6 @@ final class ActionExecutor {
     /** Log lines of the actions being carried out, written when the outermost {@link #execute} ends. */
     private final List<Action.Log> heldLines = new ArrayList<>();
     private ActionBatch spareBatch = new ActionBatch();
-    /** The rate-limited line being offered, made into text only if the limit lets it through. */
-    private final LimitedLine limitedLine = new LimitedLine();
     private int depth;
     private boolean statesChanged;
     /** The instances' second paths (heartbeat_path): each advert goes there too. */
@@ -76,7 +69,7 @@ final class ActionExecutor {
         this.garps = new GarpPacer(clock);
         this.notifySink = notifySink;
         this.rejects = rejects;
-        this.advertLines = new RateLimitedLog<>(detail.log(), Level.INFO, 5, Duration.ofMinutes(1), clock);
+        this.advertLines = new AdvertLines(detail.log(), clock);
         this.detail = detail;
         this.log = detail.log();
         this.wallClock = wallClock;
@@ -89,12 +82,9 @@ final class ActionExecutor {
 
     void deliver(InstanceEntry e, Event event, long now) {
         ActionBatch b = takeBatch();
-        try {
-            e.instance.handle(event, now, b);
-            execute(b, true);
-        } finally {
-            giveBack(b);
-        }
+        e.instance.handle(event, now, b);
+        execute(b, true);
+        giveBack(b);
     }
 
     /** Tracker events for instances by name; unknown names are ignored. */
@@ -110,23 +100,17 @@ final class ActionExecutor {
     /** A packet the instance rejects: the core counts it; its log lines go through the rate limit. */
     void rejected(InstanceEntry e, Event.AdvertRejected r, long now) {
         ActionBatch b = takeBatch();
-        try {
-            e.instance.handle(r, now, b);
-            executeLimited(b, e, r);
-        } finally {
-            giveBack(b);
-        }
+        e.instance.handle(r, now, b);
+        executeLimited(b, e, r);
+        giveBack(b);
     }
 
     /** What the core answered a rejected packet with: log lines through the rate limit, the rest as usual. */
     void executeRejected(InstanceEntry e, Event.AdvertRejected r, List<Action> actions) {
         ActionBatch b = takeBatch();
-        try {
-            b.addAll(actions);
-            executeLimited(b, e, r);
-        } finally {
-            giveBack(b);
-        }
+        b.addAll(actions);
+        executeLimited(b, e, r);
+        giveBack(b);
     }
 
     /**
@@ -136,25 +120,22 @@ final class ActionExecutor {
      */
     void advert(InstanceEntry e, Event event, long now) {
         ActionBatch b = takeBatch();
-        try {
-            e.instance.handle(event, now, b);
-            boolean logs = false;
-            for (int i = 0; i < b.size(); i++) {
-                Action a = b.action(i);
-                if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
-                    logs = false;
-                    break;
-                }
-                logs |= a instanceof Action.Log;
+        e.instance.handle(event, now, b);
+        boolean logs = false;
+        for (int i = 0; i < b.size(); i++) {
+            Action a = b.action(i);
+            if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
+                logs = false;
+                break;
             }
-            if (logs) {
-                executeLimited(b, e, null);
-            } else {
-                execute(b, true); // a backup hearing its master: the timer re-armed, nothing to log
-            }
-        } finally {
-            giveBack(b);
+            logs |= a instanceof Action.Log;
         }
+        if (logs) {
+            executeLimited(b, e, null);
+        } else {
+            execute(b, true); // a backup hearing its master: the timer re-armed, nothing to log
+        }
+        giveBack(b);
     }
 
     /** Summaries of advert lines held back whose interval is over. */
@@ -173,9 +154,7 @@ final class ActionExecutor {
                 if (rejected != null) {
                     rejects.log(e.name(), rejected.kind(), l.text());
                 } else {
-                    limitedLine.line = l;
-                    advertLines.log(e.name(), limitedLine);
-                    limitedLine.line = null;
+                    advertLines.offer(e.name(), l);
                 }
             }
         }
@@ -191,12 +170,9 @@ final class ActionExecutor {
      */
     void execute(List<Action> actions) {
         ActionBatch b = takeBatch();
-        try {
-            b.addAll(actions);
-            execute(b, true);
-        } finally {
-            giveBack(b);
-        }
+        b.addAll(actions);
+        execute(b, true);
+        giveBack(b);
     }
 
     /** As {@link #execute(List)}; without {@code withLogs}, its log lines are left out (written already). */
@@ -232,7 +208,8 @@ final class ActionExecutor {
     /**
      * The one batch the executor reuses (an advert's answer, a timer's ...), or a new one while
      * it is in use: carrying out actions never delivers events itself today, but a batch reused
-     * under a caller still reading it would carry out another event's actions.
+     * under a caller still reading it would carry out another event's actions. A batch whose
+     * event threw is not given back: the next one is new, once.
      */
     private ActionBatch takeBatch() {
         ActionBatch b = spareBatch;
@@ -483,16 +460,6 @@ final class ActionExecutor {
         boolean changed = statesChanged;
         statesChanged = false;
         return changed;
-    }
-
-    /** An {@link Action.Log}'s text for the rate limit, without a method reference per line. */
-    private static final class LimitedLine implements Supplier<String> {
-        Action.Log line;
-
-        @Override
-        public String get() {
-            return line.text();
-        }
     }
 
     /** While a reload is applied, an address another instance holds stays up. */

@@ -2,7 +2,6 @@ package io.javakeepalived.vrrp;
 
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.Action.AddVips;
-import io.javakeepalived.vrrp.Action.ArmTimer;
 import io.javakeepalived.vrrp.Action.CancelTimer;
 import io.javakeepalived.vrrp.Action.Log;
 import io.javakeepalived.vrrp.Action.RemoveVips;
@@ -21,7 +20,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +37,10 @@ import java.util.Set;
  *
  * <p>Pure: no sockets, threads or clock. The owner feeds {@link Event}s with the current
  * time of one monotonic clock (nanoseconds) and carries out the returned {@link Action}s in
- * order, including {@link Action.ArmTimer}, whose deadline is on that same clock. Not
- * thread-safe; one event loop owns an instance (and its {@link SyncGroup}).
+ * order, including {@link Action.ArmTimer}, whose deadline is on that same clock. The loop has
+ * them written into an {@link ActionSink} it reuses instead: in steady state (adverts sent and
+ * heard) the core then allocates nothing. Not thread-safe; one event loop owns an instance (and
+ * its {@link SyncGroup}).
  *
  * <h2>Timers</h2>
  * <ul>
