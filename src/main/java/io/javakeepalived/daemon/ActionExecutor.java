@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -385,27 +383,12 @@ final class ActionExecutor {
      * and the first GARP, so it makes no lambda and no text unless the detailed log wants it.
      */
     void gratuitousBurst(InstanceEntry e, int count) {
-        List<Vip> all = e.plan.allAddresses();
-        Map<String, List<Vip>> byDevice = new LinkedHashMap<>();
-        for (Vip v : all) {
-            List<Vip> onDevice = byDevice.get(v.device());
-            if (onDevice == null) {
-                onDevice = new ArrayList<>();
-                byDevice.put(v.device(), onDevice);
-            }
-            onDevice.add(v);
-        }
-        List<GarpPacer.Announcement> round = new ArrayList<>(all.size());
-        for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
-            for (Vip v : d.getValue()) {
-                round.add(new GarpPacer.Announcement(e.name(), d.getKey(), v.address()));
-            }
-        }
+        List<GarpPacer.Announcement> round = e.announcementRound();
         InstancePlan.Announcing pacing = e.plan.announcing();
         garps.burst(e.name(), round, count, pacing.garpInterval().toNanos(), pacing.gnaInterval().toNanos(),
                 announce);
         if (detail.enabled()) {
-            for (GarpPacer.Announcement a : round) {
+            for (GarpPacer.Announcement a : round) { // -D only: text per announcement anyway
                 heldLines.add(new Action.Log(LogLevel.DETAIL, "(" + e.name() + ") Sending/queueing "
                         + (a.ipv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs") + " on " + a.device()
                         + " for " + a.address().getHostAddress()));
@@ -417,10 +400,12 @@ final class ActionExecutor {
     }
 
     /**
-     * Opens the GARP / NA senders and makes the pacing lanes the instance's addresses need, so
-     * that its takeover does neither between its advert and its first GARP.
+     * Opens the GARP / NA senders, makes the pacing lanes and the round of announcements the
+     * instance's addresses need, so that its takeover does none of it between its advert and
+     * its first GARP.
      */
     void prepareAnnouncing(InstanceEntry e) {
+        e.announcementRound();
         List<Vip> all = e.plan.allAddresses();
         announcers.prepare(e.name(), all);
         for (Vip v : all) {

@@ -98,10 +98,12 @@ public final class VrrpInstance {
     /*
      * Actions handed out again while they stay the same (they are immutable): a master's every
      * advert is a SendAdvert at its priority, and each lower-priority advert it hears answers
-     * with one line and one notification, so that steady state makes no garbage (issue 14).
+     * with one line, one notification and a GARP burst, so that steady state makes no garbage
+     * (issue 14).
      */
     private SendAdvert lastAdvert;
     private RunNotify lastNotify;
+    private SendGratuitousBurst lastLowerPriorityBurst;
     private final LowerPriorityLine lowerPriorityLine = new LowerPriorityLine();
     private final AddressOrder addressOrder = new AddressOrder();
 
@@ -523,7 +525,10 @@ public final class VrrpInstance {
         if (settings.garpLowerPrioRepeat() == 0 || settings.vips().isEmpty()) {
             return;
         }
-        out.add(new SendGratuitousBurst(this, settings.garpLowerPrioRepeat()));
+        if (lastLowerPriorityBurst == null || lastLowerPriorityBurst.count() != settings.garpLowerPrioRepeat()) {
+            lastLowerPriorityBurst = new SendGratuitousBurst(this, settings.garpLowerPrioRepeat());
+        }
+        out.add(lastLowerPriorityBurst); // per lower-priority advert heard: shared, as the advert is
         if (!settings.garpLowerPrioDelay().isZero()) {
             arm(TimerKind.GARP_LOWER_PRIO_DELAY, now + settings.garpLowerPrioDelay().toNanos(), out);
         }
