@@ -1,7 +1,6 @@
 package io.javakeepalived.daemon;
 
 import io.javakeepalived.daemon.model.InstancePlan;
-import io.javakeepalived.log.RateLimitedLog;
 import io.javakeepalived.net.LinkLayerAnnouncer;
 import io.javakeepalived.track.TrackScriptState;
 import io.javakeepalived.vrrp.Action;
@@ -16,16 +15,11 @@ import io.javakeepalived.vrrp.packet.IpFamily;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
-import org.slf4j.event.Level;
 
 /**
  * Hands events to the core ({@link io.javakeepalived.vrrp.VrrpInstance#handle}) and carries out
@@ -45,8 +39,7 @@ final class ActionExecutor {
     private final GarpPacer garps;
     private final NotifySink notifySink;
     private final RejectedPacketLog rejects;
-    /** Per-packet lines of accepted adverts: 5 a minute per instance, then a count. */
-    private final RateLimitedLog<String> advertLines;
+    private final AdvertLines advertLines;
     private final DetailLog detail;
     private final Logger log;
     private final Clock wallClock;
@@ -56,6 +49,7 @@ final class ActionExecutor {
     private final GarpPacer.Sender announce = this::announce;
     /** Log lines of the actions being carried out, written when the outermost {@link #execute} ends. */
     private final List<Action.Log> heldLines = new ArrayList<>();
+    private ActionBatch spareBatch = new ActionBatch();
     private int depth;
     private boolean statesChanged;
     /** The instances' second paths (heartbeat_path): each advert goes there too. */
@@ -73,7 +67,7 @@ final class ActionExecutor {
         this.garps = new GarpPacer(clock);
         this.notifySink = notifySink;
         this.rejects = rejects;
-        this.advertLines = new RateLimitedLog<>(detail.log(), Level.INFO, 5, Duration.ofMinutes(1), clock);
+        this.advertLines = new AdvertLines(detail.log(), clock);
         this.detail = detail;
         this.log = detail.log();
         this.wallClock = wallClock;
@@ -85,7 +79,10 @@ final class ActionExecutor {
     }
 
     void deliver(InstanceEntry e, Event event, long now) {
-        execute(e.instance.handle(event, now));
+        ActionBatch b = takeBatch();
+        e.instance.handle(event, now, b);
+        execute(b, true);
+        giveBack(b);
     }
 
     /** Tracker events for instances by name; unknown names are ignored. */
@@ -100,12 +97,18 @@ final class ActionExecutor {
 
     /** A packet the instance rejects: the core counts it; its log lines go through the rate limit. */
     void rejected(InstanceEntry e, Event.AdvertRejected r, long now) {
-        executeRejected(e, r, e.instance.handle(r, now));
+        ActionBatch b = takeBatch();
+        e.instance.handle(r, now, b);
+        executeLimited(b, e, r);
+        giveBack(b);
     }
 
     /** What the core answered a rejected packet with: log lines through the rate limit, the rest as usual. */
     void executeRejected(InstanceEntry e, Event.AdvertRejected r, List<Action> actions) {
-        executeLimited(actions, text -> rejects.log(e.name(), r.kind(), text));
+        ActionBatch b = takeBatch();
+        b.addAll(actions);
+        executeLimited(b, e, r);
+        giveBack(b);
     }
 
     /**
@@ -114,21 +117,23 @@ final class ActionExecutor {
      * through a rate limit per instance, so that a flood of adverts cannot flood the log.
      */
     void advert(InstanceEntry e, Event event, long now) {
-        List<Action> actions = e.instance.handle(event, now);
+        ActionBatch b = takeBatch();
+        e.instance.handle(event, now, b);
         boolean logs = false;
-        for (int i = 0; i < actions.size(); i++) { // per advert received: no iterator, no lambda below
-            Action a = actions.get(i);
+        for (int i = 0; i < b.size(); i++) {
+            Action a = b.action(i);
             if (a instanceof Action.StateChanged || a instanceof Action.GroupStateChanged) {
-                execute(actions);
-                return;
+                logs = false;
+                break;
             }
             logs |= a instanceof Action.Log;
         }
         if (logs) {
-            executeLimited(actions, text -> advertLines.log(e.name(), "{}", text));
+            executeLimited(b, e, null);
         } else {
-            execute(actions); // a backup hearing its master: the timer re-armed, nothing to log
+            execute(b, true); // a backup hearing its master: the timer re-armed, nothing to log
         }
+        giveBack(b);
     }
 
     /** Summaries of advert lines held back whose interval is over. */
@@ -136,16 +141,22 @@ final class ActionExecutor {
         advertLines.flush();
     }
 
-    private void executeLimited(List<Action> actions, Consumer<String> limitedLog) {
-        List<Action> rest = new ArrayList<>(actions.size());
-        for (Action a : actions) {
-            if (a instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {
-                limitedLog.accept(l.text());
-            } else if (!(a instanceof Action.Log)) {
-                rest.add(a);
+    /**
+     * The batch's log lines through a rate limit per instance (the rejected packet's, or the
+     * accepted adverts'), written before the rest is carried out; their text is made only for
+     * the lines the limit lets through.
+     */
+    private void executeLimited(ActionBatch b, InstanceEntry e, Event.AdvertRejected rejected) {
+        for (int i = 0; i < b.size(); i++) {
+            if (b.action(i) instanceof Action.Log l && (l.level() == LogLevel.INFO || detail.enabled())) {
+                if (rejected != null) {
+                    rejects.log(e.name(), rejected.kind(), l.text());
+                } else {
+                    advertLines.offer(e.name(), l);
+                }
             }
         }
-        execute(rest);
+        execute(b, false);
     }
 
     /**
@@ -156,18 +167,33 @@ final class ActionExecutor {
      * Errors are still logged as they happen.
      */
     void execute(List<Action> actions) {
+        ActionBatch b = takeBatch();
+        b.addAll(actions);
+        execute(b, true);
+        giveBack(b);
+    }
+
+    /** As {@link #execute(List)}; without {@code withLogs}, its log lines are left out (written already). */
+    private void execute(ActionBatch b, boolean withLogs) {
         depth++;
         try {
-            for (int i = 0; i < actions.size(); i++) { // no iterator: this runs for every advert
-                Action a = actions.get(i);
+            for (int i = 0; i < b.size(); i++) { // no iterator: this runs for every advert
+                Action a = b.action(i);
                 if (a instanceof Action.Log l) {
-                    heldLines.add(l);
+                    if (withLogs) {
+                        heldLines.add(l);
+                    }
                     continue;
                 }
                 try {
-                    executeOne(a);
+                    if (a == null) {
+                        table.timers().arm(table.entryOf(b.timerOwner(i)).index, b.timerKind(i), b.deadline(i));
+                    } else {
+                        executeOne(a);
+                    }
                 } catch (RuntimeException x) {
-                    log.error("cannot carry out {}: {}", a, x.toString(), x);
+                    log.error("cannot carry out {}: {}", a != null ? a : "timer " + b.timerKind(i) + " of "
+                            + b.timerOwner(i), x.toString(), x);
                 }
             }
         } finally {
@@ -175,6 +201,23 @@ final class ActionExecutor {
                 writeHeldLines();
             }
         }
+    }
+
+    /**
+     * The one batch the executor reuses (an advert's answer, a timer's ...), or a new one while
+     * it is in use: carrying out actions never delivers events itself today, but a batch reused
+     * under a caller still reading it would carry out another event's actions. A batch whose
+     * event threw is not given back: the next one is new, once.
+     */
+    private ActionBatch takeBatch() {
+        ActionBatch b = spareBatch;
+        spareBatch = null;
+        return b != null ? b : new ActionBatch();
+    }
+
+    private void giveBack(ActionBatch b) {
+        b.clear();
+        spareBatch = b;
     }
 
     private void writeHeldLines() {
@@ -193,7 +236,9 @@ final class ActionExecutor {
         if (a instanceof Action.ForInstance f) {
             carryOut(table.entryOf(f.instance()), f);
         } else if (a instanceof Action.RunNotify n) {
-            log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
+            if (log.isDebugEnabled()) { // a master hearing lower priorities notifies per advert: no boxing then
+                log.debug("({}) notify {} {}", n.instance(), n.state(), n.priority());
+            }
             notifySink.dispatch(n);
         } else if (a instanceof Action.RunGroupNotify n) {
             log.debug("VRRP_Group({}) notify {} 0", n.group(), n.state());
@@ -338,27 +383,12 @@ final class ActionExecutor {
      * and the first GARP, so it makes no lambda and no text unless the detailed log wants it.
      */
     void gratuitousBurst(InstanceEntry e, int count) {
-        List<Vip> all = e.plan.allAddresses();
-        Map<String, List<Vip>> byDevice = new LinkedHashMap<>();
-        for (Vip v : all) {
-            List<Vip> onDevice = byDevice.get(v.device());
-            if (onDevice == null) {
-                onDevice = new ArrayList<>();
-                byDevice.put(v.device(), onDevice);
-            }
-            onDevice.add(v);
-        }
-        List<GarpPacer.Announcement> round = new ArrayList<>(all.size());
-        for (Map.Entry<String, List<Vip>> d : byDevice.entrySet()) {
-            for (Vip v : d.getValue()) {
-                round.add(new GarpPacer.Announcement(e.name(), d.getKey(), v.address()));
-            }
-        }
+        List<GarpPacer.Announcement> round = e.announcementRound();
         InstancePlan.Announcing pacing = e.plan.announcing();
         garps.burst(e.name(), round, count, pacing.garpInterval().toNanos(), pacing.gnaInterval().toNanos(),
                 announce);
         if (detail.enabled()) {
-            for (GarpPacer.Announcement a : round) {
+            for (GarpPacer.Announcement a : round) { // -D only: text per announcement anyway
                 heldLines.add(new Action.Log(LogLevel.DETAIL, "(" + e.name() + ") Sending/queueing "
                         + (a.ipv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs") + " on " + a.device()
                         + " for " + a.address().getHostAddress()));
@@ -370,10 +400,12 @@ final class ActionExecutor {
     }
 
     /**
-     * Opens the GARP / NA senders and makes the pacing lanes the instance's addresses need, so
-     * that its takeover does neither between its advert and its first GARP.
+     * Opens the GARP / NA senders, makes the pacing lanes and the round of announcements the
+     * instance's addresses need, so that its takeover does none of it between its advert and
+     * its first GARP.
      */
     void prepareAnnouncing(InstanceEntry e) {
+        e.announcementRound();
         List<Vip> all = e.plan.allAddresses();
         announcers.prepare(e.name(), all);
         for (Vip v : all) {

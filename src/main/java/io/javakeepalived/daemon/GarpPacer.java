@@ -1,11 +1,10 @@
 package io.javakeepalived.daemon;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -41,7 +40,7 @@ final class GarpPacer {
         }
 
         boolean ipv6() {
-            return address.getAddress().length == 16;
+            return address instanceof Inet6Address; // getAddress() would copy the address each time
         }
     }
 
@@ -50,31 +49,27 @@ final class GarpPacer {
         void send(Announcement a);
     }
 
-    /**
-     * equals and hashCode written out: a record's own are bootstrapped (invokedynamic) on their
-     * first call, and the first equals of a lane key comes on the first takeover, between the
-     * advert and the first GARP (~0.5 ms measured, issue 14).
-     */
-    private record LaneKey(String device, boolean ipv6) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof LaneKey k && k.ipv6 == ipv6 && k.device.equals(device);
-        }
-
-        @Override
-        public int hashCode() {
-            return device.hashCode() * 31 + (ipv6 ? 1 : 0);
-        }
-    }
-
     private static final class Lane {
+        final String device;
+        final boolean ipv6;
         final ArrayDeque<Announcement> queue = new ArrayDeque<>();
         long intervalNanos;
         long nextFree;
         boolean sentOnce;
+
+        Lane(String device, boolean ipv6) {
+            this.device = device;
+            this.ipv6 = ipv6;
+        }
     }
 
-    private final Map<LaneKey, Lane> lanes = new LinkedHashMap<>();
+    /**
+     * In the order they were made, searched and walked by index: a handful of lanes, and a master
+     * hearing lower priorities bursts on every advert (garp_lower_prio_repeat), so neither a key
+     * nor an iterator per burst (issue 14). No record key either: its equals would bootstrap on
+     * the first takeover, between the advert and the first GARP.
+     */
+    private final List<Lane> lanes = new ArrayList<>();
     /** Announcements in all lanes: the loop asks every turn, and an empty pacer walks no lanes. */
     private int queued;
     private final LongSupplier clock;
@@ -95,7 +90,8 @@ final class GarpPacer {
                long gnaIntervalNanos, Sender sender) {
         cancel(instance);
         for (int r = 0; r < rounds; r++) {
-            for (Announcement a : oneRound) {
+            for (int i = 0; i < oneRound.size(); i++) {
+                Announcement a = oneRound.get(i);
                 Lane lane = lane(a.device(), a.ipv6());
                 lane.intervalNanos = Math.max(0, a.ipv6() ? gnaIntervalNanos : garpIntervalNanos);
                 lane.queue.add(a);
@@ -115,12 +111,14 @@ final class GarpPacer {
     }
 
     private Lane lane(String device, boolean ipv6) {
-        LaneKey key = new LaneKey(device, ipv6);
-        Lane lane = lanes.get(key);
-        if (lane == null) {
-            lane = new Lane();
-            lanes.put(key, lane);
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.get(i);
+            if (lane.ipv6 == ipv6 && lane.device.equals(device)) {
+                return lane;
+            }
         }
+        Lane lane = new Lane(device, ipv6);
+        lanes.add(lane);
         return lane;
     }
 
@@ -130,7 +128,8 @@ final class GarpPacer {
             return;
         }
         long now = clock.getAsLong();
-        for (Lane lane : lanes.values()) {
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.get(i);
             while (!lane.queue.isEmpty() && (!lane.sentOnce || now - lane.nextFree >= 0)) {
                 Announcement a = lane.queue.poll();
                 queued--;
@@ -147,11 +146,17 @@ final class GarpPacer {
 
     /** Forgets what {@code instance} still had queued (it left MASTER, or a new burst replaces it). */
     void cancel(String instance) {
-        for (Lane lane : lanes.values()) {
-            for (Iterator<Announcement> it = lane.queue.iterator(); it.hasNext(); ) {
-                if (it.next().instance().equals(instance)) {
-                    it.remove();
+        if (queued == 0) {
+            return;
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            ArrayDeque<Announcement> queue = lanes.get(i).queue;
+            for (int n = queue.size(); n > 0; n--) { // round the queue once: order kept, no iterator
+                Announcement a = queue.poll();
+                if (a.instance().equals(instance)) {
                     queued--;
+                } else {
+                    queue.add(a);
                 }
             }
         }
@@ -182,7 +187,8 @@ final class GarpPacer {
         }
         long now = clock.getAsLong();
         long best = Long.MAX_VALUE;
-        for (Lane lane : lanes.values()) {
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.get(i);
             if (!lane.queue.isEmpty()) {
                 best = Math.min(best, Math.max(0, lane.nextFree - now));
             }

@@ -404,10 +404,10 @@ final class ReloadApplier {
         formed.addAll(diff.groupsAdded());
         formed.retainAll(table.plan().syncGroups()); // not those left out with an instance that failed
         for (SyncGroupPlan g : formed) {
-            SyncGroup.reform(g.name(), table.members(g), previous.get(g.name()), now, out);
+            SyncGroup.reform(g.name(), table.members(g), previous.get(g.name()), now, out::add);
         }
         for (InstanceEntry e : table.entries()) {
-            SyncGroup.releaseFromGroupFault(e.instance, now, out);
+            SyncGroup.releaseFromGroupFault(e.instance, now, out::add);
         }
         executor.execute(out);
     }

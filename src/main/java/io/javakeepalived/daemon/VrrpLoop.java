@@ -14,7 +14,6 @@ import io.javakeepalived.track.InterfaceTracking;
 import io.javakeepalived.track.ReferenceView;
 import io.javakeepalived.track.TrackScriptView;
 import io.javakeepalived.vrrp.Event;
-import io.javakeepalived.vrrp.TimerKind;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -504,20 +503,11 @@ public final class VrrpLoop {
         }
     }
 
-    /** One event per timer kind, made once: a master's every advert starts with its timer firing. */
-    private static final Event.TimerFired[] FIRED = new Event.TimerFired[TimerKind.values().length];
-
-    static {
-        for (TimerKind k : TimerKind.values()) {
-            FIRED[k.ordinal()] = new Event.TimerFired(k);
-        }
-    }
-
     private void fireTimers() {
         long now = clock.getAsLong();
         for (int slot = table.timers().pollDue(now); slot >= 0; slot = table.timers().pollDue(now)) {
             InstanceEntry e = table.entries().get(TimerQueue.ownerOf(slot));
-            executor.deliver(e, FIRED[TimerQueue.kindOf(slot).ordinal()], now);
+            executor.deliver(e, Event.TimerFired.of(TimerQueue.kindOf(slot)), now);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.MessageFormatter;
@@ -72,7 +73,15 @@ public final class RateLimitedLog<K> {
 
     /** As {@link #log(Object, String, Object)} with any number of arguments. */
     public boolean log(K reason, String format, Object... args) {
-        return logLine(reason, null, format, args);
+        return logLine(reason, null, format, null, args);
+    }
+
+    /**
+     * Logs the line {@code line} makes, unless over the limit; true if logged. The line is made
+     * only when it is written: a flood that the limit holds back costs no text.
+     */
+    public boolean log(K reason, Supplier<String> line) {
+        return logLine(reason, null, null, Objects.requireNonNull(line, "line"), null);
     }
 
     /**
@@ -81,13 +90,16 @@ public final class RateLimitedLog<K> {
      * not once per turn. The summary lines carry no trace.
      */
     public boolean logWithTrace(K reason, Throwable trace, String format, Object... args) {
-        return logLine(reason, Objects.requireNonNull(trace, "trace"), format, args);
+        return logLine(reason, Objects.requireNonNull(trace, "trace"), format, null, args);
     }
 
-    private boolean logLine(K reason, Throwable trace, String format, Object[] args) {
+    private boolean logLine(K reason, Throwable trace, String format, Supplier<String> made, Object[] args) {
         Objects.requireNonNull(reason, "reason");
         long now = nanoClock.getAsLong();
-        Window w = windows.computeIfAbsent(reason, k -> newWindow(now));
+        Window w = windows.get(reason); // no capturing lambda for a window that exists (per advert)
+        if (w == null) {
+            w = windows.computeIfAbsent(reason, k -> newWindow(now));
+        }
         String summary = null;
         String line = null;
         boolean enabled = logger.isEnabledForLevel(level);
@@ -100,7 +112,7 @@ public final class RateLimitedLog<K> {
             if (w.logged < burst) {
                 w.logged++;
                 if (enabled) {
-                    line = MessageFormatter.arrayFormat(format, args).getMessage();
+                    line = made != null ? made.get() : MessageFormatter.arrayFormat(format, args).getMessage();
                     w.lastLine = line;
                 }
             } else {

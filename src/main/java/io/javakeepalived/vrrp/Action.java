@@ -5,6 +5,7 @@ import io.javakeepalived.util.AddressText;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What an instance asks its owner to do, in the order it must be done (e.g. on takeover:
@@ -68,11 +69,58 @@ public sealed interface Action {
         }
     }
 
-    /** A log line in keepalived 2.2.7's wording, instance prefix included. */
-    record Log(LogLevel level, String text) implements Action {
-        public Log {
-            Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(text, "text");
+    /**
+     * A log line in keepalived 2.2.7's wording, instance prefix included. A line the core writes
+     * per advert can be made {@link #lazily}: its text is built on the first {@link #text()},
+     * which the owner calls only when the line is written - a flood of lower-priority adverts
+     * at a master is mostly held back by the owner's rate limit, and text nobody reads was most
+     * of what such an advert cost (issue 14). Equal when level and text are, as a record.
+     */
+    final class Log implements Action {
+        private final LogLevel level;
+        private final Supplier<String> maker;
+        private String text;
+
+        public Log(LogLevel level, String text) {
+            this.level = Objects.requireNonNull(level, "level");
+            this.text = Objects.requireNonNull(text, "text");
+            this.maker = null;
+        }
+
+        private Log(LogLevel level, Supplier<String> maker) {
+            this.level = Objects.requireNonNull(level, "level");
+            this.maker = Objects.requireNonNull(maker, "maker");
+        }
+
+        /** A line whose text {@code maker} builds when it is first asked for (once). */
+        public static Log lazily(LogLevel level, Supplier<String> maker) {
+            return new Log(level, maker);
+        }
+
+        public LogLevel level() {
+            return level;
+        }
+
+        public String text() {
+            if (text == null) {
+                text = Objects.requireNonNull(maker.get(), "text");
+            }
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Log l && level == l.level && text().equals(l.text());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * level.hashCode() + text().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Log[level=" + level + ", text=" + text() + "]";
         }
     }
 

@@ -110,8 +110,22 @@ public sealed interface Event {
 
     /** A timer the instance armed with {@link Action.ArmTimer} reached its deadline. */
     record TimerFired(TimerKind kind) implements Event {
+        /** One event per kind, made once: a master's every advert starts with its timer firing. */
+        private static final TimerFired[] OF_KIND = new TimerFired[TimerKind.values().length];
+
+        static {
+            for (TimerKind k : TimerKind.values()) {
+                OF_KIND[k.ordinal()] = new TimerFired(k);
+            }
+        }
+
         public TimerFired {
             Objects.requireNonNull(kind, "kind");
+        }
+
+        /** The event for {@code kind}, the same object every time (nothing allocated per firing). */
+        public static TimerFired of(TimerKind kind) {
+            return OF_KIND[kind.ordinal()];
         }
     }
 

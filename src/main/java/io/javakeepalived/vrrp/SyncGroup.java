@@ -102,7 +102,7 @@ public final class SyncGroup {
      * @param out      receives the members' and the group's actions
      */
     public static SyncGroup reform(String name, List<VrrpInstance> members, VrrpState previous, long now,
-                                   List<Action> out) {
+                                   ActionSink out) {
         SyncGroup g = new SyncGroup(name, members, true);
         List<VrrpInstance> running = g.members.stream().filter(VrrpInstance::isStarted).toList();
         if (running.isEmpty()) {
@@ -154,7 +154,7 @@ public final class SyncGroup {
      * Reload: an instance left without a group that sits in FAULT only because its old group
      * dragged it there goes back to BACKUP (or MASTER, an owner wanting it).
      */
-    public static void releaseFromGroupFault(VrrpInstance m, long now, List<Action> out) {
+    public static void releaseFromGroupFault(VrrpInstance m, long now, ActionSink out) {
         if (m.group == null && m.isStarted() && m.state() == VrrpState.FAULT && !m.hasOwnFault()) {
             m.leaveFault(now, out);
         }
@@ -178,7 +178,7 @@ public final class SyncGroup {
         return allOwnersMaster;
     }
 
-    void memberStarting(VrrpInstance member, long now, List<Action> out) {
+    void memberStarting(VrrpInstance member, long now, ActionSink out) {
         if (started) {
             return;
         }
@@ -205,7 +205,7 @@ public final class SyncGroup {
     }
 
     /** The transition matrix, applied after a member processed an event. */
-    void afterMemberEvent(VrrpInstance member, VrrpState before, long now, List<Action> out) {
+    void afterMemberEvent(VrrpInstance member, VrrpState before, long now, ActionSink out) {
         if (syncing) {
             return;
         }
@@ -217,7 +217,7 @@ public final class SyncGroup {
         }
     }
 
-    void memberFaultRaised(VrrpInstance member, long now, List<Action> out) {
+    void memberFaultRaised(VrrpInstance member, long now, ActionSink out) {
         boolean wasFault = state == VrrpState.FAULT;
         syncing = true;
         try {
@@ -236,7 +236,7 @@ public final class SyncGroup {
         }
     }
 
-    void memberFaultCleared(VrrpInstance member, long now, List<Action> out) {
+    void memberFaultCleared(VrrpInstance member, long now, ActionSink out) {
         if (members.stream().anyMatch(VrrpInstance::hasOwnFault)) {
             return; // another member still fails: the whole group stays in FAULT
         }
@@ -253,7 +253,7 @@ public final class SyncGroup {
         }
     }
 
-    void memberStopped(long now, List<Action> out) {
+    void memberStopped(long now, ActionSink out) {
         if (members.stream().noneMatch(VrrpInstance::isStarted) && started) {
             started = false;
             VrrpState prev = state;
@@ -263,7 +263,7 @@ public final class SyncGroup {
         }
     }
 
-    void lowerPriorityGarp(VrrpInstance member, long now, List<Action> out) {
+    void lowerPriorityGarp(VrrpInstance member, long now, ActionSink out) {
         for (VrrpInstance m : members) {
             if (m != member && m.state() == VrrpState.MASTER) {
                 m.lowerPriorityGarp(now, out);
@@ -273,7 +273,7 @@ public final class SyncGroup {
 
     /* Synchronisation -------------------------------------------------------------------- */
 
-    private void syncMaster(VrrpInstance trigger, long now, List<Action> out) {
+    private void syncMaster(VrrpInstance trigger, long now, ActionSink out) {
         if (state == VrrpState.MASTER || !canGotoMaster(trigger)) {
             return;
         }
@@ -292,7 +292,7 @@ public final class SyncGroup {
         setState(VrrpState.MASTER, out);
     }
 
-    private void syncBackup(VrrpInstance trigger, long now, List<Action> out) {
+    private void syncBackup(VrrpInstance trigger, long now, ActionSink out) {
         if (state == VrrpState.BACKUP) {
             return;
         }
@@ -316,7 +316,7 @@ public final class SyncGroup {
         setState(VrrpState.BACKUP, out);
     }
 
-    private void setState(VrrpState next, List<Action> out) {
+    private void setState(VrrpState next, ActionSink out) {
         VrrpState prev = state;
         state = next;
         out.add(new GroupStateChanged(name, prev, next));
@@ -328,7 +328,7 @@ public final class SyncGroup {
         }));
     }
 
-    private void log(String text, List<Action> out) {
+    private void log(String text, ActionSink out) {
         out.add(new Log(LogLevel.INFO, "VRRP_Group(" + name + ") " + text));
     }
 

@@ -2,7 +2,6 @@ package io.javakeepalived.vrrp;
 
 import io.javakeepalived.util.AddressText;
 import io.javakeepalived.vrrp.Action.AddVips;
-import io.javakeepalived.vrrp.Action.ArmTimer;
 import io.javakeepalived.vrrp.Action.CancelTimer;
 import io.javakeepalived.vrrp.Action.Log;
 import io.javakeepalived.vrrp.Action.RemoveVips;
@@ -21,7 +20,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +37,10 @@ import java.util.Set;
  *
  * <p>Pure: no sockets, threads or clock. The owner feeds {@link Event}s with the current
  * time of one monotonic clock (nanoseconds) and carries out the returned {@link Action}s in
- * order, including {@link Action.ArmTimer}, whose deadline is on that same clock. Not
- * thread-safe; one event loop owns an instance (and its {@link SyncGroup}).
+ * order, including {@link Action.ArmTimer}, whose deadline is on that same clock. The loop has
+ * them written into an {@link ActionSink} it reuses instead: in steady state (adverts sent and
+ * heard) the core then allocates nothing. Not thread-safe; one event loop owns an instance (and
+ * its {@link SyncGroup}).
  *
  * <h2>Timers</h2>
  * <ul>
@@ -84,7 +84,7 @@ public final class VrrpInstance {
     private long preemptDelayEnd;
     private long delayedStartEnd = Long.MIN_VALUE;
 
-    private final EnumMap<TimerKind, Long> timers = new EnumMap<>(TimerKind.class);
+    private final ArmedTimers timers = new ArmedTimers();
 
     private InetAddress masterAddress;
     private int masterPriority;
@@ -94,6 +94,18 @@ public final class VrrpInstance {
     private InetAddress departed;
     private final SplitBrainWatch splitBrain = new SplitBrainWatch();
     private final HeartbeatPathWatch pathWatch = new HeartbeatPathWatch();
+
+    /*
+     * Actions handed out again while they stay the same (they are immutable): a master's every
+     * advert is a SendAdvert at its priority, and each lower-priority advert it hears answers
+     * with one line, one notification and a GARP burst, so that steady state makes no garbage
+     * (issue 14).
+     */
+    private SendAdvert lastAdvert;
+    private RunNotify lastNotify;
+    private SendGratuitousBurst lastLowerPriorityBurst;
+    private final LowerPriorityLine lowerPriorityLine = new LowerPriorityLine();
+    private final AddressOrder addressOrder = new AddressOrder();
 
     /** The instance's one counter set (keepalived's names; see {@link #counters()}). */
     private final VrrpCounters counters = new VrrpCounters();
@@ -119,17 +131,26 @@ public final class VrrpInstance {
      * @return what to do, in order; may be empty, never null
      */
     public List<Action> handle(Event event, long now) {
-        Objects.requireNonNull(event, "event");
         List<Action> out = new ArrayList<>();
+        handle(event, now, out::add);
+        return out;
+    }
+
+    /**
+     * Processes one event, writing what to do into {@code out}, in order: as
+     * {@link #handle(Event, long)}, into a sink the caller may reuse (the loop does, so that
+     * an advert costs no garbage).
+     */
+    public void handle(Event event, long now, ActionSink out) {
+        Objects.requireNonNull(event, "event");
         VrrpState before = state;
         dispatch(event, now, out);
         if (group != null) {
             group.afterMemberEvent(this, before, now, out);
         }
-        return out;
     }
 
-    private void dispatch(Event event, long now, List<Action> out) {
+    private void dispatch(Event event, long now, ActionSink out) {
         if (event instanceof Event.AdvertReceived a) {
             if (a.switchedToOldUnicastChecksum()) {
                 log(LogLevel.INFO, Verdict.Accepted.OLD_CHECKSUM_LOG, out);
@@ -181,7 +202,7 @@ public final class VrrpInstance {
     }
 
     /** Counts and logs a rejected packet; nothing else (see {@link Event.AdvertRejected}). */
-    private void rejected(Event.AdvertRejected r, List<Action> out) {
+    private void rejected(Event.AdvertRejected r, ActionSink out) {
         counters.recordRejected(r.kind());
         if (r.reason().isEmpty()) {
             return;
@@ -200,7 +221,7 @@ public final class VrrpInstance {
 
     /* Start-up and shutdown ---------------------------------------------------------- */
 
-    private void startup(long now, List<Action> out) {
+    private void startup(long now, ActionSink out) {
         if (started) {
             return;
         }
@@ -239,7 +260,7 @@ public final class VrrpInstance {
         armMasterDown(now, masterDownInterval(), out);
     }
 
-    private void shutdown(long now, List<Action> out) {
+    private void shutdown(long now, ActionSink out) {
         if (!started) {
             return;
         }
@@ -263,7 +284,7 @@ public final class VrrpInstance {
 
     /* BACKUP ---------------------------------------------------------------------------- */
 
-    private void backupReceive(Event.AdvertReceived a, long now, List<Action> out) {
+    private void backupReceive(Event.AdvertReceived a, long now, ActionSink out) {
         countReceived(a);
         // While the VRRP path carries the master's adverts, the master is known by its address
         // there; a heartbeat path's copy (another source address) is proof of life only.
@@ -318,7 +339,7 @@ public final class VrrpInstance {
         }
     }
 
-    private void learnMasterAdverInterval(Event.AdvertReceived a, List<Action> out) {
+    private void learnMasterAdverInterval(Event.AdvertReceived a, ActionSink out) {
         // RFC 5798 §6.4.2: "Set Master_Adver_Interval to Adver Interval contained in the
         // ADVERTISEMENT". v2 intervals must match (checked by the receive policy).
         int advertisedCs = a.advertIntervalCs();
@@ -344,7 +365,7 @@ public final class VrrpInstance {
      * wanting MASTER and wait another full interval, as keepalived's
      * {@code vrrp_sync_can_goto_master()} does).
      */
-    private void gotoMaster(long now, List<Action> out) {
+    private void gotoMaster(long now, ActionSink out) {
         wantState = VrrpState.MASTER;
         if (group != null && !group.canGotoMaster(this)) {
             armMasterDown(now, masterDownInterval(), out);
@@ -355,7 +376,7 @@ public final class VrrpInstance {
 
     /* MASTER ---------------------------------------------------------------------------- */
 
-    void becomeMaster(long now, List<Action> out) {
+    void becomeMaster(long now, ActionSink out) {
         VrrpState prev = state;
         cancel(TimerKind.MASTER_DOWN, out);
         state = VrrpState.MASTER;
@@ -397,10 +418,10 @@ public final class VrrpInstance {
         arm(TimerKind.ADVERT, now + advertInterval(), out);
     }
 
-    private void masterReceive(Event.AdvertReceived a, long now, List<Action> out) {
+    private void masterReceive(Event.AdvertReceived a, long now, ActionSink out) {
         countReceived(a);
         // RFC 5798 breaks a tie with the addresses on the link the advert crossed (Event.HeartbeatPath)
-        int cmp = Addresses.compare(a.source(), a.path() == null ? settings.primaryAddress() : a.path().ownAddress());
+        int cmp = addressOrder.compare(a.source(), a.path() == null ? settings.primaryAddress() : a.path().ownAddress());
         if (a.priority() == 0) {
             // RFC: "Send an ADVERTISEMENT; Reset the Adver_Timer to Advertisement_Interval"
             sendAdvert(out);
@@ -422,11 +443,9 @@ public final class VrrpInstance {
                 effectivePriority = basePriority;
             }
         }
-        String from = AddressText.ntop(a.source());
         if (a.priority() < effectivePriority || (a.priority() == effectivePriority && cmp < 0)) {
-            log(LogLevel.INFO, "Received advert from " + from + " with lower priority " + a.priority()
-                    + ", ours " + effectivePriority
-                    + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"), out);
+            out.add(lowerPriorityLine.of(name, a.source(), a.priority(), effectivePriority,
+                    !settings.lowerPrioNoAdvert()));
             if (a.ahSequence() >= 0) {
                 log(LogLevel.INFO, "IPSEC-AH : Syncing seq_num - Increment seq", out);
                 ahSequence.syncAbove(a.ahSequence());
@@ -447,6 +466,7 @@ public final class VrrpInstance {
             return;
         }
         if (a.priority() > effectivePriority || (a.priority() == effectivePriority && cmp > 0)) {
+            String from = AddressText.ntop(a.source());
             if (a.priority() > effectivePriority) {
                 log(LogLevel.INFO, "Master received advert from " + from + " with higher priority "
                         + a.priority() + ", ours " + effectivePriority, out);
@@ -479,7 +499,7 @@ public final class VrrpInstance {
      * @param staying we stay MASTER (the other is lower)
      * @return true if a split-brain episode begins with this advert
      */
-    private boolean splitBrainSeen(Event.AdvertReceived a, boolean staying, long now, List<Action> out) {
+    private boolean splitBrainSeen(Event.AdvertReceived a, boolean staying, long now, ActionSink out) {
         if (!splitBrain.otherMaster(a.source(), a.priority(), effectivePriority, !staying, now,
                 masterDownInterval())) {
             return false;
@@ -494,25 +514,28 @@ public final class VrrpInstance {
      * garp_lower_prio_repeat 0: the loser's gratuitous ARPs were the last the clients heard.
      * Not under vrrp_strict, which asks for none.
      */
-    private void reannounce(List<Action> out) {
+    private void reannounce(ActionSink out) {
         if (!settings.vips().isEmpty() && settings.garpMasterRepeat() > 0) {
             out.add(new SendGratuitousBurst(this, settings.garpMasterRepeat()));
         }
     }
 
     /** garp_lower_prio_repeat GARPs now and again after garp_lower_prio_delay. */
-    void lowerPriorityGarp(long now, List<Action> out) {
+    void lowerPriorityGarp(long now, ActionSink out) {
         if (settings.garpLowerPrioRepeat() == 0 || settings.vips().isEmpty()) {
             return;
         }
-        out.add(new SendGratuitousBurst(this, settings.garpLowerPrioRepeat()));
+        if (lastLowerPriorityBurst == null || lastLowerPriorityBurst.count() != settings.garpLowerPrioRepeat()) {
+            lastLowerPriorityBurst = new SendGratuitousBurst(this, settings.garpLowerPrioRepeat());
+        }
+        out.add(lastLowerPriorityBurst); // per lower-priority advert heard: shared, as the advert is
         if (!settings.garpLowerPrioDelay().isZero()) {
             arm(TimerKind.GARP_LOWER_PRIO_DELAY, now + settings.garpLowerPrioDelay().toNanos(), out);
         }
     }
 
     /** MASTER → BACKUP (a better master) or MASTER → FAULT (priority 0 goes out first). */
-    void leaveMaster(VrrpState target, long now, List<Action> out) {
+    void leaveMaster(VrrpState target, long now, ActionSink out) {
         splitBrain.leftMaster();
         cancel(TimerKind.ADVERT, out);
         cancel(TimerKind.GARP_MASTER_DELAY, out);
@@ -539,9 +562,9 @@ public final class VrrpInstance {
 
     /* Timers ---------------------------------------------------------------------------- */
 
-    private void timerFired(TimerKind kind, long now, List<Action> out) {
-        Long deadline = timers.get(kind);
-        if (deadline == null || now < deadline) {
+    private void timerFired(TimerKind kind, long now, ActionSink out) {
+        long deadline = timers.deadline(kind);
+        if (!timers.isArmed(kind) || now < deadline) {
             return; // cancelled, re-armed later, or early: nothing is due
         }
         timers.remove(kind);
@@ -594,31 +617,31 @@ public final class VrrpInstance {
         return next;
     }
 
-    private void arm(TimerKind kind, long deadline, List<Action> out) {
-        timers.put(kind, deadline);
-        out.add(new ArmTimer(this, kind, deadline));
+    private void arm(TimerKind kind, long deadline, ActionSink out) {
+        timers.arm(kind, deadline);
+        out.armTimer(this, kind, deadline);
     }
 
-    private void cancel(TimerKind kind, List<Action> out) {
-        if (timers.remove(kind) != null) {
+    private void cancel(TimerKind kind, ActionSink out) {
+        if (timers.remove(kind)) {
             out.add(new CancelTimer(this, kind));
         }
     }
 
-    private void cancelAllTimers(List<Action> out) {
+    private void cancelAllTimers(ActionSink out) {
         for (TimerKind k : TimerKind.values()) {
             cancel(k, out);
         }
     }
 
     /** Master_Down_Timer from now, or from the end of vrrp_startup_delay if later. */
-    private void armMasterDown(long now, long interval, List<Action> out) {
+    private void armMasterDown(long now, long interval, ActionSink out) {
         arm(TimerKind.MASTER_DOWN, Math.max(now, delayedStartEnd) + interval, out);
     }
 
     /* FAULT ----------------------------------------------------------------------------- */
 
-    private void raiseFault(String source, long now, List<Action> out) {
+    private void raiseFault(String source, long now, ActionSink out) {
         boolean first = faults.isEmpty();
         if (!faults.add(source) || !first || !started) {
             return; // counted; only the first failing source changes state; Startup decides before
@@ -630,7 +653,7 @@ public final class VrrpInstance {
         }
     }
 
-    private void clearFault(String source, long now, List<Action> out) {
+    private void clearFault(String source, long now, ActionSink out) {
         if (!faults.remove(source) || !faults.isEmpty() || !started) {
             return;
         }
@@ -641,7 +664,7 @@ public final class VrrpInstance {
         }
     }
 
-    void enterFault(long now, List<Action> out) {
+    void enterFault(long now, ActionSink out) {
         if (state == VrrpState.MASTER) {
             leaveMaster(VrrpState.FAULT, now, out);
         } else if (state == VrrpState.BACKUP || (state == VrrpState.INIT && started)) {
@@ -653,7 +676,7 @@ public final class VrrpInstance {
     }
 
     /** FAULT → BACKUP with a fresh down timer, or straight to MASTER for an owner wanting it. */
-    void leaveFault(long now, List<Action> out) {
+    void leaveFault(long now, ActionSink out) {
         if (state != VrrpState.FAULT) {
             return;
         }
@@ -681,7 +704,7 @@ public final class VrrpInstance {
      * Recomputes the effective priority. For a tracker change ({@code trackerChange}) the
      * change is logged and a running down timer re-derived here; a reload does both itself.
      */
-    private void updateEffectivePriority(boolean trackerChange, List<Action> out) {
+    private void updateEffectivePriority(boolean trackerChange, ActionSink out) {
         if (basePriority == InstanceSettings.PRIORITY_OWNER) {
             effectivePriority = basePriority; // trackers never move an address owner
             return;
@@ -705,9 +728,8 @@ public final class VrrpInstance {
         }
         if (trackerChange && state == VrrpState.BACKUP) {
             // re-derive the running down timer: keep what has elapsed, change the skew
-            Long deadline = timers.get(TimerKind.MASTER_DOWN);
-            if (deadline != null) {
-                arm(TimerKind.MASTER_DOWN, deadline + masterDownInterval() - oldDown, out);
+            if (timers.isArmed(TimerKind.MASTER_DOWN)) {
+                arm(TimerKind.MASTER_DOWN, timers.deadline(TimerKind.MASTER_DOWN) + masterDownInterval() - oldDown, out);
             }
         }
         // MASTER: advertised with the next regular advert (see class comment)
@@ -715,7 +737,7 @@ public final class VrrpInstance {
 
     /* Reload ---------------------------------------------------------------------------- */
 
-    private void reload(InstanceSettings next, long now, List<Action> out) {
+    private void reload(InstanceSettings next, long now, ActionSink out) {
         if (!next.name().equals(name) || next.vrid() != settings.vrid()
                 || next.version() != settings.version() || next.family() != settings.family()) {
             throw new IllegalArgumentException(name + ": reload cannot change name, VRID, version or family;"
@@ -754,53 +776,58 @@ public final class VrrpInstance {
             }
             if (next.garpMasterRefresh().isZero() || next.vips().isEmpty()) {
                 cancel(TimerKind.GARP_REFRESH, out);
-            } else if (!timers.containsKey(TimerKind.GARP_REFRESH)
+            } else if (!timers.isArmed(TimerKind.GARP_REFRESH)
                     || !next.garpMasterRefresh().equals(old.garpMasterRefresh())) {
                 arm(TimerKind.GARP_REFRESH, now + next.garpMasterRefresh().toNanos(), out);
             }
         } else if (state == VrrpState.BACKUP) {
-            Long deadline = timers.get(TimerKind.MASTER_DOWN);
-            if (deadline != null && masterDownInterval() != oldDown) {
-                arm(TimerKind.MASTER_DOWN, deadline + masterDownInterval() - oldDown, out);
+            if (timers.isArmed(TimerKind.MASTER_DOWN) && masterDownInterval() != oldDown) {
+                arm(TimerKind.MASTER_DOWN, timers.deadline(TimerKind.MASTER_DOWN) + masterDownInterval() - oldDown, out);
             }
         }
     }
 
     /* Output helpers -------------------------------------------------------------------- */
 
-    private void sendAdvert(List<Action> out) {
+    private void sendAdvert(ActionSink out) {
         counters.advertSent(effectivePriority);
-        out.add(new SendAdvert(this, effectivePriority));
+        if (lastAdvert == null || lastAdvert.priority() != effectivePriority) {
+            lastAdvert = new SendAdvert(this, effectivePriority);
+        }
+        out.add(lastAdvert);
     }
 
-    private void sendPriorityZero(List<Action> out) {
+    private void sendPriorityZero(ActionSink out) {
         counters.advertSent(0);
         out.add(new SendPriorityZeroAdvert(this));
     }
 
-    private void addVips(List<Action> out) {
+    private void addVips(ActionSink out) {
         if (!settings.vips().isEmpty()) {
             log(LogLevel.DETAIL, "setting VIPs.", out);
             out.add(new AddVips(this, settings.vips()));
         }
     }
 
-    private void removeVips(List<Action> out) {
+    private void removeVips(ActionSink out) {
         if (!settings.vips().isEmpty()) {
             log(LogLevel.DETAIL, "removing VIPs.", out);
             out.add(new RemoveVips(this, settings.vips()));
         }
     }
 
-    private void notify(NotifyState s, List<Action> out) {
-        out.add(new RunNotify(name, s, effectivePriority));
+    private void notify(NotifyState s, ActionSink out) {
+        if (lastNotify == null || lastNotify.state() != s || lastNotify.priority() != effectivePriority) {
+            lastNotify = new RunNotify(name, s, effectivePriority);
+        }
+        out.add(lastNotify);
     }
 
-    private void log(LogLevel level, String text, List<Action> out) {
-        out.add(new Log(level, "(" + name + ") " + text));
+    private void log(LogLevel level, String text, ActionSink out) {
+        out.add(Log.lazily(level, () -> "(" + name + ") " + text));
     }
 
-    private void setState(VrrpState next, List<Action> out) {
+    private void setState(VrrpState next, ActionSink out) {
         VrrpState prev = state;
         state = next;
         out.add(new StateChanged(this, prev, next));
@@ -874,13 +901,12 @@ public final class VrrpInstance {
 
     /** The deadline of the armed timer of this kind, if any. */
     public OptionalLong timerDeadline(TimerKind kind) {
-        Long d = timers.get(kind);
-        return d == null ? OptionalLong.empty() : OptionalLong.of(d);
+        return timers.isArmed(kind) ? OptionalLong.of(timers.deadline(kind)) : OptionalLong.empty();
     }
 
     /** All armed timers (a copy). */
     public Map<TimerKind, Long> armedTimers() {
-        return Collections.unmodifiableMap(new EnumMap<>(timers));
+        return timers.asMap();
     }
 
     /** Names of the failing unweighted trackers (interfaces appear as {@code interface NAME}). */

@@ -51,12 +51,18 @@ public final class ExecutorRig {
     /** The same with whole plans (virtual routes and rules, excluded VIPs ...). */
     public ExecutorRig(List<InstancePlan> plans, RtnetlinkSession rtnl, NativeNetwork network,
                        Map<String, LinkInfo> links, LongSupplier clock) {
+        this(plans, rtnl, network, links, clock, QUIET);
+    }
+
+    /** The same, writing keepalived's log lines to {@code log} (without {@code -D}). */
+    public ExecutorRig(List<InstancePlan> plans, RtnetlinkSession rtnl, NativeNetwork network,
+                       Map<String, LinkInfo> links, LongSupplier clock, Logger log) {
         Clock wallClock = Clock.systemUTC();
-        DetailLog detail = new DetailLog(QUIET, false);
-        RejectedPacketLog rejects = new RejectedPacketLog(QUIET, clock);
+        DetailLog detail = new DetailLog(log, false);
+        RejectedPacketLog rejects = new RejectedPacketLog(log, clock);
         table = new InstanceTable(VrrpPlan.of(plans));
-        executor = new ActionExecutor(table, new VipInstaller(rtnl, links, QUIET),
-                new VirtualRoutes(new RoutingRequests(rtnl, QUIET)), new Announcers(links, network, QUIET), clock,
+        executor = new ActionExecutor(table, new VipInstaller(rtnl, links, log),
+                new VirtualRoutes(new RoutingRequests(rtnl, log)), new Announcers(links, network, log), clock,
                 NotifySink.NONE, rejects, detail, wallClock);
         sockets = new SocketPool(network, network.newPollSet(), table, executor, rejects, detail, clock);
         for (InstancePlan p : plans) {
@@ -122,6 +128,22 @@ public final class ExecutorRig {
         VrrpInstance i = table.entries().get(TimerQueue.ownerOf(slot)).instance;
         TimerKind kind = TimerQueue.kindOf(slot);
         return new Fired(i, kind, deliver(i, new Event.TimerFired(kind), now));
+    }
+
+    /**
+     * Reads the instance's socket as the loop does when polling finds it readable: every
+     * datagram queued there goes through its demultiplexer to the executor.
+     */
+    public void readable(VrrpInstance instance) throws java.io.IOException {
+        sockets.readable(table.entryOf(instance).socket.socket.fd());
+    }
+
+    /** Fires every timer due at {@code now} as the loop does, keeping nothing of what they did. */
+    public void fireDue(long now) {
+        for (int slot = table.timers().pollDue(now); slot >= 0; slot = table.timers().pollDue(now)) {
+            InstanceEntry e = table.entries().get(TimerQueue.ownerOf(slot));
+            executor.deliver(e, Event.TimerFired.of(TimerQueue.kindOf(slot)), now);
+        }
     }
 
     /** After a reload: an instance whose interface, family or cast changed moves to its new socket. */

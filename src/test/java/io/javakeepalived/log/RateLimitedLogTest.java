@@ -62,6 +62,25 @@ class RateLimitedLogTest {
         assertEquals(7, limited.totalSuppressed(Reason.PASSWORD));
     }
 
+    /** A line held back is never made: what a flood of adverts at a master costs is its count. */
+    @Test
+    void aLineGivenAsASupplierIsMadeOnlyWhenWritten() {
+        int[] made = {0};
+        for (int i = 1; i <= 10; i++) {
+            int n = i;
+            limited.log(Reason.PASSWORD, () -> {
+                made[0]++;
+                return "(VI_1) received lower priority #" + n;
+            });
+            advanceSeconds(1);
+        }
+        assertEquals(3, made[0], "made for the 3 lines of the burst only");
+        assertEquals(List.of("(VI_1) received lower priority #1", "(VI_1) received lower priority #2",
+                "(VI_1) received lower priority #3"), lines());
+        limited.log(Reason.PASSWORD, () -> "(VI_1) received lower priority #11");
+        assertEquals("(VI_1) received lower priority #3 ... 7 more suppressed", lines().get(3));
+    }
+
     @Test
     void reasonsAreLimitedSeparately() {
         for (int i = 0; i < 5; i++) {

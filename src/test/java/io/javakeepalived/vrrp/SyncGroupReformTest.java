@@ -37,7 +37,7 @@ class SyncGroupReformTest {
         VrrpInstance a = master("VI_1", 1);
         VrrpInstance b = master("VI_2", 2);
         List<Action> out = new ArrayList<>();
-        SyncGroup g = SyncGroup.reform("G1", List.of(a, b), VrrpState.MASTER, 10_000_000_000L, out);
+        SyncGroup g = SyncGroup.reform("G1", List.of(a, b), VrrpState.MASTER, 10_000_000_000L, out::add);
         assertEquals(VrrpState.MASTER, g.state());
         assertTrue(out.isEmpty(), out::toString);
         assertEquals(VrrpState.MASTER, a.state());
@@ -48,7 +48,7 @@ class SyncGroupReformTest {
     void aNewGroupAnnouncesItsState() {
         VrrpInstance a = master("VI_1", 1);
         List<Action> out = new ArrayList<>();
-        SyncGroup.reform("G1", List.of(a), null, 10_000_000_000L, out);
+        SyncGroup.reform("G1", List.of(a), null, 10_000_000_000L, out::add);
         assertTrue(out.contains(new Action.RunGroupNotify("G1", NotifyState.MASTER)), out::toString);
     }
 
@@ -57,7 +57,7 @@ class SyncGroupReformTest {
         VrrpInstance a = master("VI_1", 1);
         VrrpInstance b = backup("VI_2", 2);
         List<Action> out = new ArrayList<>();
-        SyncGroup g = SyncGroup.reform("G1", List.of(a, b), null, 10_000_000_000L, out);
+        SyncGroup g = SyncGroup.reform("G1", List.of(a, b), null, 10_000_000_000L, out::add);
         assertEquals(VrrpState.BACKUP, g.state());
         assertEquals(VrrpState.BACKUP, a.state());
         assertTrue(out.stream().anyMatch(x -> x instanceof Action.RemoveVips), out::toString);
@@ -76,8 +76,8 @@ class SyncGroupReformTest {
         assertEquals(VrrpState.FAULT, b.state(), "dragged by the group");
         g.dissolve();
         List<Action> out = new ArrayList<>();
-        SyncGroup.releaseFromGroupFault(b, 3, out);
-        SyncGroup.releaseFromGroupFault(a, 3, out);
+        SyncGroup.releaseFromGroupFault(b, 3, out::add);
+        SyncGroup.releaseFromGroupFault(a, 3, out::add);
         assertEquals(VrrpState.BACKUP, b.state(), "b had no fault of its own");
         assertEquals(VrrpState.FAULT, a.state(), "a still fails");
     }
