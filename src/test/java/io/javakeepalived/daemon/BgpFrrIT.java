@@ -236,7 +236,7 @@ class BgpFrrIT {
     /** busybox ping from the client, every 50 ms, until stopped. */
     private Background pingVip() throws IOException {
         Background b = lab.start(client, "busybox", "ping", "-i", String.valueOf(PING_INTERVAL_S), "-W", "1", VIP);
-        NetnsLab.await("the first reply", 3_000, () -> b.output().contains("seq="), b);
+        NetnsLab.await("the first reply", 5_000, () -> b.output().contains("seq="), b);
         return b;
     }
 
@@ -274,7 +274,7 @@ class BgpFrrIT {
 
         RouteWatch() {
             thread.start();
-            NetnsLab.await("the route watch's first look", 2_000, () -> last() != null, () -> "");
+            NetnsLab.await("the route watch's first look", 5_000, () -> last() != null, () -> "");
         }
 
         private void poll() {

@@ -136,7 +136,7 @@ class LvsCheckersIT {
         d.signal("USR1");
         Path data = d.tmpdir().resolve("keepalived_check.data");
         DaemonLab.await("keepalived_check.data", 5_000, () -> Files.exists(data), d);
-        DaemonLab.await("keepalived_check.data written", 2_000, () -> lines(data).size() > 5, d);
+        DaemonLab.await("keepalived_check.data written", 5_000, () -> lines(data).size() > 5, d);
         List<String> dump = lines(data);
         // keepalived's order: the LVS topology, then the checkers
         assertEquals("------< LVS Topology >------", dump.get(0));

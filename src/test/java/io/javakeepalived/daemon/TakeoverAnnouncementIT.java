@@ -60,10 +60,10 @@ class TakeoverAnnouncementIT {
 
         dl.lab().linkDown(na); // A goes to FAULT, B takes over: B's first takeover
         await("B MASTER", 10_000, () -> b.logged("(VI_1) Entering MASTER STATE"), b);
-        await("VIP on B", 2_000, () -> dl.hasAddress(nb, VIP), b);
+        await("VIP on B", 5_000, () -> dl.hasAddress(nb, VIP), b);
         dl.lab().linkUp(na); // A hears B's priority 90 and takes back
         await("A MASTER again", 10_000, () -> a.count("(VI_1) Entering MASTER STATE") == 2, a);
-        await("VIP off B", 2_000, () -> !dl.hasAddress(nb, VIP), b);
+        await("VIP off B", 5_000, () -> !dl.hasAddress(nb, VIP), b);
         onB.stopAndDecode();
         onA.stopAndDecode();
 
