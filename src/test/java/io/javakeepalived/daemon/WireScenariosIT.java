@@ -138,7 +138,7 @@ class WireScenariosIT {
         Daemon[] d = electAThenB(pass(100, "secret1"), pass(90, "other22"));
         d[1].awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 3_000);
         await("VIP on both", 5_000, () -> dl.hasAddress(dl.node("a"), VIP) && dl.hasAddress(dl.node("b"), VIP), d);
-        NetnsLab.sleep(3_500);
+        NetnsLab.sleep(4_500); // four or five of the other's adverts, of which three are counted below
         for (Daemon x : d) {
             Map<String, Long> s = x.stats("VI_1");
             assertTrue(s.get("auth_failure") >= 3, x.node().name() + " " + s);
@@ -334,7 +334,10 @@ class WireScenariosIT {
             }
             return null;
         });
-        NetnsLab.sleep(1_000);
+        // each pair's first packet logs its line; its twin, 20 ms behind it on the wire, is counted
+        // just after: wait for the lines, then give the last twin a moment
+        await("a line for every forged packet", 10_000, () -> forged.keySet().stream().allMatch(l -> a.count(l) >= 1), a);
+        NetnsLab.sleep(500);
 
         json = a.json();
         Map<String, Long> expected1 = new LinkedHashMap<>();
