@@ -163,7 +163,9 @@ class BgpFrrIT {
 
         // SIGTERM: node 1 withdraws, sends priority 0, node 2 takes over after its skew time
         double gap = stopMasterAndMeasure("javakeepalived", d1b, d2);
-        assertTrue(gap < 1.5, "skew time (0.61 s) and BGP: " + gap + " s");
+        // skew time (0.61 s) and BGP's update; a backup that waited for its master-down interval
+        // instead would leave the router without a route for 3.6 s
+        assertTrue(gap < 2.5, "skew time (0.61 s) and BGP: " + gap + " s");
     }
 
     @Test

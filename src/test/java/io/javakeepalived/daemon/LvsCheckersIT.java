@@ -165,7 +165,7 @@ class LvsCheckersIT {
         Files.writeString(dir.resolve("director.conf"), head + rs8080 + rs8081 + "}\n");
         d.signal("HUP");
         d.awaitLogged("TCP_CHECK on service " + added + " failed.", 10_000);
-        d.awaitLogged("Removing service " + added + " from VS [10.213.0.100]:tcp:80", 1_000);
+        d.awaitLogged("Removing service " + added + " from VS [10.213.0.100]:tcp:80", 5_000);
         NetnsLab.sleep(1_500);
         assertEquals(1, d.count("TCP connection to " + kept + " success."), "the kept server did not start over");
         assertEquals(0, d.linesContaining("Removing service " + kept).size());

@@ -227,7 +227,7 @@ class ReloadIT {
         // 4. a good reload after it works: priority 120
         String log4 = reload(da, confA, instance("VI_1", 51, 120, VIP_A, VIP_B), "Reload complete");
         assertFalse(log4.contains("Entering"), log4);
-        NetnsLab.sleep(1_500);
+        NetnsLab.sleep(2_500); // two adverts at priority 120, of which the capture needs one
         assertTrue(da.process().isAlive(), da.output());
 
         String text = cap.stopAndDecode();

@@ -116,7 +116,9 @@ class RoutesAndStaticsIT {
                 dl.ip(a, "route", "show", "table", "all"));
         assertFalse(dl.ip(a, "rule", "show").contains("keepalived"), dl.ip(a, "rule", "show"));
 
-        NetnsLab.sleep(200);
+        // ip monitor prints what the daemon did before it exited: wait for the last of it, the VIP's deletion
+        DaemonLab.await("the VIP's deletion in ip monitor", 5_000, () -> monitor.output().lines()
+                .anyMatch(l -> l.contains("] Deleted ") && l.contains("inet 10.213.0.100/24")), da);
         monitor.stop();
         List<String> events = monitor.output().lines().toList();
         // entering MASTER: the VIP, then the routes, then the rule, each within a few ms
@@ -132,7 +134,9 @@ class RoutesAndStaticsIT {
         assertTrue(!routeDown.isBefore(ruleDown) && !vipDown.isBefore(routeDown), String.join("\n", events));
         long downMs = Duration.between(ruleDown, vipDown).toMillis();
         System.out.println("RoutesAndStaticsIT: VIP to last rule " + upMs + " ms; first rule to VIP removed " + downMs + " ms");
-        assertTrue(upMs <= 50 && downMs <= 50, "up " + upMs + " ms, down " + downMs + " ms\n" + events);
+        // in the same transition (a few ms when idle, README), not at the next advert a second later:
+        // the slack is for a loaded machine that deschedules the daemon between two netlink calls
+        assertTrue(upMs <= 500 && downMs <= 500, "up " + upMs + " ms, down " + downMs + " ms\n" + events);
     }
 
     @Test

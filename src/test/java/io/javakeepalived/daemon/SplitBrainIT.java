@@ -201,7 +201,7 @@ class SplitBrainIT {
      */
     private double justAfterAnAdvertOf(Node n) throws IOException {
         Capture probe = dl.lab().tcpdump(c.ns(), "eth0", "vrrp");
-        NetnsLab.sleep(1_500);
+        NetnsLab.sleep(2_500); // two adverts: one late on a loaded machine still leaves one to learn from
         probe.stopAndDecode();
         double last = DaemonLab.tshark(probe.pcap(), "ip.src == " + n.ipv4()).stream()
                 .mapToDouble(r -> Double.parseDouble(r[0])).max().orElseThrow();
