@@ -211,7 +211,7 @@ class CheckerLoopTest {
         assertEquals(0, queued.get(), "cancelled timers still queued");
         // a timer cancelled from another thread leaves the queue after the hand-over
         WeakReference<Object> foreign = armAndCancel(hour, ran);
-        for (int i = 0; i < 50 && (probe[0].get() != null || foreign.get() != null); i++) {
+        for (int i = 0; i < 250 && (probe[0].get() != null || foreign.get() != null); i++) { // up to 5 s
             System.gc();
             Thread.sleep(20);
         }
