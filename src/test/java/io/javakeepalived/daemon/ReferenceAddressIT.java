@@ -76,7 +76,7 @@ class ReferenceAddressIT {
                     + " } drop; }\n"
                     + "  chain out { type filter hook output priority 0; ip protocol 112 drop; }\n}\n");
             d[0].awaitLogged("Reference gw (" + g.ipv4() + " on eth0) unreachable (no echo reply within 0.1 s,"
-                    + " 3 in a row)", 3_000);
+                    + " 3 in a row)", 5_000);
             d[0].awaitLogged("(VI_1) Entering FAULT STATE", 5_000);
             await("A dropped the VIP", 5_000, () -> !dl.hasAddress(a, VIP), d);
             d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
@@ -131,7 +131,7 @@ class ReferenceAddressIT {
         dl.nft(a, "table inet refCut {\n  chain in { type filter hook input priority 0; ip saddr " + g.ipv4()
                 + " drop; }\n}\n");
         da.awaitLogged("Reference gw (" + g.ipv4() + " on eth0) unreachable (no echo reply within 0.1 s,"
-                + " 3 in a row)", 3_000);
+                + " 3 in a row)", 5_000);
         da.awaitLogged("(VI_1) Entering FAULT STATE", 5_000);
         da.awaitLogged("VRRP_Group(G) Syncing instances to FAULT state", 5_000);
         da.awaitLogged("(VI_2) Entering FAULT STATE", 5_000);

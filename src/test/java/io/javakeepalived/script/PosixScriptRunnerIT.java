@@ -152,7 +152,7 @@ class PosixScriptRunnerIT {
         assertEquals(9, t.lastSignal());
         assertTrue(took >= 2600 && took < 6000, "took " + took + " ms");
         long childPid = Long.parseLong(Files.readString(child).strip());
-        assertEquals(List.of(), ProcScan.awaitGroupGone(t.pid(), 2000), "left in the group");
+        assertEquals(List.of(), ProcScan.awaitGroupGone(t.pid(), 5_000), "left in the group");
         assertTrue(!ProcScan.alive(childPid), "child " + childPid + " survived");
         assertEquals(List.of(), ProcScan.ourZombies());
     }
@@ -168,7 +168,7 @@ class PosixScriptRunnerIT {
         assertEquals(15, t.lastSignal());
         // not the SIGKILL step, which would come 2 s after the TERM at 0.5 s: at 2.5 s at the soonest
         assertTrue(took < 2_400, "took " + took + " ms");
-        assertEquals(List.of(), ProcScan.awaitGroupGone(t.pid(), 2000));
+        assertEquals(List.of(), ProcScan.awaitGroupGone(t.pid(), 5_000));
         assertEquals(List.of(), ProcScan.ourZombies());
     }
 
