@@ -94,7 +94,9 @@ class SharedCheckerLoopTest {
             loop.execute(() -> engine.start(config, new Probes(run -> null, config, Optional::empty, line -> { })));
             loop.release();
             try {
-                long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                // ten check bursts: enough that a loop waiting on them shows it every second, while
+                // a loaded machine's few stalls stay a minority
+                long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (System.nanoTime() < until) {
                     Thread.sleep(100);
                 }
@@ -104,7 +106,8 @@ class SharedCheckerLoopTest {
             assertEquals(SERVERS / 2, removed.get(), "every closed port's server was taken out, no other");
             assertTrue(threads.stream().allMatch("checker"::equals), "one thread: " + threads.stream().distinct().toList());
             List<Long> p = new ArrayList<>(polls);
-            assertTrue(p.size() >= 45, "polls: " + p.size());
+            // 100 slots; a loaded machine's late wake-ups skip a few (each one as many as it is late)
+            assertTrue(p.size() >= 80, "polls in 10 s: " + p.size());
             // the first poll is the overdue slot at release; from the second on, 100 ms apart. A check
             // burst comes every second (delay_loop 1): a loop that waited on checks would be late
             // every second. One or two late polls are the shared test machine's, not the loop's.
@@ -116,8 +119,9 @@ class SharedCheckerLoopTest {
                 }
             }
             // not a speed target (those live in scripts/bench): a bound a loaded 2-core machine keeps
-            // (five polls 61-296 ms late seen at load 12) and a loop that waited on checks would not
-            assertTrue(late.size() <= 2, "tracker polls 250 ms late or more (ms): " + late);
+            // (five polls 61-296 ms late in 5 s seen at load 12) and a loop that waited on checks, late
+            // after each of the ten bursts, would not
+            assertTrue(late.size() <= 4, "tracker polls 250 ms late or more in 10 s (ms): " + late);
         }
     }
 }

@@ -58,7 +58,8 @@ class TcpProbeTest {
             assertInstanceOf(ProbeResult.Failure.class, r);
             if (((ProbeResult.Failure) r).reason().equals("TCP connection to " + RS + " timeout.")) {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                assertEquals(true, ms >= 290 && ms < 2_000, "timed out after " + ms + " ms");
+                // at its 300 ms, not at keepalived's 5 s default (slack for a loaded machine)
+                assertEquals(true, ms >= 290 && ms < 4_000, "timed out after " + ms + " ms");
             }
             assertEquals(0, rig.openChannels());
             rig.idle(Duration.ofMillis(200));

@@ -61,7 +61,7 @@ class AddressWatchIT {
         da.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
         Daemon db = dl.start(b, config(90));
         db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
-        DaemonLab.await("VIP on A", 2_000, () -> dl.hasAddress(a, "10.213.0.100/24"), da);
+        DaemonLab.await("VIP on A", 5_000, () -> dl.hasAddress(a, "10.213.0.100/24"), da);
 
         // the client knocks on a closed TCP port of the VIP every 10 ms: a reset means the VIP answers
         CompletableFuture<List<Long>> knocks = CompletableFuture.supplyAsync(() -> {
@@ -74,15 +74,17 @@ class AddressWatchIT {
         NetnsLab.sleep(1_000);
         dl.lab().ip(a.ns(), "addr", "del", "10.213.0.100/24", "dev", "eth0");
         da.awaitLogged("(VI_1) virtual address 10.213.0.100/24 dev eth0 was removed by another program - restored",
-                2_000);
+                5_000);
         List<Long> answered = knocks.get(10, TimeUnit.SECONDS);
 
         double outage = longestGap(answered) / 1e9 - 0.01;
         System.out.printf("client outage after the VIP was deleted: %.3f s (keepalived 2.2.7: %.2f s)%n", outage,
                 KEEPALIVED_OUTAGE_S);
-        // README states the idle figure; here only "well under keepalived's 0.64 s", with room for a
-        // loaded machine (0.19 s seen with ten builds beside): the proof is that no hand-over happened
-        assertTrue(outage < KEEPALIVED_OUTAGE_S / 2, "client outage " + outage + " s");
+        // README states the idle figure; here only "under keepalived's 0.64 s", with room for a
+        // loaded machine (0.19 s seen with ten builds beside, and the knocking thread itself can
+        // stall): a hand-over would cost a master-down interval (3.6 s), and the checks below prove
+        // that none happened
+        assertTrue(outage < KEEPALIVED_OUTAGE_S, "client outage " + outage + " s");
         assertTrue(dl.hasAddress(a, "10.213.0.100/24"));
         assertFalse(dl.hasAddress(b, "10.213.0.100/24"));
         assertEquals(1, da.count("(VI_1) Entering MASTER STATE"), da.output());
@@ -135,17 +137,17 @@ class AddressWatchIT {
 
         createEth1();
 
-        da.awaitLogged("(VI_9) Entering BACKUP STATE", 3_000);
+        da.awaitLogged("(VI_9) Entering BACKUP STATE", 5_000);
         da.awaitLogged("(VI_9) Entering MASTER STATE", 6_000);
-        DaemonLab.await("VIP on eth1", 2_000, () -> eth1Has("10.213.9.100/24"), da);
+        DaemonLab.await("VIP on eth1", 5_000, () -> eth1Has("10.213.9.100/24"), da);
         assertTrue(da.logged("(VI_9) source address 10.213.9.1 on eth1"), da.output());
 
         // dynamic_interfaces: deleted and created again (a new ifindex), it is taken up again
         dl.lab().ip(a.ns(), "link", "del", "eth1");
-        da.awaitLogged("(VI_9) Entering FAULT STATE", 3_000);
+        da.awaitLogged("(VI_9) Entering FAULT STATE", 5_000);
         createEth1();
         DaemonLab.await("MASTER again", 8_000, () -> da.count("(VI_9) Entering MASTER STATE") == 2, da);
-        DaemonLab.await("VIP on the new eth1", 2_000, () -> eth1Has("10.213.9.100/24"), da);
+        DaemonLab.await("VIP on the new eth1", 5_000, () -> eth1Has("10.213.9.100/24"), da);
         assertFalse(da.logged("Reloading"), da.output());
     }
 
@@ -174,7 +176,7 @@ class AddressWatchIT {
         dl.lab().carrierDown(a);
         NetnsLab.sleep(300);
         dl.lab().carrierUp(a);
-        da.awaitLogged("Delay timer for eth0 cancelled", 2_000);
+        da.awaitLogged("Delay timer for eth0 cancelled", 5_000);
         NetnsLab.sleep(1_500);
         assertFalse(da.logged("Entering FAULT STATE"), da.output());
         assertEquals(1, da.count("(VI_1) Entering MASTER STATE"));
@@ -182,10 +184,10 @@ class AddressWatchIT {
 
         long t0 = System.nanoTime();
         dl.lab().carrierDown(a);
-        da.awaitLogged("(VI_1) Entering FAULT STATE", 3_000);
+        da.awaitLogged("(VI_1) Entering FAULT STATE", 5_000);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms >= 900, "FAULT only after the 1 s down delay, not after " + ms + " ms");
         dl.lab().carrierUp(a); // no up delay written: keepalived's 0
-        da.awaitLogged("(VI_1) Entering BACKUP STATE", 2_000);
+        da.awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
     }
 }

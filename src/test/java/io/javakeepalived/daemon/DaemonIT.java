@@ -78,7 +78,7 @@ class DaemonIT {
     Daemon electAThenStartB(Daemon da) throws Exception {
         da.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
         da.awaitLogged("(VI_1) Entering MASTER STATE", 6_000);
-        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), da);
+        DaemonLab.await("VIP on A", 5_000, () -> hasVip(a), da);
         Daemon db = dl.start(b, config(90));
         db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
         return db;
@@ -97,11 +97,12 @@ class DaemonIT {
         long t0 = System.nanoTime();
         da.kill9();
         dl.lab().linkDown(a);
-        bb.awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 2_000);
+        bb.awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 5_000);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        // the bound counts from A's last advert, which left up to 1 s before the kill
-        assertTrue(ms <= MASTER_DOWN_90_MS + 500, "B took over " + ms + " ms after the crash");
-        DaemonLab.await("VIP on B", 1_000, () -> hasVip(b), bb);
+        // the bound counts from A's last advert, which left up to 1 s before the kill; the slack
+        // over the master-down interval is a loaded machine's timer and log latency
+        assertTrue(ms <= MASTER_DOWN_90_MS + 1_500, "B took over " + ms + " ms after the crash");
+        DaemonLab.await("VIP on B", 5_000, () -> hasVip(b), bb);
 
         String text = cap.stopAndDecode();
         assertTrue(text.contains("tos 0xc0, ttl 255"), text);
@@ -128,11 +129,12 @@ class DaemonIT {
 
         long t0 = System.nanoTime();
         da.terminate();
-        bb.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        bb.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        assertTrue(ms < SKEW_90_MS + 500, "B took over " + ms + " ms after SIGTERM");
+        // skew time, not the master-down interval (3.65 s) a crash would cost: the priority-0 advert
+        assertTrue(ms < SKEW_90_MS + 1_500, "B took over " + ms + " ms after SIGTERM");
         assertTrue(bb.logged("(VI_1) Backup received priority 0 advertisement"), bb.output());
-        DaemonLab.await("VIP on B", 1_000, () -> hasVip(b), bb);
+        DaemonLab.await("VIP on B", 5_000, () -> hasVip(b), bb);
 
         assertEquals(0, da.awaitExit(5), "A exits after releasing\n" + da.output());
         assertTrue(da.logged("(VI_1) sent 0 priority"), da.output());

@@ -95,7 +95,7 @@ class ExampleSetupsIT {
         Daemon d1 = dl.start(n1, labConfig("mysql-dual-master/node1.conf", s1, "chk_mysql.sh",
                 mysqlProbe(n1)));
         d1.awaitLogged("(VI_MYSQL) Entering MASTER STATE", 20_000);
-        DaemonLab.await("VIP on node 1", 2_000, () -> hasVip(n1, vip), d1);
+        DaemonLab.await("VIP on node 1", 5_000, () -> hasVip(n1, vip), d1);
         Daemon d2 = dl.start(n2, labConfig("mysql-dual-master/node2.conf", s2, "chk_mysql.sh",
                 mysqlProbe(n2)));
         d2.awaitLogged("(VI_MYSQL) Entering BACKUP STATE (init)", 15_000);
@@ -104,10 +104,10 @@ class ExampleSetupsIT {
 
         stub[0].stop();                                        // MySQL on node 1 goes away
         d1.awaitLogged("VRRP_Script(chk_mysql) failed (exited with status 1)", 10_000);
-        d1.awaitLogged("(VI_MYSQL) Entering FAULT STATE", 2_000);
+        d1.awaitLogged("(VI_MYSQL) Entering FAULT STATE", 5_000);
         d2.awaitLogged("(VI_MYSQL) Entering MASTER STATE", 5_000);
-        DaemonLab.await("VIP on node 2", 2_000, () -> hasVip(n2, vip), d2);
-        DaemonLab.await("VIP gone from node 1", 2_000, () -> !hasVip(n1, vip), d1);
+        DaemonLab.await("VIP on node 2", 5_000, () -> hasVip(n2, vip), d2);
+        DaemonLab.await("VIP gone from node 1", 5_000, () -> !hasVip(n1, vip), d1);
         DaemonLab.await("notify_master on node 2", 5_000, () -> d2.output().contains(
                 "(VI_MYSQL) notify_master " + s2 + "/master.sh VI_MYSQL exited with status"), d2);
         assertTrue(d1.output().contains("(VI_MYSQL) notify_fault " + s1 + "/backup.sh VI_MYSQL exited with status"),
@@ -115,7 +115,7 @@ class ExampleSetupsIT {
 
         stub[0] = stubMysql(n1);                               // node 1's MySQL is back
         DaemonLab.await("node 1's check succeeds again", 10_000, () -> d1.count("VRRP_Script(chk_mysql) succeeded") == 2, d1);
-        d1.awaitLogged("(VI_MYSQL) Entering BACKUP STATE", 2_000);
+        d1.awaitLogged("(VI_MYSQL) Entering BACKUP STATE", 5_000);
         // everything the example asks for is acted on (router_id names the node in mail alerts)
         assertEquals(List.of(), notImplemented(d1.output()), d1.output());
         NetnsLab.sleep(6_000);                                 // well past node 1's master-down interval
@@ -143,15 +143,15 @@ class ExampleSetupsIT {
         web[0].stop();                                         // nginx on node 1 stops answering
         d1.awaitLogged("(VI_NGINX) Changing effective priority from 101 to 96", 10_000);
         d2.awaitLogged("(VI_NGINX) Entering MASTER STATE", 10_000);
-        DaemonLab.await("VIP on node 2", 2_000, () -> hasVip(n2, vip), d2);
-        DaemonLab.await("VIP gone from node 1", 3_000, () -> !hasVip(n1, vip), d1);
+        DaemonLab.await("VIP on node 2", 5_000, () -> hasVip(n2, vip), d2);
+        DaemonLab.await("VIP gone from node 1", 5_000, () -> !hasVip(n1, vip), d1);
         DaemonLab.await("generic notify", 5_000, () -> d1.output().contains(
                 "(VI_NGINX) notify " + s1 + "/notify.sh INSTANCE VI_NGINX BACKUP 96 exited with status"), d1);
 
         web[0] = nginxStub(n1, python);                        // back: rise 2, priority 101, preempt
         d1.awaitLogged("(VI_NGINX) Changing effective priority from 96 to 101", 10_000);
         DaemonLab.await("node 1 master again", 10_000, () -> d1.count("(VI_NGINX) Entering MASTER STATE") == 2, d1);
-        DaemonLab.await("VIP back on node 1", 2_000, () -> hasVip(n1, vip), d1);
+        DaemonLab.await("VIP back on node 1", 5_000, () -> hasVip(n1, vip), d1);
     }
 
     /** A stub nginx: a web server on the node's loopback whose process is named nginx (for pidof). */

@@ -41,7 +41,7 @@ class HardeningIT {
     void aRestartWithAConfigurationThatCannotRunStillRemovesTheVipsLeftBehind() throws Exception {
         Daemon first = dl.start(a, DaemonLab.vrrpInstance("VI_1", 51, 100, "    state MASTER\n", "10.213.0.100/24"));
         first.awaitLogged("(VI_1) Entering MASTER STATE", 8_000);
-        DaemonLab.await("VIP up", 3_000, () -> dl.hasAddress(a, "10.213.0.100/24"), first);
+        DaemonLab.await("VIP up", 5_000, () -> dl.hasAddress(a, "10.213.0.100/24"), first);
         first.kill9();
         assertTrue(dl.hasAddress(a, "10.213.0.100/24"), "kill -9 leaves the VIP behind");
 

@@ -73,7 +73,7 @@ class HeartbeatPathIT {
         da.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
         Daemon db = dl.start(b, config(90, a));
         db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 20_000);
-        await("VIP on A", 2_000, () -> dl.hasAddress(a, VIP), da, db);
+        await("VIP on A", 5_000, () -> dl.hasAddress(a, VIP), da, db);
         await("B heard A on both paths", 5_000, () -> heardOnBothPaths(db), da, db);
         return new Daemon[] {da, db};
     }
@@ -127,16 +127,16 @@ class HeartbeatPathIT {
             assertTrue(dl.hasAddress(a, VIP));
         }
         heal();
-        awaitLine(d[1], "(VI_1) adverts on eth0 again after ", 3_000, d);
+        awaitLine(d[1], "(VI_1) adverts on eth0 again after ", 5_000, d);
 
         // both paths cut: nothing tells a cut from a dead master - plain VRRP, B takes over
         cut("eth*");
         d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
-        await("VIP on both", 2_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
+        await("VIP on both", 5_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
         // healed: the first crossing advert leaves one master (A, the higher priority)
         heal();
         d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
-        await("the VIP on A only", 3_000, () -> dl.hasAddress(a, VIP) && !dl.hasAddress(b, VIP), d);
+        await("the VIP on A only", 5_000, () -> dl.hasAddress(a, VIP) && !dl.hasAddress(b, VIP), d);
         assertFalse(d[0].logged("(VI_1) Entering BACKUP STATE"), d[0].output());
     }
 
@@ -180,6 +180,6 @@ class HeartbeatPathIT {
 
         da.kill9();
         ka.awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
-        await("VIP on keepalived", 2_000, () -> dl.hasAddress(b, VIP), ka);
+        await("VIP on keepalived", 5_000, () -> dl.hasAddress(b, VIP), ka);
     }
 }

@@ -96,7 +96,7 @@ class KeepalivedInteropIT {
         Files.deleteIfExists(stats);
         ka.signal("USR2");
         Pattern complete = Pattern.compile("(?s).*Priority Zero:\\s+Received: \\d+\\s+Sent: \\d+\\s*");
-        DaemonLab.await("keepalived.stats", 3_000, () -> {
+        DaemonLab.await("keepalived.stats", 5_000, () -> {
             try {
                 return Files.exists(stats) && complete.matcher(Files.readString(stats)).matches();
             } catch (IOException e) {
@@ -138,12 +138,14 @@ class KeepalivedInteropIT {
         Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
         Daemon jk = startJava(a, 100);
         jk.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
-        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), jk);
+        DaemonLab.await("VIP on A", 5_000, () -> hasVip(a), jk);
 
         Daemon ka = startKeepalived(b, 90);
         // keepalived 2.2.7 that hears a higher-priority master at start-up stays in its init BACKUP state
         ka.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 10_000);
-        NetnsLab.sleep(MASTER_DOWN_90_MS + 500); // longer than keepalived's master-down: our adverts hold it
+        // longer than keepalived's master-down: our adverts hold it; five of them, of which the
+        // stats below want four (a late one on a loaded machine does not matter)
+        NetnsLab.sleep(MASTER_DOWN_90_MS + 1_500);
         assertFalse(ka.logged("(VI_1) Entering MASTER STATE"), ka.output());
         assertFalse(hasVip(b));
         assertEquals(1, jk.count("(VI_1) Entering MASTER STATE"), jk.output());
@@ -157,12 +159,13 @@ class KeepalivedInteropIT {
         long t0 = System.nanoTime();
         jk.kill9();
         lab.linkDown(a);
-        ka.awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 2_000);
+        ka.awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_90_MS + 5_000);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         System.out.println("[interop] keepalived took over " + ms + " ms after the crash of javakeepalived");
-        // the bound counts from our last advert, which left up to 1 s before the kill
-        assertTrue(ms <= MASTER_DOWN_90_MS + 500, "keepalived took over " + ms + " ms after the crash");
-        DaemonLab.await("VIP on B", 2_000, () -> hasVip(b), ka);
+        // the bound counts from our last advert, which left up to 1 s before the kill; the slack
+        // over the master-down interval is a loaded machine's timer and log latency
+        assertTrue(ms <= MASTER_DOWN_90_MS + 1_500, "keepalived took over " + ms + " ms after the crash");
+        DaemonLab.await("VIP on B", 5_000, () -> hasVip(b), ka);
 
         String text = cap.stopAndDecode();
         assertTrue(text.contains(a.ipv4() + " > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 100, authtype none,"
@@ -180,7 +183,7 @@ class KeepalivedInteropIT {
         Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
         Daemon ka = startKeepalived(a, 100);
         ka.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
-        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), ka);
+        DaemonLab.await("VIP on A", 5_000, () -> hasVip(a), ka);
         Daemon jk = startJava(b, 90);
         jk.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
         NetnsLab.sleep(1_500); // a few of keepalived's adverts reach us
@@ -190,12 +193,13 @@ class KeepalivedInteropIT {
         // graceful: keepalived sends priority 0, we take over after our skew time
         long t0 = System.nanoTime();
         ka.terminate(); // SIGTERM to keepalived's parent
-        jk.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        jk.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
         long handOver = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         System.out.println("[interop] javakeepalived took over " + handOver + " ms after SIGTERM to keepalived");
-        assertTrue(handOver < SKEW_90_MS + 500, "took over " + handOver + " ms after SIGTERM");
+        // skew time, not the master-down interval (3.65 s) a crash would cost: the priority-0 advert
+        assertTrue(handOver < SKEW_90_MS + 1_500, "took over " + handOver + " ms after SIGTERM");
         assertTrue(jk.logged("(VI_1) Backup received priority 0 advertisement"), jk.output());
-        DaemonLab.await("VIP on B", 1_000, () -> hasVip(b), jk);
+        DaemonLab.await("VIP on B", 5_000, () -> hasVip(b), jk);
         ka.awaitExit(5); // keepalived exits after releasing
         assertFalse(hasVip(a), "keepalived removed its VIP");
         assertNoRejections(ka);
@@ -209,10 +213,10 @@ class KeepalivedInteropIT {
         System.out.println("[interop] keepalived preempted back " + preempt + " ms after its start");
         // keepalived waits a master-down interval (3 × 1 s + 156/256 s at priority 100) even with the higher priority
         assertTrue(preempt < 3609 + 1_500, "keepalived preempted " + preempt + " ms after its start");
-        ka2.awaitLogged("(VI_1) Entering MASTER STATE", 2_000);
-        jk.awaitLogged("(VI_1) Entering BACKUP STATE", 2_000);
-        DaemonLab.await("VIP gone from B", 2_000, () -> !hasVip(b), jk);
-        DaemonLab.await("VIP on A", 2_000, () -> hasVip(a), ka2);
+        ka2.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
+        jk.awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
+        DaemonLab.await("VIP gone from B", 5_000, () -> !hasVip(b), jk);
+        DaemonLab.await("VIP on A", 5_000, () -> hasVip(a), ka2);
         NetnsLab.sleep(1_200); // one more advert from keepalived as master
         assertEquals(1, jk.count("(VI_1) Entering MASTER STATE"), jk.output());
         assertEquals(1, ka2.count("(VI_1) Entering MASTER STATE"), ka2.output());

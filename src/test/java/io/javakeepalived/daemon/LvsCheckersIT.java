@@ -136,7 +136,7 @@ class LvsCheckersIT {
         d.signal("USR1");
         Path data = d.tmpdir().resolve("keepalived_check.data");
         DaemonLab.await("keepalived_check.data", 5_000, () -> Files.exists(data), d);
-        DaemonLab.await("keepalived_check.data written", 2_000, () -> lines(data).size() > 5, d);
+        DaemonLab.await("keepalived_check.data written", 5_000, () -> lines(data).size() > 5, d);
         List<String> dump = lines(data);
         // keepalived's order: the LVS topology, then the checkers
         assertEquals("------< LVS Topology >------", dump.get(0));
@@ -165,7 +165,7 @@ class LvsCheckersIT {
         Files.writeString(dir.resolve("director.conf"), head + rs8080 + rs8081 + "}\n");
         d.signal("HUP");
         d.awaitLogged("TCP_CHECK on service " + added + " failed.", 10_000);
-        d.awaitLogged("Removing service " + added + " from VS [10.213.0.100]:tcp:80", 1_000);
+        d.awaitLogged("Removing service " + added + " from VS [10.213.0.100]:tcp:80", 5_000);
         NetnsLab.sleep(1_500);
         assertEquals(1, d.count("TCP connection to " + kept + " success."), "the kept server did not start over");
         assertEquals(0, d.linesContaining("Removing service " + kept).size());

@@ -57,7 +57,7 @@ class NoAcceptIT {
         da.awaitLogged("nftables table ip keepalived installed for no_accept of [VI_1]", 15_000);
         da.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
         da.awaitLogged("(VI_2) Entering MASTER STATE", 15_000);
-        DaemonLab.await("VIPs on A", 2_000,
+        DaemonLab.await("VIPs on A", 5_000,
                 () -> dl.hasAddress(a, DROPPED + "/24") && dl.hasAddress(a, ANSWERED + "/24"), da);
 
         String ruleset = ruleset(a);
@@ -83,7 +83,7 @@ class NoAcceptIT {
         Daemon first = dl.start(a, config());
         first.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
         // the state line is logged before the VIP (and its drop-set element) goes in
-        DaemonLab.await("VIP in the first daemon's drop set", 2_000,
+        DaemonLab.await("VIP in the first daemon's drop set", 5_000,
                 () -> ruleset(a).contains("elements = { " + DROPPED + " }"), first);
         first.kill9();
         assertTrue(ruleset(a).contains("elements = { " + DROPPED + " }"), "the killed daemon's table stays");
@@ -96,7 +96,7 @@ class NoAcceptIT {
         assertTrue(fresh.contains("table ip keepalived {") && !fresh.contains(DROPPED), fresh);
         assertEquals(1, fresh.split("table ip keepalived", -1).length - 1, fresh);
         second.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
-        DaemonLab.await("VIP in the drop set", 2_000, () -> ruleset(a).contains("elements = { " + DROPPED + " }"),
+        DaemonLab.await("VIP in the drop set", 5_000, () -> ruleset(a).contains("elements = { " + DROPPED + " }"),
                 second);
         assertFalse(tcpAnswers(DROPPED));
     }

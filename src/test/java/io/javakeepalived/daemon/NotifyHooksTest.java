@@ -83,7 +83,7 @@ class NotifyHooksTest {
         assertEquals(List.of("(VI_1) notify_backup /b.sh a notify_backup", "VRRP_Group(G1) notify_fault /gf.sh",
                 "(VI_1) notify /n.sh a notify INSTANCE VI_1 BACKUP 150", "(VI_1) notify_master /m.sh a notify_master",
                 "(VI_1) notify /n.sh a notify INSTANCE VI_1 MASTER 150"), runner.lines());
-        assertTrue(hooks.drain(Duration.ofSeconds(1)));
+        assertTrue(hooks.drain(Duration.ofSeconds(10)));
     }
 
     @Test

@@ -43,7 +43,7 @@ class PreemptIT {
         dl = DaemonLab.create(dir, "a", "b");
         Daemon b = dl.start(dl.node("b"), config(90, ""));
         b.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
-        await("VIP on B", 2_000, () -> dl.hasAddress(dl.node("b"), VIP), b);
+        await("VIP on B", 5_000, () -> dl.hasAddress(dl.node("b"), VIP), b);
         Daemon a = dl.start(dl.node("a"), config(100, extra));
         a.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 20_000);
         return new Daemon[] {a, b};
@@ -70,8 +70,8 @@ class PreemptIT {
         assertTrue(waitedMs >= 4_000, "took over after " + waitedMs + " ms, before preempt_delay ran out");
         assertTrue(d[0].logged("(VI_1) received lower priority (90) advert from " + nb.ipv4() + " - discarding"),
                 d[0].output());
-        d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 3_000);
-        await("VIP moved to A", 2_000, () -> dl.hasAddress(na, VIP) && !dl.hasAddress(nb, VIP), d);
+        d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
+        await("VIP moved to A", 5_000, () -> dl.hasAddress(na, VIP) && !dl.hasAddress(nb, VIP), d);
     }
 
     @Test
@@ -88,7 +88,7 @@ class PreemptIT {
         d[1].kill9();
         dl.lab().linkDown(nb);
         d[0].awaitLogged("(VI_1) Entering MASTER STATE", MASTER_DOWN_100_MS + 3_000);
-        await("VIP on A", 2_000, () -> dl.hasAddress(na, VIP), d[0]);
+        await("VIP on A", 5_000, () -> dl.hasAddress(na, VIP), d[0]);
         assertEquals(1, d[0].count("(VI_1) Entering MASTER STATE"), d[0].output());
     }
 }

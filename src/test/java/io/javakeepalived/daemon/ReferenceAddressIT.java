@@ -60,7 +60,7 @@ class ReferenceAddressIT {
         da.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
         Daemon db = dl.start(b, config(90));
         db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 20_000);
-        await("VIP on A", 2_000, () -> dl.hasAddress(a, VIP), da, db);
+        await("VIP on A", 5_000, () -> dl.hasAddress(a, VIP), da, db);
         String reachable = "Reference gw (" + g.ipv4() + " on eth0) reachable";
         assertTrue(da.logged(reachable) && db.logged(reachable), da.output());
         return new Daemon[] {da, db};
@@ -76,11 +76,11 @@ class ReferenceAddressIT {
                     + " } drop; }\n"
                     + "  chain out { type filter hook output priority 0; ip protocol 112 drop; }\n}\n");
             d[0].awaitLogged("Reference gw (" + g.ipv4() + " on eth0) unreachable (no echo reply within 0.1 s,"
-                    + " 3 in a row)", 3_000);
-            d[0].awaitLogged("(VI_1) Entering FAULT STATE", 2_000);
-            await("A dropped the VIP", 2_000, () -> !dl.hasAddress(a, VIP), d);
+                    + " 3 in a row)", 5_000);
+            d[0].awaitLogged("(VI_1) Entering FAULT STATE", 5_000);
+            await("A dropped the VIP", 5_000, () -> !dl.hasAddress(a, VIP), d);
             d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
-            await("VIP on B", 2_000, () -> dl.hasAddress(b, VIP), d);
+            await("VIP on B", 5_000, () -> dl.hasAddress(b, VIP), d);
             Thread.sleep(2_000); // A stays in FAULT while G is out of reach
             watch.assertNeverBoth(300, () -> d[0].output() + "\n----\n" + d[1].output());
             assertFalse(dl.hasAddress(a, VIP));
@@ -102,7 +102,7 @@ class ReferenceAddressIT {
                     + n[1].ipv4() + " ip protocol 112 drop; }\n}\n");
         }
         d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
-        await("VIP on both", 2_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
+        await("VIP on both", 5_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
         for (Daemon x : d) {
             assertTrue(x.linesContaining("unreachable").isEmpty(), "the gateway answers both: it cannot tell who"
                     + " is cut off\n" + x.output());
@@ -131,11 +131,11 @@ class ReferenceAddressIT {
         dl.nft(a, "table inet refCut {\n  chain in { type filter hook input priority 0; ip saddr " + g.ipv4()
                 + " drop; }\n}\n");
         da.awaitLogged("Reference gw (" + g.ipv4() + " on eth0) unreachable (no echo reply within 0.1 s,"
-                + " 3 in a row)", 3_000);
-        da.awaitLogged("(VI_1) Entering FAULT STATE", 2_000);
-        da.awaitLogged("VRRP_Group(G) Syncing instances to FAULT state", 2_000);
-        da.awaitLogged("(VI_2) Entering FAULT STATE", 2_000);
-        await("both VIPs gone", 2_000, () -> !dl.hasAddress(a, VIP) && !dl.hasAddress(a, "10.213.0.101/24"), da);
+                + " 3 in a row)", 5_000);
+        da.awaitLogged("(VI_1) Entering FAULT STATE", 5_000);
+        da.awaitLogged("VRRP_Group(G) Syncing instances to FAULT state", 5_000);
+        da.awaitLogged("(VI_2) Entering FAULT STATE", 5_000);
+        await("both VIPs gone", 5_000, () -> !dl.hasAddress(a, VIP) && !dl.hasAddress(a, "10.213.0.101/24"), da);
 
         Path data = da.tmpdir().resolve("keepalived.data");
         da.signal("USR1");

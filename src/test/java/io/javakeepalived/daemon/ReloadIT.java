@@ -168,7 +168,7 @@ class ReloadIT {
         Files.writeString(confB, instance("VI_1", 51, 90, VIP_A));
         Background da = start(a, confA);
         await("A: Entering MASTER STATE", 20_000, da, () -> logged(da, "(VI_1) Entering MASTER STATE"));
-        await("VIP A on A", 2_000, da, () -> has(a, VIP_A));
+        await("VIP A on A", 5_000, da, () -> has(a, VIP_A));
         Background db = start(b, confB);
         await("B: Entering BACKUP STATE (init)", 15_000, db, () -> logged(db, "(VI_1) Entering BACKUP STATE (init)"));
         return new Background[] {da, db};
@@ -190,7 +190,7 @@ class ReloadIT {
                     "Reload complete");
             // the backup must list the same addresses, or it rejects the master's adverts (as keepalived)
             reload(db, confB, instance("VI_1", 51, 90, VIP_A, VIP_B), "Reload complete");
-            await("VIP B on A", 2_000, da, () -> has(a, VIP_B));
+            await("VIP B on A", 5_000, da, () -> has(a, VIP_B));
             NetnsLab.sleep(1_500); // a regular advert or two after the reload
             watch.assertNeverMissing(50, da::output);
         }
@@ -203,13 +203,13 @@ class ReloadIT {
         assertTrue(log1.contains("(VI_2) Entering BACKUP STATE (init)"), log1);
         assertEquals(1, count(da, "(VI_1) Entering MASTER STATE"), da.output());
         await("VI_2 MASTER (no peer)", 6_000, da, () -> logged(da, "(VI_2) Entering MASTER STATE"));
-        await("VIP C on A", 2_000, da, () -> has(a, VIP_C));
+        await("VIP C on A", 5_000, da, () -> has(a, VIP_C));
         assertFalse(logged(db, "(VI_1) Entering MASTER STATE"), db.output());
         assertFalse(has(b, VIP_A) || has(b, VIP_B), db.output());
 
         // 2. VI_2 removed: its VIP goes and a priority-0 advert tells the world
         String log2 = reload(da, confA, instance("VI_1", 51, 110, VIP_A, VIP_B), "Reload complete");
-        await("VIP C gone", 2_000, da, () -> !has(a, VIP_C));
+        await("VIP C gone", 5_000, da, () -> !has(a, VIP_C));
         assertTrue(has(a, VIP_A) && has(a, VIP_B), "VI_1's VIPs stay\n" + da.output());
         assertTrue(log2.contains("(VI_2) sent 0 priority"), log2);
 
@@ -227,7 +227,7 @@ class ReloadIT {
         // 4. a good reload after it works: priority 120
         String log4 = reload(da, confA, instance("VI_1", 51, 120, VIP_A, VIP_B), "Reload complete");
         assertFalse(log4.contains("Entering"), log4);
-        NetnsLab.sleep(1_500);
+        NetnsLab.sleep(2_500); // two adverts at priority 120, of which the capture needs one
         assertTrue(da.process().isAlive(), da.output());
 
         String text = cap.stopAndDecode();

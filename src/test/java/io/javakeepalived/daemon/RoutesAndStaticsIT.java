@@ -98,17 +98,17 @@ class RoutesAndStaticsIT {
         assertTrue(hasStatics(a, "10.213.0.201/24"), "statics in BACKUP\n" + da.output());
         assertTrue(hasNoVirtualRouting(a), table100(a));
         da.awaitLogged("(VI_1) Entering MASTER STATE", 6_000);
-        DaemonLab.await("A's routes and rules", 2_000, () -> hasVirtualRouting(a), da);
+        DaemonLab.await("A's routes and rules", 5_000, () -> hasVirtualRouting(a), da);
         assertTrue(da.output().contains(": Rule has no preference specified - setting to 16384."), da.output());
 
         Daemon db = dl.start(b, config(90, "10.213.0.202/24"));
         db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 15_000);
-        DaemonLab.await("B's statics", 2_000, () -> hasStatics(b, "10.213.0.202/24"), db);
+        DaemonLab.await("B's statics", 5_000, () -> hasStatics(b, "10.213.0.202/24"), db);
         assertTrue(hasNoVirtualRouting(b), "a backup has no virtual routes\n" + table100(b));
 
         da.terminate();
-        db.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
-        DaemonLab.await("B's routes and rules", 2_000, () -> hasVirtualRouting(b), db);
+        db.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
+        DaemonLab.await("B's routes and rules", 5_000, () -> hasVirtualRouting(b), db);
         assertEquals(0, da.awaitExit(5), da.output());
         assertTrue(hasNoVirtualRouting(a), "A's virtual routes gone\n" + table100(a));
         assertFalse(dl.hasAddress(a, "10.213.0.201/24"), "A's static address gone");
@@ -116,7 +116,9 @@ class RoutesAndStaticsIT {
                 dl.ip(a, "route", "show", "table", "all"));
         assertFalse(dl.ip(a, "rule", "show").contains("keepalived"), dl.ip(a, "rule", "show"));
 
-        NetnsLab.sleep(200);
+        // ip monitor prints what the daemon did before it exited: wait for the last of it, the VIP's deletion
+        DaemonLab.await("the VIP's deletion in ip monitor", 5_000, () -> monitor.output().lines()
+                .anyMatch(l -> l.contains("] Deleted ") && l.contains("inet 10.213.0.100/24")), da);
         monitor.stop();
         List<String> events = monitor.output().lines().toList();
         // entering MASTER: the VIP, then the routes, then the rule, each within a few ms
@@ -132,22 +134,24 @@ class RoutesAndStaticsIT {
         assertTrue(!routeDown.isBefore(ruleDown) && !vipDown.isBefore(routeDown), String.join("\n", events));
         long downMs = Duration.between(ruleDown, vipDown).toMillis();
         System.out.println("RoutesAndStaticsIT: VIP to last rule " + upMs + " ms; first rule to VIP removed " + downMs + " ms");
-        assertTrue(upMs <= 50 && downMs <= 50, "up " + upMs + " ms, down " + downMs + " ms\n" + events);
+        // in the same transition (a few ms when idle, README), not at the next advert a second later:
+        // the slack is for a loaded machine that deschedules the daemon between two netlink calls
+        assertTrue(upMs <= 500 && downMs <= 500, "up " + upMs + " ms, down " + downMs + " ms\n" + events);
     }
 
     @Test
     void aDeletedStaticAddressComesBackAndARestartAfterKill9CleansUp() throws Exception {
         Daemon da = dl.start(a, config(100, "10.213.0.201/24"));
         da.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
-        DaemonLab.await("A's routes and rules", 2_000, () -> hasVirtualRouting(a), da);
+        DaemonLab.await("A's routes and rules", 5_000, () -> hasVirtualRouting(a), da);
         assertTrue(hasStatics(a, "10.213.0.201/24"), da.output());
 
         long t0 = System.nanoTime();
         dl.ip(a, "addr", "del", "10.213.0.201/24", "dev", "eth0");
-        DaemonLab.await("static address back", 1_000, () -> dl.hasAddress(a, "10.213.0.201/24"), da);
+        DaemonLab.await("static address back", 5_000, () -> dl.hasAddress(a, "10.213.0.201/24"), da);
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
         System.out.println("RoutesAndStaticsIT: deleted static address back after " + ms + " ms (incl. two ip runs)");
-        da.awaitLogged("Restoring deleted static address 10.213.0.201/24 dev eth0", 1_000);
+        da.awaitLogged("Restoring deleted static address 10.213.0.201/24 dev eth0", 5_000);
 
         da.kill9();
         assertTrue(hasVirtualRouting(a) && hasStatics(a, "10.213.0.201/24"), "kill -9 leaves everything");
@@ -164,7 +168,7 @@ class RoutesAndStaticsIT {
         assertTrue(hasNoVirtualRouting(a), "not master yet: no virtual routes\n" + table100(a));
         assertTrue(hasStatics(a, "10.213.0.201/24"));
         again.awaitLogged("(VI_1) Entering MASTER STATE", 6_000);
-        DaemonLab.await("routes back with MASTER", 2_000, () -> hasVirtualRouting(a), again);
+        DaemonLab.await("routes back with MASTER", 5_000, () -> hasVirtualRouting(a), again);
     }
 
     /** When {@code ip -ts monitor} first reported {@code text} added (or, with {@code deleted}, deleted). */

@@ -126,7 +126,7 @@ class SchedulingIT {
         d.awaitLogged("Unable to lock process in memory - Cannot allocate memory", 5_000);
         Stat v = stat(d.pid(), awaitThread(d.pid(), "vrrp", d));
         assertEquals(SCHED_OTHER, v.policy);
-        DaemonLab.await("the VIP, all the same", 3_000, () -> dl.hasAddress(a, VIP), d);
+        DaemonLab.await("the VIP, all the same", 5_000, () -> dl.hasAddress(a, VIP), d);
     }
 
     /** Fields 19 (nice), 40 (rt_priority) and 41 (policy) of /proc/PID/task/TID/stat. */

@@ -112,11 +112,11 @@ class SplitBrainIT {
                         "-D", "-G", "-P", "-c", dl.file("a-ka_chk.pid").toString()))
                 : dl.start(a, config("a", 100));
         da.awaitLogged("(VI_1) Entering MASTER STATE", 20_000);
-        await("VIP on A", 2_000, () -> dl.hasAddress(a, VIP), da);
+        await("VIP on A", 5_000, () -> dl.hasAddress(a, VIP), da);
         Daemon db = dl.start(b, config("b", 90));
         db.awaitLogged("(VI_1) Entering BACKUP STATE (init)", 20_000);
         // B knows A as its master (a node that never heard A cannot tell A's return from a preemption)
-        await("B heard A", 3_000, () -> {
+        await("B heard A", 5_000, () -> {
             try {
                 return db.json().contains("\"master_priority\":100,");
             } catch (IOException | InterruptedException e) {
@@ -124,7 +124,7 @@ class SplitBrainIT {
             }
         }, da, db);
         clientTalksToTheVip();
-        await("the client's entry at A", 3_000, () -> clientEntry().equals(a.mac()), da, db);
+        await("the client's entry at A", 5_000, () -> clientEntry().equals(a.mac()), da, db);
         return new Daemon[] {da, db};
     }
 
@@ -139,9 +139,9 @@ class SplitBrainIT {
         cut(a, b);
         cut(b, a);
         d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
-        await("VIP on both", 2_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
+        await("VIP on both", 5_000, () -> dl.hasAddress(a, VIP) && dl.hasAddress(b, VIP), d);
         // B's gratuitous ARPs took the client: the state keepalived's issue 166 leaves behind
-        await("the client's entry at B", 3_000, () -> clientEntry().equals(b.mac()), d);
+        await("the client's entry at B", 5_000, () -> clientEntry().equals(b.mac()), d);
         assertTrue(notified("a", "SPLIT_BRAIN").isEmpty() && notified("b", "SPLIT_BRAIN").isEmpty(),
                 "nothing to see while cut");
 
@@ -155,7 +155,7 @@ class SplitBrainIT {
         heal(b);
         double healEnd = System.currentTimeMillis() / 1e3;
         d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
-        await("split brain notified on both", 3_000,
+        await("split brain notified on both", 5_000,
                 () -> sizeOf("a") == 1 && sizeOf("b") == 1, d);
         NetnsLab.sleep(2_500); // later adverts: A alone
         cap.stopAndDecode();
@@ -201,7 +201,7 @@ class SplitBrainIT {
      */
     private double justAfterAnAdvertOf(Node n) throws IOException {
         Capture probe = dl.lab().tcpdump(c.ns(), "eth0", "vrrp");
-        NetnsLab.sleep(1_500);
+        NetnsLab.sleep(2_500); // two adverts: one late on a loaded machine still leaves one to learn from
         probe.stopAndDecode();
         double last = DaemonLab.tshark(probe.pcap(), "ip.src == " + n.ipv4()).stream()
                 .mapToDouble(r -> Double.parseDouble(r[0])).max().orElseThrow();
@@ -233,18 +233,18 @@ class SplitBrainIT {
         cut(a, b);
         cut(b, a);
         d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
-        await("the client's entry at B", 3_000, () -> clientEntry().equals(b.mac()), d);
+        await("the client's entry at B", 5_000, () -> clientEntry().equals(b.mac()), d);
         double healAt = justAfterAnAdvertOf(b);
         NetnsLab.sleep(Math.max(0, (long) ((healAt - System.currentTimeMillis() / 1e3) * 1000)));
         heal(a);
         heal(b);
         d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
         assertTrue(d[1].logged(splitLine(a, 100, 90, false)), d[1].output());
-        await("B's notify", 2_000, () -> sizeOf("b") == 1, d);
-        await("keepalived answers B's advert", 2_000, () -> d[0].logged("(VI_1) Received advert from " + b.ipv4()
+        await("B's notify", 5_000, () -> sizeOf("b") == 1, d);
+        await("keepalived answers B's advert", 5_000, () -> d[0].logged("(VI_1) Received advert from " + b.ipv4()
                 + " with lower priority 90, ours 100, forcing new election"), d);
-        await("the client's entry back at A", 2_000, () -> clientEntry().equals(a.mac()), d);
-        await("VIP only on A", 2_000, () -> !dl.hasAddress(b, VIP) && dl.hasAddress(a, VIP), d);
+        await("the client's entry back at A", 5_000, () -> clientEntry().equals(a.mac()), d);
+        await("VIP only on A", 5_000, () -> !dl.hasAddress(b, VIP) && dl.hasAddress(a, VIP), d);
     }
 
     @Test
@@ -252,7 +252,7 @@ class SplitBrainIT {
         Daemon[] d = electAThenB();
         cut(b, a); // B no longer hears A; A still hears B
         d[1].awaitLogged("(VI_1) Entering MASTER STATE", B_TAKES_OVER_MS);
-        await("A sees it", 3_000, () -> d[0].logged(splitLine(b, 90, 100, true)), d);
+        await("A sees it", 5_000, () -> d[0].logged(splitLine(b, 90, 100, true)), d);
         NetnsLab.sleep(3_000); // three more of B's adverts: the same episode
         assertEquals(1, d[0].linesContaining("split brain").size(), d[0].output());
         assertEquals(1, notified("a", "SPLIT_BRAIN").size());
@@ -261,8 +261,8 @@ class SplitBrainIT {
                 + " with lower priority 90, ours 100, forcing new election") >= 1, d[0].output());
 
         heal(b);
-        d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 3_000);
-        await("VIP only on A", 2_000, () -> !dl.hasAddress(b, VIP) && dl.hasAddress(a, VIP), d);
+        d[1].awaitLogged("(VI_1) Entering BACKUP STATE", 5_000);
+        await("VIP only on A", 5_000, () -> !dl.hasAddress(b, VIP) && dl.hasAddress(a, VIP), d);
         assertTrue(d[1].logged(splitLine(a, 100, 90, false)), "B yields to the master it had lost\n" + d[1].output());
     }
 }

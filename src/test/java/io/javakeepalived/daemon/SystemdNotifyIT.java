@@ -153,7 +153,7 @@ class SystemdNotifyIT {
                 assertEquals("READY=1\nSTATUS=1 BACKUP", ready.text());
                 d.toHandle().destroy();
                 assertTrue(d.waitFor(10, TimeUnit.SECONDS));
-                assertNotNull(systemd.await(m -> m.has("STOPPING=1"), 2_000), Files.readString(dir.resolve("ns.out")));
+                assertNotNull(systemd.await(m -> m.has("STOPPING=1"), 5_000), Files.readString(dir.resolve("ns.out")));
             } finally {
                 if (d.isAlive()) {
                     d.destroyForcibly();

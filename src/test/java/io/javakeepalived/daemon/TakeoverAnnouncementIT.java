@@ -41,8 +41,12 @@ class TakeoverAnnouncementIT {
     private DaemonLab dl;
 
     private static String config(int priority) {
-        // garp_master_delay 0: one burst per mastership, so each burst marks a takeover
-        return DaemonLab.vrrpInstance("VI_1", 51, priority, "    advert_int 1\n    garp_master_delay 0\n", VIP);
+        // garp_master_delay 0: one burst per mastership, so each burst marks a takeover.
+        // vrrp_rt_priority: the loop thread on SCHED_RR, as an operator who cares about this gap runs
+        // it; a loaded machine's other threads then cannot come between the advert and the GARP, and
+        // what is left is the loop's own code path, which is what the bound is about
+        return "global_defs {\n    vrrp_rt_priority 10\n}\n"
+                + DaemonLab.vrrpInstance("VI_1", 51, priority, "    advert_int 1\n    garp_master_delay 0\n", VIP);
     }
 
     @Test
@@ -60,10 +64,10 @@ class TakeoverAnnouncementIT {
 
         dl.lab().linkDown(na); // A goes to FAULT, B takes over: B's first takeover
         await("B MASTER", 10_000, () -> b.logged("(VI_1) Entering MASTER STATE"), b);
-        await("VIP on B", 2_000, () -> dl.hasAddress(nb, VIP), b);
+        await("VIP on B", 5_000, () -> dl.hasAddress(nb, VIP), b);
         dl.lab().linkUp(na); // A hears B's priority 90 and takes back
         await("A MASTER again", 10_000, () -> a.count("(VI_1) Entering MASTER STATE") == 2, a);
-        await("VIP off B", 2_000, () -> !dl.hasAddress(nb, VIP), b);
+        await("VIP off B", 5_000, () -> !dl.hasAddress(nb, VIP), b);
         onB.stopAndDecode();
         onA.stopAndDecode();
 

@@ -154,16 +154,16 @@ class TrackingIT {
         assertTrue(ms >= 1_800, "priority dropped after " + ms + " ms, before the third failure");
         assertTrue(DaemonIT.logged(da, "VRRP_Script(chk) failed (exited with status 1)"), da.output());
         awaitLog(db, "(VI_1) Entering MASTER STATE", 10_000);
-        DaemonIT.await("VIP on B", 2_000, db, () -> hasVip(b, "10.213.0.100"));
+        DaemonIT.await("VIP on B", 5_000, db, () -> hasVip(b, "10.213.0.100"));
         awaitLog(da, "(VI_1) Entering BACKUP STATE", 5_000);
-        DaemonIT.await("VIP gone from A", 2_000, da, () -> !hasVip(a, "10.213.0.100"));
+        DaemonIT.await("VIP gone from A", 5_000, da, () -> !hasVip(a, "10.213.0.100"));
 
         Files.createFile(ok);
         awaitLog(da, "(VI_1) Changing effective priority from 80 to 100", 10_000);
         assertTrue(DaemonIT.logged(da, "VRRP_Script(chk) succeeded"), da.output());
         DaemonIT.await("A master again", 10_000, da,
                 () -> DaemonIT.count(da, "(VI_1) Entering MASTER STATE") == 2);
-        DaemonIT.await("VIP back on A", 2_000, da, () -> hasVip(a, "10.213.0.100"));
+        DaemonIT.await("VIP back on A", 5_000, da, () -> hasVip(a, "10.213.0.100"));
         DaemonIT.await("VIP gone from B", 5_000, db, () -> !hasVip(b, "10.213.0.100"));
     }
 
@@ -176,14 +176,14 @@ class TrackingIT {
                 + "vrrp_script chk {\n    script \"" + chk + "\"\n    interval 1\n}\n"
                 + instance("VI_1", 52, 100, "10.213.0.101", "    track_script {\n        chk\n    }\n"));
         awaitLog(da, "(VI_1) Entering MASTER STATE", 20_000);
-        DaemonIT.await("VIP on A", 2_000, da, () -> hasVip(a, "10.213.0.101"));
+        DaemonIT.await("VIP on A", 5_000, da, () -> hasVip(a, "10.213.0.101"));
         Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112");
         NetnsLab.sleep(1_200);
 
         Files.delete(ok);
         awaitLog(da, "(VI_1) Entering FAULT STATE", 5_000);
         assertTrue(DaemonIT.logged(da, "VRRP_Script(chk) failed (exited with status 1)"), da.output());
-        DaemonIT.await("VIP removed", 2_000, da, () -> !hasVip(a, "10.213.0.101"));
+        DaemonIT.await("VIP removed", 5_000, da, () -> !hasVip(a, "10.213.0.101"));
         NetnsLab.sleep(2_500);
         String text = cap.stopAndDecode();
         assertTrue(text.contains(a.ipv4() + " > 224.0.0.18: VRRPv2, Advertisement, vrid 52, prio 0,"), text);
@@ -194,7 +194,7 @@ class TrackingIT {
         awaitLog(da, "VRRP_Script(chk) succeeded", 5_000);
         DaemonIT.await("A master again", 10_000, da,
                 () -> DaemonIT.count(da, "(VI_1) Entering MASTER STATE") == 2);
-        DaemonIT.await("VIP back", 2_000, da, () -> hasVip(a, "10.213.0.101"));
+        DaemonIT.await("VIP back", 5_000, da, () -> hasVip(a, "10.213.0.101"));
     }
 
     @Test
@@ -212,11 +212,11 @@ class TrackingIT {
 
         carrier(a, "trk0", false);
         awaitLog(da, "(VI_1) Entering FAULT STATE", 5_000);
-        DaemonIT.await("VIP removed", 2_000, da, () -> !hasVip(a, "10.213.0.102"));
+        DaemonIT.await("VIP removed", 5_000, da, () -> !hasVip(a, "10.213.0.102"));
         carrier(a, "trk0", true);
         DaemonIT.await("A master again", 10_000, da,
                 () -> DaemonIT.count(da, "(VI_1) Entering MASTER STATE") == 2);
-        DaemonIT.await("VIP back", 2_000, da, () -> hasVip(a, "10.213.0.102"));
+        DaemonIT.await("VIP back", 5_000, da, () -> hasVip(a, "10.213.0.102"));
     }
 
     @Test
@@ -306,7 +306,7 @@ class TrackingIT {
         awaitLog(da, "(VI_1) Entering MASTER STATE", 6_000);   // master-down 3.6 s, hook or not
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(ms < 5_500, "MASTER after " + ms + " ms");
-        DaemonIT.await("VIP on A", 1_000, da, () -> hasVip(a, "10.213.0.105"));
+        DaemonIT.await("VIP on A", 5_000, da, () -> hasVip(a, "10.213.0.105"));
 
         DaemonIT.await("hung hook timed out", 10_000, da, () -> da.output().contains("(VI_1) notify_backup "
                 + hang + " timed out after"));
@@ -332,7 +332,7 @@ class TrackingIT {
         awaitLog(da, "VRRP_Script(slow) succeeded", 10_000);
         String before = da.output().substring(0, da.output().indexOf("VRRP_Script(slow) succeeded"));
         assertFalse(before.contains("(VI_1) Entering"), "VI_1 waited in INIT for its script\n" + da.output());
-        awaitLog(da, "(VI_1) Entering BACKUP STATE (init)", 2_000);
+        awaitLog(da, "(VI_1) Entering BACKUP STATE (init)", 5_000);
         awaitLog(da, "(VI_1) Entering MASTER STATE", 6_000);
         awaitLog(da, "(VI_2) Entering MASTER STATE", 6_000);
         awaitLines(log, 5, 5_000, da);                          // the hooks run after the transitions
@@ -399,7 +399,7 @@ class TrackingIT {
         Files.delete(ok);
         awaitLog(da, "(VI_1) Entering FAULT STATE", 5_000);
         awaitLog(da, "(VI_2) Entering FAULT STATE", 5_000);
-        DaemonIT.await("VIPs removed", 2_000, da,
+        DaemonIT.await("VIPs removed", 5_000, da,
                 () -> !hasVip(a, "10.213.0.106") && !hasVip(a, "10.213.0.107"));
         awaitLines(log, 4, 5_000, da);
         assertEquals(List.of("generic GROUP G1 BACKUP 0", "generic GROUP G1 MASTER 0",

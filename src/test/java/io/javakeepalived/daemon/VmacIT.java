@@ -84,7 +84,7 @@ class VmacIT {
     String clientResolves() throws IOException {
         lab.exec(c.ns(), "bash", "-c", "echo x > /dev/udp/" + VIP + "/9").requireSuccess("udp to the VIP");
         String[] mac = new String[1];
-        NetnsLab.await("the client's neighbour entry for the VIP", 3_000, () -> {
+        NetnsLab.await("the client's neighbour entry for the VIP", 5_000, () -> {
             try {
                 Matcher m = Pattern.compile("lladdr ([0-9a-f:]{17})")
                         .matcher(lab.ip(c.ns(), "neigh", "show", VIP, "dev", "eth0").output());
@@ -155,7 +155,7 @@ class VmacIT {
 
         da.terminate();
         assertEquals(0, da.awaitExit(10), da.output());
-        db.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        db.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
         assertMasterOnVmac(b, a);
         assertEquals("", vmacLink(a), "SIGTERM removed the VMAC");
         assertEquals("0", sysctl(a, "net.ipv4.conf.eth0.arp_ignore"), "eth0's arp_ignore given back");
@@ -173,14 +173,14 @@ class VmacIT {
     void aVmacLeftByKill9IsTakenOverAtTheNextStart() throws Exception {
         Daemon d1 = dl.start(a, config(100));
         d1.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
-        DaemonLab.await("VIP on vrrp.51", 3_000, () -> vipOnVmac(a), d1);
+        DaemonLab.await("VIP on vrrp.51", 5_000, () -> vipOnVmac(a), d1);
         d1.kill9();
         assertTrue(vmacLink(a).contains(VMAC), "the VMAC outlives a SIGKILL");
 
         Daemon d2 = dl.start(a, "a2", config(100), DaemonLab.jarCommand("-n", "-l", "-D"));
         d2.awaitLogged("(VI_1) Entering MASTER STATE", 15_000);
         assertTrue(d2.logged("(VI_1) taking over VMAC interface vrrp.51 left by a previous run"), d2.output());
-        DaemonLab.await("VIP on vrrp.51", 3_000, () -> vipOnVmac(a), d2);
+        DaemonLab.await("VIP on vrrp.51", 5_000, () -> vipOnVmac(a), d2);
         assertEquals(VMAC, clientResolves());
         d2.terminate();
         assertEquals(0, d2.awaitExit(10), d2.output());
@@ -201,7 +201,7 @@ class VmacIT {
         assertEquals(VMAC, clientResolves());
 
         jk.terminate();
-        ka.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        ka.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
         assertMasterOnVmac(b, a);
         NetnsLab.sleep(500); // keepalived's gratuitous ARPs
         // keepalived's own traffic from the VIP would ARP "tell VIP" from its eth0 (no arp_announce): not sent here
@@ -228,7 +228,7 @@ class VmacIT {
 
         Capture arp = lab.tcpdump(c.ns(), "eth0", "arp");
         ka.terminate();
-        jk.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        jk.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
         assertMasterOnVmac(b, a);
         NetnsLab.sleep(500); // our gratuitous ARPs
         assertEquals(VMAC, clientEntry(), "our gratuitous ARP gave the client the virtual MAC");
@@ -252,7 +252,7 @@ class VmacIT {
         assertFalse(db.logged("(VI_1) Entering MASTER STATE"), "the backup hears the master on its base\n"
                 + db.output());
         da.terminate();
-        db.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        db.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
         assertMasterOnVmac(b, a);
         assertEquals(VMAC, clientResolves());
         String text = adverts.stopAndDecode();
@@ -280,7 +280,7 @@ class VmacIT {
         assertTrue(addrs.contains(" " + baseLl + "/64 "), "the base's link-local " + baseLl + "\n" + addrs);
 
         lab.exec(c.ns(), "bash", "-c", "echo x > /dev/udp/fd13::100/9").requireSuccess("udp to the VIP");
-        DaemonLab.await("the client's entry", 3_000, () -> {
+        DaemonLab.await("the client's entry", 5_000, () -> {
             try {
                 return lab.ip(c.ns(), "-6", "neigh", "show", "fd13::100").output().contains("lladdr " + vmac6);
             } catch (IOException e) {
@@ -288,7 +288,7 @@ class VmacIT {
             }
         }, da);
         da.terminate();
-        db.awaitLogged("(VI_1) Entering MASTER STATE", 3_000);
+        db.awaitLogged("(VI_1) Entering MASTER STATE", 5_000);
         NetnsLab.sleep(300);
         assertTrue(lab.ip(c.ns(), "-6", "neigh", "show", "fd13::100").output().contains("lladdr " + vmac6));
         assertEquals("", vmacLink(a));

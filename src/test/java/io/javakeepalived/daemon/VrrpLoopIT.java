@@ -148,9 +148,9 @@ class VrrpLoopIT {
         Capture cap = lab.tcpdump(c.ns(), "eth0", "ip proto 112 or arp");
 
         Daemon d = new Daemon(a, config(255, "MASTER"));
-        await("MASTER", 3000, () -> d.logged("(VI_1) Entering MASTER STATE"));
+        await("MASTER", 10_000, () -> d.logged("(VI_1) Entering MASTER STATE"));
         assertFalse(d.log().contains("(VI_1) Entering BACKUP STATE (init)"), "an owner starts as master");
-        await("VIP on eth0", 2000, () -> {
+        await("VIP on eth0", 5_000, () -> {
             try {
                 return addresses(a).contains("10.213.0.100/24");
             } catch (Exception e) {
@@ -158,7 +158,7 @@ class VrrpLoopIT {
             }
         });
         assertFalse(addresses(a).contains("10.213.0.77"), "stale VIP removed at start-up");
-        NetnsLab.sleep(2300); // two more adverts
+        NetnsLab.sleep(3300); // three more adverts: a late one still leaves the three counted below
 
         d.loop.stop();
         d.thread.get().join(5000);
@@ -182,11 +182,11 @@ class VrrpLoopIT {
         Node a = lab.addNode("a");
         Node b = lab.addNode("b");
         Daemon da = new Daemon(a, config(100, "BACKUP"));
-        await("A BACKUP", 3000, () -> da.logged("(VI_1) Entering BACKUP STATE (init)"));
+        await("A BACKUP", 10_000, () -> da.logged("(VI_1) Entering BACKUP STATE (init)"));
         // master-down interval of priority 100: 3 s + 156/256 s
-        await("A MASTER", 6000, () -> da.logged("(VI_1) Entering MASTER STATE"));
+        await("A MASTER", 15_000, () -> da.logged("(VI_1) Entering MASTER STATE"));
         Daemon db = new Daemon(b, config(90, "BACKUP"));
-        await("B BACKUP", 3000, () -> db.logged("(VI_1) Entering BACKUP STATE (init)"));
+        await("B BACKUP", 10_000, () -> db.logged("(VI_1) Entering BACKUP STATE (init)"));
         NetnsLab.sleep(4500); // longer than B's master-down interval: A's adverts keep it backup
         assertFalse(db.logged("(VI_1) Entering MASTER STATE"), db.log()::toString);
         assertTrue(addresses(a).contains("10.213.0.100/24"));
@@ -194,12 +194,13 @@ class VrrpLoopIT {
 
         long t0 = System.nanoTime();
         da.loop.stop();
-        await("B MASTER after priority 0", 2000, () -> db.logged("(VI_1) Entering MASTER STATE"));
+        await("B MASTER after priority 0", 5_000, () -> db.logged("(VI_1) Entering MASTER STATE"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        // skew time of priority 90: 166/256 s = 648 ms
-        assertTrue(ms < 1200, "take-over took " + ms + " ms");
+        // skew time of priority 90: 166/256 s = 648 ms; without the priority-0 advert B would wait
+        // its master-down interval (3.65 s). The slack is a loaded machine's, not the protocol's.
+        assertTrue(ms < 2_000, "take-over took " + ms + " ms");
         assertTrue(db.logged("(VI_1) Backup received priority 0 advertisement"), db.log()::toString);
-        await("VIP on B", 1000, () -> {
+        await("VIP on B", 5_000, () -> {
             try {
                 return addresses(b).contains("10.213.0.100/24");
             } catch (Exception e) {
@@ -216,26 +217,27 @@ class VrrpLoopIT {
         Node a = lab.addNode("a");
         Node b = lab.addNode("b");
         Daemon da = new Daemon(a, config(100, "BACKUP"));
-        await("A MASTER", 6000, () -> da.logged("(VI_1) Entering MASTER STATE"));
+        await("A MASTER", 15_000, () -> da.logged("(VI_1) Entering MASTER STATE"));
         Daemon db = new Daemon(b, config(90, "BACKUP"));
-        await("B BACKUP", 3000, () -> db.logged("(VI_1) Entering BACKUP STATE (init)"));
+        await("B BACKUP", 10_000, () -> db.logged("(VI_1) Entering BACKUP STATE (init)"));
         NetnsLab.sleep(1200);
 
         long t0 = System.nanoTime();
         lab.carrierDown(a);
-        await("A FAULT", 2000, () -> da.logged("(VI_1) Entering FAULT STATE"));
+        await("A FAULT", 5_000, () -> da.logged("(VI_1) Entering FAULT STATE"));
         assertTrue(da.logged("Netlink reports eth0 down"), da.log()::toString);
-        await("B MASTER", 5000, () -> db.logged("(VI_1) Entering MASTER STATE"));
+        await("B MASTER", 10_000, () -> db.logged("(VI_1) Entering MASTER STATE"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 3648 + 500, "take-over took " + ms + " ms");
+        // B's master-down interval (3.648 s) from A's last advert, which came before t0
+        assertTrue(ms < 3648 + 1_500, "take-over took " + ms + " ms");
         assertFalse(addresses(a).contains("10.213.0.100"), "a faulty master drops its VIP");
 
         lab.carrierUp(a);
-        await("A BACKUP again", 3000, () -> da.log().stream().filter("(VI_1) Entering BACKUP STATE"::equals).count() >= 1);
+        await("A BACKUP again", 10_000, () -> da.log().stream().filter("(VI_1) Entering BACKUP STATE"::equals).count() >= 1);
         assertTrue(da.logged("Netlink reports eth0 up"));
         // A has the higher priority: it preempts B one master-down interval later
-        await("A MASTER again", 6000, () -> da.log().stream().filter("(VI_1) Entering MASTER STATE"::equals).count() == 2);
-        await("B BACKUP again", 2000, () -> db.logged("(VI_1) Entering BACKUP STATE"));
+        await("A MASTER again", 8_000, () -> da.log().stream().filter("(VI_1) Entering MASTER STATE"::equals).count() == 2);
+        await("B BACKUP again", 5_000, () -> db.logged("(VI_1) Entering BACKUP STATE"));
     }
 
     @Test
@@ -253,8 +255,8 @@ class VrrpLoopIT {
                 + "        fd13::100/64\n"
                 + "    }\n"
                 + "}\n");
-        await("MASTER", 3000, () -> d.logged("(VI_6) Entering MASTER STATE"));
-        await("VIP on eth0", 2000, () -> {
+        await("MASTER", 10_000, () -> d.logged("(VI_6) Entering MASTER STATE"));
+        await("VIP on eth0", 5_000, () -> {
             try {
                 return addresses(a).contains("fd13::100/64");
             } catch (Exception e) {
@@ -298,16 +300,17 @@ class VrrpLoopIT {
         Node b = lab.addNode("b");
         Capture cap = lab.tcpdump(b.ns(), "eth0", "ip proto 112");
         Daemon da = new Daemon(a, unicastConfig(100, a, b));
-        await("A MASTER", 6000, () -> da.logged("(VI_1) Entering MASTER STATE"));
+        await("A MASTER", 15_000, () -> da.logged("(VI_1) Entering MASTER STATE"));
         Daemon db = new Daemon(b, unicastConfig(90, b, a));
-        await("B BACKUP", 3000, () -> db.logged("(VI_1) Entering BACKUP STATE (init)"));
+        await("B BACKUP", 10_000, () -> db.logged("(VI_1) Entering BACKUP STATE (init)"));
         NetnsLab.sleep(4500); // longer than B's master-down: A's unicast adverts hold it
         assertFalse(db.logged("(VI_1) Entering MASTER STATE"), db.log()::toString);
 
         long t0 = System.nanoTime();
         da.loop.stop();
-        await("B MASTER", 2000, () -> db.logged("(VI_1) Entering MASTER STATE"));
-        assertTrue((System.nanoTime() - t0) / 1_000_000 < 1200);
+        await("B MASTER", 5_000, () -> db.logged("(VI_1) Entering MASTER STATE"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 2_000, "take-over took " + ms + " ms (skew time 648 ms, master-down 3.65 s)");
         String text = cap.stopAndDecode();
         assertTrue(text.contains(a.ipv4() + " > " + b.ipv4() + ": VRRPv2, Advertisement, vrid 51, prio 100"), text);
         assertFalse(text.contains("224.0.0.18"), "unicast instances never multicast\n" + text);

@@ -124,7 +124,7 @@ class MailAlertIT {
 
         b.terminate();
         assertEquals(0, b.awaitExit(20));
-        await("lb2's Stopping mail, sent before the exit", 1_000,
+        await("lb2's Stopping mail, sent before the exit", 5_000,
                 () -> withSubject("[lb2] VRRP Instance VI_1 - Stopping").size() == 1, b);
         // one sender thread per node: each node's mails arrive in the order of its transitions
         assertEquals(List.of("[lb1] VRRP Instance VI_1 - Entering BACKUP state",
@@ -155,7 +155,7 @@ class MailAlertIT {
         long takeoverMs = (System.nanoTime() - killed) / 1_000_000;
         // on time: the master-down interval and some slack, but no 5 s connect timeout in it
         assertTrue(takeoverMs < MASTER_DOWN_90_MS + 1_500, "took over after " + takeoverMs + " ms\n" + b.output());
-        await("VIP on b", 2_000, () -> dl.hasAddress(dl.node("b"), VIP), b);
+        await("VIP on b", 5_000, () -> dl.hasAddress(dl.node("b"), VIP), b);
 
         String subject = "[lb2] VRRP Instance VI_1 - Entering MASTER state";
         await("the failed attempt logged with its retry", 10_000,

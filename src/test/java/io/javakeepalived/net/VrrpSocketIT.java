@@ -94,7 +94,7 @@ class VrrpSocketIT {
             assertEquals(0, adv.position(), "send must not move the caller's position");
 
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 5_000);
             assertNotNull(info, "B received nothing");
             assertEquals(addr(a.ipv4()), info.source());
             assertEquals(VrrpSocketOptions.VRRP_GROUP_V4, info.destination());
@@ -114,7 +114,7 @@ class VrrpSocketIT {
             byte[] payload = new byte[20];
             buf.get(20, payload);
             assertArrayEquals(v2Advert().array(), payload);
-            info = awaitPacket(rx, buf, 3000);
+            info = awaitPacket(rx, buf, 5_000);
             assertNotNull(info, "second advert");
             assertEquals(2, ((buf.get(4) & 0xff) << 8) | (buf.get(5) & 0xff), "IP id increments");
 
@@ -135,7 +135,7 @@ class VrrpSocketIT {
              RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.unicast("eth0", addr(a.ipv4()))))) {
             tx.send(v2Advert(), addr(a.ipv4()), addr(b.ipv4()), 64);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 5_000);
             assertNotNull(info, "B received nothing");
             assertEquals(addr(a.ipv4()), info.source());
             assertEquals(addr(b.ipv4()), info.destination());
@@ -161,7 +161,7 @@ class VrrpSocketIT {
             ByteBuffer adv = v3Ipv6Advert();
             tx.send(adv, ll, VrrpSocketOptions.VRRP_GROUP_V6, 255);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 5_000);
             assertNotNull(info, "B received nothing (a bad checksum would be dropped by the kernel)");
             assertTrue(info.isIpv6());
             assertEquals(ll, stripScope(info.source()));
@@ -191,7 +191,7 @@ class VrrpSocketIT {
              RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.unicast("eth0", addr(a.ipv6()))))) {
             tx.send(v3Ipv6Advert(), addr(a.ipv6()), addr(b.ipv6()), 64);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 5_000);
             assertNotNull(info, "B received nothing");
             assertEquals(addr(a.ipv6()), info.source());
             assertEquals(addr(b.ipv6()), info.destination());
@@ -211,7 +211,7 @@ class VrrpSocketIT {
             d.put(20, v2Advert().array());
             tx.sendIpv4Datagram(d);
             ByteBuffer buf = ByteBuffer.allocate(2048);
-            ReceivedPacketInfo info = awaitPacket(rx, buf, 3000);
+            ReceivedPacketInfo info = awaitPacket(rx, buf, 5_000);
             assertNotNull(info);
             assertEquals(4242, ((buf.get(4) & 0xff) << 8) | (buf.get(5) & 0xff));
         }
@@ -224,7 +224,7 @@ class VrrpSocketIT {
              RawVrrpSocket tx = lab.call(a, () -> RawVrrpSocket.open(VrrpSocketOptions.multicast("eth0", false)))) {
             tx.send(v2Advert(), addr(a.ipv4()), VrrpSocketOptions.VRRP_GROUP_V4, 255);
             ByteBuffer small = ByteBuffer.allocate(30);
-            ReceivedPacketInfo info = awaitPacket(rx, small, 3000);
+            ReceivedPacketInfo info = awaitPacket(rx, small, 5_000);
             assertNotNull(info);
             assertTrue(info.truncated());
             assertEquals(30, info.length());

@@ -128,8 +128,8 @@ class NotifyDispatcherTest {
         runner.last().result().complete(new ScriptResult.NotRun("/k/notify.sh: No such file or directory"));
         dispatcher.notifyInstance("VI_1", NotifyState.BACKUP, 100);
         runner.last().result().complete(new ScriptResult.Exited(9, 2, Duration.ofMillis(40), "oops\nbad"));
-        done.get(1, TimeUnit.SECONDS);
-        dispatcher.idle().get(1, TimeUnit.SECONDS);
+        done.get(10, TimeUnit.SECONDS);
+        dispatcher.idle().get(10, TimeUnit.SECONDS);
         assertEquals(List.of(
                 "WARNING (VI_1) notify_master not run: disabled at load: Unsafe permissions found for script '/k/master.sh'",
                 "WARNING (VI_1) notify not run: /k/notify.sh: No such file or directory",
@@ -139,7 +139,7 @@ class NotifyDispatcherTest {
 
     @Test
     void anUnknownInstanceRunsNothingButKeepsItsPlace() throws Exception {
-        dispatcher.notifyInstance("nope", NotifyState.MASTER, 1).get(1, TimeUnit.SECONDS);
+        dispatcher.notifyInstance("nope", NotifyState.MASTER, 1).get(10, TimeUnit.SECONDS);
         assertEquals(List.of(), runner.lines());
     }
 

@@ -38,7 +38,7 @@ class OpenCheckTest {
     private ScriptResult run(String configured, int uid) throws Exception {
         CompletableFuture<ScriptResult> f = runner.run(new ScriptRun("VRRP_Script(chk)", command(configured, uid),
                 Duration.ofSeconds(5)));
-        return f.get(5, TimeUnit.SECONDS);
+        return f.get(20, TimeUnit.SECONDS); // a fork and exec on a loaded machine
     }
 
     @Test

@@ -39,7 +39,7 @@ class PosixScriptRunnerTest {
     }
 
     private static ScriptResult get(CompletableFuture<ScriptResult> f) throws Exception {
-        return f.get(5, TimeUnit.SECONDS);
+        return f.get(20, TimeUnit.SECONDS); // a fork and exec on a loaded machine
     }
 
     @Test
@@ -163,7 +163,7 @@ class PosixScriptRunnerTest {
         procs.nextSpawn();
         procs.nextSpawn();
         timers.awaitPending(2);
-        runner.terminateAll().get(5, TimeUnit.SECONDS);
+        runner.terminateAll().get(20, TimeUnit.SECONDS);
         assertInstanceOf(ScriptResult.TimedOut.class, get(a));
         assertInstanceOf(ScriptResult.TimedOut.class, get(b));
     }

@@ -27,9 +27,14 @@ import java.util.Random;
  * returns a tree or throws ConfigFatalException, and never fails inside.
  *
  * <p>Reproducible: the base seed is fixed unless {@code -Dreader.seed=N} is given, and a
- * failure names the seed of the failing case and keeps its input file.
+ * failure names the seed of the failing case and keeps its input file. The first
+ * {@value #MIN_CASES} cases run whatever the machine's load (a loaded machine is slower, not
+ * less covered); the rest up to {@value #CASES} while the time budget lasts.
  */
 class ReaderPropertyTest {
+    /** Always run, however slow the machine: the cases every run covers, seed for seed. */
+    private static final int MIN_CASES = 500;
+    /** Run while the time budget lasts: more coverage where the machine allows it. */
     private static final int CASES = 3000;
     private static final long TIME_BUDGET_MILLIS = 12_000;
 
@@ -46,7 +51,7 @@ class ReaderPropertyTest {
         Path input = dir.resolve("mutant.conf");
         long deadline = System.currentTimeMillis() + TIME_BUDGET_MILLIS;
         int cases = 0;
-        for (; cases < CASES && System.currentTimeMillis() < deadline; cases++) {
+        for (; cases < CASES && (cases < MIN_CASES || System.currentTimeMillis() < deadline); cases++) {
             long seed = baseSeed + cases;
             Random random = new Random(seed);
             String text;
@@ -67,7 +72,6 @@ class ReaderPropertyTest {
             };
             check(input, configId, seed);
         }
-        assertTrue(cases >= 500, "only " + cases + " cases ran within the time budget");
         System.out.println("ReaderPropertyTest: " + cases + " cases from seed " + baseSeed);
     }
 

@@ -5,7 +5,10 @@ import io.javakeepalived.check.probe.ProbeResult;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +26,34 @@ public final class ProbeLab implements AutoCloseable {
         lab = NetnsLab.create("checker", "server");
         checker = lab.node("checker");
         server = lab.node("server");
+        awaitPath();
+    }
+
+    /**
+     * Waits until the checker reaches the server (a closed port's reset comes back), so that a
+     * test's probe with a 1 s connect_timeout does not meet a lab whose links are still coming up
+     * or whose first ARP request was lost on a loaded machine (ARP asks again only after 1 s).
+     */
+    private void awaitPath() throws Exception {
+        InetSocketAddress closed = new InetSocketAddress(serverAddress(), 9);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = lab.call(checker, () -> {
+                try (Socket s = new Socket()) {
+                    s.connect(closed, 2_000);
+                    return "";
+                } catch (ConnectException refused) {
+                    return "";
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            if (last.isEmpty()) {
+                return;
+            }
+        }
+        throw new IOException("the checker does not reach the server at " + closed + ": " + last);
     }
 
     public InetAddress serverAddress() throws Exception {

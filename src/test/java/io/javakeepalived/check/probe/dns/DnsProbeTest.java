@@ -30,7 +30,11 @@ class DnsProbeTest {
     }
 
     private static ProbeResult check(int port, ProbeRig rig) {
-        return rig.run(new DnsProbe(Checkers.dns("127.0.0.1", port, TIMEOUT, "SOA", "."), "[127.0.0.1]:udp:53"),
+        return check(port, rig, TIMEOUT);
+    }
+
+    private static ProbeResult check(int port, ProbeRig rig, Duration timeout) {
+        return rig.run(new DnsProbe(Checkers.dns("127.0.0.1", port, timeout, "SOA", "."), "[127.0.0.1]:udp:53"),
                 Duration.ofSeconds(5));
     }
 
@@ -63,7 +67,8 @@ class DnsProbeTest {
             assertEquals(new ProbeResult.Failure("DNS_CHECK ([127.0.0.1]:udp:53) read timeout from socket"),
                     check(dns.port(), rig));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(ms >= 350 && ms < 1500, "took " + ms + " ms");
+            // at its 400 ms, not at the rig's 5 s limit (slack for a loaded machine)
+            assertTrue(ms >= 350 && ms < 4_000, "took " + ms + " ms");
             assertEquals(0, rig.openChannels());
         }
     }
@@ -84,8 +89,9 @@ class DnsProbeTest {
             long t0 = System.nanoTime();
             assertEquals(new ProbeResult.Failure(
                     "DNS_CHECK ([127.0.0.1]:udp:53) failed to read socket; errno 111 (Connection refused)"),
-                    check(port, rig));
-            assertTrue((System.nanoTime() - t0) / 1_000_000 < 350, "before the timeout");
+                    check(port, rig, Duration.ofSeconds(4))); // a long timeout: "before it" holds under load too
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 2_000, ms + " ms: before the timeout");
         }
     }
 }

@@ -237,7 +237,8 @@ class HttpGetProbeIT {
         });
         assertEquals(new ProbeResult.Failure("Timeout HTTP read server [10.213.0.2]:tcp:8011."), a.result());
         assertEquals(List.of(), a.logged(), "the engine logs it, when keepalived would");
-        assertTrue(a.took().compareTo(Duration.ofMillis(2900)) > 0 && a.took().compareTo(Duration.ofMillis(4000)) < 0,
+        // at the deadline, not never (the rig gives up at 10 s); the slack is a loaded machine's
+        assertTrue(a.took().compareTo(Duration.ofMillis(2900)) > 0 && a.took().compareTo(Duration.ofMillis(6000)) < 0,
                 "3 x connect_timeout: " + a.took());
     }
 
@@ -269,7 +270,8 @@ class HttpGetProbeIT {
             HttpLab.Attempt a = attempt(check(kind, port, "url {", " path /", "}"), HttpLab.UP);
             assertEquals(new ProbeResult.Failure(line), a.result());
             assertEquals(List.of(), a.logged(), "the engine logs it, when keepalived would");
-            assertTrue(a.took().compareTo(Duration.ofMillis(950)) > 0 && a.took().compareTo(Duration.ofMillis(2000)) < 0,
+            // connect_timeout, not the exchange's 3 s deadline: the slack below it is a loaded machine's
+            assertTrue(a.took().compareTo(Duration.ofMillis(950)) > 0 && a.took().compareTo(Duration.ofMillis(2800)) < 0,
                     "connect_timeout: " + a.took());
         }
     }

@@ -66,7 +66,8 @@ class SmtpProbeTest {
             ProbeResult r = check(server.port(), rig);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(new ProbeResult.Failure("SMTP_CHECK Read timeout from server [127.0.0.1]:" + server.port()), r);
-            assertTrue(ms >= 450 && ms < 1500, "took " + ms + " ms");
+            // at its 500 ms connect_timeout, not at the rig's 5 s limit (slack for a loaded machine)
+            assertTrue(ms >= 450 && ms < 4_000, "took " + ms + " ms");
             assertEquals(0, rig.openChannels());
         }
     }
