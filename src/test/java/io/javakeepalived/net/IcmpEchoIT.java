@@ -117,10 +117,13 @@ class IcmpEchoIT {
 
     @Test
     void manyRequestsAtOnceShareOneThreadAndAllGetTheirReply() throws Exception {
+        // more replies than the default receive buffer holds (256): they arrive while the
+        // thread is still sending, before it reads
+        int burst = 1000;
         try (IcmpEchoPort port = openIn(a)) {
             List<CompletableFuture<EchoOutcome>> all = new ArrayList<>();
             EchoRequest r = to(b.ipv4(), 3000);
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < burst; i++) {
                 CompletableFuture<EchoOutcome> f = new CompletableFuture<>();
                 port.send(r, f::complete);
                 all.add(f);
