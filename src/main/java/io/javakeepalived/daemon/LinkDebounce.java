@@ -100,6 +100,9 @@ final class LinkDebounce {
 
     /** Nanoseconds until the next waiting change is due (0 if one is), or -1 if none waits. */
     long nanosUntilNext(long now) {
+        if (pending.isEmpty()) {
+            return -1; // asked every turn: no iterator when nothing waits
+        }
         long best = -1;
         for (Pending p : pending.values()) {
             long d = Math.max(0, p.dueNanos() - now);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +34,14 @@ public final class RateLimitedLog<K> {
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private final Map<K, Window> windows = new ConcurrentHashMap<>();
+    /**
+     * When the first interval holding suppressed lines ends ({@link #NONE}: none holds any).
+     * {@link #flush()} runs every loop turn and almost always has nothing to report, even under a
+     * flood (it reports once an interval): this spares it the walk, whose iterator the daemon's
+     * JIT (C1, without escape analysis) would allocate every turn.
+     */
+    private final AtomicLong summaryDue = new AtomicLong(NONE);
+    private static final long NONE = Long.MAX_VALUE;
 
     private static final class Window {
         long start;
@@ -118,6 +127,7 @@ public final class RateLimitedLog<K> {
             } else {
                 w.suppressed++;
                 w.totalSuppressed++;
+                summaryDue(w);
             }
         }
         if (summary != null) {
@@ -135,12 +145,19 @@ public final class RateLimitedLog<K> {
      */
     public int flush() {
         long now = nanoClock.getAsLong();
+        long due = summaryDue.get();
+        if (due == NONE || now - due < 0) {
+            return 0;
+        }
+        summaryDue.set(NONE); // the windows that still hold lines, and lines suppressed from here on, set it again
         int n = 0;
         for (Window w : windows.values()) {
             String summary = null;
             synchronized (w) {
                 if (now - w.start >= intervalNanos) {
                     summary = takeSummary(w);
+                } else if (w.suppressed > 0) {
+                    summaryDue(w);
                 }
             }
             if (summary != null) {
@@ -160,6 +177,22 @@ public final class RateLimitedLog<K> {
         synchronized (w) {
             return w.totalSuppressed;
         }
+    }
+
+    /** Called holding {@code w}'s lock. */
+    private void summaryDue(Window w) {
+        long end = w.start + intervalNanos;
+        summaryDue.accumulateAndGet(end, RateLimitedLog::earlier);
+    }
+
+    private static long earlier(long a, long b) {
+        if (a == NONE) {
+            return b;
+        }
+        if (b == NONE) {
+            return a;
+        }
+        return b - a < 0 ? b : a; // nanoTime's origin is arbitrary: compare by difference
     }
 
     private static Window newWindow(long now) {

@@ -146,6 +146,12 @@ public final class ExecutorRig {
         }
     }
 
+    /** What the loop does at the end of every turn: paced announcements due, held-back lines' summaries. */
+    public void endOfTurn() {
+        executor.announceDue();
+        executor.flushLogs();
+    }
+
     /** After a reload: an instance whose interface, family or cast changed moves to its new socket. */
     public void resocket() {
         for (InstanceEntry e : table.entries()) {

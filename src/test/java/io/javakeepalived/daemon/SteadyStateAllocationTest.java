@@ -72,6 +72,7 @@ class SteadyStateAllocationTest {
             n.now += interval;
             n.receive(packet);
             n.rig.fireDue(n.now);
+            n.rig.endOfTurn();
         });
         assertEquals(VrrpState.BACKUP, n.vi.state(), "every advert heard in time: no takeover");
         assertEquals(0, n.socket.sent, "a backup sends nothing");
@@ -120,6 +121,7 @@ class SteadyStateAllocationTest {
             n.now += SECOND / 1000;
             n.receive(packet);
             n.rig.fireDue(n.now);
+            n.rig.endOfTurn();
         });
     }
 
@@ -132,6 +134,7 @@ class SteadyStateAllocationTest {
         long bytes = bytesPerRun(() -> {
             n.now += SECOND / 100;
             n.rig.fireDue(n.now);
+            n.rig.endOfTurn();
         });
         assertNothingPerAdvert("a master sending every 10 ms", bytes);
         assertEquals(WARM_UP + ADVERTS, n.socket.sent - sentBefore, "one advert per interval");

@@ -106,6 +106,33 @@ class RateLimitedLogTest {
         assertEquals(5, lines().size());
     }
 
+    /**
+     * flush() skips its walk until the first held-back interval ends; a reason whose interval
+     * ends later is still reported when its own time comes.
+     */
+    @Test
+    void eachReasonIsReportedWhenItsOwnIntervalEnds() {
+        for (int i = 0; i < 4; i++) {
+            limited.log(Reason.TTL, "ttl {}", i);
+        }
+        advanceSeconds(4);
+        for (int i = 0; i < 5; i++) {
+            limited.log(Reason.PASSWORD, "pw {}", i);
+        }
+        advanceSeconds(6); // TTL's interval is over, PASSWORD's has 4 s to go
+        assertEquals(1, limited.flush());
+        assertEquals("ttl 2 ... 1 more suppressed", lines().get(6));
+        advanceSeconds(3);
+        assertEquals(0, limited.flush());
+        advanceSeconds(1);
+        assertEquals(1, limited.flush());
+        assertEquals("pw 2 ... 2 more suppressed", lines().get(7));
+        assertEquals(0, limited.flush(), "nothing held back any more");
+        advanceSeconds(30);
+        assertEquals(8, lines().size());
+        assertEquals(0, limited.flush());
+    }
+
     @Test
     void quietReasonsProduceNoSummary() {
         limited.log(Reason.TTL, "a {}", 1);
