@@ -130,7 +130,6 @@ final class DaemonRun {
     }
 
     int run() {
-        NativeWarmUp.awaitLoaded(); // before the first native call: the syslog socket's
         SignalSource source = signals.get();
         LogHandle logs = LogSetup.configure(logging, UnixDatagramTransport::new);
         Logger log = LoggerFactory.getLogger("Keepalived");

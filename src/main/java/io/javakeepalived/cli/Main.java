@@ -30,9 +30,6 @@ public final class Main {
         // from exporters) can kill us. A one-shot run (-t, -v ...) is not worth the handlers.
         KeepalivedOptions options = KeepalivedOptions.parse(args);
         SignalSource signals = options.isOneShot() ? null : JvmSignalSource.install();
-        if (signals != null) {
-            NativeWarmUp.start(); // the daemon's first native binding, beside main's own start-up
-        }
         Supplier<SignalSource> source = signals != null ? () -> signals : JvmSignalSource::install;
         System.exit(run(System.out, System.err, source, options, args));
     }
