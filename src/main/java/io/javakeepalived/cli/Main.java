@@ -17,8 +17,9 @@ public final class Main {
      * jnr-ffi compiles an x86 machine-code stub per native method unless told not to: its
      * assembler, the stubs' pages and their classes cost ~12 MB of resident memory for a gain of
      * tens of nanoseconds per call, on paths that make a few calls a second per instance. The
-     * generic path it falls back to allocates nothing per call either (AdvertPathAllocationTest
-     * runs in this mode, see the pom). An operator's own -D setting wins.
+     * generic path it falls back to allocates nothing per call either (VrrpLoopIT measures the
+     * loop on real sockets in this mode; the pom sets it for every test). An operator's own -D
+     * setting wins.
      */
     static final String X86_STUBS = "jnr.ffi.x86asm.enabled";
 
