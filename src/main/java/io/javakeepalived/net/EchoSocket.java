@@ -31,6 +31,12 @@ final class EchoSocket implements AutoCloseable {
     private static final int CONTROL = 128;
     private static final int DATA = 256;
     private static final int RECEIVE_MAX = 256;
+    /**
+     * Checks that fall due together send their requests in one go, and the replies come back
+     * before the thread that sent them reads again: the default receive buffer (208 KiB, 832
+     * bytes of kernel memory a reply on a veth) holds 256 of them, the rest are dropped and their
+     * checks time out. 1 MiB holds some 1,260.
+     */
     private static final int RECEIVE_BUFFER = 1 << 20;
 
     final boolean ipv6;
@@ -70,7 +76,7 @@ final class EchoSocket implements AutoCloseable {
         int fd = Native.LIBC.socket(family, Sys.SOCK_DGRAM | Sys.SOCK_NONBLOCK | Sys.SOCK_CLOEXEC, protocol);
         if (fd >= 0) {
             try {
-                roomForABurstOfReplies(fd);
+                Native.setReceiveBuffer(fd, RECEIVE_BUFFER, what + " ping");
             } catch (ErrnoException ex) {
                 Native.close(fd);
                 throw ex;
@@ -84,27 +90,12 @@ final class EchoSocket implements AutoCloseable {
         fd = Native.socket(family, Sys.SOCK_RAW | Sys.SOCK_NONBLOCK, protocol, "socket(" + what + " raw)");
         try {
             passOnlyEchoReplies(fd, ipv6);
-            roomForABurstOfReplies(fd);
+            Native.setReceiveBuffer(fd, RECEIVE_BUFFER, what + " raw");
         } catch (ErrnoException ex) {
             Native.close(fd);
             throw ex;
         }
         return new EchoSocket(ipv6, true, fd);
-    }
-
-    /**
-     * Checks that fall due together send their requests in one go, and the replies come back
-     * before the thread that sent them reads again: the default receive buffer (208 KiB, 832
-     * bytes of kernel memory a reply on a veth) holds 256 of them, the rest are dropped and their
-     * checks time out. 1 MiB holds some 1,260 (root may exceed rmem_max; otherwise the kernel
-     * caps it there).
-     */
-    private static void roomForABurstOfReplies(int fd) throws ErrnoException {
-        try {
-            Native.setInt(fd, Sys.SOL_SOCKET, Sys.SO_RCVBUFFORCE, RECEIVE_BUFFER, "SO_RCVBUFFORCE", "ICMP echo");
-        } catch (ErrnoException notRoot) {
-            Native.setInt(fd, Sys.SOL_SOCKET, Sys.SO_RCVBUF, RECEIVE_BUFFER, "SO_RCVBUF", "ICMP echo");
-        }
     }
 
     /**

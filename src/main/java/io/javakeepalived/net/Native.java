@@ -106,6 +106,18 @@ final class Native {
         }
     }
 
+    /**
+     * The socket's receive buffer: SO_RCVBUFFORCE, which root may set above net.core.rmem_max,
+     * else SO_RCVBUF, which the kernel caps there.
+     */
+    static void setReceiveBuffer(int fd, int bytes, String subject) throws ErrnoException {
+        try {
+            setInt(fd, Sys.SOL_SOCKET, Sys.SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE", subject);
+        } catch (ErrnoException notPermitted) {
+            setInt(fd, Sys.SOL_SOCKET, Sys.SO_RCVBUF, bytes, "SO_RCVBUF", subject);
+        }
+    }
+
     /** setsockopt with {@code len} bytes already placed in {@code value}. */
     static void setBytes(int fd, int level, int opt, NativeBuffer value, int len, String optName, String subject)
             throws ErrnoException {

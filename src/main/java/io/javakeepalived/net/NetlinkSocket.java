@@ -26,11 +26,7 @@ final class NetlinkSocket implements Closeable {
         this.fd = Native.socket(Sys.AF_NETLINK, type, protocol, "socket(AF_NETLINK, " + protocol + ")");
         try {
             if (receiveBuffer > 0) {
-                try {
-                    Native.setInt(fd, Sys.SOL_SOCKET, Sys.SO_RCVBUFFORCE, receiveBuffer, "SO_RCVBUFFORCE", "netlink");
-                } catch (ErrnoException e) {
-                    Native.setInt(fd, Sys.SOL_SOCKET, Sys.SO_RCVBUF, receiveBuffer, "SO_RCVBUF", "netlink");
-                }
+                Native.setReceiveBuffer(fd, receiveBuffer, "netlink");
             }
             try {
                 Native.setInt(fd, Sys.SOL_NETLINK, Sys.NETLINK_EXT_ACK, 1, "NETLINK_EXT_ACK", "netlink");

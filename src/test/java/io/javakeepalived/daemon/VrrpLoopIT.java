@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.sun.management.ThreadMXBean;
 import io.javakeepalived.config.load.LoadResult;
 import io.javakeepalived.daemon.model.ConfigMapping;
 import io.javakeepalived.daemon.model.VrrpPlan;
@@ -20,6 +21,7 @@ import io.javakeepalived.testsupport.ConfigFixture;
 import io.javakeepalived.testsupport.netns.NetnsLab;
 import io.javakeepalived.testsupport.netns.NetnsLab.Capture;
 import io.javakeepalived.testsupport.netns.NetnsLab.Node;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -335,8 +337,7 @@ class VrrpLoopIT {
         assertTrue(master.logged("(VI_1) Entering MASTER STATE"), () -> "master: " + master.log());
         assertTrue(backup.log().contains("(VI_1) Entering BACKUP STATE (init)"), () -> "backup: " + backup.log());
         int backupLines = backup.log().size();
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long masterBefore = threads.getThreadAllocatedBytes(master.thread.get().getId());
         long backupBefore = threads.getThreadAllocatedBytes(backup.thread.get().getId());
         long window = 4_000;
